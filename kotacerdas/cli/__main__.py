@@ -1,0 +1,5 @@
+import sys
+
+from kotacerdas.cli import main
+
+sys.exit(main())

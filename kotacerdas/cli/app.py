@@ -1,0 +1,101 @@
+"""Subcommands that run the web application and its management tasks."""
+
+from __future__ import annotations
+
+import argparse
+import os
+from typing import Any
+
+DEFAULT_ADDRESS = "127.0.0.1:8000"
+
+
+def setup_django() -> None:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "kotacerdas.settings")
+    import django
+
+    django.setup()
+
+
+def call(command: str, *args: Any, **options: Any) -> None:
+    from django.core.management import call_command
+
+    call_command(command, *args, **options)
+
+
+def prepare_storage() -> None:
+    from django.conf import settings
+
+    for folder in (settings.VAR_DIR, settings.MEDIA_ROOT):
+        folder.mkdir(parents=True, exist_ok=True)
+
+
+def run_migrate(args: argparse.Namespace) -> int:
+    setup_django()
+    prepare_storage()
+    call("migrate", interactive=False, verbosity=args.verbosity)
+    return 0
+
+
+def run_demo(args: argparse.Namespace) -> int:
+    setup_django()
+    from kotacerdas.demo import load_demo, print_logins
+
+    load_demo()
+    print_logins()
+    return 0
+
+
+def run_serve(args: argparse.Namespace) -> int:
+    setup_django()
+    call("runserver", args.address, use_reloader=False, skip_checks=False)
+    return 0
+
+
+def run_up(args: argparse.Namespace) -> int:
+    setup_django()
+    prepare_storage()
+    from kotacerdas.demo import load_demo, print_logins
+
+    call("migrate", interactive=False, verbosity=0)
+    load_demo()
+    print_logins(address=args.address)
+    call("runserver", args.address, use_reloader=False)
+    return 0
+
+
+def run_worker(args: argparse.Namespace) -> int:
+    setup_django()
+    call("db_worker")
+    return 0
+
+
+def run_manage(args: argparse.Namespace) -> int:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "kotacerdas.settings")
+    from django.core.management import execute_from_command_line
+
+    execute_from_command_line(["kotacerdas manage", *args.rest])
+    return 0
+
+
+def register(subparsers: Any) -> None:
+    up = subparsers.add_parser("up", help="migrate, load demo data and serve (the embedded default)")
+    up.add_argument("address", nargs="?", default=DEFAULT_ADDRESS)
+    up.set_defaults(func=run_up)
+
+    serve = subparsers.add_parser("serve", help="serve the app (development server)")
+    serve.add_argument("address", nargs="?", default=DEFAULT_ADDRESS)
+    serve.set_defaults(func=run_serve)
+
+    migrate = subparsers.add_parser("migrate", help="create or update the database tables")
+    migrate.add_argument("-v", "--verbosity", type=int, default=1)
+    migrate.set_defaults(func=run_migrate)
+
+    demo = subparsers.add_parser("demo", help="load the example data and print the demo logins")
+    demo.set_defaults(func=run_demo)
+
+    worker = subparsers.add_parser("worker", help="run background tasks from the database queue")
+    worker.set_defaults(func=run_worker)
+
+    manage = subparsers.add_parser("manage", help="run any Django management command")
+    manage.add_argument("rest", nargs=argparse.REMAINDER)
+    manage.set_defaults(func=run_manage)
