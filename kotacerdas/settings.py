@@ -25,7 +25,7 @@ SECRET_KEY = env("SECRET_KEY") or ""
 if not SECRET_KEY:
     if PRODUCTION:
         raise ConfigError("SECRET_KEY (or SECRET_KEY_FILE) must be set when KOTACERDAS_ENV=production")
-    SECRET_KEY = "insecure-development-key-do-not-use-in-production"  # noqa: S105
+    SECRET_KEY = "insecure-development-key-do-not-use-in-production"
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", [] if PRODUCTION else ["127.0.0.1", "localhost", "testserver"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
@@ -85,7 +85,10 @@ TEMPLATES = [
     },
 ]
 
-DATABASE_URL = env("DATABASE_URL") or f"sqlite:///{VAR_DIR / 'kotacerdas.sqlite3'}"
+DATABASE_URL = env("DATABASE_URL") or ""
+if not DATABASE_URL:
+    VAR_DIR.mkdir(parents=True, exist_ok=True)
+    DATABASE_URL = f"sqlite:///{VAR_DIR / 'kotacerdas.sqlite3'}"
 DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=env_int("DB_CONN_MAX_AGE", 60))}
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     DATABASES["default"]["OPTIONS"] = {"transaction_mode": "IMMEDIATE", "timeout": 20}
