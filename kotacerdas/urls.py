@@ -1,7 +1,17 @@
 from django.contrib import admin
-from django.urls import include, path
+from django.contrib.auth import views as auth_views
+from django.urls import include, path, re_path
+
+from kotacerdas.web import views as web_views
 
 urlpatterns = [
+    path("", web_views.home, name="home"),
+    path("masuk/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
+    path("keluar/", auth_views.LogoutView.as_view(), name="logout"),
+    path("", include("kotacerdas.regions.urls")),
+    path("", include("kotacerdas.accounts.urls")),
+    path("", include("kotacerdas.audit.urls")),
+    re_path(r"^api/(?P<version>v1)/", include("kotacerdas.api.urls")),
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
 ]

@@ -1,0 +1,15 @@
+from django.urls import path
+from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
+
+from kotacerdas.api import views
+
+app_name = "api"
+urlpatterns = [
+    path("regions", views.RegionList.as_view(), name="regions"),
+    path("regions/<str:code>", views.RegionDetail.as_view(), name="region"),
+    path("regions/<str:code>/opds", views.RegionOpdList.as_view(), name="region_opds"),
+    path("me", views.MeView.as_view(), name="me"),
+    path("schema", SpectacularAPIView.as_view(), name="schema"),
+    path("docs", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
+    path("redoc", SpectacularRedocView.as_view(url_name="api:schema"), name="redoc"),
+]

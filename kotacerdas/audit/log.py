@@ -1,0 +1,53 @@
+"""Writing audit entries. Called by actions inside their transaction."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+
+from django.db import models
+
+from kotacerdas.audit.models import AuditEntry
+
+
+def snapshot(instance: models.Model, fields: list[str] | None = None) -> dict[str, Any]:
+    """A JSON-safe picture of a model's concrete fields (foreign keys by id)."""
+    values: dict[str, Any] = {}
+    for field in instance._meta.concrete_fields:
+        if fields is not None and field.name not in fields:
+            continue
+        if field.name == "password":
+            continue
+        values[field.name] = _json_safe(getattr(instance, field.attname))
+    return values
+
+
+def _json_safe(value: Any) -> Any:
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return str(value)
+    return value
+
+
+def record(
+    actor: Any,
+    action: str,
+    target: models.Model,
+    *,
+    before: dict[str, Any] | None,
+    after: dict[str, Any] | None,
+    region: Any = None,
+) -> AuditEntry:
+    return AuditEntry.objects.create(
+        actor=actor if getattr(actor, "pk", None) else None,
+        actor_name=str(actor) if getattr(actor, "pk", None) else "system",
+        action=action,
+        object_type=target._meta.label_lower,
+        object_id=str(target.pk),
+        object_repr=str(target)[:250],
+        region=region,
+        before=before,
+        after=after,
+    )

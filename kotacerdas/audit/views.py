@@ -1,0 +1,21 @@
+from __future__ import annotations
+
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from kotacerdas.accounts.views import national_admin_required
+from kotacerdas.audit.models import AuditEntry
+
+
+@national_admin_required
+def audit_log(request: HttpRequest) -> HttpResponse:
+    entries = AuditEntry.objects.select_related("region")
+    action = request.GET.get("action", "").strip()[:60]
+    region = request.GET.get("region", "").strip()[:5]
+    if action:
+        entries = entries.filter(action__startswith=action)
+    if region:
+        entries = entries.filter(region__code=region)
+    page = Paginator(entries, 50).get_page(request.GET.get("page"))
+    return render(request, "audit/log.html", {"page": page, "action": action, "region": region})

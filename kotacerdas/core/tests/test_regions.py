@@ -1,0 +1,68 @@
+import pytest
+
+from kotacerdas.core.regions import (
+    PP_26_2008,
+    RKCI_2017,
+    InvalidRegionCode,
+    RegionKind,
+    SizeBand,
+    SizeClassScheme,
+    kind_of_code,
+    province_code_of,
+)
+
+
+@pytest.mark.parametrize(
+    ("code", "kind"),
+    [
+        ("33", RegionKind.PROVINCE),
+        ("33.01", RegionKind.KABUPATEN),
+        ("33.69", RegionKind.KABUPATEN),
+        ("33.71", RegionKind.KOTA),
+        ("33.73", RegionKind.KOTA),
+        ("96.71", RegionKind.KOTA),
+    ],
+)
+def test_it_tells_the_kind_from_the_code(code: str, kind: RegionKind) -> None:
+    assert kind_of_code(code) is kind
+
+
+@pytest.mark.parametrize("code", ["", "3", "333", "33.70", "33.00", "33-73", "33.7", "00", "33.73.04"])
+def test_it_rejects_malformed_codes(code: str) -> None:
+    with pytest.raises(InvalidRegionCode):
+        kind_of_code(code)
+
+
+def test_it_finds_the_province_of_a_kota() -> None:
+    assert province_code_of("33.73") == "33"
+    assert province_code_of("33") is None
+
+
+@pytest.mark.parametrize(
+    ("population", "size_class"),
+    [
+        (0, "kecil"),
+        (100_000, "kecil"),
+        (100_001, "sedang"),
+        (500_000, "sedang"),
+        (500_001, "besar"),
+        (1_000_000, "besar"),
+        (1_000_001, "metropolitan"),
+        (None, None),
+    ],
+)
+def test_pp26_2008_boundaries(population: int | None, size_class: str | None) -> None:
+    assert PP_26_2008.classify(population) == size_class
+
+
+def test_rkci_2017_boundaries() -> None:
+    assert RKCI_2017.classify(199_999) == "kecil"
+    assert RKCI_2017.classify(200_000) == "sedang"
+    assert RKCI_2017.classify(1_000_001) == "besar"
+
+
+def test_a_scheme_must_cover_every_population() -> None:
+    with pytest.raises(ValueError, match="no ceiling"):
+        SizeClassScheme("bad", (SizeBand("kecil", 10),))
+    with pytest.raises(ValueError, match="increasing"):
+        SizeClassScheme("bad", (SizeBand("a", 10), SizeBand("b", 5), SizeBand("c", None)))

@@ -1,0 +1,98 @@
+"""Example data for a newcomer (clearly labelled "contoh"). Idempotent.
+
+Everything is created through the real actions, so the audit log shows it too.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import transaction
+
+from kotacerdas.accounts import actions as account_actions
+from kotacerdas.accounts.models import Membership, Role, User
+from kotacerdas.regions import actions as region_actions
+from kotacerdas.regions.models import Opd, Region
+
+DEMO_PASSWORD = "kotacerdas-demo"
+DEMO_MARKER = "demo-data-loaded"
+
+# (username, first name, role, region code, OPD name or None)
+PERSONAS = [
+    ("ayu", "Ayu (contoh)", Role.NATIONAL_ADMIN, None, None),
+    ("budi", "Budi (contoh)", Role.COORDINATOR, "33.73", None),
+    ("sari", "Sari (contoh)", Role.OPD_CONTRIBUTOR, "33.73", "Dinas Kesehatan"),
+    ("tono", "Tono (contoh)", Role.ASSESSOR, "33.73", None),
+    ("rina", "Rina (contoh)", Role.MENTOR, "33.73", None),
+    ("dewi", "Dewi (contoh)", Role.COORDINATOR, "34.04", None),
+]
+PERSONA_TITLES = {
+    "ayu": "national programme admin",
+    "budi": "coordinator, Kota Salatiga",
+    "sari": "OPD staff, Dinas Kesehatan Kota Salatiga",
+    "tono": "assessor, Kota Salatiga",
+    "rina": "mentor, Kota Salatiga",
+    "dewi": "coordinator, Kabupaten Sleman",
+}
+
+OPDS = {
+    "33.73": [
+        ("Dinas Komunikasi dan Informatika", "Diskominfo"),
+        ("Dinas Kesehatan", "Dinkes"),
+        ("Badan Perencanaan Pembangunan Daerah", "Bappeda"),
+        ("Dinas Perhubungan", "Dishub"),
+        ("Dinas Lingkungan Hidup", "DLH"),
+        ("Dinas Pendidikan dan Kebudayaan", "Disdikbud"),
+    ],
+    "34.04": [
+        ("Dinas Komunikasi dan Informatika", "Diskominfo"),
+        ("Badan Perencanaan Pembangunan Daerah", "Bappeda"),
+        ("Dinas Pariwisata", "Dispar"),
+    ],
+}
+
+
+def _system_admin() -> User:
+    admin, created = User.objects.get_or_create(
+        username="ayu", defaults={"first_name": "Ayu (contoh)", "is_staff": True, "is_superuser": True}
+    )
+    if created:
+        admin.set_password(DEMO_PASSWORD)
+        admin.save()
+    return admin
+
+
+@transaction.atomic
+def load_demo() -> None:
+    ayu = _system_admin()
+    if not Membership.objects.filter(user=ayu, role=Role.NATIONAL_ADMIN).exists():
+        Membership.objects.create(user=ayu, role=Role.NATIONAL_ADMIN)
+    for code, opds in OPDS.items():
+        region = Region.objects.get(code=code)
+        for name, short in opds:
+            if not Opd.objects.filter(region=region, name=name).exists():
+                region_actions.do_create_opd(ayu, region, name=name, short_name=short)
+    for username, first_name, role, region_code, opd_name in PERSONAS[1:]:
+        _ensure_persona(ayu, username, first_name, str(role), region_code, opd_name)
+    (settings.VAR_DIR / DEMO_MARKER).touch()
+
+
+def _ensure_persona(
+    ayu: User, username: str, first_name: str, role: str, code: str | None, opd_name: str | None
+) -> None:
+    user = User.objects.filter(username=username).first()
+    if user is None:
+        user = account_actions.do_create_user(
+            ayu, username=username, password=DEMO_PASSWORD, first_name=first_name
+        )
+    region = Region.objects.get(code=code) if code else None
+    opd = Opd.objects.get(region=region, name=opd_name) if opd_name else None
+    if not Membership.objects.filter(user=user, role=role, region=region, opd=opd).exists():
+        account_actions.do_add_membership(ayu, user, role=role, region=region, opd=opd)
+
+
+def print_logins(address: str = "127.0.0.1:8000") -> None:
+    print(f"\nkotacerdas is ready on http://{address}/ with example data (contoh).")
+    print(f"Demo logins (password for all: {DEMO_PASSWORD}):")
+    for username, *_rest in PERSONAS:
+        print(f"  {username:<6} {PERSONA_TITLES[username]}")
+    print("Press Ctrl+C to stop.\n")

@@ -1,0 +1,13 @@
+from django.urls import path
+
+from kotacerdas.regions import views
+
+app_name = "regions"
+urlpatterns = [
+    path("wilayah/", views.catalogue, name="catalogue"),
+    path("wilayah/kelas-ukuran/", views.size_schemes, name="size_schemes"),
+    path("r/<str:code>/", views.workspace, name="workspace"),
+    path("r/<str:code>/opd/", views.opd_list, name="opds"),
+    path("r/<str:code>/opd/<int:opd_id>/", views.opd_edit, name="opd_edit"),
+    path("r/<str:code>/opd/<int:opd_id>/hapus/", views.opd_delete, name="opd_delete"),
+]

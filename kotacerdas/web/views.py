@@ -1,0 +1,58 @@
+"""Home pages: one per kind of person, and the public landing page."""
+
+from __future__ import annotations
+
+from django.db.models import Count
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from kotacerdas.accounts.access import is_national_admin, memberships_of, opds_of_user
+from kotacerdas.accounts.models import Role
+from kotacerdas.regions.models import Region
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    if not request.user.is_authenticated:
+        return _landing(request)
+    if is_national_admin(request.user):
+        return _national_home(request)
+    return _member_home(request)
+
+
+def _landing(request: HttpRequest) -> HttpResponse:
+    counts = dict(Region.objects.values_list("kind").annotate(n=Count("id")).order_by())
+    return render(request, "web/landing.html", {"counts": counts})
+
+
+def _national_home(request: HttpRequest) -> HttpResponse:
+    regencies = Region.objects.exclude(kind=Region.Kind.PROVINCE)
+    by_size = dict(regencies.values_list("size_class").annotate(n=Count("id")).order_by())
+    active = (
+        regencies.annotate(
+            members=Count("memberships", distinct=True), opd_count=Count("opds", distinct=True)
+        )
+        .filter(members__gt=0)
+        .select_related("province")
+        .order_by("name")
+    )
+    return render(
+        request,
+        "web/home_national.html",
+        {"regency_count": regencies.count(), "by_size": by_size, "active_regions": active},
+    )
+
+
+def _member_home(request: HttpRequest) -> HttpResponse:
+    memberships = list(memberships_of(request.user))
+    regions = sorted({m.region for m in memberships if m.region}, key=lambda r: r.name)
+    coordinated = {m.region for m in memberships if m.role == Role.COORDINATOR}
+    return render(
+        request,
+        "web/home_member.html",
+        {
+            "memberships": memberships,
+            "regions": regions,
+            "coordinated": coordinated,
+            "my_opds": list(opds_of_user(request.user)),
+        },
+    )
