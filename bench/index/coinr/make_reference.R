@@ -185,6 +185,12 @@ coin_ni <- run("noimpute_datthresh0.75", {
   cc <- Screen(cc, dset = "Denominated", dat_thresh = 0.9, unit_screen = "byNA")
   cc <- treat_default(cc); cc <- norm(cc, "n_minmax", list(c(0, 100)))
   Aggregate(cc, dset = "Normalised", f_ag = "a_amean", dat_thresh = 0.75) })
+run("noimpute_datthresh0.9", {
+  cc <- new_coin(COINr::ASEM_iData, COINr::ASEM_iMeta, level_names = lvl)
+  cc <- Denominate(cc, dset = "Raw")
+  cc <- Screen(cc, dset = "Denominated", dat_thresh = 0.9, unit_screen = "byNA")
+  cc <- treat_default(cc); cc <- norm(cc, "n_minmax", list(c(0, 100)))
+  Aggregate(cc, dset = "Normalised", f_ag = "a_amean", dat_thresh = 0.9) })
 if (!is.null(coin_ni)) {
   write_full(coin_ni$Data$Screened, "noimpute_screened.csv")
   write_full(coin_ni$Analysis$Screened$DataSummary, "noimpute_screen_summary.csv")
