@@ -1,0 +1,42 @@
+"""Merge a dict of Indonesian translations into the .po file, then compile.
+
+    python scripts/fill_translations.py TRANSLATIONS.py
+
+TRANSLATIONS.py defines ``T`` (msgid → msgstr) and optionally ``PLURALS``
+(msgid → (singular, plural)). Untranslated entries are listed so nothing is
+forgotten; tests/test_translations.py fails while any remain.
+"""
+
+from __future__ import annotations
+
+import runpy
+import sys
+from pathlib import Path
+
+import polib
+
+PO = Path(__file__).resolve().parent.parent / "kotacerdas" / "locale" / "id" / "LC_MESSAGES" / "django.po"
+
+
+def main(source: str) -> None:
+    namespace = runpy.run_path(source)
+    singles: dict[str, str] = namespace.get("T", {})
+    plurals: dict[str, tuple[str, str]] = namespace.get("PLURALS", {})
+    po = polib.pofile(str(PO))
+    for entry in po:
+        if entry.msgid_plural and entry.msgid in plurals:
+            entry.msgstr_plural = {0: plurals[entry.msgid][0], 1: plurals[entry.msgid][1]}
+        elif entry.msgid in singles:
+            entry.msgstr = singles[entry.msgid]
+        if "fuzzy" in entry.flags and (entry.msgstr or entry.msgstr_plural):
+            entry.flags.remove("fuzzy")
+    po.save()
+    po.save_as_mofile(str(PO.with_suffix(".mo")))
+    missing = [e.msgid for e in po if not (e.msgstr or any(e.msgstr_plural.values()))]
+    print(f"{len(po)} entries, {len(missing)} untranslated")
+    for msgid in missing:
+        print("  missing:", msgid)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1])
