@@ -16,7 +16,7 @@ from django.test import Client
 # refuses to run "inside" it unless told this is deliberate.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
-PASSWORD = "rahasia-kota-123"  # noqa: S105 - test-only password
+PASSWORD = "rahasia-kota-123"  # test-only password
 REGION_A = "33.73"  # Kota Salatiga: Budi's region
 REGION_B = "34.04"  # Kabupaten Sleman: Dewi's region
 

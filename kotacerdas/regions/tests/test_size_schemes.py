@@ -20,9 +20,14 @@ def test_activating_rkci_recomputes_size_classes(as_ayu, django_capture_on_commi
     assert SizeClassSchemeRecord.objects.get(is_active=True).code == "rkci-2017"
     regencies = Region.objects.exclude(kind=Region.Kind.PROVINCE)
     assert set(regencies.values_list("size_class", flat=True)) == {"kecil", "sedang", "besar"}
-    # Kota Salatiga (~200k) is "sedang" in both; a 150k kota moves from sedang to kecil.
+    # RKCI 2017: kecil < 200k <= sedang <= 1M < besar.
     for region in regencies:
-        expected = "kecil" if region.population < 200_000 else "sedang" if region.population <= 1_000_000 else "besar"
+        if region.population < 200_000:
+            expected = "kecil"
+        elif region.population <= 1_000_000:
+            expected = "sedang"
+        else:
+            expected = "besar"
         assert region.size_class == expected, region.code
     assert AuditEntry.objects.get(action="size_scheme.activate").after == {"active_scheme": "rkci-2017"}
 
