@@ -1,0 +1,82 @@
+"""Settings come from the environment; production passes `check --deploy`."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from kotacerdas.envconfig import ConfigError, env, env_bool
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def run_manage(*args: str, extra_env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    environment = {
+        k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "DJANGO_ALLOW_ASYNC_UNSAFE")
+    }
+    environment.update(extra_env)
+    return subprocess.run(
+        [sys.executable, "-m", "kotacerdas.cli", "manage", *args],
+        cwd=ROOT,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_production_settings_pass_the_deploy_check(tmp_path: Path) -> None:
+    secret = tmp_path / "secret"
+    secret.write_text("x" * 60 + "-production-secret-from-a-file\n")
+    result = run_manage(
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        extra_env={
+            "KOTACERDAS_ENV": "production",
+            "SECRET_KEY_FILE": str(secret),
+            "ALLOWED_HOSTS": "kotacerdas.example.go.id",
+            "KOTACERDAS_VAR_DIR": str(tmp_path),
+        },
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_production_refuses_to_start_without_a_secret(tmp_path: Path) -> None:
+    result = run_manage(
+        "check", extra_env={"KOTACERDAS_ENV": "production", "KOTACERDAS_VAR_DIR": str(tmp_path)}
+    )
+    assert result.returncode != 0
+    assert "SECRET_KEY (or SECRET_KEY_FILE) must be set" in result.stderr
+
+
+def test_secrets_can_come_from_a_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    secret = tmp_path / "db_url"
+    secret.write_text("postgres://u:p@db/kotacerdas\n")
+    monkeypatch.setenv("DATABASE_URL_FILE", str(secret))
+    assert env("DATABASE_URL") == "postgres://u:p@db/kotacerdas"
+    monkeypatch.setenv("DATABASE_URL_FILE", str(tmp_path / "missing"))
+    with pytest.raises(ConfigError, match="DATABASE_URL_FILE"):
+        env("DATABASE_URL")
+
+
+def test_booleans_are_strict(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("DEBUG", "yes")
+    assert env_bool("DEBUG", False) is True
+    monkeypatch.setenv("DEBUG", "maybe")
+    with pytest.raises(ConfigError, match="DEBUG must be true or false"):
+        env_bool("DEBUG", False)
+
+
+def test_the_database_follows_database_url() -> None:
+    from django.conf import settings
+
+    engine = settings.DATABASES["default"]["ENGINE"]
+    expected = "postgresql" if os.environ.get("DATABASE_URL", "").startswith("postgres") else "sqlite3"
+    assert engine.endswith(expected)
