@@ -35,12 +35,12 @@ def impute(
     """
     if f_i not in IMPUTE_METHODS:
         raise CompositeIndexError(f"impute: method '{f_i}' is not one of {', '.join(IMPUTE_METHODS)}")
-    if f_i == "none" or not np.isnan(dataset.values).any():
-        return dataset
     if f_i.endswith("_grp") and use_group is None:
         raise CompositeIndexError(f"impute: method '{f_i}' needs params.use_group (a Group column of iData)")
     if use_group is not None and use_group not in dataset.groups:
         raise CompositeIndexError(f"impute: use_group '{use_group}' is not a Group column of iData/iMeta")
+    if f_i == "none" or not np.isnan(dataset.values).any():
+        return dataset
     if impute_by == "column":
         labels = dataset.groups[use_group] if use_group else None
         values = _impute_columns(dataset.values, _centre(f_i), labels)

@@ -221,7 +221,7 @@ def run_uncertainty(
         raise CompositeIndexError("sensitivity analysis needs at least two uncertain inputs (one is just UA)")
     sample = saltelli_sample(n, d, rng) if sensitivity else rng.random((n, d))
     choices = _option_indices(sample, inputs)
-    ranks, failed = _run_all(
+    ranks, _, failed = evaluate_runs(
         framework, dataset, recipe, inputs, choices, nominal_weights, units, target, chunk
     )
     nominal_column = nominal.codes.index(target)
@@ -245,7 +245,7 @@ def run_uncertainty(
     )
 
 
-def _run_all(
+def evaluate_runs(
     framework: Framework,
     dataset: Dataset,
     recipe: Recipe,
@@ -254,13 +254,20 @@ def _run_all(
     nominal_weights: np.ndarray,
     units: Sequence[str],
     target: str,
-    chunk: int,
-) -> tuple[np.ndarray, int]:
+    chunk: int = DEFAULT_CHUNK,
+    keep_scores: bool = False,
+) -> tuple[np.ndarray, np.ndarray | None, int]:
+    """Ranks (and optionally scores) of ``target`` for every run, given each input's option per run.
+
+    Runs sharing the pre-aggregation alternatives and the aggregation method are evaluated together,
+    ``chunk`` replications at a time, so memory stays bounded whatever the number of runs.
+    """
     names = [i.name for i in inputs]
     pre_cols = [k for k, name in enumerate(names) if name in PRE_AGGREGATION]
     agg_col = names.index("aggregate") if "aggregate" in names else None
     runs = choices.shape[0]
     ranks = np.full((runs, len(units)), np.nan, dtype=np.float32)
+    scores_out = np.full((runs, len(units)), np.nan) if keep_scores else None
     weights_all = _run_weights(inputs, choices, nominal_weights, framework)
     level_index = framework.levels[-1].index(target) if target in framework.levels[-1] else None
     failed = 0
@@ -289,7 +296,9 @@ def _run_all(
                 failed += rows.size
                 continue
             ranks[rows] = rank_rows(scores)
-    return ranks, failed
+            if scores_out is not None:
+                scores_out[rows] = scores
+    return ranks, scores_out, failed
 
 
 def _run_weights(
