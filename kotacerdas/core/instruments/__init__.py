@@ -59,6 +59,7 @@ from .model import (
     YesNoAnswer,
 )
 from .scoring import Improvement, NodeScore, RadarAxis, Recipe, ScoreResult, improvement, input_hash, score
+from .xlsx import export_answers_xlsx, export_instrument_xlsx, import_answers_xlsx, import_instrument_xlsx
 
 __all__ = [
     "FRAMEWORKS_DIR",
@@ -95,6 +96,10 @@ __all__ = [
     "check_answers",
     "coerce_answer",
     "collect_answers",
+    "export_answers_xlsx",
+    "export_instrument_xlsx",
+    "import_answers_xlsx",
+    "import_instrument_xlsx",
     "improvement",
     "input_hash",
     "instrument_hash",

@@ -36,6 +36,9 @@ MESSAGES: dict[str, str] = {
     "framework_has_indicator": "a framework instrument only holds groups; {value!r} has an answer",
     "no_indicators": "a scoring instrument needs at least one indicator",
     "duplicate_band": "band minimum {value} is used more than once",
+    "missing_sheet": "the workbook has no sheet {sheet!r}",
+    "unknown_parent": "parent {parent!r} is not a group listed above this row",
+    "unknown_reference": "indicator {indicator!r} is not in the nodes sheet",
     # answers
     "empty_file": "the file is empty",
     "bad_header": "the header must be {expected}, got {found}",
