@@ -10,12 +10,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
 from kotacerdas.core.index.errors import CompositeIndexError
 from kotacerdas.core.index.inputs import Dataset, Framework
-from kotacerdas.core.index.stats import kurt, skew
+from kotacerdas.core.index.stats import skew, skew_kurt, skew_kurt_columns
 
 TREAT_METHODS = ("winsorise", "none")
 SECOND_TREATMENTS = ("log_CT", "log_CT_plus", "log_CT_orig", "none")
@@ -50,7 +51,10 @@ class TreatReport:
 
 def passes(x: np.ndarray, skew_thresh: float, kurt_thresh: float) -> bool | None:
     """COINr's check_SkewKurt with R's three-valued logic: None when it cannot be decided."""
-    s, k = skew(x), kurt(x)
+    return verdict(*skew_kurt(x), skew_thresh, kurt_thresh)
+
+
+def verdict(s: float, k: float, skew_thresh: float, kurt_thresh: float) -> bool | None:
     skew_ok = None if np.isnan(s) else bool(abs(s) < skew_thresh)
     kurt_ok = None if np.isnan(k) else bool(k < kurt_thresh)
     if skew_ok or kurt_ok:
@@ -73,20 +77,21 @@ def winsorise(
     the winsorised value grow it one point at a time) and that only those last points are flagged.
     """
     x = x.copy()
-    passing = passes(x, skew_thresh, kurt_thresh)
+    current_skew, current_kurt = skew_kurt(x)
+    passing = verdict(current_skew, current_kurt, skew_thresh, kurt_thresh)
     imax: np.ndarray = np.array([], dtype=int)
     imin: np.ndarray = np.array([], dtype=int)
     nwin = 0
-    if not passing or force_win:
-        while (not passing or force_win) and (winmax is None or nwin < winmax):
-            if skew(x) >= 0:
-                imax = np.flatnonzero(x == np.nanmax(x))
-                x[imax] = np.nanmax(np.delete(x, imax))
-            else:
-                imin = np.flatnonzero(x == np.nanmin(x))
-                x[imin] = np.nanmin(np.delete(x, imin))
-            nwin = len(imax) + len(imin)
-            passing = passes(x, skew_thresh, kurt_thresh)
+    while (not passing or force_win) and (winmax is None or nwin < winmax):
+        if current_skew >= 0:
+            imax = np.flatnonzero(x == np.nanmax(x))
+            x[imax] = np.nanmax(np.delete(x, imax))
+        else:
+            imin = np.flatnonzero(x == np.nanmin(x))
+            x[imin] = np.nanmin(np.delete(x, imin))
+        nwin = len(imax) + len(imin)
+        current_skew, current_kurt = skew_kurt(x)
+        passing = verdict(current_skew, current_kurt, skew_thresh, kurt_thresh)
     flags = [""] * len(x)
     for i in imax:
         flags[i] = "winhi"
@@ -117,7 +122,7 @@ def treat_column(
     f2: str = "log_CT",
     combine_treat: bool = False,
 ) -> tuple[np.ndarray, ColumnTreatment]:
-    s0, k0 = skew(x), kurt(x)
+    s0, k0 = skew_kurt(x)
     untreated = ColumnTreatment(icode, s0, k0, 0, None, s0, k0, ("",) * len(x))
     if passes(x, skew_thresh, kurt_thresh) is not False:
         return x, untreated
@@ -134,7 +139,7 @@ def treat_column(
         verdict = passes(result, skew_thresh, kurt_thresh)
     if verdict is None:  # undecidable after treatment: COINr returns the column untreated
         return x, untreated
-    report = ColumnTreatment(icode, s0, k0, nwin, second, skew(result), kurt(result), tuple(flags))
+    report = ColumnTreatment(icode, s0, k0, nwin, second, *skew_kurt(result), tuple(flags))
     return result, report
 
 
@@ -157,7 +162,7 @@ def treat(
     unknown = sorted(set(indiv_specs) - set(framework.indicators))
     if unknown:
         raise CompositeIndexError(f"treat: indiv_specs names unknown indicator(s): {', '.join(unknown)}")
-    defaults = {
+    defaults: dict[str, Any] = {
         "winmax": winmax,
         "skew_thresh": skew_thresh,
         "kurt_thresh": kurt_thresh,
@@ -166,14 +171,23 @@ def treat(
         "combine_treat": combine_treat,
     }
     values = dataset.values.copy()
+    # one vectorised check first: most columns pass and need no per-column work
+    skews, kurts = skew_kurt_columns(values)
     reports = []
     for j, code in enumerate(framework.indicators):
         spec = indiv_specs.get(code, {})
         if spec == "none":
             continue
         params = {**defaults, **dict(spec)}  # type: ignore[arg-type]
+        if (
+            verdict(skews[j], kurts[j], params["skew_thresh"], params["kurt_thresh"])
+            and not params["force_win"]
+        ):
+            flags = ("",) * len(values)
+            reports.append(ColumnTreatment(code, skews[j], kurts[j], 0, None, skews[j], kurts[j], flags))
+            continue
         with np.errstate(invalid="ignore", divide="ignore"):
-            values[:, j], report = treat_column(values[:, j], code, **params)  # type: ignore[arg-type]
+            values[:, j], report = treat_column(values[:, j], code, **params)
         if np.isnan(values[:, j]).sum() > np.isnan(dataset.values[:, j]).sum():
             raise CompositeIndexError(f"treat: the log transform of '{code}' produced invalid values")
         reports.append(report)

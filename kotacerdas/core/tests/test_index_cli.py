@@ -1,0 +1,138 @@
+"""`kotacerdas index build|uncertainty` through the real command-line entry point."""
+
+from __future__ import annotations
+
+import csv
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from kotacerdas.cli import main
+
+ASEM = Path(__file__).parent / "data" / "index"
+DATA, META = str(ASEM / "asem_iData.csv"), str(ASEM / "asem_iMeta.csv")
+COINR = Path(__file__).parent / "data" / "coinr"
+EXAMPLE_RECIPE = """\
+denominate: {method: denominate, params: {}}
+impute: {method: i_mean_grp, params: {use_group: EurAsia_group}}
+screen: {method: byNA, params: {dat_thresh: 0.9}}
+treat: {method: winsorise, params: {winmax: 5}}
+normalise: {method: n_minmax, params: {l_u: [0, 100]}}
+aggregate: {method: a_amean, params: {}}
+"""
+UA_RECIPE = (
+    EXAMPLE_RECIPE
+    + """\
+uncertainty:
+  weights: {noise: {2: 0.25, 3: 0.25}, sets: 50}
+  normalise: [{method: n_minmax, params: {l_u: [1, 100]}}, {method: n_zscore, params: {m_sd: [10, 2]}}]
+  aggregate: [{method: a_amean}, {method: a_gmean}]
+"""
+)
+
+
+def read(path: Path) -> list[dict[str, str]]:
+    with path.open(newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+@pytest.fixture
+def recipe(tmp_path: Path) -> Path:
+    path = tmp_path / "recipe.yaml"
+    path.write_text(EXAMPLE_RECIPE)
+    return path
+
+
+def test_build_writes_coinr_aggregated_scores_ranks_and_full_recipe(tmp_path: Path, recipe: Path) -> None:
+    out = tmp_path / "out"
+    assert main(["index", "build", DATA, META, "--recipe", str(recipe), "--out", str(out)]) == 0
+    scores, ranks = read(out / "scores.csv"), read(out / "ranks.csv")
+    assert len(scores) == 51 and list(scores[0])[:3] == ["uCode", "LPI", "Flights"]
+    assert list(scores[0])[-1] == "Index" and list(ranks[0]) == list(scores[0])
+    expected = {r["uCode"]: r for r in read(COINR / "example_aggregated.csv")}
+    expected_ranks = {r["uCode"]: r for r in read(COINR / "example_ranks.csv")}
+    for row, rank_row in zip(scores, ranks, strict=True):
+        theirs = expected[row["uCode"]]
+        for code in ("Flights", "Physical", "Conn", "Index"):
+            assert float(row[code]) == pytest.approx(float(theirs[code]), rel=1e-9)
+        assert rank_row["Index"] == expected_ranks[row["uCode"]]["Index"]
+    stored = json.loads((out / "recipe.json").read_text())
+    assert list(stored) == ["denominate", "impute", "screen", "treat", "normalise", "aggregate"]
+    assert stored["treat"]["params"]["skew_thresh"] == 2  # defaults are filled in
+
+
+def test_the_written_recipe_rebuilds_the_same_scores(tmp_path: Path, recipe: Path) -> None:
+    main(["index", "build", DATA, META, "--recipe", str(recipe), "--out", str(tmp_path / "a")])
+    main(
+        [
+            "index",
+            "build",
+            DATA,
+            META,
+            "--recipe",
+            str(tmp_path / "a" / "recipe.json"),
+            "--out",
+            str(tmp_path / "b"),
+        ]
+    )
+    assert (tmp_path / "a" / "scores.csv").read_bytes() == (tmp_path / "b" / "scores.csv").read_bytes()
+
+
+def test_uncertainty_writes_rank_intervals_and_sobol_indices(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    recipe = tmp_path / "ua.yaml"
+    recipe.write_text(UA_RECIPE)
+    args = ["index", "uncertainty", DATA, META, "--recipe", str(recipe), "--n", "64", "--seed", "4"]
+    assert main([*args, "--out", str(tmp_path / "ua1"), "--sensitivity"]) == 0
+    assert "320 runs over 3 uncertain input(s)" in capsys.readouterr().out
+    stats = read(tmp_path / "ua1" / "rank_stats.csv")
+    assert list(stats[0]) == ["uCode", "nominal", "median", "q05", "q95", "mean"]
+    assert all(float(s["q05"]) <= float(s["median"]) <= float(s["q95"]) for s in stats)
+    sobol = read(tmp_path / "ua1" / "sensitivity.csv")
+    assert [s["input"] for s in sobol] == ["weights", "normalise", "aggregate"]
+    assert main([*args, "--out", str(tmp_path / "ua2"), "--sensitivity"]) == 0
+    assert (tmp_path / "ua1" / "rank_stats.csv").read_bytes() == (
+        tmp_path / "ua2" / "rank_stats.csv"
+    ).read_bytes()
+
+
+@pytest.mark.parametrize(
+    ("meta_edit", "message"),
+    [
+        (("LPI", "Physical", "Nowhere"), "error: iMeta row 2 (iCode 'LPI'): Parent 'Nowhere' is not"),
+        (None, "error: file not found"),
+    ],
+)
+def test_bad_inputs_exit_with_a_message_not_a_traceback(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], meta_edit: tuple[str, str, str] | None, message: str
+) -> None:
+    meta = tmp_path / "meta.csv"
+    if meta_edit:
+        code, old, new = meta_edit
+        lines = Path(META).read_text().splitlines()
+        meta.write_text(
+            "\n".join(line.replace(f'"{old}"', f'"{new}"') if f'"{code}"' in line else line for line in lines)
+        )
+    code = main(["index", "build", DATA, str(meta), "--out", str(tmp_path / "out")])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert err.startswith(message) and "Traceback" not in err
+
+
+def test_the_installed_command_runs_and_reports_errors(tmp_path: Path) -> None:
+    kotacerdas = Path(sys.executable).parent / "kotacerdas"
+    bad = tmp_path / "recipe.yaml"
+    bad.write_text("normalise: {method: n_minimax}\n")
+    done = subprocess.run(
+        [str(kotacerdas), "index", "build", DATA, META, "--recipe", str(bad), "--out", str(tmp_path / "o")],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 2
+    assert done.stderr.startswith("error: recipe.normalise: method 'n_minimax' is not one of")
+    assert "Traceback" not in done.stderr
