@@ -136,3 +136,72 @@ def test_the_installed_command_runs_and_reports_errors(tmp_path: Path) -> None:
     assert done.returncode == 2
     assert done.stderr.startswith("error: recipe.normalise: method 'n_minimax' is not one of")
     assert "Traceback" not in done.stderr
+
+
+def _write_xlsx(path: Path, rows: list[list[object]]) -> None:
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    for row in rows:
+        sheet.append(row)
+    book.save(path)
+
+
+def test_the_how_to_example_from_excel_workbooks(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """docs/how-to/build-an-index.md, step by step."""
+    _write_xlsx(
+        tmp_path / "regions.xlsx",
+        [
+            ["uCode", "uName", "size_class", "population", "broadband", "egov_services", "open_data"],
+            [3171, "Kota Jakarta Pusat", "large", 1056, 92.5, 41, 120],
+            [3273, "Kota Bandung", "large", 2452, 88.1, 35, None],
+            [5271, "Kota Mataram", "medium", 429, 71.0, 22, 15],
+        ],
+    )
+    header = ["iCode", "iName", "Level", "Parent", "Direction", "Weight", "Type", "Denominator"]
+    _write_xlsx(
+        tmp_path / "meta.xlsx",
+        [
+            header,
+            ["broadband", "Households with broadband (%)", 1, "Infra", 1, 1, "Indicator", None],
+            ["egov_services", "Online public services", 1, "Services", 1, 1, "Indicator", None],
+            ["open_data", "Open datasets published", 1, "Services", 1, 1, "Indicator", "population"],
+            ["Infra", "Infrastructure", 2, "Index", 1, 1, "Aggregate", None],
+            ["Services", "Digital services", 2, "Index", 1, 2, "Aggregate", None],
+            ["Index", "Smart city readiness", 3, None, 1, 1, "Aggregate", None],
+            ["size_class", "Size class", None, None, None, None, "Group", None],
+            ["population", "Population (thousands)", None, None, None, None, "Denominator", None],
+        ],
+    )
+    recipe = tmp_path / "recipe.yaml"
+    recipe.write_text(
+        "denominate: {method: denominate}\n"
+        "impute:     {method: i_mean_grp, params: {use_group: size_class}}\n"
+        "treat:      {method: winsorise, params: {winmax: 5}}\n"
+        "normalise:  {method: n_minmax, params: {l_u: [0, 100]}}\n"
+        "aggregate:  {method: a_amean}\n"
+    )
+    files = [str(tmp_path / "regions.xlsx"), str(tmp_path / "meta.xlsx"), "--recipe", str(recipe)]
+    assert main(["index", "build", *files, "--out", str(tmp_path / "result")]) == 0
+    scores = {r["uCode"]: r for r in read(tmp_path / "result" / "scores.csv")}
+    # Jakarta Pusat is best on everything; Bandung's open data is imputed from the large-city mean
+    assert float(scores["3171"]["Index"]) == pytest.approx(100.0, rel=1e-12)
+    assert float(scores["3273"]["open_data"]) == 100.0
+    ranks = {r["uCode"]: r["Index"] for r in read(tmp_path / "result" / "ranks.csv")}
+    assert ranks == {"3171": "1", "3273": "2", "5271": "3"}
+    with recipe.open("a") as handle:
+        handle.write(
+            "uncertainty:\n"
+            "  weights:   {noise: {2: 0.25}}\n"
+            "  normalise: [{method: n_minmax, params: {l_u: [1, 100]}}, {method: n_zscore, params: {m_sd: [10, 2]}}]\n"
+            "  aggregate: [{method: a_amean}, {method: a_gmean}]\n"
+        )
+    assert (
+        main(["index", "uncertainty", *files, "--n", "200", "--seed", "1", "--out", str(tmp_path / "ua")])
+        == 0
+    )
+    assert "(0 failed)" in capsys.readouterr().out
+    stats = {r["uCode"]: r for r in read(tmp_path / "ua" / "rank_stats.csv")}
+    assert stats["3171"]["nominal"] == "1"
