@@ -102,7 +102,10 @@ def load_instrument(id_or_path: str | Path, folder: Path | None = None) -> Instr
         raise InstrumentError(
             [Problem("unreadable_file", str(path), None, {"file": str(path), "reason": exc})]
         ) from exc
-    instrument = parse_instrument(data, source=path.name)
+    try:
+        instrument = parse_instrument(data, source=path.name)
+    except InstrumentError as error:
+        raise InstrumentError(_with_lines(error.problems, path)) from None
     if not isinstance(id_or_path, Path) and not str(id_or_path).endswith((".yaml", ".yml")):
         _check_id_matches(instrument, str(id_or_path), path)
     return instrument
@@ -147,6 +150,49 @@ def instrument_hash(instrument: Instrument) -> str:
         instrument_to_dict(instrument), sort_keys=True, ensure_ascii=False, separators=(",", ":")
     )
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+# ---------------------------------------------------------------- YAML line numbers
+
+
+def _with_lines(problems: tuple[Problem, ...], path: Path) -> list[Problem]:
+    """Adds the YAML line of each problem's path as its ``row``, so an editor can jump to it."""
+    try:
+        lines = _yaml_lines(yaml.compose(path.read_text(encoding="utf-8")))
+    except yaml.YAMLError:
+        return list(problems)
+    prefix = f"{path.name}: "
+    located = []
+    for problem in problems:
+        key = problem.path.removeprefix(prefix).removeprefix("instrument.").removeprefix("instrument")
+        located.append(Problem(problem.code, problem.path, _line_of(key, lines), problem.params))
+    return located
+
+
+def _line_of(key: str, lines: Mapping[str, int]) -> int | None:
+    """The line of ``key`` or of its nearest ancestor that exists in the file (a missing field's node)."""
+    while key:
+        if key in lines:
+            return lines[key]
+        cut = max(key.rfind("."), key.rfind("["))
+        key = key[:cut] if cut > 0 else ""
+    return None
+
+
+def _yaml_lines(node: yaml.Node | None, prefix: str = "") -> dict[str, int]:
+    """Maps validator paths (``components[0].children[1].code``) to 1-based line numbers."""
+    lines: dict[str, int] = {}
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            path = f"{prefix}.{key_node.value}" if prefix else str(key_node.value)
+            lines[path] = key_node.start_mark.line + 1
+            lines.update(_yaml_lines(value_node, path))
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            path = f"{prefix}[{index}]"
+            lines[path] = item.start_mark.line + 1
+            lines.update(_yaml_lines(item, path))
+    return lines
 
 
 # ---------------------------------------------------------------- resolving
@@ -547,7 +593,7 @@ class _Reader:
             )
             children_data = []
         if not children_data and self.kind == "scoring":
-            self.add("empty_group", self.where(data, path), group=common["code"])
+            self.add("empty_group", self.where(data, f"{path}.children"), group=common["code"])
         children = self.read_nodes(children_data, f"{path}.children", depth + 1)
         group = Group(
             children=children,

@@ -70,11 +70,22 @@ def test_every_mistake_is_reported_with_its_path() -> None:
         ("negative_weight", "components[1].weight"),
         ("missing_field", "components[1].name"),
         ("unknown_level_set", "components[1].children[0].answer.levels"),
-        ("empty_group", "components[2]"),
+        ("empty_group", "components[2].children"),
         ("not_a_number", "components[3].weight"),
         ("bad_goalposts", "components[4].answer"),
         ("invalid_value", "components[5].answer.type"),
     }
+
+
+def test_yaml_problems_carry_the_line_to_fix() -> None:
+    with pytest.raises(InstrumentError) as caught:
+        load_instrument(DATA / "broken.yaml")
+    lines = (DATA / "broken.yaml").read_text(encoding="utf-8").splitlines()
+    for problem in caught.value.problems:
+        assert problem.row is not None
+        assert "BAD" in lines[problem.row - 1] or problem.code in {"missing_field", "duplicate_code"}, problem
+    unknown = next(problem for problem in caught.value.problems if problem.code == "unknown_field")
+    assert lines[unknown.row - 1].startswith("colour:")  # type: ignore[operator]
 
 
 def test_problems_render_as_stable_codes_with_params() -> None:
@@ -84,7 +95,7 @@ def test_problems_render_as_stable_codes_with_params() -> None:
     assert mismatch.to_dict() == {
         "code": "weight_mismatch",
         "path": "broken.yaml: components[0].weight",
-        "row": None,
+        "row": 20,
         "params": {"group": "A", "weight": "5", "children": "3"},
         "message": "weight of 'A' is 5 but its children's weights sum to 3",
     }
@@ -163,3 +174,12 @@ def test_u4ssc_has_3_dimensions_7_sub_dimensions_and_22_categories() -> None:
     categories = {group.name.en for group in u4ssc.groups() if group.code.count(".") == 2}
     assert len(categories) == 22
     assert load_instrument("giffinger-2007").kind == "framework"
+
+
+@pytest.mark.parametrize("instrument_id", ["spbe-2020", "kominfo-sc-2017", "readiness-2019"])
+def test_the_data_form_dumped_as_yaml_is_a_valid_instrument_file(instrument_id: str, tmp_path: Path) -> None:
+    # the how-to's spreadsheet route writes instrument_to_dict() as YAML: it must load back identically
+    instrument = load_instrument(instrument_id)
+    text = yaml.safe_dump(instrument_to_dict(instrument), allow_unicode=True, sort_keys=False)
+    (tmp_path / f"{instrument_id}.yaml").write_text(text, encoding="utf-8")
+    assert load_instrument(instrument_id, folder=tmp_path) == instrument

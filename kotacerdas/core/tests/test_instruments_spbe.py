@@ -113,6 +113,19 @@ def test_predicate_boundaries_fall_in_the_right_band(answers: dict[str, int], to
     assert result.band is not None and result.band.code == band
 
 
+def test_float_arithmetic_would_misplace_this_region_but_exact_arithmetic_does_not() -> None:
+    # 1–20 at 1, 21–28 at 5, 29–31 at 2, 32–41 at 2, 42–47 at 1:
+    # 1×13 + 1×25 + 5×12 + 2×4.5 + 2×27.5 + 1×18 = 13 + 25 + 60 + 9 + 55 + 18 = 180 → 180/100 = 1.80 → Cukup
+    answers = at(1, range(21, 29), 5) | dict.fromkeys(map(str, range(29, 42)), 2)
+    in_floats = sum(
+        level * float(i.weight) / 100 for i, level in zip(SPBE.indicators(), answers.values(), strict=True)
+    )
+    assert in_floats < 1.8  # 1.7999999999999994: a float implementation says "Kurang"
+    result = score(SPBE, answers)
+    assert result.total == Fraction("1.8")
+    assert result.band is not None and result.band.name.id == "Cukup"
+
+
 @pytest.mark.parametrize(
     ("boundary", "at_band", "below_band"),
     [
