@@ -195,7 +195,9 @@ def test_the_how_to_example_from_excel_workbooks(tmp_path: Path, capsys: pytest.
         handle.write(
             "uncertainty:\n"
             "  weights:   {noise: {2: 0.25}}\n"
-            "  normalise: [{method: n_minmax, params: {l_u: [1, 100]}}, {method: n_zscore, params: {m_sd: [10, 2]}}]\n"
+            "  normalise:\n"
+            "    - {method: n_minmax, params: {l_u: [1, 100]}}\n"
+            "    - {method: n_zscore, params: {m_sd: [10, 2]}}\n"
             "  aggregate: [{method: a_amean}, {method: a_gmean}]\n"
         )
     assert (
