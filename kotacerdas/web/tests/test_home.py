@@ -74,3 +74,9 @@ def test_static_assets_are_local() -> None:
     assert "/static/kotacerdas/app.css" in body
     assert "http://" not in body.replace("http://www.w3.org", "")
     assert "https://" not in body
+
+
+def test_indonesian_is_the_default_even_for_an_english_browser(db) -> None:
+    body = Client(HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").get("/").content.decode()
+    assert '<html lang="id">' in body
+    assert "Satu catatan untuk seluruh masterplan Smart City" in body
