@@ -14,6 +14,7 @@ import numpy as np
 from scipy.stats import rankdata
 
 from kotacerdas.core.index.errors import CompositeIndexError
+from kotacerdas.core.index.inputs import Framework
 from kotacerdas.core.index.stats import kurt, skew
 
 
@@ -131,3 +132,30 @@ def pca(values: np.ndarray) -> PCAResult:
     _, singular, vt = np.linalg.svd((block - block.mean(axis=0)) / sd, full_matrices=False)
     sdev = singular / np.sqrt(block.shape[0] - 1)
     return PCAResult(vt.T, sdev, sdev**2 / np.sum(sdev**2))
+
+
+def level_correlations(
+    scores: np.ndarray,
+    codes: Sequence[str],
+    framework: Framework,
+    level_a: int,
+    level_b: int,
+    method: str = "pearson",
+    with_parent: bool = False,
+) -> tuple[tuple[str, ...], tuple[str, ...], np.ndarray]:
+    """Correlations between the codes of two levels of an aggregated table (COINr's get_corr).
+
+    With ``with_parent`` only each code's correlation with its own ancestor at ``level_b`` is kept
+    (others are NaN), which is how COINr checks that indicators pull their pillar the right way.
+    """
+    rows, cols = framework.levels[level_a - 1], framework.levels[level_b - 1]
+    a = scores[:, [codes.index(c) for c in rows]]
+    b = scores[:, [codes.index(c) for c in cols]]
+    matrix = correlation_matrix(a, method) if level_a == level_b else cross_correlations(a, b, method)
+    if with_parent and level_b > level_a:
+        for i, code in enumerate(rows):
+            ancestor = code
+            for _ in range(level_b - level_a):
+                ancestor = framework.parent[ancestor]
+            matrix[i, [j for j, c in enumerate(cols) if c != ancestor]] = np.nan
+    return rows, cols, matrix

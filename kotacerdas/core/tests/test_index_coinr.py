@@ -15,7 +15,7 @@ import numpy as np
 import pytest
 
 from kotacerdas.core.index import build, load, make_recipe
-from kotacerdas.core.index.analysis import cronbach_alpha, indicator_stats, pca
+from kotacerdas.core.index.analysis import correlation_matrix, cronbach_alpha, indicator_stats, pca
 from kotacerdas.core.index.inputs import Framework
 from kotacerdas.core.index.pipeline import prepare
 
@@ -198,3 +198,49 @@ def test_pca_first_component_equals_coinr_up_to_sign(asem: tuple[Framework, Any]
         theirs = np.array([expected[c] for c in members])
         sign = np.sign(loadings @ theirs)
         np.testing.assert_allclose(sign * loadings, theirs, rtol=1e-7, err_msg=parent)
+
+
+def test_pearson_correlations_of_normalised_indicators_equal_coinr(asem: tuple[Framework, Any]) -> None:
+    result = build(*asem, make_recipe(BASE))
+    _, codes, expected = read_reference("example_corr_normalised.csv")
+    ours = correlation_matrix(np.column_stack([result.column(c) for c in codes]))
+    np.testing.assert_allclose(ours, expected, rtol=1e-9, atol=1e-15)
+
+
+@pytest.mark.parametrize("dset", ["treated", "normalised"])
+def test_statistics_of_treated_and_normalised_sets_equal_coinr(
+    asem: tuple[Framework, Any], dset: str
+) -> None:
+    framework, _ = asem
+    recipe = make_recipe(BASE)
+    keep = ("normalise", "aggregate") if dset == "treated" else ("aggregate",)
+    data = prepare(*asem, [s for s in recipe.steps if s.key not in keep]).dataset
+    with (COINR / f"example_stats_{dset}.csv").open(newline="") as handle:
+        expected = list(csv.DictReader(handle))
+    for theirs, mine in zip(expected, indicator_stats(data.values, framework.indicators), strict=True):
+        for key in ("Min", "Max", "Mean", "Median", "Std", "Skew", "Kurt"):
+            assert math.isclose(mine[key], float(theirs[key]), rel_tol=RTOL, abs_tol=1e-12), (
+                mine["iCode"],
+                key,
+            )
+        assert mine["Flag.SkewKurt"] == theirs["Flag.SkewKurt"], mine["iCode"]
+
+
+def test_pca_of_pillars_and_variance_shares_equal_coinr(asem: tuple[Framework, Any]) -> None:
+    framework, _ = asem
+    result = build(*asem, make_recipe(BASE))
+    with (COINR / "example_pca_weights_L2.csv").open(newline="") as handle:
+        expected = {
+            row["iCode"]: float(row["Weight"]) for row in csv.DictReader(handle) if row["Level"] == "2"
+        }
+    for parent, idx in framework.groups(3):
+        members = [framework.levels[1][i] for i in idx]
+        loadings = pca(np.column_stack([result.column(c) for c in members])).loadings[:, 0]
+        theirs = np.array([expected[c] for c in members])
+        np.testing.assert_allclose(np.sign(loadings @ theirs) * loadings, theirs, rtol=1e-7, err_msg=parent)
+    with (COINR / "example_pca_variance_L1.csv").open(newline="") as handle:
+        variance = [row for row in csv.DictReader(handle) if row["group"] == "ConEcFin"]
+    members = list(framework.children("ConEcFin"))
+    ours = pca(np.column_stack([result.column(c) for c in members]))
+    np.testing.assert_allclose(ours.sdev, [float(v["sdev"]) for v in variance], rtol=1e-9)
+    np.testing.assert_allclose(ours.variance_share, [float(v["var_explained"]) for v in variance], rtol=1e-9)

@@ -10,7 +10,7 @@ from scipy import stats as scipy_stats
 
 from kotacerdas.core.index import build, dataset_from_rows, framework_from_rows, load, make_recipe, regenerate
 from kotacerdas.core.index.aggregate import aggregate
-from kotacerdas.core.index.analysis import correlation_matrix, cronbach_alpha
+from kotacerdas.core.index.analysis import correlation_matrix, cronbach_alpha, level_correlations
 from kotacerdas.core.index.impute import impute
 from kotacerdas.core.index.normalise import normalise
 from kotacerdas.core.index.ranks import rank_columns, rank_rows
@@ -230,3 +230,15 @@ def test_a_result_regenerates_identically_from_its_stored_recipe() -> None:
     np.testing.assert_array_equal(regenerate(first, framework, dataset).scores, first.scores)
     with pytest.raises(Exception, match="inputs differ"):
         regenerate(first, framework, dataset, input_hash="xyz")
+
+
+def test_correlations_across_levels_keep_only_the_parent_when_asked() -> None:
+    framework, dataset = load(ASEM / "asem_iData.csv", ASEM / "asem_iMeta.csv")
+    result = build(framework, dataset, make_recipe({"impute": {"method": "i_mean"}, "normalise": {}}))
+    rows, cols, matrix = level_correlations(result.scores, result.codes, framework, 1, 2, with_parent=True)
+    i, j = rows.index("LPI"), cols.index("Physical")
+    assert matrix[i, j] == pytest.approx(np.corrcoef(result.column("LPI"), result.column("Physical"))[0, 1])
+    assert np.isnan(matrix[i, cols.index("Social")])
+    assert np.count_nonzero(~np.isnan(matrix)) == len(framework.indicators)
+    _, _, spearman = level_correlations(result.scores, result.codes, framework, 3, 3, method="spearman")
+    assert spearman[0, 0] == pytest.approx(1.0) and -1 <= spearman[0, 1] <= 1
