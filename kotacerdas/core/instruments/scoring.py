@@ -129,7 +129,10 @@ class ScoreResult:
     gap: Fraction | None = None
 
     def node(self, code: str) -> NodeScore:
-        return next(node for node in self.nodes if node.code == code)
+        for node in self.nodes:
+            if node.code == code:
+                return node
+        raise KeyError(code)
 
     def component_scores(self) -> dict[str, Fraction | None]:
         """Every group, plus every component directly under the instrument (the radar axes)."""
@@ -214,9 +217,9 @@ def score(
     if not instrument.is_scoring:
         raise AnswersError([Problem("not_scorable", "", None, {"instrument": instrument.id})])
     values, problems = _checked_answers(instrument, answers)
+    rejected = {problem.path for problem in problems}  # a refused value is not also "missing"
     goals, target_problems = _checked_targets(instrument, targets or {}, default_target)
     problems += target_problems
-    rejected = {problem.path for problem in problems}  # a refused value is not also "missing"
     run = _Run(instrument, values, goals, rejected)
     components = run.aggregate_children(
         instrument.children, None, 1, instrument.rule, instrument.missing, ROOT
@@ -345,32 +348,35 @@ def _checked_answers(
 def _checked_targets(
     instrument: Instrument, targets: Mapping[str, object], default: object | None
 ) -> tuple[dict[str, Fraction], list[Problem]]:
+    """Explicit targets per code, the default filling every indicator without one; checked once each."""
     goals: dict[str, Fraction] = {}
     problems: list[Problem] = []
-    wanted: dict[str, object] = {}
     if default is not None:
-        wanted.update({indicator.code: default for indicator in instrument.indicators()})
-    wanted.update(targets)
-    for code, raw in wanted.items():
+        value = _target_value(instrument, "default_target", default, problems)
+        if value is not None:
+            goals.update(dict.fromkeys((indicator.code for indicator in instrument.indicators()), value))
+    for code, raw in targets.items():
         if instrument.node(str(code)) is None:
             problems.append(Problem("unknown_target", str(code), None, {"code": code}))
             continue
-        try:
-            value = to_fraction(raw)
-        except (ValueError, ZeroDivisionError):
-            problems.append(Problem("not_numeric", str(code), None, {"indicator": code, "value": raw}))
-            continue
-        if not instrument.scale_min <= value <= instrument.scale_max:
-            params = {
-                "code": code,
-                "value": fraction_text(value),
-                "minimum": instrument.scale_min,
-                "maximum": instrument.scale_max,
-            }
-            problems.append(Problem("target_out_of_scale", str(code), None, params))
-            continue
-        goals[str(code)] = value
+        value = _target_value(instrument, str(code), raw, problems)
+        if value is not None:
+            goals[str(code)] = value
     return goals, problems
+
+
+def _target_value(instrument: Instrument, code: str, raw: object, problems: list[Problem]) -> Fraction | None:
+    try:
+        value = to_fraction(raw)
+    except (ValueError, ZeroDivisionError):
+        problems.append(Problem("not_numeric", code, None, {"indicator": code, "value": raw}))
+        return None
+    if not instrument.scale_min <= value <= instrument.scale_max:
+        params = {"code": code, "value": fraction_text(value)}
+        params |= {"minimum": instrument.scale_min, "maximum": instrument.scale_max}
+        problems.append(Problem("target_out_of_scale", code, None, params))
+        return None
+    return value
 
 
 # ---------------------------------------------------------------- the walk
@@ -433,10 +439,8 @@ class _Run:
         return node
 
     def visit_group(self, group: Group, parent: str | None, depth: int) -> NodeScore:
-        slot = len(self.nodes)
-        self.nodes.append(
-            self.node_score(group, parent, depth, None, None, 0, 0)
-        )  # placeholder keeps parents first
+        slot = len(self.nodes)  # a placeholder now keeps parents before children in ``nodes``
+        self.nodes.append(self.node_score(group, parent, depth, None, None, 0, 0))
         outcome = self.aggregate_children(
             group.children, group.code, depth + 1, group.rule, group.missing, group.code
         )

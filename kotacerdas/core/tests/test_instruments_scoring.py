@@ -131,8 +131,13 @@ def test_gaps_against_a_default_and_an_explicit_target() -> None:
 
 def test_targets_must_exist_and_lie_on_the_scale() -> None:
     with pytest.raises(AnswersError) as caught:
-        score(TOY, FULL, targets={"nope": 1, "core": 9})
-    assert problem_codes(caught) == ["unknown_target", "target_out_of_scale"]
+        score(TOY, FULL, targets={"nope": 1, "core": 9}, default_target="high")
+    assert problem_codes(caught) == ["not_numeric", "unknown_target", "target_out_of_scale"]
+    with pytest.raises(AnswersError) as caught:
+        score(TOY, FULL, default_target=5)
+    assert [problem.path for problem in caught.value.problems] == [
+        "default_target"
+    ]  # once, not per indicator
 
 
 def test_the_result_carries_a_recipe_that_regenerates_it() -> None:
