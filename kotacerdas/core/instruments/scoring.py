@@ -372,7 +372,7 @@ def _target_value(instrument: Instrument, code: str, raw: object, problems: list
         problems.append(Problem("not_numeric", code, None, {"indicator": code, "value": raw}))
         return None
     if not instrument.scale_min <= value <= instrument.scale_max:
-        params = {"code": code, "value": fraction_text(value)}
+        params: dict[str, object] = {"code": code, "value": fraction_text(value)}
         params |= {"minimum": instrument.scale_min, "maximum": instrument.scale_max}
         problems.append(Problem("target_out_of_scale", code, None, params))
         return None
