@@ -36,7 +36,8 @@ def register(subparsers: Any) -> None:
         description=(
             "Score ANSWERS (CSV with header 'indicator,value' or 'region,indicator,value') against "
             "INSTRUMENT, an instrument id such as spbe-2020 or the path of an instrument YAML file. "
-            f"Shipped instruments: {', '.join(available_instruments())}."
+            f"Shipped instruments: {', '.join(available_instruments())} "
+            "(framework skeletons such as giffinger-2007 have nothing to score)."
         ),
     )
     parser.add_argument(

@@ -275,6 +275,10 @@ def _sheet_rows(rows: Iterable[tuple[Any, ...]]) -> Rows:
 
 def _instrument_mapping(sheets: Mapping[str, Rows], problems: list[Problem]) -> dict[str, Any]:
     fields = {str(row.get("field", "")).strip(): row.get("value") for _, row in sheets["instrument"]}
+    for number, row in sheets["instrument"]:
+        field = str(row.get("field", "")).strip()
+        if field not in INSTRUMENT_FIELDS:  # a typo would otherwise silently fall back to a default
+            problems.append(Problem("unknown_field", "instrument", number, {"field": field}))
     data: dict[str, Any] = {key: _text(fields.get(key)) for key in ("id", "version", "kind", "status")}
     data |= {key: _text(fields.get(key)) or None for key in ("rule", "missing", "weight_check")}
     data["name"] = {"id": _text(fields.get("name_id")), "en": _text(fields.get("name_en"))}

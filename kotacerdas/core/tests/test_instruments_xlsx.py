@@ -101,6 +101,14 @@ def test_every_bad_cell_is_reported_with_its_sheet_and_row() -> None:
     } <= found
 
 
+def test_a_mistyped_field_on_the_instrument_sheet_is_reported() -> None:
+    # instrument sheet: row 1 header, row 2 id, …, row 12 "rule"
+    typo = edited(export_instrument_xlsx(load_instrument("monev-2022")), "instrument", {"A12": "rules"})
+    with pytest.raises(InstrumentError) as caught:
+        import_instrument_xlsx(typo)
+    assert [(problem.code, problem.row) for problem in caught.value.problems] == [("unknown_field", 12)]
+
+
 def test_a_workbook_without_the_needed_sheets_or_not_a_workbook_at_all(tmp_path: Path) -> None:
     only_answers = export_answers_xlsx(TOY, {None: {}})
     with pytest.raises(InstrumentError) as caught:
