@@ -146,4 +146,7 @@ def register(subparsers: Any) -> None:
     ua.add_argument(
         "--sensitivity", action="store_true", help="Saltelli design and first/total Sobol indices"
     )
+    ua.add_argument(
+        "--nboot", type=int, default=0, help="bootstrap resamples for 5-95%% intervals of Sobol indices"
+    )
     ua.set_defaults(func=run_uncertainty_command)

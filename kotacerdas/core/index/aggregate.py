@@ -10,9 +10,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 import numpy as np
+from scipy import sparse
 
 from kotacerdas.core.index.errors import CompositeIndexError
 from kotacerdas.core.index.inputs import Framework
@@ -167,17 +169,29 @@ def _copeland(x: np.ndarray, w: np.ndarray) -> np.ndarray:
     return np.stack([_copeland_shared(x[r], wn[r : r + 1])[0] for r in range(x.shape[0])])
 
 
+@lru_cache(maxsize=8)
+def _pairs(n_units: int) -> tuple[np.ndarray, np.ndarray, sparse.csr_matrix]:
+    """Unit pairs (i < k) and the units x pairs matrix adding a pair's vote to i, subtracting it from k."""
+    first, second = np.triu_indices(n_units, k=1)
+    n_pairs = first.size
+    incidence = sparse.csr_matrix(
+        (
+            np.concatenate([np.ones(n_pairs), -np.ones(n_pairs)]),
+            (np.concatenate([first, second]), np.concatenate([np.arange(n_pairs)] * 2)),
+        ),
+        shape=(n_units, n_pairs),
+    )
+    return first, second, incidence
+
+
 def _copeland_shared(x: np.ndarray, wn: np.ndarray) -> np.ndarray:
-    n_units = x.shape[0]
-    upper = np.triu_indices(n_units, k=1)
-    a, b = x[upper[0]], x[upper[1]]  # (pairs, c)
+    first, second, incidence = _pairs(x.shape[0])
+    a, b = x[first], x[second]  # (pairs, c)
+    # COINr fills only the upper triangle and sets the lower to 1 - upper, so each pair is scored once
     outrank = (a > b).astype(float) @ wn.T + 0.5 * ((a == b).astype(float) @ wn.T)  # (pairs, R)
     outrank[np.abs(outrank - 0.5) < COPELAND_TIE_TOLERANCE] = 0.5
     vote = np.sign(outrank - 0.5)  # +1 the first unit wins, -1 it loses (and the other wins)
-    scores = np.zeros((wn.shape[0], n_units))
-    np.add.at(scores.T, upper[0], vote)
-    np.add.at(scores.T, upper[1], -vote)
-    return scores
+    return np.asarray((incidence @ vote).T)
 
 
 def aggregate_batch(

@@ -38,6 +38,8 @@ PRE_AGGREGATION = ("impute", "treat", "normalise")
 INPUT_KEYS = ("weights", *ALTERNATIVE_STEPS, "exclude")
 DEFAULT_WEIGHT_SETS = 100
 DEFAULT_CHUNK = 512
+# Copeland compares every pair of units in every run: cap a chunk's pair table at ~256 MB.
+COPELAND_CHUNK_BYTES = 256 * 2**20
 
 
 @dataclass(frozen=True)
@@ -286,8 +288,9 @@ def evaluate_runs(
         specs = level_specs(
             step.method, dict(step.params) or None, step.extras.get("dat_thresh"), framework.n_levels
         )
-        for start in range(0, members.size, chunk):
-            rows = members[start : start + chunk]
+        size = _chunk_size(specs, len(units), chunk)
+        for start in range(0, members.size, size):
+            rows = members[start : start + size]
             try:
                 scores = _target_scores(
                     level1, framework, specs, weights_all[rows], units, target, level_index
@@ -299,6 +302,12 @@ def evaluate_runs(
             if scores_out is not None:
                 scores_out[rows] = scores
     return ranks, scores_out, failed
+
+
+def _chunk_size(specs: Sequence[Any], n_units: int, chunk: int) -> int:
+    if any(spec.method == "a_copeland" for spec in specs):
+        return max(1, min(chunk, COPELAND_CHUNK_BYTES // (8 * n_units**2)))
+    return chunk
 
 
 def _run_weights(
