@@ -1,5 +1,6 @@
 """`kotacerdas score`: JSON on success; a clear message naming the row and exit 2 on bad input."""
 
+import io
 import json
 import subprocess
 import sys
@@ -195,6 +196,14 @@ def test_a_row_with_too_many_columns(tmp_path: Path, capsys: pytest.CaptureFixtu
     status, _, err = run(capsys, "spbe-2020", str(spbe_answers(tmp_path, *ALL_AT_3, "1,3,extra")))
     assert status == 2
     assert "row 49: expected 2 columns, got 3" in err
+
+
+def test_answers_can_come_from_standard_input(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr("sys.stdin", io.StringIO("indicator,value\n" + "\n".join(ALL_AT_3) + "\n"))
+    status, out, _ = run(capsys, "spbe-2020", "-")
+    assert (status, json.loads(out)["total"]) == (0, 3.0)
 
 
 def test_the_installed_command_runs(tmp_path: Path) -> None:

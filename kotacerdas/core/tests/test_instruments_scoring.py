@@ -20,8 +20,12 @@ import pytest
 
 from kotacerdas.core.instruments import (
     AnswersError,
+    answers_to_csv,
+    check_answers,
     improvement,
     load_instrument,
+    read_answer_rows,
+    rows_by_region,
     score,
 )
 
@@ -218,3 +222,13 @@ def test_a_framework_skeleton_cannot_be_scored() -> None:
     with pytest.raises(AnswersError) as caught:
         score(load_instrument("giffinger-2007"), {})
     assert problem_codes(caught) == ["not_scorable"]
+
+
+def test_answers_written_as_csv_read_back_the_same() -> None:
+    answers = {"core.level": 3, "core.flag": False, "measures.share": Fraction(1, 3), "measures.kind": "full"}
+    text = answers_to_csv({"3471": answers, "3404": {"core.level": 1}})
+    regions = rows_by_region(read_answer_rows(text))
+    assert {region: check_answers(TOY, rows) for region, rows in regions.items()} == {
+        "3471": answers,
+        "3404": {"core.level": 1},
+    }

@@ -5,7 +5,7 @@ from fractions import Fraction
 from pathlib import Path
 
 import pytest
-from openpyxl import load_workbook
+from openpyxl import Workbook, load_workbook
 
 from kotacerdas.core.instruments import (
     AnswersError,
@@ -162,3 +162,23 @@ def test_bad_answers_in_the_form_name_their_rows() -> None:
         ("not_yes_no", "answers", 3),
         ("unknown_indicator", "answers", 4),
     ]
+
+
+def test_a_hand_made_workbook_needs_only_the_columns_it_uses() -> None:
+    workbook = Workbook()
+    about = workbook.active
+    assert about is not None
+    about.title = "instrument"
+    for row in (["field", "value"], ["id", "mini"], ["version", "1"], ["name_id", "Mini"], ["scale_max", 5]):
+        about.append(row)
+    nodes = workbook.create_sheet("nodes")
+    nodes.append(["code", "parent", "name_id", "weight", "answer_type", "lower", "upper"])
+    nodes.append(["G", None, "Grup", None, None, None, None])
+    nodes.append([1, "G", "Satu", 2, "yes_no", None, None])  # a code typed as a number is still "1"
+    nodes.append([2, "G", "Dua", 1, "number", 0, 10])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    mini = import_instrument_xlsx(buffer.getvalue())
+    assert [indicator.code for indicator in mini.indicators()] == ["1", "2"]
+    # G = (2 × 5 + 1 × (5/10 × 5)) / 3 = 12.5 / 3
+    assert score(mini, {"1": "ya", "2": 5}).total == Fraction(25, 6)
