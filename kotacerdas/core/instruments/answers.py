@@ -129,7 +129,7 @@ def _coerce_choice(code: str, answer: ChoiceAnswer, value: object) -> str:
     return text
 
 
-def answer_text(value: AnswerValue) -> str:
+def answer_text(value: object) -> str:
     """The text form that :func:`coerce_answer` reads back to the same value (used in CSV, hashes)."""
     if isinstance(value, bool):
         return "yes" if value else "no"
@@ -234,7 +234,7 @@ def rows_by_region(rows: Iterable[AnswerRow]) -> dict[str | None, list[AnswerRow
     return regions
 
 
-def answers_to_csv(answers: Mapping[str | None, Answers]) -> str:
+def answers_to_csv(answers: Mapping[str | None, Mapping[str, object]]) -> str:
     """CSV text that :func:`read_answer_rows` reads back (batch header when any region is named)."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
