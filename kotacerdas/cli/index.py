@@ -51,7 +51,7 @@ def _out_dir(path: str) -> Path:
 def run_build(args: argparse.Namespace) -> int:
     out = _out_dir(args.out)
     try:
-        framework, dataset = load(args.data, args.meta)
+        framework, dataset = load(args.data, args.meta, args.time)
         recipe = load_recipe(args.recipe)
         result = build(framework, dataset, recipe, input_hash(args.data, args.meta))
     except CompositeIndexError as exc:
@@ -94,7 +94,7 @@ def _write_uncertainty(out: Path, result: UncertaintyResult) -> None:
 def run_uncertainty_command(args: argparse.Namespace) -> int:
     out = _out_dir(args.out)
     try:
-        framework, dataset = load(args.data, args.meta)
+        framework, dataset = load(args.data, args.meta, args.time)
         recipe = load_recipe(args.recipe)
         started = time.perf_counter()
         result = run_uncertainty(
@@ -126,6 +126,7 @@ def _add_inputs(parser: argparse.ArgumentParser) -> None:
         "--recipe", help="YAML or JSON recipe (steps with COINr method names); default: all defaults"
     )
     parser.add_argument("--out", required=True, help="output folder")
+    parser.add_argument("--time", help="panel data: use only the rows whose Time column equals this value")
 
 
 def register(subparsers: Any) -> None:

@@ -325,8 +325,9 @@ def _unit_codes(rows: Sequence[Row]) -> tuple[str, ...]:
         if not code:
             raise CompositeIndexError(f"iData row {number}: uCode is empty")
         if code in seen:
+            hint = " (panel data? select one period with --time)" if "Time" in row else ""
             raise CompositeIndexError(
-                f"iData row {number}: uCode '{code}' is duplicated (first at row {seen[code]})"
+                f"iData row {number}: uCode '{code}' is duplicated (first at row {seen[code]}){hint}"
             )
         seen[code] = number
     return tuple(seen)
@@ -352,10 +353,23 @@ def _numeric_column(rows: Sequence[Row], code: str) -> np.ndarray:
     return out
 
 
-def load(data_path: str | Path, meta_path: str | Path) -> tuple[Framework, Dataset]:
-    """Read and validate iData and iMeta files (CSV or .xlsx)."""
+def select_time(rows: Sequence[Row], time: str | None) -> Sequence[Row]:
+    """The rows of one period of panel data (COINr's ``Time`` column); all rows when ``time`` is None."""
+    if time is None:
+        return rows
+    if rows and "Time" not in rows[0]:
+        raise CompositeIndexError(f"iData has no Time column to select Time = {time} from")
+    chosen = [row for row in rows if str(row.get("Time") or "").strip() == str(time)]
+    if not chosen:
+        available = sorted({str(row.get("Time")) for row in rows})
+        raise CompositeIndexError(f"iData has no rows with Time = {time} (available: {', '.join(available)})")
+    return chosen
+
+
+def load(data_path: str | Path, meta_path: str | Path, time: str | None = None) -> tuple[Framework, Dataset]:
+    """Read and validate iData and iMeta files (CSV or .xlsx); ``time`` picks one period of panel data."""
     framework = framework_from_rows(read_table(meta_path))
-    return framework, dataset_from_rows(read_table(data_path), framework)
+    return framework, dataset_from_rows(select_time(read_table(data_path), time), framework)
 
 
 def rows_of(items: Iterable[Mapping[str, object]]) -> list[dict[str, str | None]]:

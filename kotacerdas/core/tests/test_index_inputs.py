@@ -164,3 +164,20 @@ def test_asem_files_load_with_groups_denominators_and_missing_cells() -> None:
     assert set(dataset.groups) == {"GDP_group", "GDPpc_group", "Pop_group", "EurAsia_group"}
     assert int(np.isnan(dataset.values).sum()) == 63
     assert len(read_table(ASEM / "asem_iMeta.csv")) == 68
+
+
+def test_panel_data_needs_a_period_and_each_period_builds() -> None:
+    with pytest.raises(
+        CompositeIndexError, match=r"uCode 'AUT' is duplicated.*select one period with --time"
+    ):
+        load(ASEM / "asem_iData_panel.csv", ASEM / "asem_iMeta.csv")
+    with pytest.raises(CompositeIndexError, match=r"no rows with Time = 1999 \(available: 2018, 2019"):
+        load(ASEM / "asem_iData_panel.csv", ASEM / "asem_iMeta.csv", time="1999")
+    _, panel_2018 = load(ASEM / "asem_iData_panel.csv", ASEM / "asem_iMeta.csv", time="2018")
+    _, single = load(ASEM / "asem_iData.csv", ASEM / "asem_iMeta.csv")
+    assert panel_2018.units == single.units
+    np.testing.assert_array_equal(panel_2018.values, single.values)
+    _, panel_2022 = load(ASEM / "asem_iData_panel.csv", ASEM / "asem_iMeta.csv", time="2022")
+    assert len(panel_2022.units) == 51 and not np.array_equal(
+        panel_2022.values, single.values, equal_nan=True
+    )
