@@ -13,13 +13,15 @@ import sys
 import time
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kotacerdas.cli import CommandError
-from kotacerdas.core.index import CompositeIndexError, build, load, load_recipe
-from kotacerdas.core.index.inputs import input_hash
-from kotacerdas.core.index.recipe import dump_recipe
-from kotacerdas.core.index.uncertainty import UncertaintyResult, run_uncertainty
+
+if TYPE_CHECKING:
+    from kotacerdas.core.index.uncertainty import UncertaintyResult
+
+# The engine (numpy, yaml) is imported inside the commands: every `kotacerdas` invocation builds
+# this parser, and the other commands should not pay for loading it.
 
 
 def _cell(value: Any) -> str:
@@ -49,6 +51,10 @@ def _out_dir(path: str) -> Path:
 
 
 def run_build(args: argparse.Namespace) -> int:
+    from kotacerdas.core.index import CompositeIndexError, build, load, load_recipe
+    from kotacerdas.core.index.inputs import input_hash
+    from kotacerdas.core.index.recipe import dump_recipe
+
     out = _out_dir(args.out)
     try:
         framework, dataset = load(args.data, args.meta, args.time)
@@ -92,6 +98,10 @@ def _write_uncertainty(out: Path, result: UncertaintyResult) -> None:
 
 
 def run_uncertainty_command(args: argparse.Namespace) -> int:
+    from kotacerdas.core.index import CompositeIndexError, load, load_recipe
+    from kotacerdas.core.index.recipe import dump_recipe
+    from kotacerdas.core.index.uncertainty import run_uncertainty
+
     out = _out_dir(args.out)
     try:
         framework, dataset = load(args.data, args.meta, args.time)

@@ -14,7 +14,6 @@ from functools import lru_cache
 from typing import Any
 
 import numpy as np
-from scipy import sparse
 
 from kotacerdas.core.index.errors import CompositeIndexError
 from kotacerdas.core.index.inputs import Framework
@@ -170,8 +169,10 @@ def _copeland(x: np.ndarray, w: np.ndarray) -> np.ndarray:
 
 
 @lru_cache(maxsize=8)
-def _pairs(n_units: int) -> tuple[np.ndarray, np.ndarray, sparse.csr_matrix]:
+def _pairs(n_units: int) -> tuple[np.ndarray, np.ndarray, Any]:
     """Unit pairs (i < k) and the units x pairs matrix adding a pair's vote to i, subtracting it from k."""
+    from scipy import sparse  # only Copeland needs it; keep the command line quick to start
+
     first, second = np.triu_indices(n_units, k=1)
     n_pairs = first.size
     incidence = sparse.csr_matrix(

@@ -11,10 +11,10 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
-from scipy.stats import rankdata
 
 from kotacerdas.core.index.errors import CompositeIndexError
 from kotacerdas.core.index.inputs import Framework
+from kotacerdas.core.index.ranks import rank_columns
 from kotacerdas.core.index.stats import kurt, skew
 
 
@@ -87,12 +87,19 @@ def _pairwise(values: np.ndarray, statistic: str) -> np.ndarray:
     return out
 
 
+def _average_ranks(values: np.ndarray) -> np.ndarray:
+    """Ascending ranks per column with ties averaged (Spearman's convention), NaN kept."""
+    lowest = rank_columns(-values)  # ties share the minimum rank
+    highest = values.shape[0] + 1 - rank_columns(values) - (np.isnan(values).sum(axis=0))
+    return (lowest + highest) / 2
+
+
 def correlation_matrix(values: np.ndarray, method: str = "pearson") -> np.ndarray:
     """Pearson or Spearman correlations between columns, pairwise complete."""
     if method == "pearson":
         return _pairwise(values, "cor")
     if method == "spearman":
-        ranked = np.where(np.isnan(values), np.nan, rankdata(values, axis=0, nan_policy="omit"))
+        ranked = _average_ranks(values)
         return _pairwise(ranked, "cor")
     raise CompositeIndexError(f"correlation method must be 'pearson' or 'spearman', got '{method}'")
 

@@ -10,10 +10,10 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 import numpy as np
-from scipy.stats import rankdata
 
 from kotacerdas.core.index.errors import CompositeIndexError
 from kotacerdas.core.index.inputs import Dataset, Framework
+from kotacerdas.core.index.ranks import rank_columns
 from kotacerdas.core.index.stats import r_mean, r_sd
 
 Columns = np.ndarray
@@ -58,7 +58,8 @@ def n_fracmax(x: Columns, codes: Sequence[str]) -> Columns:
 
 
 def _ranks(x: Columns) -> Columns:
-    return rankdata(x, method="min", axis=0, nan_policy="omit")
+    """Ascending ranks per column, ties sharing the minimum, NaN kept (R's rank, ties.method = "min")."""
+    return rank_columns(-x)
 
 
 def n_rank(x: Columns, codes: Sequence[str]) -> Columns:
