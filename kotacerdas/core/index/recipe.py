@@ -83,6 +83,31 @@ def _param_defaults(key: str, method: str) -> dict[str, Any]:
     return dict(STEP_DEFAULTS[key])
 
 
+def _is_number(value: Any) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+def _check_param_type(where: str, value: Any, default: Any) -> None:
+    """A parameter must have the type of its default (None = no limit, where COINr allows NULL)."""
+    if value is None or default is None:
+        return
+    if isinstance(default, bool):
+        ok, expected = isinstance(value, bool), "true or false"
+    elif _is_number(default):
+        ok, expected = _is_number(value), "a number"
+    elif isinstance(default, list) and default and all(_is_number(v) for v in default):
+        expected = f"a list of {len(default)} numbers"
+        ok = isinstance(value, list) and len(value) == len(default) and all(_is_number(v) for v in value)
+    elif isinstance(default, list):
+        ok, expected = isinstance(value, list), "a list"
+    elif isinstance(default, str):
+        ok, expected = isinstance(value, str), "text"
+    else:
+        ok, expected = True, ""
+    if not ok:
+        raise CompositeIndexError(f"{where}: expected {expected}, got {value!r}")
+
+
 @dataclass(frozen=True)
 class Step:
     key: str
@@ -131,9 +156,13 @@ def make_step(key: str, spec: Mapping[str, Any] | None) -> Step:
     unknown_keys = sorted(set(spec) - set(extras_allowed))
     if unknown_keys:
         raise CompositeIndexError(f"recipe.{key}: unknown key(s) {', '.join(unknown_keys)}")
+    for name, value in params.items():
+        _check_param_type(f"recipe.{key}.params.{name}", value, defaults[name])
     filled = {**defaults, **params}
-    if key == "aggregate" and "a_genmean" in methods and filled.get("p") is None:
-        raise CompositeIndexError("recipe.aggregate: method a_genmean needs params.p")
+    if key == "aggregate" and "a_genmean" in methods and not _is_number(filled.get("p")):
+        raise CompositeIndexError(
+            f"recipe.aggregate: method a_genmean needs a number params.p, got {filled.get('p')!r}"
+        )
     return Step(key, method, filled, {**extras_allowed, **spec})
 
 

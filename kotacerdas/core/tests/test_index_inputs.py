@@ -134,11 +134,14 @@ def test_geometric_mean_of_non_positive_values_is_refused_naming_the_unit() -> N
     [
         ({"normalise": {"method": "n_minimax"}}, "method 'n_minimax' is not one of"),
         ({"normalise": {"method": "n_minmax", "params": {"lu": [0, 1]}}}, "unknown param.*lu.*known: l_u"),
-        ({"aggregate": {"method": "a_genmean"}}, "a_genmean needs params.p"),
+        ({"aggregate": {"method": "a_genmean"}}, "a_genmean needs a number params.p, got None"),
         ({"aggregate": {"method": "a_amean"}, "treat": {}}, "'aggregate' must be the last step"),
         ({"weigths": {}}, "unknown key.*weigths"),
         ({"impute": {"method": "i_mean_grp"}}, "needs params.use_group"),
         ({"aggregate": {"w": "expert"}}, "'expert' is not 'equal', 'pca' or a name in weight_sets"),
+        ({"normalise": {"params": {"l_u": "0-100"}}}, r"normalise.params.l_u: expected a list of 2 numbers"),
+        ({"treat": {"params": {"winmax": "five"}}}, "treat.params.winmax: expected a number, got 'five'"),
+        ({"aggregate": {"method": "a_genmean", "params": {"p": "2"}}}, "params.p"),
     ],
 )
 def test_recipe_mistakes_are_named(recipe: dict[str, object], message: str) -> None:
