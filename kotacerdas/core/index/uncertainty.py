@@ -92,6 +92,12 @@ def _alternatives(recipe: Recipe, key: str, specs: Any) -> tuple[Step, ...]:
         raise CompositeIndexError(f"uncertainty.{key}: give a non-empty list of alternative steps")
     steps = []
     for spec in specs:
+        if isinstance(spec, str):  # shorthand: a bare method name
+            spec = {"method": spec}
+        if not isinstance(spec, Mapping):
+            raise CompositeIndexError(
+                f"uncertainty.{key}: each alternative must be a step mapping, got {spec!r}"
+            )
         spec = dict(spec)
         same_method = spec.get("method", nominal.method) == nominal.method
         merged = {
@@ -114,7 +120,13 @@ def noisy_weight_sets(
     """COINr's get_noisy_weights: w * (1 + f * U(-1, 1)) for the codes of each listed level."""
     level_of = np.array([framework.level_of(c) for c in framework.all_codes])
     sets = np.repeat(nominal[None, :], n_sets, axis=0)
-    for level, factor in sorted((int(k), float(v)) for k, v in noise.items()):
+    try:
+        pairs = sorted((int(k), float(v)) for k, v in noise.items())
+    except (TypeError, ValueError):
+        raise CompositeIndexError(
+            f"uncertainty.weights.noise: expected level: factor numbers, got {dict(noise)}"
+        ) from None
+    for level, factor in pairs:
         if not 1 <= level < framework.n_levels:
             raise CompositeIndexError(
                 f"uncertainty.weights.noise: level {level} is not between 1 and {framework.n_levels - 1}"
@@ -143,14 +155,18 @@ def declare_inputs(
         if key not in spec:
             continue
         if key == "weights":
-            weights_spec = dict(spec[key] or {})
-            noise = weights_spec.get("noise") or {}
-            n_sets = int(weights_spec.get("sets", DEFAULT_WEIGHT_SETS))
-            if n_sets < 1:
-                raise CompositeIndexError("uncertainty.weights.sets must be at least 1")
+            weights_spec = spec[key] or {}
+            noise = weights_spec.get("noise") if isinstance(weights_spec, Mapping) else None
+            n_sets = weights_spec.get("sets", DEFAULT_WEIGHT_SETS) if isinstance(weights_spec, Mapping) else 0
+            if not isinstance(noise, Mapping) or not isinstance(n_sets, int) or n_sets < 1:
+                raise CompositeIndexError(
+                    "uncertainty.weights: expected {noise: {level: factor, ...}, sets: count >= 1}"
+                )
             options: tuple[Any, ...] = noisy_weight_sets(framework, nominal_weights, noise, n_sets, rng)
         elif key == "exclude":
-            codes = list(spec[key] or [])
+            if not isinstance(spec[key], list):
+                raise CompositeIndexError("uncertainty.exclude: expected a list of iCodes")
+            codes = list(spec[key])
             bad = [c for c in codes if c not in framework.all_codes or c in framework.levels[-1]]
             if bad:
                 raise CompositeIndexError(

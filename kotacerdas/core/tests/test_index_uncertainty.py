@@ -180,3 +180,28 @@ def test_declared_inputs_are_checked(asem: tuple[Framework, Dataset]) -> None:
         run_uncertainty(*asem, _ua_recipe(weights={"noise": {7: 0.1}}), n=10, seed=1)
     with pytest.raises(CompositeIndexError, match="needs at least two uncertain inputs"):
         run_uncertainty(*asem, _ua_recipe(exclude=["LPI"]), n=10, seed=1, sensitivity=True)
+
+
+@pytest.mark.parametrize(
+    ("uncertainty", "message"),
+    [
+        ({"weights": {"noise": "25%"}}, "uncertainty.weights: expected"),
+        ({"weights": {"noise": {"two": 0.1}}}, "noise: expected level: factor numbers"),
+        ({"aggregate": [3]}, "each alternative must be a step mapping"),
+        ({"exclude": "LPI"}, "expected a list of iCodes"),
+        (
+            {"normalise": [{"method": "n_zscore", "params": {"m_sd": 5}}]},
+            "m_sd: expected a list of 2 numbers",
+        ),
+    ],
+)
+def test_malformed_uncertainty_blocks_are_named(
+    asem: tuple[Framework, Dataset], uncertainty: dict[str, Any], message: str
+) -> None:
+    with pytest.raises(CompositeIndexError, match=message):
+        run_uncertainty(*asem, _ua_recipe(**uncertainty), n=10, seed=1)
+
+
+def test_alternatives_may_be_bare_method_names(asem: tuple[Framework, Dataset]) -> None:
+    result = run_uncertainty(*asem, _ua_recipe(aggregate=["a_amean", "a_gmean"]), n=20, seed=2)
+    assert [step.method for step in result.inputs[0].options] == ["a_amean", "a_gmean"]
