@@ -61,7 +61,13 @@ def resolve_weights(
     if w is None:
         return None
     if isinstance(w, Mapping):
-        return framework.with_weights({str(k): float(v) for k, v in w.items()}).weight  # type: ignore[return-value]
+        try:
+            numbers = {str(k): float(v) for k, v in w.items()}
+        except (TypeError, ValueError):
+            raise CompositeIndexError(f"weights must be numbers, got {dict(w)}") from None
+        if any(v < 0 or v != v for v in numbers.values()):
+            raise CompositeIndexError(f"weights must not be negative or missing, got {numbers}")
+        return dict(framework.with_weights(numbers).weight)
     if w == "equal":
         return equal_weights(framework)
     if w == "pca":

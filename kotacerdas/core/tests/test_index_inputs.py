@@ -142,6 +142,8 @@ def test_geometric_mean_of_non_positive_values_is_refused_naming_the_unit() -> N
         ({"normalise": {"params": {"l_u": "0-100"}}}, r"normalise.params.l_u: expected a list of 2 numbers"),
         ({"treat": {"params": {"winmax": "five"}}}, "treat.params.winmax: expected a number, got 'five'"),
         ({"aggregate": {"method": "a_genmean", "params": {"p": "2"}}}, "params.p"),
+        ({"aggregate": {"w": {"i1": "heavy"}}}, "weights must be numbers"),
+        ({"aggregate": {"w": {"i9": 1}}}, "weight given for unknown iCode.*i9"),
     ],
 )
 def test_recipe_mistakes_are_named(recipe: dict[str, object], message: str) -> None:
