@@ -246,6 +246,11 @@ def run_uncertainty(
     nominal_ranks = nominal.ranks[:, nominal_column]
     indices = None
     if sensitivity:
+        if failed:
+            raise CompositeIndexError(
+                f"sensitivity: {failed} runs could not be computed (e.g. a_gmean on values <= 0); "
+                "Sobol indices need every run, so remove the alternative that fails"
+            )
         with np.errstate(all="ignore"):
             y = np.nanmean(np.abs(ranks - nominal_ranks[None, :]), axis=1)
         indices = sobol_indices(np.nan_to_num(y), n, d, n_boot=n_boot, rng=rng)

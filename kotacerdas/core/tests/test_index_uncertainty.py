@@ -205,3 +205,17 @@ def test_malformed_uncertainty_blocks_are_named(
 def test_alternatives_may_be_bare_method_names(asem: tuple[Framework, Dataset]) -> None:
     result = run_uncertainty(*asem, _ua_recipe(aggregate=["a_amean", "a_gmean"]), n=20, seed=2)
     assert [step.method for step in result.inputs[0].options] == ["a_amean", "a_gmean"]
+
+
+def test_failing_alternatives_are_counted_in_ua_and_refused_in_sa(asem: tuple[Framework, Dataset]) -> None:
+    # z-scores have negative values, so the geometric mean cannot be computed on them
+    recipe = _ua_recipe(
+        normalise=[NORMALISATIONS[0], {"method": "n_zscore"}],
+        aggregate=[{"method": "a_amean"}, {"method": "a_gmean"}],
+    )
+    result = run_uncertainty(*asem, recipe, n=200, seed=9)
+    failing = (result.choices[:, 0] == 1) & (result.choices[:, 1] == 1)
+    assert result.failed_runs == failing.sum() > 0
+    assert np.isnan(result.ranks[failing]).all() and not np.isnan(result.ranks[~failing]).any()
+    with pytest.raises(CompositeIndexError, match="runs could not be computed"):
+        run_uncertainty(*asem, recipe, n=50, seed=9, sensitivity=True)
