@@ -73,6 +73,8 @@ def run_build(args: argparse.Namespace) -> int:
         header,
         ([u, *row] for u, row in zip(result.units, result.ranks.tolist(), strict=True)),
     )
+    if args.rank_by:
+        _write_group_ranks(out, result, dataset, args.rank_by)
     (out / "recipe.json").write_text(dump_recipe(recipe) + "\n", encoding="utf-8")
     provenance = {
         "input_sha256": result.input_hash,
@@ -85,6 +87,20 @@ def run_build(args: argparse.Namespace) -> int:
     top = framework.levels[-1][0]
     print(f"built {len(result.codes)} scores for {len(result.units)} units; top code '{top}'; wrote {out}")
     return 0
+
+
+def _write_group_ranks(out: Path, result: Any, dataset: Any, group: str) -> None:
+    """ranks_by_<group>.csv: every column ranked within the unit's group (e.g. a size class)."""
+    from kotacerdas.core.index.ranks import rank_within_groups
+
+    if group not in dataset.groups:
+        raise CommandError(f"--rank-by: '{group}' is not a Group column of iData/iMeta")
+    labels = dict(zip(dataset.units, dataset.groups[group], strict=True))
+    kept = tuple(labels[u] for u in result.units)
+    ranks = rank_within_groups(result.scores, kept)
+    header = ["uCode", group, *result.codes]
+    rows = ([u, g or "", *row] for u, g, row in zip(result.units, kept, ranks.tolist(), strict=True))
+    _write_csv(out / f"ranks_by_{group}.csv", header, rows)
 
 
 def _write_uncertainty(out: Path, result: UncertaintyResult) -> None:
@@ -148,6 +164,9 @@ def register(subparsers: Any) -> None:
 
     build_parser = commands.add_parser("build", help="write scores.csv, ranks.csv and recipe.json")
     _add_inputs(build_parser)
+    build_parser.add_argument(
+        "--rank-by", metavar="GROUP", help="also rank within each group of this Group column"
+    )
     build_parser.set_defaults(func=run_build)
 
     ua = commands.add_parser("uncertainty", help="Monte Carlo rank intervals (and Sobol indices)")

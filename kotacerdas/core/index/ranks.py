@@ -33,3 +33,15 @@ def rank_rows(scores: np.ndarray) -> np.ndarray:
 def rank_columns(scores: np.ndarray) -> np.ndarray:
     """Rank each column of a units x codes table."""
     return rank_rows(scores.T).T
+
+
+def rank_within_groups(scores: np.ndarray, labels: tuple[str | None, ...]) -> np.ndarray:
+    """Rank each column of a units x codes table among units of the same group (e.g. size class).
+
+    Units without a group label get no rank (NaN).
+    """
+    ranks = np.full(scores.shape, np.nan)
+    for label in sorted({g for g in labels if g is not None}):
+        rows = np.array([g == label for g in labels])
+        ranks[rows] = rank_columns(scores[rows])
+    return ranks

@@ -207,3 +207,20 @@ def test_the_how_to_example_from_excel_workbooks(tmp_path: Path, capsys: pytest.
     assert "(0 failed)" in capsys.readouterr().out
     stats = {r["uCode"]: r for r in read(tmp_path / "ua" / "rank_stats.csv")}
     assert stats["3171"]["nominal"] == "1"
+
+
+def test_ranks_within_a_size_class(tmp_path: Path, recipe: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "out"
+    args = ["index", "build", DATA, META, "--recipe", str(recipe), "--out", str(out)]
+    assert main([*args, "--rank-by", "GDP_group"]) == 0
+    overall = {r["uCode"]: r for r in read(out / "scores.csv")}
+    by_group = read(out / "ranks_by_GDP_group.csv")
+    for group in {r["GDP_group"] for r in by_group}:
+        members = [r for r in by_group if r["GDP_group"] == group]
+        best = min(members, key=lambda r: int(r["Index"]))
+        assert best["Index"] == "1"
+        assert float(overall[best["uCode"]]["Index"]) == max(
+            float(overall[m["uCode"]]["Index"]) for m in members
+        )
+    assert main([*args, "--rank-by", "Province"]) == 2
+    assert "error: --rank-by: 'Province' is not a Group column" in capsys.readouterr().err
