@@ -29,7 +29,7 @@ def test_odd_query_strings_on_list_pages(ayu, value) -> None:
 def test_odd_path_segments(ayu, value) -> None:
     client = logged_in(ayu)
     for url in [f"/r/{value}/", f"/r/{value}/opd/", f"/api/v1/regions/{value}", f"/pengguna/{value}/"]:
-        assert client.get(url).status_code in (200, 301, 302, 404), url
+        assert client.get(url).status_code in (200, 301, 302, 400, 404), url
 
 
 @pytest.mark.parametrize("value", ODD_VALUES)
@@ -52,3 +52,14 @@ def test_a_post_without_csrf_token_is_refused(budi, region_a) -> None:
     client = Client(enforce_csrf_checks=True)
     client.force_login(budi, backend="django.contrib.auth.backends.ModelBackend")
     assert client.post(reverse("regions:opds", args=[region_a.code]), {"name": "X"}).status_code == 403
+
+
+def test_nul_bytes_are_refused_with_a_clear_message(ayu, region_a) -> None:
+    client = logged_in(ayu)
+    for response in [
+        client.get("/r/33%0073/"),
+        client.get("/api/v1/regions", {"province": "3\x003"}),
+        client.post(reverse("regions:size_schemes"), {"code": "a\x00b"}),
+    ]:
+        assert response.status_code == 400
+        assert "karakter yang tidak valid" in response.content.decode()
