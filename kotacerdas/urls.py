@@ -3,6 +3,9 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path, re_path
 
 from kotacerdas.web import views as web_views
+from kotacerdas.web.access_classes import LOGGED_IN, PUBLIC
+
+access = {"home": PUBLIC, "login": PUBLIC, "logout": LOGGED_IN}
 
 urlpatterns = [
     path("", web_views.home, name="home"),

@@ -1,6 +1,7 @@
 from django.urls import path
 
 from kotacerdas.accounts import views
+from kotacerdas.web.access_classes import NATIONAL_ADMIN
 
 app_name = "accounts"
 urlpatterns = [
@@ -15,3 +16,4 @@ urlpatterns = [
     ),
     path("pengguna/<int:user_id>/sandi/", views.password_set, name="password_set"),
 ]
+access = {pattern.name: NATIONAL_ADMIN for pattern in urlpatterns}

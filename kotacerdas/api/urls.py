@@ -2,8 +2,18 @@ from django.urls import path
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
 
 from kotacerdas.api import views
+from kotacerdas.web.access_classes import LOGGED_IN, PUBLIC, REGION_SCOPED
 
 app_name = "api"
+access = {
+    "regions": PUBLIC,
+    "region": PUBLIC,
+    "region_opds": REGION_SCOPED,
+    "me": LOGGED_IN,
+    "schema": PUBLIC,
+    "docs": PUBLIC,
+    "redoc": PUBLIC,
+}
 urlpatterns = [
     path("regions", views.RegionList.as_view(), name="regions"),
     path("regions/<str:code>", views.RegionDetail.as_view(), name="region"),
