@@ -5,6 +5,10 @@ Everything is created through the real actions, so the audit log shows it too.
 
 from __future__ import annotations
 
+import importlib
+from collections.abc import Callable
+
+from django.apps import apps
 from django.conf import settings
 from django.db import transaction
 
@@ -73,7 +77,26 @@ def load_demo() -> None:
                 region_actions.do_create_opd(ayu, region, name=name, short_name=short)
     for username, first_name, role, region_code, opd_name in PERSONAS[1:]:
         _ensure_persona(ayu, username, first_name, str(role), region_code, opd_name)
+    for load_app_demo in _app_demo_loaders():
+        load_app_demo(ayu)
     (settings.VAR_DIR / DEMO_MARKER).touch()
+
+
+def _app_demo_loaders() -> list[Callable[[User], None]]:
+    """Each app may ship ``<app>/demo.py`` with ``load_demo(ayu)``; run them in
+    INSTALLED_APPS order so later contexts can build on earlier ones."""
+    loaders = []
+    for config in apps.get_app_configs():
+        if not config.name.startswith("kotacerdas."):
+            continue
+        try:
+            module = importlib.import_module(f"{config.name}.demo")
+        except ModuleNotFoundError as error:
+            if error.name != f"{config.name}.demo":
+                raise
+            continue
+        loaders.append(module.load_demo)
+    return loaders
 
 
 def _ensure_persona(

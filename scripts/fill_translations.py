@@ -1,6 +1,6 @@
 """Merge a dict of Indonesian translations into the .po file, then compile.
 
-    python scripts/fill_translations.py TRANSLATIONS.py
+    python scripts/fill_translations.py TRANSLATIONS.py [path/to/locale/id/LC_MESSAGES/django.po]
 
 TRANSLATIONS.py defines ``T`` (msgid → msgstr) and optionally ``PLURALS``
 (msgid → (singular, plural)). Untranslated entries are listed so nothing is
@@ -18,11 +18,11 @@ import polib
 PO = Path(__file__).resolve().parent.parent / "kotacerdas" / "locale" / "id" / "LC_MESSAGES" / "django.po"
 
 
-def main(source: str) -> None:
+def main(source: str, po_path: Path = PO) -> None:
     namespace = runpy.run_path(source)
     singles: dict[str, str] = namespace.get("T", {})
     plurals: dict[str, tuple[str, str]] = namespace.get("PLURALS", {})
-    po = polib.pofile(str(PO))
+    po = polib.pofile(str(po_path))
     for entry in po:
         if entry.msgid_plural and entry.msgid in plurals:
             entry.msgstr_plural = {0: plurals[entry.msgid][0], 1: plurals[entry.msgid][1]}
@@ -31,7 +31,10 @@ def main(source: str) -> None:
         if "fuzzy" in entry.flags and (entry.msgstr or entry.msgstr_plural):
             entry.flags.remove("fuzzy")
     po.save()
-    po.save_as_mofile(str(PO.with_suffix(".mo")))
+    po.save_as_mofile(str(po_path.with_suffix(".mo")))
+    english = po_path.parent.parent.parent / "en" / "LC_MESSAGES" / "django.po"
+    if english.exists():  # English is the source language: compile it as is
+        polib.pofile(str(english)).save_as_mofile(str(english.with_suffix(".mo")))
     missing = [e.msgid for e in po if not (e.msgstr or any(e.msgstr_plural.values()))]
     print(f"{len(po)} entries, {len(missing)} untranslated")
     for msgid in missing:
@@ -39,4 +42,4 @@ def main(source: str) -> None:
 
 
 if __name__ == "__main__":
-    main(sys.argv[1])
+    main(sys.argv[1], Path(sys.argv[2]) if len(sys.argv) > 2 else PO)

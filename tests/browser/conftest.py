@@ -51,6 +51,16 @@ def page(browser, live_server):  # type: ignore[no-untyped-def]
     context.close()
 
 
+def log_in(page, username: str) -> None:  # type: ignore[no-untyped-def]
+    """Log in through the real form with the test personas' password."""
+    from conftest import PASSWORD
+
+    page.goto(page.base_url + "/masuk/")
+    page.get_by_label("Nama pengguna").fill(username)
+    page.get_by_label("Kata sandi").fill(PASSWORD)
+    page.get_by_role("button", name="Masuk").click()
+
+
 def save_screenshot(page, name: str) -> None:  # type: ignore[no-untyped-def]
     """Refresh docs/screenshots when KOTACERDAS_SCREENSHOTS=1 (kept out of normal runs)."""
     if os.environ.get("KOTACERDAS_SCREENSHOTS"):

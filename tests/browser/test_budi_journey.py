@@ -4,17 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import PASSWORD
-from tests.browser.conftest import save_screenshot
+from tests.browser.conftest import log_in, save_screenshot
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
-
-
-def log_in(page, username: str) -> None:  # type: ignore[no-untyped-def]
-    page.goto(page.base_url + "/masuk/")
-    page.get_by_label("Nama pengguna").fill(username)
-    page.get_by_label("Kata sandi").fill(PASSWORD)
-    page.get_by_role("button", name="Masuk").click()
 
 
 def test_budi_journey(page, budi, sari, dewi, dinkes_a) -> None:  # type: ignore[no-untyped-def]
