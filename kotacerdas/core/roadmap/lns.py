@@ -3,15 +3,17 @@
 On large instances HiGHS proves a tight bound within a second or two, but its
 incumbent improves slowly: at 300 initiatives the gap at 10 s is almost all on
 the primal side. So while the main solve works on the bound, a second thread
-runs LNS on the other core: take the best schedule known, free a slice of it
-(the initiatives of a few OPDs, or every start inside a band of years), fix
-everything else, and let a second HiGHS object re-optimise the slice for a
-fraction of a second. A slice that solved to optimality grows next time; one
+runs LNS on the other core: take the best schedule known, free every start
+in a few years (a band of consecutive years, or years picked at random), fix
+everything else, and let a second HiGHS object re-optimise those years for a
+fraction of a second. A band that solved to optimality grows next time; one
 that hit its time limit shrinks.
 
 The two share a :class:`SharedIncumbent`: the main solve publishes each
 improving schedule it finds (``cbMipImprovingSolution``) and takes the LNS's
 better ones through ``cbMipUserSolution``, which also lets it prune more.
+When the main solve's bound stops moving (:class:`StallWatch`) it is
+interrupted, its bound kept, and a second LNS thread takes over its core.
 """
 
 from __future__ import annotations
@@ -28,10 +30,15 @@ from kotacerdas.core.roadmap.model import TimeIndexedModel
 from kotacerdas.core.roadmap.solver import load_model
 
 # Rounds are short so that many neighbourhoods fit in a few seconds.
-ROUND_SECONDS = 0.6
-INITIAL_FREE_SHARE = 0.2
-MIN_FREE_SHARE, MAX_FREE_SHARE = 0.08, 0.6
+ROUND_SECONDS = 0.5
+INITIAL_BAND_YEARS = 3
+MIN_BAND_YEARS = 2
 FEASIBLE = 2  # HiGHS primal_solution_status for a feasible solution
+# The main solve stops once its bound moved less than STALL_TOLERANCE (relative) over the last
+# STALL_WINDOW_SHARE of the time limit, but never before STALL_MIN_SHARE of it.
+STALL_TOLERANCE = 1e-4
+STALL_WINDOW_SHARE = 0.15
+STALL_MIN_SHARE = 0.25
 
 
 class SharedIncumbent:
@@ -60,8 +67,33 @@ class SharedIncumbent:
             return self.values, self.value
 
 
-def connect(highs: highspy.Highs, shared: SharedIncumbent) -> None:
-    """Let the main solve publish its improving schedules and receive better LNS ones."""
+class StallWatch:
+    """Says when the main solve's dual bound has stopped moving, so its core is better spent on LNS.
+
+    On small instances branch-and-bound keeps tightening the bound and should
+    run to the end; on large ones the bound is final after the root and the
+    tree search only burns time the primal side needs.
+    """
+
+    def __init__(self, time_limit: float) -> None:
+        self.earliest = STALL_MIN_SHARE * time_limit
+        self.window = max(STALL_WINDOW_SHARE * time_limit, 1.0)
+        self.samples: list[tuple[float, float]] = []
+
+    def stalled(self, seconds: float, bound: float) -> bool:
+        if not np.isfinite(bound):
+            return False
+        if not self.samples or seconds - self.samples[-1][0] >= 0.1:
+            self.samples.append((seconds, bound))
+        if seconds < self.earliest:
+            return False
+        older = [b for t, b in self.samples if t <= seconds - self.window]
+        return bool(older) and abs(older[-1] - bound) <= STALL_TOLERANCE * max(1.0, abs(bound))
+
+
+def connect(highs: highspy.Highs, shared: SharedIncumbent, watch: StallWatch | None = None) -> None:
+    """Let the main solve publish its improving schedules, receive better LNS ones, and stop
+    early (keeping its bound) when ``watch`` says its bound has stalled."""
 
     def publish(event: highspy.highs.HighsCallbackEvent) -> None:
         shared.offer(np.asarray(event.data_out.mip_solution))
@@ -72,17 +104,16 @@ def connect(highs: highspy.Highs, shared: SharedIncumbent) -> None:
         if values is not None and better and event.data_in is not None:
             event.data_in.setSolution(values)
 
+    def interrupt_when_stalled(event: highspy.highs.HighsCallbackEvent) -> None:
+        if watch is not None and watch.stalled(event.data_out.running_time, event.data_out.mip_dual_bound):
+            event.interrupt()
+
     highs.cbMipImprovingSolution.subscribe(publish)
     highs.cbMipUserSolution.subscribe(receive)
+    highs.cbMipInterrupt.subscribe(interrupt_when_stalled)
 
 
-def run_lns(
-    model: TimeIndexedModel,
-    shared: SharedIncumbent,
-    deadline: float,
-    agency_of_column: Sequence[str],
-    seed: int = 0,
-) -> int:
+def run_lns(model: TimeIndexedModel, shared: SharedIncumbent, deadline: float, seed: int = 0) -> int:
     """Improve ``shared`` until ``deadline`` or ``shared.stop``; returns the number of rounds."""
     highs = load_model(model)
     highs.setOptionValue("mip_rel_gap", 1e-4)
@@ -91,21 +122,18 @@ def run_lns(
     rng = random.Random(seed)
     count = len(model.columns)
     columns = np.arange(count, dtype=np.int32)
-    agencies = sorted(set(agency_of_column))
-    agency_array = np.asarray(agency_of_column)
-    start_array = np.asarray([start for _, start in model.columns])
-    horizon = int(start_array.max()) + 1 if count else 1
-    share = INITIAL_FREE_SHARE
+    starts = np.asarray([start for _, start in model.columns])
+    horizon = int(starts.max()) + 1 if count else 1
+    width = min(INITIAL_BAND_YEARS, horizon)
     rounds = 0
     while not shared.stop.is_set() and (left := deadline - time.perf_counter()) > 0.05:
         best, _ = shared.snapshot()
         if best is None:
             shared.stop.wait(0.05)
             continue
-        if rounds % 2 == 0:
-            free = _agency_slice(rng, agencies, agency_array, share, count)
-        else:
-            free = _year_slice(rng, start_array, horizon, share)
+        free = (
+            _band(rng, starts, horizon, width) if rounds % 2 == 0 else _scattered(rng, starts, horizon, width)
+        )
         rounds += 1
         highs.changeColsBounds(count, columns, np.where(free, 0.0, best), np.where(free, 1.0, best))
         highs.setOptionValue("time_limit", min(ROUND_SECONDS, left))
@@ -113,28 +141,21 @@ def run_lns(
         highs.run()
         if highs.getInfo().primal_solution_status == FEASIBLE:
             shared.offer(highs.getSolution().col_value)
-        solved_fully = highs.getModelStatus() == highspy.HighsModelStatus.kOptimal
-        share = min(MAX_FREE_SHARE, share * 1.15) if solved_fully else max(MIN_FREE_SHARE, share / 1.3)
+        # A band solved to optimality had room to spare: try a wider one; a timed-out one was too wide.
+        if highs.getModelStatus() == highspy.HighsModelStatus.kOptimal:
+            width = min(width + 1, horizon)
+        else:
+            width = max(width - 1, MIN_BAND_YEARS)
         highs.clearSolver()
     return rounds
 
 
-def _agency_slice(
-    rng: random.Random, agencies: list[str], agency_array: np.ndarray, share: float, count: int
-) -> np.ndarray:
-    """Free every column of randomly chosen OPDs until about ``share`` of the columns are free."""
-    order = list(agencies)
-    rng.shuffle(order)
-    free = np.zeros(count, dtype=bool)
-    for agency in order:
-        free |= agency_array == agency
-        if free.sum() >= share * count:
-            break
-    return free
+def _band(rng: random.Random, starts: np.ndarray, horizon: int, width: int) -> np.ndarray:
+    """Free every start in ``width`` consecutive years: money can move between neighbouring years."""
+    first = rng.randrange(horizon - width + 1)
+    return np.asarray((starts >= first) & (starts < first + width))
 
 
-def _year_slice(rng: random.Random, start_array: np.ndarray, horizon: int, share: float) -> np.ndarray:
-    """Free every start inside a random band of consecutive years (about ``share`` of the horizon)."""
-    width = max(2, round(share * horizon * 1.5))
-    first = rng.randrange(max(1, horizon - width + 1))
-    return (start_array >= first) & (start_array < first + width)
+def _scattered(rng: random.Random, starts: np.ndarray, horizon: int, width: int) -> np.ndarray:
+    """Free every start in ``width`` random years: lets an initiative jump far earlier or later."""
+    return np.isin(starts, rng.sample(range(horizon), width))

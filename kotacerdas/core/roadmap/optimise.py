@@ -18,7 +18,7 @@ from kotacerdas.core.roadmap.explain import InitiativeOutcome, empty_window_reas
 from kotacerdas.core.roadmap.greedy import greedy_schedule
 from kotacerdas.core.roadmap.instance import Initiative, RoadmapInstance
 from kotacerdas.core.roadmap.ledger import Reason, must_run_ids, start_windows
-from kotacerdas.core.roadmap.lns import SharedIncumbent, connect, run_lns
+from kotacerdas.core.roadmap.lns import SharedIncumbent, StallWatch, connect, run_lns
 from kotacerdas.core.roadmap.model import RowLabel, TimeIndexedModel, build_model
 from kotacerdas.core.roadmap.solver import SOLVER_NAME, SolverOutcome, elastic_model, solve_model
 
@@ -125,39 +125,46 @@ def _solve_in_parallel(
     gap_target: float,
     seed: int,
 ) -> SolverOutcome:
-    """The main HiGHS solve, with large neighbourhood search on a second thread.
+    """The main HiGHS solve, with large neighbourhood search on the second core.
 
     The main solve owns the bound and the proof; the search only supplies
     better schedules (see :mod:`.lns`). Small instances are proved optimal
-    before the search matters; the thread then stops with the main solve.
+    before the search matters. When the main solve's bound stalls it stops,
+    and a second search thread uses the rest of the time.
     """
     start = _start_vector(model, greedy) if greedy is not None else None
     shared = SharedIncumbent(model.objective, start)
-    agency_of_column = [instance.initiative(initiative_id).agency for initiative_id, _ in model.columns]
     deadline = time.perf_counter() + time_limit
-    worker = threading.Thread(
-        target=run_lns, args=(model, shared, deadline, agency_of_column, seed + 1), daemon=True
-    )
-    worker.start()
+    searchers = [_start_search(model, shared, deadline, seed + 1)]
     try:
-        main = solve_model(model, time_limit, gap_target, start, seed, prepare=lambda h: connect(h, shared))
+        watch = StallWatch(time_limit)
+        main = solve_model(
+            model, time_limit, gap_target, start, seed, prepare=lambda h: connect(h, shared, watch)
+        )
+        if main.status not in ("optimal", "infeasible") and deadline - time.perf_counter() > 0.5:
+            searchers.append(_start_search(model, shared, deadline, seed + 2))
+            for searcher in searchers:
+                searcher.join()
     finally:
         shared.stop.set()
-        worker.join()
-    best, _ = shared.snapshot()
+        for searcher in searchers:
+            searcher.join()
     if main.values is not None:
         shared.offer(main.values)
-        best, _ = shared.snapshot()
+    best, _ = shared.snapshot()
     if main.status in ("infeasible", "unknown") or best is None:
         return main
     values = [float(v) for v in best]
-    return SolverOutcome(main.status, values, main.bound, main.seconds, main.nodes)
+    seconds = time_limit - max(deadline - time.perf_counter(), 0.0)
+    return SolverOutcome(main.status, values, main.bound, seconds, main.nodes)
 
 
-def _value(model: TimeIndexedModel, values: list[float] | None) -> float:
-    if values is None:
-        return float("-inf")
-    return sum(c * round(v) for c, v in zip(model.objective, values, strict=False))
+def _start_search(
+    model: TimeIndexedModel, shared: SharedIncumbent, deadline: float, seed: int
+) -> threading.Thread:
+    searcher = threading.Thread(target=run_lns, args=(model, shared, deadline, seed), daemon=True)
+    searcher.start()
+    return searcher
 
 
 def diagnose_infeasibility(

@@ -17,6 +17,7 @@ from kotacerdas.core.roadmap import (
     optimise_roadmap,
     parse_instance,
 )
+from kotacerdas.core.roadmap.lns import SharedIncumbent, StallWatch
 
 # ---------------------------------------------------------------- helpers
 
@@ -306,3 +307,24 @@ def test_a_pin_before_the_predecessor_finishes_is_reported() -> None:
     assert "pinned start 2027 is before predecessor a can finish" in by_constraint["predecessor"].message
     # a itself must now finish before 2027, which its two years cannot do.
     assert "mandatory initiatives that depend on it" in by_constraint["horizon"].message
+
+
+# ---------------------------------------------------------------- search plumbing
+
+
+def test_the_stall_watch_waits_then_stops_a_flat_bound() -> None:
+    watch = StallWatch(time_limit=10)  # earliest 2.5 s, window 1.5 s
+    assert not watch.stalled(0.5, 100.0)
+    assert not watch.stalled(2.0, 100.0)  # too early, however flat
+    assert watch.stalled(3.0, 100.0)  # flat for 2.5 s
+    moving = StallWatch(time_limit=10)
+    for step in range(40):
+        assert not moving.stalled(step * 0.2, 200.0 - step)  # keeps improving by 0.5 % a step
+
+
+def test_the_shared_incumbent_keeps_only_improvements() -> None:
+    shared = SharedIncumbent([3.0, 2.0, 1.0], [0, 1, 0])
+    assert not shared.offer([0, 0, 1])
+    assert shared.offer([1, 0, 0.9999])  # rounded to integers: value 4
+    values, value = shared.snapshot()
+    assert value == 4 and values is not None and list(values) == [1, 0, 1]
