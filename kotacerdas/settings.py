@@ -48,6 +48,8 @@ INSTALLED_APPS = [
     "kotacerdas.accounts",
     "kotacerdas.regions",
     "kotacerdas.audit",
+    "kotacerdas.assessment",
+    "kotacerdas.discussion",
     "kotacerdas.api",
     "kotacerdas.web",
 ]
