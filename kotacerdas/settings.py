@@ -48,7 +48,6 @@ INSTALLED_APPS = [
     "kotacerdas.accounts",
     "kotacerdas.regions",
     "kotacerdas.audit",
-    "kotacerdas.assessment",
     "kotacerdas.discussion",
     "kotacerdas.api",
     "kotacerdas.web",

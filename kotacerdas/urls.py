@@ -14,7 +14,6 @@ urlpatterns = [
     path("", include("kotacerdas.regions.urls")),
     path("", include("kotacerdas.accounts.urls")),
     path("", include("kotacerdas.audit.urls")),
-    path("", include("kotacerdas.assessment.urls")),
     path("", include("kotacerdas.discussion.urls")),
     re_path(r"^api/(?P<version>v1)/", include("kotacerdas.api.urls")),
     path("admin/", admin.site.urls),
