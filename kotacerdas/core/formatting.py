@@ -1,0 +1,140 @@
+"""Indonesian formatting for documents: Rupiah, dates, decimals and terbilang.
+
+Pure functions (no Django, no locale database): the same output on every
+machine, which the books need to be regenerated identically.
+
+>>> rupiah(1_250_000_000)
+'Rp1.250.000.000'
+>>> tanggal(date(2026, 11, 22))
+'22 November 2026'
+>>> decimal(3.5, 2)
+'3,50'
+>>> terbilang(1_250_000)
+'satu juta dua ratus lima puluh ribu'
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
+
+MONTHS = (
+    "Januari",
+    "Februari",
+    "Maret",
+    "April",
+    "Mei",
+    "Juni",
+    "Juli",
+    "Agustus",
+    "September",
+    "Oktober",
+    "November",
+    "Desember",
+)
+
+_UNITS = ("", "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan")
+_SCALES = ((10**12, "triliun"), (10**9, "miliar"), (10**6, "juta"))
+
+
+def _group(digits: str) -> str:
+    """'1234567' → '1.234.567' (the Indonesian thousands separator is a full stop)."""
+    head = len(digits) % 3 or 3
+    parts = [digits[:head]] + [digits[i : i + 3] for i in range(head, len(digits), 3)]
+    return ".".join(parts)
+
+
+def _to_decimal(value: int | float | Decimal | str) -> Decimal:
+    return value if isinstance(value, Decimal) else Decimal(str(value))
+
+
+def decimal(value: int | float | Decimal | str, places: int = 2) -> str:
+    """A number with a decimal comma and full-stop thousands: 1234.5 → '1.234,50'."""
+    quantum = Decimal(1).scaleb(-places)
+    rounded = _to_decimal(value).quantize(quantum, rounding=ROUND_HALF_UP)
+    sign = "-" if rounded < 0 else ""
+    text = f"{abs(rounded):.{places}f}"
+    whole, _dot, fraction = text.partition(".")
+    return f"{sign}{_group(whole)}" + (f",{fraction}" if places > 0 else "")
+
+
+def number(value: int | float | Decimal | str) -> str:
+    """A whole number with full-stop thousands: 150000 → '150.000'."""
+    return decimal(value, 0)
+
+
+def rupiah(value: int | float | Decimal | str, places: int = 0) -> str:
+    """Rupiah as written in Indonesian government documents: 'Rp1.250.000.000'.
+
+    Negative amounts keep the sign before the symbol ('-Rp5.000'); cents are
+    shown only when asked for (``places=2`` → 'Rp1.500,50').
+    """
+    text = decimal(value, places)
+    if text.startswith("-"):
+        return "-Rp" + text[1:]
+    return "Rp" + text
+
+
+def tanggal(day: date) -> str:
+    """A date written out: date(2026, 11, 22) → '22 November 2026'."""
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+def percent(value: int | float | Decimal | str, places: int = 1) -> str:
+    """A percentage with a decimal comma: 12.5 → '12,5%'."""
+    return decimal(value, places) + "%"
+
+
+def _below_thousand(n: int) -> list[str]:
+    words: list[str] = []
+    hundreds, rest = divmod(n, 100)
+    if hundreds == 1:
+        words.append("seratus")
+    elif hundreds > 1:
+        words += [_UNITS[hundreds], "ratus"]
+    if rest == 10:
+        words.append("sepuluh")
+    elif rest == 11:
+        words.append("sebelas")
+    elif 12 <= rest <= 19:
+        words += [_UNITS[rest - 10], "belas"]
+    elif rest >= 20:
+        tens, unit = divmod(rest, 10)
+        words += [_UNITS[tens], "puluh"] + ([_UNITS[unit]] if unit else [])
+    elif rest > 0:
+        words.append(_UNITS[rest])
+    return words
+
+
+def terbilang(value: int) -> str:
+    """A whole number in Indonesian words, as on a cheque or a budget table.
+
+    1000 → 'seribu', 1_250_000 → 'satu juta dua ratus lima puluh ribu'.
+    """
+    n = int(value)
+    if n == 0:
+        return "nol"
+    if n < 0:
+        return "minus " + terbilang(-n)
+    words: list[str] = []
+    for scale, name in _SCALES:
+        count, n = divmod(n, scale)
+        if count:
+            words += [*_words_for(count), name]
+    thousands, n = divmod(n, 1000)
+    if thousands == 1:
+        words.append("seribu")
+    elif thousands > 1:
+        words += [*_below_thousand(thousands), "ribu"]
+    words += _below_thousand(n)
+    return " ".join(words)
+
+
+def _words_for(count: int) -> list[str]:
+    """A count in front of juta/miliar/triliun (which may itself exceed 999)."""
+    return terbilang(count).split() if count >= 1000 else _below_thousand(count)
+
+
+def rupiah_terbilang(value: int) -> str:
+    """'satu juta rupiah' — the amount in words for a commitment sheet."""
+    return f"{terbilang(value)} rupiah"
