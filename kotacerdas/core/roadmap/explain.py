@@ -110,8 +110,8 @@ def _reasons_for_starts(
             blockers = ledger.blockers(initiative, start)
             if not blockers:
                 message = (
-                    f"could start in {instance.year(start)} without breaking a constraint, "
-                    "but the optimiser found no gain in it"
+                    f"could start in {instance.year(start)} without breaking a constraint; "
+                    "it gains nothing there, or the solver did not reach it within the time limit"
                 )
                 blockers = [Reason("objective", message, start, instance.year(start))]
             found.extend(reason for reason in blockers if reason not in found)

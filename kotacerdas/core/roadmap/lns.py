@@ -39,6 +39,9 @@ FEASIBLE = 2  # HiGHS primal_solution_status for a feasible solution
 STALL_TOLERANCE = 1e-4
 STALL_WINDOW_SHARE = 0.15
 STALL_MIN_SHARE = 0.25
+# ... and only on models with at least this many columns (about 200 initiatives x 10 years): on
+# smaller ones the tree search's bound can stay flat for a while and then close to a proof.
+STALL_MIN_COLUMNS = 1500
 
 
 class SharedIncumbent:

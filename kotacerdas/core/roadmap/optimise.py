@@ -18,7 +18,7 @@ from kotacerdas.core.roadmap.explain import InitiativeOutcome, empty_window_reas
 from kotacerdas.core.roadmap.greedy import greedy_schedule
 from kotacerdas.core.roadmap.instance import Initiative, RoadmapInstance
 from kotacerdas.core.roadmap.ledger import Reason, must_run_ids, start_windows
-from kotacerdas.core.roadmap.lns import SharedIncumbent, StallWatch, connect, run_lns
+from kotacerdas.core.roadmap.lns import STALL_MIN_COLUMNS, SharedIncumbent, StallWatch, connect, run_lns
 from kotacerdas.core.roadmap.model import RowLabel, TimeIndexedModel, build_model
 from kotacerdas.core.roadmap.solver import SOLVER_NAME, SolverOutcome, elastic_model, solve_model
 
@@ -129,15 +129,16 @@ def _solve_in_parallel(
 
     The main solve owns the bound and the proof; the search only supplies
     better schedules (see :mod:`.lns`). Small instances are proved optimal
-    before the search matters. When the main solve's bound stalls it stops,
-    and a second search thread uses the rest of the time.
+    before the search matters. On large models, when the main solve's bound
+    stalls it stops and a second search thread uses the rest of the time.
     """
     start = _start_vector(model, greedy) if greedy is not None else None
     shared = SharedIncumbent(model.objective, start)
     deadline = time.perf_counter() + time_limit
     searchers = [_start_search(model, shared, deadline, seed + 1)]
     try:
-        watch = StallWatch(time_limit)
+        # Tree search on small models can still reach a proof; only large ones hand over their core.
+        watch = StallWatch(time_limit) if len(model.columns) >= STALL_MIN_COLUMNS else None
         main = solve_model(
             model, time_limit, gap_target, start, seed, prepare=lambda h: connect(h, shared, watch)
         )
@@ -152,11 +153,12 @@ def _solve_in_parallel(
     if main.values is not None:
         shared.offer(main.values)
     best, _ = shared.snapshot()
-    if main.status in ("infeasible", "unknown") or best is None:
+    if main.status == "infeasible" or best is None:
         return main
-    values = [float(v) for v in best]
+    # The warm start alone is a schedule, even if the main solve found nothing in time.
+    status = "optimal" if main.status == "optimal" else "feasible"
     seconds = time_limit - max(deadline - time.perf_counter(), 0.0)
-    return SolverOutcome(main.status, values, main.bound, seconds, main.nodes)
+    return SolverOutcome(status, [float(v) for v in best], main.bound, seconds, main.nodes)
 
 
 def _start_search(
