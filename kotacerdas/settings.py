@@ -49,6 +49,8 @@ INSTALLED_APPS = [
     "kotacerdas.regions",
     "kotacerdas.audit",
     "kotacerdas.discussion",
+    "kotacerdas.programme",
+    "kotacerdas.notifications",
     "kotacerdas.api",
     "kotacerdas.web",
 ]

@@ -15,6 +15,8 @@ urlpatterns = [
     path("", include("kotacerdas.accounts.urls")),
     path("", include("kotacerdas.audit.urls")),
     path("", include("kotacerdas.discussion.urls")),
+    path("", include("kotacerdas.programme.urls")),
+    path("", include("kotacerdas.notifications.urls")),
     re_path(r"^api/(?P<version>v1)/", include("kotacerdas.api.urls")),
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),

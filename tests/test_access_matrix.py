@@ -129,4 +129,6 @@ def test_dewi_opens_her_own_region(world, dewi, name) -> None:
 
 
 def test_logged_in_views_are_few() -> None:
-    assert names_in(LOGGED_IN) == ["api:me", "logout"]
+    # each person's own queue/work list; scoping is tested in kotacerdas/notifications and programme
+    own = ["notifications:open", "notifications:queue", "notifications:read_all", "programme:mine"]
+    assert names_in(LOGGED_IN) == sorted(["api:me", "logout", *own])

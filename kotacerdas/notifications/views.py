@@ -1,0 +1,48 @@
+"""Each person's own notification queue."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_POST
+
+from kotacerdas.notifications import actions
+from kotacerdas.notifications.models import Notification
+
+
+def _get_own_notification(user: Any, notification_id: int) -> Notification:
+    try:
+        return Notification.objects.get(pk=notification_id, recipient=user)
+    except Notification.DoesNotExist:
+        raise Http404 from None
+
+
+@login_required
+def queue(request: HttpRequest) -> HttpResponse:
+    rows = Notification.objects.filter(recipient_id=request.user.pk)
+    page = Paginator(rows, 50).get_page(request.GET.get("page"))
+    unread = rows.filter(read_at__isnull=True).count()
+    return render(request, "notifications/queue.html", {"page": page, "unread": unread})
+
+
+@login_required
+@require_POST
+def open_notification(request: HttpRequest, notification_id: int) -> HttpResponse:
+    notification = _get_own_notification(request.user, notification_id)
+    actions.do_mark_read(request.user, notification)
+    target = notification.url
+    if target and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+        return redirect(target)
+    return redirect("notifications:queue")
+
+
+@login_required
+@require_POST
+def read_all(request: HttpRequest) -> HttpResponse:
+    actions.do_mark_all_read(request.user)
+    return redirect("notifications:queue")

@@ -1,0 +1,142 @@
+"""Stage progress of many regions at once, in a fixed number of queries (board and dashboard)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from io import BytesIO
+
+from django.db.models import Count, Q, QuerySet
+from django.utils.translation import gettext as _
+from openpyxl import Workbook
+from openpyxl.styles import Font
+
+from kotacerdas.core import progress
+from kotacerdas.programme.models import STAGE_NAMES, STAGE_NUMBERS, Candidacy, Deliverable, MentorAssignment
+
+
+@dataclass
+class Row:
+    candidacy: Candidacy
+    has_mou: bool
+    stages: dict[int, progress.StageCount] = field(default_factory=dict)
+    mentors: list[str] = field(default_factory=list)
+
+    @property
+    def current(self) -> int | None:
+        if not self.has_mou:
+            return None
+        return progress.current_stage(self.stages, STAGE_NUMBERS)
+
+    @property
+    def current_label(self) -> str:
+        if not self.has_mou:
+            return _("waiting for MoU")
+        current = self.current
+        return STAGE_NAMES[current] if current else _("completed")
+
+    @property
+    def overdue(self) -> int:
+        return sum(count.overdue for count in self.stages.values())
+
+    def cells(self) -> list[tuple[int, progress.StageCount, str]]:
+        current = self.current
+        cells = []
+        for number in STAGE_NUMBERS:
+            count = self.stages.get(number, progress.StageCount())
+            if not self.has_mou:
+                state = "upcoming"
+            elif count.done:
+                state = "done"
+            elif number == current:
+                state = "current"
+            else:
+                state = "upcoming"
+            cells.append((number, count, state))
+        return cells
+
+
+def selected_candidacies() -> QuerySet[Candidacy]:
+    return Candidacy.objects.filter(status=Candidacy.Status.SELECTED).select_related(
+        "region__province", "cohort", "mou"
+    )
+
+
+def progress_rows(candidacies: QuerySet[Candidacy], today: date) -> list[Row]:
+    rows = [Row(c, has_mou=_has_mou(c)) for c in candidacies.order_by("region__name", "cohort__year")]
+    by_id = {row.candidacy.pk: row for row in rows}
+    if not rows:
+        return rows
+    counts = (
+        Deliverable.objects.filter(candidacy_id__in=by_id)
+        .values("candidacy_id", "item__stage", "status")
+        .annotate(n=Count("id"), late=Count("id", filter=Q(item__due_on__lt=today)))
+        .order_by()
+    )
+    totals: dict[tuple[int, int], dict[str, int]] = {}
+    for line in counts:
+        bucket = totals.setdefault((line["candidacy_id"], line["item__stage"]), {})
+        bucket[line["status"]] = bucket.get(line["status"], 0) + line["n"]
+        if line["status"] in progress.OWED_BY_REGION:
+            bucket["overdue"] = bucket.get("overdue", 0) + line["late"]
+    for (candidacy_id, stage), bucket in totals.items():
+        by_id[candidacy_id].stages[stage] = progress.StageCount(
+            total=sum(v for k, v in bucket.items() if k != "overdue"),
+            approved=bucket.get(progress.APPROVED, 0),
+            submitted=bucket.get(progress.SUBMITTED, 0),
+            returned=bucket.get(progress.RETURNED, 0),
+            overdue=bucket.get("overdue", 0),
+        )
+    for assignment in MentorAssignment.objects.filter(candidacy_id__in=by_id).select_related("mentor"):
+        by_id[assignment.candidacy_id].mentors.append(str(assignment.mentor))
+    return rows
+
+
+def _has_mou(candidacy: Candidacy) -> bool:
+    try:
+        return candidacy.mou is not None
+    except Candidacy.mou.RelatedObjectDoesNotExist:  # type: ignore[attr-defined]
+        return False
+
+
+def overdue_deliverables(
+    candidacies: QuerySet[Candidacy], today: date, limit: int = 200
+) -> list[Deliverable]:
+    return list(
+        Deliverable.objects.filter(
+            candidacy__in=candidacies, status__in=progress.OWED_BY_REGION, item__due_on__lt=today
+        )
+        .select_related("item", "region", "candidacy__cohort")
+        .order_by("item__due_on", "region__name")[:limit]
+    )
+
+
+def dashboard_xlsx(rows: list[Row]) -> bytes:
+    """The dashboard matrix as a workbook: the same columns and cells as the screen."""
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = _("Stages")[:31]
+    header = [_("Code"), _("Region"), _("Province"), _("Size class"), _("Cohort"), _("Current stage")]
+    header += [STAGE_NAMES[n] for n in STAGE_NUMBERS] + [_("Overdue"), _("Mentors")]
+    sheet.append(header)
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for row in rows:
+        region = row.candidacy.region
+        sheet.append(
+            [
+                region.code,
+                region.name,
+                region.province.name if region.province else "",
+                region.size_class,
+                row.candidacy.cohort.year,
+                row.current_label,
+                *[f"{count.approved}/{count.total}" for _n, count, _state in row.cells()],
+                row.overdue,
+                ", ".join(row.mentors),
+            ]
+        )
+    buffer = BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
