@@ -83,8 +83,10 @@ class StallWatch:
         self.window = max(STALL_WINDOW_SHARE * time_limit, 1.0)
         self.samples: list[tuple[float, float]] = []
 
-    def stalled(self, seconds: float, bound: float) -> bool:
-        if not np.isfinite(bound):
+    def stalled(self, seconds: float, bound: float, nodes: int = 1) -> bool:
+        # The root node runs HiGHS' own heuristics (RINS, RENS, ...), which find the schedules the
+        # search then improves; the bound is flat meanwhile, so only the tree search is judged.
+        if nodes < 1 or not np.isfinite(bound):
             return False
         if not self.samples or seconds - self.samples[-1][0] >= 0.1:
             self.samples.append((seconds, bound))
@@ -108,7 +110,8 @@ def connect(highs: highspy.Highs, shared: SharedIncumbent, watch: StallWatch | N
             event.data_in.setSolution(values)
 
     def interrupt_when_stalled(event: highspy.highs.HighsCallbackEvent) -> None:
-        if watch is not None and watch.stalled(event.data_out.running_time, event.data_out.mip_dual_bound):
+        out = event.data_out
+        if watch is not None and watch.stalled(out.running_time, out.mip_dual_bound, out.mip_node_count):
             event.interrupt()
 
     highs.cbMipImprovingSolution.subscribe(publish)

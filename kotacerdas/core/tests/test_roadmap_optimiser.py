@@ -322,6 +322,14 @@ def test_the_stall_watch_waits_then_stops_a_flat_bound() -> None:
         assert not moving.stalled(step * 0.2, 200.0 - step)  # keeps improving by 0.5 % a step
 
 
+def test_the_stall_watch_never_stops_the_root_node() -> None:
+    # A flat bound at node 0 means HiGHS is running its root heuristics, which must finish.
+    watch = StallWatch(time_limit=10)
+    assert not any(watch.stalled(t / 10, 100.0, nodes=0) for t in range(80))
+    assert not watch.stalled(8.0, 100.0, nodes=1)  # the tree only just started: no history yet
+    assert watch.stalled(9.6, 100.0, nodes=30)
+
+
 def test_the_shared_incumbent_keeps_only_improvements() -> None:
     shared = SharedIncumbent([3.0, 2.0, 1.0], [0, 1, 0])
     assert not shared.offer([0, 0, 1])
