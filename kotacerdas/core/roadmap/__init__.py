@@ -31,6 +31,7 @@ from kotacerdas.core.roadmap.instance import (
     Initiative,
     RoadmapFormatError,
     RoadmapInstance,
+    instance_fingerprint,
     instance_to_document,
     parse_instance,
 )
@@ -53,6 +54,7 @@ __all__ = [
     "generate_document",
     "generate_instance",
     "greedy_schedule",
+    "instance_fingerprint",
     "instance_to_document",
     "objective_value",
     "optimise_roadmap",

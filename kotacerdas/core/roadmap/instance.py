@@ -13,6 +13,8 @@ spends ``cost_profile[k]`` in year ``s+k`` and yields
 
 from __future__ import annotations
 
+import hashlib
+import json
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -129,6 +131,12 @@ def instance_to_document(instance: RoadmapInstance) -> dict[str, Any]:
     if instance.budget_by_source:
         document["budget_by_source"] = {k: list(v) for k, v in instance.budget_by_source.items()}
     return document
+
+
+def instance_fingerprint(instance: RoadmapInstance) -> str:
+    """SHA-256 of the canonical roadmap/v1 JSON: the same instance always gives the same hash."""
+    canonical = json.dumps(instance_to_document(instance), sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 
 def topological_order(instance: RoadmapInstance) -> list[Initiative]:

@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import threading
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from kotacerdas.core.roadmap.checker import objective_value
 from kotacerdas.core.roadmap.explain import InitiativeOutcome, empty_window_reason, explain_schedule
 from kotacerdas.core.roadmap.greedy import greedy_schedule
-from kotacerdas.core.roadmap.instance import Initiative, RoadmapInstance
+from kotacerdas.core.roadmap.instance import FORMAT, Initiative, RoadmapInstance, instance_fingerprint
 from kotacerdas.core.roadmap.ledger import Reason, must_run_ids, start_windows
 from kotacerdas.core.roadmap.lns import STALL_MIN_COLUMNS, SharedIncumbent, StallWatch, connect, run_lns
 from kotacerdas.core.roadmap.model import RowLabel, TimeIndexedModel, build_model
@@ -42,6 +42,9 @@ class RoadmapResult:
     solver: str = SOLVER_NAME
     outcomes: tuple[InitiativeOutcome, ...] = field(default=())
     infeasibility: tuple[Reason, ...] = field(default=())
+    # The recipe (DESIGN.md rule 5): with the instance, enough to explain and rerun the result.
+    time_limit: float = 0.0
+    seed: int = 0
 
     @property
     def gap(self) -> float | None:
@@ -65,6 +68,13 @@ class RoadmapResult:
             "seconds": round(self.seconds, 3),
             "solver": self.solver,
         }
+        result["recipe"] = {
+            "format": FORMAT,
+            "instance_sha256": instance_fingerprint(instance),
+            "solver": self.solver,
+            "time_limit": self.time_limit,
+            "seed": self.seed,
+        }
         if self.infeasibility:
             result["infeasible_because"] = [reason.as_dict() for reason in self.infeasibility]
         result["deferred"] = [o.as_dict(instance) for o in self.outcomes if o.outcome == "deferred"]
@@ -87,6 +97,18 @@ def optimise_roadmap(
     be scheduled; ``infeasibility`` names the constraints) or ``unknown`` (no
     schedule found and no proof either way within the time limit).
     """
+    result = _optimise(instance, time_limit, gap_target, seed, warm_start, explain)
+    return replace(result, time_limit=time_limit, seed=seed)
+
+
+def _optimise(
+    instance: RoadmapInstance,
+    time_limit: float,
+    gap_target: float,
+    seed: int,
+    warm_start: bool,
+    explain: bool,
+) -> RoadmapResult:
     windows = start_windows(instance)
     greedy = greedy_schedule(instance)
     greedy_value = objective_value(instance, greedy)

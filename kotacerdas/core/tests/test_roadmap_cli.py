@@ -42,6 +42,9 @@ def test_it_prints_an_optimal_schedule(capsys: pytest.CaptureFixture[str]) -> No
     assert check_schedule(parse_instance(example()), output["schedule"]) == []
     for entry in output["deferred"] + output["dropped"]:
         assert entry["reasons"], entry
+    assert output["recipe"]["time_limit"] == 2
+    assert output["recipe"]["solver"].startswith("HiGHS ")
+    assert len(output["recipe"]["instance_sha256"]) == 64
 
 
 def test_an_infeasible_instance_prints_why_and_exits_1(

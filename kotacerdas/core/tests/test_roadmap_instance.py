@@ -13,6 +13,7 @@ from kotacerdas.core.roadmap import (
     RoadmapFormatError,
     generate_document,
     generate_instance,
+    instance_fingerprint,
     instance_to_document,
     parse_instance,
     start_windows,
@@ -133,3 +134,11 @@ def test_a_cycle_is_shown_in_order() -> None:
 def test_the_document_must_be_an_object() -> None:
     with pytest.raises(RoadmapFormatError, match="must be a JSON object"):
         parse_instance([1, 2])
+
+
+def test_the_fingerprint_identifies_the_instance_not_its_layout() -> None:
+    document = example()
+    shuffled = json.loads(json.dumps(document, sort_keys=True))
+    assert instance_fingerprint(parse_instance(document)) == instance_fingerprint(parse_instance(shuffled))
+    document["budget"][0] += 1
+    assert instance_fingerprint(parse_instance(document)) != instance_fingerprint(parse_instance(shuffled))
