@@ -13,7 +13,7 @@ import time
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from kotacerdas.core.roadmap.checker import objective_value
+from kotacerdas.core.roadmap.checker import check_schedule, objective_value
 from kotacerdas.core.roadmap.explain import InitiativeOutcome, empty_window_reason, explain_schedule
 from kotacerdas.core.roadmap.greedy import greedy_schedule
 from kotacerdas.core.roadmap.instance import FORMAT, Initiative, RoadmapInstance, instance_fingerprint
@@ -122,7 +122,9 @@ def _optimise(
     if not model.columns:
         outcomes = tuple(explain_schedule(instance, {}, windows)) if explain else ()
         return RoadmapResult("optimal", 0.0, 0.0, {}, greedy_value, 0.0, outcomes=outcomes)
-    solved = _solve_in_parallel(instance, model, greedy if warm_start else None, time_limit, gap_target, seed)
+    # Greedy may have left out a must-run initiative; only a complete schedule can be a start.
+    start = greedy if warm_start and not check_schedule(instance, greedy) else None
+    solved = _solve_in_parallel(instance, model, start, time_limit, gap_target, seed)
     if solved.status == "infeasible":
         reasons = diagnose_infeasibility(instance, windows, min(time_limit, DIAGNOSIS_TIME_LIMIT))
         return RoadmapResult(

@@ -336,3 +336,10 @@ def test_the_shared_incumbent_keeps_only_improvements() -> None:
     assert shared.offer([1, 0, 0.9999])  # rounded to integers: value 4
     values, value = shared.snapshot()
     assert value == 4 and values is not None and list(values) == [1, 0, 1]
+
+
+def test_without_a_warm_start_it_still_finds_the_optimum() -> None:
+    instance = parse_instance(tiny_document(2))
+    result = optimise_roadmap(instance, time_limit=2, warm_start=False)
+    assert result.status == "optimal"
+    assert result.objective == pytest.approx(brute_force(instance), abs=1e-6)
