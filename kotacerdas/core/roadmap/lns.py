@@ -33,6 +33,9 @@ from kotacerdas.core.roadmap.solver import load_model
 ROUND_SECONDS = 0.5
 INITIAL_BAND_YEARS = 3
 MIN_BAND_YEARS = 2
+# Every KERNEL_EVERY-th round (the first included) re-optimises over the LP relaxation's support plus
+# the incumbent, a global move that the year neighbourhoods cannot make.
+KERNEL_EVERY = 6
 FEASIBLE = 2  # HiGHS primal_solution_status for a feasible solution
 # The main solve stops once its bound moved less than STALL_TOLERANCE (relative) over the last
 # STALL_WINDOW_SHARE of the time limit, but never before STALL_MIN_SHARE of it.
@@ -130,6 +133,7 @@ def run_lns(model: TimeIndexedModel, shared: SharedIncumbent, deadline: float, s
     columns = np.arange(count, dtype=np.int32)
     starts = np.asarray([start for _, start in model.columns])
     horizon = int(starts.max()) + 1 if count else 1
+    support = _lp_support(highs, count)
     width = min(INITIAL_BAND_YEARS, horizon)
     rounds = 0
     while not shared.stop.is_set() and (left := deadline - time.perf_counter()) > 0.05:
@@ -137,23 +141,44 @@ def run_lns(model: TimeIndexedModel, shared: SharedIncumbent, deadline: float, s
         if best is None:
             shared.stop.wait(0.05)
             continue
-        free = (
-            _band(rng, starts, horizon, width) if rounds % 2 == 0 else _scattered(rng, starts, horizon, width)
-        )
-        rounds += 1
-        highs.changeColsBounds(count, columns, np.where(free, 0.0, best), np.where(free, 1.0, best))
+        kernel_round = rounds % KERNEL_EVERY == 0
+        if kernel_round:
+            # Everything the LP relaxation or the incumbent uses may be chosen; the rest stays out.
+            lower, upper = np.zeros(count), (support | (best > 0.5)).astype(np.float64)
+        else:
+            pick = _band if rounds % 2 == 0 else _scattered
+            free = pick(rng, starts, horizon, width)
+            lower, upper = np.where(free, 0.0, best), np.where(free, 1.0, best)
+        highs.changeColsBounds(count, columns, lower, upper)
         highs.setOptionValue("time_limit", min(ROUND_SECONDS, left))
         highs.setSolution(count, columns, best)
         highs.run()
         if highs.getInfo().primal_solution_status == FEASIBLE:
             shared.offer(highs.getSolution().col_value)
-        # A band solved to optimality had room to spare: try a wider one; a timed-out one was too wide.
-        if highs.getModelStatus() == highspy.HighsModelStatus.kOptimal:
-            width = min(width + 1, horizon)
-        else:
-            width = max(width - 1, MIN_BAND_YEARS)
+        # A neighbourhood solved to optimality had room to spare: widen the next; narrow after a timeout.
+        if not kernel_round:
+            solved = highs.getModelStatus() == highspy.HighsModelStatus.kOptimal
+            width = min(width + 1, horizon) if solved else max(width - 1, MIN_BAND_YEARS)
+        rounds += 1
         highs.clearSolver()
     return rounds
+
+
+def _lp_support(highs: highspy.Highs, count: int) -> np.ndarray:
+    """Columns with a positive value in the LP relaxation (the "kernel" of kernel search / RENS)."""
+    columns = np.arange(count, dtype=np.int32)
+    continuous = np.full(count, highspy.HighsVarType.kContinuous.value, dtype=np.uint8)
+    highs.changeColsIntegrality(count, columns, continuous)
+    highs.run()
+    values = (
+        np.asarray(highs.getSolution().col_value)
+        if highs.getInfo().primal_solution_status == FEASIBLE
+        else None
+    )
+    integer = np.full(count, highspy.HighsVarType.kInteger.value, dtype=np.uint8)
+    highs.changeColsIntegrality(count, columns, integer)
+    highs.clearSolver()
+    return values > 1e-6 if values is not None else np.ones(count, dtype=bool)
 
 
 def _band(rng: random.Random, starts: np.ndarray, horizon: int, width: int) -> np.ndarray:
