@@ -3,17 +3,20 @@
 On large instances HiGHS proves a tight bound within a second or two, but its
 incumbent improves slowly: at 300 initiatives the gap at 10 s is almost all on
 the primal side. So while the main solve works on the bound, a second thread
-runs LNS on the other core: take the best schedule known, free every start
-in a few years (a band of consecutive years, or years picked at random), fix
-everything else, and let a second HiGHS object re-optimise those years for a
-fraction of a second. A band that solved to optimality grows next time; one
-that hit its time limit shrinks.
+runs LNS on the other core: take the best schedule known, free every start in
+a few years (alternately a band of consecutive years and years picked at
+random), fix everything else, and let a second HiGHS object re-optimise those
+years for a fraction of a second. A neighbourhood solved to optimality widens
+the next one; one that hit its time limit narrows it. Every few rounds a global
+"kernel" round instead allows every start that the LP relaxation or the
+incumbent uses and fixes all other starts out.
 
 The two share a :class:`SharedIncumbent`: the main solve publishes each
 improving schedule it finds (``cbMipImprovingSolution``) and takes the LNS's
 better ones through ``cbMipUserSolution``, which also lets it prune more.
-When the main solve's bound stops moving (:class:`StallWatch`) it is
-interrupted, its bound kept, and a second LNS thread takes over its core.
+On large models, when the main solve's tree search stops moving the bound
+(:class:`StallWatch`), it is interrupted, its bound kept, and a second LNS
+thread takes over its core.
 """
 
 from __future__ import annotations

@@ -10,7 +10,8 @@ Settings that matter:
   optimality; we ask for ``gap_target`` (default 1e-6) and report our own gap.
 * the greedy schedule is handed over as a starting incumbent (``setSolution``),
   so even a run stopped very early has a feasible answer at least as good as greedy.
-* ``random_seed`` is fixed so that a run is repeatable on the same machine.
+* ``random_seed`` is fixed and each HiGHS object uses one thread; the two cores
+  are used by running a second object for the search (see :mod:`.lns`).
 """
 
 from __future__ import annotations
