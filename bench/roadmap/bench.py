@@ -7,7 +7,9 @@ runs the optimiser at each time limit, and prints one row per run:
 * vs best  - how far the objective is below the best schedule found for that instance
              in any run (an upper bound on the true distance is the gap);
 * greedy   - the greedy baseline (benefit/cost order, earliest feasible start) below
-             the best known, and the optimiser's gain over greedy.
+             the best known, and the optimiser's gain over greedy;
+* cpu      - CPU seconds the run got (up to 2 x wall on two free cores): on a shared
+             machine this says how comparable the figures are.
 
     .venv/bin/python bench/roadmap/bench.py                       # 50/150/300 x 10 s/60 s, seeds 0-2
     .venv/bin/python bench/roadmap/bench.py --sizes 300 --limits 10 --seeds 0
@@ -19,6 +21,7 @@ import argparse
 import json
 import os
 import platform
+import resource
 import statistics
 import time
 from typing import Any
@@ -51,9 +54,9 @@ def run_instance(size: int, years: int, seed: int, limits: list[float]) -> list[
     instance = generate_instance(size, years=years, seed=seed)
     rows: list[dict[str, Any]] = []
     for limit in limits:
-        began = time.perf_counter()
+        began, cpu_before = time.perf_counter(), _cpu_seconds()
         result = optimise_roadmap(instance, time_limit=limit, explain=False)
-        wall = time.perf_counter() - began
+        wall, cpu = time.perf_counter() - began, _cpu_seconds() - cpu_before
         assert check_schedule(instance, result.schedule) == [], (
             "the optimiser returned an infeasible schedule"
         )
@@ -68,6 +71,7 @@ def run_instance(size: int, years: int, seed: int, limits: list[float]) -> list[
                 "gap": result.gap,
                 "greedy": result.greedy_objective,
                 "wall": wall,
+                "cpu": cpu,
             }
         )
     best = max(row["objective"] for row in rows)
@@ -78,10 +82,17 @@ def run_instance(size: int, years: int, seed: int, limits: list[float]) -> list[
             f"objective={row['objective']:10.2f} bound={row['bound']:10.2f} gap={100 * row['gap']:6.3f}% "
             f"vs best={100 * (best - row['objective']) / best:6.3f}% "
             f"greedy below best={100 * (best - row['greedy']) / best:5.2f}% "
-            f"gain over greedy={100 * (row['objective'] / row['greedy'] - 1):5.2f}% wall={row['wall']:5.1f}s",
+            f"gain over greedy={100 * (row['objective'] / row['greedy'] - 1):5.2f}% wall={row['wall']:5.1f}s "
+            f"cpu={row['cpu']:5.1f}s",
             flush=True,
         )
     return rows
+
+
+def _cpu_seconds() -> float:
+    """CPU time of this process (all threads): how much of the two cores the run really got."""
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
 
 
 def print_summary(rows: list[dict[str, Any]], limits: list[float]) -> None:
