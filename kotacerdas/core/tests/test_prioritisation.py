@@ -186,3 +186,28 @@ def test_sensitivity_arguments_are_checked() -> None:
         weight_stability(result, top_k=4)
     with pytest.raises(PrioritisationError, match="change"):
         weight_shifts(result, change=1.5)
+
+
+def test_priorities_drive_the_roadmap_end_to_end() -> None:
+    # AHP weights -> priority scores -> roadmap benefits -> schedule: the flow the web layer follows.
+    from kotacerdas.core.roadmap import optimise_roadmap, parse_instance
+
+    weights = ahp.analyse(ahp.matrix_from_judgements(["impact", "cost"], {("impact", "cost"): 3})).weights()
+    benefits = roadmap_benefits(prioritise(SCORES, weights, TWO))
+    instance = parse_instance(
+        {
+            "horizon_years": 2,
+            "start_year": 2026,
+            "discount_weights": [1.0, 0.9],
+            "budget": [1, 1],
+            "agencies": [{"id": "DISKOMINFO", "max_concurrent": 1}],
+            "initiatives": [
+                {"id": key, "agency": "DISKOMINFO", "duration": 1, "cost_profile": [1], "benefit": value}
+                for key, value in benefits.items()
+            ],
+        }
+    )
+    result = optimise_roadmap(instance, time_limit=2)
+    # One slot a year: the two best priorities run, the best first.
+    assert result.schedule == {"satu-data": 0, "telemedis": 1}
+    assert result.objective == pytest.approx(75 + 0.9 * 62.5)
