@@ -15,6 +15,7 @@ from kotacerdas.core.prioritisation import (
     weight_shifts,
     weight_stability,
 )
+from kotacerdas.core.roadmap import optimise_roadmap, parse_instance
 
 TWO = (Criterion("impact", scale=(1, 5)), Criterion("cost", direction="cost"))
 
@@ -190,8 +191,6 @@ def test_sensitivity_arguments_are_checked() -> None:
 
 def test_priorities_drive_the_roadmap_end_to_end() -> None:
     # AHP weights -> priority scores -> roadmap benefits -> schedule: the flow the web layer follows.
-    from kotacerdas.core.roadmap import optimise_roadmap, parse_instance
-
     weights = ahp.analyse(ahp.matrix_from_judgements(["impact", "cost"], {("impact", "cost"): 3})).weights()
     benefits = roadmap_benefits(prioritise(SCORES, weights, TWO))
     instance = parse_instance(
