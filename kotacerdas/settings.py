@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "kotacerdas.accounts",
     "kotacerdas.regions",
     "kotacerdas.audit",
+    "kotacerdas.assessment",
     "kotacerdas.discussion",
     "kotacerdas.programme",
     "kotacerdas.notifications",

@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
 
 from kotacerdas.api import views
@@ -19,6 +19,7 @@ urlpatterns = [
     path("regions/<str:code>", views.RegionDetail.as_view(), name="region"),
     path("regions/<str:code>/opds", views.RegionOpdList.as_view(), name="region_opds"),
     path("me", views.MeView.as_view(), name="me"),
+    path("", include("kotacerdas.assessment.api_urls")),
     path("schema", SpectacularAPIView.as_view(), name="schema"),
     path("docs", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
     path("redoc", SpectacularRedocView.as_view(url_name="api:schema"), name="redoc"),

@@ -1,0 +1,53 @@
+from django.urls import path
+
+from kotacerdas.assessment import views
+from kotacerdas.web.access_classes import REGION_SCOPED
+
+app_name = "assessment"
+access = {
+    "list": REGION_SCOPED,
+    "detail": REGION_SCOPED,
+    "assign": REGION_SCOPED,
+    "import": REGION_SCOPED,
+    "answer": REGION_SCOPED,
+    "evidence_upload": REGION_SCOPED,
+    "evidence_download": REGION_SCOPED,
+    "evidence_delete": REGION_SCOPED,
+    "submit": REGION_SCOPED,
+    "set_assessor": REGION_SCOPED,
+    "start_review": REGION_SCOPED,
+    "queue": REGION_SCOPED,
+    "review": REGION_SCOPED,
+    "accept": REGION_SCOPED,
+    "finish_review": REGION_SCOPED,
+    "add_note": REGION_SCOPED,
+    "reopen": REGION_SCOPED,
+    "results": REGION_SCOPED,
+    "print": REGION_SCOPED,
+    "export_xlsx": REGION_SCOPED,
+    "export_csv": REGION_SCOPED,
+}
+A = "r/<str:code>/asesmen/<int:assessment_id>/"
+urlpatterns = [
+    path("r/<str:code>/asesmen/", views.assessment_list, name="list"),
+    path(A, views.detail, name="detail"),
+    path(A + "penugasan/", views.assign, name="assign"),
+    path(A + "impor/", views.import_answers, name="import"),
+    path(A + "jawaban/<str:indicator>/", views.answer_view, name="answer"),
+    path(A + "jawaban/<str:indicator>/bukti/", views.evidence_upload, name="evidence_upload"),
+    path(A + "bukti/<int:evidence_id>/", views.evidence_download, name="evidence_download"),
+    path(A + "bukti/<int:evidence_id>/hapus/", views.evidence_delete, name="evidence_delete"),
+    path(A + "ajukan/", views.submit, name="submit"),
+    path(A + "asesor/", views.set_assessor, name="set_assessor"),
+    path(A + "mulai-tinjauan/", views.start_review, name="start_review"),
+    path(A + "antrean/", views.queue, name="queue"),
+    path(A + "tinjau/<str:indicator>/", views.review, name="review"),
+    path(A + "terima/<str:indicator>/", views.accept, name="accept"),
+    path(A + "selesai-tinjauan/", views.finish_review, name="finish_review"),
+    path(A + "catatan/", views.add_note, name="add_note"),
+    path(A + "buka/<str:indicator>/", views.reopen, name="reopen"),
+    path(A + "hasil/", views.results, name="results"),
+    path(A + "cetak/", views.print_summary, name="print"),
+    path(A + "ekspor.xlsx", views.export_xlsx, name="export_xlsx"),
+    path(A + "ekspor.csv", views.export_csv, name="export_csv"),
+]
