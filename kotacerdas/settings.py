@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "kotacerdas.discussion",
     "kotacerdas.programme",
     "kotacerdas.notifications",
+    "kotacerdas.documents",
     "kotacerdas.api",
     "kotacerdas.web",
 ]

@@ -14,6 +14,7 @@ urlpatterns = [
     path("", include("kotacerdas.regions.urls")),
     path("", include("kotacerdas.accounts.urls")),
     path("", include("kotacerdas.audit.urls")),
+    path("", include("kotacerdas.documents.urls")),
     path("", include("kotacerdas.assessment.urls")),
     path("", include("kotacerdas.discussion.urls")),
     path("", include("kotacerdas.programme.urls")),

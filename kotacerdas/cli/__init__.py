@@ -19,6 +19,7 @@ SUBCOMMAND_MODULES = [
     "kotacerdas.cli.index",
     "kotacerdas.cli.ahp",
     "kotacerdas.cli.roadmap",
+    "kotacerdas.cli.books",
 ]
 
 

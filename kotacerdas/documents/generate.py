@@ -1,0 +1,107 @@
+"""From a region's record to book files: outline + assets + BookData → DOCX (and PDF).
+
+Shared by the background task (which stores the files with the version) and the
+``kotacerdas books`` command (which writes them to a folder).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from django.core.files.storage import default_storage
+
+from kotacerdas.core.books.data import BookData
+from kotacerdas.core.books.outline import Book, Outline, load_outline, merge_outline
+from kotacerdas.core.books.pdf import convert_to_pdf
+from kotacerdas.core.books.render import Assets, render_books
+from kotacerdas.documents.collect import collect_book_data
+from kotacerdas.documents.models import BookSettings, OutlineOverride
+from kotacerdas.regions.models import Region
+
+FORMATS = ("docx", "pdf")
+GENERATOR = "kotacerdas.core.books/1"
+
+
+def outline_for(year: int) -> Outline:
+    """The default outline with the national admin's override for this programme year."""
+    override = OutlineOverride.objects.filter(year=year).first()
+    return merge_outline(load_outline(), override.yaml if override else "")
+
+
+def settings_for(region: Region) -> BookSettings:
+    return BookSettings.objects.filter(region=region).first() or BookSettings(region=region)
+
+
+def assets_for(settings: BookSettings) -> Assets:
+    template = Path(default_storage.path(settings.template)) if settings.template else None
+    logo = None
+    if settings.logo:
+        with default_storage.open(settings.logo, "rb") as handle:
+            logo = handle.read()
+    return Assets(template=template, logo=logo)
+
+
+@dataclass
+class Generated:
+    data: BookData
+    books: list[Book]
+    recipe: dict[str, Any]
+    files: list[tuple[Book, str, Path]] = field(default_factory=list)  # (book, format, path)
+
+
+def write_books(
+    region: Region,
+    programme_year: int,
+    outdir: Path,
+    formats: tuple[str, ...] = ("docx",),
+    progress: Callable[[int, str], None] | None = None,
+) -> Generated:
+    """Write the region's book set into ``outdir``. PdfUnavailable propagates for the caller to report."""
+    settings = settings_for(region)
+    outline = outline_for(programme_year)
+    books = outline.book_set(list(settings.extra_books or []))
+    data = collect_book_data(region, programme_year)
+    generated = Generated(data=data, books=books, recipe=recipe(data, outline, books, settings, formats))
+    steps = len(books) + (1 if "pdf" in formats else 0)
+    done = 0
+
+    def step(book_key: str) -> None:
+        nonlocal done
+        if progress:
+            progress(10 + int(80 * done / steps), book_key)
+        done += 1
+
+    paths = render_books(data, books, outdir, assets_for(settings), progress=step)
+    generated.files = [(book, "docx", path) for book, path in zip(books, paths, strict=True)]
+    if "pdf" in formats:
+        step("pdf")
+        pdfs = convert_to_pdf(paths, outdir)
+        generated.files += [(book, "pdf", path) for book, path in zip(books, pdfs, strict=True)]
+    if "docx" not in formats:
+        generated.files = [f for f in generated.files if f[1] != "docx"]
+    return generated
+
+
+def recipe(
+    data: BookData, outline: Outline, books: list[Book], settings: BookSettings, formats: tuple[str, ...]
+) -> dict[str, Any]:
+    outline_json = json.dumps(outline.raw, sort_keys=True, ensure_ascii=False)
+    return {
+        "generator": GENERATOR,
+        "data_hash": data.data_hash(),
+        "programme_year": data.programme_year,
+        "books": [b.key for b in books],
+        "formats": list(formats),
+        "outline": outline.raw,
+        "outline_hash": hashlib.sha256(outline_json.encode()).hexdigest(),
+        "template": (
+            {"name": settings.template_name, "sha256": settings.template_sha256}
+            if settings.template
+            else {"name": "default", "sha256": ""}
+        ),
+    }

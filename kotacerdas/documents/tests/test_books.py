@@ -1,0 +1,266 @@
+"""The books through the HTTP client: generation, versions, review, ratification, publication, isolation."""
+
+from __future__ import annotations
+
+import io
+from datetime import date
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
+from django.urls import reverse
+from docx import Document
+
+from conftest import logged_in
+from kotacerdas.documents import actions
+from kotacerdas.documents.models import BookText, BookVersion, OutlineOverride
+from kotacerdas.documents.tests.conftest import docx_text, is_docx, response_bytes
+from kotacerdas.regions.actions import do_create_opd
+
+pytestmark = pytest.mark.django_db
+
+PDF_SCAN = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
+
+def generate(client: Client, code: str = "33.73", formats: tuple[str, ...] = ("docx",)):  # type: ignore[no-untyped-def]
+    return client.post(
+        reverse("documents:generate", args=[code]), {"programme_year": 2026, "formats": list(formats)}
+    )
+
+
+def book_texts(version: BookVersion) -> str:
+    client_text = []
+    for f in version.files.filter(format="docx"):
+        from django.core.files.storage import default_storage
+
+        with default_storage.open(f.stored_name, "rb") as handle:
+            client_text.append(docx_text(handle.read()))
+    return "\n".join(client_text)
+
+
+def test_budi_generates_the_four_books_of_a_region_without_data(as_budi, region_a) -> None:
+    response = generate(as_budi)
+    version = BookVersion.objects.get(region=region_a)
+    assert response.status_code == 302
+    assert response.url == reverse("documents:version", args=["33.73", 1])
+    assert version.status == BookVersion.Status.DONE
+    assert version.progress == 100
+    assert [f.title for f in version.files.all()] == [
+        "Buku I Analisis Strategis",
+        "Buku II Masterplan Smart City",
+        "Buku III Ringkasan Eksekutif",
+        "Buku IV Quick Win",
+    ]
+    assert "matriks SWOT" in version.missing
+    assert version.recipe["data_hash"] == version.data_hash
+    assert version.recipe["template"]["name"] == "default"
+    text = book_texts(version)
+    assert "KOTA SALATIGA" in text
+    assert "Data belum tersedia: matriks SWOT" in text
+    page = as_budi.get(response.url)
+    assert "matriks SWOT" in page.content.decode()
+
+
+def test_the_status_page_refreshes_while_the_books_are_generated(as_budi, budi, region_a) -> None:
+    version = BookVersion.objects.create(region=region_a, number=1, programme_year=2026, progress=40)
+    page = as_budi.get(version.get_absolute_url()).content.decode()
+    assert '<meta http-equiv="refresh" content="2">' in page
+    assert 'value="40"' in page
+
+
+def test_a_book_file_downloads_as_an_editable_docx(as_budi, region_a) -> None:
+    generate(as_budi)
+    version = BookVersion.objects.get(region=region_a)
+    book = version.files.get(book_key="masterplan")
+    response = as_budi.get(reverse("documents:download", args=["33.73", 1, book.pk]))
+    content = response_bytes(response)
+    assert response["Content-Disposition"].startswith('attachment; filename="Buku-II-masterplan.docx"')
+    assert is_docx(content)
+    assert "BAB III PROGRAM DAN INISIATIF PER DIMENSI" in docx_text(content)
+
+
+def test_a_region_s_books_never_include_another_region_s_data(ayu, as_budi, dewi, region_a, region_b) -> None:
+    do_create_opd(ayu, region_a, name="Dinas Kesehatan", short_name="Dinkes")
+    do_create_opd(ayu, region_b, name="Dinas Pariwisata Sleman Rahasia", short_name="DisparX")
+    actions.do_save_texts(dewi, region_b, {"kata_pengantar": "Kata pengantar khusus Sleman"}, 2026)
+    generate(as_budi)
+    version = BookVersion.objects.get(region=region_a)
+    text = book_texts(version)
+    assert "Dinas Kesehatan" in text
+    assert "Rahasia" not in text
+    assert "Sleman" not in text
+    assert "Sleman" not in str(version.data)
+
+
+def test_sari_may_read_but_not_generate(as_sari, region_a) -> None:
+    assert as_sari.get(reverse("documents:index", args=["33.73"])).status_code == 200
+    assert generate(as_sari).status_code == 403
+    assert not BookVersion.objects.exists()
+
+
+def test_no_format_chosen_is_a_clear_error(as_budi) -> None:
+    response = generate(as_budi, formats=())
+    assert response.status_code == 400
+    assert not BookVersion.objects.exists()
+
+
+def test_pdf_without_libreoffice_keeps_the_docx_and_says_why(as_budi, region_a, monkeypatch) -> None:
+    monkeypatch.setenv("KOTACERDAS_SOFFICE", "/nonexistent/soffice")
+    generate(as_budi, formats=("docx", "pdf"))
+    version = BookVersion.objects.get(region=region_a)
+    assert version.status == BookVersion.Status.DONE
+    assert "LibreOffice" in version.message
+    assert set(version.files.values_list("format", flat=True)) == {"docx"}
+
+
+def test_free_texts_are_saved_and_printed(as_budi, region_a) -> None:
+    url = reverse("documents:texts", args=["33.73"])
+    response = as_budi.post(url, {"kata_pengantar": "Puji syukur kami panjatkan.\n\nParagraf kedua."})
+    assert response.status_code == 302
+    assert BookText.objects.get(region=region_a, key="kata_pengantar").text.endswith("Paragraf kedua.")
+    generate(as_budi)
+    assert "Puji syukur kami panjatkan." in book_texts(BookVersion.objects.get(region=region_a))
+
+
+def test_the_road_map_book_can_be_added_and_a_template_replaces_the_styles(as_budi, region_a) -> None:
+    template = Document()
+    template.styles["Normal"].font.name = "DejaVu Serif"
+    buffer = io.BytesIO()
+    template.save(buffer)
+    response = as_budi.post(
+        reverse("documents:settings", args=["33.73"]),
+        {
+            "extra_books": ["roadmap"],
+            "template": SimpleUploadedFile("templat.docx", buffer.getvalue()),
+        },
+    )
+    assert response.status_code == 302
+    generate(as_budi)
+    version = BookVersion.objects.get(region=region_a)
+    assert version.files.count() == 5
+    assert version.recipe["template"]["name"] == "templat.docx"
+    from django.core.files.storage import default_storage
+
+    with default_storage.open(version.files.get(book_key="roadmap").stored_name, "rb") as handle:
+        assert Document(handle).styles["Normal"].font.name == "DejaVu Serif"
+
+
+def test_a_template_that_is_not_a_word_document_is_refused(as_budi) -> None:
+    response = as_budi.post(
+        reverse("documents:settings", args=["33.73"]),
+        {"template": SimpleUploadedFile("templat.docx", b"hello")},
+    )
+    assert response.status_code == 400
+    assert "Jenis berkas ini tidak diterima" in response.content.decode()
+
+
+def test_review_ratification_and_publication(as_budi, rina, region_a) -> None:
+    generate(as_budi)
+    as_rina = logged_in(rina)
+    version_url = reverse("documents:version", args=["33.73", 1])
+    assert as_budi.post(reverse("documents:approve", args=["33.73", 1])).status_code == 403
+    assert as_rina.post(reverse("documents:approve", args=["33.73", 1])).status_code == 302
+    assert BookVersion.objects.get().review == BookVersion.Review.APPROVED
+    assert as_rina.post(reverse("documents:publish", args=["33.73", 1])).status_code == 403
+
+    bad = as_budi.post(
+        reverse("documents:ratify", args=["33.73", 1]),
+        {
+            "number": "12 Tahun 2026",
+            "ratified_on": "2026-11-20",
+            "scan": SimpleUploadedFile("s.pdf", b"nope"),
+        },
+    )
+    assert bad.status_code == 400
+    assert BookVersion.objects.get().review == BookVersion.Review.APPROVED
+
+    good = as_budi.post(
+        reverse("documents:ratify", args=["33.73", 1]),
+        {
+            "number": "12 Tahun 2026",
+            "ratified_on": "2026-11-20",
+            "scan": SimpleUploadedFile("s.pdf", PDF_SCAN),
+        },
+    )
+    assert good.status_code == 302
+    version = BookVersion.objects.get()
+    assert (version.review, version.perkada_number, version.perkada_date) == (
+        BookVersion.Review.RATIFIED,
+        "12 Tahun 2026",
+        date(2026, 11, 20),
+    )
+    scan = as_budi.get(reverse("documents:scan", args=["33.73", 1]))
+    assert response_bytes(scan) == PDF_SCAN
+
+    public_url = reverse("documents:public", args=["33.73"])
+    book = version.files.first()
+    assert Client().get(public_url, {"berkas": book.pk}).status_code == 404  # not published yet
+    assert as_budi.post(reverse("documents:publish", args=["33.73", 1])).status_code == 302
+    assert BookVersion.objects.get().is_public
+    page = Client().get(public_url).content.decode()
+    assert "12 Tahun 2026" in page
+    assert is_docx(response_bytes(Client().get(public_url, {"berkas": book.pk})))
+    assert "Dipublikasikan" in as_budi.get(version_url).content.decode()
+
+
+def test_a_draft_cannot_be_ratified(as_budi, region_a) -> None:
+    generate(as_budi)
+    response = as_budi.post(
+        reverse("documents:ratify", args=["33.73", 1]),
+        {"number": "1", "ratified_on": "2026-11-20", "scan": SimpleUploadedFile("s.pdf", PDF_SCAN)},
+    )
+    assert response.status_code == 400
+    assert BookVersion.objects.get().review == BookVersion.Review.DRAFT
+
+
+def test_a_public_file_of_another_region_is_not_found(as_budi, region_a) -> None:
+    generate(as_budi)
+    book = BookVersion.objects.get().files.first()
+    BookVersion.objects.update(is_public=True)
+    assert Client().get(reverse("documents:public", args=["34.04"]), {"berkas": book.pk}).status_code == 404
+
+
+def test_rina_comments_on_a_chapter(as_budi, rina, region_a) -> None:
+    generate(as_budi)
+    chapter = BookVersion.objects.get().chapters.get(book_key="masterplan", chapter_key="anggaran")
+    response = logged_in(rina).post(
+        reverse("discussion:add_comment", args=["33.73", "documents.bookchapter", chapter.pk]),
+        {"body": "Mohon rincian anggaran per sumber."},
+    )
+    assert response.status_code == 302
+    page = as_budi.get(reverse("documents:version", args=["33.73", 1])).content.decode()
+    assert "Mohon rincian anggaran per sumber." in page
+
+
+def test_the_version_diff_lists_what_changed(ayu, as_budi, region_a) -> None:
+    generate(as_budi)
+    do_create_opd(ayu, region_a, name="Dinas Perhubungan", short_name="Dishub")
+    generate(as_budi)
+    assert list(BookVersion.objects.values_list("number", flat=True)) == [2, 1]
+    page = as_budi.get(reverse("documents:diff", args=["33.73", 2])).content.decode()
+    assert "Perangkat daerah Dinas Perhubungan" in page
+    index = as_budi.get(reverse("documents:index", args=["33.73"])).content.decode()
+    assert "v1" in index and "v2" in index
+
+
+def test_ayu_overrides_the_outline_of_a_programme_year(as_ayu, as_budi, region_a) -> None:
+    url = reverse("documents:outlines")
+    override = "books:\n  - key: quickwin\n    title: Program Percepatan\n"
+    assert as_ayu.post(url, {"year": 2026, "yaml_text": override}).status_code == 302
+    assert OutlineOverride.objects.get(year=2026).yaml == override.strip()
+    bad = as_ayu.post(url, {"year": 2026, "yaml_text": "books:\n  - key: x\n"})
+    assert bad.status_code == 400
+    assert as_budi.get(url).status_code == 404
+    generate(as_budi)
+    titles = list(BookVersion.objects.get().files.values_list("title", flat=True))
+    assert "Buku IV Program Percepatan" in titles
+
+
+def test_the_demo_loads_one_docx_version_once(ayu, region_a) -> None:
+    from kotacerdas.documents.demo import load_demo
+
+    load_demo(ayu)
+    load_demo(ayu)
+    version = BookVersion.objects.get(region=region_a)
+    assert version.formats == "docx"
+    assert version.status == BookVersion.Status.DONE

@@ -1,0 +1,49 @@
+"""``kotacerdas books REGION_CODE --out DIR [--format docx,pdf]`` on the demo region."""
+
+from __future__ import annotations
+
+import pytest
+
+from kotacerdas.cli import main
+from kotacerdas.documents.tests.conftest import docx_text
+
+pytestmark = pytest.mark.django_db
+
+
+def test_it_writes_the_demo_region_s_books(tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
+    from kotacerdas.demo import load_demo
+
+    load_demo()
+    capsys.readouterr()
+    assert main(["books", "33.73", "--out", str(tmp_path), "--format", "docx"]) == 0
+    out = capsys.readouterr().out
+    assert "Buku II Masterplan Smart City (DOCX)" in out
+    names = sorted(p.name for p in tmp_path.glob("*.docx"))
+    assert names == [
+        "Buku-I-analisis.docx",
+        "Buku-II-masterplan.docx",
+        "Buku-III-ringkasan.docx",
+        "Buku-IV-quickwin.docx",
+    ]
+    text = docx_text((tmp_path / "Buku-II-masterplan.docx").read_bytes())
+    assert "KOTA SALATIGA" in text
+    assert "Dinas Kesehatan" in text  # demo OPDs sign the commitment sheet
+    assert "Puji syukur" in text  # the demo's kata pengantar
+
+
+def test_an_unknown_region_is_a_user_error(tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
+    assert main(["books", "99.99", "--out", str(tmp_path)]) == 2
+    assert "no kabupaten/kota with the code '99.99'" in capsys.readouterr().err
+
+
+def test_a_bad_format_is_a_user_error(tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
+    assert main(["books", "33.73", "--out", str(tmp_path), "--format", "odt"]) == 2
+    assert "--format takes docx, pdf" in capsys.readouterr().err
+
+
+def test_pdf_without_libreoffice_says_what_to_install(tmp_path, capsys, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("KOTACERDAS_SOFFICE", "/nonexistent/soffice")
+    assert main(["books", "33.73", "--out", str(tmp_path), "--format", "pdf"]) == 2
+    err = capsys.readouterr().err
+    assert "PDF needs LibreOffice" in err
+    assert "Traceback" not in err

@@ -1,0 +1,36 @@
+from django.urls import path
+
+from kotacerdas.documents import views
+from kotacerdas.web.access_classes import NATIONAL_ADMIN, PUBLIC, REGION_SCOPED
+
+app_name = "documents"
+access = {
+    "index": REGION_SCOPED,
+    "generate": REGION_SCOPED,
+    "version": REGION_SCOPED,
+    "download": REGION_SCOPED,
+    "scan": REGION_SCOPED,
+    "approve": REGION_SCOPED,
+    "ratify": REGION_SCOPED,
+    "publish": REGION_SCOPED,
+    "diff": REGION_SCOPED,
+    "texts": REGION_SCOPED,
+    "settings": REGION_SCOPED,
+    "outlines": NATIONAL_ADMIN,
+    "public": PUBLIC,
+}
+urlpatterns = [
+    path("r/<str:code>/buku/", views.index, name="index"),
+    path("r/<str:code>/buku/buat/", views.generate, name="generate"),
+    path("r/<str:code>/buku/v/<int:number>/", views.version_detail, name="version"),
+    path("r/<str:code>/buku/v/<int:number>/berkas/<int:file_id>/", views.download, name="download"),
+    path("r/<str:code>/buku/v/<int:number>/pindaian/", views.scan, name="scan"),
+    path("r/<str:code>/buku/v/<int:number>/setujui/", views.approve, name="approve"),
+    path("r/<str:code>/buku/v/<int:number>/sahkan/", views.ratify, name="ratify"),
+    path("r/<str:code>/buku/v/<int:number>/terbitkan/", views.publish, name="publish"),
+    path("r/<str:code>/buku/v/<int:number>/perbedaan/", views.diff, name="diff"),
+    path("r/<str:code>/buku/teks/", views.texts, name="texts"),
+    path("r/<str:code>/buku/pengaturan/", views.book_settings, name="settings"),
+    path("buku/kerangka/", views.outlines, name="outlines"),
+    path("publik/r/<str:code>/buku/", views.public, name="public"),
+]
