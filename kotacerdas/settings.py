@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "kotacerdas.audit",
     "kotacerdas.assessment",
     "kotacerdas.discussion",
+    "kotacerdas.planning",
     "kotacerdas.programme",
     "kotacerdas.notifications",
     "kotacerdas.documents",

@@ -17,6 +17,7 @@ urlpatterns = [
     path("", include("kotacerdas.documents.urls")),
     path("", include("kotacerdas.assessment.urls")),
     path("", include("kotacerdas.discussion.urls")),
+    path("", include("kotacerdas.planning.urls")),
     path("", include("kotacerdas.programme.urls")),
     path("", include("kotacerdas.notifications.urls")),
     re_path(r"^api/(?P<version>v1)/", include("kotacerdas.api.urls")),

@@ -1,0 +1,394 @@
+"""A region's Smart City masterplan: strategic analysis (Bimtek I–II), initiatives (III),
+prioritisation, roadmap and Quick Wins (IV). Every write goes through planning.actions."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from kotacerdas.regions.models import Opd, Region
+
+
+class FundingSource(models.TextChoices):
+    APBD = "APBD", _("APBD")
+    APBN_DAK = "APBN_DAK", _("APBN/DAK")
+    KPBU = "KPBU", _("KPBU")
+    CSR = "CSR", _("CSR")
+    OTHER = "OTHER", _("Other")
+
+
+class Masterplan(models.Model):
+    """One per region: the profile, the period, the vision, and the planning settings."""
+
+    region = models.OneToOneField(Region, verbose_name=_("region"), on_delete=models.CASCADE)
+    period_start = models.PositiveSmallIntegerField(_("masterplan period from"))
+    period_end = models.PositiveSmallIntegerField(_("masterplan period to"))
+    rpjmd_start = models.PositiveSmallIntegerField(_("RPJMD period from"), null=True, blank=True)
+    rpjmd_end = models.PositiveSmallIntegerField(_("RPJMD period to"), null=True, blank=True)
+    population = models.PositiveIntegerField(_("population"), null=True, blank=True)
+    area_km2 = models.DecimalField(_("area (km²)"), max_digits=12, decimal_places=3, null=True, blank=True)
+    head_vision = models.TextField(_("vision of the regional head"), blank=True)
+    head_missions = models.TextField(_("missions of the regional head"), blank=True)
+    vision = models.TextField(_("smart city vision"), blank=True)
+    missions = models.TextField(_("smart city missions"), blank=True)
+    # prioritisation: method "ahp" or "direct"; judgements {"a|b": "3"}; weights {criterion: float}
+    weight_method = models.CharField(_("weighting method"), max_length=10, default="direct")
+    judgements = models.JSONField(_("pairwise judgements"), default=dict, blank=True)
+    weights = models.JSONField(_("criteria weights"), default=dict, blank=True)
+    # roadmap constraints: {"2026": "1000"}, {"APBD": {"2026": "800"}}, capacity per OPD id
+    budget_ceilings = models.JSONField(_("yearly budget ceilings"), default=dict, blank=True)
+    source_ceilings = models.JSONField(_("ceilings per funding source"), default=dict, blank=True)
+    opd_capacity = models.PositiveSmallIntegerField(_("initiatives an OPD can run at once"), default=2)
+    # quick-win criteria
+    qw_max_years = models.PositiveSmallIntegerField(_("finishes within (years)"), default=2)
+    qw_cost_ceiling = models.DecimalField(
+        _("cost ceiling"), max_digits=18, decimal_places=0, null=True, blank=True
+    )
+    qw_citizen_benefit = models.BooleanField(_("direct citizen benefit required"), default=True)
+    qw_min_readiness = models.DecimalField(
+        _("minimum readiness score"), max_digits=3, decimal_places=1, null=True, blank=True
+    )
+
+    class Meta:
+        verbose_name = _("masterplan")
+        verbose_name_plural = _("masterplans")
+
+    def __str__(self) -> str:
+        return f"Masterplan {self.region.name} {self.period_start}–{self.period_end}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("planning:overview", args=[self.region.code])
+
+    @property
+    def years(self) -> list[int]:
+        return list(range(self.period_start, self.period_end + 1))
+
+
+class KeyIndicator(models.Model):
+    region = models.ForeignKey(Region, verbose_name=_("region"), on_delete=models.CASCADE, related_name="+")
+    name = models.CharField(_("indicator"), max_length=200)
+    value = models.DecimalField(_("value"), max_digits=18, decimal_places=4)
+    unit = models.CharField(_("unit"), max_length=40, blank=True)
+    year = models.PositiveSmallIntegerField(_("year"))
+    source = models.CharField(_("source"), max_length=200)
+
+    class Meta:
+        ordering = ["name", "year"]
+        verbose_name = _("key indicator")
+        verbose_name_plural = _("key indicators")
+
+    def __str__(self) -> str:
+        return f"{self.name} {self.year}"
+
+
+class Problem(models.Model):
+    class Origin(models.TextChoices):
+        ANALYSIS = "analysis", _("Analysis")
+        OPD = "opd", _("OPD")
+        CITIZEN = "citizen", _("Citizen input")
+
+    region = models.ForeignKey(
+        Region, verbose_name=_("region"), on_delete=models.CASCADE, related_name="planning_problems"
+    )
+    code = models.CharField(_("code"), max_length=20)
+    title = models.CharField(_("problem"), max_length=200)
+    dimension = models.CharField(_("dimension"), max_length=40)
+    element = models.CharField(_("element"), max_length=60)
+    description = models.TextField(_("description"), blank=True)
+    evidence = models.TextField(_("supporting data / evidence"), blank=True)
+    root_causes = models.TextField(_("root causes"), blank=True)
+    opds = models.ManyToManyField(Opd, verbose_name=_("affected OPDs"), blank=True, related_name="+")
+    origin = models.CharField(_("origin"), max_length=10, choices=Origin.choices, default=Origin.ANALYSIS)
+
+    class Meta:
+        ordering = ["code"]
+        constraints = [models.UniqueConstraint(fields=["region", "code"], name="unique_problem_code")]
+        verbose_name = _("problem")
+        verbose_name_plural = _("problems")
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.title}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("planning:problem", args=[self.region.code, self.pk])
+
+
+READINESS_ELEMENTS = [
+    ("struktur", _("Struktur")),
+    ("infrastruktur", _("Infrastruktur")),
+    ("suprastruktur", _("Suprastruktur")),
+    ("alam", _("Alam (nature)")),
+    ("budaya", _("Budaya (culture)")),
+]
+
+
+class SwotItem(models.Model):
+    class Kind(models.TextChoices):
+        STRENGTH = "S", _("Strength")
+        WEAKNESS = "W", _("Weakness")
+        OPPORTUNITY = "O", _("Opportunity")
+        THREAT = "T", _("Threat")
+
+    region = models.ForeignKey(Region, verbose_name=_("region"), on_delete=models.CASCADE, related_name="+")
+    # scope: a readiness element (struktur...) or a smart city dimension code (governance...)
+    scope = models.CharField(_("element or dimension"), max_length=40)
+    kind = models.CharField(_("kind"), max_length=1, choices=Kind.choices)
+    text = models.TextField(_("statement"))
+
+    class Meta:
+        ordering = ["scope", "kind", "id"]
+        verbose_name = _("SWOT item")
+        verbose_name_plural = _("SWOT items")
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}: {self.text[:60]}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("planning:swot_item", args=[self.region.code, self.pk])
+
+
+class Statement(models.Model):
+    """A strategic issue or a smart city goal, per dimension."""
+
+    class Kind(models.TextChoices):
+        ISSUE = "issue", _("Strategic issue")
+        GOAL = "goal", _("Smart city goal")
+
+    region = models.ForeignKey(Region, verbose_name=_("region"), on_delete=models.CASCADE, related_name="+")
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
+    dimension = models.CharField(_("dimension"), max_length=40)
+    text = models.TextField(_("statement"))
+
+    class Meta:
+        ordering = ["kind", "dimension", "id"]
+        verbose_name = _("strategic statement")
+        verbose_name_plural = _("strategic statements")
+
+    def __str__(self) -> str:
+        return self.text[:80]
+
+
+class ProgrammeMapping(models.Model):
+    """An existing RPJMD / Renstra programme (Permendagri 90 code) mapped to a smart city goal."""
+
+    region = models.ForeignKey(Region, verbose_name=_("region"), on_delete=models.CASCADE, related_name="+")
+    code = models.CharField(_("Permendagri 90 code"), max_length=30)
+    name = models.CharField(_("programme / activity"), max_length=250)
+    document = models.CharField(_("source document"), max_length=20, default="RPJMD")
+    opd = models.ForeignKey(
+        Opd, verbose_name=_("OPD"), on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    goal = models.ForeignKey(
+        Statement, verbose_name=_("smart city goal"), on_delete=models.PROTECT, related_name="programmes"
+    )
+
+    class Meta:
+        ordering = ["code"]
+        verbose_name = _("programme mapping")
+        verbose_name_plural = _("programme mappings")
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.name}"
+
+
+class Initiative(models.Model):
+    class Type(models.TextChoices):
+        POLICY = "policy", _("Policy")
+        INSTITUTION = "institution", _("Institution")
+        INFRASTRUCTURE = "infrastructure", _("Infrastructure")
+        APPLICATION = "application", _("Application")
+        PROGRAMME = "programme", _("Programme")
+
+    class Horizon(models.TextChoices):
+        SHORT = "short", _("Short term")
+        MEDIUM = "medium", _("Medium term")
+        LONG = "long", _("Long term")
+
+    class Status(models.TextChoices):
+        PROPOSED = "proposed", _("Proposed")
+        PLANNED = "planned", _("Planned")
+        RUNNING = "running", _("Running")
+        DONE = "done", _("Done")
+        CANCELLED = "cancelled", _("Cancelled")
+
+    region = models.ForeignKey(
+        Region, verbose_name=_("region"), on_delete=models.CASCADE, related_name="planning_initiatives"
+    )
+    code = models.CharField(_("code"), max_length=20)
+    name = models.CharField(_("name"), max_length=200)
+    dimension = models.CharField(_("dimension"), max_length=40)
+    element = models.CharField(_("element"), max_length=60)
+    type = models.CharField(_("type"), max_length=20, choices=Type.choices)
+    description = models.TextField(_("description"), blank=True)
+    owner = models.ForeignKey(Opd, verbose_name=_("owning OPD"), on_delete=models.PROTECT, related_name="+")
+    partners = models.CharField(_("partners"), max_length=300, blank=True)
+    problems = models.ManyToManyField(Problem, verbose_name=_("problems addressed"), blank=True)
+    rpjmd_targets = models.TextField(_("RPJMD targets"), blank=True)
+    subactivity_codes = models.JSONField(_("sub-kegiatan codes"), default=list, blank=True)
+    horizon = models.CharField(_("horizon"), max_length=10, choices=Horizon.choices)
+    start_year = models.PositiveSmallIntegerField(_("start year"))
+    duration = models.PositiveSmallIntegerField(_("duration (years)"))
+    total_cost = models.DecimalField(_("total cost"), max_digits=18, decimal_places=0, null=True, blank=True)
+    predecessors = models.ManyToManyField(
+        "self", verbose_name=_("predecessors"), symmetrical=False, blank=True, related_name="successors"
+    )
+    risks = models.TextField(_("risks"), blank=True)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.PROPOSED)
+    mandatory = models.BooleanField(_("mandatory"), default=False)
+    citizen_benefit = models.BooleanField(_("direct citizen benefit"), default=False)
+    earliest_start_year = models.PositiveSmallIntegerField(_("earliest start year"), null=True, blank=True)
+    pinned_start_year = models.PositiveSmallIntegerField(_("pinned start year"), null=True, blank=True)
+    scores = models.JSONField(_("criteria scores"), default=dict, blank=True)
+
+    class Meta:
+        ordering = ["code"]
+        constraints = [models.UniqueConstraint(fields=["region", "code"], name="unique_initiative_code")]
+        verbose_name = _("initiative")
+        verbose_name_plural = _("initiatives")
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.name}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("planning:initiative", args=[self.region.code, self.pk])
+
+    @property
+    def end_year(self) -> int:
+        return self.start_year + self.duration - 1
+
+    def budget_total(self) -> Decimal:
+        return sum((line.amount for line in self.budget_lines.all()), Decimal(0))
+
+
+class BudgetLine(models.Model):
+    initiative = models.ForeignKey(
+        Initiative, verbose_name=_("initiative"), on_delete=models.CASCADE, related_name="budget_lines"
+    )
+    year = models.PositiveSmallIntegerField(_("year"))
+    source = models.CharField(_("funding source"), max_length=10, choices=FundingSource.choices)
+    amount = models.DecimalField(_("amount (Rp)"), max_digits=18, decimal_places=0)
+
+    class Meta:
+        ordering = ["year", "source"]
+        constraints = [
+            models.UniqueConstraint(fields=["initiative", "year", "source"], name="unique_budget_line")
+        ]
+        verbose_name = _("budget line")
+        verbose_name_plural = _("budget lines")
+
+    def __str__(self) -> str:
+        return f"{self.year} {self.source} {self.amount}"
+
+
+class Kpi(models.Model):
+    initiative = models.ForeignKey(
+        Initiative, verbose_name=_("initiative"), on_delete=models.CASCADE, related_name="kpis"
+    )
+    name = models.CharField(_("KPI"), max_length=200)
+    unit = models.CharField(_("unit"), max_length=40)
+    baseline = models.DecimalField(_("baseline"), max_digits=18, decimal_places=4, null=True, blank=True)
+    targets = models.JSONField(_("targets per year"), default=dict, blank=True)  # {"2026": "10"}
+
+    class Meta:
+        ordering = ["id"]
+        verbose_name = _("KPI")
+        verbose_name_plural = _("KPIs")
+
+    def __str__(self) -> str:
+        return self.name
+
+    def target_list(self, years: list[int]) -> list[str]:
+        return [self.targets.get(str(year), "") for year in years]
+
+
+class RoadmapRun(models.Model):
+    """One run of the optimiser with its recipe (inputs hash, solver, time limit) and result."""
+
+    class State(models.TextChoices):
+        QUEUED = "queued", _("Queued")
+        RUNNING = "running", _("Running")
+        DONE = "done", _("Done")
+        FAILED = "failed", _("Failed")
+
+    region = models.ForeignKey(Region, verbose_name=_("region"), on_delete=models.CASCADE, related_name="+")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("started by"), on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(_("started"), auto_now_add=True)
+    state = models.CharField(_("state"), max_length=10, choices=State.choices, default=State.QUEUED)
+    instance = models.JSONField(_("roadmap instance"))
+    inputs_hash = models.CharField(_("inputs hash"), max_length=64)
+    time_limit = models.FloatField(_("time limit (s)"))
+    solver = models.CharField(_("solver"), max_length=60, blank=True)
+    # per initiative: name, dimension, OPD and cost per source per running year (for charts)
+    details = models.JSONField(_("details"), default=dict, blank=True)
+    result = models.JSONField(_("result"), null=True, blank=True)
+    error = models.TextField(_("error"), blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("roadmap run")
+        verbose_name_plural = _("roadmap runs")
+
+    def __str__(self) -> str:
+        return f"Roadmap {self.region.name} #{self.pk}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("planning:roadmap_run", args=[self.region.code, self.pk])
+
+
+class QuickWin(models.Model):
+    region = models.ForeignKey(Region, verbose_name=_("region"), on_delete=models.CASCADE, related_name="+")
+    initiative = models.OneToOneField(
+        Initiative, verbose_name=_("initiative"), on_delete=models.CASCADE, related_name="quick_win"
+    )
+    year = models.PositiveSmallIntegerField(_("year"))
+    brand = models.CharField(_("name / brand"), max_length=120, blank=True)
+    owner = models.ForeignKey(Opd, verbose_name=_("owning OPD"), on_delete=models.PROTECT, related_name="+")
+    steps = models.TextField(_("steps and milestones"), blank=True)
+    targets = models.TextField(_("targets"), blank=True)
+
+    class Meta:
+        ordering = ["year", "initiative__code"]
+        verbose_name = _("Quick Win")
+        verbose_name_plural = _("Quick Wins")
+
+    def __str__(self) -> str:
+        return self.brand or self.initiative.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("planning:quickwin", args=[self.region.code, self.pk])
+
+
+class Risk(models.Model):
+    class Handling(models.TextChoices):
+        AVOID = "avoid", _("Avoid")
+        REDUCE = "reduce", _("Reduce")
+        TRANSFER = "transfer", _("Transfer")
+        ACCEPT = "accept", _("Accept")
+
+    quick_win = models.ForeignKey(
+        QuickWin, verbose_name=_("Quick Win"), on_delete=models.CASCADE, related_name="risks"
+    )
+    description = models.TextField(_("risk"))
+    likelihood = models.PositiveSmallIntegerField(_("likelihood (1–5)"))
+    impact = models.PositiveSmallIntegerField(_("impact (1–5)"))
+    handling = models.CharField(_("handling"), max_length=10, choices=Handling.choices)
+    mitigation = models.TextField(_("mitigation"))
+    owner = models.CharField(_("risk owner"), max_length=120)
+
+    class Meta:
+        ordering = ["id"]
+        verbose_name = _("risk")
+        verbose_name_plural = _("risks")
+
+    def __str__(self) -> str:
+        return self.description[:60]
+
+    @property
+    def level(self) -> int:
+        return self.likelihood * self.impact

@@ -1,0 +1,115 @@
+"""Read-only views of a region's masterplan as plain values, for pages, charts and the books.
+
+Functions the books can call (all take records that came through the access getters):
+
+* :func:`latest_roadmap_run` (region) - the newest finished roadmap run, or None.
+* :func:`period_of` (run) - (first year, last year).
+* :func:`gantt_bars` (run, dimension=None) - :class:`charts.GanttBar` rows of the scheduled initiatives.
+* :func:`spend_by_year_and_source` (run) - {year: {source: juta rupiah}} of the schedule.
+* :func:`outcomes` (run) - every initiative's outcome with Indonesian reasons.
+* :func:`masterplan_summary` (region) - profile, problems, SWOT, statements, initiatives with KPIs,
+  budgets and Quick Wins with risks, as dicts.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any
+
+from kotacerdas.planning import charts, reference
+from kotacerdas.planning.access import masterplan_of
+from kotacerdas.planning.models import (
+    Initiative,
+    KeyIndicator,
+    Problem,
+    ProgrammeMapping,
+    QuickWin,
+    RoadmapRun,
+    Statement,
+    SwotItem,
+)
+from kotacerdas.planning.roadmap import reason_text
+from kotacerdas.regions.models import Region
+
+
+def latest_roadmap_run(region: Region) -> RoadmapRun | None:
+    return RoadmapRun.objects.filter(region=region, state=RoadmapRun.State.DONE).first()
+
+
+def period_of(run: RoadmapRun) -> tuple[int, int]:
+    start = int(run.instance["start_year"])
+    return start, start + int(run.instance["horizon_years"]) - 1
+
+
+def _initiatives(run: RoadmapRun) -> dict[str, dict[str, Any]]:
+    return {item["id"]: item for item in run.instance["initiatives"]}
+
+
+def gantt_bars(run: RoadmapRun, dimension: str | None = None) -> list[charts.GanttBar]:
+    result = run.result or {}
+    deferred = {item["id"] for item in result.get("deferred", [])}
+    items = _initiatives(run)
+    details = run.details.get("initiatives", {})
+    bars = []
+    for code, year in (result.get("schedule_years") or {}).items():
+        if dimension and details.get(code, {}).get("dimension") != dimension:
+            continue
+        item = items[code]
+        state = "pinned" if "pinned_start" in item else "deferred" if code in deferred else "scheduled"
+        bars.append(
+            charts.GanttBar(f"{code} {item.get('name', '')}"[:48], year, year + item["duration"] - 1, state)
+        )
+    return sorted(bars, key=lambda bar: (bar.start_year, bar.label))
+
+
+def spend_by_year_and_source(run: RoadmapRun) -> dict[int, dict[str, float]]:
+    first, last = period_of(run)
+    spend: dict[int, dict[str, float]] = {year: defaultdict(float) for year in range(first, last + 1)}
+    details = run.details.get("initiatives", {})
+    for code, year in ((run.result or {}).get("schedule_years") or {}).items():
+        for source, values in details.get(code, {}).get("per_source", {}).items():
+            for offset, amount in enumerate(values):
+                if year + offset in spend:
+                    spend[year + offset][source] += amount
+    return {year: dict(values) for year, values in spend.items()}
+
+
+def outcomes(run: RoadmapRun) -> list[dict[str, Any]]:
+    """Deferred and dropped initiatives with the reasons in Bahasa Indonesia (per active language)."""
+    opds = run.details.get("opds", {})
+    items = _initiatives(run)
+    rows = []
+    for kind in ("deferred", "dropped"):
+        for outcome in (run.result or {}).get(kind, []):
+            reasons = [reason_text(r, opds) for r in outcome.get("reasons", [])]
+            rows.append(
+                {
+                    "code": outcome["id"],
+                    "name": items.get(outcome["id"], {}).get("name", ""),
+                    "outcome": kind,
+                    "start_year": outcome.get("start_year"),
+                    "reasons": list(dict.fromkeys(reasons)),
+                }
+            )
+    return rows
+
+
+def masterplan_summary(region: Region) -> dict[str, Any]:
+    masterplan = masterplan_of(region)
+    initiatives = (
+        Initiative.objects.filter(region=region)
+        .select_related("owner")
+        .prefetch_related("budget_lines", "kpis", "predecessors", "problems")
+    )
+    return {
+        "masterplan": masterplan,
+        "indicators": list(KeyIndicator.objects.filter(region=region)),
+        "problems": list(Problem.objects.filter(region=region).prefetch_related("opds")),
+        "swot": list(SwotItem.objects.filter(region=region)),
+        "statements": list(Statement.objects.filter(region=region)),
+        "programmes": list(ProgrammeMapping.objects.filter(region=region).select_related("goal", "opd")),
+        "initiatives": list(initiatives),
+        "quick_wins": list(QuickWin.objects.filter(region=region).prefetch_related("risks")),
+        "dimensions": reference.dimensions(),
+        "roadmap": latest_roadmap_run(region),
+    }

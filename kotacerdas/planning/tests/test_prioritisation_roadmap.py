@@ -1,0 +1,133 @@
+"""AHP weights, ranking and sensitivity; the roadmap optimiser as a stored, explained run with charts."""
+
+from decimal import Decimal
+
+import pytest
+from django.urls import reverse
+
+from kotacerdas.planning import actions, reports
+from kotacerdas.planning.models import Masterplan, RoadmapRun
+
+from .conftest import add_initiative
+
+pytestmark = pytest.mark.django_db
+
+CRITERIA = ["impact", "urgency", "readiness", "cost", "rpjmd_alignment", "spbe_relevance"]
+
+
+def all_pairs(value="1"):
+    return {f"{a}__{b}": value for i, a in enumerate(CRITERIA) for b in CRITERIA[i + 1 :]}
+
+
+def test_ahp_weights_show_consistency_and_name_bad_judgements(as_budi, region_a, plan_a) -> None:
+    judgements = all_pairs()
+    judgements.update({"impact__urgency": "9", "urgency__readiness": "9", "impact__readiness": "1/9"})
+    response = as_budi.post(reverse("planning:weights_ahp", args=[region_a.code]), judgements)
+    assert response.status_code == 302
+    masterplan = Masterplan.objects.get(region=region_a)
+    assert masterplan.weight_method == "ahp"
+    assert abs(sum(masterplan.weights.values()) - 1) < 1e-9
+    page = as_budi.get(reverse("planning:prioritisation", args=[region_a.code])).content.decode()
+    assert "λmax" in page and "CR" in page
+    assert "Rasio konsistensi" in page and "tidak di bawah 0,10" in page
+    assert "Dampak bagi warga dibandingkan dengan Urgensi" in page or "Urgensi dibandingkan dengan" in page
+
+
+def test_consistent_judgements_give_saaty_weights(budi, region_a, plan_a) -> None:
+    judgements = {(a, b): "1" for i, a in enumerate(CRITERIA) for b in CRITERIA[i + 1 :]}
+    result = actions.do_set_ahp_weights(budi, region_a, judgements)
+    assert result.is_consistent
+    assert all(abs(w - 1 / 6) < 1e-9 for w in Masterplan.objects.get().weights.values())
+
+
+def test_scores_rank_initiatives_and_sensitivity_is_shown(as_budi, budi, region_a, plan_a) -> None:
+    actions.do_set_direct_weights(budi, region_a, {c: Decimal(1) for c in CRITERIA} | {"impact": Decimal(5)})
+    data = {}
+    for item, impact in ((plan_a["data"], 3), (plan_a["telemed"], 5), (plan_a["portal"], 1)):
+        for criterion in ("impact", "urgency", "readiness", "rpjmd_alignment", "spbe_relevance"):
+            data[f"s_{item.pk}_{criterion}"] = impact if criterion == "impact" else 3
+    response = as_budi.post(reverse("planning:scores", args=[region_a.code]), data)
+    assert response.status_code == 302
+    page = as_budi.get(reverse("planning:prioritisation", args=[region_a.code])).content.decode()
+    assert page.index("KS-01 Inisiatif KS-01") < page.index("SD-01 Inisiatif SD-01") < page.index("PL-01")
+    assert "±20 %" in page
+    bad = dict(data, **{f"s_{plan_a['data'].pk}_impact": 7})
+    response = as_budi.post(reverse("planning:scores", args=[region_a.code]), bad)
+    assert response.status_code == 400
+
+
+def test_roadmap_run_defers_over_budget_and_explains_why(
+    as_budi, budi, region_a, plan_a, kominfo_a, django_capture_on_commit_callbacks
+) -> None:
+    # a tight 2026 ceiling: SD-01 (300 juta in its first year) and PL-01 (100 juta) cannot both start in 2026
+    ceilings = {"c_2026": "350000000", "opd_capacity": "3"}
+    assert as_budi.post(reverse("planning:roadmap", args=[region_a.code]), ceilings).status_code == 302
+    with django_capture_on_commit_callbacks(execute=True):
+        response = as_budi.post(reverse("planning:roadmap_start", args=[region_a.code]), {"time_limit": "5"})
+    run = RoadmapRun.objects.get()
+    assert response.url == run.get_absolute_url()
+    assert run.state == "done"
+    assert run.result["status"] in ("optimal", "feasible")
+    assert len(run.inputs_hash) == 64 and run.time_limit == 5 and run.solver.startswith("HiGHS")
+    assert run.instance["budget"][0] == 350.0  # juta rupiah
+    page = as_budi.get(run.get_absolute_url()).content.decode()
+    assert "ditunda ke" in page
+    assert "Pagu anggaran tahun 2026 sudah habis." in page
+    gantt = as_budi.get(reverse("planning:roadmap_gantt", args=[region_a.code, run.pk, "governance"]))
+    assert gantt.status_code == 200 and gantt["Content-Type"] == "image/png"
+    assert gantt.content.startswith(b"\x89PNG")
+    budget = as_budi.get(reverse("planning:roadmap_budget", args=[region_a.code, run.pk]))
+    assert budget.content.startswith(b"\x89PNG")
+    spend = reports.spend_by_year_and_source(run)
+    assert round(sum(spend[2026].values())) <= 350
+
+
+def run_now(capture, actor, region):
+    with capture(execute=True):
+        run = actions.do_start_roadmap_run(actor, region, time_limit=5)
+    run.refresh_from_db()
+    return run
+
+
+def test_a_pinned_start_year_is_kept_on_the_next_run(
+    as_budi, budi, region_a, plan_a, django_capture_on_commit_callbacks
+) -> None:
+    portal = plan_a["portal"]
+    response = as_budi.post(
+        reverse("planning:roadmap_pin", args=[region_a.code, portal.pk]), {"year": "2029"}
+    )
+    assert response.status_code == 302
+    first = run_now(django_capture_on_commit_callbacks, budi, region_a)
+    assert first.result["schedule_years"]["PL-01"] == 2029
+    as_budi.post(reverse("planning:roadmap_pin", args=[region_a.code, portal.pk]), {"year": ""})
+    second = run_now(django_capture_on_commit_callbacks, budi, region_a)
+    assert second.result["schedule_years"]["PL-01"] == 2026
+    assert first.inputs_hash != second.inputs_hash
+
+
+def test_a_pin_that_does_not_fit_is_refused_in_indonesian(as_budi, region_a, plan_a) -> None:
+    data = plan_a["data"]  # two years long
+    response = as_budi.post(
+        reverse("planning:roadmap_pin", args=[region_a.code, data.pk]), {"year": "2030"}, follow=True
+    )
+    assert "tetapkan tahun mulai antara 2026 dan 2029" in response.content.decode()
+    data.refresh_from_db()
+    assert data.pinned_start_year is None
+
+
+def test_dependencies_hold_in_the_schedule(
+    budi, region_a, plan_a, kominfo_a, django_capture_on_commit_callbacks
+) -> None:
+    add_initiative(
+        budi,
+        region_a,
+        "SD-02",
+        kominfo_a,
+        start=2028,
+        predecessors=[plan_a["telemed"]],
+        budget={(2028, "APBD"): Decimal(1)},
+    )
+    run = run_now(django_capture_on_commit_callbacks, budi, region_a)
+    years = run.result["schedule_years"]
+    assert years["KS-01"] >= years["SD-01"] + 2
+    assert years["SD-02"] >= years["KS-01"] + 1

@@ -1,0 +1,537 @@
+"""Initiatives, budgets and KPIs as one XLSX workbook (openpyxl); what is exported re-imports losslessly.
+
+Sheets (docs/reference/initiatives-xlsx.md):
+
+* ``Inisiatif`` - one initiative per row, keyed by ``code``;
+* ``Anggaran`` - one budget row per initiative, year and funding source;
+* ``KPI`` - one KPI per row with a ``target_<year>`` column per year of the period.
+
+:func:`read_workbook` checks every cell and the plan as a whole and reports
+each problem by sheet, row and column; :func:`do_import_initiatives` saves
+everything in one transaction or nothing.
+"""
+
+from __future__ import annotations
+
+import io
+from collections import defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+from openpyxl import Workbook, load_workbook
+from openpyxl.utils import get_column_letter
+
+from kotacerdas.audit.log import record, snapshot
+from kotacerdas.core.budget_codes import BudgetCodeError, parse_budget_code
+from kotacerdas.core.masterplan_checks import PlannedInitiative, check_plan
+from kotacerdas.planning import actions, reference
+from kotacerdas.planning.forms import SCORED_CRITERIA
+from kotacerdas.planning.models import BudgetLine, FundingSource, Initiative, Kpi, Masterplan, Problem
+from kotacerdas.regions.models import Opd, Region
+
+INITIATIVE_COLUMNS = [
+    "code",
+    "name",
+    "element",
+    "type",
+    "description",
+    "owner_opd",
+    "partners",
+    "problems",
+    "rpjmd_targets",
+    "subactivity_codes",
+    "horizon",
+    "start_year",
+    "duration",
+    "total_cost",
+    "predecessors",
+    "risks",
+    "status",
+    "mandatory",
+    "citizen_benefit",
+    "earliest_start_year",
+    "pinned_start_year",
+    *[f"score_{c}" for c in SCORED_CRITERIA],
+]
+BUDGET_COLUMNS = ["initiative_code", "year", "source", "amount"]
+KPI_FIXED = ["initiative_code", "name", "unit", "baseline"]
+SEP = "; "
+MAX_ROWS = 5000
+
+
+def plain(value: Decimal) -> str:
+    """A decimal without exponent or trailing zeros: 100, 12.5."""
+    text = format(value.normalize(), "f")
+    return text
+
+
+def _cell(value: Any) -> Any:
+    if isinstance(value, Decimal):
+        return int(value) if value == value.to_integral_value() else float(value)
+    return value
+
+
+def export_workbook(region: Region) -> bytes:
+    masterplan = actions.require_masterplan(region)
+    workbook = Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    sheet.title = "Inisiatif"
+    sheet.append(INITIATIVE_COLUMNS)
+    initiatives = (
+        Initiative.objects.filter(region=region)
+        .select_related("owner")
+        .prefetch_related("problems", "predecessors", "budget_lines", "kpis")
+    )
+    budget = workbook.create_sheet("Anggaran")
+    budget.append(BUDGET_COLUMNS)
+    kpis = workbook.create_sheet("KPI")
+    kpis.append(KPI_FIXED + [f"target_{year}" for year in masterplan.years])
+    for item in initiatives:
+        sheet.append(
+            [
+                _cell(v)
+                for v in (
+                    item.code,
+                    item.name,
+                    item.element,
+                    item.type,
+                    item.description,
+                    item.owner.name,
+                    item.partners,
+                    SEP.join(p.code for p in item.problems.all()),
+                    item.rpjmd_targets,
+                    SEP.join(item.subactivity_codes),
+                    item.horizon,
+                    item.start_year,
+                    item.duration,
+                    item.total_cost,
+                    SEP.join(p.code for p in item.predecessors.all()),
+                    item.risks,
+                    item.status,
+                    "ya" if item.mandatory else "tidak",
+                    "ya" if item.citizen_benefit else "tidak",
+                    item.earliest_start_year,
+                    item.pinned_start_year,
+                    *[item.scores.get(c) for c in SCORED_CRITERIA],
+                )
+            ]
+        )
+        for line in item.budget_lines.all():
+            budget.append([item.code, line.year, line.source, _cell(line.amount)])
+        for kpi in item.kpis.all():
+            targets = [
+                _cell(Decimal(kpi.targets[str(y)])) if str(y) in kpi.targets else None
+                for y in masterplan.years
+            ]
+            kpis.append(
+                [
+                    item.code,
+                    kpi.name,
+                    kpi.unit,
+                    _cell(kpi.baseline) if kpi.baseline is not None else None,
+                    *targets,
+                ]
+            )
+    for ws in workbook.worksheets:
+        for index in range(1, ws.max_column + 1):
+            ws.column_dimensions[get_column_letter(index)].width = 18
+        ws.freeze_panes = "A2"
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+# ----------------------------------------------------------------- reading
+
+
+@dataclass
+class RowError:
+    sheet: str
+    row: int
+    column: str
+    message: str
+
+    def __str__(self) -> str:
+        return _("Sheet %(sheet)s, row %(row)s, column %(column)s: %(message)s") % self.__dict__
+
+
+@dataclass
+class ParsedInitiative:
+    row: int
+    fields: dict[str, Any]
+    problems: list[str]
+    predecessors: list[str]
+    owner: Opd | None
+    budget: dict[tuple[int, str], Decimal] = field(default_factory=dict)
+    kpis: list[dict[str, Any]] = field(default_factory=list)
+
+
+class ImportRejected(ValidationError):
+    def __init__(self, errors: list[RowError]) -> None:
+        super().__init__([str(e) for e in errors])
+        self.row_errors = errors
+
+
+class _Sheet:
+    def __init__(self, name: str, rows: list[tuple[Any, ...]], errors: list[RowError]) -> None:
+        self.name = name
+        self.header = [str(h).strip() if h is not None else "" for h in (rows[0] if rows else ())]
+        self.rows = rows[1:]
+        self.errors = errors
+
+    def records(self) -> list[tuple[int, dict[str, Any]]]:
+        result = []
+        for offset, row in enumerate(self.rows, start=2):
+            if all(v is None or str(v).strip() == "" for v in row):
+                continue
+            result.append((offset, dict(zip(self.header, row, strict=False))))
+        return result
+
+    def error(self, row: int, column: str, message: str) -> None:
+        self.errors.append(RowError(self.name, row, column, message))
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return str(value).strip()
+
+
+def _int(sheet: _Sheet, row: int, column: str, value: Any, required: bool = True) -> int | None:
+    if value is None or _text(value) == "":
+        if required:
+            sheet.error(row, column, _("This cell is required."))
+        return None
+    try:
+        number = Decimal(_text(value))
+    except InvalidOperation:
+        sheet.error(row, column, _("“%(v)s” is not a whole number.") % {"v": value})
+        return None
+    if number != number.to_integral_value():
+        sheet.error(row, column, _("“%(v)s” is not a whole number.") % {"v": value})
+        return None
+    return int(number)
+
+
+def _decimal(sheet: _Sheet, row: int, column: str, value: Any, required: bool = False) -> Decimal | None:
+    if value is None or _text(value) == "":
+        if required:
+            sheet.error(row, column, _("This cell is required."))
+        return None
+    try:
+        return Decimal(str(value).strip().replace(" ", ""))
+    except InvalidOperation:
+        sheet.error(row, column, _("“%(v)s” is not a number.") % {"v": value})
+        return None
+
+
+def _choice(sheet: _Sheet, row: int, column: str, value: Any, choices: list[str]) -> str:
+    text = _text(value)
+    if text not in choices:
+        sheet.error(
+            row, column, _("“%(v)s” is not one of: %(choices)s.") % {"v": text, "choices": ", ".join(choices)}
+        )
+    return text
+
+
+def _yes_no(sheet: _Sheet, row: int, column: str, value: Any) -> bool:
+    text = _text(value).lower()
+    if text in ("ya", "yes", "1", "true", "benar"):
+        return True
+    if text in ("", "tidak", "no", "0", "false", "salah"):
+        return False
+    sheet.error(row, column, _("Write “ya” or “tidak”."))
+    return False
+
+
+def _list(value: Any) -> list[str]:
+    return [part.strip() for part in _text(value).replace(",", ";").split(";") if part.strip()]
+
+
+def read_workbook(region: Region, data: bytes) -> dict[str, ParsedInitiative]:
+    """Every initiative of the workbook, checked; raises ImportRejected listing every bad cell."""
+    masterplan = actions.require_masterplan(region)
+    errors: list[RowError] = []
+    try:
+        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except Exception:
+        raise ImportRejected([RowError("-", 0, "-", _("This file is not an XLSX workbook."))]) from None
+    sheets = {}
+    for name in ("Inisiatif", "Anggaran", "KPI"):
+        if name not in workbook.sheetnames:
+            errors.append(RowError(name, 0, "-", _("The sheet is missing.")))
+            continue
+        rows = list(workbook[name].iter_rows(values_only=True, max_row=MAX_ROWS + 1))
+        sheets[name] = _Sheet(name, rows, errors)
+    if errors:
+        raise ImportRejected(errors)
+    parsed = _read_initiatives(region, sheets["Inisiatif"], masterplan)
+    _read_budget(sheets["Anggaran"], parsed)
+    _read_kpis(sheets["KPI"], parsed, masterplan)
+    if not errors:
+        _check_whole_plan(region, masterplan, parsed, sheets["Inisiatif"])
+    if errors:
+        raise ImportRejected(errors)
+    return parsed
+
+
+def _read_initiatives(region: Region, sheet: _Sheet, masterplan: Masterplan) -> dict[str, ParsedInitiative]:
+    missing = [
+        c for c in ("code", "name", "element", "owner_opd", "start_year", "duration") if c not in sheet.header
+    ]
+    for column in missing:
+        sheet.error(1, column, _("The column is missing."))
+    if missing:
+        return {}
+    opds = {}
+    for opd in region.opds.all():
+        opds[opd.name.lower()] = opd
+        if opd.short_name:
+            opds[opd.short_name.lower()] = opd
+    problems = set(Problem.objects.filter(region=region).values_list("code", flat=True))
+    elements = [code for code, _label in reference.elements()]
+    result: dict[str, ParsedInitiative] = {}
+    for row, values in sheet.records():
+        code = _text(values.get("code"))
+        if not code:
+            sheet.error(row, "code", _("This cell is required."))
+            continue
+        if code in result:
+            sheet.error(row, "code", _("Code %(code)s appears twice.") % {"code": code})
+            continue
+        name = _text(values.get("name"))
+        if not name:
+            sheet.error(row, "name", _("This cell is required."))
+        element = _choice(sheet, row, "element", values.get("element"), elements)
+        owner = opds.get(_text(values.get("owner_opd")).lower())
+        if owner is None:
+            sheet.error(
+                row, "owner_opd", _("“%(v)s” is not an OPD of this region.") % {"v": values.get("owner_opd")}
+            )
+        linked = _list(values.get("problems"))
+        for problem in linked:
+            if problem not in problems:
+                sheet.error(row, "problems", _("Problem %(code)s does not exist.") % {"code": problem})
+        codes = []
+        for text in _list(values.get("subactivity_codes")):
+            try:
+                codes.append(str(parse_budget_code(text, require="sub_kegiatan")))
+            except BudgetCodeError as error:
+                sheet.error(row, "subactivity_codes", actions.budget_code_message(error))
+        scores = {}
+        for criterion in SCORED_CRITERIA:
+            score = _int(sheet, row, f"score_{criterion}", values.get(f"score_{criterion}"), required=False)
+            if score is not None and not 1 <= score <= 5:
+                sheet.error(row, f"score_{criterion}", _("Scores run from 1 (low) to 5 (high)."))
+            if score is not None:
+                scores[criterion] = float(score)
+        duration = _int(sheet, row, "duration", values.get("duration"))
+        if duration is not None and duration < 1:
+            sheet.error(row, "duration", _("The duration must be at least 1 year."))
+        fields = {
+            "code": code,
+            "name": name,
+            "element": element,
+            "dimension": reference.dimension_of(element) or "",
+            "type": _choice(sheet, row, "type", values.get("type"), list(Initiative.Type.values)),
+            "description": _text(values.get("description")),
+            "partners": _text(values.get("partners")),
+            "rpjmd_targets": _text(values.get("rpjmd_targets")),
+            "subactivity_codes": codes,
+            "horizon": _choice(sheet, row, "horizon", values.get("horizon"), list(Initiative.Horizon.values)),
+            "start_year": _int(sheet, row, "start_year", values.get("start_year")),
+            "duration": duration,
+            "total_cost": _decimal(sheet, row, "total_cost", values.get("total_cost")),
+            "risks": _text(values.get("risks")),
+            "status": _choice(
+                sheet, row, "status", values.get("status") or "proposed", list(Initiative.Status.values)
+            ),
+            "mandatory": _yes_no(sheet, row, "mandatory", values.get("mandatory")),
+            "citizen_benefit": _yes_no(sheet, row, "citizen_benefit", values.get("citizen_benefit")),
+            "earliest_start_year": _int(
+                sheet, row, "earliest_start_year", values.get("earliest_start_year"), False
+            ),
+            "pinned_start_year": _int(
+                sheet, row, "pinned_start_year", values.get("pinned_start_year"), False
+            ),
+            "scores": scores,
+        }
+        result[code] = ParsedInitiative(row, fields, linked, _list(values.get("predecessors")), owner)
+    return result
+
+
+def _read_budget(sheet: _Sheet, parsed: dict[str, ParsedInitiative]) -> None:
+    for row, values in sheet.records():
+        code = _text(values.get("initiative_code"))
+        if code not in parsed:
+            sheet.error(
+                row,
+                "initiative_code",
+                _("Initiative %(code)s is not in the Inisiatif sheet.") % {"code": code},
+            )
+            continue
+        year = _int(sheet, row, "year", values.get("year"))
+        source = _choice(sheet, row, "source", values.get("source"), list(FundingSource.values))
+        amount = _decimal(sheet, row, "amount", values.get("amount"), required=True)
+        if amount is not None and amount != amount.to_integral_value():
+            sheet.error(row, "amount", _("Amounts are whole rupiah."))
+        if year is None or amount is None:
+            continue
+        if (year, source) in parsed[code].budget:
+            sheet.error(
+                row,
+                "year",
+                _("%(code)s already has a %(source)s row for %(year)s.")
+                % {"code": code, "source": source, "year": year},
+            )
+        parsed[code].budget[(year, source)] = amount
+
+
+def _read_kpis(sheet: _Sheet, parsed: dict[str, ParsedInitiative], masterplan: Masterplan) -> None:
+    year_columns = {}
+    for column in sheet.header[len(KPI_FIXED) :]:
+        suffix = column.removeprefix("target_")
+        if not column.startswith("target_") or not suffix.isdigit() or int(suffix) not in masterplan.years:
+            sheet.error(
+                1, column, _("Target columns are target_<year> for the years of the masterplan period.")
+            )
+        else:
+            year_columns[column] = int(suffix)
+    for row, values in sheet.records():
+        code = _text(values.get("initiative_code"))
+        if code not in parsed:
+            sheet.error(
+                row,
+                "initiative_code",
+                _("Initiative %(code)s is not in the Inisiatif sheet.") % {"code": code},
+            )
+            continue
+        name, unit = _text(values.get("name")), _text(values.get("unit"))
+        if not name:
+            sheet.error(row, "name", _("This cell is required."))
+        if not unit:
+            sheet.error(row, "unit", _("This cell is required."))
+        targets = {}
+        for column, year in year_columns.items():
+            value = _decimal(sheet, row, column, values.get(column))
+            if value is not None:
+                targets[str(year)] = plain(value)
+        baseline = _decimal(sheet, row, "baseline", values.get("baseline"))
+        parsed[code].kpis.append({"name": name, "unit": unit, "baseline": baseline, "targets": targets})
+
+
+def _check_whole_plan(
+    region: Region, masterplan: Masterplan, parsed: dict[str, ParsedInitiative], sheet: _Sheet
+) -> None:
+    existing = {
+        i.code: actions.planned(i)
+        for i in Initiative.objects.filter(region=region).prefetch_related("budget_lines", "predecessors")
+        if i.code not in parsed
+    }
+    mine = {
+        code: PlannedInitiative(
+            code,
+            p.fields["start_year"],
+            p.fields["duration"],
+            tuple(p.predecessors),
+            dict(p.budget),
+            p.fields["total_cost"],
+        )
+        for code, p in parsed.items()
+    }
+    column = {
+        "cycle": "predecessors",
+        "unknown_predecessor": "predecessors",
+        "start_before_period": "start_year",
+        "end_after_period": "duration",
+        "budget_total_mismatch": "total_cost",
+        "budget_outside_years": "start_year",
+        "budget_negative": "total_cost",
+    }
+    for finding in check_plan(
+        [*existing.values(), *mine.values()], (masterplan.period_start, masterplan.period_end)
+    ):
+        if finding.kind not in actions.BLOCKING:
+            continue
+        codes = [finding.code] if finding.code else [str(c) for c in finding.values.get("path", ())]  # type: ignore[attr-defined]
+        row = next((parsed[c].row for c in codes if c in parsed), 0)
+        sheet.error(row, column[finding.kind], actions.finding_message(finding))
+    for _code, item in parsed.items():
+        pinned = item.fields["pinned_start_year"]
+        if pinned is not None and not masterplan.period_start <= pinned <= masterplan.period_end:
+            sheet.error(
+                item.row, "pinned_start_year", _("The pinned start year lies outside the masterplan period.")
+            )
+
+
+# ----------------------------------------------------------------- the action
+
+
+def do_import_initiatives(actor: Any, region: Region, data: bytes) -> dict[str, int]:
+    """Create or update every initiative of the workbook with its budget and KPIs, all or nothing."""
+    actions._require_editor(actor, region)
+    parsed = read_workbook(region, data)
+    existing = {i.code: i for i in Initiative.objects.filter(region=region)}
+    problems = {p.code: p for p in Problem.objects.filter(region=region)}
+    created = updated = 0
+    with transaction.atomic():
+        saved: dict[str, Initiative] = {}
+        for code, item in parsed.items():
+            initiative = existing.get(code) or Initiative(region=region)
+            before = snapshot(initiative) if initiative.pk else None
+            for name, value in item.fields.items():
+                setattr(initiative, name, value)
+            initiative.owner = item.owner  # type: ignore[assignment]
+            initiative.full_clean(validate_constraints=False)
+            initiative.save()
+            created, updated = (created + 1, updated) if before is None else (created, updated + 1)
+            saved[code] = initiative
+            record(
+                actor,
+                "masterplan.initiative.import",
+                initiative,
+                before=before,
+                after=snapshot(initiative),
+                region=region,
+            )
+        everyone = {**existing, **saved}
+        kpi_count = 0
+        for code, item in parsed.items():
+            initiative = saved[code]
+            initiative.predecessors.set([everyone[p] for p in item.predecessors])
+            initiative.problems.set([problems[p] for p in item.problems])
+            initiative.budget_lines.all().delete()
+            BudgetLine.objects.bulk_create(
+                BudgetLine(initiative=initiative, year=y, source=s, amount=a)
+                for (y, s), a in sorted(item.budget.items())
+            )
+            initiative.kpis.all().delete()
+            for kpi in item.kpis:
+                Kpi.objects.create(initiative=initiative, **kpi)
+                kpi_count += 1
+        summary = {"created": created, "updated": updated, "kpis": kpi_count}
+        record(
+            actor,
+            "masterplan.import",
+            saved[next(iter(saved))] if saved else region,
+            before=None,
+            after=summary,
+            region=region,
+        )
+    return summary
+
+
+def budget_table(parsed: dict[str, ParsedInitiative]) -> dict[str, dict[int, Decimal]]:
+    """Totals per initiative and year (handy in tests and previews)."""
+    table: dict[str, dict[int, Decimal]] = defaultdict(lambda: defaultdict(Decimal))
+    for item in parsed.values():
+        for (year, _source), amount in item.budget.items():
+            table[item.fields["code"]][year] += amount
+    return {code: dict(years) for code, years in table.items()}
