@@ -94,6 +94,12 @@ def outcomes(run: RoadmapRun) -> list[dict[str, Any]]:
     return rows
 
 
+def infeasibility(run: RoadmapRun) -> list[str]:
+    """Why the mandatory and pinned initiatives cannot all be scheduled, in the active language."""
+    opds = run.details.get("opds", {})
+    return [reason_text(r, opds) for r in (run.result or {}).get("infeasible_because", [])]
+
+
 def masterplan_summary(region: Region) -> dict[str, Any]:
     masterplan = masterplan_of(region)
     initiatives = (

@@ -18,7 +18,7 @@ from django.views.decorators.http import require_POST
 
 from kotacerdas.accounts.access import get_region_for_user
 from kotacerdas.core import ahp
-from kotacerdas.core.prioritisation import DEFAULT_CRITERIA, weight_shifts
+from kotacerdas.core.prioritisation import DEFAULT_CRITERIA, weight_shifts, weight_stability
 from kotacerdas.core.quick_wins import Candidate, QuickWinCriteria, quick_win_candidates
 from kotacerdas.planning import actions, charts, reference, reports
 from kotacerdas.planning import forms as pforms
@@ -599,6 +599,20 @@ def prioritisation(request: HttpRequest, code: str) -> HttpResponse:
                         "top_changed": shift.top_changed,
                     }
                 )
+    stability = []
+    if ranking is not None:
+        top = min(3, len(ranking.ranking))
+        for row in weight_stability(ranking, top_k=top):
+            stability.append(
+                {
+                    "criterion": pforms.CRITERION_LABELS[row.criterion],
+                    "weight": row.weight * 100,
+                    "low": row.ranking_low * 100,
+                    "high": row.ranking_high * 100,
+                    "top_low": row.top_k_low * 100,
+                    "top_high": row.top_k_high * 100,
+                }
+            )
     ahp_result = None
     if masterplan.weight_method == "ahp" and masterplan.judgements:
         judgements = {tuple(k.split("|")): v for k, v in masterplan.judgements.items()}
@@ -618,6 +632,7 @@ def prioritisation(request: HttpRequest, code: str) -> HttpResponse:
                 if not any(r.id == i.code for r in (ranking.ranking if ranking else []))
             ],
             "shifts": shifts,
+            "stability": stability,
             "ahp": _ahp_view(ahp_result),
         },
     )
@@ -745,6 +760,21 @@ def roadmap(request: HttpRequest, code: str) -> HttpResponse:
     ):
         messages.success(request, _("Roadmap constraints saved."))
         return redirect("planning:roadmap", code=region.code)
+    return _roadmap_page(request, region, masterplan, can_edit, form)
+
+
+def _roadmap_page(
+    request: HttpRequest,
+    region: Region,
+    masterplan: Masterplan,
+    can_edit: bool,
+    form: pforms.RoadmapConstraintsForm | None = None,
+    status: int | None = None,
+) -> HttpResponse:
+    if form is None:
+        form = pforms.RoadmapConstraintsForm(
+            years=masterplan.years, initial=pforms.RoadmapConstraintsForm.initial_for(masterplan)
+        )
     items = Initiative.objects.filter(region=region).exclude(status=Initiative.Status.CANCELLED)
     pins = [
         (
@@ -756,21 +786,20 @@ def roadmap(request: HttpRequest, code: str) -> HttpResponse:
         for i in items
     ]
     runs = RoadmapRun.objects.filter(region=region)[:10]
-    return _page(
-        request,
-        "roadmap.html",
-        {
-            "region": region,
-            "masterplan": masterplan,
-            "form": form,
-            "pins": pins,
-            "runs": runs,
-            "run_form": pforms.RunForm(),
-            "can_edit": can_edit,
-            "sources": FundingSource.choices,
-        },
-        form,
-    )
+    context = {
+        "region": region,
+        "masterplan": masterplan,
+        "form": form,
+        "pins": pins,
+        "runs": runs,
+        "run_form": pforms.RunForm(),
+        "can_edit": can_edit,
+        "sources": FundingSource.choices,
+    }
+    response = _page(request, "roadmap.html", context, form)
+    if status is not None:
+        response.status_code = status
+    return response
 
 
 @login_required
@@ -785,7 +814,7 @@ def roadmap_start(request: HttpRequest, code: str) -> HttpResponse:
         run = actions.do_start_roadmap_run(request.user, region, time_limit=time_limit)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
-        return redirect("planning:roadmap", code=region.code)
+        return _roadmap_page(request, region, _masterplan(region), can_edit, status=400)
     messages.success(request, _("The roadmap is being optimised."))
     return redirect(run.get_absolute_url())
 
@@ -807,7 +836,7 @@ def roadmap_pin(request: HttpRequest, code: str, initiative_id: int) -> HttpResp
         actions.do_pin_start(request.user, item, form.cleaned_data["year"])
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
-        return redirect("planning:roadmap", code=region.code)
+        return _roadmap_page(request, region, masterplan, can_edit, status=400)
     if item.pinned_start_year:
         messages.success(
             request,
@@ -831,6 +860,7 @@ def roadmap_run(request: HttpRequest, code: str, run_id: int) -> HttpResponse:
         context.update(
             {
                 "outcomes": reports.outcomes(run),
+                "infeasibility": reports.infeasibility(run),
                 "schedule": [
                     (c, details.get(c, {}).get("name", ""), y, y + _duration(run, c) - 1)
                     for c, y in run.result.get("schedule_years", {}).items()
@@ -883,21 +913,22 @@ def roadmap_budget(request: HttpRequest, code: str, run_id: int) -> HttpResponse
 # ----------------------------------------------------------------- quick wins
 
 
+def _criteria_initial(masterplan: Masterplan) -> dict[str, Any]:
+    return {
+        "max_years": masterplan.qw_max_years,
+        "cost_ceiling": masterplan.qw_cost_ceiling,
+        "citizen_benefit": masterplan.qw_citizen_benefit,
+        "min_readiness": masterplan.qw_min_readiness,
+    }
+
+
 @planning_view
 def quickwins(request: HttpRequest, code: str) -> HttpResponse:
     region, can_edit = _region(request, code)
     masterplan = _masterplan(region)
     if request.method == "POST" and not can_edit:
         return _forbidden(request, region)
-    form = pforms.QuickWinCriteriaForm(
-        request.POST or None,
-        initial={
-            "max_years": masterplan.qw_max_years,
-            "cost_ceiling": masterplan.qw_cost_ceiling,
-            "citizen_benefit": masterplan.qw_citizen_benefit,
-            "min_readiness": masterplan.qw_min_readiness,
-        },
-    )
+    form = pforms.QuickWinCriteriaForm(request.POST or None, initial=_criteria_initial(masterplan))
     if (
         request.method == "POST"
         and form.is_valid()
@@ -908,6 +939,17 @@ def quickwins(request: HttpRequest, code: str) -> HttpResponse:
     ):
         messages.success(request, _("Quick Win criteria saved."))
         return redirect("planning:quickwins", code=region.code)
+    return _quickwins_page(request, region, masterplan, can_edit, form)
+
+
+def _quickwins_page(
+    request: HttpRequest,
+    region: Region,
+    masterplan: Masterplan,
+    can_edit: bool,
+    form: pforms.QuickWinCriteriaForm,
+    status: int | None = None,
+) -> HttpResponse:
     ranking, items = current_prioritisation(region)
     priority = {r.id: r.score for r in ranking.ranking} if ranking else {}
     criteria = QuickWinCriteria(
@@ -946,7 +988,7 @@ def quickwins(request: HttpRequest, code: str) -> HttpResponse:
         }
         for a in quick_win_candidates(candidates, criteria, masterplan.period_start)
     ]
-    return _page(
+    response = _page(
         request,
         "quickwins.html",
         {
@@ -960,6 +1002,9 @@ def quickwins(request: HttpRequest, code: str) -> HttpResponse:
         },
         form,
     )
+    if status is not None:
+        response.status_code = status
+    return response
 
 
 @login_required
@@ -979,7 +1024,8 @@ def quickwin_select(request: HttpRequest, code: str, initiative_id: int) -> Http
         quick_win = actions.do_select_quick_win(request.user, item, year=form.cleaned_data["year"])
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
-        return redirect("planning:quickwins", code=region.code)
+        criteria_form = pforms.QuickWinCriteriaForm(initial=_criteria_initial(masterplan))
+        return _quickwins_page(request, region, masterplan, can_edit, criteria_form, status=400)
     messages.success(
         request, _("“%(name)s” is a Quick Win for %(year)s.") % {"name": item.name, "year": quick_win.year}
     )

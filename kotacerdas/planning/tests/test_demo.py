@@ -44,3 +44,58 @@ def test_the_demo_builds_an_example_masterplan_once(
         load_demo(ayu)
     assert Initiative.objects.filter(region=region_a).count() == 12
     assert RoadmapRun.objects.count() == 1
+
+
+def test_every_page_opens_on_the_demo_masterplan(
+    ayu, budi, rina, region_a, salatiga_opds, django_capture_on_commit_callbacks
+) -> None:
+    from django.urls import reverse
+
+    from conftest import logged_in
+    from kotacerdas.planning.models import Kpi, QuickWin, Risk, SwotItem
+
+    with django_capture_on_commit_callbacks(execute=True):
+        load_demo(ayu)
+    initiative = Initiative.objects.get(code="LIV-02")
+    quick_win = QuickWin.objects.first()
+    run = RoadmapRun.objects.get()
+    code = region_a.code
+    pages = [
+        reverse(f"planning:{name}", args=[code])
+        for name in (
+            "overview",
+            "profile",
+            "indicators",
+            "problems",
+            "swot",
+            "strategy",
+            "programmes",
+            "initiatives",
+            "initiative_new",
+            "prioritisation",
+            "weights_ahp",
+            "weights_direct",
+            "scores",
+            "roadmap",
+            "quickwins",
+            "initiatives_import",
+        )
+    ] + [
+        reverse("planning:problem", args=[code, Problem.objects.first().pk]),
+        reverse("planning:swot_item", args=[code, SwotItem.objects.first().pk]),
+        reverse("planning:initiative", args=[code, initiative.pk]),
+        reverse("planning:initiative_edit", args=[code, initiative.pk]),
+        reverse("planning:roadmap_run", args=[code, run.pk]),
+        reverse("planning:quickwin", args=[code, quick_win.pk]),
+    ]
+    coordinator, mentor = logged_in(budi), logged_in(rina)
+    for url in pages:
+        assert coordinator.get(url).status_code == 200, url
+    page = coordinator.get(reverse("planning:roadmap_run", args=[code, run.pk])).content.decode()
+    assert "Diagram Gantt per dimensi" in page
+    for url in pages[:8] + pages[-6:-4] + pages[-2:]:
+        assert mentor.get(url).status_code == 200, url
+    assert Kpi.objects.count() == 12 and Risk.objects.count() == 4
+    for dimension in ("governance", "semua"):
+        png = coordinator.get(reverse("planning:roadmap_gantt", args=[code, run.pk, dimension]))
+        assert png.content.startswith(b"\x89PNG")

@@ -107,9 +107,8 @@ def test_a_pinned_start_year_is_kept_on_the_next_run(
 
 def test_a_pin_that_does_not_fit_is_refused_in_indonesian(as_budi, region_a, plan_a) -> None:
     data = plan_a["data"]  # two years long
-    response = as_budi.post(
-        reverse("planning:roadmap_pin", args=[region_a.code, data.pk]), {"year": "2030"}, follow=True
-    )
+    response = as_budi.post(reverse("planning:roadmap_pin", args=[region_a.code, data.pk]), {"year": "2030"})
+    assert response.status_code == 400
     assert "tetapkan tahun mulai antara 2026 dan 2029" in response.content.decode()
     data.refresh_from_db()
     assert data.pinned_start_year is None
@@ -131,3 +130,33 @@ def test_dependencies_hold_in_the_schedule(
     years = run.result["schedule_years"]
     assert years["KS-01"] >= years["SD-01"] + 2
     assert years["SD-02"] >= years["KS-01"] + 1
+
+
+def test_infeasible_pins_are_explained_in_indonesian(
+    budi, region_a, plan_a, django_capture_on_commit_callbacks
+) -> None:
+    # one OPD that can run one initiative at a time, and two of its initiatives pinned to the same year
+    actions.do_set_roadmap_constraints(budi, region_a, budget_ceilings={}, source_ceilings={}, opd_capacity=1)
+    actions.do_pin_start(budi, plan_a["data"], 2026)
+    actions.do_pin_start(budi, plan_a["portal"], 2026)
+    run = run_now(django_capture_on_commit_callbacks, budi, region_a)
+    assert run.result["status"] == "infeasible"
+    assert any("2026" in text for text in reports.infeasibility(run))
+    page = logged_in_budi_page(budi, run)
+    assert "tidak dapat dijadwalkan semuanya" in page
+
+
+def logged_in_budi_page(budi, run) -> str:
+    from conftest import logged_in
+
+    return logged_in(budi).get(run.get_absolute_url()).content.decode()
+
+
+def test_the_charts_are_pngs_from_plain_values() -> None:
+    from kotacerdas.planning import charts
+
+    bars = [charts.GanttBar("A", 2026, 2027), charts.GanttBar("B", 2028, 2028, "deferred")]
+    gantt = charts.gantt_png(bars, 2026, 2030, title="Smart Living", legend={"deferred": "ditunda"})
+    budget = charts.budget_png({2026: {"APBD": 300.0, "CSR": 50.0}, 2027: {"APBN_DAK": 10.0}}, unit="juta")
+    assert gantt.startswith(b"\x89PNG") and budget.startswith(b"\x89PNG")
+    assert charts.gantt_png([], 2026, 2030).startswith(b"\x89PNG")

@@ -68,7 +68,8 @@ def test_budi_selects_a_quick_win_and_keeps_its_risk_register(
 
 def test_quick_wins_are_only_for_the_first_two_years(as_budi, region_a, plan_a) -> None:
     url = reverse("planning:quickwin_select", args=[region_a.code, plan_a["portal"].pk])
-    response = as_budi.post(url, {"year": 2028}, follow=True)
+    response = as_budi.post(url, {"year": 2028})
+    assert response.status_code == 400
     assert "Quick Win dipilih untuk tahun pertama atau kedua periode." in response.content.decode()
     assert not QuickWin.objects.exists()
 
