@@ -8,15 +8,60 @@ yet) leave their part of BookData empty, and the books say it is missing.
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
+from functools import lru_cache
 from typing import Any
 
 from django.apps import apps
 
-from kotacerdas.core.books.data import BookData, Member, Opd, RegionProfile
+from kotacerdas.core.books.data import (
+    BookData,
+    Budget,
+    Goal,
+    Indicator,
+    Initiative,
+    Kpi,
+    Member,
+    Opd,
+    Problem,
+    QuickWin,
+    ReadinessItem,
+    RegionProfile,
+    Risk,
+    Swot,
+)
+from kotacerdas.core.formatting import decimal
+from kotacerdas.core.instruments import load_instrument
+from kotacerdas.core.instruments.model import Group
 from kotacerdas.documents.models import BookText
 from kotacerdas.regions.models import Region
 
 PERIOD_YEARS = 5
+FRAMEWORK = "kominfo-sc-2017"
+READINESS = {
+    "struktur": "Struktur",
+    "infrastruktur": "Infrastruktur",
+    "suprastruktur": "Suprastruktur",
+    "alam": "Alam",
+    "budaya": "Budaya",
+}
+
+
+@lru_cache(maxsize=1)
+def labels() -> dict[str, str]:
+    """Indonesian names of the Kominfo dimensions and elements by code (the books are Indonesian)."""
+    names = dict(READINESS)
+    for dimension in load_instrument(FRAMEWORK).children:
+        if isinstance(dimension, Group):
+            names[dimension.code] = dimension.name.id or dimension.name.en
+            for element in dimension.children:
+                if isinstance(element, Group):
+                    names[element.code] = element.name.id or element.name.en
+    return names
+
+
+def _label(code: str) -> str:
+    return labels().get(code, code)
 
 
 def collect_book_data(region: Region, programme_year: int, today: date | None = None) -> BookData:
@@ -86,8 +131,180 @@ def _decree(body: Any) -> str:
 def _planning(data: BookData, region: Region) -> None:
     """The masterplan record (problems, SWOT, vision, initiatives, KPIs, budgets, quick wins).
 
-    Filled from kotacerdas.planning once it is installed; until then the books
-    say these parts are missing.
+    From kotacerdas.planning when it is installed; otherwise the books say these
+    parts are missing. Models are looked up by label so this app does not depend
+    on the planning app's code.
     """
     if not apps.is_installed("kotacerdas.planning"):
         return
+    masterplan: Any = apps.get_model("planning", "Masterplan")
+    plan = masterplan._default_manager.filter(region=region).first()
+    if plan is not None:
+        data.period_start, data.period_end = plan.period_start, plan.period_end
+        if plan.population and data.region.population is None:
+            data.region.population = plan.population
+        if plan.area_km2 is not None and data.region.area_km2 is None:
+            data.region.area_km2 = float(plan.area_km2)
+        data.vision.vision = plan.vision.strip()
+        data.vision.missions = _lines(plan.missions)
+    _indicators(data, region)
+    _problems_swot_statements(data, region)
+    _readiness(data, region)
+    _initiatives(data, region)
+    _quick_wins(data, region)
+
+
+def _lines(text: str) -> list[str]:
+    return [line.strip(" -•\t") for line in (text or "").splitlines() if line.strip(" -•\t")]
+
+
+def _number(value: Any) -> str:
+    if value is None:
+        return ""
+    amount = Decimal(value)
+    return decimal(amount, 0) if amount == amount.to_integral_value() else decimal(amount, 2).rstrip("0")
+
+
+def _indicators(data: BookData, region: Region) -> None:
+    model: Any = apps.get_model("planning", "KeyIndicator")
+    data.region.indicators = [
+        Indicator(name=k.name, value=_number(k.value), unit=k.unit, year=k.year, source=k.source)
+        for k in model._default_manager.filter(region=region).order_by("name", "year")
+    ]
+
+
+def _problems_swot_statements(data: BookData, region: Region) -> None:
+    problem: Any = apps.get_model("planning", "Problem")
+    data.problems = [
+        Problem(
+            title=p.title,
+            dimension=_label(p.dimension),
+            description=p.description,
+            source=p.get_origin_display(),
+        )
+        for p in problem._default_manager.filter(region=region).order_by("dimension", "code")
+    ]
+    swot_item: Any = apps.get_model("planning", "SwotItem")
+    quadrants = {"S": "strengths", "W": "weaknesses", "O": "opportunities", "T": "threats"}
+    by_scope: dict[str, Swot] = {}
+    for item in swot_item._default_manager.filter(region=region).order_by("scope", "id"):
+        swot = by_scope.setdefault(item.scope, Swot(element=_label(item.scope)))
+        getattr(swot, quadrants[item.kind]).append(item.text)
+    data.swot = list(by_scope.values())
+    statement: Any = apps.get_model("planning", "Statement")
+    for s in statement._default_manager.filter(region=region).order_by("dimension", "id"):
+        if s.kind == "issue":
+            data.strategic_issues.append(f"{s.text} ({_label(s.dimension)})" if s.dimension else s.text)
+        else:
+            data.vision.goals.append(Goal(text=s.text, dimension=_label(s.dimension)))
+
+
+def _readiness(data: BookData, region: Region) -> None:
+    try:
+        from kotacerdas.planning.readiness import latest_verified_gap  # type: ignore[import-not-found,unused-ignore]
+    except ImportError:
+        return
+    gap = latest_verified_gap(region)
+    element = ""
+    for row in (gap or {}).get("rows", []):
+        if row["depth"] <= 1:
+            element = row["label"]
+        data.readiness.append(
+            ReadinessItem(
+                element=element,
+                aspect=row["label"] if row["depth"] > 1 else "(keseluruhan)",
+                score=_float(row["score"]),
+                target=_float(row["target"]),
+                gap=decimal(row["gap"], 2) if row["gap"] is not None else "",
+            )
+        )
+
+
+def _float(value: Any) -> float | None:
+    return None if value is None else float(value)
+
+
+HORIZONS = {"short": "pendek", "medium": "menengah", "long": "panjang"}
+
+
+def _initiatives(data: BookData, region: Region) -> None:
+    model: Any = apps.get_model("planning", "Initiative")
+    rows = (
+        model._default_manager.filter(region=region)
+        .exclude(status="cancelled")
+        .select_related("owner")
+        .prefetch_related("budget_lines", "kpis")
+        .order_by("dimension", "code")
+    )
+    for i in rows:
+        data.initiatives.append(
+            Initiative(
+                code=i.code,
+                name=i.name,
+                dimension=_label(i.dimension),
+                element=_label(i.element),
+                opd=i.owner.name,
+                description=i.description,
+                horizon=HORIZONS.get(i.horizon, i.horizon),
+                start_year=i.start_year,
+                end_year=i.start_year + i.duration - 1,
+                budgets=[
+                    Budget(year=b.year, amount=int(b.amount), source=b.get_source_display())
+                    for b in sorted(i.budget_lines.all(), key=lambda b: (b.year, b.source))
+                ],
+                kpis=[
+                    Kpi(
+                        name=k.name,
+                        unit=k.unit,
+                        baseline=_number(k.baseline),
+                        targets={str(y): _number(v) for y, v in sorted(k.targets.items())},
+                    )
+                    for k in i.kpis.all()
+                ],
+            )
+        )
+
+
+HANDLING = {"avoid": "Hindari", "reduce": "Kurangi", "transfer": "Alihkan", "accept": "Terima"}
+
+
+def _quick_wins(data: BookData, region: Region) -> None:
+    model: Any = apps.get_model("planning", "QuickWin")
+    for q in (
+        model._default_manager.filter(region=region)
+        .select_related("initiative", "owner")
+        .prefetch_related("risks", "initiative__budget_lines")
+        .order_by("year", "initiative__code")
+    ):
+        data.quick_wins.append(
+            QuickWin(
+                name=q.brand or q.initiative.name,
+                opd=q.owner.name,
+                year=q.year,
+                initiative_code=q.initiative.code,
+                profile=q.initiative.description,
+                target=q.targets,
+                budget=int(sum(b.amount for b in q.initiative.budget_lines.all())) or None,
+                steps=_lines(q.steps),
+                risks=[
+                    Risk(
+                        identification=r.description,
+                        analysis=(
+                            f"Kemungkinan {r.likelihood}, dampak {r.impact} (skor {r.likelihood * r.impact})"
+                        ),
+                        level=_risk_level(r.likelihood * r.impact),
+                        handling=HANDLING.get(r.handling, r.handling),
+                        mitigation=f"{r.mitigation} (pemilik risiko: {r.owner})" if r.owner else r.mitigation,
+                    )
+                    for r in q.risks.all()
+                ],
+            )
+        )
+
+
+def _risk_level(score: int) -> str:
+    if score >= 15:
+        return "Tinggi"
+    if score >= 8:
+        return "Sedang"
+    return "Rendah"

@@ -82,6 +82,7 @@ class Swot:
 class Goal:
     text: str
     indicators: list[str] = field(default_factory=list)
+    dimension: str = ""
 
 
 @dataclass

@@ -297,7 +297,12 @@ class _Writer:
             (str(n), p.dimension or "–", p.title, p.description)
             for n, p in enumerate(self.data.problems, start=1)
         ]
-        self._table("Inventarisasi permasalahan", ["No", "Dimensi", "Permasalahan", "Keterangan"], rows)
+        self._table(
+            "Inventarisasi permasalahan",
+            ["No", "Dimensi", "Permasalahan", "Keterangan"],
+            rows,
+            [1.0, 2.8, 5.5, 6.7],
+        )
 
     def _block_readiness(self) -> None:
         if not self.data.readiness:
@@ -317,6 +322,7 @@ class _Writer:
             "Hasil analisis kesiapan dan kesenjangan",
             ["Elemen", "Aspek", "Skor", "Target", "Kesenjangan"],
             rows,
+            [3.0, 4.5, 1.6, 1.6, 5.3],
         )
 
     def _block_swot(self) -> None:
@@ -335,8 +341,10 @@ class _Writer:
             cells = [c for tr in table._tbl.tr_lst for c in (_Cell(tc, table) for tc in tr.tc_lst)]
             for cell, (title, items) in zip(cells, quadrants, strict=True):
                 cell.paragraphs[0].add_run(title).bold = True
-                for item in items or ["–"]:
+                for item in items:
                     cell.add_paragraph(f"• {item}")
+                if not items:
+                    cell.add_paragraph("–")
             self._para("")
 
     def _block_strategic_issues(self) -> None:
@@ -361,9 +369,15 @@ class _Writer:
             self._missing("misi smart city")
         if vision.goals:
             rows = [
-                (str(n), g.text, "; ".join(g.indicators) or "–") for n, g in enumerate(vision.goals, start=1)
+                (str(n), g.text, g.dimension or "–", "; ".join(g.indicators) or "–")
+                for n, g in enumerate(vision.goals, start=1)
             ]
-            self._table("Sasaran smart city", ["No", "Sasaran", "Indikator Sasaran"], rows, [1.2, 8, 6.8])
+            self._table(
+                "Sasaran smart city",
+                ["No", "Sasaran", "Dimensi", "Indikator Sasaran"],
+                rows,
+                [1.0, 7.0, 3.0, 5.0],
+            )
         else:
             self._missing("sasaran smart city")
 
@@ -390,8 +404,9 @@ class _Writer:
                 f"Inisiatif dimensi {dimension}",
                 ["Kode", "Inisiatif", "Elemen", "OPD Penanggung Jawab", "Periode", "Anggaran"],
                 rows,
-                [1.6, 4.6, 2.4, 3, 1.8, 2.6],
+                [1.9, 4.0, 2.4, 2.9, 1.9, 2.9],
                 total_row=True,
+                font_size=9,
             )
             for initiative in items:
                 if initiative.description:
@@ -409,7 +424,9 @@ class _Writer:
             self._missing("indikator kinerja (KPI) dan target tahunan")
             return
         headers = ["Kode", "KPI", "Satuan", "Baseline", *[str(y) for y in self.data.years]]
-        self._table("Indikator kinerja dan target tahunan", headers, rows, font_size=8)
+        years = len(self.data.years)
+        widths = [1.9, 4.6, 1.5, 1.5] + [max(0.9, 6.5 / max(years, 1))] * years
+        self._table("Indikator kinerja dan target tahunan", headers, rows, widths, font_size=8)
 
     def _block_budget_year(self) -> None:
         sources = list(self.data.budget_by_source())
@@ -462,7 +479,11 @@ class _Writer:
             (i.code, i.name, i.dimension, _period(i.start_year, i.end_year), i.horizon or "–") for i in items
         ]
         self._table(
-            "Jadwal inisiatif", ["Kode", "Inisiatif", "Dimensi", "Periode", "Jangka"], rows, font_size=9
+            "Jadwal inisiatif",
+            ["Kode", "Inisiatif", "Dimensi", "Periode", "Jangka"],
+            rows,
+            [1.9, 6.2, 3.2, 2.4, 2.3],
+            font_size=9,
         )
 
     def _block_summary(self) -> None:

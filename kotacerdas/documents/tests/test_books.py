@@ -6,6 +6,7 @@ import io
 from datetime import date
 
 import pytest
+from django.apps import apps
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
@@ -264,3 +265,20 @@ def test_the_demo_loads_one_docx_version_once(ayu, region_a) -> None:
     version = BookVersion.objects.get(region=region_a)
     assert version.formats == "docx"
     assert version.status == BookVersion.Status.DONE
+
+
+@pytest.mark.skipif(not apps.is_installed("kotacerdas.planning"), reason="the planning app is not installed")
+def test_the_masterplan_record_fills_the_books_of_its_region_only() -> None:
+    from kotacerdas.demo import load_demo
+    from kotacerdas.documents.collect import collect_book_data
+    from kotacerdas.regions.models import Region
+
+    load_demo()
+    salatiga = collect_book_data(Region.objects.get(code="33.73"), 2026)
+    assert salatiga.initiatives and salatiga.quick_wins and salatiga.swot and salatiga.vision.vision
+    assert salatiga.budget_total > 0
+    assert salatiga.initiatives[0].dimension.startswith("Smart ")  # labels, not codes
+    sleman = collect_book_data(Region.objects.get(code="34.04"), 2026)
+    codes = {i.code for i in sleman.initiatives}
+    assert not codes & {i.code for i in salatiga.initiatives} or sleman.initiatives == []
+    assert "Salatiga" not in str(sleman.to_dict())

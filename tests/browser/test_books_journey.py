@@ -1,0 +1,82 @@
+"""Budi generates the books, Rina comments on a chapter and approves, Budi ratifies and publishes."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.browser.conftest import log_in, save_screenshot
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+
+SCAN = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
+
+@pytest.fixture(autouse=True)
+def _media(settings, tmp_path):  # type: ignore[no-untyped-def]
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+def generate_docx(page) -> None:  # type: ignore[no-untyped-def]
+    page.goto(page.base_url + "/r/33.73/buku/")
+    pdf = page.locator("input[name=formats][value=pdf]")
+    if pdf.is_checked():
+        pdf.uncheck()  # DOCX only keeps the journey fast; PDF is tested in kotacerdas/documents
+    page.get_by_role("button", name="Buat", exact=True).click()
+
+
+def test_books_journey(page, budi, rina, dinkes_a) -> None:  # type: ignore[no-untyped-def]
+    log_in(page, "budi")
+    generate_docx(page)
+    assert page.get_by_role("heading", name="Buku, versi 1").is_visible()
+    assert page.get_by_text("Data yang belum ada").is_visible()
+    assert page.get_by_role("link", name="Buku II Masterplan Smart City (DOCX)").is_visible()
+
+    # the record changes, then a second version
+    page.goto(page.base_url + "/r/33.73/opd/")
+    page.locator("#id_name").fill("Dinas Perhubungan")
+    page.get_by_label("Nama singkat").fill("Dishub")
+    page.get_by_role("button", name="Tambah OPD").click()
+    generate_docx(page)
+    assert page.get_by_role("heading", name="Buku, versi 2").is_visible()
+    save_screenshot(page, "books-version")
+
+    # Rina comments on a chapter and approves
+    page.context.clear_cookies()
+    log_in(page, "rina")
+    page.goto(page.base_url + "/r/33.73/buku/v/2/")
+    page.get_by_text("Buku II Masterplan Smart City · Rencana Anggaran").click()
+    chapter = page.locator("details[open]")
+    chapter.get_by_label("Komentar baru").fill("Mohon rincian anggaran per sumber pendanaan.")
+    chapter.get_by_role("button", name="Kirim komentar").click()
+    assert page.get_by_text("Komentar terkirim.").is_visible()
+    page.get_by_role("button", name="Setujui buku ini").click()
+    assert page.get_by_text("Versi 2 disetujui.").is_visible()
+
+    # Budi ratifies with the Perkada and publishes
+    page.context.clear_cookies()
+    log_in(page, "budi")
+    page.goto(page.base_url + "/r/33.73/buku/v/2/")
+    page.get_by_label("Nomor Perkada").fill("Peraturan Wali Kota Salatiga Nomor 12 Tahun 2026")
+    page.get_by_label("Tanggal Perkada").fill("2026-11-20")
+    page.get_by_label("Pindaian bertanda tangan (PDF, PNG, atau JPG)").set_input_files(
+        files=[{"name": "perkada.pdf", "mimeType": "application/pdf", "buffer": SCAN}]
+    )
+    page.get_by_role("button", name="Catat pengesahan").click()
+    assert page.get_by_text("Pengesahan dicatat.").is_visible()
+    page.get_by_role("button", name="Publikasikan").click()
+    assert page.get_by_text("Versi 2 telah dipublikasikan.").is_visible()
+
+    # the version history shows both versions and what changed in the data
+    page.goto(page.base_url + "/r/33.73/buku/")
+    assert page.get_by_role("link", name="v1", exact=True).is_visible()
+    assert page.get_by_role("link", name="v2", exact=True).is_visible()
+    save_screenshot(page, "books-history")
+    page.get_by_role("link", name="Apa yang berubah").click()
+    assert page.get_by_role("cell", name="Perangkat daerah Dinas Perhubungan").is_visible()
+    assert page.get_by_role("cell", name="ditambahkan").first.is_visible()
+
+    # anyone reads the published books
+    page.context.clear_cookies()
+    page.goto(page.base_url + "/publik/r/33.73/buku/")
+    assert page.get_by_text("Peraturan Wali Kota Salatiga Nomor 12 Tahun 2026").is_visible()
+    assert page.get_by_role("link", name="Buku I Analisis Strategis (DOCX)").is_visible()
