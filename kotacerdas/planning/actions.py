@@ -114,14 +114,18 @@ def do_save_profile(actor: Any, region: Region, **fields: Any) -> Masterplan:
     if masterplan.rpjmd_start and masterplan.rpjmd_end and masterplan.rpjmd_end < masterplan.rpjmd_start:
         raise ValidationError({"rpjmd_end": _("The RPJMD period must end after it starts.")})
     if masterplan.pk:
-        outside = Initiative.objects.filter(region=region).filter(
-            models.Q(start_year__lt=start) | models.Q(start_year__gt=end)
+        items = [
+            planned(i)
+            for i in Initiative.objects.filter(region=region).prefetch_related("budget_lines", "predecessors")
+        ]
+        outside = sorted(
+            {f.code for f in check_plan(items, (start, end)) if f.kind in PERIOD_KINDS},
         )
-        if outside.exists():
+        if outside:
             raise ValidationError(
                 {
                     "period_start": _("Initiatives %(codes)s would fall outside the new period.")
-                    % {"codes": ", ".join(outside.values_list("code", flat=True))}
+                    % {"codes": ", ".join(outside)}
                 }
             )
     with transaction.atomic():
@@ -272,6 +276,8 @@ def finding_message(finding: Finding) -> str:
     return texts[finding.kind] % v
 
 
+# Findings that tie an initiative to the period (a new period must keep them all inside).
+PERIOD_KINDS = {"start_before_period", "end_after_period"}
 # Findings that block saving; the others are shown as warnings.
 BLOCKING = {
     "cycle",
@@ -413,6 +419,11 @@ def do_save_initiative(
     error = _blocking_error([f for f in findings if f.code in ("", initiative.code)])
     if error is not None:
         raise error
+    budget_before = (
+        {f"{b.year} {b.source}": str(b.amount) for b in initiative.budget_lines.all()}
+        if initiative.pk
+        else None
+    )
     with transaction.atomic():
         _save(actor, initiative, "masterplan.initiative.save", region, before)
         initiative.predecessors.set(predecessors)
@@ -426,7 +437,7 @@ def do_save_initiative(
             actor,
             "masterplan.initiative.budget",
             initiative,
-            before=None,
+            before=budget_before,
             after={f"{year} {source}": str(amount) for (year, source), amount in sorted(budget.items())},
             region=region,
         )

@@ -144,3 +144,11 @@ def test_rina_reads_but_cannot_change(rina, region_a, masterplan_a) -> None:
     )
     assert response.status_code == 403
     assert not Problem.objects.exists()
+
+
+def test_the_period_cannot_shrink_below_the_initiatives(as_budi, region_a, plan_a) -> None:
+    # SD-01 runs 2026-2027 and KS-01 runs 2028: a period 2026-2027 would cut KS-01 off
+    response = as_budi.post(url("profile", region_a), {"period_start": 2026, "period_end": 2027})
+    assert response.status_code == 400
+    assert "Inisiatif KS-01 akan berada di luar periode baru." in response.content.decode()
+    assert Masterplan.objects.get(region=region_a).period_end == 2030

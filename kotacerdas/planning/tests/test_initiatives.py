@@ -134,3 +134,27 @@ def test_an_initiative_others_depend_on_cannot_be_deleted(as_budi, region_a, pla
     url = reverse("planning:initiative_delete", args=[region_a.code, plan_a["portal"].pk])
     as_budi.post(url)
     assert not Initiative.objects.filter(pk=plan_a["portal"].pk).exists()
+
+
+def test_a_budget_change_is_audited_with_before_and_after(budi, region_a, plan_a) -> None:
+    from kotacerdas.planning.actions import do_save_initiative
+
+    portal = plan_a["portal"]
+    do_save_initiative(
+        budi,
+        region_a,
+        portal,
+        budget={(2026, "CSR"): Decimal(7)},
+        code="PL-01",
+        name=portal.name,
+        dimension=portal.dimension,
+        element=portal.element,
+        type=portal.type,
+        owner=portal.owner,
+        horizon=portal.horizon,
+        start_year=2026,
+        duration=1,
+    )
+    entry = AuditEntry.objects.filter(action="masterplan.initiative.budget", object_id=str(portal.pk)).first()
+    assert entry.before == {"2026 APBD": "100000000"}
+    assert entry.after == {"2026 CSR": "7"}
