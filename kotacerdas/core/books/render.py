@@ -199,7 +199,8 @@ class _Writer:
             _field(footer, "PAGE", "1")
 
     def _toc(self) -> None:
-        self._heading("DAFTAR ISI", 1, numbered=False)
+        # "TOC Heading" has no outline level, so the table of contents does not list itself
+        self.doc.add_paragraph("DAFTAR ISI", style=self._style("TOC Heading", "Heading 1"))
         paragraph = self.doc.add_paragraph()
         entries = [f"BAB {roman(n)} {c.title.upper()}" for n, c in enumerate(self.book.chapters, start=1)]
         entries += [f"LAMPIRAN {chr(65 + n)} {c.title.upper()}" for n, c in enumerate(self.book.appendices)]
