@@ -309,3 +309,17 @@ def test_the_dewan_smart_city_is_printed_with_its_decree(ayu, as_budi, region_a,
     assert "Keputusan Wali Kota Nomor 100/25/2026 tanggal 2 Maret 2026" in text
     assert "Anggota Sleman" not in text
     assert "susunan Dewan Smart City" not in version.missing
+
+
+def test_a_failed_generation_is_shown_not_raised(as_budi, region_a) -> None:
+    from kotacerdas.documents.models import BookSettings
+
+    BookSettings.objects.create(
+        region=region_a, template="documents/hilang.docx", template_name="hilang.docx"
+    )
+    response = generate(as_budi)
+    version = BookVersion.objects.get(region=region_a)
+    assert version.status == BookVersion.Status.FAILED
+    assert version.message
+    page = as_budi.get(response.url).content.decode()
+    assert "Pembuatan gagal" in page
