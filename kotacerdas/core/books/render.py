@@ -581,7 +581,7 @@ class _Writer:
         signatories += [(f"{o.head_title or 'Kepala'} {o.name}", o.head_name) for o in self.data.opds]
         if not self.data.opds:
             self._missing("daftar perangkat daerah untuk blok tanda tangan")
-        table = self._new_table((len(signatories) + 1) // 2, 2)
+        table = self._new_table((len(signatories) + 1) // 2, 2, grid=False)  # signature blocks, no borders
         cells = [c for tr in table._tbl.tr_lst for c in (_Cell(tc, table) for tc in tr.tc_lst)]
         for cell, (role, name) in zip(cells, signatories, strict=False):
             cell.paragraphs[0].text = role
@@ -638,9 +638,9 @@ class _Writer:
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
         paragraph.paragraph_format.keep_with_next = kind == "Tabel"
 
-    def _new_table(self, rows: int, cols: int) -> Table:
+    def _new_table(self, rows: int, cols: int, grid: bool = True) -> Table:
         table = self.doc.add_table(rows=rows, cols=cols)
-        if "Table Grid" in self.styles:
+        if grid and "Table Grid" in self.styles:
             table.style = self.doc.styles["Table Grid"]
         table.alignment = WD_TABLE_ALIGNMENT.CENTER
         return table
