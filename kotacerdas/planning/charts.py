@@ -6,7 +6,7 @@ with data from :mod:`kotacerdas.planning.reports`::
     from kotacerdas.planning import charts, reports
     run = reports.latest_roadmap_run(region)
     png = charts.gantt_png(reports.gantt_bars(run, "governance"), *reports.period_of(run))
-    png = charts.budget_png(reports.spend_by_year_and_source(run))
+    png = charts.budget_png(reports.spend_by_year_and_source(run), ceilings=reports.ceilings_of(run))
 """
 
 from __future__ import annotations
@@ -70,7 +70,9 @@ def gantt_png(
         [y + 0.5 for y in range(first_year, last_year + 1)],
         [str(y) for y in range(first_year, last_year + 1)],
     )
-    axes.grid(axis="x", color="#dddddd")
+    axes.set_xticks(range(first_year, last_year + 2), minor=True)
+    axes.tick_params(axis="x", which="major", length=0)
+    axes.grid(axis="x", which="minor", color="#cccccc")
     axes.set_axisbelow(True)
     if title:
         axes.set_title(title)
@@ -89,8 +91,11 @@ def budget_png(
     title: str = "",
     unit: str = "",
     source_labels: Mapping[str, str] | None = None,
+    ceilings: Mapping[int, float] | None = None,
+    ceiling_label: str = "",
 ) -> bytes:
-    """Stacked bars of spending per year by funding source (``spend[year][source]``)."""
+    """Stacked bars of spending per year by funding source (``spend[year][source]``), with an optional
+    black mark at each year's ceiling (``ceilings[year]``, same unit)."""
     years = sorted(spend)
     sources = [s for s in SOURCE_COLOURS if any(spend[y].get(s) for y in years)]
     sources += sorted({s for y in years for s in spend[y]} - set(SOURCE_COLOURS))
@@ -107,12 +112,25 @@ def budget_png(
             label=(source_labels or {}).get(source, source),
         )
         bottoms = [b + v for b, v in zip(bottoms, values, strict=True)]
+    marked = [(str(y), float(ceilings[y])) for y in years if ceilings and ceilings.get(y) is not None]
+    if marked:
+        axes.scatter(
+            [m[0] for m in marked],
+            [m[1] for m in marked],
+            marker="_",
+            s=900,
+            color="black",
+            linewidths=2,
+            label=ceiling_label or None,
+            zorder=3,
+        )
+    axes.margins(y=0.12)
     if unit:
         axes.set_ylabel(unit)
     if title:
         axes.set_title(title)
-    if sources:
-        axes.legend(fontsize=8)
+    if sources or marked:
+        axes.legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.0, 1.0))
     axes.grid(axis="y", color="#dddddd")
     axes.set_axisbelow(True)
     return _png(figure)

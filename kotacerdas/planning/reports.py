@@ -6,6 +6,7 @@ Functions the books can call (all take records that came through the access gett
 * :func:`period_of` (run) - (first year, last year).
 * :func:`gantt_bars` (run, dimension=None) - :class:`charts.GanttBar` rows of the scheduled initiatives.
 * :func:`spend_by_year_and_source` (run) - {year: {source: juta rupiah}} of the schedule.
+* :func:`ceilings_of` (run) - {year: juta rupiah} of the yearly ceilings the run respected.
 * :func:`outcomes` (run) - every initiative's outcome with Indonesian reasons.
 * :func:`masterplan_summary` (region) - profile, problems, SWOT, statements, initiatives with KPIs,
   budgets and Quick Wins with risks, as dicts.
@@ -72,6 +73,12 @@ def spend_by_year_and_source(run: RoadmapRun) -> dict[int, dict[str, float]]:
                 if year + offset in spend:
                     spend[year + offset][source] += amount
     return {year: dict(values) for year, values in spend.items()}
+
+
+def ceilings_of(run: RoadmapRun) -> dict[int, float]:
+    """The yearly total ceilings of the run (juta rupiah); years without a ceiling are left out."""
+    first, _last = period_of(run)
+    return {first + i: float(v) for i, v in enumerate(run.instance["budget"]) if float(v) < 1e11}
 
 
 def outcomes(run: RoadmapRun) -> list[dict[str, Any]]:

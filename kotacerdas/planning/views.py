@@ -906,6 +906,8 @@ def roadmap_budget(request: HttpRequest, code: str, run_id: int) -> HttpResponse
         title=_("Budget per year by funding source"),
         unit=_("million rupiah"),
         source_labels={k: str(v) for k, v in FundingSource.choices},
+        ceilings=reports.ceilings_of(run),
+        ceiling_label=_("ceiling"),
     )
     return HttpResponse(png, content_type="image/png")
 
