@@ -82,7 +82,9 @@ def write_books(
         step("pdf")
         pdfs = convert_to_pdf(paths, outdir)
         generated.files += [(book, "pdf", path) for book, path in zip(books, pdfs, strict=True)]
-    if "docx" not in formats:
+    if "docx" not in formats:  # the DOCX were only the way to the PDF
+        for path in paths:
+            path.unlink(missing_ok=True)
         generated.files = [f for f in generated.files if f[1] != "docx"]
     return generated
 

@@ -47,3 +47,27 @@ def test_pdf_without_libreoffice_says_what_to_install(tmp_path, capsys, monkeypa
     err = capsys.readouterr().err
     assert "PDF needs LibreOffice" in err
     assert "Traceback" not in err
+
+
+def test_it_writes_pdf_from_the_database(tmp_path, capsys, region_a) -> None:  # type: ignore[no-untyped-def]
+    import os
+    import shutil
+    import subprocess
+
+    from kotacerdas.core.books.pdf import find_soffice
+
+    if find_soffice() is None or not shutil.which("pdftotext"):
+        if os.environ.get("KOTACERDAS_REQUIRE_BROWSER"):
+            pytest.fail(
+                "soffice and pdftotext are needed (apt-get install libreoffice-writer-nogui poppler-utils)"
+            )
+        pytest.skip(
+            "soffice or pdftotext not installed (apt-get install libreoffice-writer-nogui poppler-utils)"
+        )
+    assert main(["books", "33.73", "--out", str(tmp_path), "--format", "pdf", "--year", "2026"]) == 0
+    assert sorted(p.suffix for p in tmp_path.iterdir()) == [".pdf"] * 4
+    pdf = tmp_path / "Buku-I-analisis.pdf"
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True).stdout
+    assert "KOTA SALATIGA" in text
+    assert "BAB II PROFIL DAERAH" in text
+    assert "Periode 2027–2031" in text
