@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-SIZE = 420
+SIZE = 500
 CENTRE = SIZE / 2
 RADIUS = 140
 
@@ -48,7 +48,7 @@ def radar_svg(
     for index, text in enumerate(labels):
         x, y = _point(index, count, 1.0)
         parts.append(f'<line class="radar-axis" x1="{CENTRE}" y1="{CENTRE}" x2="{x:.1f}" y2="{y:.1f}"/>')
-        lx, ly = _point(index, count, 1.22)
+        lx, ly = _point(index, count, 1.12)
         anchor = "middle" if abs(lx - CENTRE) < 10 else ("start" if lx > CENTRE else "end")
         position = f'x="{lx:.1f}" y="{ly:.1f}" text-anchor="{anchor}"'
         parts.append(f'<text class="radar-label" {position}>{escape(text)}</text>')

@@ -55,7 +55,9 @@ def _verified_readiness(ayu: Any, region: Region, budi: User, sari: User, tono: 
         for indicator in indicators_under(instrument, code):
             author = sari if code == "struktur" else budi
             value = "no" if indicator in NO_ITEMS else "yes"
-            actions.do_save_answer(author, assessment, indicator, value=value, explanation="Contoh penjelasan.")
+            actions.do_save_answer(
+                author, assessment, indicator, value=value, explanation="Contoh penjelasan."
+            )
     actions.do_submit(budi, assessment)
     actions.do_assign_assessor(ayu, assessment, tono)
     actions.do_start_review(tono, assessment)

@@ -36,9 +36,14 @@ class StartForm(forms.Form):
         field.choices = [("", "—"), *instrument_choices()]
 
 
+class OpdChoiceField(forms.ModelChoiceField[Opd]):
+    def label_from_instance(self, obj: Opd) -> str:
+        return obj.name
+
+
 class AssignForm(forms.Form):
     code = forms.ChoiceField(label=_("Group or indicator"))
-    opd = forms.ModelChoiceField(
+    opd = OpdChoiceField(
         label=_("OPD"), queryset=Opd.objects.none(), required=False, empty_label=_("Nobody (unassign)")
     )
 

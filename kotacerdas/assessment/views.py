@@ -303,7 +303,7 @@ def submit(request: HttpRequest, code: str, assessment_id: int) -> HttpResponse:
         return _refuse(request, region, assessment, error)
     messages.success(
         request,
-        _("Submitted for verification. Self-assessed score: %(total)s.") % {"total": result.total_exact},
+        _("Submitted for verification. Self-assessed score: %(total)s.") % {"total": f"{result.total:.2f}"},
     )
     return _back(assessment)
 
@@ -407,7 +407,7 @@ def finish_review(request: HttpRequest, code: str, assessment_id: int) -> HttpRe
     if result is None:
         messages.success(request, _("Review finished: answers were returned to the region for revision."))
         return _back(assessment)
-    messages.success(request, _("Verified. Score: %(total)s.") % {"total": result.total_exact})
+    messages.success(request, _("Verified. Score: %(total)s.") % {"total": f"{result.total:.2f}"})
     return redirect("assessment:results", code=region.code, assessment_id=assessment.pk)
 
 
