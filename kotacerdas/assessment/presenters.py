@@ -128,8 +128,9 @@ def results_context(assessment: Assessment) -> dict[str, Any]:
     if any(a["target"] is not None for a in axes):
         series.append(Series(_("Target"), [a["target"] for a in axes], "target"))
     scale = main.data["scale"]
+    not_assessed = _("not assessed")
     context["radar"] = radar_svg(
-        [label(a["name"]) for a in axes],
+        [label(a["name"]) + ("" if a["score"] is not None else f" ({not_assessed})") for a in axes],
         series,
         minimum=scale[0],
         maximum=scale[1],

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from fractions import Fraction
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from rest_framework.authtoken.models import Token
@@ -79,3 +81,15 @@ def test_the_api_hides_other_regions(verified, dewi) -> None:
 def test_the_api_404s_an_assessment_of_another_region_under_your_code(verified, dewi, region_b) -> None:
     assert Assessment.objects.count() == 1
     assert api(dewi, f"/api/v1/regions/{region_b.code}/assessments/{verified.pk}").status_code == 404
+
+
+def test_the_csv_export_scores_to_the_stored_verified_total(verified, as_budi) -> None:
+    from kotacerdas.core.instruments import check_answers, score
+
+    instrument = get_instrument(READINESS)
+    rows = read_answer_rows(as_budi.get(url("export_csv", verified)).content.decode())
+    target = Fraction(verified.target)
+    recomputed = score(instrument, check_answers(instrument, rows), default_target=target)
+    stored = verified.results.get(kind="verified")
+    assert float(recomputed.total) == stored.total
+    assert recomputed.recipe.input_hash == stored.recipe["input_hash"]
