@@ -587,15 +587,21 @@ def do_set_roadmap_constraints(
     budget_ceilings: Mapping[int, Decimal],
     source_ceilings: Mapping[str, Mapping[int, Decimal]],
     opd_capacity: int,
+    opd_capacities: Mapping[int, int | None] | None = None,
 ) -> Masterplan:
     _require_editor(actor, region)
     masterplan = require_masterplan(region)
     if opd_capacity < 1:
         raise ValidationError({"opd_capacity": _("An OPD must be able to run at least one initiative.")})
+    capacities = {pk: n for pk, n in (opd_capacities or {}).items() if n is not None}
+    if any(n < 1 for n in capacities.values()):
+        raise ValidationError(_("An OPD must be able to run at least one initiative."))
+    if set(capacities) - set(region.opds.values_list("pk", flat=True)):
+        raise ValidationError(_("Choose an OPD of this region."))
     for amount in [*budget_ceilings.values(), *(v for s in source_ceilings.values() for v in s.values())]:
         if amount is not None and amount < 0:
             raise ValidationError(_("Budget ceilings cannot be negative."))
-    fields = ["budget_ceilings", "source_ceilings", "opd_capacity"]
+    fields = ["budget_ceilings", "source_ceilings", "opd_capacity", "opd_capacities"]
     before = snapshot(masterplan, fields)
     masterplan.budget_ceilings = {str(y): str(a) for y, a in budget_ceilings.items() if a is not None}
     masterplan.source_ceilings = {
@@ -604,6 +610,7 @@ def do_set_roadmap_constraints(
         if any(a is not None for a in years.values())
     }
     masterplan.opd_capacity = opd_capacity
+    masterplan.opd_capacities = {str(pk): n for pk, n in sorted(capacities.items())}
     with transaction.atomic():
         masterplan.save(update_fields=fields)
         record(

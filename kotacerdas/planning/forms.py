@@ -18,7 +18,7 @@ from kotacerdas.planning.models import (
     Statement,
     SwotItem,
 )
-from kotacerdas.regions.models import Region
+from kotacerdas.regions.models import Opd, Region
 
 CRITERION_LABELS = {
     "impact": _("Impact on citizens"),
@@ -288,9 +288,14 @@ class RoadmapConstraintsForm(forms.Form):
         label=_("Initiatives an OPD can run at once"), min_value=1, max_value=50
     )
 
-    def __init__(self, *args: Any, years: list[int], **kwargs: Any) -> None:
+    def __init__(self, *args: Any, years: list[int], opds: list[Opd] | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.years = years
+        self.opds = opds or []
+        for opd in self.opds:
+            self.fields[f"cap_{opd.pk}"] = forms.IntegerField(
+                label=str(opd), required=False, min_value=1, max_value=50
+            )
         for year in years:
             self.fields[f"c_{year}"] = forms.DecimalField(
                 label=_("Ceiling %(year)s") % {"year": year},
@@ -307,6 +312,12 @@ class RoadmapConstraintsForm(forms.Form):
     def rows(self) -> list[tuple[int, forms.BoundField, list[forms.BoundField]]]:
         return [(y, self[f"c_{y}"], [self[f"c_{y}_{s}"] for s in FundingSource.values]) for y in self.years]
 
+    def capacity_fields(self) -> list[forms.BoundField]:
+        return [self[f"cap_{opd.pk}"] for opd in self.opds]
+
+    def capacities(self) -> dict[int, int | None]:
+        return {opd.pk: self.cleaned_data.get(f"cap_{opd.pk}") for opd in self.opds}
+
     def ceilings(self) -> dict[int, Any]:
         return {y: self.cleaned_data.get(f"c_{y}") for y in self.years}
 
@@ -316,6 +327,7 @@ class RoadmapConstraintsForm(forms.Form):
     @classmethod
     def initial_for(cls, masterplan: Masterplan) -> dict[str, Any]:
         initial: dict[str, Any] = {"opd_capacity": masterplan.opd_capacity}
+        initial.update({f"cap_{pk}": n for pk, n in masterplan.opd_capacities.items()})
         initial.update({f"c_{y}": v for y, v in masterplan.budget_ceilings.items()})
         for source, years in masterplan.source_ceilings.items():
             initial.update({f"c_{y}_{source}": v for y, v in years.items()})

@@ -43,6 +43,8 @@ class Masterplan(models.Model):
     budget_ceilings = models.JSONField(_("yearly budget ceilings"), default=dict, blank=True)
     source_ceilings = models.JSONField(_("ceilings per funding source"), default=dict, blank=True)
     opd_capacity = models.PositiveSmallIntegerField(_("initiatives an OPD can run at once"), default=2)
+    # {"<opd id>": n}: OPDs whose capacity differs from opd_capacity
+    opd_capacities = models.JSONField(_("capacity per OPD"), default=dict, blank=True)
     # quick-win criteria
     qw_max_years = models.PositiveSmallIntegerField(_("finishes within (years)"), default=2)
     qw_cost_ceiling = models.DecimalField(

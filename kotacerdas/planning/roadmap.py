@@ -143,7 +143,10 @@ def build_instance(region: Region) -> BuiltInstance:
             "per_source": {source: [round(v, 6) for v in values] for source, values in per_source.items()},
         }
     capacity = masterplan.opd_capacity
-    document["agencies"] = [{"id": agency_id(pk), "max_concurrent": capacity} for pk in sorted(agencies)]
+    document["agencies"] = [
+        {"id": agency_id(pk), "max_concurrent": int(masterplan.opd_capacities.get(str(pk), capacity))}
+        for pk in sorted(agencies)
+    ]
     details["opds"] = {agency_id(i.owner_id): i.owner.short_name or i.owner.name for i in initiatives}
     return BuiltInstance(document, details)
 

@@ -741,6 +741,7 @@ def roadmap(request: HttpRequest, code: str) -> HttpResponse:
     form = pforms.RoadmapConstraintsForm(
         request.POST or None,
         years=masterplan.years,
+        opds=list(region.opds.filter(is_active=True)),
         initial=pforms.RoadmapConstraintsForm.initial_for(masterplan),
     )
     if (
@@ -754,6 +755,7 @@ def roadmap(request: HttpRequest, code: str) -> HttpResponse:
                 budget_ceilings=form.ceilings(),
                 source_ceilings=form.source_ceilings(),
                 opd_capacity=form.cleaned_data["opd_capacity"],
+                opd_capacities=form.capacities(),
             ),
         )
         is not None
@@ -773,7 +775,9 @@ def _roadmap_page(
 ) -> HttpResponse:
     if form is None:
         form = pforms.RoadmapConstraintsForm(
-            years=masterplan.years, initial=pforms.RoadmapConstraintsForm.initial_for(masterplan)
+            years=masterplan.years,
+            opds=list(region.opds.filter(is_active=True)),
+            initial=pforms.RoadmapConstraintsForm.initial_for(masterplan),
         )
     items = Initiative.objects.filter(region=region).exclude(status=Initiative.Status.CANCELLED)
     pins = [

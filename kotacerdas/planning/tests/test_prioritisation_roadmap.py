@@ -160,3 +160,27 @@ def test_the_charts_are_pngs_from_plain_values() -> None:
     budget = charts.budget_png({2026: {"APBD": 300.0, "CSR": 50.0}, 2027: {"APBN_DAK": 10.0}}, unit="juta")
     assert gantt.startswith(b"\x89PNG") and budget.startswith(b"\x89PNG")
     assert charts.gantt_png([], 2026, 2030).startswith(b"\x89PNG")
+
+
+def test_one_opd_can_have_its_own_capacity(
+    as_budi, budi, region_a, plan_a, kominfo_a, django_capture_on_commit_callbacks
+) -> None:
+    # Diskominfo runs SD-01 (2026-27) and PL-01 (2026); with capacity 1 they cannot overlap
+    response = as_budi.post(
+        reverse("planning:roadmap", args=[region_a.code]), {"opd_capacity": "3", f"cap_{kominfo_a.pk}": "1"}
+    )
+    assert response.status_code == 302
+    assert Masterplan.objects.get().opd_capacities == {str(kominfo_a.pk): 1}
+    run = run_now(django_capture_on_commit_callbacks, budi, region_a)
+    agencies = {a["id"]: a["max_concurrent"] for a in run.instance["agencies"]}
+    assert agencies[f"opd-{kominfo_a.pk}"] == 1
+    years = run.result["schedule_years"]
+    assert years["PL-01"] >= 2028 or years["SD-01"] >= 2027
+    assert "Diskominfo sudah menjalankan inisiatif sebanyak kapasitasnya" in "".join(
+        " ".join(o["reasons"]) for o in reports.outcomes(run)
+    )
+    response = as_budi.post(
+        reverse("planning:roadmap", args=[region_a.code]), {"opd_capacity": "3", f"cap_{kominfo_a.pk}": "0"}
+    )
+    assert response.status_code == 400
+    assert Masterplan.objects.get().opd_capacities == {str(kominfo_a.pk): 1}
