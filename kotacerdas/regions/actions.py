@@ -6,6 +6,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import ProtectedError
 from django.utils.translation import gettext as _
 
 from kotacerdas.accounts.access import can_manage_region, is_national_admin
@@ -59,9 +60,15 @@ def do_delete_opd(actor: Any, opd: Opd) -> None:
         raise ValidationError(
             _("People are still members of this OPD. Remove their memberships or deactivate the OPD instead.")
         )
-    with transaction.atomic():
-        record(actor, "opd.delete", opd, before=snapshot(opd), after=None, region=opd.region)
-        opd.delete()
+    try:
+        with transaction.atomic():
+            record(actor, "opd.delete", opd, before=snapshot(opd), after=None, region=opd.region)
+            opd.delete()
+    except ProtectedError as error:
+        # Later contexts (initiatives, assignments…) protect the OPDs they point at.
+        raise ValidationError(
+            _("This OPD still owns work in kotacerdas (for example initiatives). Deactivate it instead.")
+        ) from error
 
 
 def do_activate_size_scheme(actor: Any, scheme: SizeClassSchemeRecord) -> None:

@@ -90,3 +90,15 @@ def test_an_opd_of_another_region_is_not_found_through_this_region(as_ayu, regio
     # Ayu may see both regions, but the OPD must belong to the region in the URL.
     url = reverse("regions:opd_edit", args=[region_a.code, dinkes_b.pk])
     assert as_ayu.get(url).status_code == 404
+
+
+def test_an_opd_that_owns_work_is_not_deleted(as_budi, budi, region_a, dinkes_a) -> None:
+    from kotacerdas.assessment.actions import do_assign, do_start_assessment
+
+    assessment = do_start_assessment(budi, region_a, instrument_id="readiness-2019", title="Kesiapan")
+    do_assign(budi, assessment, code="struktur", opd=dinkes_a)  # assignments protect their OPD
+    response = as_budi.post(reverse("regions:opd_delete", args=[region_a.code, dinkes_a.pk]), follow=True)
+    assert response.status_code == 200
+    assert "Nonaktifkan OPD ini saja" in response.content.decode()
+    assert Opd.objects.filter(pk=dinkes_a.pk).exists()
+    assert not AuditEntry.objects.filter(action="opd.delete").exists()
