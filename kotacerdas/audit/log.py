@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
-from decimal import Decimal
+from datetime import date, datetime, time
 from typing import Any
 
 from django.db import models
+from django.db.models.fields.files import FieldFile
 
 from kotacerdas.audit.models import AuditEntry
 
@@ -24,11 +24,13 @@ def snapshot(instance: models.Model, fields: list[str] | None = None) -> dict[st
 
 
 def _json_safe(value: Any) -> Any:
-    if isinstance(value, datetime | date):
+    if value is None or isinstance(value, bool | int | float | str | list | dict):
+        return value
+    if isinstance(value, datetime | date | time):
         return value.isoformat()
-    if isinstance(value, Decimal):
-        return str(value)
-    return value
+    if isinstance(value, FieldFile):
+        return value.name or None  # the stored file's name, not its content
+    return str(value)  # Decimal, UUID, timedelta…: their text is what a reader needs
 
 
 def record(

@@ -35,3 +35,15 @@ def test_odd_filters_find_nothing_instead_of_failing(as_ayu, budi) -> None:
         response = as_ayu.get(reverse("audit:log"), {"action": value, "region": value, "page": value})
         assert response.status_code == 200
         assert "Belum ada catatan." in response.content.decode()
+
+
+def test_snapshots_of_files_and_decimals_are_json(region_a) -> None:
+    from django.db import models
+    from django.db.models.fields.files import FieldFile
+
+    from kotacerdas.audit.log import _json_safe
+
+    assert _json_safe(region_a.area_km2) == str(region_a.area_km2)  # a Decimal
+    field = models.FileField(name="file")
+    assert _json_safe(FieldFile(None, field, "mou/signed.pdf")) == "mou/signed.pdf"
+    assert _json_safe(FieldFile(None, field, "")) is None
