@@ -24,12 +24,16 @@ def main(source: str, po_path: Path = PO) -> None:
     plurals: dict[str, tuple[str, str]] = namespace.get("PLURALS", {})
     po = polib.pofile(str(po_path))
     for entry in po:
+        if "fuzzy" in entry.flags:
+            # msgmerge's guess from a similar msgid ("Assessments" ← "Assessor"): never keep it.
+            entry.flags.remove("fuzzy")
+            entry.previous_msgid = None
+            entry.msgstr = ""
+            entry.msgstr_plural = dict.fromkeys(entry.msgstr_plural, "")
         if entry.msgid_plural and entry.msgid in plurals:
             entry.msgstr_plural = {0: plurals[entry.msgid][0], 1: plurals[entry.msgid][1]}
         elif entry.msgid in singles:
             entry.msgstr = singles[entry.msgid]
-        if "fuzzy" in entry.flags and (entry.msgstr or entry.msgstr_plural):
-            entry.flags.remove("fuzzy")
     po.save()
     po.save_as_mofile(str(po_path.with_suffix(".mo")))
     english = po_path.parent.parent.parent / "en" / "LC_MESSAGES" / "django.po"
