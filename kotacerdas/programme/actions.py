@@ -10,6 +10,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import transaction
+from django.db.models.fields.files import FieldFile
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
@@ -17,7 +18,8 @@ from kotacerdas.accounts.access import is_national_admin
 from kotacerdas.accounts.actions import do_add_membership
 from kotacerdas.accounts.errors import ActionNotAllowed
 from kotacerdas.accounts.models import Membership, Role
-from kotacerdas.audit.log import record, snapshot
+from kotacerdas.audit.log import record
+from kotacerdas.audit.log import snapshot as audit_snapshot
 from kotacerdas.core import progress
 from kotacerdas.core.instruments.loader import available_instruments
 from kotacerdas.core.selection import SelectionError
@@ -47,6 +49,12 @@ from kotacerdas.programme.ranking import current_ranking, entries_as_json
 from kotacerdas.regions.models import Region
 
 MAX_SCORE = Decimal("1000")
+
+
+def snapshot(instance: Any, fields: list[str] | None = None) -> dict[str, Any]:
+    """The audit snapshot, with stored files by their generated name."""
+    values = audit_snapshot(instance, fields)
+    return {key: value.name if isinstance(value, FieldFile) else value for key, value in values.items()}
 
 
 def _require_national_admin(actor: Any) -> None:
@@ -224,9 +232,29 @@ def do_assign_mentor(actor: Any, candidacy: Candidacy, mentor: Any) -> MentorAss
 
 
 def do_link_assessment(actor: Any, candidacy: Candidacy, assessment_id: int | None) -> Candidacy:
-    """Link the candidacy to the region's selection assessment (kotacerdas.assessment)."""
+    """Link the candidacy to the region's selection assessment (kotacerdas.assessment); it is ranked by
+    that assessment's verified result."""
+    from kotacerdas.assessment.models import Assessment
+
     if not can_verify_score(actor, candidacy) and not can_submit(actor, candidacy):
         raise ActionNotAllowed(_("Only the region's team, its assessors or the national admin may do this."))
+    if candidacy.cohort.rankings.exists():
+        raise ValidationError(
+            {"assessment": _("The selection of this cohort is already made; scores are frozen.")}
+        )
+    if assessment_id is not None:
+        assessment = Assessment.objects.filter(pk=assessment_id, region=candidacy.region).first()
+        if assessment is None:
+            raise ValidationError({"assessment": _("Choose an assessment of this region.")})
+        if assessment.instrument_id != candidacy.cohort.instrument:
+            raise ValidationError(
+                {
+                    "assessment": _(
+                        "The cohort selects with %(instrument)s; this assessment uses another instrument."
+                    )
+                    % {"instrument": candidacy.cohort.instrument}
+                }
+            )
     before = snapshot(candidacy, ["assessment_id"])
     with transaction.atomic():
         candidacy.assessment_id = assessment_id

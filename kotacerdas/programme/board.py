@@ -100,15 +100,17 @@ def _has_mou(candidacy: Candidacy) -> bool:
 
 
 def overdue_deliverables(
-    candidacies: QuerySet[Candidacy], today: date, limit: int = 200
-) -> list[Deliverable]:
-    return list(
-        Deliverable.objects.filter(
-            candidacy__in=candidacies, status__in=progress.OWED_BY_REGION, item__due_on__lt=today
-        )
-        .select_related("item", "region", "candidacy__cohort")
-        .order_by("item__due_on", "region__name")[:limit]
+    candidacies: QuerySet[Candidacy], today: date, limit: int = 50
+) -> tuple[list[Deliverable], int]:
+    """The ``limit`` most late deliverables still owed by their region, and how many there are in all."""
+    late = Deliverable.objects.filter(
+        candidacy__in=candidacies, status__in=progress.OWED_BY_REGION, item__due_on__lt=today
     )
+    ordered = late.select_related("item", "region", "candidacy__cohort").order_by(
+        "item__due_on", "region__name"
+    )
+    rows = list(ordered[:limit])
+    return rows, (len(rows) if len(rows) < limit else late.count())
 
 
 def dashboard_xlsx(rows: list[Row]) -> bytes:

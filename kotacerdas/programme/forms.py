@@ -77,6 +77,14 @@ class PersonForm(forms.Form):
     username = forms.CharField(label=_("Username"), max_length=150)
 
 
+class LinkAssessmentForm(forms.Form):
+    assessment = forms.TypedChoiceField(label=_("Selection assessment"), coerce=int)
+
+    def __init__(self, *args: Any, choices: list[tuple[int, str]] | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["assessment"].choices = choices or []  # type: ignore[attr-defined]
+
+
 class ScoreForm(forms.Form):
     score = forms.CharField(label=_("Verified score"), max_length=20)
 

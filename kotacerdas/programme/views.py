@@ -13,6 +13,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
+from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -43,6 +44,7 @@ from kotacerdas.programme.forms import (
     DashboardFilterForm,
     InstitutionForm,
     InviteForm,
+    LinkAssessmentForm,
     MemberForm,
     MouForm,
     OverrideForm,
@@ -64,7 +66,7 @@ from kotacerdas.programme.models import (
     Mou,
 )
 from kotacerdas.programme.ranking import current_ranking, entries_as_json
-from kotacerdas.programme.scores import verified_scores
+from kotacerdas.programme.scores import linkable_assessments, verified_scores
 from kotacerdas.regions.models import Region
 from kotacerdas.web.forms import apply_validation_error
 
@@ -419,7 +421,7 @@ def _dashboard_rows(request: HttpRequest) -> tuple[DashboardFilterForm, list[boa
 def dashboard(request: HttpRequest) -> HttpResponse:
     form, rows = _dashboard_rows(request)
     ids = [row.candidacy.pk for row in rows]
-    late = board.overdue_deliverables(Candidacy.objects.filter(pk__in=ids), _today())
+    late, late_total = board.overdue_deliverables(Candidacy.objects.filter(pk__in=ids), _today())
     return render(
         request,
         "programme/dashboard.html",
@@ -428,6 +430,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             "rows": rows,
             "stage_names": [STAGE_NAMES[n] for n in STAGE_NUMBERS],
             "late": late,
+            "late_total": late_total,
             "query": request.GET.urlencode(),
             "today": _today(),
         },
@@ -511,6 +514,13 @@ def _render_candidacy(request: HttpRequest, candidacy: Candidacy, **forms: Any) 
         "is_admin": admin,
         "can_verify": can_verify_score(user, candidacy) and not cohort.rankings.exists(),
         "score_form": forms.get("score_form") or ScoreForm(),
+        "can_link": (can_verify_score(user, candidacy) or can_submit(user, candidacy))
+        and not cohort.rankings.exists(),
+        "link_form": forms.get("link_form")
+        or LinkAssessmentForm(
+            initial={"assessment": candidacy.assessment_id}, choices=linkable_assessments(candidacy)
+        ),
+        "assessment_url": _assessment_url(candidacy),
         "mou_form": forms.get("mou_form")
         or MouForm(initial={"number": mou.number, "signed_on": mou.signed_on} if mou else None),
         "mentor_form": forms.get("mentor_form") or PersonForm(initial={"region": candidacy.region.code}),
@@ -543,6 +553,33 @@ def verify_score(request: HttpRequest, code: str, cohort_id: int) -> HttpRespons
             messages.success(request, _("Verified score recorded."))
             return redirect("programme:candidacy", code=code, cohort_id=cohort_id)
     return _render_candidacy(request, candidacy, score_form=form)
+
+
+def _assessment_url(candidacy: Candidacy) -> str:
+    if not candidacy.assessment_id:
+        return ""
+    try:
+        return reverse("assessment:detail", args=[candidacy.region.code, candidacy.assessment_id])
+    except NoReverseMatch:
+        return ""
+
+
+@login_required
+@require_POST
+def link_assessment(request: HttpRequest, code: str, cohort_id: int) -> HttpResponse:
+    candidacy = get_candidacy_for_user(request.user, code, cohort_id)
+    if not (can_verify_score(request.user, candidacy) or can_submit(request.user, candidacy)):
+        raise Http404
+    form = LinkAssessmentForm(request.POST, choices=linkable_assessments(candidacy))
+    if form.is_valid():
+        try:
+            actions.do_link_assessment(request.user, candidacy, form.cleaned_data["assessment"])
+        except ValidationError as error:
+            apply_validation_error(form, error)
+        else:
+            messages.success(request, _("Selection assessment linked."))
+            return redirect("programme:candidacy", code=code, cohort_id=cohort_id)
+    return _render_candidacy(request, candidacy, link_form=form)
 
 
 @login_required

@@ -1,0 +1,144 @@
+"""Example programme (clearly labelled "contoh"): the 2026 cohort with Kota Salatiga and Kabupaten
+Sleman selected, their MoUs, Rina as Salatiga's mentor and a stage board with deliverables approved,
+returned and waiting. Built through the programme's actions; running it again changes nothing."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from kotacerdas.accounts.models import Membership, Role, User
+from kotacerdas.programme import actions
+from kotacerdas.programme.models import Candidacy, Cohort, Deliverable, Institution
+from kotacerdas.regions.models import Region
+
+YEAR = 2026
+NAME = "Gerakan Smart City 2026 (contoh)"
+STAGES = {
+    1: (date(2026, 6, 1), date(2026, 6, 2)),
+    2: (date(2026, 7, 6), date(2026, 7, 7)),
+    3: (date(2026, 8, 3), date(2026, 8, 4)),
+    4: (date(2026, 9, 7), date(2026, 9, 8)),
+}
+# region code → (coordinator username, verified score recorded by the assessor)
+# (scores on the readiness instrument's 0–100 scale; Salatiga's comes from its verified assessment
+# when the assessment app's demo has run)
+CANDIDATES = {"33.73": ("budi", "66.00"), "34.04": ("dewi", "58.75"), "33.72": (None, "63.50")}
+EQUITY = "Pemerataan: belum ada peserta dari D.I. Yogyakarta pada kohort ini (contoh)"
+PDF = b"%PDF-1.4\n% contoh - bukan dokumen asli\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
+
+def _verified_assessment(region: Region) -> Any:
+    from kotacerdas.assessment.models import Assessment, Result
+
+    return (
+        Assessment.objects.filter(
+            region=region, instrument_id="readiness-2019", results__kind=Result.Kind.VERIFIED
+        )
+        .order_by("-created_at")
+        .first()
+    )
+
+
+def _user(username: str) -> User | None:
+    return User.objects.filter(username=username).first()
+
+
+def load_demo(ayu: Any) -> None:
+    if Cohort.objects.filter(year=YEAR).exists():
+        return
+    cohort = actions.do_create_cohort(
+        ayu, year=YEAR, name=NAME, quota=2, instrument="readiness-2019", stage_dates=STAGES
+    )
+    regions = [Region.objects.get(code=code) for code in CANDIDATES]
+    rows = {c.region.code: c for c in actions.do_invite_regions(ayu, cohort, regions)}
+    tono = _user("tono")
+    for code, (_coordinator, score) in CANDIDATES.items():
+        if tono is not None:
+            actions.do_assign_assessor(ayu, rows[code], tono)
+        verified = _verified_assessment(rows[code].region)
+        if verified is not None:  # the assessment app's demo verified Salatiga's readiness assessment
+            actions.do_link_assessment(ayu, rows[code], verified.pk)
+        else:
+            actions.do_record_verified_score(tono or ayu, rows[code], score)
+    actions.do_set_override(ayu, rows["34.04"], decision="include", reason=EQUITY)
+    actions.do_select(ayu, cohort)
+    for code in ("33.73", "34.04"):
+        candidacy = Candidacy.objects.get(pk=rows[code].pk)
+        upload = SimpleUploadedFile("nota-kesepakatan-contoh.pdf", PDF)
+        actions.do_record_mou(
+            ayu,
+            candidacy,
+            number=f"{code.replace('.', '')}/DJAI/HK04.02/05/2026 (contoh)",
+            signed_on=date(2026, 5, 20),
+            upload=upload,
+        )
+    rina = _user("rina")
+    salatiga = Candidacy.objects.get(pk=rows["33.73"].pk)
+    if rina is not None:
+        actions.do_assign_mentor(ayu, salatiga, rina)
+    _progress(ayu, salatiga, rina)
+    _institutions(ayu, salatiga.region)
+
+
+def _progress(ayu: Any, candidacy: Candidacy, mentor: Any) -> None:
+    """Bimtek I of Salatiga: two deliverables approved, one returned with a reason."""
+    budi = _coordinator(candidacy.region)
+    if budi is None:
+        return
+    reviewer = mentor or ayu
+    for code, decision in (
+        ("readiness-gap", "approved"),
+        ("swot", "approved"),
+        ("vision-keywords", "returned"),
+    ):
+        deliverable = Deliverable.objects.get(candidacy=candidacy, item__code=code)
+        actions.do_add_submitted_item(
+            budi, deliverable, label="Draf (contoh)", link=f"/r/{candidacy.region.code}/"
+        )
+        actions.do_submit_deliverable(budi, deliverable, note="Hasil Bimtek I (contoh)")
+        reason = "" if decision == "approved" else "Kata kunci visi belum mencerminkan isu strategis (contoh)"
+        actions.do_review_deliverable(reviewer, deliverable, decision=decision, reason=reason)
+
+
+def _coordinator(region: Region) -> User | None:
+    membership = (
+        Membership.objects.filter(region=region, role=Role.COORDINATOR).select_related("user").first()
+    )
+    return membership.user if membership else None
+
+
+def _institutions(ayu: Any, region: Region) -> None:
+    if Institution.objects.filter(region=region).exists():
+        return
+    council = actions.do_save_institution(
+        ayu, region, kind="dewan", decree_number="188.45/100/2026 (contoh)", decree_date=date(2026, 4, 1)
+    )
+    actions.do_add_institution_member(
+        ayu, council, name="Wali Kota (contoh)", position="Wali Kota", agency="Pemerintah Kota", role="chair"
+    )
+    team = actions.do_save_institution(
+        ayu,
+        region,
+        kind="tim_pelaksana",
+        decree_number="188.45/101/2026 (contoh)",
+        decree_date=date(2026, 4, 1),
+    )
+    actions.do_add_institution_member(
+        ayu,
+        team,
+        name="Kepala Diskominfo (contoh)",
+        position="Kepala Dinas",
+        agency="Diskominfo",
+        role="chair",
+    )
+    actions.do_add_institution_member(
+        ayu,
+        team,
+        name="Akademisi (contoh)",
+        position="Dosen",
+        agency="Perguruan tinggi setempat",
+        role="member",
+    )

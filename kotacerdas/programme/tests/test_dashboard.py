@@ -1,0 +1,92 @@
+"""Ayu's stage board and national dashboard: matrix, overdue list, filters, XLSX equal to the screen,
+and a fixed number of queries however many regions there are."""
+
+import re
+from datetime import date
+from io import BytesIO
+
+import pytest
+from django.urls import reverse
+from openpyxl import load_workbook
+
+from kotacerdas.programme.tests.conftest import deliverable_of
+
+pytestmark = pytest.mark.django_db
+
+
+def cells(body: str, table_id: str) -> list[list[str]]:
+    table = body.split(f'id="{table_id}"', 1)[1].split("</table>", 1)[0]
+    rows = re.findall(r"<tr[^>]*>(.*?)</tr>", table, re.S)
+    return [
+        [re.sub(r"<[^>]+>", "", c).strip() for c in re.findall(r"<t[dh][^>]*>(.*?)</t[dh]>", r, re.S)]
+        for r in rows
+    ]
+
+
+def test_the_stage_board_shows_both_regions_at_bimtek_i(as_ayu, cohort, selected) -> None:
+    body = as_ayu.get(reverse("programme:board", args=[cohort.pk])).content.decode()
+    rows = cells(body, "stage-matrix")
+    assert [(r[1], r[5]) for r in rows[1:]] == [
+        ("Kabupaten Sleman", "Bimtek I"),
+        ("Kota Salatiga", "Bimtek I"),
+    ]
+    assert rows[1][6:10] == ["0/3", "0/1", "0/2", "0/3"]
+
+
+def test_a_stage_is_done_when_every_deliverable_is_approved(
+    ayu, as_ayu, cohort, selected, budi, rina
+) -> None:
+    from kotacerdas.programme import actions
+
+    for code in ("readiness-gap", "swot", "vision-keywords"):
+        d = deliverable_of(selected["33.73"], code)
+        actions.do_add_submitted_item(budi, d, label="x", link="/r/33.73/")
+        actions.do_submit_deliverable(budi, d)
+        actions.do_review_deliverable(rina, d, decision="approved")
+    rows = cells(as_ayu.get(reverse("programme:board", args=[cohort.pk])).content.decode(), "stage-matrix")
+    salatiga = next(r for r in rows if r[1] == "Kota Salatiga")
+    assert salatiga[5] == "Bimtek II"
+    assert salatiga[6] == "3/3"
+
+
+def test_overdue_deliverables_are_listed_and_counted(as_ayu, cohort, selected, monkeypatch) -> None:
+    from kotacerdas.programme import views
+
+    monkeypatch.setattr(views, "_today", lambda: date(2026, 7, 10))  # Bimtek I items were due 2 July
+    body = as_ayu.get(reverse("programme:dashboard")).content.decode()
+    rows = cells(body, "stage-matrix")
+    assert [r[10] for r in rows[1:]] == ["3", "3"]
+    late = cells(body, "overdue")
+    assert len(late) == 1 + 6
+    assert late[1][2] == "Analisis kesiapan dan kesenjangan"
+
+
+def test_filters_by_province_and_size_class(as_ayu, cohort, selected) -> None:
+    url = reverse("programme:dashboard")
+    rows = cells(as_ayu.get(url, {"province": "34"}).content.decode(), "stage-matrix")
+    assert [r[1] for r in rows[1:]] == ["Kabupaten Sleman"]
+    size = selected["33.73"].region.size_class
+    rows = cells(as_ayu.get(url, {"size_class": size}).content.decode(), "stage-matrix")
+    assert "Kota Salatiga" in [r[1] for r in rows[1:]]
+    rows = cells(as_ayu.get(url, {"cohort": cohort.pk + 1000}).content.decode(), "stage-matrix")
+    assert len(rows) >= 1
+
+
+def test_the_xlsx_export_opens_and_matches_the_screen(as_ayu, cohort, selected) -> None:
+    screen = cells(as_ayu.get(reverse("programme:dashboard")).content.decode(), "stage-matrix")
+    response = as_ayu.get(reverse("programme:dashboard_xlsx"))
+    sheet = load_workbook(BytesIO(response.content)).worksheets[0]
+    rows = [["" if v is None else str(v) for v in row] for row in sheet.iter_rows(values_only=True)]
+    assert rows == screen
+
+
+def test_the_dashboard_needs_a_fixed_number_of_queries(
+    ayu, as_ayu, cohort, selected, django_assert_max_num_queries
+) -> None:
+    from kotacerdas.programme.tests.bulk import seed_cohort
+
+    seed_cohort(ayu, 2027, 30)
+    with django_assert_max_num_queries(14):
+        response = as_ayu.get(reverse("programme:dashboard"))
+    assert response.status_code == 200
+    assert len(cells(response.content.decode(), "stage-matrix")) == 1 + 32

@@ -1,0 +1,49 @@
+"""Overdue reminders: a management command (and a task) notify regions and mentors once a day."""
+
+from datetime import date
+from io import StringIO
+
+import pytest
+from django.core import mail
+from django.core.management import call_command
+
+from kotacerdas.notifications.models import Notification
+from kotacerdas.programme.tests.conftest import deliverable_of
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_command_reminds_once_per_day(
+    selected, budi, dewi, rina, django_capture_on_commit_callbacks
+) -> None:
+    budi.email = "budi@salatiga.example"
+    budi.save()
+    out = StringIO()
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("notify_overdue", "--today", "2026-07-10", stdout=out)
+    assert "6 overdue reminder(s)" in out.getvalue()  # 3 Bimtek I items × 2 regions
+    assert Notification.objects.filter(recipient=budi, kind="programme.overdue").count() == 3
+    assert Notification.objects.filter(recipient=rina, kind="programme.overdue").count() == 3
+    assert Notification.objects.filter(recipient=dewi, kind="programme.overdue").count() == 3
+    note = Notification.objects.filter(recipient=budi, kind="programme.overdue").first()
+    assert "terlambat (tenggat 2026-07-02)" in note.text
+    assert len(mail.outbox) == 3
+    call_command("notify_overdue", "--today", "2026-07-10", stdout=StringIO())
+    assert Notification.objects.filter(kind="programme.overdue").count() == 9
+
+
+def test_submitted_and_approved_deliverables_are_not_overdue(selected, budi) -> None:
+    from kotacerdas.programme import actions
+
+    d = deliverable_of(selected["33.73"], "swot")
+    actions.do_add_submitted_item(budi, d, label="SWOT", link="/r/33.73/")
+    actions.do_submit_deliverable(budi, d)
+    assert actions.do_notify_overdue(date(2026, 7, 10)) == 5
+
+
+def test_the_task_runs_the_same_reminder(selected) -> None:
+    from kotacerdas.programme.models import Deliverable
+    from kotacerdas.programme.tasks import notify_overdue
+
+    result = notify_overdue.enqueue()
+    assert result.return_value == Deliverable.objects.filter(overdue_notified_on__isnull=False).count()
