@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from io import BytesIO
+from typing import Any
 
 from django.db.models import Count, Q, QuerySet
 from django.utils.translation import gettext as _
@@ -56,10 +57,27 @@ class Row:
         return cells
 
 
+def with_relations(candidacies: QuerySet[Candidacy]) -> QuerySet[Candidacy]:
+    """What a progress row shows of each candidacy, joined in the same query."""
+    return candidacies.select_related("region__province", "cohort", "mou")
+
+
 def selected_candidacies() -> QuerySet[Candidacy]:
-    return Candidacy.objects.filter(status=Candidacy.Status.SELECTED).select_related(
-        "region__province", "cohort", "mou"
-    )
+    return with_relations(Candidacy.objects.filter(status=Candidacy.Status.SELECTED))
+
+
+def filtered(candidacies: QuerySet[Candidacy], form: Any) -> QuerySet[Candidacy]:
+    """Narrow by a valid DashboardFilterForm (cohort, province, size class); unbound or invalid: all."""
+    if not (form.is_bound and form.is_valid()):
+        return candidacies
+    data = form.cleaned_data
+    if data["cohort"]:
+        candidacies = candidacies.filter(cohort_id=data["cohort"])
+    if data["province"]:
+        candidacies = candidacies.filter(region__province=data["province"])
+    if data["size_class"]:
+        candidacies = candidacies.filter(region__size_class=data["size_class"])
+    return candidacies
 
 
 def progress_rows(candidacies: QuerySet[Candidacy], today: date) -> list[Row]:

@@ -405,15 +405,7 @@ def checklist_item_remove(request: HttpRequest, cohort_id: int, item_id: int) ->
 def _dashboard_rows(request: HttpRequest) -> tuple[DashboardFilterForm, list[board.Row]]:
     cohorts = [(c.pk, c.name) for c in Cohort.objects.all()]
     form = DashboardFilterForm(request.GET or None, cohorts=cohorts)
-    candidacies = board.selected_candidacies()
-    if form.is_bound and form.is_valid():
-        data = form.cleaned_data
-        if data["cohort"]:
-            candidacies = candidacies.filter(cohort_id=data["cohort"])
-        if data["province"]:
-            candidacies = candidacies.filter(region__province=data["province"])
-        if data["size_class"]:
-            candidacies = candidacies.filter(region__size_class=data["size_class"])
+    candidacies = board.filtered(board.selected_candidacies(), form)
     return form, board.progress_rows(candidacies, _today())
 
 
@@ -488,10 +480,7 @@ def _render_candidacy(request: HttpRequest, candidacy: Candidacy, **forms: Any) 
         returns = [t for t in d.transitions.all() if t.to_status == Deliverable.Status.RETURNED]
         if returns and d.status == Deliverable.Status.RETURNED:
             last_return[d.pk] = returns[-1]
-    rows = board.progress_rows(
-        Candidacy.objects.filter(pk=candidacy.pk).select_related("region__province", "cohort", "mou"),
-        _today(),
-    )
+    rows = board.progress_rows(board.with_relations(Candidacy.objects.filter(pk=candidacy.pk)), _today())
     entries, _recipe, saved = (
         _ranking_entries(cohort) if is_national_admin(user) or cohort.rankings.exists() else ([], {}, False)
     )

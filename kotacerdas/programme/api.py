@@ -1,0 +1,308 @@
+"""API for the national programme: cohorts, ranking and dashboard (Ayu); a region's stages and
+deliverables (its team, assigned mentors and assessors), with submit and review through the actions.
+
+Reads go through the same getters as the web pages (404 outside your scope); writes call the same
+actions, so permission, validation, audit log and notifications are identical to the web.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db.models import Count, Q, QuerySet
+from django.utils import timezone
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import generics, serializers
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from kotacerdas.api.errors import IsNationalAdmin, as_api_error
+from kotacerdas.core import progress
+from kotacerdas.programme import actions, board
+from kotacerdas.programme.access import (
+    get_candidacy_for_user,
+    get_deliverable_for_user,
+    get_programme_region_for_user,
+    visible_candidacies,
+)
+from kotacerdas.programme.forms import DashboardFilterForm
+from kotacerdas.programme.models import STAGE_NAMES, Candidacy, Cohort, Deliverable, Stage, SubmittedItem
+from kotacerdas.programme.ranking import current_ranking, entries_as_json
+
+# --- serializers ----------------------------------------------------------------------------------
+
+
+class StageSerializer(serializers.ModelSerializer[Stage]):
+    name = serializers.CharField(read_only=True)
+
+    class Meta:
+        model = Stage
+        fields = ["number", "name", "starts_on", "ends_on"]
+
+
+class CohortSerializer(serializers.ModelSerializer[Cohort]):
+    stages = StageSerializer(many=True, read_only=True)
+    candidates = serializers.IntegerField(read_only=True)
+    selected = serializers.IntegerField(read_only=True)
+
+    class Meta:
+        model = Cohort
+        fields = ["id", "year", "name", "quota", "instrument", "stages", "candidates", "selected"]
+
+
+class StageCountSerializer(serializers.Serializer[Any]):
+    stage = serializers.IntegerField()
+    name = serializers.CharField()
+    state = serializers.ChoiceField(choices=["done", "current", "upcoming"])
+    total = serializers.IntegerField()
+    approved = serializers.IntegerField()
+    submitted = serializers.IntegerField()
+    returned = serializers.IntegerField()
+    overdue = serializers.IntegerField()
+
+
+class ProgressRowSerializer(serializers.Serializer[Any]):
+    """One row of the dashboard: the same cells as the screen and the XLSX export."""
+
+    region = serializers.CharField()
+    region_name = serializers.CharField()
+    province = serializers.CharField(allow_null=True)
+    size_class = serializers.CharField()
+    cohort = serializers.IntegerField()
+    cohort_year = serializers.IntegerField()
+    has_mou = serializers.BooleanField()
+    current_stage = serializers.IntegerField(allow_null=True)
+    current_label = serializers.CharField()
+    stages = StageCountSerializer(many=True)
+    overdue = serializers.IntegerField()
+    mentors = serializers.ListField(child=serializers.CharField())
+
+
+def row_data(row: board.Row) -> dict[str, Any]:
+    region = row.candidacy.region
+    stages = [
+        {"stage": number, "name": STAGE_NAMES[number], "state": state, **vars(count)}
+        for number, count, state in row.cells()
+    ]
+    return {
+        "region": region.code,
+        "region_name": region.name,
+        "province": region.province.code if region.province else None,
+        "size_class": region.size_class,
+        "cohort": row.candidacy.cohort_id,
+        "cohort_year": row.candidacy.cohort.year,
+        "has_mou": row.has_mou,
+        "current_stage": row.current,
+        "current_label": row.current_label,
+        "stages": stages,
+        "overdue": row.overdue,
+        "mentors": row.mentors,
+    }
+
+
+class TransitionSerializer(serializers.Serializer[Any]):
+    from_status = serializers.CharField()
+    to_status = serializers.CharField()
+    who = serializers.CharField(source="actor.username")
+    when = serializers.DateTimeField(source="created_at")
+    why = serializers.CharField(source="reason")
+
+
+class SubmittedItemSerializer(serializers.ModelSerializer[SubmittedItem]):
+    added_by = serializers.CharField(source="added_by.username", read_only=True)
+
+    class Meta:
+        model = SubmittedItem
+        fields = ["id", "label", "link", "file_type", "added_by", "added_at"]
+
+
+class DeliverableSerializer(serializers.ModelSerializer[Deliverable]):
+    stage = serializers.IntegerField(source="item.stage", read_only=True)
+    code = serializers.CharField(source="item.code", read_only=True)
+    title = serializers.CharField(source="item.title", read_only=True)
+    due_on = serializers.DateField(source="item.due_on", read_only=True, allow_null=True)
+    overdue = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Deliverable
+        fields = ["id", "stage", "code", "title", "due_on", "status", "overdue", "updated_at"]
+
+    def get_overdue(self, deliverable: Deliverable) -> bool:
+        return progress.is_overdue(deliverable.item.due_on, deliverable.status, timezone.localdate())
+
+
+class DeliverableDetailSerializer(DeliverableSerializer):
+    items = SubmittedItemSerializer(many=True, read_only=True)
+    history = TransitionSerializer(source="transitions", many=True, read_only=True)
+
+    class Meta(DeliverableSerializer.Meta):
+        fields = [*DeliverableSerializer.Meta.fields, "items", "history"]
+
+
+class CandidacySerializer(serializers.Serializer[Any]):
+    cohort = serializers.IntegerField(source="candidacy.cohort_id")
+    cohort_year = serializers.IntegerField(source="candidacy.cohort.year")
+    status = serializers.CharField(source="candidacy.status")
+    mou_number = serializers.CharField(allow_null=True)
+    mou_signed_on = serializers.DateField(allow_null=True)
+    progress = ProgressRowSerializer()
+    deliverables = DeliverableSerializer(many=True)
+
+
+class SubmitInput(serializers.Serializer[Any]):
+    note = serializers.CharField(required=False, allow_blank=True, max_length=2000, default="")
+
+
+class ReviewInput(serializers.Serializer[Any]):
+    decision = serializers.ChoiceField(choices=[progress.APPROVED, progress.RETURNED])
+    reason = serializers.CharField(required=False, allow_blank=True, max_length=2000, default="")
+
+
+# --- national admin ---------------------------------------------------------------------------------
+
+
+@extend_schema(summary="Programme cohorts with their Bimtek calendar and counts (national admin)")
+class CohortList(generics.ListAPIView[Cohort]):
+    serializer_class = CohortSerializer
+    permission_classes = [IsNationalAdmin]
+
+    def get_queryset(self) -> QuerySet[Cohort]:
+        selected = Count("candidacies", filter=Q(candidacies__status=Candidacy.Status.SELECTED))
+        return (
+            Cohort.objects.prefetch_related("stages")
+            .annotate(candidates=Count("candidacies"), selected=selected)
+            .order_by("-year")
+        )
+
+
+class CohortRanking(APIView):
+    permission_classes = [IsNationalAdmin]
+
+    @extend_schema(summary="A cohort's ranking from today's verified scores and overrides, with its recipe")
+    def get(self, request: Request, version: str, cohort_id: int) -> Response:
+        cohort = generics.get_object_or_404(Cohort, pk=cohort_id)
+        ranking, _candidacies = current_ranking(cohort)
+        return Response(
+            {
+                "cohort": cohort.pk,
+                "quota": cohort.quota,
+                "entries": entries_as_json(ranking),
+                "cutoff": None if ranking.cutoff is None else str(ranking.cutoff),
+                "recipe": ranking.recipe,
+            }
+        )
+
+
+class Dashboard(APIView):
+    permission_classes = [IsNationalAdmin]
+
+    @extend_schema(
+        summary="Every selected region's Bimtek progress: the national dashboard as data",
+        parameters=[
+            OpenApiParameter("cohort", int, description="cohort id"),
+            OpenApiParameter("province", str, description="2-digit province code"),
+            OpenApiParameter("size_class", str, enum=["kecil", "sedang", "besar", "metropolitan"]),
+        ],
+        responses=ProgressRowSerializer(many=True),
+    )
+    def get(self, request: Request, version: str) -> Response:
+        cohorts = list(Cohort.objects.values_list("pk", "name"))
+        form = DashboardFilterForm(request.query_params or None, cohorts=cohorts)
+        if form.is_bound and not form.is_valid():
+            raise serializers.ValidationError(form.errors.get_json_data())
+        rows = board.progress_rows(board.filtered(board.selected_candidacies(), form), timezone.localdate())
+        return Response([row_data(row) for row in rows])
+
+
+# --- a region's programme ----------------------------------------------------------------------------
+
+
+class RegionProgramme(APIView):
+    @extend_schema(
+        summary="A region's candidacies: MoU, Bimtek progress and every deliverable with its status",
+        responses=CandidacySerializer(many=True),
+    )
+    def get(self, request: Request, version: str, code: str) -> Response:
+        region = get_programme_region_for_user(request.user, code)
+        candidacies = visible_candidacies(request.user).filter(region=region)
+        rows = board.progress_rows(board.with_relations(candidacies), timezone.localdate())
+        deliverables = Deliverable.objects.filter(candidacy__in=[r.candidacy for r in rows])
+        by_candidacy: dict[int, list[Deliverable]] = {}
+        for deliverable in deliverables.select_related("item").order_by("item__stage", "item__order", "id"):
+            by_candidacy.setdefault(deliverable.candidacy_id, []).append(deliverable)
+        data = [
+            {
+                "candidacy": row.candidacy,
+                "mou_number": row.candidacy.mou.number if row.has_mou else None,
+                "mou_signed_on": row.candidacy.mou.signed_on if row.has_mou else None,
+                "progress": row_data(row),
+                "deliverables": by_candidacy.get(row.candidacy.pk, []),
+            }
+            for row in rows
+        ]
+        return Response(CandidacySerializer(data, many=True).data)
+
+
+def _deliverable(request: Request, code: str, cohort_id: int, deliverable_id: int) -> Deliverable:
+    candidacy = get_candidacy_for_user(request.user, code, cohort_id)
+    deliverable = get_deliverable_for_user(request.user, candidacy, deliverable_id)
+    deliverable.candidacy = candidacy
+    return deliverable
+
+
+def _detail(deliverable: Deliverable) -> dict[str, Any]:
+    deliverable = (
+        Deliverable.objects.select_related("item")
+        .prefetch_related("items__added_by", "transitions__actor")
+        .get(pk=deliverable.pk)
+    )
+    return dict(DeliverableDetailSerializer(deliverable).data)
+
+
+class DeliverableDetail(APIView):
+    @extend_schema(
+        summary="One deliverable with what was handed in and every transition (who, when, why)",
+        responses=DeliverableDetailSerializer,
+    )
+    def get(self, request: Request, version: str, code: str, cohort_id: int, deliverable_id: int) -> Response:
+        return Response(_detail(_deliverable(request, code, cohort_id, deliverable_id)))
+
+
+class DeliverableSubmit(APIView):
+    @extend_schema(
+        summary="Hand in a deliverable for review (the region's team)",
+        request=SubmitInput,
+        responses=DeliverableDetailSerializer,
+    )
+    def post(
+        self, request: Request, version: str, code: str, cohort_id: int, deliverable_id: int
+    ) -> Response:
+        deliverable = _deliverable(request, code, cohort_id, deliverable_id)
+        data = SubmitInput(data=request.data)
+        data.is_valid(raise_exception=True)
+        try:
+            actions.do_submit_deliverable(request.user, deliverable, note=data.validated_data["note"])
+        except ValidationError as error:
+            raise as_api_error(error) from None
+        return Response(_detail(deliverable))
+
+
+class DeliverableReview(APIView):
+    @extend_schema(
+        summary="Approve a deliverable, or return it for revision with a reason (the assigned mentor)",
+        request=ReviewInput,
+        responses=DeliverableDetailSerializer,
+    )
+    def post(
+        self, request: Request, version: str, code: str, cohort_id: int, deliverable_id: int
+    ) -> Response:
+        deliverable = _deliverable(request, code, cohort_id, deliverable_id)
+        data = ReviewInput(data=request.data)
+        data.is_valid(raise_exception=True)
+        try:
+            actions.do_review_deliverable(request.user, deliverable, **data.validated_data)
+        except ValidationError as error:
+            raise as_api_error(error) from None
+        return Response(_detail(deliverable))
