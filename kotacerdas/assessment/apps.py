@@ -6,3 +6,11 @@ class AssessmentConfig(AppConfig):
     name = "kotacerdas.assessment"
     label = "assessment"
     verbose_name = _("Assessments")
+
+    def ready(self) -> None:
+        from kotacerdas.assessment.region_section import region_section
+        from kotacerdas.web import region_sections
+
+        region_sections.register(
+            region_sections.Section("assessment", 10, "assessment/_region_section.html", region_section)
+        )

@@ -8,6 +8,13 @@ class DocumentsConfig(AppConfig):
     verbose_name = _("Books")
 
     def ready(self) -> None:
+        from kotacerdas.documents.region_section import region_section
+        from kotacerdas.web import region_sections
+
+        region_sections.register(
+            region_sections.Section("books", 40, "documents/_region_section.html", region_section)
+        )
+
         from kotacerdas.discussion.registry import register
         from kotacerdas.documents.models import BookChapter
 

@@ -8,6 +8,13 @@ class PlanningConfig(AppConfig):
     verbose_name = _("Masterplan")
 
     def ready(self) -> None:
+        from kotacerdas.planning.region_section import region_section
+        from kotacerdas.web import region_sections
+
+        region_sections.register(
+            region_sections.Section("masterplan", 30, "planning/_region_section.html", region_section)
+        )
+
         from kotacerdas.discussion.registry import register
         from kotacerdas.planning.models import Initiative, Problem, QuickWin, SwotItem
 

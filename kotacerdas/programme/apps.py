@@ -8,6 +8,13 @@ class ProgrammeConfig(AppConfig):
     verbose_name = _("Programme")
 
     def ready(self) -> None:
+        from kotacerdas.programme.region_section import region_section
+        from kotacerdas.web import region_sections
+
+        region_sections.register(
+            region_sections.Section("programme", 20, "programme/_region_section.html", region_section)
+        )
+
         from kotacerdas.programme import notices  # noqa: F401  (registers the notification texts)
 
         if apps.is_installed("kotacerdas.discussion"):

@@ -18,6 +18,7 @@ from kotacerdas.accounts.views import national_admin_required
 from kotacerdas.regions import actions
 from kotacerdas.regions.forms import OpdForm, RegionFilterForm
 from kotacerdas.regions.models import Region, SizeClassSchemeRecord
+from kotacerdas.web import region_sections
 from kotacerdas.web.forms import apply_validation_error
 
 
@@ -66,6 +67,7 @@ def workspace(request: HttpRequest, code: str) -> HttpResponse:
             "team": team,
             "opds": region.opds.all(),
             "can_manage": can_manage_region(request.user, region),
+            "sections": region_sections.render_sections(request, region),
         },
     )
 

@@ -1,0 +1,19 @@
+"""The books card on a region's page: the latest version, and the ratified (Perkada) one."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from kotacerdas.documents.models import BookVersion
+from kotacerdas.regions.models import Region
+
+RATIFIED = (BookVersion.Review.RATIFIED, BookVersion.Review.PUBLISHED)
+
+
+def region_section(user: Any, region: Region) -> dict[str, Any]:
+    versions = region.book_versions.order_by("-number")
+    return {
+        "latest": versions.first(),
+        "ratified": versions.filter(review__in=RATIFIED).first(),
+        "count": versions.count(),
+    }

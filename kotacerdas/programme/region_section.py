@@ -1,0 +1,41 @@
+"""The programme card on a region's page: stage, MoU, mentors, what is returned or due next, bodies."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import Prefetch, QuerySet
+from django.utils import timezone
+
+from kotacerdas.core import progress
+from kotacerdas.programme import board
+from kotacerdas.programme.access import programme_regions, visible_candidacies
+from kotacerdas.programme.models import Deliverable, Institution, Transition
+from kotacerdas.regions.models import Region
+
+DUE_SHOWN = 3
+
+
+def region_section(user: Any, region: Region) -> dict[str, Any] | None:
+    if not programme_regions(user).filter(pk=region.pk).exists():
+        return None  # e.g. an assessor of the region not assigned to any of its candidacies
+    today = timezone.localdate()
+    candidacies = visible_candidacies(user).filter(region=region)
+    rows = board.progress_rows(board.with_relations(candidacies), today)
+    owed = Deliverable.objects.filter(
+        candidacy__in=[row.candidacy for row in rows], status__in=progress.OWED_BY_REGION
+    ).select_related("item", "candidacy", "region")
+    return {
+        "rows": rows,
+        "returned": _returned_with_reasons(owed.filter(status=progress.RETURNED)),
+        "due": list(owed.filter(status=progress.PENDING).order_by("item__due_on", "item__order")[:DUE_SHOWN]),
+        "institutions": list(Institution.objects.filter(region=region)),
+        "today": today,
+    }
+
+
+def _returned_with_reasons(returned: QuerySet[Deliverable]) -> list[tuple[Deliverable, str]]:
+    """Each returned deliverable with the mentor's latest reason (one query for all reasons)."""
+    returns = Transition.objects.filter(to_status=progress.RETURNED).order_by("created_at", "id")
+    rows = returned.prefetch_related(Prefetch("transitions", queryset=returns, to_attr="returns"))
+    return [(d, d.returns[-1].reason if d.returns else "") for d in rows]  # type: ignore[attr-defined]

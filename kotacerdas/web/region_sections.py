@@ -1,0 +1,68 @@
+"""The sections of a region's page: each app contributes what it knows about the region.
+
+The region page (``regions:workspace``) gathers everything about a region without importing
+the apps: an app registers one section in its AppConfig.ready()::
+
+    from kotacerdas.web.region_sections import Section, register
+    register(Section("programme", 30, "programme/_region_section.html", region_section))
+
+``context(user, region)`` returns the template's context, or ``None`` when this user has
+nothing to see there. It is called only for a region the user may open (the page's getter has
+checked), and must apply its own app's finer rules (a mentor sees only assigned candidacies).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from django.template.loader import render_to_string
+from django.utils.safestring import SafeString
+
+ContextBuilder = Callable[[Any, Any], dict[str, Any] | None]
+
+
+@dataclass(frozen=True)
+class Section:
+    key: str
+    order: int
+    template: str
+    context: ContextBuilder
+
+
+@dataclass(frozen=True)
+class RenderedSection:
+    key: str
+    template: str
+    context: dict[str, Any]
+
+
+_REGISTRY: dict[str, Section] = {}
+
+
+def register(section: Section) -> Section:
+    _REGISTRY[section.key] = section
+    return section
+
+
+def unregister(key: str) -> None:
+    _REGISTRY.pop(key, None)
+
+
+def sections_for(user: Any, region: Any) -> list[RenderedSection]:
+    """The sections this user sees on this region's page, in their order."""
+    shown = []
+    for section in sorted(_REGISTRY.values(), key=lambda s: (s.order, s.key)):
+        context = section.context(user, region)
+        if context is not None:
+            shown.append(RenderedSection(section.key, section.template, {"region": region, **context}))
+    return shown
+
+
+def render_sections(request: Any, region: Any) -> list[SafeString]:
+    """Each visible section rendered with its own template and context, for the region's page."""
+    return [
+        render_to_string(section.template, section.context, request=request)
+        for section in sections_for(request.user, region)
+    ]
