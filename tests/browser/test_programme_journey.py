@@ -158,6 +158,11 @@ def test_rina_approves_one_returns_another_and_budi_resubmits(page, ayu, budi, d
     assert page.get_by_text(
         re.compile("dikembalikan untuk revisi: Lengkapi kesiapan infrastruktur digital")
     ).is_visible()
+    page.goto(page.base_url + "/r/33.73/")  # the region's page gathers the programme card
+    card = page.locator("#section-programme")
+    assert card.get_by_test_id("region-current-stage").inner_text() == "Bimtek I"
+    assert "Lengkapi kesiapan infrastruktur digital" in card.inner_text()
+    save_screenshot(page, "region-programme-card")
     page.goto(base)
     returned = page.locator("#deliverables tbody tr", has_text="Analisis kesiapan dan kesenjangan")
     assert "Lengkapi kesiapan infrastruktur digital" in returned.inner_text()
