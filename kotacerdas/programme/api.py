@@ -270,23 +270,28 @@ class DeliverableDetail(APIView):
         return Response(_detail(_deliverable(request, code, cohort_id, deliverable_id)))
 
 
+def _act(
+    request: Request, kwargs: dict[str, Any], schema: type[serializers.Serializer[Any]], action: Any
+) -> Response:
+    """Parse the body, call the action as the requester, answer with the deliverable as it is now."""
+    deliverable = _deliverable(request, kwargs["code"], kwargs["cohort_id"], kwargs["deliverable_id"])
+    data = schema(data=request.data)
+    data.is_valid(raise_exception=True)
+    try:
+        action(request.user, deliverable, **data.validated_data)
+    except ValidationError as error:
+        raise as_api_error(error) from None
+    return Response(_detail(deliverable))
+
+
 class DeliverableSubmit(APIView):
     @extend_schema(
         summary="Hand in a deliverable for review (the region's team)",
         request=SubmitInput,
         responses=DeliverableDetailSerializer,
     )
-    def post(
-        self, request: Request, version: str, code: str, cohort_id: int, deliverable_id: int
-    ) -> Response:
-        deliverable = _deliverable(request, code, cohort_id, deliverable_id)
-        data = SubmitInput(data=request.data)
-        data.is_valid(raise_exception=True)
-        try:
-            actions.do_submit_deliverable(request.user, deliverable, note=data.validated_data["note"])
-        except ValidationError as error:
-            raise as_api_error(error) from None
-        return Response(_detail(deliverable))
+    def post(self, request: Request, version: str, **kwargs: Any) -> Response:
+        return _act(request, kwargs, SubmitInput, actions.do_submit_deliverable)
 
 
 class DeliverableReview(APIView):
@@ -295,14 +300,5 @@ class DeliverableReview(APIView):
         request=ReviewInput,
         responses=DeliverableDetailSerializer,
     )
-    def post(
-        self, request: Request, version: str, code: str, cohort_id: int, deliverable_id: int
-    ) -> Response:
-        deliverable = _deliverable(request, code, cohort_id, deliverable_id)
-        data = ReviewInput(data=request.data)
-        data.is_valid(raise_exception=True)
-        try:
-            actions.do_review_deliverable(request.user, deliverable, **data.validated_data)
-        except ValidationError as error:
-            raise as_api_error(error) from None
-        return Response(_detail(deliverable))
+    def post(self, request: Request, version: str, **kwargs: Any) -> Response:
+        return _act(request, kwargs, ReviewInput, actions.do_review_deliverable)
