@@ -15,12 +15,13 @@ from kotacerdas.accounts.access import is_national_admin
 from kotacerdas.accounts.errors import ActionNotAllowed
 from kotacerdas.audit.log import record, snapshot
 from kotacerdas.core.books.outline import OutlineError, load_outline, merge_outline
-from kotacerdas.documents import uploads
+from kotacerdas.documents import template_check
 from kotacerdas.documents.access import can_review_books, can_write_books
 from kotacerdas.documents.generate import FORMATS, outline_for
 from kotacerdas.documents.models import BookSettings, BookText, BookVersion, OutlineOverride
 from kotacerdas.documents.tasks import generate_books
 from kotacerdas.regions.models import Region
+from kotacerdas.web import uploads
 
 MAX_TEXT = 20_000
 FIRST_YEAR, LAST_YEAR = 2017, 2100
@@ -102,15 +103,15 @@ def do_save_settings(
     settings.extra_books = sorted(set(extra_books))
     if template is not None:
         content, kind = uploads.read_upload(template, "template", ("docx",))
-        uploads.validate_template(content)
-        settings.template = uploads.store(content, f"{region.code}/template", kind)
+        template_check.validate_template(content)
+        settings.template = uploads.store(content, f"documents/{region.code}/template", kind)
         settings.template_name = str(getattr(template, "name", "template.docx"))[:200]
         settings.template_sha256 = uploads.sha256(content)
     elif remove_template:
         settings.template = settings.template_name = settings.template_sha256 = ""
     if logo is not None:
         content, kind = uploads.read_upload(logo, "logo", ("png", "jpg"))
-        settings.logo = uploads.store(content, f"{region.code}/logo", kind)
+        settings.logo = uploads.store(content, f"documents/{region.code}/logo", kind)
     with transaction.atomic():
         settings.save()
         record(actor, "books.settings", settings, before=before, after=snapshot(settings), region=region)
@@ -193,7 +194,7 @@ def do_ratify(
     if errors:
         raise ValidationError(errors)
     content, kind = uploads.read_upload(scan, "scan", ("pdf", "png", "jpg"))
-    stored = uploads.store(content, f"{version.region.code}/perkada", kind)
+    stored = uploads.store(content, f"documents/{version.region.code}/perkada", kind)
     return _move(
         actor,
         version,

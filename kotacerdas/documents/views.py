@@ -17,7 +17,7 @@ from kotacerdas.accounts.views import national_admin_required
 from kotacerdas.core.books.diff import diff_book_data
 from kotacerdas.core.books.outline import load_outline
 from kotacerdas.core.books.pdf import find_soffice
-from kotacerdas.documents import actions, uploads
+from kotacerdas.documents import actions
 from kotacerdas.documents.access import (
     can_review_books,
     can_write_books,
@@ -29,6 +29,7 @@ from kotacerdas.documents.forms import GenerateForm, OutlineForm, RatifyForm, Se
 from kotacerdas.documents.generate import outline_for, settings_for
 from kotacerdas.documents.models import BookText, BookVersion, OutlineOverride
 from kotacerdas.regions.models import Region
+from kotacerdas.web import uploads
 from kotacerdas.web.forms import apply_validation_error
 
 

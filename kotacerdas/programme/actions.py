@@ -24,7 +24,7 @@ from kotacerdas.core import progress
 from kotacerdas.core.instruments.loader import available_instruments
 from kotacerdas.core.selection import SelectionError
 from kotacerdas.notifications.service import notify
-from kotacerdas.programme import notices, uploads
+from kotacerdas.programme import notices
 from kotacerdas.programme.access import can_edit_institutions, can_review, can_submit, can_verify_score
 from kotacerdas.programme.defaults import default_items
 from kotacerdas.programme.models import (
@@ -47,6 +47,7 @@ from kotacerdas.programme.models import (
 )
 from kotacerdas.programme.ranking import current_ranking, entries_as_json
 from kotacerdas.regions.models import Region
+from kotacerdas.web import uploads
 
 MAX_SCORE = Decimal("1000")
 
@@ -83,6 +84,14 @@ def _region_url(candidacy: Candidacy) -> str:
 
 
 # --- cohorts -----------------------------------------------------------------------------------
+
+
+SCANS = ("pdf", "png", "jpg")  # signed documents: a PDF or a photo of the paper
+
+
+def _read(upload: Any, field: str, allowed: tuple[str, ...] = SCANS) -> tuple[bytes, str] | None:
+    """An optional upload's bytes and kind, validated (ValidationError on ``field``) before any write."""
+    return uploads.read_upload(upload, field, allowed) if upload is not None else None
 
 
 def do_create_cohort(
@@ -407,16 +416,16 @@ def do_record_mou(
         errors["file"] = _("Upload the signed MoU.")
     if errors:
         raise ValidationError(errors)
-    kind = uploads.validate_upload(upload, "file") if upload is not None else None
+    scan = _read(upload, "file")
     before = snapshot(existing) if existing else None
     with transaction.atomic():
         mou = existing or Mou(candidacy=candidacy)
         mou.number = number
         mou.signed_on = signed_on  # type: ignore[assignment]
         mou.recorded_by = actor
-        if upload is not None and kind is not None:
-            mou.file.name = uploads.store(upload, "mou", kind)
-            mou.file_type = kind
+        if scan is not None:
+            mou.file.name = uploads.store(scan[0], "programme/mou", scan[1])
+            mou.file_type = scan[1]
         mou.save()
         _create_deliverables(candidacy)
         record(actor, "mou.record", mou, before=before, after=snapshot(mou), region=candidacy.region)
@@ -537,11 +546,12 @@ def do_add_submitted_item(
         errors["link"] = _("Give either a link or a file, not both.")
     if errors:
         raise ValidationError(errors)
-    kind = uploads.validate_upload(upload, "file", ("pdf", "png", "jpg", "docx", "xlsx")) if upload else ""
+    handed_in = _read(upload, "file", (*SCANS, "docx", "xlsx"))
     with transaction.atomic():
-        item = SubmittedItem(deliverable=deliverable, label=label, link=link, added_by=actor, file_type=kind)
-        if upload is not None:
-            item.file.name = uploads.store(upload, "deliverables", kind)
+        item = SubmittedItem(deliverable=deliverable, label=label, link=link, added_by=actor)
+        if handed_in is not None:
+            item.file.name = uploads.store(handed_in[0], "programme/deliverables", handed_in[1])
+            item.file_type = handed_in[1]
         item.save()
         record(
             actor, "deliverable.add_item", item, before=None, after=snapshot(item), region=candidacy.region
@@ -668,16 +678,16 @@ def do_save_institution(
         raise ValidationError({"decree_number": _("Enter the SK number of the uploaded decree.")})
     if decree_number and decree_date is None:
         raise ValidationError({"decree_date": _("Enter the SK date.")})
-    file_kind = uploads.validate_upload(upload, "decree_file") if upload is not None else ""
+    decree = _read(upload, "decree_file")
     existing = Institution.objects.filter(region=region, kind=kind).first()
     before = snapshot(existing) if existing else None
     with transaction.atomic():
         institution = existing or Institution(region=region, kind=kind)
         institution.decree_number = decree_number
         institution.decree_date = decree_date
-        if upload is not None:
-            institution.decree_file.name = uploads.store(upload, "decrees", file_kind)
-            institution.decree_file_type = file_kind
+        if decree is not None:
+            institution.decree_file.name = uploads.store(decree[0], "programme/decrees", decree[1])
+            institution.decree_file_type = decree[1]
         institution.save()
         record(
             actor, "institution.save", institution, before=before, after=snapshot(institution), region=region

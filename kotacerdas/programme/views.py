@@ -23,7 +23,7 @@ from openpyxl.styles import Font
 from kotacerdas.accounts.access import is_national_admin
 from kotacerdas.accounts.models import User
 from kotacerdas.accounts.views import national_admin_required
-from kotacerdas.programme import actions, board, uploads
+from kotacerdas.programme import actions, board
 from kotacerdas.programme.access import (
     can_edit_institutions,
     can_review,
@@ -68,6 +68,7 @@ from kotacerdas.programme.models import (
 from kotacerdas.programme.ranking import current_ranking, entries_as_json
 from kotacerdas.programme.scores import linkable_assessments, verified_scores
 from kotacerdas.regions.models import Region
+from kotacerdas.web import uploads
 from kotacerdas.web.forms import apply_validation_error
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -601,9 +602,8 @@ def mou_file(request: HttpRequest, code: str, cohort_id: int) -> HttpResponseBas
     mou = Mou.objects.filter(candidacy=candidacy).first()
     if mou is None or not mou.file:
         raise Http404
-    return uploads.serve(
-        mou.file.name or "", mou.file_type, f"mou-{candidacy.region.code}-{candidacy.cohort.year}"
-    )
+    name = f"mou-{candidacy.region.code}-{candidacy.cohort.year}.{mou.file_type}"
+    return uploads.serve(mou.file.name or "", name, mou.file_type)
 
 
 @login_required
@@ -741,7 +741,8 @@ def item_file(
     item = get_item_for_user(request.user, deliverable, item_id)
     if not item.file:
         raise Http404
-    return uploads.serve(item.file.name or "", item.file_type, f"{deliverable.item.code}-{code}-{item.pk}")
+    name = f"{deliverable.item.code}-{code}-{item.pk}.{item.file_type}"
+    return uploads.serve(item.file.name or "", name, item.file_type)
 
 
 # --- institutions ---------------------------------------------------------------------------------------
@@ -836,6 +837,5 @@ def institution_file(request: HttpRequest, code: str, kind: str) -> HttpResponse
     institution = get_institution_for_user(request.user, region, kind)
     if not institution.decree_file:
         raise Http404
-    return uploads.serve(
-        institution.decree_file.name or "", institution.decree_file_type, f"sk-{kind}-{code}"
-    )
+    name = f"sk-{kind}-{code}.{institution.decree_file_type}"
+    return uploads.serve(institution.decree_file.name or "", name, institution.decree_file_type)

@@ -10,9 +10,9 @@ from django.urls import reverse
 
 from conftest import logged_in
 from kotacerdas.audit.models import AuditEntry
-from kotacerdas.programme import uploads
 from kotacerdas.programme.models import Deliverable, Mou
 from kotacerdas.programme.tests.conftest import PDF, pdf
+from kotacerdas.web import uploads
 
 pytestmark = pytest.mark.django_db
 
