@@ -70,6 +70,14 @@ def get_deliverable_for_user(user: Any, candidacy: Candidacy, deliverable_id: in
         raise Http404 from None
 
 
+def get_region_deliverable_for_user(user: Any, code: str, cohort_id: int, deliverable_id: int) -> Deliverable:
+    """A deliverable reached by its URL (region, cohort, id), with its visible candidacy attached."""
+    candidacy = get_candidacy_for_user(user, code, cohort_id)
+    deliverable = get_deliverable_for_user(user, candidacy, deliverable_id)
+    deliverable.candidacy = candidacy
+    return deliverable
+
+
 def get_item_for_user(user: Any, deliverable: Deliverable, item_id: int) -> SubmittedItem:
     try:
         return SubmittedItem.objects.get(deliverable=deliverable, pk=item_id)

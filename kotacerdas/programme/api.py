@@ -22,9 +22,8 @@ from kotacerdas.api.errors import IsNationalAdmin, as_api_error
 from kotacerdas.core import progress
 from kotacerdas.programme import actions, board
 from kotacerdas.programme.access import (
-    get_candidacy_for_user,
-    get_deliverable_for_user,
     get_programme_region_for_user,
+    get_region_deliverable_for_user,
     visible_candidacies,
 )
 from kotacerdas.programme.forms import DashboardFilterForm
@@ -245,13 +244,6 @@ class RegionProgramme(APIView):
         return Response(CandidacySerializer(data, many=True).data)
 
 
-def _deliverable(request: Request, code: str, cohort_id: int, deliverable_id: int) -> Deliverable:
-    candidacy = get_candidacy_for_user(request.user, code, cohort_id)
-    deliverable = get_deliverable_for_user(request.user, candidacy, deliverable_id)
-    deliverable.candidacy = candidacy
-    return deliverable
-
-
 def _detail(deliverable: Deliverable) -> dict[str, Any]:
     deliverable = (
         Deliverable.objects.select_related("item")
@@ -267,14 +259,16 @@ class DeliverableDetail(APIView):
         responses=DeliverableDetailSerializer,
     )
     def get(self, request: Request, version: str, code: str, cohort_id: int, deliverable_id: int) -> Response:
-        return Response(_detail(_deliverable(request, code, cohort_id, deliverable_id)))
+        return Response(
+            _detail(get_region_deliverable_for_user(request.user, code, cohort_id, deliverable_id))
+        )
 
 
 def _act(
     request: Request, kwargs: dict[str, Any], schema: type[serializers.Serializer[Any]], action: Any
 ) -> Response:
     """Parse the body, call the action as the requester, answer with the deliverable as it is now."""
-    deliverable = _deliverable(request, kwargs["code"], kwargs["cohort_id"], kwargs["deliverable_id"])
+    deliverable = get_region_deliverable_for_user(request.user, **kwargs)
     data = schema(data=request.data)
     data.is_valid(raise_exception=True)
     try:

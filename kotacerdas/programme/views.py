@@ -31,10 +31,10 @@ from kotacerdas.programme.access import (
     can_verify_score,
     get_candidacy_for_user,
     get_cohort,
-    get_deliverable_for_user,
     get_institution_for_user,
     get_item_for_user,
     get_programme_region_for_user,
+    get_region_deliverable_for_user,
     visible_candidacies,
 )
 from kotacerdas.programme.forms import (
@@ -658,10 +658,7 @@ def _render_deliverable(request: HttpRequest, deliverable: Deliverable, **forms:
 
 
 def _deliverable(request: HttpRequest, code: str, cohort_id: int, deliverable_id: int) -> Deliverable:
-    candidacy = get_candidacy_for_user(request.user, code, cohort_id)
-    deliverable = get_deliverable_for_user(request.user, candidacy, deliverable_id)
-    deliverable.candidacy = candidacy
-    return deliverable
+    return get_region_deliverable_for_user(request.user, code, cohort_id, deliverable_id)
 
 
 @login_required

@@ -31,13 +31,6 @@ class Section:
     context: ContextBuilder
 
 
-@dataclass(frozen=True)
-class RenderedSection:
-    key: str
-    template: str
-    context: dict[str, Any]
-
-
 _REGISTRY: dict[str, Section] = {}
 
 
@@ -50,19 +43,13 @@ def unregister(key: str) -> None:
     _REGISTRY.pop(key, None)
 
 
-def sections_for(user: Any, region: Any) -> list[RenderedSection]:
-    """The sections this user sees on this region's page, in their order."""
-    shown = []
-    for section in sorted(_REGISTRY.values(), key=lambda s: (s.order, s.key)):
-        context = section.context(user, region)
-        if context is not None:
-            shown.append(RenderedSection(section.key, section.template, {"region": region, **context}))
-    return shown
-
-
 def render_sections(request: Any, region: Any) -> list[SafeString]:
-    """Each visible section rendered with its own template and context, for the region's page."""
-    return [
-        render_to_string(section.template, section.context, request=request)
-        for section in sections_for(request.user, region)
-    ]
+    """The sections this user sees on this region's page, in their order, each rendered with its template."""
+    rendered = []
+    for section in sorted(_REGISTRY.values(), key=lambda s: (s.order, s.key)):
+        context = section.context(request.user, region)
+        if context is not None:
+            rendered.append(
+                render_to_string(section.template, {"region": region, **context}, request=request)
+            )
+    return rendered
