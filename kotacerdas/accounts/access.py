@@ -6,10 +6,13 @@ roles table in docs/reference/roles.md.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import wraps
 from typing import Any
 
+from django.contrib.auth.decorators import login_required
 from django.db.models import QuerySet
-from django.http import Http404
+from django.http import Http404, HttpRequest, HttpResponse
 
 from kotacerdas.accounts.models import Membership, Role
 from kotacerdas.regions.models import Opd, Region
@@ -68,3 +71,19 @@ def opds_of_user(user: Any) -> QuerySet[Opd]:
     return Opd.objects.filter(memberships__user=user, memberships__role=Role.OPD_CONTRIBUTOR).select_related(
         "region"
     )
+
+
+View = Callable[..., HttpResponse]
+
+
+def national_admin_required(view: View) -> View:
+    """Pages only the national admin may open; others get 404 so nothing leaks."""
+
+    @login_required
+    @wraps(view)
+    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if not is_national_admin(request.user):
+            raise Http404
+        return view(request, *args, **kwargs)
+
+    return wrapper

@@ -3,11 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import wraps
-from typing import Any
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Q
@@ -17,25 +14,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from kotacerdas.accounts import actions
-from kotacerdas.accounts.access import is_national_admin
+from kotacerdas.accounts.access import national_admin_required
 from kotacerdas.accounts.forms import MembershipForm, NewUserForm, PasswordForm, UserForm
 from kotacerdas.accounts.models import Membership, User
 from kotacerdas.web.forms import apply_validation_error
 
 View = Callable[..., HttpResponse]
-
-
-def national_admin_required(view: View) -> View:
-    """Pages only the national admin may open; others get 404 so nothing leaks."""
-
-    @login_required
-    @wraps(view)
-    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        if not is_national_admin(request.user):
-            raise Http404
-        return view(request, *args, **kwargs)
-
-    return wrapper
 
 
 def _get_user(user_id: int) -> User:

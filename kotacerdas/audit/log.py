@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime, time
 from typing import Any
 
-from django.db import models
+from django.db import models, transaction
 from django.db.models.fields.files import FieldFile
 
 from kotacerdas.audit.models import AuditEntry
@@ -53,3 +53,29 @@ def record(
         before=before,
         after=after,
     )
+
+
+def save_audited(
+    actor: Any,
+    action: str,
+    instance: models.Model,
+    changes: dict[str, Any],
+    *,
+    region: Any = None,
+    watch: list[str] | None = None,
+) -> AuditEntry:
+    """Apply ``changes`` to a saved instance, save only those fields and record before/after.
+
+    The one "snapshot → save(update_fields) → record" block of every action; ``watch`` widens the
+    audited fields beyond the changed ones (e.g. a derived field the reader needs to see).
+    Runs in a transaction so the change and its audit entry land together or not at all."""
+    fields = list(changes)
+    audited = list(dict.fromkeys([*fields, *(watch or [])]))
+    before = snapshot(instance, audited)
+    for name, value in changes.items():
+        setattr(instance, name, value)
+    with transaction.atomic():
+        instance.save(update_fields=fields)
+        return record(
+            actor, action, instance, before=before, after=snapshot(instance, audited), region=region
+        )

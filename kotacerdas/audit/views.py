@@ -4,7 +4,7 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from kotacerdas.accounts.views import national_admin_required
+from kotacerdas.accounts.access import national_admin_required
 from kotacerdas.audit.models import AuditEntry
 
 

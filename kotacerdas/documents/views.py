@@ -11,9 +11,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from kotacerdas.accounts.access import get_region_for_user
+from kotacerdas.accounts.access import get_region_for_user, national_admin_required
 from kotacerdas.accounts.errors import ActionNotAllowed
-from kotacerdas.accounts.views import national_admin_required
 from kotacerdas.core.books.diff import diff_book_data
 from kotacerdas.core.books.outline import load_outline
 from kotacerdas.core.books.pdf import find_soffice

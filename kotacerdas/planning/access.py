@@ -11,9 +11,10 @@ from typing import Any, TypeVar
 from django.db import models
 from django.http import Http404
 
-from kotacerdas.accounts.access import can_manage_region
+from kotacerdas.accounts.access import can_manage_region, get_region_for_user
 from kotacerdas.planning.models import Masterplan
 from kotacerdas.regions.models import Region
+from kotacerdas.web.pages import region_page
 
 M = TypeVar("M", bound=models.Model)
 
@@ -40,3 +41,7 @@ def get_in_region(model: type[M], region: Region, pk: int) -> M:
 
 def masterplan_of(region: Region) -> Masterplan | None:
     return Masterplan.objects.filter(region=region).first()
+
+
+# Every masterplan page: the region through the access getter (404 for others), POST needs the edit right.
+masterplan_page = region_page(get_region_for_user, can_edit_masterplan)

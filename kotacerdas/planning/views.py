@@ -14,6 +14,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from kotacerdas.accounts.access import get_region_for_user
@@ -22,7 +23,7 @@ from kotacerdas.core.prioritisation import DEFAULT_CRITERIA, weight_shifts, weig
 from kotacerdas.core.quick_wins import Candidate, QuickWinCriteria, quick_win_candidates
 from kotacerdas.planning import actions, charts, reference, reports
 from kotacerdas.planning import forms as pforms
-from kotacerdas.planning.access import can_edit_masterplan, get_in_region, masterplan_of
+from kotacerdas.planning.access import can_edit_masterplan, get_in_region, masterplan_of, masterplan_page
 from kotacerdas.planning.models import (
     FundingSource,
     Initiative,
@@ -40,6 +41,7 @@ from kotacerdas.planning.models import (
 from kotacerdas.planning.roadmap import current_prioritisation
 from kotacerdas.regions.models import Region
 from kotacerdas.web.forms import apply_validation_error
+from kotacerdas.web.pages import RegionPage, delete_view, list_and_add
 
 T = TypeVar("T")
 
@@ -178,37 +180,29 @@ def profile(request: HttpRequest, code: str) -> HttpResponse:
     return _page(request, "profile.html", {"region": region, "form": form, "can_edit": can_edit}, form)
 
 
-@planning_view
-def indicators(request: HttpRequest, code: str) -> HttpResponse:
-    region, can_edit = _region(request, code)
-    if request.method == "POST" and not can_edit:
-        return _forbidden(request, region)
-    form = pforms.IndicatorForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        if _attempt(form, lambda: actions.do_add_indicator(request.user, region, **form.cleaned_data)):
-            messages.success(request, _("Indicator added."))
-            return redirect("planning:indicators", code=region.code)
-    items = KeyIndicator.objects.filter(region=region)
-    return _page(
-        request,
-        "indicators.html",
-        {"region": region, "form": form, "items": items, "can_edit": can_edit},
+@masterplan_page
+def indicators(page: RegionPage[Region]) -> HttpResponse:
+    form = pforms.IndicatorForm(page.post)
+    return list_and_add(
+        page,
         form,
+        lambda data: actions.do_add_indicator(page.user, page.region, **data),
+        done=_("Indicator added."),
+        template="planning/indicators.html",
+        context={
+            "items": KeyIndicator.objects.filter(region=page.region),
+            "dimensions": reference.dimensions(),
+        },
     )
 
 
-@login_required
-@require_POST
-def indicator_delete(request: HttpRequest, code: str, indicator_id: int) -> HttpResponse:
-    return _simple_delete(
-        request,
-        code,
-        KeyIndicator,
-        indicator_id,
-        actions.do_delete_indicator,
-        _("Indicator deleted."),
-        "planning:indicators",
-    )
+indicator_delete = delete_view(
+    masterplan_page,
+    lambda region, pk: get_in_region(KeyIndicator, region, pk),
+    actions.do_delete_indicator,
+    done=gettext_lazy("Indicator deleted."),
+    back="planning:indicators",
+)
 
 
 # ----------------------------------------------------------------- problems, SWOT, strategy, programmes

@@ -20,9 +20,8 @@ from django.views.decorators.http import require_POST
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
-from kotacerdas.accounts.access import is_national_admin
+from kotacerdas.accounts.access import is_national_admin, national_admin_required
 from kotacerdas.accounts.models import User
-from kotacerdas.accounts.views import national_admin_required
 from kotacerdas.programme import actions, board
 from kotacerdas.programme.access import (
     can_edit_institutions,

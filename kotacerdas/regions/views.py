@@ -12,9 +12,13 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from kotacerdas.accounts.access import can_manage_region, get_opd_for_user, get_region_for_user
+from kotacerdas.accounts.access import (
+    can_manage_region,
+    get_opd_for_user,
+    get_region_for_user,
+    national_admin_required,
+)
 from kotacerdas.accounts.models import Membership
-from kotacerdas.accounts.views import national_admin_required
 from kotacerdas.regions import actions
 from kotacerdas.regions.forms import OpdForm, RegionFilterForm
 from kotacerdas.regions.models import Region, SizeClassSchemeRecord

@@ -1,0 +1,233 @@
+"""The shared page layer: the one way a page is written in every bounded context.
+
+A page parses input, calls exactly one action, and renders. What is the same on every page lives
+here, so no view repeats it:
+
+- ``region_page(get_region, can_edit)`` builds a decorator for region-scoped pages. The access
+  getter runs first, so a region the person may not open is a 404 (nothing leaks). A member who may
+  open the region but lacks the edit right gets **403** on every POST, in every app, before the view
+  runs; GET pages render read-only (``page.can_edit`` is False).
+- ``attempt(form, call)`` runs an action and shows its ``ValidationError`` on the form; no view
+  catches ``ValidationError`` itself.
+- ``render_page`` answers 400 when a bound form has errors, 200 otherwise.
+- ``RegionPage.save`` (POST + valid form + action → message + redirect), ``RegionPage.run`` (a button
+  without a form), ``list_and_add`` and ``delete_view`` cover the list/add/edit/delete pages.
+
+The kernel imports no feature app: the region getter and the edit check are passed in by each app
+(see ``kotacerdas.planning.pages`` for a worked example and docs/explanation/architecture.md).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from functools import wraps
+from typing import TYPE_CHECKING, Any, Generic, TypeAlias, TypeVar
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed
+from django.shortcuts import redirect, render
+
+from kotacerdas.web.forms import apply_validation_error
+
+if TYPE_CHECKING:  # the stubs' name for a lazily translated string; not importable at run time
+    from django.utils.functional import _StrPromise as Promise
+
+T = TypeVar("T")
+R = TypeVar("R", bound=models.Model)
+M = TypeVar("M", bound=models.Model)
+
+# What a page answers when it cannot find what it asks for is a 404 raised by the getter.
+RegionGetter = Callable[[Any, str], R]
+EditCheck = Callable[[Any, R], bool]
+# A flash message: text (lazy at module level), or a function of the action's result.
+Message: TypeAlias = "str | Promise | Callable[[Any], str]"
+Target = str | Callable[[Any], str] | None
+
+
+class Failed:
+    """What ``attempt`` returns when the action refused: its errors are on the form."""
+
+    def __bool__(self) -> bool:
+        return False
+
+    def __repr__(self) -> str:
+        return "FAILED"
+
+
+FAILED = Failed()
+
+
+def attempt(form: forms.BaseForm, call: Callable[[], T]) -> T | Failed:
+    """Run one action; on ``ValidationError`` put its messages on the form and return ``FAILED``.
+
+    ``FAILED`` is falsy and distinct from ``None``, so an action that returns nothing still counts
+    as done (``if attempt(...) is not FAILED``)."""
+    try:
+        return call()
+    except ValidationError as error:
+        apply_validation_error(form, error)  # type: ignore[arg-type]
+        return FAILED
+
+
+def run_action(request: HttpRequest, call: Callable[[], T], done: Message) -> T | Failed:
+    """Run one action from a button without a form: its refusal or ``done`` becomes a flash message."""
+    try:
+        result = call()
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return FAILED
+    messages.success(request, done(result) if callable(done) else done)
+    return result
+
+
+def form_status(*bound: forms.BaseForm | None) -> int:
+    """400 when any bound form has errors (the user sent something to correct), else 200."""
+    return 400 if any(f is not None and f.is_bound and f.errors for f in bound) else 200
+
+
+def render_page(
+    request: HttpRequest,
+    template: str,
+    context: Mapping[str, Any],
+    *bound: forms.BaseForm | None,
+    status: int | None = None,
+) -> HttpResponse:
+    return render(request, template, dict(context), status=status or form_status(*bound))
+
+
+def forbidden(request: HttpRequest, region: models.Model | None = None) -> HttpResponse:
+    """A member who may look but not change: 403 with the shared explanation page."""
+    return render(request, "403.html", {"region": region}, status=403)
+
+
+def save_form(
+    request: HttpRequest,
+    form: forms.BaseForm,
+    call: Callable[[dict[str, Any]], T],
+    done: Message,
+    then: Target = None,
+) -> HttpResponse | None:
+    """POST with a valid form → run the action on ``cleaned_data`` → flash ``done`` → redirect.
+
+    Returns None when the page should render (GET, invalid form, or the action refused: its errors
+    are on the form). ``then`` is a URL, a function of the action's result, or None for this page."""
+    if request.method != "POST" or not form.is_valid():
+        return None
+    result = attempt(form, lambda: call(form.cleaned_data))
+    if result is FAILED:
+        return None
+    messages.success(request, done(result) if callable(done) else done)
+    target = then(result) if callable(then) else then
+    return redirect(target or request.path)
+
+
+@dataclass(frozen=True)
+class RegionPage(Generic[R]):
+    """What a region-scoped view receives instead of (request, code)."""
+
+    request: HttpRequest
+    region: R
+    can_edit: bool
+
+    @property
+    def user(self) -> Any:
+        return self.request.user
+
+    @property
+    def post(self) -> Any:
+        """The POST data, or None on GET (to bind forms only when something was sent)."""
+        return self.request.POST if self.request.method == "POST" else None
+
+    def render(
+        self, template: str, context: Mapping[str, Any], *bound: forms.BaseForm | None
+    ) -> HttpResponse:
+        full = {"region": self.region, "can_edit": self.can_edit, **context}
+        return render_page(self.request, template, full, *bound)
+
+    def save(
+        self,
+        form: forms.BaseForm,
+        call: Callable[[dict[str, Any]], T],
+        done: Message,
+        then: Target = None,
+    ) -> HttpResponse | None:
+        return save_form(self.request, form, call, done, then)
+
+    def run(self, call: Callable[[], T], done: Message) -> T | Failed:
+        return run_action(self.request, call, done)
+
+    def forbidden(self) -> HttpResponse:
+        return forbidden(self.request, self.region)
+
+
+PageView = Callable[..., HttpResponse]
+
+
+def region_page(
+    get_region: RegionGetter[R], can_edit: EditCheck[R]
+) -> Callable[[Callable[..., HttpResponse]], PageView]:
+    """Decorator factory for pages under ``r/<code>/``: login, access getter, edit right on POST.
+
+    Usage, once per app::
+
+        masterplan_page = region_page(get_region_for_user, can_edit_masterplan)
+
+        @masterplan_page
+        def indicators(page: RegionPage[Region]) -> HttpResponse: ...
+    """
+
+    def decorator(view: Callable[..., HttpResponse]) -> PageView:
+        @login_required
+        @wraps(view)
+        def wrapper(request: HttpRequest, code: str, *args: Any, **kwargs: Any) -> HttpResponse:
+            region = get_region(request.user, code)
+            page = RegionPage(request, region, can_edit(request.user, region))
+            if request.method == "POST" and not page.can_edit:
+                return page.forbidden()
+            return view(page, *args, **kwargs)
+
+        return wrapper
+
+    return decorator
+
+
+def list_and_add(
+    page: RegionPage[Any],
+    form: forms.BaseForm,
+    add: Callable[[dict[str, Any]], Any],
+    *,
+    done: Message,
+    template: str,
+    context: Mapping[str, Any],
+) -> HttpResponse:
+    """A list of records with an add form on the same page: one action, back to the list."""
+    return page.save(form, add, done) or page.render(template, {"form": form, **context}, form)
+
+
+def delete_view(
+    decorator: Callable[[Callable[..., HttpResponse]], PageView],
+    get_object: Callable[[Any, int], M],
+    delete: Callable[[Any, M], object],
+    *,
+    done: str | Promise,
+    back: str,
+) -> PageView:
+    """A POST-only delete: the object through its access getter, one action, back to ``back``.
+
+    ``get_object(region, pk)`` must raise 404 for a record of another region; ``back`` is a URL
+    name taking the region code."""
+
+    def view(page: RegionPage[Any], **kwargs: int) -> HttpResponse:
+        if page.request.method != "POST":  # after login and the region check, as require_POST would be
+            return HttpResponseNotAllowed(["POST"])
+        (pk,) = kwargs.values()
+        obj = get_object(page.region, pk)
+        page.run(lambda: delete(page.user, obj), done)
+        return redirect(back, code=page.region.code)  # type: ignore[attr-defined]
+
+    return decorator(view)
