@@ -32,6 +32,8 @@ from typing import IO, Any
 from openpyxl import Workbook, load_workbook
 from openpyxl.utils.exceptions import InvalidFileException
 
+from kotacerdas.core.spreadsheet import append_row
+
 from .answers import AnswerRow, AnswerValue, collect_answers, rows_by_region
 from .errors import AnswersError, InstrumentError, Problem
 from .loader import WHERE, instrument_to_dict, parse_instrument
@@ -107,9 +109,9 @@ def export_instrument_xlsx(instrument: Instrument) -> bytes:
     sheet = workbook.active
     assert sheet is not None
     sheet.title = "instrument"
-    sheet.append(["field", "value"])
+    append_row(sheet, ["field", "value"])
     for field in INSTRUMENT_FIELDS:
-        sheet.append([field, _cell(_instrument_value(data, field))])
+        append_row(sheet, [field, _cell(_instrument_value(data, field))])
     _append_sheet(
         workbook, "hierarchy", ["name_id", "name_en"], [[t["id"], t["en"]] for t in data["hierarchy"]]
     )
@@ -209,9 +211,9 @@ def _cell(value: Any) -> Any:
 
 def _append_sheet(workbook: Workbook, title: str, header: list[str], rows: list[list[Any]]) -> None:
     sheet = workbook.create_sheet(title)
-    sheet.append(header)
+    append_row(sheet, header)
     for row in rows:
-        sheet.append(row)
+        append_row(sheet, row)
 
 
 def _save(workbook: Workbook) -> bytes:
@@ -473,7 +475,7 @@ def export_answers_xlsx(instrument: Instrument, answers: Mapping[str | None, Map
     assert sheet is not None
     sheet.title = ANSWER_SHEET
     header = ["indicator", "value", "name_id", "name_en", "answer_hint"]
-    sheet.append(["region", *header] if batch else header)
+    append_row(sheet, ["region", *header] if batch else header)
     for region, values in answers.items():
         for indicator in instrument.indicators():
             value = values.get(indicator.code)
@@ -484,11 +486,11 @@ def export_answers_xlsx(instrument: Instrument, answers: Mapping[str | None, Map
                 indicator.name.en,
                 _hint(indicator),
             ]
-            sheet.append([region or "", *cells] if batch else cells)
+            append_row(sheet, [region or "", *cells] if batch else cells)
     about = workbook.create_sheet("about")
-    about.append(["field", "value"])
-    about.append(["instrument", instrument.id])
-    about.append(["version", instrument.version])
+    append_row(about, ["field", "value"])
+    append_row(about, ["instrument", instrument.id])
+    append_row(about, ["version", instrument.version])
     return _save(workbook)
 
 
