@@ -1,0 +1,39 @@
+"""Where a login attempt came from, and what a locked-out person is told (django-axes).
+
+Behind the documented reverse proxy every request reaches gunicorn from 127.0.0.1, so keying the
+lockout on ``REMOTE_ADDR`` would let five wrong passwords from anywhere lock a person out for everyone.
+``X-Forwarded-For`` is believed only when ``TRUSTED_PROXY_COUNT`` says how many proxies of ours append to
+it: each appends the address it received the request from, so the client is the N-th entry from the
+right. Entries further left were written by the client and are never trusted.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+
+def client_address(request: HttpRequest) -> str:
+    remote = str(request.META.get("REMOTE_ADDR", ""))
+    proxies = int(getattr(settings, "TRUSTED_PROXY_COUNT", 0))
+    if proxies <= 0:
+        return remote
+    forwarded = [part.strip() for part in str(request.META.get("HTTP_X_FORWARDED_FOR", "")).split(",")]
+    forwarded = [part for part in forwarded if part]
+    if len(forwarded) < proxies:
+        return remote  # the header did not come through all our proxies: do not believe it
+    return forwarded[-proxies]
+
+
+def locked_out(
+    request: HttpRequest, original_response: object = None, credentials: dict[str, object] | None = None
+) -> HttpResponse:
+    """The lockout page (axes' AXES_LOCKOUT_CALLABLE), telling the configured cool-off in minutes."""
+    minutes = max(1, round(float(settings.AXES_COOLOFF_TIME) * 60))
+    return render(
+        request,
+        "registration/locked_out.html",
+        {"cooloff_minutes": minutes},
+        status=settings.AXES_HTTP_RESPONSE_CODE,
+    )
