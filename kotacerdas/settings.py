@@ -70,7 +70,28 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",
+    "csp.middleware.CSPMiddleware",
 ]
+
+# Content-Security-Policy on every HTML page (django-csp): scripts and everything else only from our own
+# origin, never inline, so an escaped-but-missed payload still cannot run. Inline *style attributes* stay
+# allowed (indentation of assessment rows, chart widths); they cannot execute code. The browsable API docs
+# (Swagger UI / ReDoc from the sidecar package) bootstrap with inline scripts and are excluded.
+CONTENT_SECURITY_POLICY = {
+    "EXCLUDE_URL_PREFIXES": ["/api/v1/docs", "/api/v1/redoc"],
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    },
+}
 
 ROOT_URLCONF = "kotacerdas.urls"
 WSGI_APPLICATION = "kotacerdas.wsgi.application"

@@ -47,8 +47,17 @@ def page(browser, live_server):  # type: ignore[no-untyped-def]
     page = context.new_page()
     page.set_default_timeout(15_000)
     page.base_url = live_server.url
+    refused: list[str] = []
+    page.on("console", lambda message: _note_csp_refusal(message, refused))
     yield page
     context.close()
+    # Every journey also proves its pages work under the Content-Security-Policy.
+    assert refused == [], f"the Content-Security-Policy refused: {refused}"
+
+
+def _note_csp_refusal(message, refused: list[str]) -> None:  # type: ignore[no-untyped-def]
+    if "Content Security Policy" in message.text:
+        refused.append(message.text)
 
 
 def log_in(page, username: str) -> None:  # type: ignore[no-untyped-def]
