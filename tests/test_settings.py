@@ -53,6 +53,7 @@ def test_production_refuses_to_start_without_a_secret(tmp_path: Path) -> None:
         "check", extra_env={"KOTACERDAS_ENV": "production", "KOTACERDAS_VAR_DIR": str(tmp_path)}
     )
     assert result.returncode != 0
+    assert "Traceback" not in result.stderr  # one clear line, not a stack trace before it
     assert "SECRET_KEY (or SECRET_KEY_FILE) must be set" in result.stderr
 
 
@@ -80,3 +81,19 @@ def test_the_database_follows_database_url() -> None:
     engine = settings.DATABASES["default"]["ENGINE"]
     expected = "postgresql" if os.environ.get("DATABASE_URL", "").startswith("postgres") else "sqlite3"
     assert engine.endswith(expected)
+
+
+def test_the_wsgi_entry_point_refuses_without_a_secret_in_one_line(tmp_path: Path) -> None:
+    environment = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
+    environment.update({"KOTACERDAS_ENV": "production", "KOTACERDAS_VAR_DIR": str(tmp_path)})
+    result = subprocess.run(
+        [sys.executable, "-c", "import kotacerdas.wsgi"],
+        cwd=ROOT,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert "SECRET_KEY (or SECRET_KEY_FILE) must be set" in result.stderr

@@ -13,6 +13,8 @@ import importlib
 import sys
 from collections.abc import Sequence
 
+from kotacerdas.envconfig import ConfigError
+
 SUBCOMMAND_MODULES = [
     "kotacerdas.cli.app",
     "kotacerdas.cli.score",
@@ -48,6 +50,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(args.func(args) or 0)
     except CommandError as exc:
         print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except ConfigError as exc:  # a misconfigured deployment: say what to set, without a stack trace
+        print(f"configuration error: {exc}", file=sys.stderr)
         return 2
 
 
