@@ -5,6 +5,8 @@ from django.urls import include, path, re_path
 from kotacerdas.web import views as web_views
 from kotacerdas.web.access_classes import LOGGED_IN, PUBLIC
 
+handler500 = "kotacerdas.api.errors.server_error"
+
 access = {"home": PUBLIC, "login": PUBLIC, "logout": LOGGED_IN}
 
 urlpatterns = [
