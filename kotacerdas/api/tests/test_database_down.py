@@ -19,7 +19,8 @@ client = Client(raise_request_exception=False)
 results = {}
 for path in ("/api/v1/regions", "/"):
     response = client.get(path, HTTP_AUTHORIZATION="Token 0123456789abcdef")
-    results[path] = [response.status_code, response.headers.get("Content-Type", ""), response.content.decode()]
+    content_type = response.headers.get("Content-Type", "")
+    results[path] = [response.status_code, content_type, response.content.decode()]
 print(json.dumps(results))
 """
 
