@@ -3,10 +3,12 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from django.conf import settings
-from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
+from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, QueryDict
 from django.middleware.locale import LocaleMiddleware
 from django.utils import translation
 from django.utils.translation import gettext as _
+
+from kotacerdas.core.spreadsheet import has_control, strip_control
 
 
 class IndonesianFirstLocaleMiddleware(LocaleMiddleware):
@@ -51,3 +53,29 @@ class RejectNullBytesMiddleware:
         if request.method == "POST" and request.content_type in FORM_TYPES:
             values += [*request.POST.keys(), *(v for vs in request.POST.lists() for v in vs[1])]
         return any("\x00" in value for value in values)
+
+
+class StripControlCharactersMiddleware:
+    """Remove control characters (other than tab and line breaks) from every submitted form value.
+
+    Nobody types ``\x0b`` or ``\x1b`` on purpose; they arrive by pasting from other programs and later
+    break every export (XLSX and DOCX cannot hold them). Cleaning here, once, means no form, action or
+    output has to think about them. NUL is refused earlier (RejectNullBytesMiddleware)."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if request.method == "POST" and request.content_type in FORM_TYPES:
+            request.POST = _cleaned(request.POST)  # type: ignore[misc]
+        return self.get_response(request)
+
+
+def _cleaned(data: QueryDict) -> QueryDict:
+    if not any(has_control(value) for values in data.lists() for value in values[1]):
+        return data
+    clean = QueryDict(mutable=True, encoding=data.encoding)
+    for key, values in data.lists():
+        clean.setlist(key, [strip_control(value) for value in values])
+    clean._mutable = False
+    return clean
