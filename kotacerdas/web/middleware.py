@@ -67,7 +67,7 @@ class StripControlCharactersMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         if request.method == "POST" and request.content_type in FORM_TYPES:
-            request.POST = _cleaned(request.POST)  # type: ignore[misc]
+            request.POST = _cleaned(request.POST)  # type: ignore[assignment]
         return self.get_response(request)
 
 
