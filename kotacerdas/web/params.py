@@ -1,0 +1,25 @@
+"""Query parameters parsed one way, so odd input is a default or a 400, never a 500.
+
+``str.isdigit()`` is true for "²" and "٣", which ``int()`` then refuses or misreads; every page reads its
+numeric query parameters through ``query_int`` instead (ASCII digits only, bounded length).
+"""
+
+from __future__ import annotations
+
+import re
+
+from django.http import HttpRequest
+
+ASCII_NUMBER = re.compile(r"[0-9]{1,9}")
+
+
+def parse_int(text: str) -> int | None:
+    """A whole number written with ASCII digits (at most nine), or None."""
+    text = text.strip()
+    return int(text) if ASCII_NUMBER.fullmatch(text) else None
+
+
+def query_int(request: HttpRequest, name: str, default: int | None = None) -> int | None:
+    """``?name=`` as a whole number; ``default`` when it is missing or not a plain number."""
+    value = parse_int(request.GET.get(name, ""))
+    return default if value is None else value
