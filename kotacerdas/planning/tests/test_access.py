@@ -27,5 +27,5 @@ def test_a_record_of_another_region_is_a_404(budi, region_a, region_b, plan_a) -
 
 def test_an_unknown_model_is_a_clear_programming_error_not_a_database_error(region_a, dinkes_a) -> None:
     # Opd has a region field, so the old field-guessing lookup would even have answered
-    with pytest.raises(TypeError, match="does not know how a regions.Opd belongs to a region"):
+    with pytest.raises(TypeError, match=r"does not know how a regions\.Opd belongs to a region"):
         get_in_region(Opd, region_a, dinkes_a.pk)
