@@ -6,35 +6,68 @@ user may open it) and returns 404 for any record of another region.
 
 from __future__ import annotations
 
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from django.db import models
 from django.http import Http404
 
 from kotacerdas.accounts.access import can_manage_region, get_region_for_user
-from kotacerdas.planning.models import Masterplan
+from kotacerdas.accounts.models import User
+from kotacerdas.planning.models import (
+    BudgetLine,
+    Initiative,
+    KeyIndicator,
+    Kpi,
+    Masterplan,
+    Problem,
+    ProgrammeMapping,
+    QuickWin,
+    Risk,
+    RoadmapRun,
+    Statement,
+    SwotItem,
+)
 from kotacerdas.regions.models import Region
 from kotacerdas.web.pages import region_page
 
 M = TypeVar("M", bound=models.Model)
 
+# How each masterplan record reaches its region: the lookup that keeps region B's records out.
+REGION_LOOKUP: dict[type[models.Model], str] = {
+    Masterplan: "region",
+    KeyIndicator: "region",
+    Problem: "region",
+    SwotItem: "region",
+    Statement: "region",
+    ProgrammeMapping: "region",
+    Initiative: "region",
+    BudgetLine: "initiative__region",
+    Kpi: "initiative__region",
+    RoadmapRun: "region",
+    QuickWin: "region",
+    Risk: "quick_win__region",
+}
 
-def can_edit_masterplan(user: Any, region: Region) -> bool:
+
+def can_edit_masterplan(user: User, region: Region) -> bool:
     """The region's coordinator (and the national admin) assemble the masterplan."""
     return can_manage_region(user, region)
 
 
 def get_in_region(model: type[M], region: Region, pk: int) -> M:
-    """``model`` record ``pk`` that belongs to ``region`` (directly or through its initiative)."""
-    field_names = {field.name for field in model._meta.get_fields()}
-    if "region" in field_names:
-        lookup: dict[str, Any] = {"region": region}
-    elif "initiative" in field_names:
-        lookup = {"initiative__region": region}
-    else:
-        lookup = {"quick_win__region": region}
+    """``model`` record ``pk`` that belongs to ``region`` (directly or through its parent), else 404.
+
+    Only the models of ``REGION_LOOKUP`` are known: any other model is a programming error, told
+    as such instead of a database error at run time."""
     try:
-        return model._default_manager.get(pk=pk, **lookup)
+        lookup = REGION_LOOKUP[model]
+    except KeyError:
+        raise TypeError(
+            f"get_in_region does not know how a {model._meta.label} belongs to a region; "
+            "add it to kotacerdas.planning.access.REGION_LOOKUP"
+        ) from None
+    try:
+        return model._default_manager.get(pk=pk, **{lookup: region})
     except model.DoesNotExist:  # type: ignore[attr-defined]
         raise Http404 from None
 

@@ -1,5 +1,6 @@
 """A region's Smart City masterplan: strategic analysis (Bimtek I–II), initiatives (III),
-prioritisation, roadmap and Quick Wins (IV). Every write goes through planning.actions."""
+prioritisation, roadmap and Quick Wins (IV). Every write goes through the actions of the sub-context
+(planning/<analysis|initiatives|prioritisation|roadmap|quickwins>/actions.py)."""
 
 from __future__ import annotations
 

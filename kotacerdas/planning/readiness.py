@@ -1,13 +1,15 @@
 """Readiness gap analysis for the strategic analysis, read from the assessment app.
 
 Thin adapter: the region's latest *verified* assessment of a readiness instrument
-(``readiness-*``), its verified result's element scores, targets and gaps.
+(``readiness-*``), its verified result's element scores, targets and gaps. The assessment app is
+optional: without it there is no gap analysis (and the overview leaves its section out).
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from django.apps import apps
 from django.utils.translation import get_language
 
 from kotacerdas.regions.models import Region
@@ -20,12 +22,21 @@ def _label(name: Any) -> str:
     return str(name)
 
 
+ASSESSMENT_APP = "kotacerdas.assessment"
+
+
+def readiness_available() -> bool:
+    """Whether the assessment app is installed. Its code may be importable even when it is not
+    (importing its models then fails with RuntimeError), so ask the app registry, not the importer."""
+    return apps.is_installed(ASSESSMENT_APP)
+
+
 def latest_verified_gap(region: Region) -> dict[str, Any] | None:
     """{"assessment": ..., "rows": [{"label", "depth", "score", "target", "gap"}]} or None."""
-    try:
-        from kotacerdas.assessment.models import Assessment, Result, State
-    except ImportError:  # the assessment app is not installed
+    if not readiness_available():
         return None
+    from kotacerdas.assessment.models import Assessment, Result, State
+
     assessment = (
         Assessment.objects.filter(region=region, state=State.VERIFIED, instrument_id__startswith="readiness")
         .order_by("-created_at", "-id")

@@ -9,9 +9,12 @@ from django.utils.translation import get_language
 
 from kotacerdas.core.instruments import load_instrument
 from kotacerdas.core.instruments.model import Group, Text
+from kotacerdas.core.prioritisation import DEFAULT_CRITERIA
 from kotacerdas.planning.models import READINESS_ELEMENTS
 
 INSTRUMENT_ID = "kominfo-sc-2017"
+# The criteria a person scores per initiative (1–5); cost comes from the initiative's budget.
+SCORED_CRITERIA = [c.id for c in DEFAULT_CRITERIA if c.id != "cost"]
 
 
 @lru_cache(maxsize=1)

@@ -4,7 +4,8 @@ Functions the books can call (all take records that came through the access gett
 
 * :func:`latest_roadmap_run` (region) - the newest finished roadmap run, or None.
 * :func:`period_of` (run) - (first year, last year).
-* :func:`gantt_bars` (run, dimension=None) - :class:`charts.GanttBar` rows of the scheduled initiatives.
+* :func:`gantt_bars` (run, dimension=None) - :class:`GanttBar` rows of the scheduled initiatives
+  (drawn by :mod:`kotacerdas.planning.roadmap.charts`).
 * :func:`spend_by_year_and_source` (run) - {year: {source: juta rupiah}} of the schedule.
 * :func:`ceilings_of` (run) - {year: juta rupiah} of the yearly ceilings the run respected.
 * :func:`outcomes` (run) - every initiative's outcome with Indonesian reasons.
@@ -15,9 +16,12 @@ Functions the books can call (all take records that came through the access gett
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import dataclass
 from typing import Any
 
-from kotacerdas.planning import charts, reference
+from django.utils.translation import gettext as _
+
+from kotacerdas.planning import reference
 from kotacerdas.planning.access import masterplan_of
 from kotacerdas.planning.models import (
     Initiative,
@@ -29,8 +33,15 @@ from kotacerdas.planning.models import (
     Statement,
     SwotItem,
 )
-from kotacerdas.planning.roadmap import reason_text
 from kotacerdas.regions.models import Region
+
+
+@dataclass(frozen=True)
+class GanttBar:
+    label: str
+    start_year: int
+    end_year: int  # inclusive
+    state: str = "scheduled"  # scheduled, deferred (started later than it could), pinned
 
 
 def latest_roadmap_run(region: Region) -> RoadmapRun | None:
@@ -46,7 +57,7 @@ def _initiatives(run: RoadmapRun) -> dict[str, dict[str, Any]]:
     return {item["id"]: item for item in run.instance["initiatives"]}
 
 
-def gantt_bars(run: RoadmapRun, dimension: str | None = None) -> list[charts.GanttBar]:
+def gantt_bars(run: RoadmapRun, dimension: str | None = None) -> list[GanttBar]:
     result = run.result or {}
     deferred = {item["id"] for item in result.get("deferred", [])}
     items = _initiatives(run)
@@ -57,9 +68,7 @@ def gantt_bars(run: RoadmapRun, dimension: str | None = None) -> list[charts.Gan
             continue
         item = items[code]
         state = "pinned" if "pinned_start" in item else "deferred" if code in deferred else "scheduled"
-        bars.append(
-            charts.GanttBar(f"{code} {item.get('name', '')}"[:48], year, year + item["duration"] - 1, state)
-        )
+        bars.append(GanttBar(f"{code} {item.get('name', '')}"[:48], year, year + item["duration"] - 1, state))
     return sorted(bars, key=lambda bar: (bar.start_year, bar.label))
 
 
@@ -79,6 +88,34 @@ def ceilings_of(run: RoadmapRun) -> dict[int, float]:
     """The yearly total ceilings of the run (juta rupiah); years without a ceiling are left out."""
     first, _last = period_of(run)
     return {first + i: float(v) for i, v in enumerate(run.instance["budget"]) if float(v) < 1e11}
+
+
+def reason_text(reason: dict[str, Any], opds: dict[str, str]) -> str:
+    """An Indonesian sentence for a core Reason (as its dict) why an initiative waits or is dropped."""
+    year = reason.get("year", "")
+    kind = reason.get("constraint")
+    if kind == "budget" and reason.get("source"):
+        return _("The %(source)s budget ceiling in %(year)s is used up.") % {
+            "source": reason["source"],
+            "year": year,
+        }
+    if kind == "budget":
+        return _("The budget ceiling in %(year)s is used up.") % {"year": year}
+    if kind == "agency_capacity":
+        opd = opds.get(str(reason.get("agency")), reason.get("agency"))
+        return _("%(opd)s already runs as many initiatives as it can in %(year)s.") % {
+            "opd": opd,
+            "year": year,
+        }
+    if kind == "predecessor":
+        return _("It waits for its predecessor %(code)s to finish.") % {"code": reason.get("initiative")}
+    if kind == "horizon":
+        return _("It cannot finish inside the masterplan period.")
+    if kind == "earliest_start":
+        return _("Its earliest start year has not been reached.")
+    if kind == "objective":
+        return _("It could start in %(year)s, but that would not add benefit.") % {"year": year}
+    return str(reason.get("message", ""))
 
 
 def outcomes(run: RoadmapRun) -> list[dict[str, Any]]:

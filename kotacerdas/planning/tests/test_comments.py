@@ -5,20 +5,21 @@ from django.urls import reverse
 
 from conftest import logged_in
 from kotacerdas.discussion.models import Comment
-from kotacerdas.planning import actions
+from kotacerdas.planning.analysis import actions as analysis
+from kotacerdas.planning.quickwins import actions as quickwins
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def targets(budi, region_a, plan_a):
-    problem = actions.do_save_problem(
+    problem = analysis.do_save_problem(
         budi, region_a, code="M-01", title="Antrean", dimension="living", element="living.health"
     )
-    swot = actions.do_save_swot_item(
+    swot = analysis.do_save_swot_item(
         budi, region_a, scope="infrastruktur", kind="W", text="Jaringan terbatas"
     )
-    quick_win = actions.do_select_quick_win(budi, plan_a["portal"], year=2026)
+    quick_win = quickwins.do_select_quick_win(budi, plan_a["portal"], year=2026)
     return [problem, swot, plan_a["data"], quick_win]
 
 

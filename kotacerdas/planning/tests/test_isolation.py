@@ -5,20 +5,23 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
-from kotacerdas.planning import actions
+from kotacerdas.planning.analysis import actions as analysis
+from kotacerdas.planning.initiatives import actions as initiatives
 from kotacerdas.planning.models import Initiative, Problem, SwotItem
+from kotacerdas.planning.quickwins import actions as quickwins
+from kotacerdas.planning.roadmap import actions as roadmap
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def world_b(dewi, region_b, dinkes_b):
-    actions.do_save_profile(dewi, region_b, period_start=2026, period_end=2030)
-    problem = actions.do_save_problem(
+    analysis.do_save_profile(dewi, region_b, period_start=2026, period_end=2030)
+    problem = analysis.do_save_problem(
         dewi, region_b, code="M-01", title="Banjir", dimension="environment", element="environment.protection"
     )
-    swot = actions.do_save_swot_item(dewi, region_b, scope="struktur", kind="S", text="SDM")
-    initiative = actions.do_save_initiative(
+    swot = analysis.do_save_swot_item(dewi, region_b, scope="struktur", kind="S", text="SDM")
+    initiative = initiatives.do_save_initiative(
         dewi,
         region_b,
         budget={(2026, "APBD"): Decimal(10)},
@@ -33,12 +36,12 @@ def world_b(dewi, region_b, dinkes_b):
         duration=1,
         citizen_benefit=True,
     )
-    kpi = actions.do_save_kpi(dewi, initiative, name="K", unit="u", baseline=None, targets={2026: "1"})
-    quick_win = actions.do_select_quick_win(dewi, initiative, year=2026)
-    risk = actions.do_add_risk(
+    kpi = initiatives.do_save_kpi(dewi, initiative, name="K", unit="u", baseline=None, targets={2026: "1"})
+    quick_win = quickwins.do_select_quick_win(dewi, initiative, year=2026)
+    risk = quickwins.do_add_risk(
         dewi, quick_win, description="r", likelihood=2, impact=3, handling="reduce", mitigation="m", owner="o"
     )
-    run = actions.do_start_roadmap_run(dewi, region_b, time_limit=5)
+    run = roadmap.do_start_roadmap_run(dewi, region_b, time_limit=5)
     return {
         "problem": problem,
         "swot": swot,

@@ -1,59 +1,16 @@
-"""AHP weights, ranking and sensitivity; the roadmap optimiser as a stored, explained run with charts."""
+"""The roadmap optimiser as a stored, explained run with charts; pins and capacities."""
 
 from decimal import Decimal
 
 import pytest
 from django.urls import reverse
 
-from kotacerdas.planning import actions, reports
+from kotacerdas.planning import reports
+from kotacerdas.planning.conftest import add_initiative
 from kotacerdas.planning.models import Masterplan, RoadmapRun
-
-from .conftest import add_initiative
+from kotacerdas.planning.roadmap import actions
 
 pytestmark = pytest.mark.django_db
-
-CRITERIA = ["impact", "urgency", "readiness", "cost", "rpjmd_alignment", "spbe_relevance"]
-
-
-def all_pairs(value="1"):
-    return {f"{a}__{b}": value for i, a in enumerate(CRITERIA) for b in CRITERIA[i + 1 :]}
-
-
-def test_ahp_weights_show_consistency_and_name_bad_judgements(as_budi, region_a, plan_a) -> None:
-    judgements = all_pairs()
-    judgements.update({"impact__urgency": "9", "urgency__readiness": "9", "impact__readiness": "1/9"})
-    response = as_budi.post(reverse("planning:weights_ahp", args=[region_a.code]), judgements)
-    assert response.status_code == 302
-    masterplan = Masterplan.objects.get(region=region_a)
-    assert masterplan.weight_method == "ahp"
-    assert abs(sum(masterplan.weights.values()) - 1) < 1e-9
-    page = as_budi.get(reverse("planning:prioritisation", args=[region_a.code])).content.decode()
-    assert "λmax" in page and "CR" in page
-    assert "Rasio konsistensi" in page and "tidak di bawah 0,10" in page
-    assert "Dampak bagi warga dibandingkan dengan Urgensi" in page or "Urgensi dibandingkan dengan" in page
-
-
-def test_consistent_judgements_give_saaty_weights(budi, region_a, plan_a) -> None:
-    judgements = {(a, b): "1" for i, a in enumerate(CRITERIA) for b in CRITERIA[i + 1 :]}
-    result = actions.do_set_ahp_weights(budi, region_a, judgements)
-    assert result.is_consistent
-    assert all(abs(w - 1 / 6) < 1e-9 for w in Masterplan.objects.get().weights.values())
-
-
-def test_scores_rank_initiatives_and_sensitivity_is_shown(as_budi, budi, region_a, plan_a) -> None:
-    actions.do_set_direct_weights(budi, region_a, {c: Decimal(1) for c in CRITERIA} | {"impact": Decimal(5)})
-    data = {}
-    for item, impact in ((plan_a["data"], 3), (plan_a["telemed"], 5), (plan_a["portal"], 1)):
-        for criterion in ("impact", "urgency", "readiness", "rpjmd_alignment", "spbe_relevance"):
-            data[f"s_{item.pk}_{criterion}"] = impact if criterion == "impact" else 3
-    response = as_budi.post(reverse("planning:scores", args=[region_a.code]), data)
-    assert response.status_code == 302
-    page = as_budi.get(reverse("planning:prioritisation", args=[region_a.code])).content.decode()
-    assert page.index("KS-01 Inisiatif KS-01") < page.index("SD-01 Inisiatif SD-01") < page.index("PL-01")
-    assert "±20 %" in page
-    bad = dict(data, **{f"s_{plan_a['data'].pk}_impact": 7})
-    response = as_budi.post(reverse("planning:scores", args=[region_a.code]), bad)
-    assert response.status_code == 400
 
 
 def test_roadmap_run_defers_over_budget_and_explains_why(
@@ -153,9 +110,10 @@ def logged_in_budi_page(budi, run) -> str:
 
 
 def test_the_charts_are_pngs_from_plain_values() -> None:
-    from kotacerdas.planning import charts
+    from kotacerdas.planning.reports import GanttBar
+    from kotacerdas.planning.roadmap import charts
 
-    bars = [charts.GanttBar("A", 2026, 2027), charts.GanttBar("B", 2028, 2028, "deferred")]
+    bars = [GanttBar("A", 2026, 2027), GanttBar("B", 2028, 2028, "deferred")]
     gantt = charts.gantt_png(bars, 2026, 2030, title="Smart Living", legend={"deferred": "ditunda"})
     budget = charts.budget_png({2026: {"APBD": 300.0, "CSR": 50.0}, 2027: {"APBN_DAK": 10.0}}, unit="juta")
     assert gantt.startswith(b"\x89PNG") and budget.startswith(b"\x89PNG")

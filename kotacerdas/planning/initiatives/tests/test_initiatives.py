@@ -137,7 +137,7 @@ def test_an_initiative_others_depend_on_cannot_be_deleted(as_budi, region_a, pla
 
 
 def test_a_budget_change_is_audited_with_before_and_after(budi, region_a, plan_a) -> None:
-    from kotacerdas.planning.actions import do_save_initiative
+    from kotacerdas.planning.initiatives.actions import do_save_initiative
 
     portal = plan_a["portal"]
     do_save_initiative(

@@ -1,28 +1,46 @@
-"""A small masterplan for Kota Salatiga (region A), built through the planning actions."""
+"""A small masterplan for Kota Salatiga (region A), built through the planning actions.
 
+Shared by the tests of every planning sub-context (``planning/<sub>/tests``) and ``planning/tests``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
 from decimal import Decimal
+from typing import Any
 
 import pytest
 
-from kotacerdas.planning import actions
+from kotacerdas.accounts.models import User
+from kotacerdas.planning.analysis.actions import do_save_profile
+from kotacerdas.planning.initiatives.actions import do_save_initiative
+from kotacerdas.planning.models import Initiative, Masterplan
 from kotacerdas.regions.actions import do_create_opd
+from kotacerdas.regions.models import Opd, Region
 
 
 @pytest.fixture
-def kominfo_a(ayu, region_a):
+def kominfo_a(ayu: User, region_a: Region) -> Opd:
     return do_create_opd(ayu, region_a, name="Dinas Komunikasi dan Informatika", short_name="Diskominfo")
 
 
 @pytest.fixture
-def masterplan_a(budi, region_a):
-    return actions.do_save_profile(
-        budi, region_a, period_start=2026, period_end=2030, vision="Salatiga cerdas"
-    )
+def masterplan_a(budi: User, region_a: Region) -> Masterplan:
+    return do_save_profile(budi, region_a, period_start=2026, period_end=2030, vision="Salatiga cerdas")
 
 
 def add_initiative(
-    actor, region, code, owner, *, start=2026, duration=1, budget=None, predecessors=(), **extra
-):
+    actor: User,
+    region: Region,
+    code: str,
+    owner: Opd,
+    *,
+    start: int = 2026,
+    duration: int = 1,
+    budget: Mapping[tuple[int, str], Decimal] | None = None,
+    predecessors: Iterable[Initiative] = (),
+    **extra: Any,
+) -> Initiative:
     fields = {
         "code": code,
         "name": extra.pop("name", f"Inisiatif {code}"),
@@ -36,11 +54,13 @@ def add_initiative(
         **extra,
     }
     budget = budget if budget is not None else {(start, "APBD"): Decimal(100_000_000)}
-    return actions.do_save_initiative(actor, region, budget=budget, predecessors=predecessors, **fields)
+    return do_save_initiative(actor, region, budget=budget, predecessors=predecessors, **fields)
 
 
 @pytest.fixture
-def plan_a(budi, region_a, masterplan_a, dinkes_a, kominfo_a):
+def plan_a(
+    budi: User, region_a: Region, masterplan_a: Masterplan, dinkes_a: Opd, kominfo_a: Opd
+) -> dict[str, Initiative]:
     """Three initiatives: data (2 yrs) → telemed; portal independent."""
     data = add_initiative(
         budi,

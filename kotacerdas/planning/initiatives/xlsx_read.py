@@ -1,15 +1,5 @@
-"""Initiatives, budgets and KPIs as one XLSX workbook (openpyxl); what is exported re-imports losslessly.
-
-Sheets (docs/reference/initiatives-xlsx.md):
-
-* ``Inisiatif`` - one initiative per row, keyed by ``code``;
-* ``Anggaran`` - one budget row per initiative, year and funding source;
-* ``KPI`` - one KPI per row with a ``target_<year>`` column per year of the period.
-
-:func:`read_workbook` checks every cell and the plan as a whole and reports
-each problem by sheet, row and column; :func:`do_import_initiatives` saves
-everything in one transaction or nothing.
-"""
+"""Reading the initiatives workbook: every cell and the plan as a whole are checked, and each problem
+is reported by sheet, row and column (docs/reference/initiatives-xlsx.md). Nothing is saved here."""
 
 from __future__ import annotations
 
@@ -20,133 +10,24 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.utils.translation import gettext as _
-from openpyxl import Workbook, load_workbook
-from openpyxl.utils import get_column_letter
+from openpyxl import load_workbook
 
-from kotacerdas.audit.log import record, snapshot
 from kotacerdas.core.budget_codes import BudgetCodeError, parse_budget_code
 from kotacerdas.core.masterplan_checks import PlannedInitiative, check_plan
-from kotacerdas.planning import actions, reference
-from kotacerdas.planning.forms import SCORED_CRITERIA
-from kotacerdas.planning.models import BudgetLine, FundingSource, Initiative, Kpi, Masterplan, Problem
+from kotacerdas.planning import reference
+from kotacerdas.planning.checks import BLOCKING, budget_code_message, finding_message, planned_initiatives
+from kotacerdas.planning.common import require_masterplan
+from kotacerdas.planning.models import FundingSource, Initiative, Masterplan, Problem
 from kotacerdas.regions.models import Opd, Region
 
-INITIATIVE_COLUMNS = [
-    "code",
-    "name",
-    "element",
-    "type",
-    "description",
-    "owner_opd",
-    "partners",
-    "problems",
-    "rpjmd_targets",
-    "subactivity_codes",
-    "horizon",
-    "start_year",
-    "duration",
-    "total_cost",
-    "predecessors",
-    "risks",
-    "status",
-    "mandatory",
-    "citizen_benefit",
-    "earliest_start_year",
-    "pinned_start_year",
-    *[f"score_{c}" for c in SCORED_CRITERIA],
-]
-BUDGET_COLUMNS = ["initiative_code", "year", "source", "amount"]
 KPI_FIXED = ["initiative_code", "name", "unit", "baseline"]
-SEP = "; "
 MAX_ROWS = 5000
 
 
 def plain(value: Decimal) -> str:
     """A decimal without exponent or trailing zeros: 100, 12.5."""
-    text = format(value.normalize(), "f")
-    return text
-
-
-def _cell(value: Any) -> Any:
-    if isinstance(value, Decimal):
-        return int(value) if value == value.to_integral_value() else float(value)
-    return value
-
-
-def export_workbook(region: Region) -> bytes:
-    masterplan = actions.require_masterplan(region)
-    workbook = Workbook()
-    sheet = workbook.active
-    assert sheet is not None
-    sheet.title = "Inisiatif"
-    sheet.append(INITIATIVE_COLUMNS)
-    initiatives = (
-        Initiative.objects.filter(region=region)
-        .select_related("owner")
-        .prefetch_related("problems", "predecessors", "budget_lines", "kpis")
-    )
-    budget = workbook.create_sheet("Anggaran")
-    budget.append(BUDGET_COLUMNS)
-    kpis = workbook.create_sheet("KPI")
-    kpis.append(KPI_FIXED + [f"target_{year}" for year in masterplan.years])
-    for item in initiatives:
-        sheet.append(
-            [
-                _cell(v)
-                for v in (
-                    item.code,
-                    item.name,
-                    item.element,
-                    item.type,
-                    item.description,
-                    item.owner.name,
-                    item.partners,
-                    SEP.join(p.code for p in item.problems.all()),
-                    item.rpjmd_targets,
-                    SEP.join(item.subactivity_codes),
-                    item.horizon,
-                    item.start_year,
-                    item.duration,
-                    item.total_cost,
-                    SEP.join(p.code for p in item.predecessors.all()),
-                    item.risks,
-                    item.status,
-                    "ya" if item.mandatory else "tidak",
-                    "ya" if item.citizen_benefit else "tidak",
-                    item.earliest_start_year,
-                    item.pinned_start_year,
-                    *[item.scores.get(c) for c in SCORED_CRITERIA],
-                )
-            ]
-        )
-        for line in item.budget_lines.all():
-            budget.append([item.code, line.year, line.source, _cell(line.amount)])
-        for kpi in item.kpis.all():
-            targets = [
-                _cell(Decimal(kpi.targets[str(y)])) if str(y) in kpi.targets else None
-                for y in masterplan.years
-            ]
-            kpis.append(
-                [
-                    item.code,
-                    kpi.name,
-                    kpi.unit,
-                    _cell(kpi.baseline) if kpi.baseline is not None else None,
-                    *targets,
-                ]
-            )
-    for ws in workbook.worksheets:
-        for index in range(1, ws.max_column + 1):
-            ws.column_dimensions[get_column_letter(index)].width = 18
-        ws.freeze_panes = "A2"
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
-
-
-# ----------------------------------------------------------------- reading
+    return format(value.normalize(), "f")
 
 
 @dataclass
@@ -257,7 +138,7 @@ def _list(value: Any) -> list[str]:
 
 def read_workbook(region: Region, data: bytes) -> dict[str, ParsedInitiative]:
     """Every initiative of the workbook, checked; raises ImportRejected listing every bad cell."""
-    masterplan = actions.require_masterplan(region)
+    masterplan = require_masterplan(region)
     errors: list[RowError] = []
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
@@ -319,19 +200,8 @@ def _read_initiatives(region: Region, sheet: _Sheet, masterplan: Masterplan) -> 
         for problem in linked:
             if problem not in problems:
                 sheet.error(row, "problems", _("Problem %(code)s does not exist.") % {"code": problem})
-        codes = []
-        for text in _list(values.get("subactivity_codes")):
-            try:
-                codes.append(str(parse_budget_code(text, require="sub_kegiatan")))
-            except BudgetCodeError as error:
-                sheet.error(row, "subactivity_codes", actions.budget_code_message(error))
-        scores = {}
-        for criterion in SCORED_CRITERIA:
-            score = _int(sheet, row, f"score_{criterion}", values.get(f"score_{criterion}"), required=False)
-            if score is not None and not 1 <= score <= 5:
-                sheet.error(row, f"score_{criterion}", _("Scores run from 1 (low) to 5 (high)."))
-            if score is not None:
-                scores[criterion] = float(score)
+        codes = _subactivity_codes(sheet, row, values.get("subactivity_codes"))
+        scores = _scores(sheet, row, values)
         duration = _int(sheet, row, "duration", values.get("duration"))
         if duration is not None and duration < 1:
             sheet.error(row, "duration", _("The duration must be at least 1 year."))
@@ -365,6 +235,27 @@ def _read_initiatives(region: Region, sheet: _Sheet, masterplan: Masterplan) -> 
         }
         result[code] = ParsedInitiative(row, fields, linked, _list(values.get("predecessors")), owner)
     return result
+
+
+def _subactivity_codes(sheet: _Sheet, row: int, value: Any) -> list[str]:
+    codes = []
+    for text in _list(value):
+        try:
+            codes.append(str(parse_budget_code(text, require="sub_kegiatan")))
+        except BudgetCodeError as error:
+            sheet.error(row, "subactivity_codes", budget_code_message(error))
+    return codes
+
+
+def _scores(sheet: _Sheet, row: int, values: dict[str, Any]) -> dict[str, float]:
+    scores = {}
+    for criterion in reference.SCORED_CRITERIA:
+        score = _int(sheet, row, f"score_{criterion}", values.get(f"score_{criterion}"), required=False)
+        if score is not None and not 1 <= score <= 5:
+            sheet.error(row, f"score_{criterion}", _("Scores run from 1 (low) to 5 (high)."))
+        if score is not None:
+            scores[criterion] = float(score)
+    return scores
 
 
 def _read_budget(sheet: _Sheet, parsed: dict[str, ParsedInitiative]) -> None:
@@ -430,11 +321,7 @@ def _read_kpis(sheet: _Sheet, parsed: dict[str, ParsedInitiative], masterplan: M
 def _check_whole_plan(
     region: Region, masterplan: Masterplan, parsed: dict[str, ParsedInitiative], sheet: _Sheet
 ) -> None:
-    existing = {
-        i.code: actions.planned(i)
-        for i in Initiative.objects.filter(region=region).prefetch_related("budget_lines", "predecessors")
-        if i.code not in parsed
-    }
+    existing = {p.code: p for p in planned_initiatives(region) if p.code not in parsed}
     mine = {
         code: PlannedInitiative(
             code,
@@ -458,74 +345,17 @@ def _check_whole_plan(
     for finding in check_plan(
         [*existing.values(), *mine.values()], (masterplan.period_start, masterplan.period_end)
     ):
-        if finding.kind not in actions.BLOCKING:
+        if finding.kind not in BLOCKING:
             continue
         codes = [finding.code] if finding.code else [str(c) for c in finding.values.get("path", ())]  # type: ignore[attr-defined]
         row = next((parsed[c].row for c in codes if c in parsed), 0)
-        sheet.error(row, column[finding.kind], actions.finding_message(finding))
+        sheet.error(row, column[finding.kind], finding_message(finding))
     for _code, item in parsed.items():
         pinned = item.fields["pinned_start_year"]
         if pinned is not None and not masterplan.period_start <= pinned <= masterplan.period_end:
             sheet.error(
                 item.row, "pinned_start_year", _("The pinned start year lies outside the masterplan period.")
             )
-
-
-# ----------------------------------------------------------------- the action
-
-
-def do_import_initiatives(actor: Any, region: Region, data: bytes) -> dict[str, int]:
-    """Create or update every initiative of the workbook with its budget and KPIs, all or nothing."""
-    actions._require_editor(actor, region)
-    parsed = read_workbook(region, data)
-    existing = {i.code: i for i in Initiative.objects.filter(region=region)}
-    problems = {p.code: p for p in Problem.objects.filter(region=region)}
-    created = updated = 0
-    with transaction.atomic():
-        saved: dict[str, Initiative] = {}
-        for code, item in parsed.items():
-            initiative = existing.get(code) or Initiative(region=region)
-            before = snapshot(initiative) if initiative.pk else None
-            for name, value in item.fields.items():
-                setattr(initiative, name, value)
-            initiative.owner = item.owner  # type: ignore[assignment]
-            initiative.full_clean(validate_constraints=False)
-            initiative.save()
-            created, updated = (created + 1, updated) if before is None else (created, updated + 1)
-            saved[code] = initiative
-            record(
-                actor,
-                "masterplan.initiative.import",
-                initiative,
-                before=before,
-                after=snapshot(initiative),
-                region=region,
-            )
-        everyone = {**existing, **saved}
-        kpi_count = 0
-        for code, item in parsed.items():
-            initiative = saved[code]
-            initiative.predecessors.set([everyone[p] for p in item.predecessors])
-            initiative.problems.set([problems[p] for p in item.problems])
-            initiative.budget_lines.all().delete()
-            BudgetLine.objects.bulk_create(
-                BudgetLine(initiative=initiative, year=y, source=s, amount=a)
-                for (y, s), a in sorted(item.budget.items())
-            )
-            initiative.kpis.all().delete()
-            for kpi in item.kpis:
-                Kpi.objects.create(initiative=initiative, **kpi)
-                kpi_count += 1
-        summary = {"created": created, "updated": updated, "kpis": kpi_count}
-        record(
-            actor,
-            "masterplan.import",
-            saved[next(iter(saved))] if saved else region,
-            before=None,
-            after=summary,
-            region=region,
-        )
-    return summary
 
 
 def budget_table(parsed: dict[str, ParsedInitiative]) -> dict[str, dict[int, Decimal]]:

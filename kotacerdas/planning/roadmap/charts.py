@@ -3,7 +3,8 @@
 The functions here take plain data, so other apps (the books) can call them
 with data from :mod:`kotacerdas.planning.reports`::
 
-    from kotacerdas.planning import charts, reports
+    from kotacerdas.planning import reports
+    from kotacerdas.planning.roadmap import charts
     run = reports.latest_roadmap_run(region)
     png = charts.gantt_png(reports.gantt_bars(run, "governance"), *reports.period_of(run))
     png = charts.budget_png(reports.spend_by_year_and_source(run), ceilings=reports.ceilings_of(run))
@@ -13,13 +14,14 @@ from __future__ import annotations
 
 import io
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 
 import matplotlib
 
 matplotlib.use("Agg")
 
 from matplotlib.figure import Figure
+
+from kotacerdas.planning.reports import GanttBar
 
 SOURCE_COLOURS = {
     "APBD": "#1f5f8b",
@@ -29,14 +31,6 @@ SOURCE_COLOURS = {
     "OTHER": "#8c8c8c",
 }
 STATE_COLOURS = {"scheduled": "#1f5f8b", "deferred": "#e0a526", "pinned": "#5b8c3a"}
-
-
-@dataclass(frozen=True)
-class GanttBar:
-    label: str
-    start_year: int
-    end_year: int  # inclusive
-    state: str = "scheduled"  # scheduled, deferred (started later than it could), pinned
 
 
 def _png(figure: Figure) -> bytes:

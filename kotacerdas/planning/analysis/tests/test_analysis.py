@@ -115,7 +115,7 @@ def test_swot_per_readiness_element_and_per_dimension(as_budi, region_a, masterp
 
 
 def test_programmes_need_a_valid_permendagri_code(as_budi, budi, region_a, masterplan_a) -> None:
-    from kotacerdas.planning.actions import do_add_statement
+    from kotacerdas.planning.analysis.actions import do_add_statement
 
     goal = do_add_statement(budi, region_a, kind="goal", dimension="governance", text="Layanan terintegrasi")
     data = {

@@ -15,18 +15,11 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from django.utils.translation import gettext as _
-
-from kotacerdas.core.prioritisation import (
-    DEFAULT_CRITERIA,
-    Prioritisation,
-    PrioritisationError,
-    prioritise,
-    roadmap_benefits,
-)
-from kotacerdas.core.roadmap import FORMAT, Reason
-from kotacerdas.planning.actions import require_masterplan
-from kotacerdas.planning.models import Initiative, Masterplan
+from kotacerdas.core.prioritisation import roadmap_benefits
+from kotacerdas.core.roadmap import FORMAT
+from kotacerdas.planning.common import require_masterplan
+from kotacerdas.planning.models import Masterplan
+from kotacerdas.planning.prioritisation.ranking import current_prioritisation
 from kotacerdas.regions.models import Region
 
 DISCOUNT_RATE = 0.05
@@ -36,33 +29,6 @@ RECIPE_VERSION = "planning-roadmap/1"
 
 def agency_id(opd_id: int) -> str:
     return f"opd-{opd_id}"
-
-
-def initiative_scores(initiative: Initiative) -> dict[str, float] | None:
-    """The criterion scores of an initiative, with cost from its budget; None when incomplete."""
-    scores = dict(initiative.scores)
-    scores["cost"] = float(initiative.budget_total())
-    if any(c.id not in scores for c in DEFAULT_CRITERIA):
-        return None
-    return scores
-
-
-def current_prioritisation(region: Region) -> tuple[Prioritisation | None, list[Initiative]]:
-    """The ranking of every initiative with complete scores under the stored weights."""
-    masterplan = require_masterplan(region)
-    initiatives = list(
-        Initiative.objects.filter(region=region)
-        .exclude(status=Initiative.Status.CANCELLED)
-        .prefetch_related("budget_lines")
-        .select_related("owner")
-    )
-    scores = {i.code: s for i in initiatives if (s := initiative_scores(i)) is not None}
-    if not scores or not masterplan.weights:
-        return None, initiatives
-    try:
-        return prioritise(scores, masterplan.weights, DEFAULT_CRITERIA), initiatives
-    except PrioritisationError:
-        return None, initiatives
 
 
 @dataclass
@@ -149,34 +115,3 @@ def build_instance(region: Region) -> BuiltInstance:
     ]
     details["opds"] = {agency_id(i.owner_id): i.owner.short_name or i.owner.name for i in initiatives}
     return BuiltInstance(document, details)
-
-
-def reason_text(reason: dict[str, Any], opds: dict[str, str]) -> str:
-    """An Indonesian sentence for a core Reason (as its dict)."""
-    year = reason.get("year", "")
-    kind = reason.get("constraint")
-    if kind == "budget" and reason.get("source"):
-        return _("The %(source)s budget ceiling in %(year)s is used up.") % {
-            "source": reason["source"],
-            "year": year,
-        }
-    if kind == "budget":
-        return _("The budget ceiling in %(year)s is used up.") % {"year": year}
-    if kind == "agency_capacity":
-        opd = opds.get(str(reason.get("agency")), reason.get("agency"))
-        return _("%(opd)s already runs as many initiatives as it can in %(year)s.") % {
-            "opd": opd,
-            "year": year,
-        }
-    if kind == "predecessor":
-        return _("It waits for its predecessor %(code)s to finish.") % {"code": reason.get("initiative")}
-    if kind == "horizon":
-        return _("It cannot finish inside the masterplan period.")
-    if kind == "earliest_start":
-        return _("Its earliest start year has not been reached.")
-    if kind == "objective":
-        return _("It could start in %(year)s, but that would not add benefit.") % {"year": year}
-    return str(reason.get("message", ""))
-
-
-__all__ = ["BuiltInstance", "Reason", "build_instance", "current_prioritisation", "reason_text"]

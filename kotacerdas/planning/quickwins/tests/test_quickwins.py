@@ -75,7 +75,7 @@ def test_quick_wins_are_only_for_the_first_two_years(as_budi, region_a, plan_a) 
 
 
 def test_a_risk_needs_likelihood_and_impact(as_budi, budi, region_a, plan_a) -> None:
-    from kotacerdas.planning.actions import do_select_quick_win
+    from kotacerdas.planning.quickwins.actions import do_select_quick_win
 
     quick_win = do_select_quick_win(budi, plan_a["portal"], year=2026)
     response = as_budi.post(

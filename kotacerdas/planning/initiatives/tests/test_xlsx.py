@@ -8,8 +8,13 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from kotacerdas.planning import actions, xlsx
+from kotacerdas.planning.analysis import actions as analysis
+from kotacerdas.planning.initiatives import actions as initiatives
+from kotacerdas.planning.initiatives import xlsx
+from kotacerdas.planning.initiatives.xlsx_read import ImportRejected
 from kotacerdas.planning.models import Initiative, Kpi
+from kotacerdas.planning.prioritisation import actions as prioritisation
+from kotacerdas.planning.roadmap import actions as roadmap
 
 pytestmark = pytest.mark.django_db
 
@@ -56,11 +61,11 @@ def state(region):
 
 @pytest.fixture
 def rich_plan(budi, region_a, plan_a):
-    actions.do_save_problem(
+    analysis.do_save_problem(
         budi, region_a, code="M-01", title="Antrean", dimension="living", element="living.health"
     )
     telemed = plan_a["telemed"]
-    actions.do_save_initiative(
+    initiatives.do_save_initiative(
         budi,
         region_a,
         telemed,
@@ -83,7 +88,7 @@ def rich_plan(budi, region_a, plan_a):
         citizen_benefit=True,
         earliest_start_year=2027,
     )
-    actions.do_save_kpi(
+    initiatives.do_save_kpi(
         budi,
         telemed,
         name="Konsultasi daring",
@@ -91,9 +96,9 @@ def rich_plan(budi, region_a, plan_a):
         baseline=Decimal("12.5"),
         targets={2028: Decimal("100"), 2030: Decimal("250.75")},
     )
-    actions.do_save_kpi(budi, plan_a["portal"], name="Aduan selesai", unit="%", baseline=None, targets={})
-    actions.do_pin_start(budi, plan_a["portal"], 2027)
-    actions.do_set_scores(
+    initiatives.do_save_kpi(budi, plan_a["portal"], name="Aduan selesai", unit="%", baseline=None, targets={})
+    roadmap.do_pin_start(budi, plan_a["portal"], 2027)
+    prioritisation.do_set_scores(
         budi,
         region_a,
         {telemed.pk: {"impact": 5, "urgency": 4, "readiness": 3, "rpjmd_alignment": 5, "spbe_relevance": 2}},
@@ -119,8 +124,8 @@ def test_the_import_creates_initiatives_in_a_fresh_region(
 
     for opd in region_a.opds.all():
         do_create_opd(ayu, region_b, name=opd.name, short_name=opd.short_name)
-    actions.do_save_profile(dewi, region_b, period_start=2026, period_end=2030)
-    actions.do_save_problem(
+    analysis.do_save_profile(dewi, region_b, period_start=2026, period_end=2030)
+    analysis.do_save_problem(
         dewi, region_b, code="M-01", title="Antrean", dimension="living", element="living.health"
     )
     summary = xlsx.do_import_initiatives(dewi, region_b, xlsx.export_workbook(region_a))
@@ -167,7 +172,7 @@ def test_a_cycle_in_the_file_is_refused(budi, region_a, rich_plan) -> None:
     sheet.cell(row=row, column=header.index("predecessors") + 1, value="KS-01")
     buffer = io.BytesIO()
     workbook.save(buffer)
-    with pytest.raises(xlsx.ImportRejected) as error:
+    with pytest.raises(ImportRejected) as error:
         xlsx.do_import_initiatives(budi, region_a, buffer.getvalue())
     messages = [str(e) for e in error.value.row_errors]
     assert any("kolom predecessors" in m and "siklus" in m for m in messages), messages

@@ -1,0 +1,127 @@
+"""Checks of the masterplan as a whole, shared by the sub-contexts that change it.
+
+The consistency findings of the initiatives (order, years, budgets) are needed by the profile (a new
+period must keep every initiative inside), the initiatives and their XLSX import, and the overview;
+the Permendagri 90 code messages by the programme mapping and the initiatives.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+
+from kotacerdas.core.budget_codes import BudgetCodeError
+from kotacerdas.core.masterplan_checks import Finding, PlannedInitiative, check_plan
+from kotacerdas.planning.common import require_masterplan
+from kotacerdas.planning.models import Initiative
+from kotacerdas.regions.models import Region
+
+# Findings that tie an initiative to the period (a new period must keep them all inside).
+PERIOD_KINDS = {"start_before_period", "end_after_period"}
+# Findings that block saving; the others are shown as warnings.
+BLOCKING = {
+    "cycle",
+    "unknown_predecessor",
+    "start_before_period",
+    "end_after_period",
+    "budget_outside_years",
+    "budget_total_mismatch",
+    "budget_negative",
+}
+FINDING_FIELD = {
+    "cycle": "predecessors",
+    "unknown_predecessor": "predecessors",
+    "start_before_period": "start_year",
+    "end_after_period": "duration",
+    "budget_total_mismatch": "total_cost",
+}
+
+
+def finding_message(finding: Finding) -> str:
+    """An Indonesian message for a masterplan consistency finding."""
+    v = dict(finding.values)
+    v["code"] = finding.code
+    texts = {
+        "cycle": _("The predecessors form a cycle: %(path)s."),
+        "unknown_predecessor": _("%(code)s: predecessor %(predecessor)s does not exist."),
+        "start_before_period": _(
+            "%(code)s starts in %(start)s, before the masterplan period begins (%(first)s)."
+        ),
+        "end_after_period": _("%(code)s ends in %(end)s, after the masterplan period ends (%(last)s)."),
+        "budget_outside_years": _(
+            "%(code)s: budget in %(year)s (%(source)s), but the initiative runs %(start)s–%(end)s."
+        ),
+        "budget_total_mismatch": _(
+            "%(code)s: the budget rows add up to Rp %(rows)s, not the stated total cost of Rp %(declared)s."
+        ),
+        "budget_negative": _("%(code)s: the budget for %(year)s (%(source)s) is negative."),
+        "predecessor_not_finished": _(
+            "%(code)s starts before its predecessor %(predecessor)s finishes (%(finish)s)."
+        ),
+    }
+    if "path" in v:
+        v["path"] = " → ".join(str(p) for p in v["path"])  # type: ignore[attr-defined]
+    return texts[finding.kind] % v
+
+
+def planned(
+    initiative: Initiative,
+    budget: Mapping[tuple[int, str], Decimal] | None = None,
+    predecessors: Iterable[str] | None = None,
+) -> PlannedInitiative:
+    """The initiative as the core checks see it (its stored budget and predecessors unless given)."""
+    if budget is None:
+        budget = {(line.year, line.source): line.amount for line in initiative.budget_lines.all()}
+    if predecessors is None:
+        predecessors = [p.code for p in initiative.predecessors.all()]
+    return PlannedInitiative(
+        initiative.code,
+        initiative.start_year,
+        initiative.duration,
+        tuple(predecessors),
+        dict(budget),
+        initiative.total_cost,
+    )
+
+
+def planned_initiatives(region: Region, *, exclude_pk: int | None = None) -> list[PlannedInitiative]:
+    initiatives = Initiative.objects.filter(region=region).prefetch_related("budget_lines", "predecessors")
+    if exclude_pk is not None:
+        initiatives = initiatives.exclude(pk=exclude_pk)
+    return [planned(i) for i in initiatives]
+
+
+def plan_findings(region: Region) -> list[Finding]:
+    masterplan = require_masterplan(region)
+    return check_plan(planned_initiatives(region), (masterplan.period_start, masterplan.period_end))
+
+
+def blocking_error(findings: list[Finding]) -> ValidationError | None:
+    """The findings that block saving as one error keyed by form field, or None."""
+    blocking = [f for f in findings if f.kind in BLOCKING]
+    if not blocking:
+        return None
+    errors: dict[str, list[str]] = {}
+    for finding in blocking:
+        field = FINDING_FIELD.get(finding.kind, "__all__")
+        errors.setdefault(field, []).append(finding_message(finding))
+    return ValidationError(errors)
+
+
+def budget_code_message(error: BudgetCodeError) -> str:
+    """An Indonesian message for a malformed Permendagri 90 code."""
+    messages = {
+        "empty": _("Enter a code."),
+        "characters": _("Use only digits and dots, for example 2.16.03.2.02.0014."),
+        "parts": _("A code has 3 (program), 5 (kegiatan) or 6 (sub-kegiatan) parts, e.g. 2.16.03.2.02.0014."),
+        "digits": _("The %(part)s part has the wrong number of digits."),
+        "zero": _("The urusan cannot be 0."),
+        "level": _("This is not a sub-kegiatan code (6 parts, e.g. 2.16.03.2.02.0014)."),
+    }
+    return _("“%(code)s”: %(problem)s") % {
+        "code": error.code,
+        "problem": messages.get(error.reason, str(error)) % {"part": error.part.replace("_", "-")},
+    }

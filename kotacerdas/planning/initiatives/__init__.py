@@ -1,0 +1,1 @@
+"""Initiatives with their budget per year and funding source, their KPIs, and the XLSX workbook."""

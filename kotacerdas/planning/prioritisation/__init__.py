@@ -1,0 +1,1 @@
+"""Criteria weights (AHP or direct), the initiatives' scores and the resulting ranking."""

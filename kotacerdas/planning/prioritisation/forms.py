@@ -1,0 +1,71 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from kotacerdas.core.prioritisation import DEFAULT_CRITERIA
+from kotacerdas.planning.models import Initiative
+from kotacerdas.planning.reference import SCORED_CRITERIA
+
+CRITERION_LABELS = {
+    "impact": _("Impact on citizens"),
+    "urgency": _("Urgency"),
+    "readiness": _("Feasibility / readiness"),
+    "cost": _("Cost"),
+    "rpjmd_alignment": _("Alignment with the RPJMD"),
+    "spbe_relevance": _("SPBE relevance"),
+}
+SAATY = ["9", "8", "7", "6", "5", "4", "3", "2", "1", "1/2", "1/3", "1/4", "1/5", "1/6", "1/7", "1/8", "1/9"]
+
+
+class AhpForm(forms.Form):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        ids = [c.id for c in DEFAULT_CRITERIA]
+        for i, a in enumerate(ids):
+            for b in ids[i + 1 :]:
+                self.fields[f"{a}__{b}"] = forms.ChoiceField(
+                    label=_("%(a)s compared with %(b)s")
+                    % {"a": CRITERION_LABELS[a], "b": CRITERION_LABELS[b]},
+                    choices=[(v, v) for v in SAATY],
+                    initial="1",
+                )
+
+    def judgements(self) -> dict[tuple[str, str], str]:
+        return {tuple(name.split("__")): value for name, value in self.cleaned_data.items()}  # type: ignore[misc]
+
+
+class DirectWeightsForm(forms.Form):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for c in DEFAULT_CRITERIA:
+            self.fields[f"w_{c.id}"] = forms.DecimalField(
+                label=CRITERION_LABELS[c.id], min_value=0, max_digits=8, decimal_places=3
+            )
+
+    def weights(self) -> dict[str, Any]:
+        return {c.id: self.cleaned_data[f"w_{c.id}"] for c in DEFAULT_CRITERIA}
+
+
+class ScoresForm(forms.Form):
+    def __init__(self, *args: Any, initiatives: list[Initiative], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.initiatives = initiatives
+        for initiative in initiatives:
+            for criterion in SCORED_CRITERIA:
+                self.fields[f"s_{initiative.pk}_{criterion}"] = forms.IntegerField(
+                    label=f"{initiative.code} {CRITERION_LABELS[criterion]}",
+                    min_value=1,
+                    max_value=5,
+                    initial=initiative.scores.get(criterion),
+                )
+
+    def rows(self) -> list[tuple[Initiative, list[forms.BoundField]]]:
+        return [(i, [self[f"s_{i.pk}_{c}"] for c in SCORED_CRITERIA]) for i in self.initiatives]
+
+    def scores(self) -> dict[int, dict[str, int]]:
+        return {
+            i.pk: {c: self.cleaned_data[f"s_{i.pk}_{c}"] for c in SCORED_CRITERIA} for i in self.initiatives
+        }

@@ -1,0 +1,1 @@
+"""Quick Wins: criteria, selection among the initiatives, their profile and risk register."""

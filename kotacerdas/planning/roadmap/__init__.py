@@ -1,0 +1,1 @@
+"""The roadmap: constraints, pinned starts, optimiser runs in the background and their charts."""
