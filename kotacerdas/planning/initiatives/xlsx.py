@@ -24,6 +24,7 @@ from openpyxl.utils import get_column_letter
 
 from kotacerdas.accounts.models import User
 from kotacerdas.audit.log import record, snapshot
+from kotacerdas.core.spreadsheet import append_row
 from kotacerdas.planning.common import require_editor, require_masterplan, snapshot_if_saved
 from kotacerdas.planning.initiatives.fields import INITIATIVE_FIELDS
 from kotacerdas.planning.initiatives.xlsx_read import (
@@ -81,27 +82,27 @@ def export_workbook(region: Region) -> bytes:
     sheet = workbook.active
     assert sheet is not None
     sheet.title = "Inisiatif"
-    sheet.append(INITIATIVE_COLUMNS)
+    append_row(sheet, INITIATIVE_COLUMNS)
     initiatives = (
         Initiative.objects.filter(region=region)
         .select_related("owner")
         .prefetch_related("problems", "predecessors", "budget_lines", "kpis")
     )
     budget = workbook.create_sheet("Anggaran")
-    budget.append(BUDGET_COLUMNS)
+    append_row(budget, BUDGET_COLUMNS)
     kpis = workbook.create_sheet("KPI")
-    kpis.append(KPI_FIXED + [f"target_{year}" for year in masterplan.years])
+    append_row(kpis, KPI_FIXED + [f"target_{year}" for year in masterplan.years])
     for item in initiatives:
-        sheet.append(_initiative_row(item))
+        append_row(sheet, _initiative_row(item))
         for line in item.budget_lines.all():
-            budget.append([item.code, line.year, line.source, _cell(line.amount)])
+            append_row(budget, [item.code, line.year, line.source, _cell(line.amount)])
         for kpi in item.kpis.all():
             targets = [
                 _cell(Decimal(kpi.targets[str(y)])) if str(y) in kpi.targets else None
                 for y in masterplan.years
             ]
             baseline = _cell(kpi.baseline) if kpi.baseline is not None else None
-            kpis.append([item.code, kpi.name, kpi.unit, baseline, *targets])
+            append_row(kpis, [item.code, kpi.name, kpi.unit, baseline, *targets])
     for ws in workbook.worksheets:
         for index in range(1, ws.max_column + 1):
             ws.column_dimensions[get_column_letter(index)].width = 18

@@ -15,11 +15,13 @@ from openpyxl import load_workbook
 
 from kotacerdas.core.budget_codes import BudgetCodeError, parse_budget_code
 from kotacerdas.core.masterplan_checks import PlannedInitiative, check_plan
+from kotacerdas.core.spreadsheet import strip_control
 from kotacerdas.planning import reference
 from kotacerdas.planning.checks import BLOCKING, budget_code_message, finding_message, planned_initiatives
 from kotacerdas.planning.common import require_masterplan
 from kotacerdas.planning.models import FundingSource, Initiative, Masterplan, Problem
 from kotacerdas.regions.models import Opd, Region
+from kotacerdas.web.params import parse_int
 
 KPI_FIXED = ["initiative_code", "name", "unit", "baseline"]
 MAX_ROWS = 5000
@@ -82,7 +84,7 @@ def _text(value: Any) -> str:
         return ""
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    return str(value).strip()
+    return strip_control(str(value)).strip()  # a pasted control character would break every later export
 
 
 def _int(sheet: _Sheet, row: int, column: str, value: Any, required: bool = True) -> int | None:
@@ -289,7 +291,7 @@ def _read_kpis(sheet: _Sheet, parsed: dict[str, ParsedInitiative], masterplan: M
     year_columns = {}
     for column in sheet.header[len(KPI_FIXED) :]:
         suffix = column.removeprefix("target_")
-        if not column.startswith("target_") or not suffix.isdigit() or int(suffix) not in masterplan.years:
+        if not column.startswith("target_") or parse_int(suffix) not in masterplan.years:
             sheet.error(
                 1, column, _("Target columns are target_<year> for the years of the masterplan period.")
             )

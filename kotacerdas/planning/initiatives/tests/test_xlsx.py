@@ -191,3 +191,30 @@ def test_the_download_is_an_xlsx_file(as_budi, region_a, plan_a) -> None:
     workbook = load_workbook(io.BytesIO(response.content))
     assert workbook.sheetnames == ["Inisiatif", "Anggaran", "KPI"]
     assert [c.value for c in workbook["KPI"][1]][-1] == "target_2030"
+
+
+HOSTILE = {
+    "name": "=> tahap awal",
+    "description": '=HYPERLINK("http://contoh.invalid","klik")',
+    "partners": "=1+1",
+    "risks": "@SUM(A1)",
+}
+
+
+def test_text_that_looks_like_a_formula_stays_text_and_re_imports(budi, region_a, rich_plan) -> None:
+    Initiative.objects.filter(region=region_a, code="KS-01").update(**HOSTILE)
+    before = state(region_a)
+    data = xlsx.export_workbook(region_a)
+    sheet = load_workbook(io.BytesIO(data))["Inisiatif"]
+    formulas = [cell.coordinate for row in sheet.iter_rows() for cell in row if cell.data_type == "f"]
+    assert formulas == []
+    xlsx.do_import_initiatives(budi, region_a, data)
+    assert state(region_a) == before
+
+
+def test_stored_control_characters_never_break_the_export(budi, region_a, rich_plan) -> None:
+    # Text stored before the boundary cleaned it (or by another route) must still export.
+    Initiative.objects.filter(region=region_a, code="KS-01").update(name="Telemedisin\x0b tahap\x1b 1")
+    sheet = load_workbook(io.BytesIO(xlsx.export_workbook(region_a)))["Inisiatif"]
+    names = [row[1] for row in sheet.iter_rows(min_row=2, values_only=True)]
+    assert "Telemedisin tahap 1" in names
