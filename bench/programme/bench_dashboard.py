@@ -91,7 +91,11 @@ def worker(label: str, count: int, repeat: int, profile: bool = False) -> None:
     settings.ALLOWED_HOSTS = ["testserver"]
     call_command("migrate", verbosity=0)
     from kotacerdas.accounts.models import Membership, Role, User
-    from kotacerdas.programme import actions
+    from kotacerdas.programme.actions.deliverables import (
+        do_add_submitted_item,
+        do_review_deliverable,
+        do_submit_deliverable,
+    )
     from kotacerdas.programme.tests.bulk import seed_cohort
 
     ayu = User.objects.create_user("ayu", password="x")
@@ -104,10 +108,10 @@ def worker(label: str, count: int, repeat: int, profile: bool = False) -> None:
             if (i + j) % 3 == 0:
                 continue
             coordinator = _coordinator_or(ayu, candidacy)
-            actions.do_add_submitted_item(coordinator, deliverable, label="x", link="/x/")
-            actions.do_submit_deliverable(coordinator, deliverable)
+            do_add_submitted_item(coordinator, deliverable, label="x", link="/x/")
+            do_submit_deliverable(coordinator, deliverable)
             decision = "approved" if (i + j) % 3 == 1 else "returned"
-            actions.do_review_deliverable(ayu, deliverable, decision=decision, reason="contoh")
+            do_review_deliverable(ayu, deliverable, decision=decision, reason="contoh")
     seeded = time.perf_counter() - started
     client = Client()
     client.force_login(ayu)

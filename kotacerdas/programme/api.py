@@ -20,12 +20,13 @@ from rest_framework.views import APIView
 
 from kotacerdas.api.errors import IsNationalAdmin, as_api_error
 from kotacerdas.core import progress
-from kotacerdas.programme import actions, board
+from kotacerdas.programme import board
 from kotacerdas.programme.access import (
     get_programme_region_for_user,
     get_region_deliverable_for_user,
     visible_candidacies,
 )
+from kotacerdas.programme.actions import deliverables as actions
 from kotacerdas.programme.forms import DashboardFilterForm
 from kotacerdas.programme.models import STAGE_NAMES, Candidacy, Cohort, Deliverable, Stage, SubmittedItem
 from kotacerdas.programme.ranking import current_ranking, entries_as_json

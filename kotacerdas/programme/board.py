@@ -8,12 +8,18 @@ from io import BytesIO
 from typing import Any
 
 from django.db.models import Count, Q, QuerySet
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
 from kotacerdas.core import progress
 from kotacerdas.programme.models import STAGE_NAMES, STAGE_NUMBERS, Candidacy, Deliverable, MentorAssignment
+
+
+def today() -> date:
+    """Today in the project's time zone: what "overdue" and the current stage are measured against."""
+    return timezone.localdate()
 
 
 @dataclass
@@ -113,7 +119,7 @@ def progress_rows(candidacies: QuerySet[Candidacy], today: date) -> list[Row]:
 def _has_mou(candidacy: Candidacy) -> bool:
     try:
         return candidacy.mou is not None
-    except Candidacy.mou.RelatedObjectDoesNotExist:  # type: ignore[attr-defined]
+    except Candidacy.mou.RelatedObjectDoesNotExist:
         return False
 
 

@@ -10,7 +10,20 @@ from typing import Any
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from kotacerdas.accounts.models import Membership, Role, User
-from kotacerdas.programme import actions
+from kotacerdas.programme.actions.candidacy import do_assign_mentor, do_record_mou
+from kotacerdas.programme.actions.cohorts import do_assign_assessor, do_create_cohort, do_invite_regions
+from kotacerdas.programme.actions.deliverables import (
+    do_add_submitted_item,
+    do_review_deliverable,
+    do_submit_deliverable,
+)
+from kotacerdas.programme.actions.institutions import do_add_institution_member, do_save_institution
+from kotacerdas.programme.actions.selection import (
+    do_link_assessment,
+    do_record_verified_score,
+    do_select,
+    do_set_override,
+)
 from kotacerdas.programme.models import Candidacy, Cohort, Deliverable, Institution
 from kotacerdas.regions.models import Region
 
@@ -49,26 +62,26 @@ def _user(username: str) -> User | None:
 def load_demo(ayu: Any) -> None:
     if Cohort.objects.filter(year=YEAR).exists():
         return
-    cohort = actions.do_create_cohort(
+    cohort = do_create_cohort(
         ayu, year=YEAR, name=NAME, quota=2, instrument="readiness-2019", stage_dates=STAGES
     )
     regions = [Region.objects.get(code=code) for code in CANDIDATES]
-    rows = {c.region.code: c for c in actions.do_invite_regions(ayu, cohort, regions)}
+    rows = {c.region.code: c for c in do_invite_regions(ayu, cohort, regions)}
     tono = _user("tono")
     for code, (_coordinator, score) in CANDIDATES.items():
         if tono is not None:
-            actions.do_assign_assessor(ayu, rows[code], tono)
+            do_assign_assessor(ayu, rows[code], tono)
         verified = _verified_assessment(rows[code].region)
         if verified is not None:  # the assessment app's demo verified Salatiga's readiness assessment
-            actions.do_link_assessment(ayu, rows[code], verified.pk)
+            do_link_assessment(ayu, rows[code], verified.pk)
         else:
-            actions.do_record_verified_score(tono or ayu, rows[code], score)
-    actions.do_set_override(ayu, rows["34.04"], decision="include", reason=EQUITY)
-    actions.do_select(ayu, cohort)
+            do_record_verified_score(tono or ayu, rows[code], score)
+    do_set_override(ayu, rows["34.04"], decision="include", reason=EQUITY)
+    do_select(ayu, cohort)
     for code in ("33.73", "34.04"):
         candidacy = Candidacy.objects.get(pk=rows[code].pk)
         upload = SimpleUploadedFile("nota-kesepakatan-contoh.pdf", PDF)
-        actions.do_record_mou(
+        do_record_mou(
             ayu,
             candidacy,
             number=f"{code.replace('.', '')}/DJAI/HK04.02/05/2026 (contoh)",
@@ -78,7 +91,7 @@ def load_demo(ayu: Any) -> None:
     rina = _user("rina")
     salatiga = Candidacy.objects.get(pk=rows["33.73"].pk)
     if rina is not None:
-        actions.do_assign_mentor(ayu, salatiga, rina)
+        do_assign_mentor(ayu, salatiga, rina)
     _progress(ayu, salatiga, rina)
     _institutions(ayu, salatiga.region)
 
@@ -95,12 +108,10 @@ def _progress(ayu: Any, candidacy: Candidacy, mentor: Any) -> None:
         ("vision-keywords", "returned"),
     ):
         deliverable = Deliverable.objects.get(candidacy=candidacy, item__code=code)
-        actions.do_add_submitted_item(
-            budi, deliverable, label="Draf (contoh)", link=f"/r/{candidacy.region.code}/"
-        )
-        actions.do_submit_deliverable(budi, deliverable, note="Hasil Bimtek I (contoh)")
+        do_add_submitted_item(budi, deliverable, label="Draf (contoh)", link=f"/r/{candidacy.region.code}/")
+        do_submit_deliverable(budi, deliverable, note="Hasil Bimtek I (contoh)")
         reason = "" if decision == "approved" else "Kata kunci visi belum mencerminkan isu strategis (contoh)"
-        actions.do_review_deliverable(reviewer, deliverable, decision=decision, reason=reason)
+        do_review_deliverable(reviewer, deliverable, decision=decision, reason=reason)
 
 
 def _coordinator(region: Region) -> User | None:
@@ -113,20 +124,20 @@ def _coordinator(region: Region) -> User | None:
 def _institutions(ayu: Any, region: Region) -> None:
     if Institution.objects.filter(region=region).exists():
         return
-    council = actions.do_save_institution(
+    council = do_save_institution(
         ayu, region, kind="dewan", decree_number="188.45/100/2026 (contoh)", decree_date=date(2026, 4, 1)
     )
-    actions.do_add_institution_member(
+    do_add_institution_member(
         ayu, council, name="Wali Kota (contoh)", position="Wali Kota", agency="Pemerintah Kota", role="chair"
     )
-    team = actions.do_save_institution(
+    team = do_save_institution(
         ayu,
         region,
         kind="tim_pelaksana",
         decree_number="188.45/101/2026 (contoh)",
         decree_date=date(2026, 4, 1),
     )
-    actions.do_add_institution_member(
+    do_add_institution_member(
         ayu,
         team,
         name="Kepala Diskominfo (contoh)",
@@ -134,7 +145,7 @@ def _institutions(ayu: Any, region: Region) -> None:
         agency="Diskominfo",
         role="chair",
     )
-    actions.do_add_institution_member(
+    do_add_institution_member(
         ayu,
         team,
         name="Akademisi (contoh)",

@@ -7,8 +7,17 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from kotacerdas.accounts.models import User
 from kotacerdas.core.instruments.loader import available_instruments
-from kotacerdas.programme.models import STAGE_NAMES, STAGE_NUMBERS, Institution, InstitutionMember, Override
+from kotacerdas.programme.models import (
+    STAGE_NAMES,
+    STAGE_NUMBERS,
+    Candidacy,
+    Cohort,
+    Institution,
+    InstitutionMember,
+    Override,
+)
 from kotacerdas.regions.models import Region
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -72,9 +81,37 @@ class InviteForm(forms.Form):
         return [found[c] for c in dict.fromkeys(codes)]
 
 
+def candidacy_in(cohort: Cohort, code: str) -> Candidacy | None:
+    return cohort.candidacies.select_related("region", "cohort").filter(region__code=code.strip()).first()
+
+
+NOT_A_CANDIDATE = _("This region is not a candidate of the cohort.")
+
+
 class PersonForm(forms.Form):
+    """A person by username; within a cohort (assessors) also a candidacy by its region code.
+
+    Once the fields are valid, ``cleaned_data`` holds ``person`` (and ``candidacy``)."""
+
     region = forms.CharField(label=_("Region code"), max_length=5)
     username = forms.CharField(label=_("Username"), max_length=150)
+
+    def __init__(self, *args: Any, cohort: Cohort | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.cohort = cohort
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if self.errors:  # look people and regions up only once what was typed is well-formed
+            return data
+        if self.cohort is not None:
+            data["candidacy"] = candidacy_in(self.cohort, data["region"])
+            if data["candidacy"] is None:
+                self.add_error("region", NOT_A_CANDIDATE)
+        data["person"] = User.objects.filter(username=data["username"].strip(), is_active=True).first()
+        if data["person"] is None:
+            self.add_error("username", _("No active person has this username."))
+        return data
 
 
 class LinkAssessmentForm(forms.Form):
@@ -98,6 +135,20 @@ class OverrideForm(forms.Form):
         max_length=2000,
         help_text=_("Required. Shown next to the rank on every list and export."),
     )
+
+    def __init__(self, *args: Any, cohort: Cohort | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.cohort = cohort
+
+    def clean(self) -> dict[str, Any]:
+        """Once the fields are valid, ``cleaned_data["candidacy"]`` is the region's candidacy."""
+        data = super().clean() or {}
+        if self.errors or self.cohort is None:
+            return data
+        data["candidacy"] = candidacy_in(self.cohort, data["region"])
+        if data["candidacy"] is None:
+            self.add_error("region", NOT_A_CANDIDATE)
+        return data
 
 
 class MouForm(forms.Form):

@@ -28,10 +28,19 @@ def current_ranking(cohort: Cohort) -> tuple[Ranking, dict[str, Candidacy]]:
     return ranking, candidacies
 
 
+def shown_ranking(cohort: Cohort) -> tuple[list[dict[str, Any]], dict[str, Any], bool]:
+    """(entries, recipe, saved): the saved ranking once the selection is made, else today's preview."""
+    saved = cohort.rankings.first()
+    if saved is not None:
+        return saved.entries, saved.recipe, True
+    ranking, _candidacies = current_ranking(cohort)
+    return entries_as_json(ranking), ranking.recipe, False
+
+
 def _has_override(candidacy: Candidacy) -> bool:
     try:
         return candidacy.override is not None
-    except Candidacy.override.RelatedObjectDoesNotExist:  # type: ignore[attr-defined]
+    except Candidacy.override.RelatedObjectDoesNotExist:
         return False
 
 

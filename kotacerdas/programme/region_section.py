@@ -38,4 +38,4 @@ def _returned_with_reasons(returned: QuerySet[Deliverable]) -> list[tuple[Delive
     """Each returned deliverable with the mentor's latest reason (one query for all reasons)."""
     returns = Transition.objects.filter(to_status=progress.RETURNED).order_by("created_at", "id")
     rows = returned.prefetch_related(Prefetch("transitions", queryset=returns, to_attr="returns"))
-    return [(d, d.returns[-1].reason if d.returns else "") for d in rows]  # type: ignore[attr-defined]
+    return [(d, d.returns[-1].reason if d.returns else "") for d in rows]

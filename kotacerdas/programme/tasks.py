@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.utils import timezone
 from django_tasks import task
 
-from kotacerdas.programme.actions import do_notify_overdue
+from kotacerdas.programme.actions.deliverables import do_notify_overdue
 
 
 @task()

@@ -80,7 +80,7 @@ def test_ayu_selects_two_regions_and_records_their_mous(page, ayu, budi, dewi, t
     page.get_by_label("Asesmen seleksi").select_option(str(assessments["33.73"].pk))
     page.get_by_role("button", name="Tautkan asesmen").click()
     assert page.get_by_text("Asesmen seleksi ditautkan.").is_visible()
-    from kotacerdas.programme.actions import do_link_assessment
+    from kotacerdas.programme.actions.selection import do_link_assessment
 
     for code in ("34.04", "33.72"):
         do_link_assessment(ayu, Candidacy.objects.get(cohort=cohort, region__code=code), assessments[code].pk)

@@ -288,20 +288,18 @@ def test_the_masterplan_record_fills_the_books_of_its_region_only() -> None:
     not apps.is_installed("kotacerdas.programme"), reason="the programme app is not installed"
 )
 def test_the_dewan_smart_city_is_printed_with_its_decree(ayu, as_budi, region_a, region_b) -> None:
-    from kotacerdas.programme import actions as programme
+    from kotacerdas.programme.actions.institutions import do_add_institution_member, do_save_institution
 
-    dewan = programme.do_save_institution(
+    dewan = do_save_institution(
         ayu, region_a, kind="dewan", decree_number="100/25/2026", decree_date=date(2026, 3, 2)
     )
-    programme.do_add_institution_member(
+    do_add_institution_member(
         ayu, dewan, name="Ir. Contoh Ketua", position="Sekretaris Daerah", agency="Pemkot", role="chair"
     )
-    other = programme.do_save_institution(
+    other = do_save_institution(
         ayu, region_b, kind="dewan", decree_number="9/2026", decree_date=date(2026, 1, 5)
     )
-    programme.do_add_institution_member(
-        ayu, other, name="Anggota Sleman", position="", agency="", role="member"
-    )
+    do_add_institution_member(ayu, other, name="Anggota Sleman", position="", agency="", role="member")
     generate(as_budi)
     version = BookVersion.objects.get(region=region_a)
     text = book_texts(version)

@@ -28,7 +28,7 @@ def _media(settings, tmp_path):  # type: ignore[no-untyped-def]
 
 @pytest.fixture
 def cohort(ayu):  # type: ignore[no-untyped-def]
-    from kotacerdas.programme.actions import do_create_cohort
+    from kotacerdas.programme.actions.cohorts import do_create_cohort
 
     return do_create_cohort(
         ayu,
@@ -50,32 +50,30 @@ def kota_x(db):  # type: ignore[no-untyped-def]
 @pytest.fixture
 def candidates(ayu, cohort, region_a, region_b, kota_x, tono):  # type: ignore[no-untyped-def]
     """Three invited regions, Tono assigned to all, scores verified (A 3.50, B 3.10, X 3.80)."""
-    from kotacerdas.programme import actions
+    from kotacerdas.programme.actions.cohorts import do_assign_assessor, do_invite_regions
+    from kotacerdas.programme.actions.selection import do_record_verified_score
 
-    rows = actions.do_invite_regions(ayu, cohort, [region_a, region_b, kota_x])
+    rows = do_invite_regions(ayu, cohort, [region_a, region_b, kota_x])
     for candidacy, score in zip(rows, ["3.50", "3.10", "3.80"], strict=True):
-        actions.do_assign_assessor(ayu, candidacy, tono)
-        actions.do_record_verified_score(tono, candidacy, score)
+        do_assign_assessor(ayu, candidacy, tono)
+        do_record_verified_score(tono, candidacy, score)
     return {c.region.code: c for c in rows}
 
 
 @pytest.fixture
 def selected(ayu, cohort, candidates, rina, budi, dewi):  # type: ignore[no-untyped-def]
     """A and B selected (B by an equity override instead of X), MoUs recorded, Rina mentors A only."""
-    from kotacerdas.programme import actions
+    from kotacerdas.programme.actions.candidacy import do_assign_mentor, do_record_mou
+    from kotacerdas.programme.actions.selection import do_select, do_set_override
 
-    actions.do_set_override(
-        ayu, candidates["33.72"], decision="exclude", reason="Sudah mendapat program serupa"
-    )
-    actions.do_set_override(ayu, candidates["34.04"], decision="include", reason="Pemerataan wilayah DIY")
-    actions.do_select(ayu, cohort)
+    do_set_override(ayu, candidates["33.72"], decision="exclude", reason="Sudah mendapat program serupa")
+    do_set_override(ayu, candidates["34.04"], decision="include", reason="Pemerataan wilayah DIY")
+    do_select(ayu, cohort)
     for code in ("33.73", "34.04"):
         candidacy = candidates[code]
         candidacy.refresh_from_db()
-        actions.do_record_mou(
-            ayu, candidacy, number=f"NK-{code}/2026", signed_on=date(2026, 5, 20), upload=pdf()
-        )
-    actions.do_assign_mentor(ayu, candidates["33.73"], rina)
+        do_record_mou(ayu, candidacy, number=f"NK-{code}/2026", signed_on=date(2026, 5, 20), upload=pdf())
+    do_assign_mentor(ayu, candidates["33.73"], rina)
     for c in candidates.values():
         c.refresh_from_db()
     return candidates

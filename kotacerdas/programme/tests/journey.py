@@ -35,7 +35,9 @@ def verified_assessment(ayu: Any, coordinator: Any, tono: Any, region: Region, y
 
 def selected_programme(ayu: Any, tono: Any, rina: Any, coordinators: dict[str, Any]) -> dict[str, Any]:
     """Cohort 2026 (quota 2): Salatiga and Sleman selected with MoUs, Rina mentors Salatiga."""
-    from kotacerdas.programme import actions
+    from kotacerdas.programme.actions.candidacy import do_assign_mentor, do_record_mou
+    from kotacerdas.programme.actions.cohorts import do_assign_assessor, do_create_cohort, do_invite_regions
+    from kotacerdas.programme.actions.selection import do_record_verified_score, do_select
 
     stages = {
         1: (date(2026, 6, 1), date(2026, 6, 2)),
@@ -43,7 +45,7 @@ def selected_programme(ayu: Any, tono: Any, rina: Any, coordinators: dict[str, A
         3: (date(2026, 8, 3), date(2026, 8, 4)),
         4: (date(2026, 9, 7), date(2026, 9, 8)),
     }
-    cohort = actions.do_create_cohort(
+    cohort = do_create_cohort(
         ayu,
         year=2026,
         name="Gerakan Smart City 2026",
@@ -52,16 +54,16 @@ def selected_programme(ayu: Any, tono: Any, rina: Any, coordinators: dict[str, A
         stage_dates=stages,
     )
     regions = [Region.objects.get(code=code) for code in coordinators]
-    rows = {c.region.code: c for c in actions.do_invite_regions(ayu, cohort, regions)}
+    rows = {c.region.code: c for c in do_invite_regions(ayu, cohort, regions)}
     for code, candidacy in rows.items():
-        actions.do_assign_assessor(ayu, candidacy, tono)
-        actions.do_record_verified_score(tono, candidacy, "3.5" if code == "33.73" else "3.1")
-    actions.do_select(ayu, cohort)
+        do_assign_assessor(ayu, candidacy, tono)
+        do_record_verified_score(tono, candidacy, "3.5" if code == "33.73" else "3.1")
+    do_select(ayu, cohort)
     for candidacy in rows.values():
         candidacy.refresh_from_db()
         upload = SimpleUploadedFile("mou.pdf", PDF)
-        actions.do_record_mou(
+        do_record_mou(
             ayu, candidacy, number=f"NK-{candidacy.region.code}", signed_on=date(2026, 5, 20), upload=upload
         )
-    actions.do_assign_mentor(ayu, rows["33.73"], rina)
+    do_assign_mentor(ayu, rows["33.73"], rina)
     return {"cohort": cohort, **rows}

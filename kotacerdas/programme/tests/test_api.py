@@ -8,7 +8,7 @@ from rest_framework.authtoken.models import Token
 
 from kotacerdas.audit.models import AuditEntry
 from kotacerdas.notifications.models import Notification
-from kotacerdas.programme import actions
+from kotacerdas.programme.actions.deliverables import do_add_submitted_item, do_submit_deliverable
 from kotacerdas.programme.tests.conftest import deliverable_of
 
 pytestmark = pytest.mark.django_db
@@ -28,7 +28,7 @@ def deliverable_url(deliverable, action: str = "") -> str:  # type: ignore[no-un
 
 
 def hand_in(user, deliverable) -> None:  # type: ignore[no-untyped-def]
-    actions.do_add_submitted_item(user, deliverable, label="Dokumen SWOT", link="/r/33.73/opd/")
+    do_add_submitted_item(user, deliverable, label="Dokumen SWOT", link="/r/33.73/opd/")
 
 
 def test_ayu_reads_the_cohorts_with_their_calendar_and_counts(ayu, cohort, selected) -> None:
@@ -139,7 +139,7 @@ def test_returning_without_a_reason_is_refused_in_indonesian_and_nothing_changes
 ) -> None:
     swot = deliverable_of(selected["33.73"], "swot")
     hand_in(budi, swot)
-    actions.do_submit_deliverable(budi, swot)
+    do_submit_deliverable(budi, swot)
     response = token_client(rina).post(deliverable_url(swot, "review"), {"decision": "returned"})
     assert response.status_code == 400
     assert "alasan" in response.json()["reason"][0].lower()
@@ -159,7 +159,7 @@ def test_returning_without_a_reason_is_refused_in_indonesian_and_nothing_changes
 def test_bad_review_input_is_a_400_per_field(selected, budi, rina, data, field) -> None:
     swot = deliverable_of(selected["33.73"], "swot")
     hand_in(budi, swot)
-    actions.do_submit_deliverable(budi, swot)
+    do_submit_deliverable(budi, swot)
     response = token_client(rina).post(deliverable_url(swot, "review"), data)
     assert response.status_code == 400
     assert field in response.json()
@@ -178,7 +178,7 @@ def test_the_wrong_role_is_told_why_not_what_exists(selected, budi, rina) -> Non
     swot = deliverable_of(selected["33.73"], "swot")
     hand_in(budi, swot)
     assert token_client(rina).post(deliverable_url(swot, "submit")).status_code == 403
-    actions.do_submit_deliverable(budi, swot)
+    do_submit_deliverable(budi, swot)
     refused = token_client(budi).post(deliverable_url(swot, "review"), {"decision": "approved"})
     assert refused.status_code == 403
     assert "mentor" in refused.json()["detail"].lower()

@@ -14,10 +14,10 @@ pytestmark = pytest.mark.django_db
 def test_budi_links_the_verified_assessment_and_the_ranking_uses_its_result(
     ayu, budi, tono, cohort, region_a, as_budi
 ) -> None:
-    from kotacerdas.programme import actions
+    from kotacerdas.programme.actions.cohorts import do_assign_assessor, do_invite_regions
 
-    candidacy = actions.do_invite_regions(ayu, cohort, [region_a])[0]
-    actions.do_assign_assessor(ayu, candidacy, tono)
+    candidacy = do_invite_regions(ayu, cohort, [region_a])[0]
+    do_assign_assessor(ayu, candidacy, tono)
     assessment = verified_assessment(ayu, budi, tono, region_a)
     page = as_budi.get(reverse("programme:candidacy", args=["33.73", cohort.pk])).content.decode()
     assert "Seleksi 2026" in page
@@ -38,9 +38,9 @@ def test_an_assessment_of_another_region_cannot_be_linked(
     ayu, budi, dewi, tono, cohort, region_a, region_b
 ) -> None:
     from kotacerdas.assessment import actions as assessment_actions
-    from kotacerdas.programme import actions
+    from kotacerdas.programme.actions.cohorts import do_invite_regions
 
-    actions.do_invite_regions(ayu, cohort, [region_a, region_b])
+    do_invite_regions(ayu, cohort, [region_a, region_b])
     theirs = assessment_actions.do_start_assessment(
         dewi, region_b, instrument_id="readiness-2019", title="Sleman"
     )

@@ -128,7 +128,7 @@ def test_an_unknown_assessor_is_refused(as_ayu, cohort, region_b) -> None:
 def test_emails_go_to_people_with_an_address(
     ayu, cohort, region_a, budi, django_capture_on_commit_callbacks
 ) -> None:
-    from kotacerdas.programme.actions import do_invite_regions
+    from kotacerdas.programme.actions.cohorts import do_invite_regions
 
     budi.email = "budi@salatiga.example"
     budi.save()

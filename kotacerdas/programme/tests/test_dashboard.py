@@ -6,6 +6,7 @@ from datetime import date
 from io import BytesIO
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 from openpyxl import load_workbook
 
@@ -36,13 +37,17 @@ def test_the_stage_board_shows_both_regions_at_bimtek_i(as_ayu, cohort, selected
 def test_a_stage_is_done_when_every_deliverable_is_approved(
     ayu, as_ayu, cohort, selected, budi, rina
 ) -> None:
-    from kotacerdas.programme import actions
+    from kotacerdas.programme.actions.deliverables import (
+        do_add_submitted_item,
+        do_review_deliverable,
+        do_submit_deliverable,
+    )
 
     for code in ("readiness-gap", "swot", "vision-keywords"):
         d = deliverable_of(selected["33.73"], code)
-        actions.do_add_submitted_item(budi, d, label="x", link="/r/33.73/")
-        actions.do_submit_deliverable(budi, d)
-        actions.do_review_deliverable(rina, d, decision="approved")
+        do_add_submitted_item(budi, d, label="x", link="/r/33.73/")
+        do_submit_deliverable(budi, d)
+        do_review_deliverable(rina, d, decision="approved")
     rows = cells(as_ayu.get(reverse("programme:board", args=[cohort.pk])).content.decode(), "stage-matrix")
     salatiga = next(r for r in rows if r[1] == "Kota Salatiga")
     assert salatiga[5] == "Bimtek II"
@@ -50,9 +55,9 @@ def test_a_stage_is_done_when_every_deliverable_is_approved(
 
 
 def test_overdue_deliverables_are_listed_and_counted(as_ayu, cohort, selected, monkeypatch) -> None:
-    from kotacerdas.programme import views
+    from kotacerdas.programme import board
 
-    monkeypatch.setattr(views, "_today", lambda: date(2026, 7, 10))  # Bimtek I items were due 2 July
+    monkeypatch.setattr(board, "today", lambda: date(2026, 7, 10))  # Bimtek I items were due 2 July
     body = as_ayu.get(reverse("programme:dashboard")).content.decode()
     rows = cells(body, "stage-matrix")
     assert [r[10] for r in rows[1:]] == ["3", "3"]
@@ -61,15 +66,39 @@ def test_overdue_deliverables_are_listed_and_counted(as_ayu, cohort, selected, m
     assert late[1][2] == "Analisis kesiapan dan kesenjangan"
 
 
+def regions_shown(client: Client, query: dict[str, object]) -> list[str]:
+    """The region column of the matrix's data rows (the header row left out)."""
+    rows = cells(client.get(reverse("programme:dashboard"), query).content.decode(), "stage-matrix")
+    return [r[1] for r in rows[1:]]
+
+
 def test_filters_by_province_and_size_class(as_ayu, cohort, selected) -> None:
-    url = reverse("programme:dashboard")
-    rows = cells(as_ayu.get(url, {"province": "34"}).content.decode(), "stage-matrix")
-    assert [r[1] for r in rows[1:]] == ["Kabupaten Sleman"]
+    assert regions_shown(as_ayu, {"province": "34"}) == ["Kabupaten Sleman"]
     size = selected["33.73"].region.size_class
-    rows = cells(as_ayu.get(url, {"size_class": size}).content.decode(), "stage-matrix")
-    assert "Kota Salatiga" in [r[1] for r in rows[1:]]
-    rows = cells(as_ayu.get(url, {"cohort": cohort.pk + 1000}).content.decode(), "stage-matrix")
-    assert len(rows) >= 1
+    assert selected["34.04"].region.size_class != size  # so the filter has something to leave out
+    assert regions_shown(as_ayu, {"size_class": size}) == ["Kota Salatiga"]
+    assert regions_shown(as_ayu, {"cohort": cohort.pk}) == ["Kabupaten Sleman", "Kota Salatiga"]
+
+
+def test_a_cohort_without_selected_regions_shows_none(ayu, as_ayu, cohort, selected) -> None:
+    from kotacerdas.programme.actions.cohorts import do_create_cohort
+    from kotacerdas.programme.tests.conftest import STAGES
+
+    later = do_create_cohort(
+        ayu,
+        year=2027,
+        name="Gerakan Smart City 2027",
+        quota=2,
+        instrument="readiness-2019",
+        stage_dates=STAGES,
+    )
+    body = as_ayu.get(reverse("programme:dashboard"), {"cohort": later.pk}).content.decode()
+    assert cells(body, "stage-matrix")[1:] == [["Belum ada wilayah terpilih."]]
+
+
+def test_an_unknown_cohort_in_the_filter_is_ignored(as_ayu, cohort, selected) -> None:
+    # not one of the choices: the filter does not validate and every selected region is shown
+    assert regions_shown(as_ayu, {"cohort": cohort.pk + 1000}) == ["Kabupaten Sleman", "Kota Salatiga"]
 
 
 def test_the_xlsx_export_opens_and_matches_the_screen(as_ayu, cohort, selected) -> None:

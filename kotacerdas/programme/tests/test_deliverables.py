@@ -136,12 +136,23 @@ def test_an_approved_deliverable_cannot_be_approved_again(selected, as_budi, rin
 
 
 def test_budi_cannot_review_and_rina_cannot_hand_in(selected, as_budi, rina) -> None:
+    """Both may open the deliverable, so a write without the right is the shared 403, not a 404."""
     d = deliverable_of(selected["33.73"], "swot")
     hand_in(as_budi, d)
-    assert as_budi.post(url("deliverable_review", d), {"decision": "approved"}).status_code == 404
-    assert logged_in(rina).post(url("deliverable", d), {"label": "x", "link": "/x/"}).status_code == 404
+    audited = AuditEntry.objects.count()
+    refused = as_budi.post(url("deliverable_review", d), {"decision": "approved"})
+    assert refused.status_code == 403
+    assert "Tidak diizinkan" in refused.content.decode()
+    as_rina = logged_in(rina)
+    assert as_rina.post(url("deliverable", d), {"label": "x", "link": "/x/"}).status_code == 403
+    assert as_rina.post(url("deliverable_submit", d), {"note": "x"}).status_code == 403
     d.refresh_from_db()
     assert d.status == "submitted"
+    assert list(SubmittedItem.objects.filter(deliverable=d).values_list("label", flat=True)) == [
+        "Dokumen SWOT"
+    ]
+    assert Transition.objects.filter(deliverable=d).count() == 1
+    assert AuditEntry.objects.count() == audited
 
 
 def test_the_discussion_thread_is_shown_on_a_deliverable(selected, as_budi) -> None:

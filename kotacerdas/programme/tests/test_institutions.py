@@ -66,5 +66,9 @@ def test_sari_sees_the_bodies_but_may_not_change_them(sari, region_a) -> None:
     client = logged_in(sari)
     assert client.get(reverse("programme:institutions", args=["33.73"])).status_code == 200
     add = reverse("programme:institution_member_add", args=["33.73", "dewan"])
-    assert client.post(add, {"name": "X", "role": "member"}).status_code == 404
+    # she may open the region's bodies, so a change without the right is the shared 403
+    assert client.post(add, {"name": "X", "role": "member"}).status_code == 403
+    decree = {"kind": "dewan", "decree_number": "SK 1", "decree_date": "2026-03-02"}
+    assert client.post(reverse("programme:institutions", args=["33.73"]), decree).status_code == 403
     assert not InstitutionMember.objects.exists()
+    assert not Institution.objects.exists()

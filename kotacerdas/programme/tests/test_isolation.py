@@ -28,14 +28,15 @@ GET_REGION_VIEWS = [
 @pytest.fixture
 def world(ayu, cohort, selected, budi, dewi):  # type: ignore[no-untyped-def]
     """Records in both regions, so a 404 means 'not yours', not 'does not exist'."""
-    from kotacerdas.programme import actions
+    from kotacerdas.programme.actions.deliverables import do_add_submitted_item
+    from kotacerdas.programme.actions.institutions import do_add_institution_member, do_save_institution
 
     ids = {}
     for code, user in (("33.73", budi), ("34.04", dewi)):
         d = deliverable_of(selected[code], "swot")
-        item = actions.do_add_submitted_item(user, d, label="SWOT", upload=pdf())
+        item = do_add_submitted_item(user, d, label="SWOT", upload=pdf())
         region = selected[code].region
-        body = actions.do_save_institution(
+        body = do_save_institution(
             ayu,
             region,
             kind="dewan",
@@ -43,7 +44,7 @@ def world(ayu, cohort, selected, budi, dewi):  # type: ignore[no-untyped-def]
             decree_date=cohort.stages.first().starts_on,
             upload=pdf(),
         )
-        member = actions.do_add_institution_member(
+        member = do_add_institution_member(
             ayu, body, name="Kepala Bappeda", position="", agency="", role="chair"
         )
         ids[code] = {
@@ -135,3 +136,34 @@ def test_removing_a_member_of_another_region_is_a_404(world, as_budi) -> None:
 
 def test_logged_in_views_are_listed() -> None:
     assert sorted(n for n, c in urls.access.items() if c == LOGGED_IN) == ["mine"]
+
+
+# Salatiga's team, mentor and assessor may all open its programme pages; each write is someone's.
+REFUSED_WRITES = [
+    ("budi", "verify_score", {"score": "3.9"}),  # the region's coordinator: not its assessor
+    ("budi", "mou", {"number": "NK-x", "signed_on": "2026-05-20"}),  # the MoU and mentors are Ayu's
+    ("budi", "assign_mentor", {"region": "33.73", "username": "budi"}),
+    ("budi", "deliverable_review", {"decision": "approved"}),  # reviews are the mentor's
+    ("tono", "deliverable_review", {"decision": "approved"}),
+    ("rina", "link_assessment", {"assessment": "1"}),  # the mentor: not its team or assessor
+    ("rina", "deliverable", {"label": "x", "link": "/x/"}),  # handing in is the team's
+    ("rina", "deliverable_submit", {"note": "x"}),
+    ("rina", "institutions", {"kind": "dewan", "decree_number": "SK 2", "decree_date": "2026-03-02"}),
+    ("rina", "institution_member_add", {"name": "X", "role": "member"}),  # the bodies: the coordinator's
+    ("rina", "institution_member_remove", {}),
+]
+
+
+@pytest.mark.parametrize(
+    ("who", "name", "data"), REFUSED_WRITES, ids=[f"{w}-{n}" for w, n, _d in REFUSED_WRITES]
+)
+def test_who_may_look_but_not_change_gets_403_and_nothing_changes(world, request, who, name, data) -> None:
+    from kotacerdas.audit.models import AuditEntry
+
+    before = AuditEntry.objects.count()
+    response = logged_in(request.getfixturevalue(who)).post(url_for(name, world["33.73"]), data)
+    assert response.status_code == 403
+    assert "Tidak diizinkan" in response.content.decode()
+    assert AuditEntry.objects.count() == before  # every programme write leaves an audit entry
+    assert InstitutionMember.objects.count() == 2
+    assert SubmittedItem.objects.count() == 2

@@ -33,12 +33,16 @@ def test_the_command_reminds_once_per_day(
 
 
 def test_submitted_and_approved_deliverables_are_not_overdue(selected, budi) -> None:
-    from kotacerdas.programme import actions
+    from kotacerdas.programme.actions.deliverables import (
+        do_add_submitted_item,
+        do_notify_overdue,
+        do_submit_deliverable,
+    )
 
     d = deliverable_of(selected["33.73"], "swot")
-    actions.do_add_submitted_item(budi, d, label="SWOT", link="/r/33.73/")
-    actions.do_submit_deliverable(budi, d)
-    assert actions.do_notify_overdue(date(2026, 7, 10)) == 5
+    do_add_submitted_item(budi, d, label="SWOT", link="/r/33.73/")
+    do_submit_deliverable(budi, d)
+    assert do_notify_overdue(date(2026, 7, 10)) == 5
 
 
 def test_the_task_runs_the_same_reminder(selected) -> None:

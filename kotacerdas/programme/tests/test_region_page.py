@@ -9,7 +9,11 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from conftest import logged_in, make_person
-from kotacerdas.programme import actions
+from kotacerdas.programme.actions.deliverables import (
+    do_add_submitted_item,
+    do_review_deliverable,
+    do_submit_deliverable,
+)
 from kotacerdas.programme.tests.conftest import deliverable_of
 
 pytestmark = pytest.mark.django_db
@@ -18,9 +22,9 @@ SALATIGA = reverse("regions:workspace", args=["33.73"])
 
 
 def return_with_reason(team_member, mentor, deliverable, reason: str) -> None:  # type: ignore[no-untyped-def]
-    actions.do_add_submitted_item(team_member, deliverable, label="Dokumen", link="/r/33.73/opd/")
-    actions.do_submit_deliverable(team_member, deliverable)
-    actions.do_review_deliverable(mentor, deliverable, decision="returned", reason=reason)
+    do_add_submitted_item(team_member, deliverable, label="Dokumen", link="/r/33.73/opd/")
+    do_submit_deliverable(team_member, deliverable)
+    do_review_deliverable(mentor, deliverable, decision="returned", reason=reason)
 
 
 def test_budi_sees_stage_mou_mentor_and_what_was_returned_and_why(selected, budi, rina, dewi, ayu) -> None:

@@ -15,10 +15,10 @@ pytestmark = pytest.mark.django_db
 
 
 def test_tono_records_a_verified_score_for_an_assigned_region(ayu, tono, cohort, region_b) -> None:
-    from kotacerdas.programme import actions
+    from kotacerdas.programme.actions.cohorts import do_assign_assessor, do_invite_regions
 
-    candidacy = actions.do_invite_regions(ayu, cohort, [region_b])[0]
-    actions.do_assign_assessor(ayu, candidacy, tono)
+    candidacy = do_invite_regions(ayu, cohort, [region_b])[0]
+    do_assign_assessor(ayu, candidacy, tono)
     response = logged_in(tono).post(
         reverse("programme:verify_score", args=["34.04", cohort.pk]), {"score": "3,25"}
     )
@@ -28,10 +28,10 @@ def test_tono_records_a_verified_score_for_an_assigned_region(ayu, tono, cohort,
 
 
 def test_a_bad_score_is_refused_in_indonesian(ayu, tono, cohort, region_b) -> None:
-    from kotacerdas.programme import actions
+    from kotacerdas.programme.actions.cohorts import do_assign_assessor, do_invite_regions
 
-    candidacy = actions.do_invite_regions(ayu, cohort, [region_b])[0]
-    actions.do_assign_assessor(ayu, candidacy, tono)
+    candidacy = do_invite_regions(ayu, cohort, [region_b])[0]
+    do_assign_assessor(ayu, candidacy, tono)
     response = logged_in(tono).post(
         reverse("programme:verify_score", args=["34.04", cohort.pk]), {"score": "tiga"}
     )
@@ -41,9 +41,9 @@ def test_a_bad_score_is_refused_in_indonesian(ayu, tono, cohort, region_b) -> No
 
 
 def test_an_unassigned_assessor_cannot_verify(ayu, tono, cohort, region_b, region_a) -> None:
-    from kotacerdas.programme import actions
+    from kotacerdas.programme.actions.cohorts import do_invite_regions
 
-    actions.do_invite_regions(ayu, cohort, [region_b])
+    do_invite_regions(ayu, cohort, [region_b])
     response = logged_in(tono).post(
         reverse("programme:verify_score", args=["34.04", cohort.pk]), {"score": "3"}
     )
@@ -117,7 +117,7 @@ def test_nobody_is_selected_without_verified_scores(as_ayu, cohort, region_a) ->
 
 
 def test_a_tie_at_the_cut_off_is_visible_and_left_to_ayu(ayu, as_ayu, tono, cohort, candidates) -> None:
-    from kotacerdas.programme.actions import do_record_verified_score
+    from kotacerdas.programme.actions.selection import do_record_verified_score
 
     do_record_verified_score(tono, candidates["34.04"], "3.50")  # ties with Salatiga for the 2nd seat
     body = as_ayu.get(reverse("programme:selection", args=[cohort.pk])).content.decode()

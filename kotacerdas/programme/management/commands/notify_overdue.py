@@ -8,7 +8,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandParser
 from django.utils import timezone
 
-from kotacerdas.programme.actions import do_notify_overdue
+from kotacerdas.programme.actions.deliverables import do_notify_overdue
 
 
 class Command(BaseCommand):

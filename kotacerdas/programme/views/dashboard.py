@@ -1,0 +1,75 @@
+"""Where the programme stands: Ayu's stage board and national dashboard (with its XLSX export), and
+each person's own list of the candidacies they work on."""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
+
+from kotacerdas.accounts.access import is_national_admin, national_admin_required
+from kotacerdas.programme import board
+from kotacerdas.programme.access import cohort_page, visible_candidacies
+from kotacerdas.programme.forms import DashboardFilterForm
+from kotacerdas.programme.models import STAGE_NAMES, STAGE_NUMBERS, Candidacy, Cohort
+from kotacerdas.web.pages import ObjectPage, render_page
+from kotacerdas.web.uploads import CONTENT_TYPES
+
+
+@cohort_page
+def stage_board(page: ObjectPage[Cohort]) -> HttpResponse:
+    cohort = page.obj
+    rows = board.progress_rows(board.selected_candidacies().filter(cohort=cohort), board.today())
+    context = {
+        "cohort": cohort,
+        "rows": rows,
+        "stages": cohort.stages.all(),
+        "stage_names": [STAGE_NAMES[n] for n in STAGE_NUMBERS],
+    }
+    return page.render("programme/board.html", context)
+
+
+def _dashboard_rows(request: HttpRequest) -> tuple[DashboardFilterForm, list[board.Row]]:
+    """The filter from the query string, and the rows it selects (all rows when it is not valid)."""
+    cohorts = [(c.pk, c.name) for c in Cohort.objects.all()]
+    form = DashboardFilterForm(request.GET or None, cohorts=cohorts)
+    candidacies = board.filtered(board.selected_candidacies(), form)
+    return form, board.progress_rows(candidacies, board.today())
+
+
+@national_admin_required
+def dashboard(request: HttpRequest) -> HttpResponse:
+    form, rows = _dashboard_rows(request)
+    ids = [row.candidacy.pk for row in rows]
+    late, late_total = board.overdue_deliverables(Candidacy.objects.filter(pk__in=ids), board.today())
+    context = {
+        "form": form,
+        "rows": rows,
+        "stage_names": [STAGE_NAMES[n] for n in STAGE_NUMBERS],
+        "late": late,
+        "late_total": late_total,
+        "query": request.GET.urlencode(),
+        "today": board.today(),
+    }
+    # the filter is not checked for a 400: one that does not validate shows every row
+    return render_page(request, "programme/dashboard.html", context)
+
+
+@national_admin_required
+def dashboard_xlsx(request: HttpRequest) -> HttpResponse:
+    _form, rows = _dashboard_rows(request)
+    response = HttpResponse(board.dashboard_xlsx(rows), content_type=CONTENT_TYPES["xlsx"])
+    response["Content-Disposition"] = 'attachment; filename="dasbor-program.xlsx"'
+    return response
+
+
+@login_required
+def my_programme(request: HttpRequest) -> HttpResponse:
+    if is_national_admin(request.user):
+        return redirect("programme:cohorts")
+    candidacies = (
+        visible_candidacies(request.user)
+        .select_related("region", "cohort")
+        .order_by("-cohort__year", "region__name")
+    )
+    return render_page(request, "programme/mine.html", {"candidacies": candidacies})
