@@ -14,6 +14,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 
 from kotacerdas.core import progress
+from kotacerdas.core.spreadsheet import append_row
 from kotacerdas.programme.models import STAGE_NAMES, STAGE_NUMBERS, Candidacy, Deliverable, MentorAssignment
 
 
@@ -145,12 +146,13 @@ def dashboard_xlsx(rows: list[Row]) -> bytes:
     sheet.title = _("Stages")[:31]
     header = [_("Code"), _("Region"), _("Province"), _("Size class"), _("Cohort"), _("Current stage")]
     header += [STAGE_NAMES[n] for n in STAGE_NUMBERS] + [_("Overdue"), _("Mentors")]
-    sheet.append(header)
+    append_row(sheet, header)
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for row in rows:
         region = row.candidacy.region
-        sheet.append(
+        append_row(
+            sheet,
             [
                 region.code,
                 region.name,
@@ -161,7 +163,7 @@ def dashboard_xlsx(rows: list[Row]) -> bytes:
                 *[f"{count.approved}/{count.total}" for _n, count, _state in row.cells()],
                 row.overdue,
                 ", ".join(row.mentors),
-            ]
+            ],
         )
     buffer = BytesIO()
     book.save(buffer)

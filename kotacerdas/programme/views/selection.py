@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
+from kotacerdas.core.spreadsheet import append_row
 from kotacerdas.programme import board
 from kotacerdas.programme.access import cohort_page, post_only
 from kotacerdas.programme.actions import selection as actions
@@ -93,11 +94,12 @@ def selection_xlsx(page: ObjectPage[Cohort]) -> HttpResponse:
     sheet = book.active
     assert sheet is not None
     sheet.title = _("Ranking")[:31]
-    sheet.append([_("Rank"), _("Code"), _("Region"), _("Verified score"), _("Selected"), _("Notes")])
+    append_row(sheet, [_("Rank"), _("Code"), _("Region"), _("Verified score"), _("Selected"), _("Notes")])
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for e in entries:
-        sheet.append(
+        append_row(
+            sheet,
             [
                 e["rank"],
                 e["code"],
@@ -105,11 +107,11 @@ def selection_xlsx(page: ObjectPage[Cohort]) -> HttpResponse:
                 float(e["score"]) if e["score"] is not None else None,
                 _("yes") if e["selected"] else _("no"),
                 _entry_note(e),
-            ]
+            ],
         )
     info = book.create_sheet(_("Recipe")[:31])
     for key in ("instrument", "quota", "ties_rule", "borderline_margin", "score_source", "input_hash"):
-        info.append([key, str(recipe.get(key, ""))])
+        append_row(info, [key, str(recipe.get(key, ""))])
     buffer = BytesIO()
     book.save(buffer)
     response = HttpResponse(buffer.getvalue(), content_type=CONTENT_TYPES["xlsx"])
