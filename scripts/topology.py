@@ -15,7 +15,9 @@ B, production settings) and nginx in front of them, each in its own process grou
     b. a task enqueued by A (a roadmap run) is run by the worker, and B shows its result;
     c. an upload saved through A is served, byte for byte, by B;
     d. A is killed (SIGKILL, whole process group) while 200 GET requests stream through nginx: every one
-       answers 200, because nginx retries an idempotent request on B when A fails.
+       answers 200, because nginx retries an idempotent request on B when A fails. The one loss nginx
+       cannot prevent is told apart: an answer A had begun (its header already passed to the client) when
+       it died is cut short and cannot move to B; at most the few requests A was answering at that instant.
 
 Everything is bounded: every wait has a timeout and `run` gives up after --timeout seconds (default 180).
 Needs nginx (Debian: ``apt-get install nginx-light``), gunicorn and PostgreSQL on 127.0.0.1:5432.
@@ -846,7 +848,7 @@ def command_run(args: argparse.Namespace) -> int:
     except Interrupted as stop:
         reason = "the overall timeout" if str(stop) == "SIGALRM" else str(stop)
         say(f"stopped by {reason}: tearing down")
-        code = 124 if str(stop) == "SIGALRM" else 130
+        code = {"SIGALRM": 124, "SIGTERM": 143}.get(str(stop), 130)
     except KeyboardInterrupt:
         say("interrupted: tearing down")
         code = 130
