@@ -15,11 +15,13 @@ from django.core.mail import send_mail
 from django.db import transaction
 from django.utils import translation
 
+from kotacerdas.accounts.access import Person
+from kotacerdas.accounts.models import User
 from kotacerdas.notifications.kinds import render_text
 from kotacerdas.notifications.models import Notification
 
 
-def notify(recipients: Iterable[Any], kind: str, params: dict[str, Any], url: str = "") -> list[Notification]:
+def notify(recipients: Iterable[User | None], kind: str, params: dict[str, Any], url: str = "") -> list[Notification]:
     """Queue one notification per distinct active recipient and e-mail those with an address."""
     people = {user.pk: user for user in recipients if user is not None and user.is_active}
     rows = Notification.objects.bulk_create(
@@ -31,7 +33,7 @@ def notify(recipients: Iterable[Any], kind: str, params: dict[str, Any], url: st
     return rows
 
 
-def _send_emails(people: list[Any], kind: str, params: dict[str, Any], url: str) -> None:
+def _send_emails(people: list[User], kind: str, params: dict[str, Any], url: str) -> None:
     with translation.override(settings.LANGUAGE_CODE):
         text = render_text(kind, params)
         subject = f"[kotacerdas] {text}"[:150]
@@ -41,7 +43,7 @@ def _send_emails(people: list[Any], kind: str, params: dict[str, Any], url: str)
     Notification.objects.filter(recipient__in=people, kind=kind, url=url, emailed=False).update(emailed=True)
 
 
-def unread_count(user: Any) -> int:
+def unread_count(user: Person) -> int:
     if not user.is_authenticated:
         return 0
     return Notification.objects.filter(recipient=user, read_at__isnull=True).count()
