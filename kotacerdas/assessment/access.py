@@ -10,7 +10,7 @@ from __future__ import annotations
 from django.http import Http404
 
 from kotacerdas.accounts.access import Person, can_manage_region, get_region_for_user, is_national_admin
-from kotacerdas.accounts.models import Membership, Role
+from kotacerdas.accounts.models import Membership, Role, User
 from kotacerdas.assessment.models import Answer, Assessment, Assignment, Evidence, State
 from kotacerdas.regions.models import Region
 from kotacerdas.web.pages import region_page
@@ -54,7 +54,7 @@ def can_reopen(user: Person, assessment: Assessment) -> bool:
     return is_assigned_assessor(user, assessment)
 
 
-def is_region_assessor(user: Person, region: Region) -> bool:
+def is_region_assessor(user: User, region: Region) -> bool:
     return Membership.objects.filter(user=user, role=Role.ASSESSOR, region=region).exists()
 
 
@@ -86,6 +86,8 @@ def answer_is_open(assessment: Assessment, answer: Answer | None) -> bool:
 
 def may_download_evidence(user: Person, assessment: Assessment) -> bool:
     """Users of the region (the caller passed get_region_for_user) and the assigned assessor."""
+    if not user.is_authenticated:
+        return False
     if is_assigned_assessor(user, assessment):
         return True
     return assessment.region.memberships.filter(user=user).exists() or is_national_admin(user)
@@ -103,6 +105,8 @@ def takes_part_in_assessments(user: Person, region: Region) -> bool:
 
     A mentor reads the region's assessments but changes nothing. Each action still applies its own
     finer rule (only the coordinator submits, only the assigned assessor reviews, ...)."""
+    if not user.is_authenticated:
+        return False
     if is_national_admin(user):
         return True
     return Membership.objects.filter(user=user, region=region, role__in=TAKING_PART).exists()

@@ -87,7 +87,7 @@ def _step(page: Page, call: Callable[[], T]) -> T | Failed:
     reasons = forms.Form({})  # bound and empty: the action's refusal lands in its non-field errors
     result = attempt(reasons, call)
     for reason in reasons.non_field_errors():
-        messages.error(page.request, reason)
+        messages.error(page.request, str(reason))  # the message text (ErrorList items read as text)
     return result
 
 
@@ -247,7 +247,7 @@ def evidence_upload(page: Page, assessment_id: int, indicator: str) -> HttpRespo
     )
 
 
-@assessment_page
+@assessment_page  # type: ignore[arg-type]  # region_page is typed for HttpResponse; a file is streamed
 def evidence_download(page: Page, assessment_id: int, evidence_id: int) -> FileResponse:
     assessment = _assessment(page, assessment_id)
     evidence = access.get_evidence_in_assessment(assessment, evidence_id)

@@ -105,14 +105,14 @@ def version_detail(page: Page, number: int) -> HttpResponse:
     return page.render("documents/version.html", context)
 
 
-@books_page
+@books_page  # type: ignore[arg-type]  # region_page is typed for HttpResponse; a file is streamed
 def download(page: Page, number: int, file_id: int) -> HttpResponseBase:
     version = get_version_in_region(page.region, number)
     book_file = get_file_in_version(version, file_id)
     return uploads.serve(book_file.stored_name, book_file.download_name, book_file.format)
 
 
-@books_page
+@books_page  # type: ignore[arg-type]  # region_page is typed for HttpResponse; a file is streamed
 def scan(page: Page, number: int) -> HttpResponseBase:
     version = get_version_in_region(page.region, number)
     if not version.signed_scan:
