@@ -21,7 +21,9 @@ from kotacerdas.notifications.kinds import render_text
 from kotacerdas.notifications.models import Notification
 
 
-def notify(recipients: Iterable[User | None], kind: str, params: dict[str, Any], url: str = "") -> list[Notification]:
+def notify(
+    recipients: Iterable[User | None], kind: str, params: dict[str, Any], url: str = ""
+) -> list[Notification]:
     """Queue one notification per distinct active recipient and e-mail those with an address."""
     people = {user.pk: user for user in recipients if user is not None and user.is_active}
     rows = Notification.objects.bulk_create(
