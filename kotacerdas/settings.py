@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "kotacerdas.documents",
     "kotacerdas.api",
     "kotacerdas.web",
+    "kotacerdas.home",
 ]
 
 MIDDLEWARE = [
@@ -108,7 +109,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "kotacerdas.web.context_processors.navigation",
+                "kotacerdas.home.context_processors.navigation",
             ],
         },
     },

@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path, re_path
 
-from kotacerdas.web import views as web_views
+from kotacerdas.home import views as home_views
 from kotacerdas.web.access_classes import LOGGED_IN, PUBLIC
 
 handler500 = "kotacerdas.api.errors.server_error"
@@ -10,7 +10,7 @@ handler500 = "kotacerdas.api.errors.server_error"
 access = {"home": PUBLIC, "login": PUBLIC, "logout": LOGGED_IN}
 
 urlpatterns = [
-    path("", web_views.home, name="home"),
+    path("", home_views.home, name="home"),
     path("masuk/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
     path("keluar/", auth_views.LogoutView.as_view(), name="logout"),
     path("", include("kotacerdas.regions.urls")),

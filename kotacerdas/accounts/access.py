@@ -8,17 +8,27 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import wraps
-from typing import Any
+from typing import Any, TypeAlias
 
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.models import AnonymousUser
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 
-from kotacerdas.accounts.models import Membership, Role
+from kotacerdas.accounts.models import Membership, Role, User
 from kotacerdas.regions.models import Opd, Region
 
+# Whoever sent a request: an account, or a visitor who is not logged in.
+Person: TypeAlias = User | AnonymousUser
 
-def is_national_admin(user: Any) -> bool:
+
+class SignedInRequest(HttpRequest):
+    """A request behind ``login_required``: its user is an account (so views may pass it as actor)."""
+
+    user: User
+
+
+def is_national_admin(user: Person) -> bool:
     if not user.is_authenticated:
         return False
     if user.is_superuser:
@@ -26,13 +36,13 @@ def is_national_admin(user: Any) -> bool:
     return Membership.objects.filter(user=user, role=Role.NATIONAL_ADMIN).exists()
 
 
-def memberships_of(user: Any) -> QuerySet[Membership]:
+def memberships_of(user: Person) -> QuerySet[Membership]:
     if not user.is_authenticated:
         return Membership.objects.none()
     return Membership.objects.filter(user=user).select_related("region", "opd")
 
 
-def visible_regions(user: Any) -> QuerySet[Region]:
+def visible_regions(user: Person) -> QuerySet[Region]:
     """Regions whose workspace (team, OPDs, unpublished work) the user may open."""
     if not user.is_authenticated:
         return Region.objects.none()
@@ -41,7 +51,7 @@ def visible_regions(user: Any) -> QuerySet[Region]:
     return Region.objects.filter(memberships__user=user).distinct()
 
 
-def get_region_for_user(user: Any, code: str) -> Region:
+def get_region_for_user(user: Person, code: str) -> Region:
     """The region with this code if the user may open it; 404 otherwise (never 403: no leak)."""
     try:
         return visible_regions(user).get(code=code)
@@ -49,7 +59,7 @@ def get_region_for_user(user: Any, code: str) -> Region:
         raise Http404 from None
 
 
-def can_manage_region(user: Any, region: Region) -> bool:
+def can_manage_region(user: Person, region: Region) -> bool:
     """Edit the region's own set-up (OPD list, team)."""
     if not user.is_authenticated:
         return False
@@ -58,14 +68,7 @@ def can_manage_region(user: Any, region: Region) -> bool:
     return Membership.objects.filter(user=user, role=Role.COORDINATOR, region=region).exists()
 
 
-def get_opd_for_user(user: Any, region: Region, opd_id: int) -> Opd:
-    try:
-        return Opd.objects.get(region=region, pk=opd_id)
-    except Opd.DoesNotExist:
-        raise Http404 from None
-
-
-def opds_of_user(user: Any) -> QuerySet[Opd]:
+def opds_of_user(user: Person) -> QuerySet[Opd]:
     if not user.is_authenticated:
         return Opd.objects.none()
     return Opd.objects.filter(memberships__user=user, memberships__role=Role.OPD_CONTRIBUTOR).select_related(

@@ -18,13 +18,13 @@ from kotacerdas.regions.models import Opd, Region
 USER_FIELDS = ["username", "first_name", "last_name", "email", "is_active", "is_staff"]
 
 
-def _require_national_admin(actor: Any) -> None:
+def _require_national_admin(actor: User) -> None:
     if not is_national_admin(actor):
         raise ActionNotAllowed(_("Only the national programme admin may manage people."))
 
 
 def do_create_user(
-    actor: Any,
+    actor: User,
     *,
     username: str,
     password: str | None,
@@ -46,7 +46,7 @@ def do_create_user(
     return user
 
 
-def do_update_user(actor: Any, user: User, **changes: Any) -> User:
+def do_update_user(actor: User, user: User, **changes: Any) -> User:
     _require_national_admin(actor)
     if user == actor and changes.get("is_active") is False:
         raise ValidationError(_("You cannot deactivate your own account."))
@@ -62,7 +62,7 @@ def do_update_user(actor: Any, user: User, **changes: Any) -> User:
     return user
 
 
-def do_set_password(actor: Any, user: User, password: str) -> None:
+def do_set_password(actor: User, user: User, password: str) -> None:
     _require_national_admin(actor)
     with transaction.atomic():
         user.set_password(password)
@@ -71,7 +71,7 @@ def do_set_password(actor: Any, user: User, password: str) -> None:
 
 
 def do_add_membership(
-    actor: Any, user: User, *, role: str, region: Region | None = None, opd: Opd | None = None
+    actor: User, user: User, *, role: str, region: Region | None = None, opd: Opd | None = None
 ) -> Membership:
     _require_national_admin(actor)
     _validate_scope(role, region, opd)
@@ -83,7 +83,7 @@ def do_add_membership(
     return membership
 
 
-def do_remove_membership(actor: Any, membership: Membership) -> None:
+def do_remove_membership(actor: User, membership: Membership) -> None:
     _require_national_admin(actor)
     if membership.user == actor and membership.role == Role.NATIONAL_ADMIN:
         raise ValidationError(_("You cannot remove your own national admin role."))

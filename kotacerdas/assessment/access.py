@@ -7,20 +7,19 @@ ActionNotAllowed inside the action.
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.http import Http404
 
-from kotacerdas.accounts.access import can_manage_region, is_national_admin
-from kotacerdas.accounts.models import Membership, Role
+from kotacerdas.accounts.access import Person, can_manage_region, get_region_for_user, is_national_admin
+from kotacerdas.accounts.models import Membership, Role, User
 from kotacerdas.assessment.models import Answer, Assessment, Assignment, Evidence, State
 from kotacerdas.regions.models import Region
+from kotacerdas.web.pages import region_page
 
 EDITABLE_ASSESSMENT_STATES = {State.DRAFT, State.RETURNED}
 EDITABLE_ANSWER_STATES = {State.DRAFT, State.RETURNED}
 
 
-def get_assessment_for_user(user: Any, region: Region, assessment_id: int) -> Assessment:
+def get_assessment_in_region(region: Region, assessment_id: int) -> Assessment:
     """The assessment of a region the caller already opened with get_region_for_user; 404 otherwise."""
     try:
         return Assessment.objects.select_related("region", "assessor").get(region=region, pk=assessment_id)
@@ -28,45 +27,45 @@ def get_assessment_for_user(user: Any, region: Region, assessment_id: int) -> As
         raise Http404 from None
 
 
-def get_evidence_for_user(user: Any, assessment: Assessment, evidence_id: int) -> Evidence:
+def get_evidence_in_assessment(assessment: Assessment, evidence_id: int) -> Evidence:
     try:
         return Evidence.objects.select_related("answer").get(answer__assessment=assessment, pk=evidence_id)
     except Evidence.DoesNotExist:
         raise Http404 from None
 
 
-def is_coordinator(user: Any, assessment: Assessment) -> bool:
+def is_coordinator(user: Person, assessment: Assessment) -> bool:
     return can_manage_region(user, assessment.region)
 
 
-def is_assigned_assessor(user: Any, assessment: Assessment) -> bool:
+def is_assigned_assessor(user: Person, assessment: Assessment) -> bool:
     if not user.is_authenticated:
         return False
     return assessment.assessor_id == user.pk
 
 
-def can_assign_assessor(user: Any) -> bool:
+def can_assign_assessor(user: Person) -> bool:
     return is_national_admin(user)
 
 
-def can_reopen(user: Any, assessment: Assessment) -> bool:
+def can_reopen(user: Person, assessment: Assessment) -> bool:
     if is_national_admin(user):
         return True
     return is_assigned_assessor(user, assessment)
 
 
-def is_region_assessor(user: Any, region: Region) -> bool:
+def is_region_assessor(user: User, region: Region) -> bool:
     return Membership.objects.filter(user=user, role=Role.ASSESSOR, region=region).exists()
 
 
-def opd_ids_of(user: Any, region: Region) -> set[int]:
+def opd_ids_of(user: Person, region: Region) -> set[int]:
     if not user.is_authenticated:
         return set()
     rows = Membership.objects.filter(user=user, role=Role.OPD_CONTRIBUTOR, region=region)
     return {opd_id for opd_id in rows.values_list("opd_id", flat=True) if opd_id}
 
 
-def may_answer(user: Any, assessment: Assessment, indicator: str) -> bool:
+def may_answer(user: Person, assessment: Assessment, indicator: str) -> bool:
     """The coordinator answers anything; an OPD contributor only what is assigned to her OPD."""
     if is_coordinator(user, assessment):
         return True
@@ -85,12 +84,34 @@ def answer_is_open(assessment: Assessment, answer: Answer | None) -> bool:
     return answer.state in EDITABLE_ANSWER_STATES
 
 
-def may_download_evidence(user: Any, assessment: Assessment) -> bool:
+def may_download_evidence(user: Person, assessment: Assessment) -> bool:
     """Users of the region (the caller passed get_region_for_user) and the assigned assessor."""
+    if not user.is_authenticated:
+        return False
     if is_assigned_assessor(user, assessment):
         return True
     return assessment.region.memberships.filter(user=user).exists() or is_national_admin(user)
 
 
-def can_manage_region_of(user: Any, region: Region) -> bool:
+def can_manage_region_of(user: Person, region: Region) -> bool:
     return can_manage_region(user, region)
+
+
+TAKING_PART = (Role.COORDINATOR, Role.OPD_CONTRIBUTOR, Role.ASSESSOR)
+
+
+def takes_part_in_assessments(user: Person, region: Region) -> bool:
+    """Who may send anything from the assessment pages: the roles that answer or verify, and Ayu.
+
+    A mentor reads the region's assessments but changes nothing. Each action still applies its own
+    finer rule (only the coordinator submits, only the assigned assessor reviews, ...)."""
+    if not user.is_authenticated:
+        return False
+    if is_national_admin(user):
+        return True
+    return Membership.objects.filter(user=user, region=region, role__in=TAKING_PART).exists()
+
+
+# Every assessment page: the region through its getter (404 for others); a POST from a member who
+# takes no part in assessments (a mentor) is a 403.
+assessment_page = region_page(get_region_for_user, takes_part_in_assessments)

@@ -16,6 +16,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from kotacerdas.accounts.errors import ActionNotAllowed
+from kotacerdas.accounts.models import User
 from kotacerdas.assessment import access, uploads
 from kotacerdas.assessment.instruments import get_instrument, indicators_under, scoring_instrument_ids
 from kotacerdas.assessment.models import (
@@ -29,7 +30,7 @@ from kotacerdas.assessment.models import (
     Transition,
 )
 from kotacerdas.assessment.problems import problem_messages
-from kotacerdas.audit.log import record, snapshot
+from kotacerdas.audit.log import record, save_audited, snapshot
 from kotacerdas.core.instruments import (
     AnswersError,
     Indicator,
@@ -47,12 +48,12 @@ def instrument_of(assessment: Assessment) -> Instrument:
     return get_instrument(assessment.instrument_id)
 
 
-def _require_coordinator(actor: Any, assessment: Assessment) -> None:
+def _require_coordinator(actor: User, assessment: Assessment) -> None:
     if not access.is_coordinator(actor, assessment):
         raise ActionNotAllowed(_("Only the coordinator of this region may do this."))
 
 
-def _require_assessor(actor: Any, assessment: Assessment) -> None:
+def _require_assessor(actor: User, assessment: Assessment) -> None:
     if not access.is_assigned_assessor(actor, assessment):
         raise ActionNotAllowed(_("Only the assessor assigned to this assessment may do this."))
 
@@ -72,7 +73,7 @@ def _reason(reason: str) -> str:
     return reason
 
 
-def _move(assessment: Assessment, to_state: str, actor: Any, action: str, reason: str = "") -> None:
+def _move(assessment: Assessment, to_state: str, actor: User, action: str, reason: str = "") -> None:
     Transition.objects.create(
         assessment=assessment,
         from_state=assessment.state,
@@ -85,7 +86,7 @@ def _move(assessment: Assessment, to_state: str, actor: Any, action: str, reason
     assessment.save(update_fields=["state"])
 
 
-def _move_answer(answer: Answer, to_state: str, actor: Any, action: str, reason: str = "") -> None:
+def _move_answer(answer: Answer, to_state: str, actor: User, action: str, reason: str = "") -> None:
     Transition.objects.create(
         assessment=answer.assessment,
         answer=answer,
@@ -116,7 +117,7 @@ def _coerced_text(indicator: Indicator, raw: object) -> str:
 
 
 def do_start_assessment(
-    actor: Any,
+    actor: User,
     region: Region,
     *,
     instrument_id: str,
@@ -155,7 +156,7 @@ def do_start_assessment(
     return assessment
 
 
-def do_assign(actor: Any, assessment: Assessment, *, code: str, opd: Opd | None) -> list[str]:
+def do_assign(actor: User, assessment: Assessment, *, code: str, opd: Opd | None) -> list[str]:
     """Assigns every indicator under ``code`` (a group or one indicator) to ``opd``; None unassigns."""
     _require_coordinator(actor, assessment)
     _require_state(assessment, State.DRAFT, State.RETURNED)
@@ -186,25 +187,16 @@ def do_assign(actor: Any, assessment: Assessment, *, code: str, opd: Opd | None)
     return codes
 
 
-def do_assign_assessor(actor: Any, assessment: Assessment, assessor: Any) -> Assessment:
+def do_assign_assessor(actor: User, assessment: Assessment, assessor: User) -> Assessment:
     if not access.can_assign_assessor(actor):
         raise ActionNotAllowed(_("Only the national programme admin assigns assessors."))
     if assessment.state == State.VERIFIED:
         raise ValidationError(_("This assessment is verified; reopen an answer first."))
     if not access.is_region_assessor(assessor, assessment.region):
         raise ValidationError({"assessor": _("This person is not an assessor of this region.")})
-    before = snapshot(assessment, ["assessor"])
-    with transaction.atomic():
-        assessment.assessor = assessor
-        assessment.save(update_fields=["assessor"])
-        record(
-            actor,
-            "assessment.assign_assessor",
-            assessment,
-            before=before,
-            after=snapshot(assessment, ["assessor"]),
-            region=assessment.region,
-        )
+    save_audited(
+        actor, "assessment.assign_assessor", assessment, {"assessor": assessor}, region=assessment.region
+    )
     return assessment
 
 
@@ -212,7 +204,7 @@ def do_assign_assessor(actor: Any, assessment: Assessment, assessor: Any) -> Ass
 
 
 def do_save_answer(
-    actor: Any, assessment: Assessment, indicator_code: str, *, value: str, explanation: str
+    actor: User, assessment: Assessment, indicator_code: str, *, value: str, explanation: str
 ) -> Answer:
     """Saves a draft answer. A blank value is allowed (a draft may hold only an explanation)."""
     indicator = _indicator(instrument_of(assessment), indicator_code)
@@ -242,7 +234,7 @@ def do_save_answer(
     return answer
 
 
-def do_import_answers(actor: Any, assessment: Assessment, source: IO[bytes] | bytes) -> int:
+def do_import_answers(actor: User, assessment: Assessment, source: IO[bytes] | bytes) -> int:
     """Fills answers from an answers workbook (the export format). Returns how many changed."""
     _require_coordinator(actor, assessment)
     _require_state(assessment, State.DRAFT, State.RETURNED)
@@ -303,7 +295,7 @@ def _current(answer: Answer | None) -> str:
 
 
 def do_upload_evidence(
-    actor: Any, assessment: Assessment, indicator_code: str, upload: IO[bytes], *, name: str, size: int
+    actor: User, assessment: Assessment, indicator_code: str, upload: IO[bytes], *, name: str, size: int
 ) -> Evidence:
     """Attaches a checked file to the answer (an empty draft answer is created when there is none yet)."""
     indicator = _indicator(instrument_of(assessment), indicator_code)
@@ -344,7 +336,7 @@ def do_upload_evidence(
     return evidence
 
 
-def do_delete_evidence(actor: Any, evidence: Evidence) -> None:
+def do_delete_evidence(actor: User, evidence: Evidence) -> None:
     answer = evidence.answer
     if not access.may_answer(actor, answer.assessment, answer.indicator):
         raise ActionNotAllowed(_("This indicator is not assigned to your OPD."))
@@ -375,7 +367,7 @@ def _score(assessment: Assessment, values: dict[str, str]) -> Any:
         raise ValidationError(problem_messages(error)) from None
 
 
-def _save_result(actor: Any, assessment: Assessment, kind: str, values: dict[str, str]) -> Result:
+def _save_result(actor: User, assessment: Assessment, kind: str, values: dict[str, str]) -> Result:
     result = _score(assessment, values)
     data = result.to_dict()
     return Result.objects.create(
@@ -391,7 +383,7 @@ def _save_result(actor: Any, assessment: Assessment, kind: str, values: dict[str
     )
 
 
-def do_submit(actor: Any, assessment: Assessment) -> Result:
+def do_submit(actor: User, assessment: Assessment) -> Result:
     """Budi submits: every answer is scored (self-assessment) and locked until review."""
     _require_coordinator(actor, assessment)
     _require_state(assessment, State.DRAFT, State.RETURNED)
@@ -416,7 +408,7 @@ def do_submit(actor: Any, assessment: Assessment) -> Result:
     return result
 
 
-def do_start_review(actor: Any, assessment: Assessment) -> None:
+def do_start_review(actor: User, assessment: Assessment) -> None:
     _require_assessor(actor, assessment)
     _require_state(assessment, State.SUBMITTED)
     with transaction.atomic():
@@ -435,7 +427,7 @@ ACCEPT, ADJUST, RETURN = "accept", "adjust", "return"
 
 
 def do_review_answer(
-    actor: Any, answer: Answer, *, decision: str, value: str = "", reason: str = ""
+    actor: User, answer: Answer, *, decision: str, value: str = "", reason: str = ""
 ) -> Answer:
     """Tono accepts an answer, adjusts its value or returns it for revision (both need a reason)."""
     assessment = answer.assessment
@@ -475,7 +467,7 @@ def do_review_answer(
     return answer
 
 
-def do_add_note(actor: Any, assessment: Assessment, *, text: str) -> InterviewNote:
+def do_add_note(actor: User, assessment: Assessment, *, text: str) -> InterviewNote:
     _require_assessor(actor, assessment)
     text = (text or "").strip()
     if not text:
@@ -487,7 +479,7 @@ def do_add_note(actor: Any, assessment: Assessment, *, text: str) -> InterviewNo
     return note
 
 
-def do_finish_review(actor: Any, assessment: Assessment, *, reason: str = "") -> Result | None:
+def do_finish_review(actor: User, assessment: Assessment, *, reason: str = "") -> Result | None:
     """Ends the review: returned when any answer was returned, otherwise verified with a result."""
     _require_assessor(actor, assessment)
     _require_state(assessment, State.IN_REVIEW)
@@ -517,7 +509,7 @@ def do_finish_review(actor: Any, assessment: Assessment, *, reason: str = "") ->
     return result
 
 
-def do_reopen_answer(actor: Any, answer: Answer, *, reason: str) -> Answer:
+def do_reopen_answer(actor: User, answer: Answer, *, reason: str) -> Answer:
     """The recorded way to change a verified answer: it goes back to the region for revision."""
     assessment = answer.assessment
     if not access.can_reopen(actor, assessment):

@@ -9,7 +9,7 @@ from drf_spectacular.utils import extend_schema, extend_schema_field
 from rest_framework import generics, serializers
 
 from kotacerdas.accounts.access import get_region_for_user
-from kotacerdas.assessment.access import get_assessment_for_user
+from kotacerdas.assessment.access import get_assessment_in_region
 from kotacerdas.assessment.models import Assessment, Result
 
 
@@ -69,7 +69,7 @@ class RegionAssessmentDetail(generics.RetrieveAPIView[Assessment]):
 
     def get_object(self) -> Assessment:
         region = get_region_for_user(self.request.user, self.kwargs["code"])
-        return get_assessment_for_user(self.request.user, region, self.kwargs["assessment_id"])
+        return get_assessment_in_region(region, self.kwargs["assessment_id"])
 
 
 @extend_schema(summary="Every result of one assessment (self-assessed and verified), newest first")
@@ -78,5 +78,5 @@ class RegionAssessmentResults(generics.ListAPIView[Result]):
 
     def get_queryset(self) -> QuerySet[Result]:
         region = get_region_for_user(self.request.user, self.kwargs["code"])
-        assessment = get_assessment_for_user(self.request.user, region, self.kwargs["assessment_id"])
+        assessment = get_assessment_in_region(region, self.kwargs["assessment_id"])
         return assessment.results.all()

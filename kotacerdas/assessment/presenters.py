@@ -7,6 +7,7 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
+from kotacerdas.accounts.access import Person
 from kotacerdas.assessment import access
 from kotacerdas.assessment.charts import Series, radar_svg
 from kotacerdas.assessment.instruments import get_instrument, label, tree_rows
@@ -30,7 +31,7 @@ class OverviewRow:
         return f"{(self.depth - 1) * 1.2:.1f}rem"
 
 
-def overview_rows(user: Any, assessment: Assessment) -> list[OverviewRow]:
+def overview_rows(user: Person, assessment: Assessment) -> list[OverviewRow]:
     instrument = get_instrument(assessment.instrument_id)
     opds = {a.indicator: a.opd for a in assessment.assignments.select_related("opd")}
     answers = {a.indicator: a for a in assessment.answers.all()}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from kotacerdas.accounts.access import Person
 from kotacerdas.assessment.models import Result
 from kotacerdas.core.formatting import decimal
 from kotacerdas.regions.models import Region
@@ -11,7 +12,7 @@ from kotacerdas.regions.models import Region
 SHOWN = 3
 
 
-def region_section(user: Any, region: Region) -> dict[str, Any]:
+def region_section(user: Person, region: Region) -> dict[str, Any]:
     assessments = region.assessments.order_by("-created_at", "-id")
     verified = (
         Result.objects.filter(assessment__region=region, kind=Result.Kind.VERIFIED)

@@ -1,20 +1,28 @@
-"""Assessment pages. Views parse input, call one action and render; region via get_region_for_user."""
+"""Assessment pages. Views parse input, call one action and render through the page layer.
+
+Every page is an ``assessment_page`` (kotacerdas.assessment.access): the region through its getter
+(404 elsewhere), and a POST only from a member who takes part in assessments (403 otherwise). Finer
+rules (only the coordinator assigns, only the assigned assessor reviews) stay in the actions and in
+the few ``PermissionDenied`` checks below that guard a form before it is shown.
+"""
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
+from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.forms import Form
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.core.exceptions import PermissionDenied
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from kotacerdas.accounts.access import get_region_for_user, is_national_admin
 from kotacerdas.assessment import access, actions, uploads
+from kotacerdas.assessment.access import assessment_page
 from kotacerdas.assessment.forms import (
     AnswerForm,
     AssessorForm,
@@ -30,16 +38,17 @@ from kotacerdas.assessment.models import Answer, Assessment, State
 from kotacerdas.assessment.presenters import export_values, overview_rows, results_context
 from kotacerdas.core.instruments import Indicator, answers_to_csv, export_answers_xlsx
 from kotacerdas.regions.models import Region
-from kotacerdas.web.forms import apply_validation_error
+from kotacerdas.web.pages import Failed, RegionPage, attempt, render_page
+
+T = TypeVar("T")
+Page = RegionPage[Region]
 
 
-def _status(form: Form | None) -> int:
-    return 400 if form is not None and form.is_bound and form.errors else 200
+# ---------------------------------------------------------------- getters and addresses
 
 
-def _load(request: HttpRequest, code: str, assessment_id: int) -> tuple[Region, Assessment]:
-    region = get_region_for_user(request.user, code)
-    return region, access.get_assessment_for_user(request.user, region, assessment_id)
+def _assessment(page: Page, assessment_id: int) -> Assessment:
+    return access.get_assessment_in_region(page.region, assessment_id)
 
 
 def _indicator(assessment: Assessment, indicator_code: str) -> Indicator:
@@ -49,70 +58,85 @@ def _indicator(assessment: Assessment, indicator_code: str) -> Indicator:
     return node
 
 
-def _back(assessment: Assessment) -> HttpResponse:
-    return redirect("assessment:detail", code=assessment.region.code, assessment_id=assessment.pk)
+def _existing_answer(assessment: Assessment, indicator: Indicator) -> Answer:
+    answer = Answer.objects.filter(assessment=assessment, indicator=indicator.code).first()
+    if answer is None:
+        raise Http404
+    return answer
 
 
-def _refuse(
-    request: HttpRequest, region: Region, assessment: Assessment, error: ValidationError
-) -> HttpResponse:
-    """A refused POST-only step: the overview again with the reason, status 400, nothing changed."""
-    for message in error.messages:
-        messages.error(request, message)
-    return render(request, "assessment/detail.html", _detail_context(request, region, assessment), status=400)
+def _url(name: str, assessment: Assessment, **more: str) -> str:
+    kwargs = {"code": assessment.region.code, "assessment_id": assessment.pk, **more}
+    return reverse(f"assessment:{name}", kwargs=kwargs)
+
+
+def _detail_url(assessment: Assessment) -> str:
+    return _url("detail", assessment)
+
+
+def _answer_url(assessment: Assessment, indicator: Indicator) -> str:
+    return _url("answer", assessment, indicator=indicator.code)
+
+
+# ---------------------------------------------------------------- buttons of the state machine
+
+
+def _step(page: Page, call: Callable[[], T]) -> T | Failed:
+    """Run a step sent by a button (no fields). Each reason of a refusal becomes its own message;
+    the caller then shows the overview again with status 400 (``_refused``)."""
+    reasons = forms.Form({})  # bound and empty: the action's refusal lands in its non-field errors
+    result = attempt(reasons, call)
+    for reason in reasons.non_field_errors():
+        messages.error(page.request, str(reason))  # the message text (ErrorList items read as text)
+    return result
+
+
+def _refused(page: Page, assessment: Assessment) -> HttpResponse:
+    """A refused step: the overview again with the reasons, status 400, nothing changed."""
+    context = {"region": page.region, **_detail_context(page, assessment)}
+    return render_page(page.request, "assessment/detail.html", context, status=400)
 
 
 # ---------------------------------------------------------------- list and overview
 
 
-@login_required
-def assessment_list(request: HttpRequest, code: str) -> HttpResponse:
-    region = get_region_for_user(request.user, code)
-    can_start = access.can_manage_region_of(request.user, region)
-    form = StartForm(request.POST or None) if can_start else None
-    if request.method == "POST":
-        if form is None:
-            raise PermissionDenied
-        if form.is_valid():
-            try:
-                assessment = actions.do_start_assessment(request.user, region, **form.cleaned_data)
-            except ValidationError as error:
-                apply_validation_error(form, error)
-            else:
-                messages.success(request, _("Assessment started. Assign its indicators to OPDs next."))
-                return _back(assessment)
-    assessments = region.assessments.select_related("assessor")
-    return render(
-        request,
-        "assessment/list.html",
-        {"region": region, "assessments": assessments, "form": form},
-        status=_status(form),
-    )
+@assessment_page
+def assessment_list(page: Page) -> HttpResponse:
+    can_start = access.can_manage_region_of(page.user, page.region)
+    if page.post is not None and not can_start:
+        raise PermissionDenied
+    form = StartForm(page.post) if can_start else None
+    if form is not None:
+        saved = page.save(
+            form,
+            lambda data: actions.do_start_assessment(page.user, page.region, **data),
+            _("Assessment started. Assign its indicators to OPDs next."),
+            then=_detail_url,
+        )
+        if saved:
+            return saved
+    assessments = page.region.assessments.select_related("assessor")
+    return page.render("assessment/list.html", {"assessments": assessments, "form": form}, form)
 
 
-def _detail_context(
-    request: HttpRequest, region: Region, assessment: Assessment, **extra: Any
-) -> dict[str, Any]:
-    user = request.user
-    is_coordinator = access.is_coordinator(user, assessment)
-    editable = assessment.state in access.EDITABLE_ASSESSMENT_STATES
+def _detail_context(page: Page, assessment: Assessment, **extra: Any) -> dict[str, Any]:
+    user = page.user
     context: dict[str, Any] = {
-        "region": region,
         "assessment": assessment,
         "instrument": actions.instrument_of(assessment),
         "rows": overview_rows(user, assessment),
-        "is_coordinator": is_coordinator,
+        "is_coordinator": access.is_coordinator(user, assessment),
         "is_assessor": access.is_assigned_assessor(user, assessment),
         "can_assign_assessor": access.can_assign_assessor(user) and assessment.state != State.VERIFIED,
-        "editable": editable,
+        "editable": assessment.state in access.EDITABLE_ASSESSMENT_STATES,
         "transitions": assessment.transitions.filter(answer=None).select_related("actor"),
         "notes": assessment.notes.select_related("author"),
         "waiting": assessment.answers.filter(state=State.SUBMITTED).count(),
         "has_results": assessment.results.exists(),
     }
     if context["can_assign_assessor"]:
-        context.setdefault(
-            "assessor_form", AssessorForm(region=region, initial={"assessor": assessment.assessor_id})
+        context["assessor_form"] = AssessorForm(
+            region=page.region, initial={"assessor": assessment.assessor_id}
         )
     if context["is_assessor"]:
         context["note_form"] = NoteForm()
@@ -120,64 +144,54 @@ def _detail_context(
     return context
 
 
-@login_required
-def detail(request: HttpRequest, code: str, assessment_id: int) -> HttpResponse:
-    region, assessment = _load(request, code, assessment_id)
-    return render(request, "assessment/detail.html", _detail_context(request, region, assessment))
+@assessment_page
+def detail(page: Page, assessment_id: int) -> HttpResponse:
+    assessment = _assessment(page, assessment_id)
+    return page.render("assessment/detail.html", _detail_context(page, assessment))
 
 
-@login_required
-def assign(request: HttpRequest, code: str, assessment_id: int) -> HttpResponse:
-    region, assessment = _load(request, code, assessment_id)
-    if not access.is_coordinator(request.user, assessment):
+def _assigned(count: int, opd: Any) -> str:
+    if opd:
+        return _("%(count)s indicators assigned to %(opd)s.") % {"count": count, "opd": opd.name}
+    return _("%(count)s indicators unassigned.") % {"count": count}
+
+
+@assessment_page
+def assign(page: Page, assessment_id: int) -> HttpResponse:
+    assessment = _assessment(page, assessment_id)
+    if not access.is_coordinator(page.user, assessment):
         raise PermissionDenied
-    rows = list(overview_rows(request.user, assessment))
-    form = AssignForm(request.POST or None, rows=rows, region=region)
-    if request.method == "POST" and form.is_valid():
-        try:
-            codes = actions.do_assign(request.user, assessment, **form.cleaned_data)
-        except ValidationError as error:
-            apply_validation_error(form, error)
-        else:
-            opd = form.cleaned_data["opd"]
-            if opd:
-                messages.success(
-                    request,
-                    _("%(count)s indicators assigned to %(opd)s.") % {"count": len(codes), "opd": opd.name},
-                )
-            else:
-                messages.success(request, _("%(count)s indicators unassigned.") % {"count": len(codes)})
-            return redirect("assessment:assign", code=region.code, assessment_id=assessment.pk)
-    return render(
-        request,
-        "assessment/assign.html",
-        {"region": region, "assessment": assessment, "form": form, "rows": rows},
-        status=_status(form),
+    rows = list(overview_rows(page.user, assessment))
+    form = AssignForm(page.post, rows=rows, region=page.region)
+    saved = page.save(
+        form,
+        lambda data: actions.do_assign(page.user, assessment, **data),
+        lambda codes: _assigned(len(codes), form.cleaned_data["opd"]),
     )
+    context = {"assessment": assessment, "form": form, "rows": rows}
+    return saved or page.render("assessment/assign.html", context, form)
 
 
 # ---------------------------------------------------------------- answering
 
 
-def _answer_context(
-    request: HttpRequest, region: Region, assessment: Assessment, indicator: Indicator, **extra: Any
-) -> dict[str, Any]:
+def _answer_context(page: Page, assessment: Assessment, indicator: Indicator, **extra: Any) -> dict[str, Any]:
+    user = page.user
     answer = Answer.objects.filter(assessment=assessment, indicator=indicator.code).first()
-    may_edit = access.may_answer(request.user, assessment, indicator.code) and access.answer_is_open(
+    may_edit = access.may_answer(user, assessment, indicator.code) and access.answer_is_open(
         assessment, answer
     )
     context: dict[str, Any] = {
-        "region": region,
         "assessment": assessment,
         "indicator": indicator,
         "answer": answer,
         "may_edit": may_edit,
         "evidence": answer.evidence.all() if answer else [],
         "history": answer.transitions.select_related("actor") if answer else [],
-        "is_assessor": access.is_assigned_assessor(request.user, assessment),
+        "is_assessor": access.is_assigned_assessor(user, assessment),
         "can_reopen": answer is not None
         and answer.state == State.VERIFIED
-        and access.can_reopen(request.user, assessment)
+        and access.can_reopen(user, assessment)
         and assessment.state in (State.VERIFIED, State.IN_REVIEW),
         "max_bytes": uploads.max_bytes(),
     }
@@ -189,56 +203,55 @@ def _answer_context(
     return context
 
 
-@login_required
-def answer_view(request: HttpRequest, code: str, assessment_id: int, indicator: str) -> HttpResponse:
-    region, assessment = _load(request, code, assessment_id)
+@assessment_page
+def answer_view(page: Page, assessment_id: int, indicator: str) -> HttpResponse:
+    assessment = _assessment(page, assessment_id)
     node = _indicator(assessment, indicator)
-    if request.method != "POST":
-        return render(request, "assessment/answer.html", _answer_context(request, region, assessment, node))
-    form = AnswerForm(request.POST, indicator=node)
-    if form.is_valid():
-        try:
-            actions.do_save_answer(request.user, assessment, node.code, **form.cleaned_data)
-        except ValidationError as error:
-            apply_validation_error(form, error)
-        else:
-            messages.success(request, _("Answer saved."))
-            return redirect(
-                "assessment:answer", code=region.code, assessment_id=assessment.pk, indicator=node.code
-            )
-    context = _answer_context(request, region, assessment, node, form=form, saved_ok=False)
-    return render(request, "assessment/answer.html", context, status=400)
+    if page.post is None:
+        return page.render("assessment/answer.html", _answer_context(page, assessment, node))
+    form = AnswerForm(page.post, indicator=node)
+    saved = page.save(
+        form,
+        lambda data: actions.do_save_answer(page.user, assessment, node.code, **data),
+        _("Answer saved."),
+    )
+    return saved or page.render(
+        "assessment/answer.html",
+        _answer_context(page, assessment, node, form=form, saved_ok=False),
+        form,
+    )
 
 
 @login_required
 @require_POST
-def evidence_upload(request: HttpRequest, code: str, assessment_id: int, indicator: str) -> HttpResponse:
-    region, assessment = _load(request, code, assessment_id)
+@assessment_page
+def evidence_upload(page: Page, assessment_id: int, indicator: str) -> HttpResponse:
+    assessment = _assessment(page, assessment_id)
     node = _indicator(assessment, indicator)
-    form = EvidenceForm(request.POST, request.FILES)
-    if form.is_valid():
-        upload = form.cleaned_data["file"]
-        try:
-            actions.do_upload_evidence(
-                request.user, assessment, node.code, upload, name=upload.name or "", size=upload.size or 0
-            )
-        except ValidationError as error:
-            apply_validation_error(form, error)
-        else:
-            messages.success(request, _("Evidence “%(name)s” uploaded.") % {"name": upload.name})
-            return redirect(
-                "assessment:answer", code=region.code, assessment_id=assessment.pk, indicator=node.code
-            )
-    context = _answer_context(request, region, assessment, node)
-    context["evidence_form"] = form
-    return render(request, "assessment/answer.html", context, status=400)
+    form = EvidenceForm(page.post, page.request.FILES)
+    saved = page.save(
+        form,
+        lambda data: actions.do_upload_evidence(
+            page.user,
+            assessment,
+            node.code,
+            data["file"],
+            name=data["file"].name or "",
+            size=data["file"].size or 0,
+        ),
+        lambda _evidence: _("Evidence “%(name)s” uploaded.") % {"name": form.cleaned_data["file"].name},
+        then=_answer_url(assessment, node),
+    )
+    return saved or page.render(
+        "assessment/answer.html", _answer_context(page, assessment, node, evidence_form=form), form
+    )
 
 
-@login_required
-def evidence_download(request: HttpRequest, code: str, assessment_id: int, evidence_id: int) -> FileResponse:
-    _region, assessment = _load(request, code, assessment_id)
-    evidence = access.get_evidence_for_user(request.user, assessment, evidence_id)
-    if not access.may_download_evidence(request.user, assessment):
+@assessment_page  # type: ignore[arg-type]  # region_page is typed for HttpResponse; a file is streamed
+def evidence_download(page: Page, assessment_id: int, evidence_id: int) -> FileResponse:
+    assessment = _assessment(page, assessment_id)
+    evidence = access.get_evidence_in_assessment(assessment, evidence_id)
+    if not access.may_download_evidence(page.user, assessment):
         raise Http404
     path = uploads.path_of(evidence.stored_name)
     if not path.is_file():
@@ -256,38 +269,30 @@ def evidence_download(request: HttpRequest, code: str, assessment_id: int, evide
 
 @login_required
 @require_POST
-def evidence_delete(request: HttpRequest, code: str, assessment_id: int, evidence_id: int) -> HttpResponse:
-    region, assessment = _load(request, code, assessment_id)
-    evidence = access.get_evidence_for_user(request.user, assessment, evidence_id)
+@assessment_page
+def evidence_delete(page: Page, assessment_id: int, evidence_id: int) -> HttpResponse:
+    assessment = _assessment(page, assessment_id)
+    evidence = access.get_evidence_in_assessment(assessment, evidence_id)
     indicator = evidence.answer.indicator
-    try:
-        actions.do_delete_evidence(request.user, evidence)
-    except ValidationError as error:
-        return _refuse(request, region, assessment, error)
-    messages.success(request, _("Evidence deleted."))
-    return redirect("assessment:answer", code=region.code, assessment_id=assessment.pk, indicator=indicator)
+    if isinstance(_step(page, lambda: actions.do_delete_evidence(page.user, evidence)), Failed):
+        return _refused(page, assessment)
+    messages.success(page.request, _("Evidence deleted."))
+    return redirect(_url("answer", assessment, indicator=indicator))
 
 
-@login_required
-def import_answers(request: HttpRequest, code: str, assessment_id: int) -> HttpResponse:
-    region, assessment = _load(request, code, assessment_id)
-    if not access.is_coordinator(request.user, assessment):
+@assessment_page
+def import_answers(page: Page, assessment_id: int) -> HttpResponse:
+    assessment = _assessment(page, assessment_id)
+    if not access.is_coordinator(page.user, assessment):
         raise PermissionDenied
-    form = ImportForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            changed = actions.do_import_answers(request.user, assessment, form.cleaned_data["file"])
-        except ValidationError as error:
-            apply_validation_error(form, error)
-        else:
-            messages.success(request, _("%(count)s answers imported.") % {"count": changed})
-            return _back(assessment)
-    return render(
-        request,
-        "assessment/import.html",
-        {"region": region, "assessment": assessment, "form": form},
-        status=_status(form),
+    form = ImportForm(page.post, page.request.FILES if page.post is not None else None)
+    saved = page.save(
+        form,
+        lambda data: actions.do_import_answers(page.user, assessment, data["file"]),
+        lambda changed: _("%(count)s answers imported.") % {"count": changed},
+        then=_detail_url(assessment),
     )
+    return saved or page.render("assessment/import.html", {"assessment": assessment, "form": form}, form)
 
 
 # ---------------------------------------------------------------- steps of the state machine
@@ -295,200 +300,198 @@ def import_answers(request: HttpRequest, code: str, assessment_id: int) -> HttpR
 
 @login_required
 @require_POST
-def submit(request: HttpRequest, code: str, assessment_id: int) -> HttpResponse:
-    region, assessment = _load(request, code, assessment_id)
-    try:
-        result = actions.do_submit(request.user, assessment)
-    except ValidationError as error:
-        return _refuse(request, region, assessment, error)
+@assessment_page
+def submit(page: Page, assessment_id: int) -> HttpResponse:
+    assessment = _assessment(page, assessment_id)
+    result = _step(page, lambda: actions.do_submit(page.user, assessment))
+    if isinstance(result, Failed):
+        return _refused(page, assessment)
     messages.success(
-        request,
+        page.request,
         _("Submitted for verification. Self-assessed score: %(total)s.") % {"total": f"{result.total:.2f}"},
     )
-    return _back(assessment)
+    return redirect(_detail_url(assessment))
 
 
 @login_required
 @require_POST
-def set_assessor(request: HttpRequest, code: str, assessment_id: int) -> HttpResponse:
-    region, assessment = _load(request, code, assessment_id)
-    if not is_national_admin(request.user):
+@assessment_page
+def set_assessor(page: Page, assessment_id: int) -> HttpResponse:
+    assessment = _assessment(page, assessment_id)
+    if not access.can_assign_assessor(page.user):
         raise PermissionDenied
-    form = AssessorForm(request.POST, region=region)
-    if form.is_valid():
-        try:
-            actions.do_assign_assessor(request.user, assessment, form.cleaned_data["assessor"])
-        except ValidationError as error:
-            apply_validation_error(form, error)
-        else:
-            messages.success(request, _("Assessor assigned."))
-            return _back(assessment)
-    context = _detail_context(request, region, assessment, assessor_form=form)
-    return render(request, "assessment/detail.html", context, status=400)
+    form = AssessorForm(page.post, region=page.region)
+    saved = page.save(
+        form,
+        lambda data: actions.do_assign_assessor(page.user, assessment, data["assessor"]),
+        _("Assessor assigned."),
+        then=_detail_url(assessment),
+    )
+    return saved or page.render(
+        "assessment/detail.html", _detail_context(page, assessment, assessor_form=form), form
+    )
 
 
 @login_required
 @require_POST
-def start_review(request: HttpRequest, code: str, assessment_id: int) -> HttpResponse:
-    region, assessment = _load(request, code, assessment_id)
-    try:
-        actions.do_start_review(request.user, assessment)
-    except ValidationError as error:
-        return _refuse(request, region, assessment, error)
-    messages.success(request, _("Review started."))
-    return redirect("assessment:queue", code=region.code, assessment_id=assessment.pk)
+@assessment_page
+def start_review(page: Page, assessment_id: int) -> HttpResponse:
+    assessment = _assessment(page, assessment_id)
+    if isinstance(_step(page, lambda: actions.do_start_review(page.user, assessment)), Failed):
+        return _refused(page, assessment)
+    messages.success(page.request, _("Review started."))
+    return redirect(_url("queue", assessment))
 
 
-@login_required
-def queue(request: HttpRequest, code: str, assessment_id: int) -> HttpResponse:
-    region, assessment = _load(request, code, assessment_id)
-    rows = [row for row in overview_rows(request.user, assessment) if row.answer is not None]
-    return render(
-        request,
+@assessment_page
+def queue(page: Page, assessment_id: int) -> HttpResponse:
+    assessment = _assessment(page, assessment_id)
+    rows = [row for row in overview_rows(page.user, assessment) if row.answer is not None]
+    return page.render(
         "assessment/queue.html",
         {
-            "region": region,
             "assessment": assessment,
             "rows": rows,
-            "is_assessor": access.is_assigned_assessor(request.user, assessment),
+            "is_assessor": access.is_assigned_assessor(page.user, assessment),
             "waiting": sum(1 for row in rows if row.answer and row.answer.state == State.SUBMITTED),
         },
     )
 
 
-@login_required
-def review(request: HttpRequest, code: str, assessment_id: int, indicator: str) -> HttpResponse:
-    region, assessment = _load(request, code, assessment_id)
+def _decided(indicator: Indicator) -> str:
+    return _("Decision recorded for %(code)s.") % {"code": indicator.code}
+
+
+@assessment_page
+def review(page: Page, assessment_id: int, indicator: str) -> HttpResponse:
+    assessment = _assessment(page, assessment_id)
     node = _indicator(assessment, indicator)
-    answer = Answer.objects.filter(assessment=assessment, indicator=node.code).first()
-    if answer is None:
-        raise Http404
-    if not access.is_assigned_assessor(request.user, assessment):
+    answer = _existing_answer(assessment, node)
+    if not access.is_assigned_assessor(page.user, assessment):
         raise PermissionDenied
-    form = ReviewForm(request.POST or None, indicator=node, initial={"decision": "accept"})
-    if request.method == "POST" and form.is_valid():
-        try:
-            actions.do_review_answer(request.user, answer, **form.cleaned_data)
-        except ValidationError as error:
-            apply_validation_error(form, error)
-        else:
-            messages.success(request, _("Decision recorded for %(code)s.") % {"code": node.code})
-            return redirect("assessment:queue", code=region.code, assessment_id=assessment.pk)
-    context = _answer_context(request, region, assessment, node, review_form=form)
-    return render(request, "assessment/review.html", context, status=_status(form))
+    form = ReviewForm(page.post, indicator=node, initial={"decision": "accept"})
+    saved = page.save(
+        form,
+        lambda data: actions.do_review_answer(page.user, answer, **data),
+        _decided(node),
+        then=_url("queue", assessment),
+    )
+    return saved or page.render(
+        "assessment/review.html", _answer_context(page, assessment, node, review_form=form), form
+    )
 
 
 @login_required
 @require_POST
-def accept(request: HttpRequest, code: str, assessment_id: int, indicator: str) -> HttpResponse:
-    region, assessment = _load(request, code, assessment_id)
+@assessment_page
+def accept(page: Page, assessment_id: int, indicator: str) -> HttpResponse:
+    assessment = _assessment(page, assessment_id)
     node = _indicator(assessment, indicator)
-    answer = Answer.objects.filter(assessment=assessment, indicator=node.code).first()
-    if answer is None:
-        raise Http404
-    try:
-        actions.do_review_answer(request.user, answer, decision=actions.ACCEPT)
-    except ValidationError as error:
-        return _refuse(request, region, assessment, error)
-    messages.success(request, _("Decision recorded for %(code)s.") % {"code": node.code})
-    return redirect("assessment:queue", code=region.code, assessment_id=assessment.pk)
+    answer = _existing_answer(assessment, node)
+    decided = _step(page, lambda: actions.do_review_answer(page.user, answer, decision=actions.ACCEPT))
+    if isinstance(decided, Failed):
+        return _refused(page, assessment)
+    messages.success(page.request, _decided(node))
+    return redirect(_url("queue", assessment))
 
 
 @login_required
 @require_POST
-def finish_review(request: HttpRequest, code: str, assessment_id: int) -> HttpResponse:
-    region, assessment = _load(request, code, assessment_id)
-    try:
-        result = actions.do_finish_review(
-            request.user, assessment, reason=request.POST.get("reason", "")[:5000]
-        )
-    except ValidationError as error:
-        return _refuse(request, region, assessment, error)
+@assessment_page
+def finish_review(page: Page, assessment_id: int) -> HttpResponse:
+    assessment = _assessment(page, assessment_id)
+    reason = page.request.POST.get("reason", "")[:5000]
+    result = _step(page, lambda: actions.do_finish_review(page.user, assessment, reason=reason))
+    if isinstance(result, Failed):
+        return _refused(page, assessment)
     if result is None:
-        messages.success(request, _("Review finished: answers were returned to the region for revision."))
-        return _back(assessment)
-    messages.success(request, _("Verified. Score: %(total)s.") % {"total": f"{result.total:.2f}"})
-    return redirect("assessment:results", code=region.code, assessment_id=assessment.pk)
+        messages.success(
+            page.request, _("Review finished: answers were returned to the region for revision.")
+        )
+        return redirect(_detail_url(assessment))
+    messages.success(page.request, _("Verified. Score: %(total)s.") % {"total": f"{result.total:.2f}"})
+    return redirect(_url("results", assessment))
 
 
 @login_required
 @require_POST
-def add_note(request: HttpRequest, code: str, assessment_id: int) -> HttpResponse:
-    region, assessment = _load(request, code, assessment_id)
-    form = NoteForm(request.POST)
-    if form.is_valid():
-        try:
-            actions.do_add_note(request.user, assessment, **form.cleaned_data)
-        except ValidationError as error:
-            apply_validation_error(form, error)
-        else:
-            messages.success(request, _("Interview note saved."))
-            return _back(assessment)
-    if not access.is_assigned_assessor(request.user, assessment):
+@assessment_page
+def add_note(page: Page, assessment_id: int) -> HttpResponse:
+    assessment = _assessment(page, assessment_id)
+    form = NoteForm(page.post)
+    saved = page.save(
+        form,
+        lambda data: actions.do_add_note(page.user, assessment, **data),
+        _("Interview note saved."),
+        then=_detail_url(assessment),
+    )
+    if saved:
+        return saved
+    if not access.is_assigned_assessor(page.user, assessment):
         raise PermissionDenied
-    context = _detail_context(request, region, assessment, note_form=form)
-    return render(request, "assessment/detail.html", context, status=400)
+    return page.render("assessment/detail.html", _detail_context(page, assessment, note_form=form), form)
 
 
-@login_required
-def reopen(request: HttpRequest, code: str, assessment_id: int, indicator: str) -> HttpResponse:
-    region, assessment = _load(request, code, assessment_id)
+@assessment_page
+def reopen(page: Page, assessment_id: int, indicator: str) -> HttpResponse:
+    assessment = _assessment(page, assessment_id)
     node = _indicator(assessment, indicator)
-    answer = Answer.objects.filter(assessment=assessment, indicator=node.code).first()
-    if answer is None:
-        raise Http404
-    if not access.can_reopen(request.user, assessment):
+    answer = _existing_answer(assessment, node)
+    if not access.can_reopen(page.user, assessment):
         raise PermissionDenied
-    form = ReasonForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            actions.do_reopen_answer(request.user, answer, **form.cleaned_data)
-        except ValidationError as error:
-            apply_validation_error(form, error)
-        else:
-            messages.success(request, _("Answer reopened; the region can revise it."))
-            return redirect(
-                "assessment:answer", code=region.code, assessment_id=assessment.pk, indicator=node.code
-            )
-    context = _answer_context(request, region, assessment, node, reopen_form=form)
-    return render(request, "assessment/reopen.html", context, status=_status(form))
+    form = ReasonForm(page.post)
+    saved = page.save(
+        form,
+        lambda data: actions.do_reopen_answer(page.user, answer, **data),
+        _("Answer reopened; the region can revise it."),
+        then=_answer_url(assessment, node),
+    )
+    return saved or page.render(
+        "assessment/reopen.html", _answer_context(page, assessment, node, reopen_form=form), form
+    )
 
 
 # ---------------------------------------------------------------- results and exports
 
 
-@login_required
-def results(request: HttpRequest, code: str, assessment_id: int) -> HttpResponse:
-    region, assessment = _load(request, code, assessment_id)
-    return render(request, "assessment/results.html", {"region": region, **results_context(assessment)})
+@assessment_page
+def results(page: Page, assessment_id: int) -> HttpResponse:
+    assessment = _assessment(page, assessment_id)
+    return page.render("assessment/results.html", results_context(assessment))
 
 
-@login_required
-def print_summary(request: HttpRequest, code: str, assessment_id: int) -> HttpResponse:
-    region, assessment = _load(request, code, assessment_id)
-    return render(request, "assessment/print.html", {"region": region, **results_context(assessment)})
+@assessment_page
+def print_summary(page: Page, assessment_id: int) -> HttpResponse:
+    assessment = _assessment(page, assessment_id)
+    return page.render("assessment/print.html", results_context(assessment))
 
 
 def _export_name(assessment: Assessment, extension: str) -> str:
     return f"asesmen-{assessment.region.code}-{assessment.instrument_id}-{assessment.pk}.{extension}"
 
 
-@login_required
-def export_xlsx(request: HttpRequest, code: str, assessment_id: int) -> HttpResponse:
-    _region, assessment = _load(request, code, assessment_id)
+def _attachment(content: bytes | str, content_type: str, filename: str) -> HttpResponse:
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@assessment_page
+def export_xlsx(page: Page, assessment_id: int) -> HttpResponse:
+    assessment = _assessment(page, assessment_id)
     data = export_answers_xlsx(actions.instrument_of(assessment), {None: export_values(assessment)})
-    response = HttpResponse(
-        data, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    return _attachment(
+        data,
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        _export_name(assessment, "xlsx"),
     )
-    response["Content-Disposition"] = f'attachment; filename="{_export_name(assessment, "xlsx")}"'
-    return response
 
 
-@login_required
-def export_csv(request: HttpRequest, code: str, assessment_id: int) -> HttpResponse:
-    _region, assessment = _load(request, code, assessment_id)
-    response = HttpResponse(
-        answers_to_csv({None: export_values(assessment)}), content_type="text/csv; charset=utf-8"
+@assessment_page
+def export_csv(page: Page, assessment_id: int) -> HttpResponse:
+    assessment = _assessment(page, assessment_id)
+    return _attachment(
+        answers_to_csv({None: export_values(assessment)}),
+        "text/csv; charset=utf-8",
+        _export_name(assessment, "csv"),
     )
-    response["Content-Disposition"] = f'attachment; filename="{_export_name(assessment, "csv")}"'
-    return response

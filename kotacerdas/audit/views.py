@@ -1,15 +1,15 @@
 from __future__ import annotations
 
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import render
 
-from kotacerdas.accounts.access import national_admin_required
+from kotacerdas.accounts.access import SignedInRequest, national_admin_required
 from kotacerdas.audit.models import AuditEntry
 
 
 @national_admin_required
-def audit_log(request: HttpRequest) -> HttpResponse:
+def audit_log(request: SignedInRequest) -> HttpResponse:
     entries = AuditEntry.objects.select_related("region")
     action = request.GET.get("action", "").strip()[:60]
     region = request.GET.get("region", "").strip()[:5]

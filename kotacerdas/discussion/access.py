@@ -9,12 +9,23 @@ from django.db import models
 from django.db.models import QuerySet
 from django.http import Http404
 
+from kotacerdas.accounts.access import Person, get_region_for_user, visible_regions
 from kotacerdas.discussion.models import Comment
 from kotacerdas.discussion.registry import model_for
 from kotacerdas.regions.models import Region
+from kotacerdas.web.pages import region_page
 
 
-def get_target_for_user(user: Any, region: Region, label: str, object_id: int) -> models.Model:
+def may_comment_in(user: Person, region: Region) -> bool:
+    """Every member of the region (coordinator, mentor, assessor, OPD staff) and Ayu."""
+    return visible_regions(user).filter(pk=region.pk).exists()
+
+
+# Posting a comment: the region through its getter (404 for others), then the right to comment.
+discussion_page = region_page(get_region_for_user, may_comment_in)
+
+
+def get_target_in_region(region: Region, label: str, object_id: int) -> models.Model:
     """The registered object ``label``/``object_id`` of ``region``; 404 for anything else.
 
     ``region`` must already come from ``get_region_for_user`` (the user may open it).

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
@@ -11,12 +9,13 @@ from django.utils.translation import gettext as _
 
 from kotacerdas.accounts.access import visible_regions
 from kotacerdas.accounts.errors import ActionNotAllowed
+from kotacerdas.accounts.models import User
 from kotacerdas.audit.log import record, snapshot
 from kotacerdas.discussion.models import MAX_BODY, Comment
 from kotacerdas.discussion.registry import is_commentable
 
 
-def can_comment(actor: Any, target: models.Model) -> bool:
+def can_comment(actor: User, target: models.Model) -> bool:
     """Every member of the target's region (coordinator, mentor, assessor, OPD staff) and Ayu."""
     region_id = getattr(target, "region_id", None)
     if region_id is None:
@@ -24,7 +23,7 @@ def can_comment(actor: Any, target: models.Model) -> bool:
     return visible_regions(actor).filter(pk=region_id).exists()
 
 
-def do_add_comment(actor: Any, target: models.Model, *, body: str, parent: Comment | None = None) -> Comment:
+def do_add_comment(actor: User, target: models.Model, *, body: str, parent: Comment | None = None) -> Comment:
     if not is_commentable(target):
         raise ActionNotAllowed(_("Comments are not possible on this object."))
     if not can_comment(actor, target):

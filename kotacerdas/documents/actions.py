@@ -7,13 +7,14 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import Max, Model
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kotacerdas.accounts.access import is_national_admin
 from kotacerdas.accounts.errors import ActionNotAllowed
-from kotacerdas.audit.log import record, snapshot
+from kotacerdas.accounts.models import User
+from kotacerdas.audit.log import record, save_audited, snapshot
 from kotacerdas.core.books.outline import OutlineError, load_outline, merge_outline
 from kotacerdas.documents import template_check
 from kotacerdas.documents.access import can_review_books, can_write_books
@@ -27,9 +28,14 @@ MAX_TEXT = 20_000
 FIRST_YEAR, LAST_YEAR = 2017, 2100
 
 
-def _require_writer(actor: Any, region: Region) -> None:
+def _require_writer(actor: User, region: Region) -> None:
     if not can_write_books(actor, region):
         raise ActionNotAllowed(_("Only the coordinator of this region may do this with its books."))
+
+
+def _every_field(instance: Model) -> list[str]:
+    """The audit entry of a settings-like record shows the whole record, not only what changed."""
+    return [field.name for field in instance._meta.concrete_fields]
 
 
 def _check_year(year: int, field: str = "programme_year") -> int:
@@ -38,7 +44,7 @@ def _check_year(year: int, field: str = "programme_year") -> int:
     return int(year)
 
 
-def do_request_books(actor: Any, region: Region, *, programme_year: int, formats: list[str]) -> BookVersion:
+def do_request_books(actor: User, region: Region, *, programme_year: int, formats: list[str]) -> BookVersion:
     """Create the next version and generate its books in the background."""
     _require_writer(actor, region)
     year = _check_year(programme_year)
@@ -57,7 +63,7 @@ def do_request_books(actor: Any, region: Region, *, programme_year: int, formats
     return version
 
 
-def do_save_texts(actor: Any, region: Region, texts: dict[str, str], programme_year: int) -> list[BookText]:
+def do_save_texts(actor: User, region: Region, texts: dict[str, str], programme_year: int) -> list[BookText]:
     """Save free-text sections (kata pengantar, narratives) by their outline key."""
     _require_writer(actor, region)
     known = set(outline_for(programme_year).text_keys())
@@ -76,17 +82,14 @@ def do_save_texts(actor: Any, region: Region, texts: dict[str, str], programme_y
             item, _created = BookText.objects.get_or_create(region=region, key=key)
             if item.text == text:
                 continue
-            before = snapshot(item)
-            item.text = text
-            item.updated_by = actor
-            item.save()
-            record(actor, "books.text", item, before=before, after=snapshot(item), region=region)
+            changes = {"text": text, "updated_by": actor, "updated_at": timezone.now()}
+            save_audited(actor, "books.text", item, changes, region=region, watch=_every_field(item))
             saved.append(item)
     return saved
 
 
 def do_save_settings(
-    actor: Any,
+    actor: User,
     region: Region,
     *,
     extra_books: list[str],
@@ -118,7 +121,7 @@ def do_save_settings(
     return settings
 
 
-def do_save_outline_override(actor: Any, *, year: int, yaml_text: str) -> OutlineOverride:
+def do_save_outline_override(actor: User, *, year: int, yaml_text: str) -> OutlineOverride:
     """The national admin changes the outline of one programme year (validated before saving)."""
     if not is_national_admin(actor):
         raise ActionNotAllowed(_("Only the national programme admin may change the book outline."))
@@ -130,12 +133,8 @@ def do_save_outline_override(actor: Any, *, year: int, yaml_text: str) -> Outlin
             {"yaml_text": _("The outline is not valid: %(error)s") % {"error": error}}
         ) from None
     override, _created = OutlineOverride.objects.get_or_create(year=year)
-    before = snapshot(override)
-    override.yaml = yaml_text.replace("\r\n", "\n")
-    override.updated_by = actor
-    with transaction.atomic():
-        override.save()
-        record(actor, "books.outline", override, before=before, after=snapshot(override))
+    changes = {"yaml": yaml_text.replace("\r\n", "\n"), "updated_by": actor, "updated_at": timezone.now()}
+    save_audited(actor, "books.outline", override, changes, watch=_every_field(override))
     return override
 
 
@@ -149,7 +148,7 @@ def _check_state(version: BookVersion, expected: str) -> None:
         )
 
 
-def _move(actor: Any, version: BookVersion, action: str, expected: str, **changes: Any) -> BookVersion:
+def _move(actor: User, version: BookVersion, action: str, expected: str, **changes: Any) -> BookVersion:
     _check_state(version, expected)
     before = snapshot(version, ["review", "approved_at", "perkada_number", "perkada_date", "is_public"])
     for name, value in changes.items():
@@ -161,7 +160,7 @@ def _move(actor: Any, version: BookVersion, action: str, expected: str, **change
     return version
 
 
-def do_approve(actor: Any, version: BookVersion) -> BookVersion:
+def do_approve(actor: User, version: BookVersion) -> BookVersion:
     if not can_review_books(actor, version.region):
         raise ActionNotAllowed(_("Only the region's mentor may approve its books."))
     return _move(
@@ -176,7 +175,7 @@ def do_approve(actor: Any, version: BookVersion) -> BookVersion:
 
 
 def do_ratify(
-    actor: Any, version: BookVersion, *, number: str, ratified_on: date | None, scan: Any
+    actor: User, version: BookVersion, *, number: str, ratified_on: date | None, scan: Any
 ) -> BookVersion:
     """Record the Perkada (number, date) and the signed scan of an approved version."""
     _require_writer(actor, version.region)
@@ -210,7 +209,7 @@ def do_ratify(
     )
 
 
-def do_publish(actor: Any, version: BookVersion) -> BookVersion:
+def do_publish(actor: User, version: BookVersion) -> BookVersion:
     _require_writer(actor, version.region)
     return _move(
         actor,

@@ -3,6 +3,11 @@
 Every query here is filtered by the region; nothing else in the documents app
 reads other contexts' tables. Contexts that are not installed (or hold nothing
 yet) leave their part of BookData empty, and the books say it is missing.
+
+The other contexts' models are imported inside the functions that read them, after
+``apps.is_installed`` said the app is there: importing the models of an app that is not
+installed raises RuntimeError, which no ``except ImportError`` would catch. The imports stay
+typed and visible to mypy and to the import contracts (no ``apps.get_model`` strings).
 """
 
 from __future__ import annotations
@@ -10,7 +15,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.apps import apps
 
@@ -35,6 +40,13 @@ from kotacerdas.core.instruments import load_instrument
 from kotacerdas.core.instruments.model import Group
 from kotacerdas.documents.models import BookText
 from kotacerdas.regions.models import Region
+
+if TYPE_CHECKING:
+    from kotacerdas.programme.models import Institution
+
+PLANNING_APP = "kotacerdas.planning"
+PROGRAMME_APP = "kotacerdas.programme"
+ASSESSMENT_APP = "kotacerdas.assessment"
 
 PERIOD_YEARS = 5
 FRAMEWORK = "kominfo-sc-2017"
@@ -99,10 +111,11 @@ def _profile(region: Region) -> RegionProfile:
 
 def _governance(data: BookData, region: Region) -> None:
     """Dewan Smart City and Tim Pelaksana from the programme context, when it is installed."""
-    if not apps.is_installed("kotacerdas.programme"):
+    if not apps.is_installed(PROGRAMME_APP):
         return
-    institution = apps.get_model("programme", "Institution")
-    for body in institution.objects.filter(region=region).prefetch_related("members"):
+    from kotacerdas.programme.models import Institution
+
+    for body in Institution.objects.filter(region=region).prefetch_related("members"):
         members = [
             Member(
                 name=m.name,
@@ -112,13 +125,13 @@ def _governance(data: BookData, region: Region) -> None:
             for m in body.members.all()
         ]
         decree = _decree(body)
-        if body.kind == "dewan":
+        if body.kind == Institution.Kind.COUNCIL:
             data.governance.dewan, data.governance.dewan_decree = members, decree
         else:
             data.governance.tim_pelaksana, data.governance.tim_decree = members, decree
 
 
-def _decree(body: Any) -> str:
+def _decree(body: Institution) -> str:
     if not body.decree_number:
         return ""
     head = "Keputusan Bupati" if body.region.kind == Region.Kind.KABUPATEN else "Keputusan Wali Kota"
@@ -132,13 +145,13 @@ def _planning(data: BookData, region: Region) -> None:
     """The masterplan record (problems, SWOT, vision, initiatives, KPIs, budgets, quick wins).
 
     From kotacerdas.planning when it is installed; otherwise the books say these
-    parts are missing. Models are looked up by label so this app does not depend
-    on the planning app's code.
+    parts are missing.
     """
-    if not apps.is_installed("kotacerdas.planning"):
+    if not apps.is_installed(PLANNING_APP):
         return
-    masterplan: Any = apps.get_model("planning", "Masterplan")
-    plan = masterplan._default_manager.filter(region=region).first()
+    from kotacerdas.planning.models import Masterplan
+
+    plan = Masterplan.objects.filter(region=region).first()
     if plan is not None:
         data.period_start, data.period_end = plan.period_start, plan.period_end
         if plan.population and data.region.population is None:
@@ -165,16 +178,22 @@ def _number(value: Any) -> str:
     return decimal(amount, 0) if amount == amount.to_integral_value() else decimal(amount, 2).rstrip("0")
 
 
+# The functions below are called by _planning only, after its check that planning is installed.
+
+
 def _indicators(data: BookData, region: Region) -> None:
-    model: Any = apps.get_model("planning", "KeyIndicator")
+    from kotacerdas.planning.models import KeyIndicator
+
     data.region.indicators = [
         Indicator(name=k.name, value=_number(k.value), unit=k.unit, year=k.year, source=k.source)
-        for k in model._default_manager.filter(region=region).order_by("name", "year")
+        for k in KeyIndicator.objects.filter(region=region).order_by("name", "year")
     ]
 
 
 def _problems_swot_statements(data: BookData, region: Region) -> None:
-    problem: Any = apps.get_model("planning", "Problem")
+    from kotacerdas.planning.models import Problem as ProblemRecord
+    from kotacerdas.planning.models import Statement, SwotItem
+
     data.problems = [
         Problem(
             title=p.title,
@@ -182,28 +201,27 @@ def _problems_swot_statements(data: BookData, region: Region) -> None:
             description=p.description,
             source=p.get_origin_display(),
         )
-        for p in problem._default_manager.filter(region=region).order_by("dimension", "code")
+        for p in ProblemRecord.objects.filter(region=region).order_by("dimension", "code")
     ]
-    swot_item: Any = apps.get_model("planning", "SwotItem")
     quadrants = {"S": "strengths", "W": "weaknesses", "O": "opportunities", "T": "threats"}
     by_scope: dict[str, Swot] = {}
-    for item in swot_item._default_manager.filter(region=region).order_by("scope", "id"):
+    for item in SwotItem.objects.filter(region=region).order_by("scope", "id"):
         swot = by_scope.setdefault(item.scope, Swot(element=_label(item.scope)))
         getattr(swot, quadrants[item.kind]).append(item.text)
     data.swot = list(by_scope.values())
-    statement: Any = apps.get_model("planning", "Statement")
-    for s in statement._default_manager.filter(region=region).order_by("dimension", "id"):
-        if s.kind == "issue":
+    for s in Statement.objects.filter(region=region).order_by("dimension", "id"):
+        if s.kind == Statement.Kind.ISSUE:
             data.strategic_issues.append(f"{s.text} ({_label(s.dimension)})" if s.dimension else s.text)
         else:
             data.vision.goals.append(Goal(text=s.text, dimension=_label(s.dimension)))
 
 
 def _readiness(data: BookData, region: Region) -> None:
-    try:
-        from kotacerdas.planning.readiness import latest_verified_gap  # type: ignore[import-not-found,unused-ignore]
-    except ImportError:
+    """The gaps of the region's latest verified readiness assessment, when assessments are installed."""
+    if not apps.is_installed(ASSESSMENT_APP):
         return
+    from kotacerdas.assessment.readiness import latest_verified_gap
+
     gap = latest_verified_gap(region)
     element = ""
     for row in (gap or {}).get("rows", []):
@@ -228,10 +246,11 @@ HORIZONS = {"short": "pendek", "medium": "menengah", "long": "panjang"}
 
 
 def _initiatives(data: BookData, region: Region) -> None:
-    model: Any = apps.get_model("planning", "Initiative")
+    from kotacerdas.planning.models import Initiative as InitiativeRecord
+
     rows = (
-        model._default_manager.filter(region=region)
-        .exclude(status="cancelled")
+        InitiativeRecord.objects.filter(region=region)
+        .exclude(status=InitiativeRecord.Status.CANCELLED)
         .select_related("owner")
         .prefetch_related("budget_lines", "kpis")
         .order_by("dimension", "code")
@@ -269,9 +288,10 @@ HANDLING = {"avoid": "Hindari", "reduce": "Kurangi", "transfer": "Alihkan", "acc
 
 
 def _quick_wins(data: BookData, region: Region) -> None:
-    model: Any = apps.get_model("planning", "QuickWin")
+    from kotacerdas.planning.models import QuickWin as QuickWinRecord
+
     for q in (
-        model._default_manager.filter(region=region)
+        QuickWinRecord.objects.filter(region=region)
         .select_related("initiative", "owner")
         .prefetch_related("risks", "initiative__budget_lines")
         .order_by("year", "initiative__code")

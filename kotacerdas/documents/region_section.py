@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
+from kotacerdas.accounts.access import Person
 from kotacerdas.documents.models import BookVersion
 from kotacerdas.regions.models import Region
 
 RATIFIED = (BookVersion.Review.RATIFIED, BookVersion.Review.PUBLISHED)
 
 
-def region_section(user: Any, region: Region) -> dict[str, Any]:
+def region_section(user: Person, region: Region) -> dict[str, Any]:
     versions = region.book_versions.order_by("-number")
     return {
         "latest": versions.first(),

@@ -11,6 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 from django_tasks import task
 
+from kotacerdas.core.books.outline import Book
 from kotacerdas.core.books.pdf import PdfUnavailable
 from kotacerdas.documents.generate import write_books
 from kotacerdas.documents.models import BookChapter, BookFile, BookVersion
@@ -65,7 +66,7 @@ def generate_books(version_id: int) -> str:
         return BookVersion.Status.FAILED
 
 
-def _store(version: BookVersion, files: list) -> None:  # type: ignore[type-arg]
+def _store(version: BookVersion, files: list[tuple[Book, str, Path]]) -> None:
     folder = f"documents/{version.region.code}/v{version.number}"
     rows = []
     for order, (book, fmt, path) in enumerate(files):
@@ -87,7 +88,7 @@ def _store(version: BookVersion, files: list) -> None:  # type: ignore[type-arg]
         BookFile.objects.bulk_create(rows)
 
 
-def _chapters(version: BookVersion, books: list) -> None:  # type: ignore[type-arg]
+def _chapters(version: BookVersion, books: list[Book]) -> None:
     rows: list[BookChapter] = []
     for book in books:
         for chapter in book.chapters + book.appendices:

@@ -2,296 +2,237 @@
 
 from __future__ import annotations
 
-from django.contrib import messages
+from typing import Any
+
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.datastructures import MultiValueDict
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from kotacerdas.accounts.access import get_region_for_user, national_admin_required
-from kotacerdas.accounts.errors import ActionNotAllowed
+from kotacerdas.accounts.access import SignedInRequest, national_admin_required
 from kotacerdas.core.books.diff import diff_book_data
 from kotacerdas.core.books.outline import load_outline
 from kotacerdas.core.books.pdf import find_soffice
 from kotacerdas.documents import actions
 from kotacerdas.documents.access import (
+    books_page,
     can_review_books,
-    can_write_books,
-    get_file_for_user,
+    get_file_in_version,
     get_public_file,
-    get_version_for_user,
+    get_version_in_region,
+    review_page,
 )
 from kotacerdas.documents.forms import GenerateForm, OutlineForm, RatifyForm, SettingsForm, TextsForm
 from kotacerdas.documents.generate import outline_for, settings_for
 from kotacerdas.documents.models import BookText, BookVersion, OutlineOverride
 from kotacerdas.regions.models import Region
 from kotacerdas.web import uploads
-from kotacerdas.web.forms import apply_validation_error
+from kotacerdas.web.pages import RegionPage, render_page, save_form
+
+Page = RegionPage[Region]
 
 
-def _forbidden(request: HttpRequest, region: Region) -> HttpResponse:
-    return render(request, "403.html", {"region": region}, status=403)
+def _version_url(version: BookVersion) -> str:
+    return reverse("documents:version", kwargs={"code": version.region.code, "number": version.number})
 
 
-@login_required
-def index(request: HttpRequest, code: str) -> HttpResponse:
-    region = get_region_for_user(request.user, code)
-    can_write = can_write_books(request.user, region)
-    return render(
-        request,
+def _files_if_posted(page: Page) -> MultiValueDict[str, UploadedFile] | None:
+    return page.request.FILES if page.post is not None else None
+
+
+@books_page
+def index(page: Page) -> HttpResponse:
+    pdf_available = find_soffice() is not None
+    return page.render(
         "documents/index.html",
         {
-            "region": region,
-            "versions": region.book_versions.select_related("created_by").all(),
-            "form": GenerateForm.initial_for(find_soffice() is not None) if can_write else None,
-            "pdf_available": find_soffice() is not None,
-            "can_write": can_write,
+            "versions": page.region.book_versions.select_related("created_by").all(),
+            "form": GenerateForm.initial_for(pdf_available) if page.can_edit else None,
+            "pdf_available": pdf_available,
+            "can_write": page.can_edit,
         },
     )
 
 
 @login_required
 @require_POST
-def generate(request: HttpRequest, code: str) -> HttpResponse:
-    region = get_region_for_user(request.user, code)
-    if not can_write_books(request.user, region):
-        return _forbidden(request, region)
-    form = GenerateForm(request.POST)
-    if form.is_valid():
-        try:
-            version = actions.do_request_books(
-                request.user,
-                region,
-                programme_year=form.cleaned_data["programme_year"],
-                formats=form.cleaned_data["formats"],
-            )
-        except ValidationError as error:
-            apply_validation_error(form, error)
-        else:
-            messages.success(request, _("Version %(n)d is being generated.") % {"n": version.number})
-            return redirect("documents:version", code=region.code, number=version.number)
-    return render(
-        request,
+@books_page
+def generate(page: Page) -> HttpResponse:
+    form = GenerateForm(page.post)
+    saved = page.save(
+        form,
+        lambda data: actions.do_request_books(
+            page.user, page.region, programme_year=data["programme_year"], formats=data["formats"]
+        ),
+        lambda version: _("Version %(n)d is being generated.") % {"n": version.number},
+        then=_version_url,
+    )
+    return saved or page.render(
         "documents/index.html",
         {
-            "region": region,
-            "versions": region.book_versions.all(),
+            "versions": page.region.book_versions.all(),
             "form": form,
             "pdf_available": find_soffice() is not None,
             "can_write": True,
         },
-        status=400,
+        form,
     )
 
 
-@login_required
-def version_detail(request: HttpRequest, code: str, number: int) -> HttpResponse:
-    region = get_region_for_user(request.user, code)
-    version = get_version_for_user(request.user, region, number)
-    previous = region.book_versions.filter(number__lt=version.number, status=BookVersion.Status.DONE).first()
-    return render(
-        request,
-        "documents/version.html",
-        {
-            "region": region,
-            "version": version,
-            "files": version.files.all(),
-            "chapters": version.chapters.all(),
-            "previous": previous,
-            "can_write": can_write_books(request.user, region),
-            "can_review": can_review_books(request.user, region),
-            "ratify_form": RatifyForm(),
-        },
-    )
+def _version_context(page: Page, version: BookVersion, ratify_form: RatifyForm) -> dict[str, Any]:
+    return {
+        "version": version,
+        "files": version.files.all(),
+        "chapters": version.chapters.all(),
+        "can_write": page.can_edit,
+        "can_review": can_review_books(page.user, page.region),
+        "ratify_form": ratify_form,
+    }
 
 
-@login_required
-def download(request: HttpRequest, code: str, number: int, file_id: int) -> HttpResponseBase:
-    region = get_region_for_user(request.user, code)
-    version = get_version_for_user(request.user, region, number)
-    book_file = get_file_for_user(request.user, version, file_id)
+@books_page
+def version_detail(page: Page, number: int) -> HttpResponse:
+    version = get_version_in_region(page.region, number)
+    previous = page.region.book_versions.filter(
+        number__lt=version.number, status=BookVersion.Status.DONE
+    ).first()
+    context = {**_version_context(page, version, RatifyForm()), "previous": previous}
+    return page.render("documents/version.html", context)
+
+
+@books_page  # type: ignore[arg-type]  # region_page is typed for HttpResponse; a file is streamed
+def download(page: Page, number: int, file_id: int) -> HttpResponseBase:
+    version = get_version_in_region(page.region, number)
+    book_file = get_file_in_version(version, file_id)
     return uploads.serve(book_file.stored_name, book_file.download_name, book_file.format)
 
 
-@login_required
-def scan(request: HttpRequest, code: str, number: int) -> HttpResponseBase:
-    region = get_region_for_user(request.user, code)
-    version = get_version_for_user(request.user, region, number)
+@books_page  # type: ignore[arg-type]  # region_page is typed for HttpResponse; a file is streamed
+def scan(page: Page, number: int) -> HttpResponseBase:
+    version = get_version_in_region(page.region, number)
     if not version.signed_scan:
         raise Http404
-    name = f"Perkada-{region.code}-v{version.number}.{version.signed_scan_type}"
+    name = f"Perkada-{page.region.code}-v{version.number}.{version.signed_scan_type}"
     return uploads.serve(version.signed_scan, name, version.signed_scan_type)
 
 
-def _review_step(request: HttpRequest, code: str, number: int, step: str) -> HttpResponse:
-    region = get_region_for_user(request.user, code)
-    version = get_version_for_user(request.user, region, number)
-    try:
-        if step == "approve":
-            actions.do_approve(request.user, version)
-            messages.success(request, _("Version %(n)d approved.") % {"n": version.number})
-        else:
-            actions.do_publish(request.user, version)
-            messages.success(request, _("Version %(n)d is published.") % {"n": version.number})
-    except ActionNotAllowed:
-        return _forbidden(request, region)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    return redirect("documents:version", code=region.code, number=version.number)
-
-
 @login_required
 @require_POST
-def approve(request: HttpRequest, code: str, number: int) -> HttpResponse:
-    return _review_step(request, code, number, "approve")
-
-
-@login_required
-@require_POST
-def publish(request: HttpRequest, code: str, number: int) -> HttpResponse:
-    return _review_step(request, code, number, "publish")
-
-
-@login_required
-@require_POST
-def ratify(request: HttpRequest, code: str, number: int) -> HttpResponse:
-    region = get_region_for_user(request.user, code)
-    version = get_version_for_user(request.user, region, number)
-    if not can_write_books(request.user, region):
-        return _forbidden(request, region)
-    form = RatifyForm(request.POST, request.FILES)
-    if form.is_valid():
-        try:
-            actions.do_ratify(
-                request.user,
-                version,
-                number=form.cleaned_data["number"],
-                ratified_on=form.cleaned_data["ratified_on"],
-                scan=form.cleaned_data["scan"],
-            )
-        except ValidationError as error:
-            apply_validation_error(form, error)
-        else:
-            messages.success(request, _("Ratification recorded."))
-            return redirect("documents:version", code=region.code, number=version.number)
-    return render(
-        request,
-        "documents/version.html",
-        {
-            "region": region,
-            "version": version,
-            "files": version.files.all(),
-            "chapters": version.chapters.all(),
-            "can_write": True,
-            "can_review": can_review_books(request.user, region),
-            "ratify_form": form,
-        },
-        status=400,
+@review_page
+def approve(page: Page, number: int) -> HttpResponse:
+    version = get_version_in_region(page.region, number)
+    page.run(
+        lambda: actions.do_approve(page.user, version),
+        _("Version %(n)d approved.") % {"n": version.number},
     )
+    return redirect(_version_url(version))
 
 
 @login_required
-def diff(request: HttpRequest, code: str, number: int) -> HttpResponse:
-    region = get_region_for_user(request.user, code)
-    version = get_version_for_user(request.user, region, number)
-    other_number = request.GET.get("dengan", "")
+@require_POST
+@books_page
+def publish(page: Page, number: int) -> HttpResponse:
+    version = get_version_in_region(page.region, number)
+    page.run(
+        lambda: actions.do_publish(page.user, version),
+        _("Version %(n)d is published.") % {"n": version.number},
+    )
+    return redirect(_version_url(version))
+
+
+@login_required
+@require_POST
+@books_page
+def ratify(page: Page, number: int) -> HttpResponse:
+    version = get_version_in_region(page.region, number)
+    form = RatifyForm(page.post, page.request.FILES)
+    saved = page.save(
+        form,
+        lambda data: actions.do_ratify(
+            page.user,
+            version,
+            number=data["number"],
+            ratified_on=data["ratified_on"],
+            scan=data["scan"],
+        ),
+        _("Ratification recorded."),
+        then=_version_url(version),
+    )
+    return saved or page.render("documents/version.html", _version_context(page, version, form), form)
+
+
+@books_page
+def diff(page: Page, number: int) -> HttpResponse:
+    version = get_version_in_region(page.region, number)
+    other_number = page.request.GET.get("dengan", "")
     other: BookVersion | None
     if other_number.isdigit():
-        other = get_version_for_user(request.user, region, int(other_number))
+        other = get_version_in_region(page.region, int(other_number))
     else:
-        other = region.book_versions.filter(number__lt=version.number, status=BookVersion.Status.DONE).first()
+        other = page.region.book_versions.filter(
+            number__lt=version.number, status=BookVersion.Status.DONE
+        ).first()
     changes = diff_book_data(other.data, version.data) if other is not None else []
-    return render(
-        request,
-        "documents/diff.html",
-        {"region": region, "version": version, "other": other, "changes": changes},
-    )
+    return page.render("documents/diff.html", {"version": version, "other": other, "changes": changes})
 
 
-@login_required
-def texts(request: HttpRequest, code: str) -> HttpResponse:
-    region = get_region_for_user(request.user, code)
-    can_write = can_write_books(request.user, region)
+@books_page
+def texts(page: Page) -> HttpResponse:
     year = timezone.localdate().year
-    outline = outline_for(year)
-    current = {t.key: t.text for t in BookText.objects.filter(region=region)}
-    form = TextsForm(outline, request.POST or None, initial=current)
-    if request.method == "POST":
-        if not can_write:
-            return _forbidden(request, region)
-        if form.is_valid():
-            try:
-                actions.do_save_texts(request.user, region, form.cleaned_data, year)
-            except ValidationError as error:
-                apply_validation_error(form, error)
-            else:
-                messages.success(request, _("Texts saved."))
-                return redirect("documents:texts", code=region.code)
-    return render(
-        request,
-        "documents/texts.html",
-        {"region": region, "form": form, "can_write": can_write},
-        status=400 if form.is_bound and form.errors else 200,
+    current = {t.key: t.text for t in BookText.objects.filter(region=page.region)}
+    form = TextsForm(outline_for(year), page.post, initial=current)
+    saved = page.save(
+        form, lambda data: actions.do_save_texts(page.user, page.region, data, year), _("Texts saved.")
     )
+    return saved or page.render("documents/texts.html", {"form": form, "can_write": page.can_edit}, form)
 
 
-@login_required
-def book_settings(request: HttpRequest, code: str) -> HttpResponse:
-    region = get_region_for_user(request.user, code)
-    can_write = can_write_books(request.user, region)
-    settings = settings_for(region)
+@books_page
+def book_settings(page: Page) -> HttpResponse:
+    settings = settings_for(page.region)
     choices = [(b.key, b.full_title) for b in load_outline().books if not b.default]
     form = SettingsForm(
-        choices, request.POST or None, request.FILES or None, initial={"extra_books": settings.extra_books}
+        choices, page.post, _files_if_posted(page), initial={"extra_books": settings.extra_books}
     )
-    if request.method == "POST":
-        if not can_write:
-            return _forbidden(request, region)
-        if form.is_valid():
-            try:
-                actions.do_save_settings(
-                    request.user,
-                    region,
-                    extra_books=form.cleaned_data["extra_books"],
-                    template=form.cleaned_data["template"],
-                    logo=form.cleaned_data["logo"],
-                    remove_template=form.cleaned_data["remove_template"],
-                )
-            except ValidationError as error:
-                apply_validation_error(form, error)
-            else:
-                messages.success(request, _("Book settings saved."))
-                return redirect("documents:settings", code=region.code)
-    return render(
-        request,
-        "documents/settings.html",
-        {"region": region, "form": form, "settings": settings, "can_write": can_write},
-        status=400 if form.is_bound and form.errors else 200,
+    saved = page.save(
+        form,
+        lambda data: actions.do_save_settings(
+            page.user,
+            page.region,
+            extra_books=data["extra_books"],
+            template=data["template"],
+            logo=data["logo"],
+            remove_template=data["remove_template"],
+        ),
+        _("Book settings saved."),
     )
+    context = {"form": form, "settings": settings, "can_write": page.can_edit}
+    return saved or page.render("documents/settings.html", context, form)
 
 
 @national_admin_required
-def outlines(request: HttpRequest) -> HttpResponse:
+def outlines(request: SignedInRequest) -> HttpResponse:
     year_text = request.GET.get("tahun", "")
     year = int(year_text) if year_text.isdigit() else timezone.localdate().year
     override = OutlineOverride.objects.filter(year=year).first()
     form = OutlineForm(
         request.POST or None, initial={"year": year, "yaml_text": override.yaml if override else ""}
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            saved = actions.do_save_outline_override(
-                request.user, year=form.cleaned_data["year"], yaml_text=form.cleaned_data["yaml_text"]
-            )
-        except ValidationError as error:
-            apply_validation_error(form, error)
-        else:
-            messages.success(request, _("Outline for %(year)d saved.") % {"year": saved.year})
-            return redirect(f"{request.path}?tahun={saved.year}")
-    return render(
+    saved = save_form(
+        request,
+        form,
+        lambda data: actions.do_save_outline_override(
+            request.user, year=data["year"], yaml_text=data["yaml_text"]
+        ),
+        lambda saved: _("Outline for %(year)d saved.") % {"year": saved.year},
+        then=lambda saved: f"{request.path}?tahun={saved.year}",
+    )
+    return saved or render_page(
         request,
         "documents/outlines.html",
         {
@@ -300,7 +241,7 @@ def outlines(request: HttpRequest) -> HttpResponse:
             "outline": outline_for(year) if not form.errors else load_outline(),
             "overrides": OutlineOverride.objects.all(),
         },
-        status=400 if form.is_bound and form.errors else 200,
+        form,
     )
 
 

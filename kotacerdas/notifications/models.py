@@ -6,6 +6,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from kotacerdas.notifications.kinds import render_text
+
 
 class Notification(models.Model):
     recipient = models.ForeignKey(
@@ -32,6 +34,4 @@ class Notification(models.Model):
 
     @property
     def text(self) -> str:
-        from kotacerdas.notifications.service import render_text
-
         return render_text(self.kind, self.params)

@@ -1,9 +1,8 @@
 """Sending notifications: one row per recipient in the in-app queue, plus an e-mail.
 
-Apps register the text of each kind (an English msgid with %(name)s placeholders) with
-:func:`register`; the text is rendered in the reader's language when shown, and in
-Indonesian (the default language) for the e-mail. E-mails go out after the transaction
-commits, so a rolled-back action sends nothing.
+The text of each kind is registered in :mod:`kotacerdas.notifications.kinds`; it is rendered in
+the reader's language when shown, and in Indonesian (the default language) for the e-mail.
+E-mails go out after the transaction commits, so a rolled-back action sends nothing.
 """
 
 from __future__ import annotations
@@ -15,34 +14,16 @@ from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
 from django.utils import translation
-from django.utils.translation import gettext
 
+from kotacerdas.accounts.access import Person
+from kotacerdas.accounts.models import User
+from kotacerdas.notifications.kinds import render_text
 from kotacerdas.notifications.models import Notification
 
-KINDS: dict[str, str] = {}
-# Parameters holding English source text (e.g. a checklist title) are translated when shown.
-TRANSLATED_PARAMS = {"deliverable"}
 
-
-def register(kind: str, text: str) -> None:
-    """``text`` is a gettext_noop'd English msgid with %(name)s placeholders."""
-    KINDS[kind] = text
-
-
-def render_text(kind: str, params: dict[str, Any]) -> str:
-    template = KINDS.get(kind)
-    if template is None:
-        return kind
-    shown = {
-        key: gettext(value) if key in TRANSLATED_PARAMS and value else value for key, value in params.items()
-    }
-    try:
-        return gettext(template) % shown
-    except (KeyError, TypeError, ValueError):
-        return gettext(template)
-
-
-def notify(recipients: Iterable[Any], kind: str, params: dict[str, Any], url: str = "") -> list[Notification]:
+def notify(
+    recipients: Iterable[User | None], kind: str, params: dict[str, Any], url: str = ""
+) -> list[Notification]:
     """Queue one notification per distinct active recipient and e-mail those with an address."""
     people = {user.pk: user for user in recipients if user is not None and user.is_active}
     rows = Notification.objects.bulk_create(
@@ -54,7 +35,7 @@ def notify(recipients: Iterable[Any], kind: str, params: dict[str, Any], url: st
     return rows
 
 
-def _send_emails(people: list[Any], kind: str, params: dict[str, Any], url: str) -> None:
+def _send_emails(people: list[User], kind: str, params: dict[str, Any], url: str) -> None:
     with translation.override(settings.LANGUAGE_CODE):
         text = render_text(kind, params)
         subject = f"[kotacerdas] {text}"[:150]
@@ -64,7 +45,7 @@ def _send_emails(people: list[Any], kind: str, params: dict[str, Any], url: str)
     Notification.objects.filter(recipient__in=people, kind=kind, url=url, emailed=False).update(emailed=True)
 
 
-def unread_count(user: Any) -> int:
+def unread_count(user: Person) -> int:
     if not user.is_authenticated:
         return 0
     return Notification.objects.filter(recipient=user, read_at__isnull=True).count()

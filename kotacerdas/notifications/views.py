@@ -2,20 +2,20 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
+from kotacerdas.accounts.access import SignedInRequest
+from kotacerdas.accounts.models import User
 from kotacerdas.notifications import actions
 from kotacerdas.notifications.models import Notification
 
 
-def _get_own_notification(user: Any, notification_id: int) -> Notification:
+def _get_own_notification(user: User, notification_id: int) -> Notification:
     try:
         return Notification.objects.get(pk=notification_id, recipient=user)
     except Notification.DoesNotExist:
@@ -23,7 +23,7 @@ def _get_own_notification(user: Any, notification_id: int) -> Notification:
 
 
 @login_required
-def queue(request: HttpRequest) -> HttpResponse:
+def queue(request: SignedInRequest) -> HttpResponse:
     rows = Notification.objects.filter(recipient_id=request.user.pk)
     page = Paginator(rows, 50).get_page(request.GET.get("page"))
     unread = rows.filter(read_at__isnull=True).count()
@@ -32,7 +32,7 @@ def queue(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
-def open_notification(request: HttpRequest, notification_id: int) -> HttpResponse:
+def open_notification(request: SignedInRequest, notification_id: int) -> HttpResponse:
     notification = _get_own_notification(request.user, notification_id)
     actions.do_mark_read(request.user, notification)
     target = notification.url
@@ -43,6 +43,6 @@ def open_notification(request: HttpRequest, notification_id: int) -> HttpRespons
 
 @login_required
 @require_POST
-def read_all(request: HttpRequest) -> HttpResponse:
+def read_all(request: SignedInRequest) -> HttpResponse:
     actions.do_mark_all_read(request.user)
     return redirect("notifications:queue")

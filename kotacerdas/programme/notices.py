@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.utils.translation import gettext_noop
 
-from kotacerdas.notifications.service import register
+from kotacerdas.notifications.kinds import register
 
 INVITED = "programme.invited"
 ASSESSOR_ASSIGNED = "programme.assessor_assigned"

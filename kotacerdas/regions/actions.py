@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import ProtectedError
@@ -11,12 +9,13 @@ from django.utils.translation import gettext as _
 
 from kotacerdas.accounts.access import can_manage_region, is_national_admin
 from kotacerdas.accounts.errors import ActionNotAllowed
+from kotacerdas.accounts.models import User
 from kotacerdas.audit.log import record, snapshot
 from kotacerdas.regions.models import Opd, Region, SizeClassSchemeRecord
 from kotacerdas.regions.tasks import refresh_size_classes
 
 
-def _require_manager(actor: Any, region: Region) -> None:
+def _require_manager(actor: User, region: Region) -> None:
     if not can_manage_region(actor, region):
         raise ActionNotAllowed(_("Only the coordinator of this region may change its set-up."))
 
@@ -31,7 +30,7 @@ def _validate_opd_name(region: Region, name: str, exclude_id: int = 0) -> str:
     return name
 
 
-def do_create_opd(actor: Any, region: Region, *, name: str, short_name: str = "") -> Opd:
+def do_create_opd(actor: User, region: Region, *, name: str, short_name: str = "") -> Opd:
     _require_manager(actor, region)
     opd = Opd(region=region, name=_validate_opd_name(region, name), short_name=short_name.strip())
     opd.full_clean()
@@ -41,7 +40,7 @@ def do_create_opd(actor: Any, region: Region, *, name: str, short_name: str = ""
     return opd
 
 
-def do_update_opd(actor: Any, opd: Opd, *, name: str, short_name: str, is_active: bool) -> Opd:
+def do_update_opd(actor: User, opd: Opd, *, name: str, short_name: str, is_active: bool) -> Opd:
     _require_manager(actor, opd.region)
     before = snapshot(opd)
     opd.name = _validate_opd_name(opd.region, name, exclude_id=opd.pk)
@@ -54,7 +53,7 @@ def do_update_opd(actor: Any, opd: Opd, *, name: str, short_name: str, is_active
     return opd
 
 
-def do_delete_opd(actor: Any, opd: Opd) -> None:
+def do_delete_opd(actor: User, opd: Opd) -> None:
     _require_manager(actor, opd.region)
     if opd.memberships.exists():
         raise ValidationError(
@@ -71,7 +70,7 @@ def do_delete_opd(actor: Any, opd: Opd) -> None:
         ) from error
 
 
-def do_activate_size_scheme(actor: Any, scheme: SizeClassSchemeRecord) -> None:
+def do_activate_size_scheme(actor: User, scheme: SizeClassSchemeRecord) -> None:
     """Make a size-class scheme the active one and reclassify every kab/kota in the background."""
     if not is_national_admin(actor):
         raise ActionNotAllowed(_("Only the national programme admin may change the size-class scheme."))

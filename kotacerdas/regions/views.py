@@ -4,26 +4,22 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count, Q, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from kotacerdas.accounts.access import (
-    can_manage_region,
-    get_opd_for_user,
-    get_region_for_user,
-    national_admin_required,
-)
+from kotacerdas.accounts.access import SignedInRequest, national_admin_required
 from kotacerdas.accounts.models import Membership
 from kotacerdas.regions import actions
+from kotacerdas.regions.access import get_opd_in_region, region_setup_page
 from kotacerdas.regions.forms import OpdForm, RegionFilterForm
 from kotacerdas.regions.models import Region, SizeClassSchemeRecord
 from kotacerdas.web import region_sections
-from kotacerdas.web.forms import apply_validation_error
+from kotacerdas.web.pages import RegionPage, list_and_add
 
 
 def catalogue(request: HttpRequest) -> HttpResponse:
@@ -55,102 +51,70 @@ def _filtered_regions(form: RegionFilterForm) -> QuerySet[Region]:
     return regions
 
 
-@login_required
-def workspace(request: HttpRequest, code: str) -> HttpResponse:
-    region = get_region_for_user(request.user, code)
+@region_setup_page
+def workspace(page: RegionPage[Region]) -> HttpResponse:
     team = (
-        Membership.objects.filter(region=region)
+        Membership.objects.filter(region=page.region)
         .select_related("user", "opd")
         .order_by("role", "user__username")
     )
-    return render(
-        request,
+    return page.render(
         "regions/workspace.html",
         {
-            "region": region,
             "team": team,
-            "opds": region.opds.all(),
-            "can_manage": can_manage_region(request.user, region),
-            "sections": region_sections.render_sections(request, region),
+            "opds": page.region.opds.all(),
+            "can_manage": page.can_edit,
+            "sections": region_sections.render_sections(page.request, page.region),
         },
     )
 
 
-@login_required
-def opd_list(request: HttpRequest, code: str) -> HttpResponse:
-    region = get_region_for_user(request.user, code)
-    can_manage = can_manage_region(request.user, region)
-    form = OpdForm(request.POST or None) if can_manage else None
-    if request.method == "POST":
-        if not can_manage:
-            return _forbidden(request, region)
-        assert form is not None
-        if form.is_valid():
-            try:
-                opd = actions.do_create_opd(
-                    request.user,
-                    region,
-                    name=form.cleaned_data["name"],
-                    short_name=form.cleaned_data["short_name"],
-                )
-            except ValidationError as error:
-                apply_validation_error(form, error)
-            else:
-                messages.success(request, _("OPD “%(name)s” added.") % {"name": opd.name})
-                return redirect("regions:opds", code=region.code)
-    return render(
-        request,
-        "regions/opd_list.html",
-        {"region": region, "opds": region.opds.all(), "form": form, "can_manage": can_manage},
-        status=400 if form is not None and form.is_bound and form.errors else 200,
+@region_setup_page
+def opd_list(page: RegionPage[Region]) -> HttpResponse:
+    if not page.can_edit:  # the list without the add form
+        return page.render("regions/opd_list.html", {"opds": page.region.opds.all(), "can_manage": False})
+    form = OpdForm(page.post)
+    return list_and_add(
+        page,
+        form,
+        lambda data: actions.do_create_opd(
+            page.user, page.region, name=data["name"], short_name=data["short_name"]
+        ),
+        done=lambda opd: _("OPD “%(name)s” added.") % {"name": opd.name},
+        template="regions/opd_list.html",
+        context={"opds": page.region.opds.all(), "can_manage": True},
     )
 
 
-@login_required
-def opd_edit(request: HttpRequest, code: str, opd_id: int) -> HttpResponse:
-    region = get_region_for_user(request.user, code)
-    opd = get_opd_for_user(request.user, region, opd_id)
-    if not can_manage_region(request.user, region):
-        return _forbidden(request, region)
-    form = OpdForm(request.POST) if request.method == "POST" else OpdForm.for_opd(opd)
-    if request.method == "POST" and form.is_valid():
-        try:
-            actions.do_update_opd(request.user, opd, **form.cleaned_data)
-        except ValidationError as error:
-            apply_validation_error(form, error)
-        else:
-            messages.success(request, _("OPD saved."))
-            return redirect("regions:opds", code=region.code)
-    return render(
-        request,
-        "regions/opd_edit.html",
-        {"region": region, "opd": opd, "form": form},
-        status=400 if form.is_bound and form.errors else 200,
+@region_setup_page
+def opd_edit(page: RegionPage[Region], opd_id: int) -> HttpResponse:
+    opd = get_opd_in_region(page.region, opd_id)
+    if not page.can_edit:  # the edit form itself is for the coordinator only, even to look at
+        return page.forbidden()
+    form = OpdForm(page.post) if page.post is not None else OpdForm.for_opd(opd)
+    saved = page.save(
+        form,
+        lambda data: actions.do_update_opd(page.user, opd, **data),
+        _("OPD saved."),
+        then=reverse("regions:opds", kwargs={"code": page.region.code}),
     )
+    return saved or page.render("regions/opd_edit.html", {"opd": opd, "form": form}, form)
 
 
 @login_required
 @require_POST
-def opd_delete(request: HttpRequest, code: str, opd_id: int) -> HttpResponse:
-    region = get_region_for_user(request.user, code)
-    opd = get_opd_for_user(request.user, region, opd_id)
-    if not can_manage_region(request.user, region):
-        return _forbidden(request, region)
-    try:
-        actions.do_delete_opd(request.user, opd)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, _("OPD “%(name)s” deleted.") % {"name": opd.name})
-    return redirect("regions:opds", code=region.code)
-
-
-def _forbidden(request: HttpRequest, region: Region) -> HttpResponse:
-    return render(request, "403.html", {"region": region}, status=403)
+@region_setup_page
+def opd_delete(page: RegionPage[Region], opd_id: int) -> HttpResponse:
+    opd = get_opd_in_region(page.region, opd_id)
+    page.run(
+        lambda: actions.do_delete_opd(page.user, opd),
+        _("OPD “%(name)s” deleted.") % {"name": opd.name},
+    )
+    return redirect("regions:opds", code=page.region.code)
 
 
 @national_admin_required
-def size_schemes(request: HttpRequest) -> HttpResponse:
+def size_schemes(request: SignedInRequest) -> HttpResponse:
     if request.method == "POST":
         scheme = SizeClassSchemeRecord.objects.filter(code=request.POST.get("code", "")[:40]).first()
         if scheme is None:

@@ -3,6 +3,9 @@
 LibreOffice runs once for this module (a module-scoped fixture converts all
 books of a fully populated record). Without soffice/pdftotext these tests are
 skipped, unless KOTACERDAS_REQUIRE_BROWSER is set (as in .ci/run).
+
+The page images in docs/books are refreshed by hand with the commands in docs/books/README.md,
+not by a test.
 """
 
 from __future__ import annotations
@@ -10,7 +13,6 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
-from pathlib import Path
 
 import pytest
 
@@ -19,8 +21,6 @@ from kotacerdas.core.books.pdf import convert_to_pdf, find_soffice
 from kotacerdas.core.books.render import render_books
 from kotacerdas.core.books.sample import sample_book_data
 from kotacerdas.core.formatting import rupiah
-
-DOCS_BOOKS = Path(__file__).resolve().parents[3] / "docs" / "books"
 
 
 def _require_tools() -> None:
@@ -92,15 +92,3 @@ def test_rupiah_and_decimals_are_indonesian(books) -> None:  # type: ignore[no-u
     analisis = books["texts"]["Buku-I-analisis"]
     assert "57,36 km²" in analisis  # decimal comma
     assert "192.322 jiwa" in analisis  # full-stop thousands
-
-
-@pytest.mark.skipif(
-    not os.environ.get("KOTACERDAS_BOOK_IMAGES"), reason="set KOTACERDAS_BOOK_IMAGES=1 to refresh"
-)
-def test_refresh_the_page_images_in_docs(books) -> None:  # type: ignore[no-untyped-def]
-    DOCS_BOOKS.mkdir(parents=True, exist_ok=True)
-    for pdf in books["pdfs"]:
-        prefix = DOCS_BOOKS / pdf.stem
-        subprocess.run(
-            ["pdftoppm", "-r", "50", "-png", "-f", "1", "-l", "3", str(pdf), str(prefix)], check=True
-        )

@@ -4,8 +4,9 @@ import pytest
 from django.urls import reverse
 
 from conftest import logged_in
+from kotacerdas.notifications.kinds import register
 from kotacerdas.notifications.models import Notification
-from kotacerdas.notifications.service import notify, register
+from kotacerdas.notifications.service import notify
 
 pytestmark = pytest.mark.django_db
 

@@ -21,7 +21,7 @@ def home(request: HttpRequest) -> HttpResponse:
 
 def _landing(request: HttpRequest) -> HttpResponse:
     counts = dict(Region.objects.values_list("kind").annotate(n=Count("id")).order_by())
-    return render(request, "web/landing.html", {"counts": counts})
+    return render(request, "home/landing.html", {"counts": counts})
 
 
 def _national_home(request: HttpRequest) -> HttpResponse:
@@ -37,7 +37,7 @@ def _national_home(request: HttpRequest) -> HttpResponse:
     )
     return render(
         request,
-        "web/home_national.html",
+        "home/home_national.html",
         {"regency_count": regencies.count(), "by_size": by_size, "active_regions": active},
     )
 
@@ -48,7 +48,7 @@ def _member_home(request: HttpRequest) -> HttpResponse:
     coordinated = {m.region for m in memberships if m.role == Role.COORDINATOR}
     return render(
         request,
-        "web/home_member.html",
+        "home/home_member.html",
         {
             "memberships": memberships,
             "regions": regions,
