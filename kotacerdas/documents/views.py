@@ -33,6 +33,7 @@ from kotacerdas.documents.models import BookText, BookVersion, OutlineOverride
 from kotacerdas.regions.models import Region
 from kotacerdas.web import uploads
 from kotacerdas.web.pages import RegionPage, render_page, save_form
+from kotacerdas.web.params import query_int
 
 Page = RegionPage[Region]
 
@@ -169,10 +170,10 @@ def ratify(page: Page, number: int) -> HttpResponse:
 @books_page
 def diff(page: Page, number: int) -> HttpResponse:
     version = get_version_in_region(page.region, number)
-    other_number = page.request.GET.get("dengan", "")
+    other_number = query_int(page.request, "dengan")
     other: BookVersion | None
-    if other_number.isdigit():
-        other = get_version_in_region(page.region, int(other_number))
+    if other_number is not None:
+        other = get_version_in_region(page.region, other_number)
     else:
         other = page.region.book_versions.filter(
             number__lt=version.number, status=BookVersion.Status.DONE
@@ -217,8 +218,7 @@ def book_settings(page: Page) -> HttpResponse:
 
 @national_admin_required
 def outlines(request: SignedInRequest) -> HttpResponse:
-    year_text = request.GET.get("tahun", "")
-    year = int(year_text) if year_text.isdigit() else timezone.localdate().year
+    year = query_int(request, "tahun") or timezone.localdate().year
     override = OutlineOverride.objects.filter(year=year).first()
     form = OutlineForm(
         request.POST or None, initial={"year": year, "yaml_text": override.yaml if override else ""}
@@ -251,11 +251,11 @@ def public(request: HttpRequest, code: str) -> HttpResponseBase:
         region = Region.objects.exclude(kind=Region.Kind.PROVINCE).get(code=code)
     except Region.DoesNotExist:
         raise Http404 from None
-    file_id = request.GET.get("berkas", "")
-    if file_id:
-        if not file_id.isdigit():
+    if request.GET.get("berkas"):
+        file_id = query_int(request, "berkas")
+        if file_id is None:
             raise Http404
-        book_file = get_public_file(region, int(file_id))
+        book_file = get_public_file(region, file_id)
         return uploads.serve(book_file.stored_name, book_file.download_name, book_file.format)
     versions = region.book_versions.filter(is_public=True).prefetch_related("files")
     return render(request, "documents/public.html", {"region": region, "versions": versions})
