@@ -5,7 +5,7 @@ from django.urls import include, path, re_path
 from kotacerdas.home import views as home_views
 from kotacerdas.web.access_classes import LOGGED_IN, PUBLIC
 
-handler500 = "kotacerdas.api.errors.server_error"
+handler500 = "kotacerdas.web.api.server_error"
 
 access = {"home": PUBLIC, "login": PUBLIC, "logout": LOGGED_IN}
 
@@ -15,7 +15,7 @@ urlpatterns = [
     path("keluar/", auth_views.LogoutView.as_view(), name="logout"),
     path("", include("kotacerdas.regions.urls")),
     path("", include("kotacerdas.accounts.urls")),
-    path("", include("kotacerdas.audit.urls")),
+    path("", include(("kotacerdas.accounts.audit_urls", "audit"))),
     path("", include("kotacerdas.documents.urls")),
     path("", include("kotacerdas.assessment.urls")),
     path("", include("kotacerdas.discussion.urls")),

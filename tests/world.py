@@ -36,7 +36,7 @@ def _actions() -> dict[str, Callable[..., Any]]:
 
     found: dict[str, Callable[..., Any]] = {}
     for module_info in pkgutil.walk_packages(kotacerdas.__path__, "kotacerdas."):
-        if module_info.name.rsplit(".", 1)[-1] != "actions":
+        if "actions" not in module_info.name.split(".")[2:]:  # actions.py or a module of an actions/ package
             continue
         module = importlib.import_module(module_info.name)
         app = module_info.name.split(".")[1]
@@ -95,6 +95,11 @@ def _masterplan(world: dict[str, Any]) -> None:
         return action(f"planning.{verb}")(dewi, *args, **kwargs)
 
     planning("do_save_profile", region, period_start=YEAR, period_end=YEAR + 4, vision="Sleman cerdas")
+    # Region A has a masterplan period too, so a region B record asked for under A's code reaches the
+    # record lookup (404) instead of the "fill in the profile first" redirect.
+    action("planning.do_save_profile")(
+        world["ayu"], world["region_a"], period_start=YEAR, period_end=YEAR + 4
+    )
     indicator = planning(
         "do_add_indicator", region, name="IPM", value=Decimal(80), unit="indeks", year=2024, source="BPS"
     )

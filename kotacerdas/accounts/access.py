@@ -14,6 +14,7 @@ from django.contrib.auth.decorators import login_required
 from django.contrib.auth.models import AnonymousUser
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
+from rest_framework import exceptions, permissions
 
 from kotacerdas.accounts.models import Membership, Role, User
 from kotacerdas.regions.models import Opd, Region
@@ -90,3 +91,14 @@ def national_admin_required(view: View) -> View:
         return view(request, *args, **kwargs)
 
     return wrapper
+
+
+class IsNationalAdmin(permissions.BasePermission):
+    """Ayu only. Anyone else who is logged in gets 404, as on the web pages (nothing leaks)."""
+
+    def has_permission(self, request: Any, view: Any) -> bool:
+        if not request.user or not request.user.is_authenticated:
+            return False
+        if not is_national_admin(request.user):
+            raise exceptions.NotFound()
+        return True

@@ -18,7 +18,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from kotacerdas.api.errors import IsNationalAdmin, as_api_error
+from kotacerdas.accounts.access import IsNationalAdmin
 from kotacerdas.core import progress
 from kotacerdas.programme import board
 from kotacerdas.programme.access import (
@@ -30,6 +30,7 @@ from kotacerdas.programme.actions import deliverables as actions
 from kotacerdas.programme.forms import DashboardFilterForm
 from kotacerdas.programme.models import STAGE_NAMES, Candidacy, Cohort, Deliverable, Stage, SubmittedItem
 from kotacerdas.programme.ranking import current_ranking, entries_as_json
+from kotacerdas.web.api import as_api_error
 
 # --- serializers ----------------------------------------------------------------------------------
 

@@ -1,29 +1,17 @@
-"""Shared pieces for API views that call actions: who may call, and how an action's refusal is said."""
+"""Shared pieces of every app's API (kernel: Django and DRF only): how an action's refusal and a
+server error are said to an API client. Who may call lives with the access getters
+(``kotacerdas.accounts.access.IsNationalAdmin``)."""
 
 from __future__ import annotations
 
 import sys
-from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import DatabaseError
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.utils.translation import gettext as _
 from django.views import defaults
-from rest_framework import exceptions, permissions
-
-from kotacerdas.accounts.access import is_national_admin
-
-
-class IsNationalAdmin(permissions.BasePermission):
-    """Ayu only. Anyone else who is logged in gets 404, as on the web pages (nothing leaks)."""
-
-    def has_permission(self, request: Any, view: Any) -> bool:
-        if not request.user or not request.user.is_authenticated:
-            return False
-        if not is_national_admin(request.user):
-            raise exceptions.NotFound()
-        return True
+from rest_framework import exceptions
 
 
 def as_api_error(error: ValidationError) -> exceptions.ValidationError:
