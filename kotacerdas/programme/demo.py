@@ -59,7 +59,7 @@ def _user(username: str) -> User | None:
     return User.objects.filter(username=username).first()
 
 
-def load_demo(ayu: Any) -> None:
+def load_demo(ayu: User) -> None:
     if Cohort.objects.filter(year=YEAR).exists():
         return
     cohort = do_create_cohort(
@@ -96,7 +96,7 @@ def load_demo(ayu: Any) -> None:
     _institutions(ayu, salatiga.region)
 
 
-def _progress(ayu: Any, candidacy: Candidacy, mentor: Any) -> None:
+def _progress(ayu: User, candidacy: Candidacy, mentor: User | None) -> None:
     """Bimtek I of Salatiga: two deliverables approved, one returned with a reason."""
     budi = _coordinator(candidacy.region)
     if budi is None:
@@ -121,7 +121,7 @@ def _coordinator(region: Region) -> User | None:
     return membership.user if membership else None
 
 
-def _institutions(ayu: Any, region: Region) -> None:
+def _institutions(ayu: User, region: Region) -> None:
     if Institution.objects.filter(region=region).exists():
         return
     council = do_save_institution(

@@ -9,14 +9,14 @@ from django.utils import timezone
 
 from kotacerdas.core import progress
 from kotacerdas.programme import board
-from kotacerdas.programme.access import programme_regions, visible_candidacies
+from kotacerdas.programme.access import Visitor, programme_regions, visible_candidacies
 from kotacerdas.programme.models import Deliverable, Institution, Transition
 from kotacerdas.regions.models import Region
 
 DUE_SHOWN = 3
 
 
-def region_section(user: Any, region: Region) -> dict[str, Any] | None:
+def region_section(user: Visitor, region: Region) -> dict[str, Any] | None:
     if not programme_regions(user).filter(pk=region.pk).exists():
         return None  # e.g. an assessor of the region not assigned to any of its candidacies
     today = timezone.localdate()

@@ -4,6 +4,7 @@ import pytest
 from django.urls import reverse
 
 from conftest import logged_in
+from kotacerdas.audit.models import AuditEntry
 from kotacerdas.programme.models import Candidacy
 from kotacerdas.programme.ranking import current_ranking
 from kotacerdas.programme.tests.journey import verified_assessment
@@ -27,6 +28,8 @@ def test_budi_links_the_verified_assessment_and_the_ranking_uses_its_result(
     assert response.status_code == 302
     candidacy.refresh_from_db()
     assert candidacy.assessment_id == assessment.pk
+    entry = AuditEntry.objects.get(action="candidacy.link_assessment")
+    assert (entry.before, entry.after) == ({"assessment_id": None}, {"assessment_id": assessment.pk})
     ranking, _ = current_ranking(cohort)
     total = assessment.results.get(kind="verified").total
     assert ranking.entries[0].score is not None
