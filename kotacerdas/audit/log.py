@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date, datetime, time
 from typing import Any
 
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.contrib.auth.models import AnonymousUser
 from django.db import models, transaction
 from django.db.models.fields.files import FieldFile
 
@@ -33,8 +35,13 @@ def _json_safe(value: Any) -> Any:
     return str(value)  # Decimal, UUID, timedelta…: their text is what a reader needs
 
 
+# The person who acted, or None for the system (tasks, data migrations). Typed by Django's base class:
+# the audit app sits below accounts and does not import its User.
+Actor = AbstractBaseUser | AnonymousUser | None
+
+
 def record(
-    actor: Any,
+    actor: Actor,
     action: str,
     target: models.Model,
     *,
@@ -42,9 +49,10 @@ def record(
     after: dict[str, Any] | None,
     region: Any = None,
 ) -> AuditEntry:
+    actor_id = getattr(actor, "pk", None)
     return AuditEntry.objects.create(
-        actor=actor if getattr(actor, "pk", None) else None,
-        actor_name=str(actor) if getattr(actor, "pk", None) else "system",
+        actor_id=actor_id,
+        actor_name=str(actor) if actor_id else "system",
         action=action,
         object_type=target._meta.label_lower,
         object_id=str(target.pk),
@@ -56,7 +64,7 @@ def record(
 
 
 def save_audited(
-    actor: Any,
+    actor: Actor,
     action: str,
     instance: models.Model,
     changes: dict[str, Any],

@@ -236,7 +236,7 @@ def delete_view(
         (pk,) = kwargs.values()
         obj = get_object(page.region, pk)
         page.run(lambda: delete(page.user, obj), done)
-        return redirect(back, code=page.region.code)  # type: ignore[attr-defined]
+        return redirect(back, code=page.region.code)
 
     return decorator(view)
 

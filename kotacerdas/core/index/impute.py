@@ -16,7 +16,7 @@ Centre = Callable[[np.ndarray], float]
 
 
 def _centre(method: str) -> Centre:
-    return np.median if "median" in method else r_mean  # type: ignore[return-value]
+    return np.median if "median" in method else r_mean
 
 
 def impute(

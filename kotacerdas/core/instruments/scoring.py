@@ -297,7 +297,7 @@ def indicator_score(instrument: Instrument, indicator: Indicator, value: AnswerV
         option = answer.option(str(value))
         assert option is not None  # values are checked before scoring
         return option.points
-    return _normalised_number(instrument, answer, Fraction(value))  # type: ignore[arg-type]
+    return _normalised_number(instrument, answer, Fraction(value))
 
 
 def _normalised_number(instrument: Instrument, answer: NumberAnswer, value: Fraction) -> Fraction:
