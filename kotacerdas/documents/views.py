@@ -27,6 +27,7 @@ from kotacerdas.documents.access import (
 from kotacerdas.documents.forms import GenerateForm, OutlineForm, RatifyForm, SettingsForm, TextsForm
 from kotacerdas.documents.generate import outline_for, settings_for
 from kotacerdas.documents.models import BookText, BookVersion, OutlineOverride
+from kotacerdas.jobs.liveness import sweep
 from kotacerdas.regions.models import Region
 from kotacerdas.web import uploads
 from kotacerdas.web.forms import apply_validation_error
@@ -39,6 +40,7 @@ def _forbidden(request: HttpRequest, region: Region) -> HttpResponse:
 @login_required
 def index(request: HttpRequest, code: str) -> HttpResponse:
     region = get_region_for_user(request.user, code)
+    sweep(BookVersion, region=region)  # a version whose worker died is shown failed, not running
     can_write = can_write_books(request.user, region)
     return render(
         request,
@@ -90,6 +92,7 @@ def generate(request: HttpRequest, code: str) -> HttpResponse:
 @login_required
 def version_detail(request: HttpRequest, code: str, number: int) -> HttpResponse:
     region = get_region_for_user(request.user, code)
+    sweep(BookVersion, region=region, number=number)  # stops the polling of a job whose worker died
     version = get_version_for_user(request.user, region, number)
     previous = region.book_versions.filter(number__lt=version.number, status=BookVersion.Status.DONE).first()
     return render(
