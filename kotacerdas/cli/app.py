@@ -78,7 +78,14 @@ def run_worker(args: argparse.Namespace) -> int:
     """
     setup_django()
     recover_jobs()
-    call("db_worker", "--no-reload", *args.options)
+    options = ["--no-reload", "--interval", str(args.interval), "--queue-name", args.queue_name]
+    if args.batch:
+        options.append("--batch")
+    if args.max_tasks:
+        options += ["--max-tasks", str(args.max_tasks)]
+    if not args.startup_delay:
+        options.append("--no-startup-delay")
+    call("db_worker", *options)
     return 0
 
 
@@ -109,9 +116,16 @@ def register(subparsers: Any) -> None:
     worker = subparsers.add_parser(
         "worker",
         help="sweep stale jobs, then run background tasks from the database queue",
-        description="Options after 'worker' go to django_tasks_db's db_worker (e.g. --batch, --interval 2).",
+        description="Marks failed the jobs a dead worker left running and removes its temporary folders, "
+        "then runs django_tasks_db's db_worker.",
     )
-    worker.add_argument("options", nargs=argparse.REMAINDER, help="db_worker options")
+    worker.add_argument("--batch", action="store_true", help="run the queued tasks, then exit")
+    worker.add_argument("--interval", type=float, default=1.0, help="seconds between polls (default 1)")
+    worker.add_argument("--queue-name", default="default", help="queues to take, comma-separated, * for all")
+    worker.add_argument("--max-tasks", type=int, default=0, help="exit after this many tasks")
+    worker.add_argument(
+        "--no-startup-delay", dest="startup_delay", action="store_false", help="start polling at once"
+    )
     worker.set_defaults(func=run_worker)
 
     manage = subparsers.add_parser("manage", help="run any Django management command")

@@ -197,7 +197,7 @@ class Recovered:
     removed: list[Path] = field(default_factory=list)
 
     def __str__(self) -> str:
-        jobs = ", ".join(f"{label} {n}" for label, n in self.swept.items() if n) or "none"
+        jobs = ", ".join(f"{label} {n}" for label, n in sorted(self.swept.items()) if n) or "none"
         return f"stale jobs marked failed: {jobs}; orphaned temporary folders removed: {len(self.removed)}"
 
 
