@@ -31,7 +31,7 @@ import pytest
 from django.db import connection
 
 from kotacerdas.core.books.pdf import find_soffice
-from kotacerdas.core.tests.procs import MARK, marked_processes, wait_until_gone
+from kotacerdas.core.tests.procs import MARK, marked_processes, slow_program, wait_until_gone
 from kotacerdas.documents.actions import do_request_books
 
 pytestmark = [pytest.mark.slow, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
@@ -165,3 +165,38 @@ def test_a_worker_killed_mid_generation_leaves_a_failed_version_no_process_and_n
     assert list(tmp.iterdir()) == []
     assert marked_processes(mark) == []
     assert time.monotonic() - began < TEST_BOUND
+
+
+def test_a_worker_stopped_by_two_sigterms_fails_its_job_and_cleans_up_at_once(
+    committed_world, budi, region_a, settings, tmp_path
+) -> None:
+    """``systemctl stop`` twice (or Ctrl+C twice): the job ends failed right away, nothing is left."""
+    require_tools()
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    mark, tmp, log = uuid.uuid4().hex, tmp_path / "tmp", tmp_path / "worker.log"
+    tmp.mkdir()
+    program = slow_program(tmp_path)  # a LibreOffice that never finishes: the worker is mid-step
+    env = {
+        **os.environ,
+        "DATABASE_URL": database_url(),
+        "TASKS_BACKEND": "django_tasks_db.DatabaseBackend",
+        "KOTACERDAS_SOFFICE": str(program),
+        "MEDIA_ROOT": str(settings.MEDIA_ROOT),
+        "TMPDIR": str(tmp),
+        "DEBUG": "false",
+        MARK: mark,
+    }
+    version = do_request_books(budi, region_a, programme_year=2026, formats=["docx", "pdf"])
+    worker = start_worker(env, log)
+    try:
+        wait_for(lambda: any(n == "sleep" for _p, n in marked_processes(mark)), 40, "the PDF step", log)
+        os.kill(worker.pid, signal.SIGTERM)  # the first one waits for the running job
+        time.sleep(0.5)
+        os.kill(worker.pid, signal.SIGTERM)  # the second one stops it
+        worker.wait(20)
+    finally:
+        stop(worker)
+    version.refresh_from_db()
+    assert (version.status, version.message) == ("failed", ABANDONED)
+    assert wait_until_gone(mark, 3) == []
+    assert list(tmp.iterdir()) == []
