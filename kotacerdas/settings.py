@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "kotacerdas.api",
     "kotacerdas.web",
     "kotacerdas.home",
+    "kotacerdas.jobs",
 ]
 
 MIDDLEWARE = [
@@ -188,6 +189,14 @@ TASKS = {
         "BACKEND": env("TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend"),
     }
 }
+# A running job whose heartbeat is older than this is marked failed (its worker died); a live job
+# beats every quarter of it (at most every 30 s). See kotacerdas/jobs/liveness.py.
+JOB_STALE_AFTER_SECONDS = env_int("JOB_STALE_AFTER_SECONDS", 180)
+# LibreOffice's DOCX → PDF conversion of one book set is killed (with its process group) after this.
+BOOKS_CONVERT_TIMEOUT_SECONDS = env_int("BOOKS_CONVERT_TIMEOUT_SECONDS", 300)
+for _name in ("JOB_STALE_AFTER_SECONDS", "BOOKS_CONVERT_TIMEOUT_SECONDS"):
+    if globals()[_name] < 1:
+        raise ConfigError(f"{_name} must be at least 1 (seconds)")
 
 EMAIL_BACKEND = env("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "kotacerdas <noreply@localhost>")

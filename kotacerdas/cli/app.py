@@ -51,12 +51,20 @@ def run_serve(args: argparse.Namespace) -> int:
     return 0
 
 
+def recover_jobs() -> None:
+    """Fail the jobs a dead process left running and remove its temporary folders (see sweep_jobs)."""
+    from kotacerdas.jobs.liveness import recover
+
+    print(f"kotacerdas: {recover()}", flush=True)
+
+
 def run_up(args: argparse.Namespace) -> int:
     setup_django()
     prepare_storage()
     from kotacerdas.demo import load_demo, print_logins
 
     call("migrate", interactive=False, verbosity=0)
+    recover_jobs()  # the embedded server runs jobs itself: a killed one leaves them to sweep
     load_demo()
     print_logins(address=args.address)
     call("runserver", args.address, use_reloader=False)
@@ -64,8 +72,20 @@ def run_up(args: argparse.Namespace) -> int:
 
 
 def run_worker(args: argparse.Namespace) -> int:
+    """Sweep what a dead worker left (stale jobs, temp folders), then take tasks from the queue.
+
+    The autoreloader stays off (``--reload`` turns it on): it restarts the worker mid-task.
+    """
     setup_django()
-    call("db_worker")
+    recover_jobs()
+    options = ["--no-reload", "--interval", str(args.interval), "--queue-name", args.queue_name]
+    if args.batch:
+        options.append("--batch")
+    if args.max_tasks:
+        options += ["--max-tasks", str(args.max_tasks)]
+    if not args.startup_delay:
+        options.append("--no-startup-delay")
+    call("db_worker", *options)
     return 0
 
 
@@ -93,7 +113,19 @@ def register(subparsers: Any) -> None:
     demo = subparsers.add_parser("demo", help="load the example data and print the demo logins")
     demo.set_defaults(func=run_demo)
 
-    worker = subparsers.add_parser("worker", help="run background tasks from the database queue")
+    worker = subparsers.add_parser(
+        "worker",
+        help="sweep stale jobs, then run background tasks from the database queue",
+        description="Marks failed the jobs a dead worker left running and removes its temporary folders, "
+        "then runs django_tasks_db's db_worker.",
+    )
+    worker.add_argument("--batch", action="store_true", help="run the queued tasks, then exit")
+    worker.add_argument("--interval", type=float, default=1.0, help="seconds between polls (default 1)")
+    worker.add_argument("--queue-name", default="default", help="queues to take, comma-separated, * for all")
+    worker.add_argument("--max-tasks", type=int, default=0, help="exit after this many tasks")
+    worker.add_argument(
+        "--no-startup-delay", dest="startup_delay", action="store_false", help="start polling at once"
+    )
     worker.set_defaults(func=run_worker)
 
     manage = subparsers.add_parser("manage", help="run any Django management command")

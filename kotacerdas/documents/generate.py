@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from django.conf import settings as django_settings
 from django.core.files.storage import default_storage
 
 from kotacerdas.core.books.data import BookData
@@ -61,7 +62,11 @@ def write_books(
     formats: tuple[str, ...] = ("docx",),
     progress: Callable[[int, str], None] | None = None,
 ) -> Generated:
-    """Write the region's book set into ``outdir``. PdfUnavailable propagates for the caller to report."""
+    """Write the region's book set into ``outdir``.
+
+    PdfUnavailable (no LibreOffice) and ConversionTimeout (LibreOffice ran out of
+    ``BOOKS_CONVERT_TIMEOUT_SECONDS`` and was killed) propagate for the caller to report.
+    """
     settings = settings_for(region)
     outline = outline_for(programme_year)
     books = outline.book_set(list(settings.extra_books or []))
@@ -80,7 +85,7 @@ def write_books(
     generated.files = [(book, "docx", path) for book, path in zip(books, paths, strict=True)]
     if "pdf" in formats:
         step("pdf")
-        pdfs = convert_to_pdf(paths, outdir)
+        pdfs = convert_to_pdf(paths, outdir, timeout=django_settings.BOOKS_CONVERT_TIMEOUT_SECONDS)
         generated.files += [(book, "pdf", path) for book, path in zip(books, pdfs, strict=True)]
     if "docx" not in formats:  # the DOCX were only the way to the PDF
         for path in paths:

@@ -7,6 +7,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from kotacerdas.jobs.models import HeartbeatJob
+
 
 class OutlineOverride(models.Model):
     """The national admin's changes to the default book outline for one programme year (YAML)."""
@@ -71,8 +73,16 @@ class BookText(models.Model):
         return self.key
 
 
-class BookVersion(models.Model):
-    """One generation of a region's books, with its recipe and its review state."""
+class BookVersion(HeartbeatJob):
+    """One generation of a region's books, with its recipe and its review state.
+
+    A background job with a heartbeat (kotacerdas/jobs/liveness.py): a version whose worker died
+    is marked failed instead of "running" for ever.
+    """
+
+    job_abandoned_message = _(
+        "The generation stopped because the worker process stopped; please generate the books again."
+    )
 
     class Status(models.TextChoices):
         QUEUED = "queued", _("queued")

@@ -1,69 +1,86 @@
-"""Background work of the books context: generating a version's files (Django tasks API)."""
+"""Background work of the books context: generating a version's files (Django tasks API).
+
+The generation is a job with a heartbeat (kotacerdas/jobs/liveness.py): if its worker dies the
+version is marked failed by the next sweep. Everything it writes on the way lives in one
+``owned_tempdir``, removed however the task ends (what a killed worker leaves, the next worker or
+``sweep_jobs`` removes); LibreOffice runs under ``BOOKS_CONVERT_TIMEOUT_SECONDS``.
+"""
 
 from __future__ import annotations
 
 import logging
-import tempfile
 from pathlib import Path
 
+from django.conf import settings
 from django.core.files.storage import default_storage
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 from django_tasks import task
 
 from kotacerdas.core.books.outline import Book
-from kotacerdas.core.books.pdf import PdfUnavailable
+from kotacerdas.core.books.pdf import ConversionTimeout, PdfUnavailable
+from kotacerdas.core.processes import owned_tempdir
 from kotacerdas.documents.generate import write_books
 from kotacerdas.documents.models import BookChapter, BookFile, BookVersion
+from kotacerdas.jobs.liveness import JobLost, LiveJob, keep_alive
 
 logger = logging.getLogger(__name__)
-
-
-def _progress(version_id: int, percent: int, message: str = "") -> None:
-    BookVersion.objects.filter(pk=version_id).update(progress=percent, message=message)
 
 
 @task()
 def generate_books(version_id: int) -> str:
     """Render the version's books, store them under MEDIA_ROOT and record the recipe."""
-    version = BookVersion.objects.select_related("region").get(pk=version_id)
-    BookVersion.objects.filter(pk=version_id).update(status=BookVersion.Status.RUNNING, progress=5)
-    formats = tuple(f for f in version.formats.split(",") if f)
     try:
-        with tempfile.TemporaryDirectory(prefix="kc-books-") as tmp:
-            try:
-                generated = write_books(
-                    version.region,
-                    version.programme_year,
-                    Path(tmp),
-                    formats,
-                    progress=lambda percent, key: _progress(version_id, percent, key),
-                )
-                warning = ""
-            except PdfUnavailable as error:  # keep the DOCX, say why there is no PDF
-                generated = write_books(version.region, version.programme_year, Path(tmp), ("docx",))
-                warning = str(error)
-            _store(version, generated.files)
-            _chapters(version, generated.books)
-        BookVersion.objects.filter(pk=version_id).update(
-            status=BookVersion.Status.DONE,
-            progress=100,
-            message=warning,
-            data=generated.data.to_dict(),
-            data_hash=generated.data.data_hash(),
-            recipe=generated.recipe,
-            missing=generated.data.missing(),
-            finished_at=timezone.now(),
-        )
-        return BookVersion.Status.DONE
-    except Exception as error:
+        with keep_alive(BookVersion, version_id, progress=5) as job:
+            return _generate(job, BookVersion.objects.select_related("region").get(pk=version_id))
+    except JobLost:
+        logger.warning("book generation %s was swept as abandoned; stopped", version_id)
+    except Exception:  # keep_alive has failed the version with the error
         logger.exception("book generation %s failed", version_id)
-        BookVersion.objects.filter(pk=version_id).update(
-            status=BookVersion.Status.FAILED,
-            message=f"{type(error).__name__}: {error}",
-            finished_at=timezone.now(),
-        )
-        return BookVersion.Status.FAILED
+    return BookVersion.Status.FAILED
+
+
+def timeout_message(seconds: float) -> str:
+    with translation.override(settings.LANGUAGE_CODE):
+        return _(
+            "The step “%(step)s” did not finish within %(seconds)s seconds and was stopped. "
+            "Please try again, or generate the DOCX only."
+        ) % {"step": _("PDF conversion (LibreOffice)"), "seconds": f"{seconds:g}"}
+
+
+def _generate(job: LiveJob, version: BookVersion) -> str:
+    formats = tuple(f for f in version.formats.split(",") if f)
+    with owned_tempdir("books") as tmp:
+        try:
+            generated = write_books(
+                version.region,
+                version.programme_year,
+                Path(tmp),
+                formats,
+                progress=lambda percent, key: job.beat(progress=percent, message=key),
+            )
+            warning = ""
+        except PdfUnavailable as error:  # keep the DOCX, say why there is no PDF
+            generated = write_books(version.region, version.programme_year, Path(tmp), ("docx",))
+            warning = str(error)
+        except ConversionTimeout as error:
+            job.fail(timeout_message(error.seconds))
+            return BookVersion.Status.FAILED
+        job.beat(progress=95, message="")  # still ours? (JobLost if it was swept meanwhile)
+        _store(version, generated.files)
+        _chapters(version, generated.books)
+    finished = job.finish(
+        status=BookVersion.Status.DONE,
+        progress=100,
+        message=warning,
+        data=generated.data.to_dict(),
+        data_hash=generated.data.data_hash(),
+        recipe=generated.recipe,
+        missing=generated.data.missing(),
+        finished_at=timezone.now(),
+    )
+    return BookVersion.Status.DONE if finished else BookVersion.Status.FAILED
 
 
 def _store(version: BookVersion, files: list[tuple[Book, str, Path]]) -> None:

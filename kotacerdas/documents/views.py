@@ -30,6 +30,7 @@ from kotacerdas.documents.access import (
 from kotacerdas.documents.forms import GenerateForm, OutlineForm, RatifyForm, SettingsForm, TextsForm
 from kotacerdas.documents.generate import outline_for, settings_for
 from kotacerdas.documents.models import BookText, BookVersion, OutlineOverride
+from kotacerdas.jobs.liveness import sweep
 from kotacerdas.regions.models import Region
 from kotacerdas.web import uploads
 from kotacerdas.web.pages import RegionPage, render_page, save_form
@@ -48,6 +49,7 @@ def _files_if_posted(page: Page) -> MultiValueDict[str, UploadedFile] | None:
 
 @books_page
 def index(page: Page) -> HttpResponse:
+    sweep(BookVersion, region=page.region)  # a version whose worker died is shown failed, not running
     pdf_available = find_soffice() is not None
     return page.render(
         "documents/index.html",
@@ -98,6 +100,7 @@ def _version_context(page: Page, version: BookVersion, ratify_form: RatifyForm) 
 
 @books_page
 def version_detail(page: Page, number: int) -> HttpResponse:
+    sweep(BookVersion, region=page.region, number=number)  # stops the polling of a job whose worker died
     version = get_version_in_region(page.region, number)
     previous = page.region.book_versions.filter(
         number__lt=version.number, status=BookVersion.Status.DONE

@@ -11,6 +11,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from kotacerdas.jobs.models import HeartbeatJob
 from kotacerdas.regions.models import Opd, Region
 
 
@@ -308,8 +309,19 @@ class Kpi(models.Model):
         return [self.targets.get(str(year), "") for year in years]
 
 
-class RoadmapRun(models.Model):
-    """One run of the optimiser with its recipe (inputs hash, solver, time limit) and result."""
+class RoadmapRun(HeartbeatJob):
+    """One run of the optimiser with its recipe (inputs hash, solver, time limit) and result.
+
+    A background job with a heartbeat (kotacerdas/jobs/liveness.py): a run whose worker died is
+    marked failed instead of "running" for ever.
+    """
+
+    job_status_field = "state"
+    job_message_field = "error"
+    job_finished_field = None
+    job_abandoned_message = _(
+        "The optimisation stopped because the worker process stopped; please start the run again."
+    )
 
     class State(models.TextChoices):
         QUEUED = "queued", _("Queued")

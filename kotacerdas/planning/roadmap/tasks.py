@@ -1,28 +1,40 @@
-"""Background work of the planning context (Django tasks API)."""
+"""Background work of the planning context (Django tasks API).
+
+A roadmap run is a job with a heartbeat (kotacerdas/jobs/liveness.py): the heartbeat thread keeps
+it alive while the solver works, and a run whose worker died is marked failed by the next sweep.
+"""
 
 from __future__ import annotations
+
+import logging
 
 from django_tasks import task
 
 from kotacerdas.core.roadmap import RoadmapFormatError, optimise_roadmap, parse_instance
+from kotacerdas.jobs.liveness import JobLost, keep_alive
 from kotacerdas.planning.models import RoadmapRun
+
+logger = logging.getLogger(__name__)
 
 
 @task()
 def run_roadmap(run_id: int) -> str:
     """Optimise one stored roadmap run and keep its result next to its recipe."""
-    run = RoadmapRun.objects.get(pk=run_id)
-    run.state = RoadmapRun.State.RUNNING
-    run.save(update_fields=["state"])
     try:
-        instance = parse_instance(run.instance)
-    except RoadmapFormatError as error:
-        run.state, run.error = RoadmapRun.State.FAILED, str(error)
-        run.save(update_fields=["state", "error"])
-        return run.state
-    result = optimise_roadmap(instance, time_limit=run.time_limit)
-    run.result = result.as_dict(instance)
-    run.solver = result.solver
-    run.state = RoadmapRun.State.DONE
-    run.save(update_fields=["result", "solver", "state"])
-    return run.state
+        with keep_alive(RoadmapRun, run_id) as job:
+            run = RoadmapRun.objects.get(pk=run_id)
+            try:
+                instance = parse_instance(run.instance)
+            except RoadmapFormatError as error:
+                job.fail(str(error))
+                return RoadmapRun.State.FAILED
+            result = optimise_roadmap(instance, time_limit=run.time_limit)
+            done = job.finish(
+                result=result.as_dict(instance), solver=result.solver, state=RoadmapRun.State.DONE
+            )
+            return RoadmapRun.State.DONE if done else RoadmapRun.State.FAILED
+    except JobLost:
+        logger.warning("roadmap run %s was swept as abandoned; stopped", run_id)
+    except Exception:  # keep_alive has failed the run with the error
+        logger.exception("roadmap run %s failed", run_id)
+    return RoadmapRun.State.FAILED

@@ -9,6 +9,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 
+from kotacerdas.jobs.liveness import sweep
 from kotacerdas.planning import reference, reports
 from kotacerdas.planning.access import get_in_region, masterplan_page
 from kotacerdas.planning.models import FundingSource, Initiative, Masterplan, RoadmapRun
@@ -61,7 +62,7 @@ def _roadmap_page(
         "masterplan": masterplan,
         "form": form,
         "pins": pins,
-        "runs": RoadmapRun.objects.filter(region=page.region)[:10],
+        "runs": _runs(page),
         "run_form": RunForm(),
         "sources": FundingSource.choices,
     }
@@ -69,6 +70,11 @@ def _roadmap_page(
     if refused:
         response.status_code = 400
     return response
+
+
+def _runs(page: Page) -> list[RoadmapRun]:
+    sweep(RoadmapRun, region=page.region)  # a run whose worker died is listed failed, not running
+    return list(RoadmapRun.objects.filter(region=page.region)[:10])
 
 
 @needs_masterplan
@@ -112,6 +118,7 @@ def roadmap_pin(page: Page, masterplan: Masterplan, initiative_id: int) -> HttpR
 
 @masterplan_page
 def roadmap_run(page: Page, run_id: int) -> HttpResponse:
+    sweep(RoadmapRun, region=page.region, pk=run_id)
     run = get_in_region(RoadmapRun, page.region, run_id)
     context: dict[str, Any] = {"run": run}
     if run.state == RoadmapRun.State.DONE and run.result:

@@ -1,0 +1,110 @@
+"""A book generation never stays "running" for ever: heartbeat and sweep, LibreOffice's time limit,
+temporary folders. Through the HTTP client, with real processes (a shell script stands in for a
+hanging soffice)."""
+
+from __future__ import annotations
+
+import tempfile
+import uuid
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from kotacerdas.core.tests.procs import MARK, slow_program, wait_until_gone
+from kotacerdas.documents.models import BookSettings, BookVersion
+
+pytestmark = pytest.mark.django_db
+
+REFRESH = '<meta http-equiv="refresh" content="2">'
+ABANDONED = "Pembuatan terhenti karena proses pekerja berhenti; silakan buat ulang buku."
+
+
+def a_running_version(region, minutes_silent: int) -> BookVersion:  # type: ignore[no-untyped-def]
+    """A version at 74 % (the PDF step), as a killed worker leaves it."""
+    version = BookVersion.objects.create(
+        region=region, number=1, programme_year=2026, formats="docx,pdf", status="running", progress=74
+    )
+    BookVersion.objects.filter(pk=version.pk).update(
+        created_at=timezone.now() - timedelta(minutes=minutes_silent)
+    )
+    return version
+
+
+def test_a_version_whose_worker_died_is_shown_failed_and_its_page_stops_refreshing(as_budi, region_a) -> None:
+    version = a_running_version(region_a, minutes_silent=60)
+    page = as_budi.get(version.get_absolute_url()).content.decode()
+    assert REFRESH not in page
+    assert f"Pembuatan gagal: {ABANDONED}" in page
+    version.refresh_from_db()
+    assert version.status == "failed"
+
+
+def test_the_list_of_versions_and_the_region_page_show_it_failed(as_budi, region_a) -> None:
+    version = a_running_version(region_a, minutes_silent=60)
+    listing = as_budi.get(reverse("documents:index", args=[region_a.code])).content.decode()
+    assert "(74%)" not in listing
+    assert BookVersion.objects.get(pk=version.pk).status == "failed"
+    BookVersion.objects.filter(pk=version.pk).update(status="running")
+    as_budi.get(reverse("regions:workspace", args=[region_a.code]))
+    assert BookVersion.objects.get(pk=version.pk).status == "failed"
+
+
+def test_a_version_that_still_beats_keeps_refreshing(as_budi, region_a) -> None:
+    version = a_running_version(region_a, minutes_silent=60)
+    BookVersion.objects.filter(pk=version.pk).update(heartbeat_at=timezone.now())
+    page = as_budi.get(version.get_absolute_url()).content.decode()
+    assert REFRESH in page
+    assert BookVersion.objects.get(pk=version.pk).status == "running"
+
+
+@pytest.fixture
+def tmp_root(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A dedicated temporary folder: whatever a generation leaves there shows."""
+    root = tmp_path / "tmp"
+    root.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(root))
+    return root
+
+
+def generate(client, formats: list[str]):  # type: ignore[no-untyped-def]
+    return client.post(
+        reverse("documents:generate", args=["33.73"]), {"programme_year": 2026, "formats": formats}
+    )
+
+
+def test_a_generation_leaves_no_temporary_folder_after_success_or_failure(
+    as_budi, region_a, tmp_root
+) -> None:
+    generate(as_budi, ["docx"])
+    done = BookVersion.objects.get(region=region_a, number=1)
+    assert (done.status, done.progress) == ("done", 100)
+    assert done.heartbeat_at is not None
+    assert list(tmp_root.iterdir()) == []
+    BookSettings.objects.create(
+        region=region_a, template="documents/hilang.docx", template_name="hilang.docx"
+    )
+    generate(as_budi, ["docx"])
+    assert BookVersion.objects.get(region=region_a, number=2).status == "failed"
+    assert list(tmp_root.iterdir()) == []
+
+
+def test_libreoffice_past_its_time_limit_fails_the_version_naming_the_step(
+    as_budi, region_a, tmp_root, tmp_path, settings, monkeypatch
+) -> None:
+    mark = uuid.uuid4().hex
+    monkeypatch.setenv(MARK, mark)
+    monkeypatch.setenv("KOTACERDAS_SOFFICE", str(slow_program(tmp_path)))
+    settings.BOOKS_CONVERT_TIMEOUT_SECONDS = 2
+    response = generate(as_budi, ["docx", "pdf"])
+    version = BookVersion.objects.get(region=region_a)
+    assert version.status == "failed"
+    expected = "Langkah “konversi PDF (LibreOffice)” tidak selesai dalam 2 detik dan dihentikan."
+    assert version.message.startswith(expected)
+    assert not version.files.exists()
+    assert wait_until_gone(mark, 2) == []
+    assert list(tmp_root.iterdir()) == []
+    page = as_budi.get(response.url).content.decode()
+    assert expected in page and REFRESH not in page
