@@ -140,3 +140,23 @@ def test_every_page_of_a_verified_assessment_opens(verified, as_budi, tono) -> N
         assert as_budi.get(url(name, verified)).status_code in (200,), name
     assert logged_in(tono).get(url("reopen", verified, indicator=OTHERS[0])).status_code == 200
     assert as_budi.get(url("answer", verified, indicator="no-such-code")).status_code == 404
+
+
+@pytest.mark.parametrize(
+    ("name", "extra", "data"),
+    [
+        ("answer", {"indicator": STRUKTUR[0]}, {"value": "no", "explanation": ""}),
+        ("submit", {}, {}),
+        ("add_note", {}, {"text": "Catatan"}),
+    ],
+)
+def test_a_mentor_reads_but_any_post_is_a_403(assessment, rina, name, extra, data) -> None:
+    # Rina may open the region's assessments; she takes no part in them, so the page refuses
+    # every POST before any action runs, whatever the form holds.
+    client = logged_in(rina)
+    assert client.get(url("detail", assessment)).status_code == 200
+    before = list(Answer.objects.values_list("indicator", "value", "state"))
+    assert client.post(url(name, assessment, **extra), data).status_code == 403
+    assert list(Answer.objects.values_list("indicator", "value", "state")) == before
+    assessment.refresh_from_db()
+    assert assessment.state == State.DRAFT
