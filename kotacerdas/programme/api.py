@@ -38,6 +38,7 @@ IDEMPOTENCY = OpenApiParameter(
     HEADER,
     str,
     OpenApiParameter.HEADER,
+    pattern=r"^[\x21-\x7e]{1,255}$",
     description="Optional, 1–255 visible ASCII characters chosen by the client (e.g. a UUID). A repeat "
     "of a write that succeeded answers the first status and body with `Idempotent-Replayed: true` "
     "and changes nothing; keys are kept for a day.",
