@@ -105,6 +105,8 @@ TEMPLATES = [
         "DIRS": [BASE_DIR / "templates"],
         "APP_DIRS": True,
         "OPTIONS": {
+            # {% submission_token %} in every POST form, next to {% csrf_token %} (kotacerdas.web.submissions)
+            "builtins": ["kotacerdas.web.templatetags.submission"],
             "context_processors": [
                 "django.template.context_processors.request",
                 "django.template.context_processors.i18n",

@@ -31,6 +31,7 @@ from kotacerdas.assessment.models import (
 )
 from kotacerdas.assessment.problems import problem_messages
 from kotacerdas.audit.log import record, save_audited, snapshot
+from kotacerdas.audit.transitions import lock_state
 from kotacerdas.core.instruments import (
     AnswersError,
     Indicator,
@@ -387,9 +388,10 @@ def do_submit(actor: User, assessment: Assessment) -> Result:
     """Budi submits: every answer is scored (self-assessment) and locked until review."""
     _require_coordinator(actor, assessment)
     _require_state(assessment, State.DRAFT, State.RETURNED)
-    answers = list(Answer.objects.filter(assessment=assessment))
-    values = {a.indicator: _current(a) for a in answers if _current(a)}
     with transaction.atomic():
+        lock_state(assessment, [State.DRAFT, State.RETURNED], field="state")  # one submit wins
+        answers = list(Answer.objects.filter(assessment=assessment))  # read after the lock
+        values = {a.indicator: _current(a) for a in answers if _current(a)}
         result = _save_result(actor, assessment, Result.Kind.SELF, values)
         for answer in answers:
             if answer.state in access.EDITABLE_ANSWER_STATES and answer.value:
@@ -412,6 +414,7 @@ def do_start_review(actor: User, assessment: Assessment) -> None:
     _require_assessor(actor, assessment)
     _require_state(assessment, State.SUBMITTED)
     with transaction.atomic():
+        lock_state(assessment, [State.SUBMITTED], field="state")
         _move(assessment, State.IN_REVIEW, actor, "start_review")
         record(
             actor,
@@ -454,6 +457,8 @@ def do_review_answer(
     else:
         raise ValidationError({"decision": _("Choose accept, adjust or return.")})
     with transaction.atomic():
+        lock_state(assessment, [State.IN_REVIEW], field="state")  # the assessment first, then its answer
+        lock_state(answer, [State.SUBMITTED], field="state")
         _move_answer(answer, to_state, actor, decision, answer.review_reason)
         answer.save()
         record(
@@ -483,14 +488,15 @@ def do_finish_review(actor: User, assessment: Assessment, *, reason: str = "") -
     """Ends the review: returned when any answer was returned, otherwise verified with a result."""
     _require_assessor(actor, assessment)
     _require_state(assessment, State.IN_REVIEW)
-    answers = list(Answer.objects.filter(assessment=assessment))
-    waiting = [a.indicator for a in answers if a.state == State.SUBMITTED]
-    if waiting:
-        raise ValidationError(
-            _("Decide on every answer first; still waiting: %(codes)s.") % {"codes": ", ".join(waiting)}
-        )
-    returned = [a for a in answers if a.state == State.RETURNED]
     with transaction.atomic():
+        lock_state(assessment, [State.IN_REVIEW], field="state")
+        answers = list(Answer.objects.filter(assessment=assessment))  # read after the lock
+        waiting = [a.indicator for a in answers if a.state == State.SUBMITTED]
+        if waiting:
+            raise ValidationError(
+                _("Decide on every answer first; still waiting: %(codes)s.") % {"codes": ", ".join(waiting)}
+            )
+        returned = [a for a in answers if a.state == State.RETURNED]
         if returned:
             _move(assessment, State.RETURNED, actor, "return", reason.strip())
             result = None
@@ -522,6 +528,8 @@ def do_reopen_answer(actor: User, answer: Answer, *, reason: str) -> Answer:
     reason = _reason(reason)
     before = snapshot(answer)
     with transaction.atomic():
+        lock_state(assessment, [State.VERIFIED, State.IN_REVIEW], field="state")
+        lock_state(answer, [State.VERIFIED], field="state")
         _move_answer(answer, State.RETURNED, actor, "reopen", reason)
         answer.review_reason = reason
         answer.save()

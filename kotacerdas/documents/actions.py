@@ -15,6 +15,7 @@ from kotacerdas.accounts.access import is_national_admin
 from kotacerdas.accounts.errors import ActionNotAllowed
 from kotacerdas.accounts.models import User
 from kotacerdas.audit.log import record, save_audited, snapshot
+from kotacerdas.audit.transitions import lock_state
 from kotacerdas.core.books.outline import OutlineError, load_outline, merge_outline
 from kotacerdas.documents import template_check
 from kotacerdas.documents.access import can_review_books, can_write_books
@@ -150,11 +151,12 @@ def _check_state(version: BookVersion, expected: str) -> None:
 
 def _move(actor: User, version: BookVersion, action: str, expected: str, **changes: Any) -> BookVersion:
     _check_state(version, expected)
-    before = snapshot(version, ["review", "approved_at", "perkada_number", "perkada_date", "is_public"])
-    for name, value in changes.items():
-        setattr(version, name, value)
     with transaction.atomic():
-        version.save()
+        lock_state(version, [expected], field="review")  # one approve / ratify / publish wins
+        before = snapshot(version, ["review", "approved_at", "perkada_number", "perkada_date", "is_public"])
+        for name, value in changes.items():
+            setattr(version, name, value)
+        version.save(update_fields=list(changes))
         after = snapshot(version, ["review", "approved_at", "perkada_number", "perkada_date", "is_public"])
         record(actor, action, version, before=before, after=after, region=version.region)
     return version

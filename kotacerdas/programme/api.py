@@ -31,6 +31,18 @@ from kotacerdas.programme.forms import DashboardFilterForm
 from kotacerdas.programme.models import STAGE_NAMES, Candidacy, Cohort, Deliverable, Stage, SubmittedItem
 from kotacerdas.programme.ranking import current_ranking, entries_as_json
 from kotacerdas.web.api import as_api_error
+from kotacerdas.web.submissions import HEADER, answer_once
+
+REPLAYED = {"Idempotent-Replayed": "true"}  # the answer repeats an earlier one (same Idempotency-Key)
+IDEMPOTENCY = OpenApiParameter(
+    HEADER,
+    str,
+    OpenApiParameter.HEADER,
+    pattern=r"^[\x21-\x7e]{1,255}$",
+    description="Optional, 1–255 visible ASCII characters chosen by the client (e.g. a UUID). A repeat "
+    "of a write that succeeded answers the first status and body with `Idempotent-Replayed: true` "
+    "and changes nothing; keys are kept for a day.",
+)
 
 # --- serializers ----------------------------------------------------------------------------------
 
@@ -269,15 +281,23 @@ class DeliverableDetail(APIView):
 def _act(
     request: Request, kwargs: dict[str, Any], schema: type[serializers.Serializer[Any]], action: Any
 ) -> Response:
-    """Parse the body, call the action as the requester, answer with the deliverable as it is now."""
-    deliverable = get_region_deliverable_for_user(request.user, **kwargs)
-    data = schema(data=request.data)
-    data.is_valid(raise_exception=True)
-    try:
+    """Parse the body, call the action as the requester, answer with the deliverable as it is now.
+
+    With an ``Idempotency-Key`` header, a repeat of a write that succeeded answers the first status
+    and body (header ``Idempotent-Replayed: true``) and changes nothing."""
+
+    def run() -> tuple[int, Any]:
+        deliverable = get_region_deliverable_for_user(request.user, **kwargs)
+        data = schema(data=request.data)
+        data.is_valid(raise_exception=True)
         action(request.user, deliverable, **data.validated_data)
+        return 200, _detail(deliverable)
+
+    try:
+        answer = answer_once(request, run)
     except ValidationError as error:
         raise as_api_error(error) from None
-    return Response(_detail(deliverable))
+    return Response(answer.body, status=answer.status, headers=REPLAYED if answer.replayed else None)
 
 
 class DeliverableSubmit(APIView):
@@ -285,6 +305,7 @@ class DeliverableSubmit(APIView):
         summary="Hand in a deliverable for review (the region's team)",
         request=SubmitInput,
         responses=DeliverableDetailSerializer,
+        parameters=[IDEMPOTENCY],
     )
     def post(self, request: Request, version: str, **kwargs: Any) -> Response:
         return _act(request, kwargs, SubmitInput, actions.do_submit_deliverable)
@@ -295,6 +316,7 @@ class DeliverableReview(APIView):
         summary="Approve a deliverable, or return it for revision with a reason (the assigned mentor)",
         request=ReviewInput,
         responses=DeliverableDetailSerializer,
+        parameters=[IDEMPOTENCY],
     )
     def post(self, request: Request, version: str, **kwargs: Any) -> Response:
         return _act(request, kwargs, ReviewInput, actions.do_review_deliverable)

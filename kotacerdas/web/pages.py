@@ -12,6 +12,11 @@ here, so no view repeats it:
 - ``render_page`` answers 400 when a bound form has errors, 200 otherwise.
 - ``RegionPage.save`` (POST + valid form + action → message + redirect), ``RegionPage.run`` (a button
   without a form), ``list_and_add`` and ``delete_view`` cover the list/add/edit/delete pages.
+- Once per submission: each of them runs its action in one transaction with the form's one-time
+  token (``kotacerdas.web.submissions``), so a double click or a resent form does nothing twice; the
+  repeat gets the first answer's redirect and "This form has already been sent". A unique clash
+  the action could not foresee (two people adding the same code at once) is a 400 with a message on
+  the form, never a 500.
 
 - ``object_page(get_object, can_edit)`` is the same for pages scoped by one record rather than by
   a region alone (a programme candidacy under ``r/<code>/program/<cohort_id>/``, a deliverable):
@@ -26,6 +31,8 @@ The kernel imports no feature app: the region getter and the edit check are pass
 from __future__ import annotations
 
 import inspect
+import logging
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import wraps
@@ -35,12 +42,14 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import IntegrityError, models, transaction
 from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed
 from django.http.response import HttpResponseBase
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect, render, resolve_url
+from django.utils.translation import gettext_lazy
 
 from kotacerdas.web.forms import apply_validation_error
+from kotacerdas.web.submissions import AlreadySubmitted, form_token, once
 
 if TYPE_CHECKING:  # the stubs' name for a lazily translated string; not importable at run time
     from django.utils.functional import _StrPromise as Promise
@@ -70,24 +79,83 @@ class Failed:
 FAILED = Failed()
 
 
+logger = logging.getLogger(__name__)
+
+ALREADY_SENT = gettext_lazy("This form has already been sent; it was not saved twice.")
+CLASH_ON_FIELD = gettext_lazy(
+    "A record with this value already exists (perhaps saved just now by someone else); reload the page."
+)
+CLASH = gettext_lazy(
+    "This clashes with a record that already exists (perhaps saved just now by someone else); "
+    "reload the page."
+)
+
+
+def _clash_columns(error: IntegrityError) -> list[str]:
+    """The columns of a unique clash as the database names them (PostgreSQL or SQLite), if it says."""
+    detail = getattr(getattr(error.__cause__, "diag", None), "message_detail", None) or ""
+    found = re.search(r"Key \(([^)]*)\)=", detail)  # PostgreSQL: Key (region_id, code)=(1, M-01) …
+    if found:
+        return [column.strip().strip('"') for column in found.group(1).split(",")]
+    text = str(error)  # SQLite: UNIQUE constraint failed: planning_problem.region_id, planning_problem.code
+    if text.startswith("UNIQUE constraint failed:"):
+        return [column.strip().rsplit(".", 1)[-1] for column in text.split(":", 1)[1].split(",")]
+    return []
+
+
+def _show_clash(form: forms.BaseForm, error: IntegrityError) -> None:
+    """A clash the action could not foresee (a concurrent save): on the form's field when named."""
+    logger.warning("integrity error shown on a form: %s", error)
+    names = [column.removesuffix("_id") for column in _clash_columns(error)]
+    field = next((name for name in reversed(names) if name in form.fields), None)
+    form.add_error(field, str(CLASH_ON_FIELD if field else CLASH))
+
+
 def attempt(form: forms.BaseForm, call: Callable[[], T]) -> T | Failed:
     """Run one action; on ``ValidationError`` put its messages on the form and return ``FAILED``.
 
     ``FAILED`` is falsy and distinct from ``None``, so an action that returns nothing still counts
-    as done (``if attempt(...) is not FAILED``)."""
+    as done (``if attempt(...) is not FAILED``). The action runs in a savepoint: a unique clash it
+    could not foresee (``IntegrityError``, e.g. two people adding the same code at once) is shown on
+    the form too, and the request's transaction stays usable."""
     try:
-        return call()
+        with transaction.atomic():
+            return call()
     except ValidationError as error:
         apply_validation_error(form, error)  # type: ignore[arg-type]
         return FAILED
+    except IntegrityError as error:
+        _show_clash(form, error)
+        return FAILED
+
+
+def repeated(request: HttpRequest, repeat: AlreadySubmitted) -> HttpResponse:
+    """The answer to a form sent twice: where the first went, and why nothing happened now."""
+    messages.info(request, ALREADY_SENT)
+    first = repeat.record.redirect_to if repeat.record is not None else ""
+    return redirect(first or request.path)
 
 
 def run_action(request: HttpRequest, call: Callable[[], T], done: Message) -> T | Failed:
-    """Run one action from a button without a form: its refusal or ``done`` becomes a flash message."""
+    """Run one action from a button without a form: its refusal or ``done`` becomes a flash message.
+
+    Once per submission, as ``save_form``: a repeat is refused with ``ALREADY_SENT`` (``FAILED``)."""
     try:
-        result = call()
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+        with once(request.user, form_token(request)) as claim:
+            try:
+                with transaction.atomic():
+                    result = call()
+            except ValidationError as error:
+                messages.error(request, " ".join(error.messages))
+                claim.give_up()
+                return FAILED
+            except IntegrityError as error:
+                logger.warning("integrity error shown as a message: %s", error)
+                messages.error(request, str(CLASH))
+                claim.give_up()
+                return FAILED
+    except AlreadySubmitted:
+        messages.info(request, ALREADY_SENT)
         return FAILED
     messages.success(request, done(result) if callable(done) else done)
     return result
@@ -123,15 +191,25 @@ def save_form(
     """POST with a valid form → run the action on ``cleaned_data`` → flash ``done`` → redirect.
 
     Returns None when the page should render (GET, invalid form, or the action refused: its errors
-    are on the form). ``then`` is a URL, a function of the action's result, or None for this page."""
+    are on the form). ``then`` is a URL, a function of the action's result, or None for this page.
+
+    The form's one-time token is recorded in the action's transaction: the same form sent again
+    (a double click, a resent request) is redirected where the first went, with ``ALREADY_SENT``,
+    and the action does not run twice."""
     if request.method != "POST" or not form.is_valid():
         return None
-    result = attempt(form, lambda: call(form.cleaned_data))
-    if result is FAILED:
-        return None
+    try:
+        with once(request.user, form_token(request)) as claim:
+            result = attempt(form, lambda: call(form.cleaned_data))
+            if result is FAILED:
+                claim.give_up()
+                return None
+            target = resolve_url((then(result) if callable(then) else then) or request.path)
+            claim.answer(redirect_to=target)
+    except AlreadySubmitted as repeat:
+        return repeated(request, repeat)
     messages.success(request, done(result) if callable(done) else done)
-    target = then(result) if callable(then) else then
-    return redirect(target or request.path)
+    return redirect(target)
 
 
 @dataclass(frozen=True)

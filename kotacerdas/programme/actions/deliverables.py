@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from kotacerdas.accounts.errors import ActionNotAllowed
 from kotacerdas.accounts.models import User
 from kotacerdas.audit.log import record, snapshot
+from kotacerdas.audit.transitions import lock_state
 from kotacerdas.core import progress
 from kotacerdas.notifications.service import notify
 from kotacerdas.programme import notices
@@ -72,6 +73,7 @@ def do_add_submitted_item(
 
 
 def _move(actor: User, deliverable: Deliverable, target: str, reason: str) -> Transition:
+    """One transition, inside the caller's transaction."""
     if not progress.can_move(deliverable.status, target):
         raise ValidationError(
             _("A deliverable that is “%(status)s” cannot be moved to “%(target)s”.")
@@ -80,6 +82,8 @@ def _move(actor: User, deliverable: Deliverable, target: str, reason: str) -> Tr
                 "target": Deliverable.Status(target).label,
             }
         )
+    # the state the person saw allows the move; lock the row and check nobody moved it meanwhile
+    lock_state(deliverable, [status for status, targets in progress.TRANSITIONS.items() if target in targets])
     before = snapshot(deliverable, ["status"])
     transition = Transition.objects.create(
         deliverable=deliverable, from_status=deliverable.status, to_status=target, actor=actor, reason=reason

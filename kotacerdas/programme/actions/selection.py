@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from kotacerdas.accounts.errors import ActionNotAllowed
 from kotacerdas.accounts.models import User
 from kotacerdas.audit.log import record, save_audited, snapshot
+from kotacerdas.audit.transitions import lock_row
 from kotacerdas.core.selection import SelectionError
 from kotacerdas.notifications.service import notify
 from kotacerdas.programme import notices
@@ -141,6 +142,9 @@ def do_select(actor: User, cohort: Cohort) -> Ranking:
     if cohort.rankings.exists():
         raise ValidationError(_("The selection of this cohort is already made."))
     with transaction.atomic():
+        lock_row(cohort)  # two clicks on "select" at once: the second waits, then finds the ranking
+        if cohort.rankings.exists():
+            raise ValidationError(_("The selection of this cohort is already made."))
         ranking, candidacies = current_ranking(cohort)
         if not ranking.selected:
             raise ValidationError(_("Nobody can be selected yet: no candidate has a verified score."))
