@@ -7,6 +7,7 @@ actions, so permission, validation, audit log and notifications are identical to
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -279,7 +280,11 @@ class DeliverableDetail(APIView):
 
 
 def _act(
-    request: Request, kwargs: dict[str, Any], schema: type[serializers.Serializer[Any]], action: Any
+    request: Request,
+    kwargs: dict[str, Any],
+    schema: type[serializers.Serializer[Any]],
+    action: Any,
+    allowed: Callable[[Any, Deliverable], None],  # raises ActionNotAllowed (403) for the wrong role
 ) -> Response:
     """Parse the body, call the action as the requester, answer with the deliverable as it is now.
 
@@ -288,6 +293,7 @@ def _act(
 
     def run() -> tuple[int, Any]:
         deliverable = get_region_deliverable_for_user(request.user, **kwargs)
+        allowed(request.user, deliverable)  # the wrong role is a 403 whatever the body says
         data = schema(data=request.data)
         data.is_valid(raise_exception=True)
         action(request.user, deliverable, **data.validated_data)
@@ -308,7 +314,7 @@ class DeliverableSubmit(APIView):
         parameters=[IDEMPOTENCY],
     )
     def post(self, request: Request, version: str, **kwargs: Any) -> Response:
-        return _act(request, kwargs, SubmitInput, actions.do_submit_deliverable)
+        return _act(request, kwargs, SubmitInput, actions.do_submit_deliverable, actions.require_submitter)
 
 
 class DeliverableReview(APIView):
@@ -319,4 +325,4 @@ class DeliverableReview(APIView):
         parameters=[IDEMPOTENCY],
     )
     def post(self, request: Request, version: str, **kwargs: Any) -> Response:
-        return _act(request, kwargs, ReviewInput, actions.do_review_deliverable)
+        return _act(request, kwargs, ReviewInput, actions.do_review_deliverable, actions.require_reviewer)

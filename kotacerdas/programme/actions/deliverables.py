@@ -111,9 +111,18 @@ def _deliverable_url(deliverable: Deliverable) -> str:
     return reverse("programme:deliverable", args=[c.region.code, c.cohort_id, deliverable.pk])
 
 
-def do_submit_deliverable(actor: User, deliverable: Deliverable, *, note: str = "") -> Transition:
+def require_submitter(actor: User, deliverable: Deliverable) -> None:
     if not can_submit(actor, deliverable.candidacy):
         raise ActionNotAllowed(_("Only the region's team may hand in deliverables."))
+
+
+def require_reviewer(actor: User, deliverable: Deliverable) -> None:
+    if not can_review(actor, deliverable.candidacy):
+        raise ActionNotAllowed(_("Only the mentor assigned to this region may review its deliverables."))
+
+
+def do_submit_deliverable(actor: User, deliverable: Deliverable, *, note: str = "") -> Transition:
+    require_submitter(actor, deliverable)
     if not deliverable.items.exists():
         raise ValidationError(_("Add at least one link or file before submitting."))
     with transaction.atomic():
@@ -127,8 +136,7 @@ def do_review_deliverable(
     actor: User, deliverable: Deliverable, *, decision: str, reason: str = ""
 ) -> Transition:
     """The mentor approves, or returns for revision with a reason the region will see."""
-    if not can_review(actor, deliverable.candidacy):
-        raise ActionNotAllowed(_("Only the mentor assigned to this region may review its deliverables."))
+    require_reviewer(actor, deliverable)
     reason = reason.strip()
     if decision not in (progress.APPROVED, progress.RETURNED):
         raise ValidationError({"decision": _("Choose approve or return for revision.")})
