@@ -32,6 +32,7 @@ from kotacerdas.assessment.models import (
 from kotacerdas.assessment.problems import problem_messages
 from kotacerdas.audit.log import record, save_audited, snapshot
 from kotacerdas.audit.transitions import lock_state
+from kotacerdas.audit.versioning import require_version
 from kotacerdas.core.instruments import (
     AnswersError,
     Indicator,
@@ -205,9 +206,18 @@ def do_assign_assessor(actor: User, assessment: Assessment, assessor: User) -> A
 
 
 def do_save_answer(
-    actor: User, assessment: Assessment, indicator_code: str, *, value: str, explanation: str
+    actor: User,
+    assessment: Assessment,
+    indicator_code: str,
+    *,
+    value: str,
+    explanation: str,
+    version: int | None = None,
 ) -> Answer:
-    """Saves a draft answer. A blank value is allowed (a draft may hold only an explanation)."""
+    """Saves a draft answer. A blank value is allowed (a draft may hold only an explanation).
+
+    ``version`` is the one the person's form started from (0: there was no answer yet); a save from
+    an older one is refused and names who changed the answer (``require_version``)."""
     indicator = _indicator(instrument_of(assessment), indicator_code)
     if not access.may_answer(actor, assessment, indicator.code):
         raise ActionNotAllowed(_("This indicator is not assigned to your OPD."))
@@ -223,6 +233,7 @@ def do_save_answer(
     answer.explanation = (explanation or "").strip()
     answer.updated_by = actor
     with transaction.atomic():
+        require_version(answer, version)
         answer.save()
         record(
             actor,

@@ -9,6 +9,7 @@ from kotacerdas.accounts.models import Role, User
 from kotacerdas.assessment.instruments import instrument_choices, label
 from kotacerdas.core.instruments import ChoiceAnswer, Indicator, MaturityAnswer, NumberAnswer, YesNoAnswer
 from kotacerdas.regions.models import Opd, Region
+from kotacerdas.web.forms import VersionedForm
 
 
 class StartForm(forms.Form):
@@ -88,7 +89,7 @@ def value_field(indicator: Indicator, *, required: bool = False, field_label: An
     return forms.CharField(label=field_label, required=required, max_length=40, help_text=hint)
 
 
-class AnswerForm(forms.Form):
+class AnswerForm(VersionedForm):
     explanation = forms.CharField(
         label=_("Explanation"), required=False, widget=forms.Textarea(attrs={"rows": 4}), max_length=5000
     )

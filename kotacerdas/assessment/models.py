@@ -12,6 +12,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from kotacerdas.audit.versioning import Versioned
+
 
 class State(models.TextChoices):
     DRAFT = "draft", _("Draft")
@@ -71,7 +73,7 @@ class Assignment(models.Model):
         return f"{self.indicator} → {self.opd}"
 
 
-class Answer(models.Model):
+class Answer(Versioned):
     """The region's answer to one indicator, and the assessor's verified value."""
 
     assessment = models.ForeignKey(Assessment, on_delete=models.CASCADE, related_name="answers")

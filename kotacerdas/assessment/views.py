@@ -197,7 +197,11 @@ def _answer_context(page: Page, assessment: Assessment, indicator: Indicator, **
     }
     if may_edit:
         context["evidence_form"] = EvidenceForm()
-        initial = {"value": answer.value, "explanation": answer.explanation} if answer else {}
+        initial = (
+            {"value": answer.value, "explanation": answer.explanation, "version": answer.version}
+            if answer
+            else {"version": 0}  # the form started from no answer at all
+        )
         context["form"] = AnswerForm(initial=initial, indicator=indicator)
     context.update(extra)
     return context

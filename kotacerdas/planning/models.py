@@ -11,6 +11,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from kotacerdas.audit.versioning import Versioned
 from kotacerdas.jobs.models import HeartbeatJob
 from kotacerdas.regions.models import Opd, Region
 
@@ -89,7 +90,7 @@ class KeyIndicator(models.Model):
         return f"{self.name} {self.year}"
 
 
-class Problem(models.Model):
+class Problem(Versioned):
     class Origin(models.TextChoices):
         ANALYSIS = "analysis", _("Analysis")
         OPD = "opd", _("OPD")
@@ -130,7 +131,7 @@ READINESS_ELEMENTS = [
 ]
 
 
-class SwotItem(models.Model):
+class SwotItem(Versioned):
     class Kind(models.TextChoices):
         STRENGTH = "S", _("Strength")
         WEAKNESS = "W", _("Weakness")
@@ -199,7 +200,7 @@ class ProgrammeMapping(models.Model):
         return f"{self.code} {self.name}"
 
 
-class Initiative(models.Model):
+class Initiative(Versioned):
     class Type(models.TextChoices):
         POLICY = "policy", _("Policy")
         INSTITUTION = "institution", _("Institution")
@@ -356,7 +357,7 @@ class RoadmapRun(HeartbeatJob):
         return reverse("planning:roadmap_run", args=[self.region.code, self.pk])
 
 
-class QuickWin(models.Model):
+class QuickWin(Versioned):
     region = models.ForeignKey(Region, verbose_name=_("region"), on_delete=models.CASCADE, related_name="+")
     initiative = models.OneToOneField(
         Initiative, verbose_name=_("initiative"), on_delete=models.CASCADE, related_name="quick_win"

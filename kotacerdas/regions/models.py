@@ -4,6 +4,7 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from kotacerdas.audit.versioning import Versioned
 from kotacerdas.core.regions import RegionKind, SizeBand, SizeClassScheme
 
 
@@ -83,7 +84,7 @@ class SizeClassSchemeRecord(models.Model):
         )
 
 
-class Opd(models.Model):
+class Opd(Versioned):
     """An organisational unit (perangkat daerah) of one region."""
 
     region = models.ForeignKey(

@@ -14,6 +14,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from kotacerdas.accounts.models import User
+from kotacerdas.audit.versioning import require_version
 from kotacerdas.core.budget_codes import BudgetCodeError, parse_budget_code
 from kotacerdas.core.masterplan_checks import check_plan
 from kotacerdas.planning import reference
@@ -99,8 +100,15 @@ def do_delete_indicator(actor: User, indicator: KeyIndicator) -> None:
 
 
 def do_save_problem(
-    actor: User, region: Region, problem: Problem | None = None, *, opds: Iterable[Opd] = (), **fields: Any
+    actor: User,
+    region: Region,
+    problem: Problem | None = None,
+    *,
+    opds: Iterable[Opd] = (),
+    version: int | None = None,
+    **fields: Any,
 ) -> Problem:
+    """Create or update a problem; ``version`` (from the edit form) refuses a save from an older one."""
     require_editor(actor, region)
     opds = list(opds)
     check_dimension(fields.get("dimension", ""), fields.get("element", ""))
@@ -113,6 +121,7 @@ def do_save_problem(
     if clash.exists():
         raise ValidationError({"code": _("This region already has a problem with this code.")})
     with transaction.atomic():
+        require_version(problem, version)
         save_record(actor, problem, "masterplan.problem.save", region, before)
         problem.opds.set(opds)
     return problem
@@ -124,7 +133,14 @@ def do_delete_problem(actor: User, problem: Problem) -> None:
 
 
 def do_save_swot_item(
-    actor: User, region: Region, item: SwotItem | None = None, *, scope: str, kind: str, text: str
+    actor: User,
+    region: Region,
+    item: SwotItem | None = None,
+    *,
+    scope: str,
+    kind: str,
+    text: str,
+    version: int | None = None,
 ) -> SwotItem:
     require_editor(actor, region)
     if scope not in dict(reference.swot_scopes()):
@@ -133,6 +149,7 @@ def do_save_swot_item(
     before = snapshot_if_saved(item)
     item.scope, item.kind, item.text = scope, kind, text.strip()
     with transaction.atomic():
+        require_version(item, version)
         save_record(actor, item, "masterplan.swot.save", region, before)
     return item
 

@@ -9,6 +9,7 @@ from kotacerdas.planning import reference
 from kotacerdas.planning.analysis.actions import PROFILE_FIELDS
 from kotacerdas.planning.models import KeyIndicator, Masterplan, Problem, Statement, SwotItem
 from kotacerdas.regions.models import Region
+from kotacerdas.web.forms import VersionedForm
 
 
 def element_field(**kwargs: Any) -> forms.ChoiceField:
@@ -44,7 +45,7 @@ class IndicatorForm(forms.ModelForm):
         help_texts = {"name": _("For example: poverty rate, IPM (Human Development Index).")}
 
 
-class ProblemForm(forms.ModelForm):
+class ProblemForm(VersionedForm, forms.ModelForm):
     element = element_field()
 
     class Meta:
@@ -58,7 +59,7 @@ class ProblemForm(forms.ModelForm):
         as_checkboxes(self.fields["opds"])
 
 
-class SwotForm(forms.ModelForm):
+class SwotForm(VersionedForm, forms.ModelForm):
     scope = forms.ChoiceField(label=_("Element or dimension"))
 
     class Meta:

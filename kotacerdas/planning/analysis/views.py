@@ -94,6 +94,7 @@ def problem(page: Page, problem_id: int) -> HttpResponse:
         for n in ("code", "title", "element", "description", "evidence", "root_causes", "origin")
     }
     initial["opds"] = list(item.opds.all())
+    initial["version"] = item.version
     form = ProblemForm(page.post, region=page.region, initial=initial)
     saved = page.save(
         form,
@@ -143,7 +144,8 @@ def swot(page: Page) -> HttpResponse:
 @masterplan_page
 def swot_item(page: Page, item_id: int) -> HttpResponse:
     item = get_in_region(SwotItem, page.region, item_id)
-    form = SwotForm(page.post, initial={"scope": item.scope, "kind": item.kind, "text": item.text})
+    initial = {"scope": item.scope, "kind": item.kind, "text": item.text, "version": item.version}
+    form = SwotForm(page.post, initial=initial)
     saved = page.save(
         form,
         lambda data: actions.do_save_swot_item(page.user, page.region, item, **data),

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from kotacerdas.accounts.models import User
 from kotacerdas.audit.log import record
+from kotacerdas.audit.versioning import require_version
 from kotacerdas.core.budget_codes import BudgetCodeError, parse_budget_code
 from kotacerdas.core.masterplan_checks import check_plan
 from kotacerdas.planning.checks import blocking_error, budget_code_message, planned, planned_initiatives
@@ -58,9 +59,13 @@ def do_save_initiative(
     predecessors: Iterable[Initiative] = (),
     problems: Iterable[Problem] = (),
     subactivity_codes: Iterable[str] = (),
+    version: int | None = None,
     **fields: Any,
 ) -> Initiative:
-    """Create or update an initiative with its budget rows, all checked against the whole plan."""
+    """Create or update an initiative with its budget rows, all checked against the whole plan.
+
+    ``version`` is the one the person's form started from: a save from an older one is refused
+    (``require_version``); None (the XLSX import, scripts) skips that check."""
     require_editor(actor, region)
     masterplan = require_masterplan(region)
     initiative = initiative or Initiative(region=region)
@@ -84,6 +89,7 @@ def do_save_initiative(
     _check_plan_with(region, initiative, masterplan, budget, predecessors)
     budget_before = _budget_record(initiative) if initiative.pk else None
     with transaction.atomic():
+        require_version(initiative, version, labels={"masterplan.initiative.budget": _("budget")})
         save_record(actor, initiative, "masterplan.initiative.save", region, before)
         initiative.predecessors.set(predecessors)
         initiative.problems.set(problems)

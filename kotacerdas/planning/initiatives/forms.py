@@ -9,11 +9,12 @@ from kotacerdas.planning.analysis.forms import as_checkboxes, element_field
 from kotacerdas.planning.initiatives.fields import INITIATIVE_FIELDS
 from kotacerdas.planning.models import FundingSource, Initiative, Problem
 from kotacerdas.regions.models import Region
+from kotacerdas.web.forms import VersionedForm
 
 MAX_UPLOAD = 5 * 1024 * 1024
 
 
-class InitiativeForm(forms.ModelForm):
+class InitiativeForm(VersionedForm, forms.ModelForm):
     element = element_field()
     subactivity_codes = forms.CharField(
         label=_("Sub-kegiatan codes"),
@@ -49,7 +50,8 @@ class InitiativeForm(forms.ModelForm):
             "predecessors": list(initiative.predecessors.all()),
             "subactivity_codes": "\n".join(initiative.subactivity_codes),
         }
-        return {n: linked[n] if n in linked else getattr(initiative, n) for n in INITIATIVE_FIELDS}
+        values = {n: linked[n] if n in linked else getattr(initiative, n) for n in INITIATIVE_FIELDS}
+        return {**values, "version": initiative.version}
 
     def codes(self) -> list[str]:
         text = self.cleaned_data.get("subactivity_codes") or ""

@@ -77,6 +77,7 @@ def _initiative_form(page: Page, masterplan: Masterplan, item: Initiative | None
             predecessors=data["predecessors"],
             problems=data["problems"],
             subactivity_codes=form.codes(),
+            version=data.get("version"),
             **fields,
         )
 

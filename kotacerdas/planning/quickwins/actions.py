@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from kotacerdas.accounts.models import User
 from kotacerdas.audit.log import snapshot
+from kotacerdas.audit.versioning import require_version
 from kotacerdas.planning.common import (
     check_opds,
     delete_record,
@@ -68,7 +69,10 @@ def do_select_quick_win(actor: User, initiative: Initiative, *, year: int) -> Qu
     return quick_win
 
 
-def do_save_quick_win_profile(actor: User, quick_win: QuickWin, **fields: Any) -> QuickWin:
+def do_save_quick_win_profile(
+    actor: User, quick_win: QuickWin, *, version: int | None = None, **fields: Any
+) -> QuickWin:
+    """Save a Quick Win's profile; ``version`` (from the form) refuses a save from an older one."""
     region = quick_win.region
     require_editor(actor, region)
     check_opds(region, [fields.get("owner")], "owner")
@@ -79,6 +83,7 @@ def do_save_quick_win_profile(actor: User, quick_win: QuickWin, **fields: Any) -
     for name, value in fields.items():
         setattr(quick_win, name, stripped(value))
     with transaction.atomic():
+        require_version(quick_win, version)
         save_record(actor, quick_win, "masterplan.quick_win.save", region, before)
     return quick_win
 

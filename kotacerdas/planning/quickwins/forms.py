@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kotacerdas.planning.models import Masterplan, QuickWin, Risk
 from kotacerdas.regions.models import Region
+from kotacerdas.web.forms import VersionedForm
 
 
 class QuickWinCriteriaForm(forms.Form):
@@ -37,7 +38,7 @@ class SelectQuickWinForm(forms.Form):
         self.fields["year"].choices = [(y, y) for y in years[:2]]  # type: ignore[attr-defined]
 
 
-class QuickWinForm(forms.ModelForm):
+class QuickWinForm(VersionedForm, forms.ModelForm):
     year = forms.TypedChoiceField(label=_("Year"), coerce=int)
 
     class Meta:
@@ -59,6 +60,7 @@ class QuickWinForm(forms.ModelForm):
             "year": quick_win.year,
             "steps": quick_win.steps,
             "targets": quick_win.targets,
+            "version": quick_win.version,
         }
 
 
