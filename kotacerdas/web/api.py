@@ -5,13 +5,21 @@ server error are said to an API client. Who may call lives with the access gette
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterable, Mapping
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import DatabaseError
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.utils.translation import gettext as _
 from django.views import defaults
-from rest_framework import exceptions
+from rest_framework import exceptions, serializers
+
+# The city-size classes of PP 26/2008 (kotacerdas.core.regions.PP_26_2008), the values a region's
+# ``size_class`` takes; the API filters by them and its schema lists them.
+SIZE_CLASSES = ["kecil", "sedang", "besar", "metropolitan"]
+# A province's Kemendagri code: two ASCII digits (``\d`` would also take "٣٣").
+PROVINCE_CODE = r"^[0-9]{2}$"
 
 
 def as_api_error(error: ValidationError) -> exceptions.ValidationError:
@@ -33,3 +41,24 @@ def server_error(request: HttpRequest) -> HttpResponse:
         body = {"detail": _("The service is temporarily unavailable. Please try again shortly.")}
         return JsonResponse(body, status=503, headers={"Retry-After": "30"})
     return JsonResponse({"detail": _("A server error occurred.")}, status=500)
+
+
+def blank_parameters(query: Mapping[str, Any], names: Iterable[str]) -> dict[str, list[str]]:
+    """The messages for filters given with no value (``?kind=``): leave a filter out, or give it a value."""
+    message = _("Give this filter a value, or leave it out.")
+    return {name: [message] for name in names if name in query and not str(query[name]).strip()}
+
+
+class QueryFilters(serializers.Serializer[dict[str, Any]]):
+    """Query-string filters of a list: each one optional, and refused (400, per parameter) when it is
+    given empty or with a value outside its choices or pattern."""
+
+    def to_internal_value(self, data: Any) -> dict[str, Any]:
+        blank = blank_parameters(data, self.fields)
+        try:
+            values: dict[str, Any] = super().to_internal_value(data)
+        except exceptions.ValidationError as error:
+            raise exceptions.ValidationError({**dict(error.detail), **blank}) from None  # type: ignore[arg-type]
+        if blank:
+            raise exceptions.ValidationError(blank)
+        return values
