@@ -226,7 +226,7 @@ class Dashboard(APIView):
         form = DashboardFilterForm(request.query_params or None, cohorts=cohorts)
         blank = blank_parameters(request.query_params, form.fields)
         if blank or (form.is_bound and not form.is_valid()):
-            refused = {name: list(messages) for name, messages in form.errors.items()}
+            refused = {name: [str(m) for m in messages] for name, messages in form.errors.items()}
             raise serializers.ValidationError(refused | blank)
         rows = board.progress_rows(board.filtered(board.selected_candidacies(), form), timezone.localdate())
         return Response([row_data(row) for row in rows])
