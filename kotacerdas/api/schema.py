@@ -28,9 +28,11 @@ COMPONENTS = {
         },
         "ValidationError": {
             "type": "object",
-            "description": "The messages per refused parameter or field; `detail` or `non_field_errors` "
-            "when the refusal is not about one of them.",
-            "additionalProperties": {"type": "array", "items": {"type": "string"}},
+            "description": "The messages per refused parameter or field; `detail` (one message or a "
+            "list) or `non_field_errors` when the refusal is not about one of them.",
+            "additionalProperties": {
+                "anyOf": [{"type": "array", "items": {"type": "string"}}, {"type": "string"}]
+            },
             "minProperties": 1,
         },
     }

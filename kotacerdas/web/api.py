@@ -29,12 +29,38 @@ def as_api_error(error: ValidationError) -> exceptions.ValidationError:
     return exceptions.ValidationError({"detail": list(error.messages)})
 
 
+def is_api(request: HttpRequest) -> bool:
+    return request.path.startswith("/api/")
+
+
+def bad_request(request: HttpRequest, exception: Exception) -> HttpResponse:
+    """The project's handler400: JSON for API clients (the schema documents every error as JSON)."""
+    if not is_api(request):
+        return defaults.bad_request(request, exception)
+    return JsonResponse({"detail": _("The request is not valid.")}, status=400)
+
+
+def permission_denied(request: HttpRequest, exception: Exception) -> HttpResponse:
+    """The project's handler403: JSON for API clients."""
+    if not is_api(request):
+        return defaults.permission_denied(request, exception)
+    return JsonResponse({"detail": _("You may not do this.")}, status=403)
+
+
+def page_not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
+    """The project's handler404: JSON for API clients, also for a URL no route matches
+    (``/api/v1/regions/33.73/assessments/abc``), as the schema says."""
+    if not is_api(request):
+        return defaults.page_not_found(request, exception)
+    return JsonResponse({"detail": _("Not found.")}, status=404)
+
+
 def server_error(request: HttpRequest) -> HttpResponse:
     """The project's handler500: API clients get JSON, people get the 500 page.
 
     A broken database is the common cause of a 500 in production; an API client is told to retry
     (503 + Retry-After) instead of receiving an HTML page it cannot parse."""
-    if not request.path.startswith("/api/"):
+    if not is_api(request):
         return defaults.server_error(request)
     error = sys.exc_info()[1]
     if isinstance(error, DatabaseError):
