@@ -5,6 +5,9 @@ from django.urls import include, path, re_path
 from kotacerdas.home import views as home_views
 from kotacerdas.web.access_classes import LOGGED_IN, PUBLIC
 
+handler400 = "kotacerdas.web.api.bad_request"
+handler403 = "kotacerdas.web.api.permission_denied"
+handler404 = "kotacerdas.web.api.page_not_found"
 handler500 = "kotacerdas.web.api.server_error"
 
 access = {"home": PUBLIC, "login": PUBLIC, "logout": LOGGED_IN}

@@ -4,6 +4,7 @@ access getters as the web pages (404 for regions outside the caller's scope)."""
 from __future__ import annotations
 
 from django.db.models import QuerySet
+from django.utils.translation import gettext_lazy as _lazy
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import generics, serializers
 from rest_framework.permissions import AllowAny
@@ -14,24 +15,29 @@ from rest_framework.views import APIView
 from kotacerdas.accounts.access import get_region_for_user, memberships_of
 from kotacerdas.api.serializers import MeSerializer, OpdSerializer, RegionSerializer
 from kotacerdas.regions.models import Opd, Region
+from kotacerdas.web.api import PROVINCE_CODE, SIZE_CLASSES, QueryFilters
 
-SIZE_CLASSES = ["kecil", "sedang", "besar", "metropolitan"]
 
-
-class RegionFilters(serializers.Serializer[dict[str, str]]):
+class RegionFilters(QueryFilters):
     province = serializers.RegexField(
-        r"^\d{2}$", required=False, error_messages={"invalid": "Use a 2-digit code."}
+        PROVINCE_CODE,
+        required=False,
+        error_messages={"invalid": _lazy("Use a 2-digit province code, e.g. 33.")},
     )
     kind = serializers.ChoiceField(choices=Region.Kind.values, required=False)
-    size_class = serializers.CharField(required=False, max_length=20)
+    size_class = serializers.ChoiceField(choices=SIZE_CLASSES, required=False)
 
 
 @extend_schema(
     summary="List regions (provinces and kabupaten/kota)",
     parameters=[
-        OpenApiParameter("province", str, description="2-digit province code, e.g. 33"),
+        OpenApiParameter(
+            "province",
+            {"type": "string", "pattern": PROVINCE_CODE},
+            description="2-digit province code, e.g. 33",
+        ),
         OpenApiParameter("kind", str, enum=Region.Kind.values),
-        OpenApiParameter("size_class", str, description="e.g. " + ", ".join(SIZE_CLASSES)),
+        OpenApiParameter("size_class", str, enum=SIZE_CLASSES, description="city-size class (PP 26/2008)"),
     ],
 )
 class RegionList(generics.ListAPIView[Region]):

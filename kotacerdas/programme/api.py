@@ -31,7 +31,7 @@ from kotacerdas.programme.actions import deliverables as actions
 from kotacerdas.programme.forms import DashboardFilterForm
 from kotacerdas.programme.models import STAGE_NAMES, Candidacy, Cohort, Deliverable, Stage, SubmittedItem
 from kotacerdas.programme.ranking import current_ranking, entries_as_json
-from kotacerdas.web.api import as_api_error
+from kotacerdas.web.api import PROVINCE_CODE, SIZE_CLASSES, as_api_error, blank_parameters
 from kotacerdas.web.submissions import HEADER, answer_once
 
 REPLAYED = {"Idempotent-Replayed": "true"}  # the answer repeats an earlier one (same Idempotency-Key)
@@ -165,6 +165,14 @@ class CandidacySerializer(serializers.Serializer[Any]):
     deliverables = DeliverableSerializer(many=True)
 
 
+class RankingSerializer(serializers.Serializer[Any]):
+    cohort = serializers.IntegerField()
+    quota = serializers.IntegerField()
+    entries = serializers.ListField(child=serializers.DictField())
+    cutoff = serializers.CharField(allow_null=True)
+    recipe = serializers.DictField()
+
+
 class SubmitInput(serializers.Serializer[Any]):
     note = serializers.CharField(required=False, allow_blank=True, max_length=2000, default="")
 
@@ -194,7 +202,10 @@ class CohortList(generics.ListAPIView[Cohort]):
 class CohortRanking(APIView):
     permission_classes = [IsNationalAdmin]
 
-    @extend_schema(summary="A cohort's ranking from today's verified scores and overrides, with its recipe")
+    @extend_schema(
+        summary="A cohort's ranking from today's verified scores and overrides, with its recipe",
+        responses=RankingSerializer,
+    )
     def get(self, request: Request, version: str, cohort_id: int) -> Response:
         cohort = generics.get_object_or_404(Cohort, pk=cohort_id)
         ranking, _candidacies = current_ranking(cohort)
@@ -215,17 +226,21 @@ class Dashboard(APIView):
     @extend_schema(
         summary="Every selected region's Bimtek progress: the national dashboard as data",
         parameters=[
-            OpenApiParameter("cohort", int, description="cohort id"),
-            OpenApiParameter("province", str, description="2-digit province code"),
-            OpenApiParameter("size_class", str, enum=["kecil", "sedang", "besar", "metropolitan"]),
+            OpenApiParameter("cohort", {"type": "integer", "minimum": 1}, description="cohort id"),
+            OpenApiParameter(
+                "province", {"type": "string", "pattern": PROVINCE_CODE}, description="2-digit province code"
+            ),
+            OpenApiParameter("size_class", str, enum=SIZE_CLASSES, description="city-size class"),
         ],
         responses=ProgressRowSerializer(many=True),
     )
     def get(self, request: Request, version: str) -> Response:
         cohorts = list(Cohort.objects.values_list("pk", "name"))
         form = DashboardFilterForm(request.query_params or None, cohorts=cohorts)
-        if form.is_bound and not form.is_valid():
-            raise serializers.ValidationError(form.errors.get_json_data())
+        blank = blank_parameters(request.query_params, form.fields)
+        if blank or (form.is_bound and not form.is_valid()):
+            refused = {name: [str(m) for m in messages] for name, messages in form.errors.items()}
+            raise serializers.ValidationError(refused | blank)
         rows = board.progress_rows(board.filtered(board.selected_candidacies(), form), timezone.localdate())
         return Response([row_data(row) for row in rows])
 
