@@ -56,6 +56,32 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         items[:] = [item for item in items if uses_database(item)]
 
 
+def ensure_reference_regions() -> None:
+    """Reload the migrated regions if a flush removed them.
+
+    A transactional test (a browser journey, a concurrency test) ends with a flush of every table;
+    serialized rollback should restore the 552 regions of the data migration, but a live server's or a
+    thread's connection can miss the serialized copy. Later tests on the same xdist worker would then
+    find no region at all, so every database test checks first (one cheap query)."""
+    from kotacerdas.regions.dataset import load_regions
+    from kotacerdas.regions.models import Region, SizeClassSchemeRecord
+
+    if not Region.objects.exists():
+        load_regions(Region, SizeClassSchemeRecord)
+
+
+@pytest.fixture(autouse=True)
+def _reference_regions(request: pytest.FixtureRequest) -> None:
+    if not uses_database(request.node):
+        return
+    if request.node.get_closest_marker("django_db") is not None:
+        request.getfixturevalue("_django_db_helper")
+    for name in sorted(DATABASE_FIXTURES & set(request.fixturenames)):
+        if name != "module_world":
+            request.getfixturevalue(name)
+    ensure_reference_regions()
+
+
 @pytest.fixture(autouse=True, scope="session")
 def _fast_password_hashing() -> Iterator[None]:
     """Tests create hundreds of people; the production hasher costs about a second each on CI.

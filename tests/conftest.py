@@ -10,6 +10,7 @@ from django.db import transaction
 from django.test import TestCase
 from django.test.utils import override_settings
 
+from conftest import ensure_reference_regions
 from tests.world import build_world
 
 
@@ -23,6 +24,8 @@ def module_world(
     it (pytest-django's ``db``), so what one test changes the next one does not see."""
     media = tmp_path_factory.mktemp("media")
     quiet = override_settings(MEDIA_ROOT=media, EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend")
+    with django_db_blocker.unblock():
+        ensure_reference_regions()  # outside the module's transaction: a flush elsewhere removed them
     with quiet, django_db_blocker.unblock(), transaction.atomic():
         # the roadmap run and e-mails start on commit, which never comes inside this transaction
         with TestCase.captureOnCommitCallbacks(execute=True):
