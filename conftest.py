@@ -67,14 +67,20 @@ def ensure_reference_regions() -> None:
     from kotacerdas.regions.models import Region, SizeClassSchemeRecord
 
     if not Region.objects.exists():
+        from django.contrib.contenttypes.models import ContentType
+
         load_regions(Region, SizeClassSchemeRecord)
+        ContentType.objects.clear_cache()  # the flush recreated the content types under new ids
 
 
 @pytest.fixture(autouse=True)
 def _reference_regions(request: pytest.FixtureRequest) -> None:
     if not uses_database(request.node):
         return
-    if request.node.get_closest_marker("django_db") is not None:
+    marker = request.node.get_closest_marker("django_db")
+    if marker is not None and marker.kwargs.get("serialized_rollback"):
+        return  # pytest-django restores the serialized regions itself; loading them too would clash
+    if marker is not None:
         request.getfixturevalue("_django_db_helper")
     for name in sorted(DATABASE_FIXTURES & set(request.fixturenames)):
         if name != "module_world":
