@@ -19,9 +19,7 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parents[2]
 ASEM = ROOT / "kotacerdas" / "core" / "tests" / "data" / "index"
-SYNTH = ROOT.parent / "shared" / "data" / "synthetic_514x120"
-if not SYNTH.exists():
-    SYNTH = Path("/work/shared/data/synthetic_514x120")
+SYNTH = ROOT.parent / "shared" / "data" / "synthetic_514x120"  # ../shared/ beside the project
 
 ASEM_RECIPE: dict[str, Any] = {
     "denominate": {"method": "denominate"},

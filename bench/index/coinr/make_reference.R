@@ -74,7 +74,7 @@ norm <- function(coin, f_n, f_n_para = NULL, dset = "Treated") {
 }
 
 # ---------------------------------------------------------------------------- 0. input check
-shared <- "/work/shared/data/asem"
+shared <- "../shared/data/asem"  # run from the project root
 if (dir.exists(shared)) {
   d <- utils::read.csv(file.path(shared, "asem_iData.csv"), stringsAsFactors = FALSE, na.strings = c("", "NA"))
   m <- utils::read.csv(file.path(shared, "asem_iMeta.csv"), stringsAsFactors = FALSE, na.strings = c("", "NA"))
