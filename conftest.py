@@ -63,8 +63,6 @@ def _reference_regions(request: pytest.FixtureRequest) -> None:
     if not uses_database(request.node):
         return
     marker = request.node.get_closest_marker("django_db")
-    if marker is not None and marker.kwargs.get("serialized_rollback"):
-        return  # pytest-django restores the serialized regions itself; loading them too would clash
     if marker is not None:
         request.getfixturevalue("_django_db_helper")
     for name in sorted(DATABASE_FIXTURES & set(request.fixturenames)):
