@@ -155,6 +155,9 @@ AXES_VERBOSE = False
 # append to X-Forwarded-For; otherwise every client looks like the proxy and one attacker locks Ayu out
 # for everyone. 0 (the default) trusts no header.
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+# A second limit per address alone (any usernames), higher than the per-account one: it stops one
+# address from trying a password on every account without locking a known person out elsewhere.
+LOGIN_ADDRESS_FAILURE_LIMIT = env_int("LOGIN_ADDRESS_FAILURE_LIMIT", 30)
 AXES_HTTP_RESPONSE_CODE = 429
 AXES_CLIENT_IP_CALLABLE = "kotacerdas.accounts.client_address.client_address"
 

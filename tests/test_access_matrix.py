@@ -109,3 +109,23 @@ def test_logged_in_views_are_few() -> None:
     # each person's own queue/work list; scoping is tested in kotacerdas/notifications and programme
     own = ["notifications:open", "notifications:queue", "notifications:read_all", "programme:mine"]
     assert names_in(LOGGED_IN) == sorted(["api:me", "logout", *own])
+
+
+# Every page a person can post a form to (a notification's own URL needs a notification: its app tests it).
+FORM_URLS = [
+    n
+    for n in names_in(REGION_SCOPED) + names_in(NATIONAL_ADMIN) + names_in(LOGGED_IN)
+    if not is_api(n) and n != "notifications:open"
+]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name", FORM_URLS)
+def test_a_post_without_the_csrf_token_is_refused_before_the_view(world, name) -> None:
+    """Someone who may make the POST, in a browser that does not send the token (a forged form)."""
+    insider = world["ayu"] if name in names_in(NATIONAL_ADMIN) else world["dewi"]
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(insider)
+    response = client.post(url_for(name, world), {"name": "x"})
+    assert response.status_code == 403
+    assert b"CSRF" in response.content

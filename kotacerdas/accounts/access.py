@@ -34,7 +34,18 @@ def is_national_admin(user: Person) -> bool:
         return False
     if user.is_superuser:
         return True
-    return Membership.objects.filter(user=user, role=Role.NATIONAL_ADMIN).exists()
+    # Asked by the navigation, every page's access check and every region-page section: look it up
+    # once per user object (``request.user`` lives for one request).
+    cached: bool | None = getattr(user, "_kc_is_national_admin", None)
+    if cached is None:
+        cached = Membership.objects.filter(user=user, role=Role.NATIONAL_ADMIN).exists()
+        user._kc_is_national_admin = cached  # type: ignore[attr-defined]
+    return cached
+
+
+def forget_roles(user: Person) -> None:
+    """Drop the role looked up on this user object (after its memberships changed)."""
+    user.__dict__.pop("_kc_is_national_admin", None)
 
 
 def memberships_of(user: Person) -> QuerySet[Membership]:

@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from kotacerdas.accounts.access import is_national_admin
+from kotacerdas.accounts.access import forget_roles, is_national_admin
 from kotacerdas.accounts.errors import ActionNotAllowed
 from kotacerdas.accounts.models import Membership, Role, User
 from kotacerdas.audit.log import record, snapshot
@@ -80,6 +80,7 @@ def do_add_membership(
     with transaction.atomic():
         membership = Membership.objects.create(user=user, role=role, region=region, opd=opd)
         record(actor, "membership.add", membership, before=None, after=snapshot(membership), region=region)
+    forget_roles(user)
     return membership
 
 
@@ -91,6 +92,7 @@ def do_remove_membership(actor: User, membership: Membership) -> None:
         before = snapshot(membership)
         record(actor, "membership.remove", membership, before=before, after=None, region=membership.region)
         membership.delete()
+    forget_roles(membership.user)
 
 
 def _validate_scope(role: str, region: Region | None, opd: Opd | None) -> None:

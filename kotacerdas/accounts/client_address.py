@@ -9,9 +9,15 @@ right. Entries further left were written by the client and are never trusted.
 
 from __future__ import annotations
 
+from datetime import timedelta
+
+from axes.models import AccessAttempt
 from django.conf import settings
+from django.contrib.auth import views as auth_views
+from django.db.models import Sum
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils import timezone
 
 
 def client_address(request: HttpRequest) -> str:
@@ -37,3 +43,28 @@ def locked_out(
         {"cooloff_minutes": minutes},
         status=settings.AXES_HTTP_RESPONSE_CODE,
     )
+
+
+def address_is_throttled(request: HttpRequest) -> bool:
+    """Too many failed logins from this address, whatever the usernames, within the cool-off.
+
+    The per-account lockout keys on username + address, so it never stops one address from trying
+    a password on every username in turn; this second, higher limit does, and it still cannot lock a
+    known person out from their own address. It reads axes' attempt records, which live in the
+    database and so hold across every app server."""
+    since = timezone.now() - timedelta(hours=float(settings.AXES_COOLOFF_TIME))
+    failures = AccessAttempt.objects.filter(
+        ip_address=client_address(request), attempt_time__gte=since
+    ).aggregate(total=Sum("failures_since_start"))["total"]
+    return (failures or 0) >= int(settings.LOGIN_ADDRESS_FAILURE_LIMIT)
+
+
+class LoginView(auth_views.LoginView):
+    """Django's login page, refusing a POST from an address that is throttled."""
+
+    redirect_authenticated_user = True
+
+    def post(self, request: HttpRequest, *args: object, **kwargs: object) -> HttpResponse:
+        if address_is_throttled(request):
+            return locked_out(request)
+        return super().post(request, *args, **kwargs)

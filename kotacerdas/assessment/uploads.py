@@ -12,6 +12,7 @@ import filetype
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
@@ -88,6 +89,16 @@ def store(source: IO[bytes], mime: str) -> str:
         while chunk := source.read(64 * 1024):
             target.write(chunk)
     return stored
+
+
+def download_name(indicator: str, evidence_id: int, original_name: str, mime: str) -> str:
+    """The name a download is saved under: from the record, with the extension of the sniffed type.
+
+    The uploader's own name is only a hint (its stem, as an ASCII slug): "laporan.exe" that is really
+    a PDF downloads as ``bukti-...-laporan.pdf``, so the saved file opens as what it is."""
+    stem = slugify(Path(original_name).stem)[:60].strip("-")
+    parts = ["bukti", slugify(indicator.replace(".", "-")), str(evidence_id), stem]
+    return "-".join(part for part in parts if part) + "." + ALLOWED_TYPES.get(mime, "bin")
 
 
 def path_of(stored_name: str) -> Path:

@@ -263,7 +263,9 @@ def evidence_download(page: Page, assessment_id: int, evidence_id: int) -> FileR
     response = FileResponse(
         path.open("rb"),
         as_attachment=True,
-        filename=evidence.original_name,
+        filename=uploads.download_name(
+            evidence.answer.indicator, evidence.pk, evidence.original_name, evidence.content_type
+        ),
         content_type=evidence.content_type,
     )
     response["X-Content-Type-Options"] = "nosniff"

@@ -11,6 +11,7 @@ from kotacerdas.accounts.access import can_manage_region, is_national_admin
 from kotacerdas.accounts.errors import ActionNotAllowed
 from kotacerdas.accounts.models import User
 from kotacerdas.audit.log import record, snapshot
+from kotacerdas.audit.versioning import require_version
 from kotacerdas.regions.models import Opd, Region, SizeClassSchemeRecord
 from kotacerdas.regions.tasks import refresh_size_classes
 
@@ -40,7 +41,9 @@ def do_create_opd(actor: User, region: Region, *, name: str, short_name: str = "
     return opd
 
 
-def do_update_opd(actor: User, opd: Opd, *, name: str, short_name: str, is_active: bool) -> Opd:
+def do_update_opd(
+    actor: User, opd: Opd, *, name: str, short_name: str, is_active: bool, version: int | None = None
+) -> Opd:
     _require_manager(actor, opd.region)
     before = snapshot(opd)
     opd.name = _validate_opd_name(opd.region, name, exclude_id=opd.pk)
@@ -48,6 +51,7 @@ def do_update_opd(actor: User, opd: Opd, *, name: str, short_name: str, is_activ
     opd.is_active = is_active
     opd.full_clean()
     with transaction.atomic():
+        require_version(opd, version)
         opd.save()
         record(actor, "opd.update", opd, before=before, after=snapshot(opd), region=opd.region)
     return opd

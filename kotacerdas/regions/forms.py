@@ -4,9 +4,10 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from kotacerdas.regions.models import Opd, Region
+from kotacerdas.web.forms import VersionedForm
 
 
-class OpdForm(forms.Form):
+class OpdForm(VersionedForm, forms.Form):
     name = forms.CharField(label=_("Name"), max_length=200)
     short_name = forms.CharField(
         label=_("Short name"), max_length=40, required=False, help_text=_("For example: Diskominfo, Dinkes.")
@@ -15,7 +16,14 @@ class OpdForm(forms.Form):
 
     @classmethod
     def for_opd(cls, opd: Opd) -> OpdForm:
-        return cls(initial={"name": opd.name, "short_name": opd.short_name, "is_active": opd.is_active})
+        return cls(
+            initial={
+                "name": opd.name,
+                "short_name": opd.short_name,
+                "is_active": opd.is_active,
+                "version": opd.version,
+            }
+        )
 
 
 class RegionFilterForm(forms.Form):

@@ -61,3 +61,25 @@ def test_the_lockout_page_tells_the_configured_cool_off(ayu, settings) -> None:
     response = Client().post(reverse("login"), {"username": "ayu", "password": PASSWORD}, REMOTE_ADDR=PROXY)
     assert response.status_code == 429
     assert "30 menit" in response.content.decode()
+
+
+def test_one_address_trying_many_usernames_is_throttled_without_locking_anyone_out(ayu, settings) -> None:
+    settings.TRUSTED_PROXY_COUNT = 1
+    settings.LOGIN_ADDRESS_FAILURE_LIMIT = 8
+    client = Client()
+    for n in range(settings.LOGIN_ADDRESS_FAILURE_LIMIT):  # one try per username: no account lockout
+        client.post(
+            reverse("login"),
+            {"username": f"tebakan{n}", "password": "salah"},
+            REMOTE_ADDR=PROXY,
+            HTTP_X_FORWARDED_FOR="203.0.113.9",
+        )
+    assert _login_from("203.0.113.9") == 429  # even a right password: the address is throttled
+    assert _login_from("198.51.100.7") == 302  # Ayu, from her own office, still gets in
+
+
+def test_below_the_address_limit_a_right_password_still_gets_in(ayu, settings) -> None:
+    settings.TRUSTED_PROXY_COUNT = 1
+    settings.LOGIN_ADDRESS_FAILURE_LIMIT = 8
+    _fail_from(Client(), "203.0.113.9", settings.AXES_FAILURE_LIMIT - 1)
+    assert _login_from("203.0.113.9") == 302

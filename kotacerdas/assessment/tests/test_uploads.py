@@ -123,6 +123,19 @@ def test_region_users_and_the_assigned_assessor_download(evidence, assessment, b
         assert response["Content-Disposition"].startswith("attachment")
 
 
+def test_a_download_is_named_from_the_record_with_the_sniffed_extension(as_sari, assessment) -> None:
+    """A PDF uploaded as "laporan.exe" is saved by the browser as a .pdf, never as an .exe."""
+    assert upload(as_sari, assessment, "laporan akhir.exe", PDF).status_code == 302
+    evidence = Evidence.objects.get()
+    response = as_sari.get(url("evidence_download", assessment, evidence_id=evidence.pk))
+    disposition = response["Content-Disposition"]
+    slug = STRUKTUR[0].replace(".", "-")
+    assert f'filename="bukti-{slug}-{evidence.pk}-laporan-akhir.pdf"' in disposition
+    assert ".exe" not in disposition
+    assert response["Content-Type"] == "application/pdf"
+    assert response["X-Content-Type-Options"] == "nosniff"
+
+
 def test_other_regions_get_404(evidence, assessment, dewi, ayu, region_b) -> None:
     outsider = make_person(ayu, "wati", "assessor", region_b)
     for person in (dewi, outsider):

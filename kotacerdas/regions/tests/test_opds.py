@@ -61,6 +61,20 @@ def test_it_lets_budi_rename_and_deactivate(as_budi, budi, dinkes_a, region_a) -
     assert ("name", "Dinas Kesehatan", "Dinas Kesehatan Kota") in entry.changed_fields()
 
 
+def test_a_save_from_an_older_form_is_refused_and_loses_nothing(as_budi, as_ayu, dinkes_a, region_a) -> None:
+    """Budi and Ayu open the same OPD; Ayu renames it; Budi's older form must not undo her change."""
+    url = reverse("regions:opd_edit", args=[region_a.code, dinkes_a.pk])
+    assert 'name="version" value="1"' in as_budi.get(url).content.decode()
+    ayu_saves = {"name": "Dinas Kesehatan Kota", "short_name": "Dinkes", "is_active": "on", "version": 1}
+    assert as_ayu.post(url, ayu_saves).status_code == 302
+    budi_saves = {"name": "Dinas Kesehatan", "short_name": "DKK", "is_active": "on", "version": 1}
+    response = as_budi.post(url, budi_saves)
+    assert response.status_code == 400
+    assert "setelah Anda membukanya" in response.content.decode()
+    dinkes_a.refresh_from_db()
+    assert (dinkes_a.name, dinkes_a.short_name, dinkes_a.version) == ("Dinas Kesehatan Kota", "Dinkes", 2)
+
+
 def test_it_lets_budi_delete_an_unused_opd(as_budi, dinkes_a, region_a) -> None:
     url = reverse("regions:opd_delete", args=[region_a.code, dinkes_a.pk])
     assert as_budi.post(url).status_code == 302
