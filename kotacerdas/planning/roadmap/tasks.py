@@ -17,9 +17,24 @@ from kotacerdas.planning.models import RoadmapRun
 logger = logging.getLogger(__name__)
 
 
+def optimise_now(run: RoadmapRun) -> RoadmapRun:
+    """Optimise a queued run in this process, without a worker (the demo loader adopts it at once).
+
+    No heartbeat thread: its own connection could not see (and would wait on) the caller's
+    transaction. The queued task then finds the run finished and leaves it.
+    """
+    instance = parse_instance(run.instance)
+    result = optimise_roadmap(instance, time_limit=run.time_limit)
+    run.result, run.solver, run.state = result.as_dict(instance), result.solver, RoadmapRun.State.DONE
+    run.save(update_fields=["result", "solver", "state"])
+    return run
+
+
 @task()
 def run_roadmap(run_id: int) -> str:
     """Optimise one stored roadmap run and keep its result next to its recipe."""
+    if RoadmapRun.objects.filter(pk=run_id, state=RoadmapRun.State.DONE).exists():
+        return RoadmapRun.State.DONE  # optimised in-process already (optimise_now)
     try:
         with keep_alive(RoadmapRun, run_id) as job:
             run = RoadmapRun.objects.get(pk=run_id)
