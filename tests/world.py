@@ -142,6 +142,7 @@ def _masterplan(world: dict[str, Any]) -> None:
         "do_save_kpi", initiative, name="Capaian", unit="%", baseline=Decimal(0), targets={YEAR: 100}
     )
     run = planning("do_start_roadmap_run", region, time_limit=5)
+    planning("do_confirm_schedule", region)  # a plan of record for the plan API
     quick_win = planning("do_select_quick_win", initiative, year=YEAR)
     risk = planning(
         "do_add_risk",
