@@ -9,6 +9,8 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 
+from kotacerdas.core.formatting import rupiah
+from kotacerdas.core.plan import PlanOfRecord
 from kotacerdas.jobs.liveness import sweep
 from kotacerdas.planning import reference, reports
 from kotacerdas.planning.access import get_in_region, masterplan_page
@@ -16,6 +18,7 @@ from kotacerdas.planning.models import FundingSource, Initiative, Masterplan, Ro
 from kotacerdas.planning.pages import needs_masterplan, post_only
 from kotacerdas.planning.roadmap import actions, charts
 from kotacerdas.planning.roadmap.forms import PinForm, RoadmapConstraintsForm, RunForm
+from kotacerdas.planning.roadmap.plan import plan_of_record
 from kotacerdas.regions.models import Region
 from kotacerdas.web.pages import Failed, RegionPage
 
@@ -65,6 +68,7 @@ def _roadmap_page(
         "runs": _runs(page),
         "run_form": RunForm(),
         "sources": FundingSource.choices,
+        **plan_context(plan_of_record(page.region)),
     }
     response = page.render("planning/roadmap.html", context, form)
     if refused:
@@ -120,10 +124,57 @@ def roadmap_pin(page: Page, masterplan: Masterplan, initiative_id: int) -> HttpR
 def roadmap_run(page: Page, run_id: int) -> HttpResponse:
     sweep(RoadmapRun, region=page.region, pk=run_id)
     run = get_in_region(RoadmapRun, page.region, run_id)
-    context: dict[str, Any] = {"run": run}
+    plan = plan_of_record(page.region)
+    context: dict[str, Any] = {
+        "run": run,
+        "adoptable": run.state == RoadmapRun.State.DONE
+        and (run.result or {}).get("status") in actions.ADOPTABLE,
+        "is_plan_of_record": plan is not None and plan.run_id == run.pk,
+    }
     if run.state == RoadmapRun.State.DONE and run.result:
         context.update(_run_results(run, run.result))
     return page.render("planning/roadmap_run.html", context)
+
+
+def plan_context(plan: PlanOfRecord | None) -> dict[str, Any]:
+    """The plan of record as the pages show it: rows with years and cost, totals against the pagu."""
+    if plan is None:
+        return {"plan": None}
+    totals = plan.totals_by_year()
+    return {
+        "plan": plan,
+        "plan_rows": [(i, rupiah(i.total_cost)) for i in plan.initiatives],
+        "plan_years": [
+            (
+                year,
+                rupiah(total),
+                rupiah(plan.ceilings[year]) if year in plan.ceilings else "–",
+                year in plan.ceilings and total > plan.ceilings[year],
+            )
+            for year, total in totals.items()
+        ],
+    }
+
+
+@needs_masterplan
+@post_only
+def roadmap_adopt(page: Page, masterplan: Masterplan, run_id: int) -> HttpResponse:
+    run = get_in_region(RoadmapRun, page.region, run_id)
+    page.run(
+        lambda: actions.do_adopt_roadmap_run(page.user, run),
+        _("Run #%(n)s is adopted as the plan of record.") % {"n": run.pk},
+    )
+    return redirect("planning:roadmap", code=page.region.code)
+
+
+@needs_masterplan
+@post_only
+def roadmap_confirm(page: Page, masterplan: Masterplan) -> HttpResponse:
+    page.run(
+        lambda: actions.do_confirm_schedule(page.user, page.region),
+        _("The entered schedule is adopted as the plan of record."),
+    )
+    return redirect("planning:roadmap", code=page.region.code)
 
 
 def _run_results(run: RoadmapRun, result: dict[str, Any]) -> dict[str, Any]:

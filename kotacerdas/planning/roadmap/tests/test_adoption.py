@@ -110,3 +110,36 @@ def test_confirming_the_hand_edited_schedule_keeps_the_entered_years(budi, regio
         "PL-01": (2026, 2026),
     }
     assert plan.totals_by_year()[2026] == 400_000_000  # over the 350 juta pagu: the approval check says so
+
+
+def test_budi_adopts_a_run_on_its_page_and_the_roadmap_page_shows_the_plan(
+    as_budi, budi, region_a, tight, django_capture_on_commit_callbacks
+) -> None:
+    from django.urls import reverse
+
+    run = finished_run(django_capture_on_commit_callbacks, budi, region_a)
+    page = as_budi.get(run.get_absolute_url()).content.decode()
+    assert "Adopsi jadwal ini sebagai rencana" in page
+    response = as_budi.post(reverse("planning:roadmap_adopt", args=[region_a.code, run.pk]))
+    assert response.status_code == 302
+    roadmap = as_budi.get(reverse("planning:roadmap", args=[region_a.code])).content.decode()
+    assert f"#{run.pk}</a> diadopsi pada" in roadmap
+    assert 'id="plan-schedule"' in roadmap and "Rp350.000.000" in roadmap
+    assert (
+        "Hasil optimasi ini adalah rencana yang ditetapkan."
+        in as_budi.get(run.get_absolute_url()).content.decode()
+    )
+    Initiative.objects.filter(code="PL-01").update(duration=2)  # a change the plan has not taken over
+    roadmap = as_budi.get(reverse("planning:roadmap", args=[region_a.code])).content.decode()
+    assert 'id="changed-since-adoption"' in roadmap and "PL-01: durasi 1 → 2 tahun." in roadmap
+    region_page = as_budi.get(reverse("regions:workspace", args=[region_a.code])).content.decode()
+    assert "Rencana ditetapkan pada" in region_page and "Berubah sejak adopsi." in region_page
+
+
+def test_sari_cannot_adopt(as_sari, budi, region_a, tight, django_capture_on_commit_callbacks) -> None:
+    from django.urls import reverse
+
+    run = finished_run(django_capture_on_commit_callbacks, budi, region_a)
+    assert as_sari.post(reverse("planning:roadmap_adopt", args=[region_a.code, run.pk])).status_code == 403
+    assert as_sari.post(reverse("planning:roadmap_confirm", args=[region_a.code])).status_code == 403
+    assert plan_of_record(region_a) is None
