@@ -93,6 +93,15 @@ def do_start_roadmap_run(actor: User, region: Region, *, time_limit: float = 10.
     require_editor(actor, region)
     if not 1 <= time_limit <= 120:
         raise ValidationError({"time_limit": _("The time limit must be between 1 and 120 seconds.")})
+    # records saved before durations were checked: name them here, not as the optimiser's English error
+    broken = Initiative.objects.filter(region=region, duration__lt=1).exclude(
+        status=Initiative.Status.CANCELLED
+    )
+    if broken.exists():
+        raise ValidationError(
+            _("Give %(codes)s a duration of at least 1 year first.")
+            % {"codes": ", ".join(broken.values_list("code", flat=True))}
+        )
     built = build_instance(region)
     run = RoadmapRun(
         region=region,

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 
+from django.utils.translation import gettext as _
 from django_tasks import task
 
 from kotacerdas.core.roadmap import RoadmapFormatError, optimise_roadmap, parse_instance
@@ -30,6 +31,13 @@ def optimise_now(run: RoadmapRun) -> RoadmapRun:
     return run
 
 
+def _explain(error: RoadmapFormatError) -> str:
+    """The person's next step for a record the optimiser cannot read (never its English message)."""
+    if "duration" in str(error):
+        return _("every initiative needs a duration of at least 1 year.")
+    return _("check the initiatives' years, durations, budgets and predecessors, then run again.")
+
+
 @task()
 def run_roadmap(run_id: int) -> str:
     """Optimise one stored roadmap run and keep its result next to its recipe."""
@@ -41,7 +49,12 @@ def run_roadmap(run_id: int) -> str:
             try:
                 instance = parse_instance(run.instance)
             except RoadmapFormatError as error:
-                job.fail(str(error))
+                # the detail is for developers (English, in the log); people read what to do
+                logger.warning("roadmap run %s: %s", run_id, error)
+                job.fail(
+                    _("The roadmap could not be computed from these records: %(error)s")
+                    % {"error": _explain(error)}
+                )
                 return RoadmapRun.State.FAILED
             result = optimise_roadmap(instance, time_limit=run.time_limit)
             done = job.finish(

@@ -53,7 +53,12 @@ def roadmap(page: Page, masterplan: Masterplan) -> HttpResponse:
 
 
 def _roadmap_page(
-    page: Page, masterplan: Masterplan, form: RoadmapConstraintsForm, *, refused: bool = False
+    page: Page,
+    masterplan: Masterplan,
+    form: RoadmapConstraintsForm,
+    *,
+    refused: bool = False,
+    run_form: RunForm | None = None,
 ) -> HttpResponse:
     """The roadmap page; ``refused`` when a button's action was refused (its message is flashed)."""
     items = Initiative.objects.filter(region=page.region).exclude(status=Initiative.Status.CANCELLED)
@@ -66,7 +71,7 @@ def _roadmap_page(
         "form": form,
         "pins": pins,
         "runs": _runs(page),
-        "run_form": RunForm(),
+        "run_form": run_form or RunForm(),
         "sources": FundingSource.choices,
         **plan_context(plan_of_record(page.region)),
     }
@@ -85,7 +90,11 @@ def _runs(page: Page) -> list[RoadmapRun]:
 @post_only
 def roadmap_start(page: Page, masterplan: Masterplan) -> HttpResponse:
     form = RunForm(page.post)
-    time_limit = form.cleaned_data["time_limit"] if form.is_valid() else 10.0
+    if not form.is_valid():  # refused and shown, never silently replaced by the default
+        return _roadmap_page(
+            page, masterplan, _constraints_form(page, masterplan), refused=True, run_form=form
+        )
+    time_limit = form.cleaned_data["time_limit"]
     run = page.run(
         lambda: actions.do_start_roadmap_run(page.user, page.region, time_limit=time_limit),
         _("The roadmap is being optimised."),
