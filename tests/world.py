@@ -189,7 +189,7 @@ def _books(world: dict[str, Any]) -> None:
         world["dewi"], world["region"], programme_year=YEAR, formats=["docx"]
     )
     # approved and ratified, so the signed scan exists too
-    action("documents.do_approve")(world["ayu"], version)
+    action("documents.do_approve")(world["ayu"], version, exception_reason="Contoh untuk uji akses")
     action("documents.do_ratify")(
         world["dewi"], version, number="Perbup 1/2026", ratified_on=date(2026, 1, 2), scan=_pdf("perbup.pdf")
     )
