@@ -19,10 +19,12 @@ from kotacerdas.planning.pages import needs_masterplan, post_only
 from kotacerdas.planning.roadmap import actions, charts
 from kotacerdas.planning.roadmap.forms import PinForm, RoadmapConstraintsForm, RunForm
 from kotacerdas.planning.roadmap.plan import plan_of_record
+from kotacerdas.planning.roadmap.plan_xlsx import plan_workbook
 from kotacerdas.regions.models import Region
 from kotacerdas.web.pages import Failed, RegionPage
 
 Page = RegionPage[Region]
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _constraints_form(page: Page, masterplan: Masterplan, data: Any = None) -> RoadmapConstraintsForm:
@@ -237,3 +239,11 @@ def roadmap_budget(page: Page, run_id: int) -> HttpResponse:
         ceiling_label=_("ceiling"),
     )
     return HttpResponse(png, content_type="image/png")
+
+
+@masterplan_page
+def roadmap_plan_xlsx(page: Page) -> HttpResponse:
+    """The plan of record as a workbook (schedule, yearly totals against the pagu, what is left out)."""
+    response = HttpResponse(plan_workbook(plan_of_record(page.region)), content_type=XLSX)
+    response["Content-Disposition"] = f'attachment; filename="rencana-{page.region.code}.xlsx"'
+    return response

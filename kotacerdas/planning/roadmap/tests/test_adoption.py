@@ -143,3 +143,23 @@ def test_sari_cannot_adopt(as_sari, budi, region_a, tight, django_capture_on_com
     assert as_sari.post(reverse("planning:roadmap_adopt", args=[region_a.code, run.pk])).status_code == 403
     assert as_sari.post(reverse("planning:roadmap_confirm", args=[region_a.code])).status_code == 403
     assert plan_of_record(region_a) is None
+
+
+def test_the_plan_of_record_downloads_as_xlsx(as_budi, budi, region_a, tight) -> None:
+    import io
+
+    from django.urls import reverse
+    from openpyxl import load_workbook
+
+    actions.do_confirm_schedule(budi, region_a)
+    response = as_budi.get(reverse("planning:roadmap_plan_xlsx", args=[region_a.code]))
+    assert response.status_code == 200
+    workbook = load_workbook(io.BytesIO(response.content))
+    rows = list(workbook["Rencana"].iter_rows(values_only=True))
+    assert rows[0][:6] == ("kode", "nama", "dimensi", "opd", "mulai", "selesai")
+    by_code = {row[0]: row for row in rows[1:]}
+    assert by_code["SD-01"][4:8] == (2026, 2027, 300_000_000, 200_000_000)
+    totals = {
+        row[0]: row[1:] for row in workbook["Anggaran per tahun"].iter_rows(min_row=2, values_only=True)
+    }
+    assert totals[2026] == (400_000_000, 350_000_000)
