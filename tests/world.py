@@ -142,6 +142,7 @@ def _masterplan(world: dict[str, Any]) -> None:
         "do_save_kpi", initiative, name="Capaian", unit="%", baseline=Decimal(0), targets={YEAR: 100}
     )
     run = planning("do_start_roadmap_run", region, time_limit=5)
+    planning("do_confirm_schedule", region)  # a plan of record for the plan API
     quick_win = planning("do_select_quick_win", initiative, year=YEAR)
     risk = planning(
         "do_add_risk",
@@ -188,7 +189,7 @@ def _books(world: dict[str, Any]) -> None:
         world["dewi"], world["region"], programme_year=YEAR, formats=["docx"]
     )
     # approved and ratified, so the signed scan exists too
-    action("documents.do_approve")(world["ayu"], version)
+    action("documents.do_approve")(world["ayu"], version, exception_reason="Contoh untuk uji akses")
     action("documents.do_ratify")(
         world["dewi"], version, number="Perbup 1/2026", ratified_on=date(2026, 1, 2), scan=_pdf("perbup.pdf")
     )

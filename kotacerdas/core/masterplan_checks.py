@@ -19,6 +19,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from kotacerdas.core.plan import PlanOfRecord
+
 
 @dataclass(frozen=True)
 class PlannedInitiative:
@@ -115,4 +117,45 @@ def check_plan(items: Sequence[PlannedInitiative], period: tuple[int, int]) -> l
     cycle = find_cycle({item.code: item.predecessors for item in items})
     if cycle:
         findings.append(Finding("cycle", "", {"path": tuple(cycle)}))
+    return findings
+
+
+def check_plan_of_record(plan: PlanOfRecord) -> list[Finding]:
+    """What stops a book version printing ``plan`` from being approved (the approval's blocking checks).
+
+    * ``ceiling_exceeded`` (year, planned, ceiling) - the year's planned spend is over the yearly pagu;
+    * ``source_ceiling_exceeded`` (source, year, planned, ceiling) - the same for one funding source;
+    * ``predecessor_not_finished`` (predecessor, start, finish) - starts before a predecessor ends;
+    * ``predecessor_not_scheduled`` (predecessor) - its predecessor is not in the plan;
+    * ``start_before_period`` / ``end_after_period`` - it does not fit the masterplan period.
+    """
+    findings: list[Finding] = []
+    for year, total in plan.totals_by_year().items():
+        ceiling = plan.ceilings.get(year)
+        if ceiling is not None and total > ceiling:
+            findings.append(
+                Finding("ceiling_exceeded", "", {"year": year, "planned": total, "ceiling": ceiling})
+            )
+    for source, per_year in sorted(plan.totals_by_source().items()):
+        for year, total in per_year.items():
+            ceiling = plan.source_ceilings.get(source, {}).get(year)
+            if ceiling is not None and total > ceiling:
+                values = {"source": source, "year": year, "planned": total, "ceiling": ceiling}
+                findings.append(Finding("source_ceiling_exceeded", "", values))
+    scheduled = {item.code: item for item in plan.initiatives}
+    first, last = plan.period
+    for item in plan.initiatives:
+        if item.start_year < first:
+            findings.append(
+                Finding("start_before_period", item.code, {"start": item.start_year, "first": first})
+            )
+        if item.end_year > last:
+            findings.append(Finding("end_after_period", item.code, {"end": item.end_year, "last": last}))
+        for code in item.predecessors:
+            before = scheduled.get(code)
+            if before is None:
+                findings.append(Finding("predecessor_not_scheduled", item.code, {"predecessor": code}))
+            elif item.start_year <= before.end_year:
+                values = {"predecessor": code, "start": item.start_year, "finish": before.end_year}
+                findings.append(Finding("predecessor_not_finished", item.code, values))
     return findings

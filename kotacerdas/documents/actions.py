@@ -19,6 +19,7 @@ from kotacerdas.audit.transitions import lock_state
 from kotacerdas.core.books.outline import OutlineError, load_outline, merge_outline
 from kotacerdas.documents import template_check
 from kotacerdas.documents.access import can_review_books, can_write_books
+from kotacerdas.documents.approval import approval_blockers
 from kotacerdas.documents.generate import FORMATS, outline_for
 from kotacerdas.documents.models import BookSettings, BookText, BookVersion, OutlineOverride
 from kotacerdas.documents.tasks import generate_books
@@ -162,18 +163,38 @@ def _move(actor: User, version: BookVersion, action: str, expected: str, **chang
     return version
 
 
-def do_approve(actor: User, version: BookVersion) -> BookVersion:
+def do_approve(actor: User, version: BookVersion, *, exception_reason: str = "") -> BookVersion:
+    """The mentor approves a draft. While a blocking check fails (approval.approval_blockers) the
+    approval needs a written reason for the exception; it is kept in the version's history."""
     if not can_review_books(actor, version.region):
         raise ActionNotAllowed(_("Only the region's mentor may approve its books."))
-    return _move(
-        actor,
-        version,
-        "books.approve",
-        BookVersion.Review.DRAFT,
-        review=BookVersion.Review.APPROVED,
-        approved_by=actor,
-        approved_at=timezone.now(),
-    )
+    _check_state(version, BookVersion.Review.DRAFT)
+    reason = " ".join(exception_reason.split())
+    blockers = [b.message for b in approval_blockers(version)]
+    if blockers and not reason:
+        raise ValidationError(
+            {
+                "exception_reason": [
+                    _("These books cannot be approved yet:"),
+                    *blockers,
+                    _("Fix these first, or approve with an exception and write the reason."),
+                ]
+            }
+        )
+    with transaction.atomic():
+        approved = _move(
+            actor,
+            version,
+            "books.approve",
+            BookVersion.Review.DRAFT,
+            review=BookVersion.Review.APPROVED,
+            approved_by=actor,
+            approved_at=timezone.now(),
+        )
+        if blockers:
+            after = {"reason": reason, "blocking_checks": blockers}
+            record(actor, "books.approve_exception", version, before=None, after=after, region=version.region)
+    return approved
 
 
 def do_ratify(

@@ -246,7 +246,19 @@ HORIZONS = {"short": "pendek", "medium": "menengah", "long": "panjang"}
 
 
 def _initiatives(data: BookData, region: Region) -> None:
+    """The initiatives; their years and budgets from the plan of record (Bab V and VI print those).
+
+    Without an adopted plan the entered years stay for Bab IV and the books say no plan is adopted;
+    an initiative the plan does not schedule (or added after adoption) has no years nor budget.
+    """
+    from kotacerdas.planning.models import FundingSource
     from kotacerdas.planning.models import Initiative as InitiativeRecord
+    from kotacerdas.planning.roadmap.plan import plan_of_record
+
+    plan = plan_of_record(region)
+    data.plan_adopted = plan is not None
+    planned = {i.code: i for i in plan.initiatives} if plan is not None else {}
+    source_names = {code: str(label) for code, label in FundingSource.choices}
 
     rows = (
         InitiativeRecord.objects.filter(region=region)
@@ -256,6 +268,21 @@ def _initiatives(data: BookData, region: Region) -> None:
         .order_by("dimension", "code")
     )
     for i in rows:
+        start: int | None = i.start_year
+        end: int | None = i.end_year
+        budgets = [
+            Budget(year=b.year, amount=int(b.amount), source=b.get_source_display())
+            for b in sorted(i.budget_lines.all(), key=lambda b: (b.year, b.source))
+        ]
+        if plan is not None:
+            scheduled = planned.get(i.code)
+            start, end = (scheduled.start_year, scheduled.end_year) if scheduled else (None, None)
+            budgets = [
+                Budget(year=year, amount=amount, source=source_names.get(source, source))
+                for source, per_year in (scheduled.cost_by_source.items() if scheduled else ())
+                for year, amount in per_year.items()
+            ]
+            budgets.sort(key=lambda b: (b.year, b.source))
         data.initiatives.append(
             Initiative(
                 code=i.code,
@@ -265,12 +292,9 @@ def _initiatives(data: BookData, region: Region) -> None:
                 opd=i.owner.name,
                 description=i.description,
                 horizon=HORIZONS.get(i.horizon, i.horizon),
-                start_year=i.start_year,
-                end_year=i.start_year + i.duration - 1,
-                budgets=[
-                    Budget(year=b.year, amount=int(b.amount), source=b.get_source_display())
-                    for b in sorted(i.budget_lines.all(), key=lambda b: (b.year, b.source))
-                ],
+                start_year=start,
+                end_year=end,
+                budgets=budgets,
                 kpis=[
                     Kpi(
                         name=k.name,

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from kotacerdas.accounts.access import SignedInRequest, national_admin_required
+from kotacerdas.audit.models import AuditEntry
 from kotacerdas.core.books.diff import diff_book_data
 from kotacerdas.core.books.outline import load_outline
 from kotacerdas.core.books.pdf import find_soffice
@@ -27,6 +28,7 @@ from kotacerdas.documents.access import (
     get_version_in_region,
     review_page,
 )
+from kotacerdas.documents.approval import approval_blockers
 from kotacerdas.documents.forms import GenerateForm, OutlineForm, RatifyForm, SettingsForm, TextsForm
 from kotacerdas.documents.generate import outline_for, settings_for
 from kotacerdas.documents.models import BookText, BookVersion, OutlineOverride
@@ -95,6 +97,10 @@ def _version_context(page: Page, version: BookVersion, ratify_form: RatifyForm) 
         "can_write": page.can_edit,
         "can_review": can_review_books(page.user, page.region),
         "ratify_form": ratify_form,
+        "blockers": approval_blockers(version) if version.review == BookVersion.Review.DRAFT else [],
+        "exceptions": AuditEntry.objects.filter(
+            action="books.approve_exception", object_type="documents.bookversion", object_id=str(version.pk)
+        ).order_by("created_at"),
     }
 
 
@@ -131,7 +137,11 @@ def scan(page: Page, number: int) -> HttpResponseBase:
 def approve(page: Page, number: int) -> HttpResponse:
     version = get_version_in_region(page.region, number)
     page.run(
-        lambda: actions.do_approve(page.user, version),
+        lambda: actions.do_approve(
+            page.user,
+            version,
+            exception_reason=str(page.post.get("exception_reason", "")) if page.post else "",
+        ),
         _("Version %(n)d approved.") % {"n": version.number},
     )
     return redirect(_version_url(version))

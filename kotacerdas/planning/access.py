@@ -14,6 +14,8 @@ from django.http import Http404
 from kotacerdas.accounts.access import can_manage_region, get_region_for_user
 from kotacerdas.accounts.models import User
 from kotacerdas.planning.models import (
+    AdoptedItem,
+    AdoptedPlan,
     BudgetLine,
     Initiative,
     KeyIndicator,
@@ -44,6 +46,8 @@ REGION_LOOKUP: dict[type[models.Model], str] = {
     BudgetLine: "initiative__region",
     Kpi: "initiative__region",
     RoadmapRun: "region",
+    AdoptedPlan: "region",
+    AdoptedItem: "plan__region",
     QuickWin: "region",
     Risk: "quick_win__region",
 }

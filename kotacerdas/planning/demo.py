@@ -19,6 +19,7 @@ from kotacerdas.planning.models import Initiative, Problem
 from kotacerdas.planning.prioritisation import actions as prioritisation
 from kotacerdas.planning.quickwins import actions as quickwins
 from kotacerdas.planning.roadmap import actions as roadmap
+from kotacerdas.planning.roadmap.tasks import optimise_now
 from kotacerdas.regions.models import Opd, Region
 
 REGION = "33.73"
@@ -200,7 +201,11 @@ def _roadmap(actor: User, region: Region) -> None:
         source_ceilings={},
         opd_capacity=2,
     )
-    roadmap.do_start_roadmap_run(actor, region, time_limit=10)
+    # optimised here (not by the worker after the commit) so the demo ships with an adopted plan of
+    # record, which the demo books then print
+    run = optimise_now(roadmap.do_start_roadmap_run(actor, region, time_limit=10))
+    if run.result and run.result.get("status") in roadmap.ADOPTABLE:
+        roadmap.do_adopt_roadmap_run(actor, run)
 
 
 def _quick_wins(actor: User, saved: dict[str, Initiative]) -> None:

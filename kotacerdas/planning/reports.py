@@ -90,6 +90,13 @@ def ceilings_of(run: RoadmapRun) -> dict[int, float]:
     return {first + i: float(v) for i, v in enumerate(run.instance["budget"]) if float(v) < 1e11}
 
 
+def no_scores_reason() -> str:
+    return _(
+        "It has no priority scores, so the plan gains no benefit from it; "
+        "enter its scores under Prioritisation and run again."
+    )
+
+
 def reason_text(reason: dict[str, Any], opds: dict[str, str]) -> str:
     """An Indonesian sentence for a core Reason (as its dict) why an initiative waits or is dropped."""
     year = reason.get("year", "")
@@ -121,11 +128,14 @@ def reason_text(reason: dict[str, Any], opds: dict[str, str]) -> str:
 def outcomes(run: RoadmapRun) -> list[dict[str, Any]]:
     """Deferred and dropped initiatives with the reasons in Bahasa Indonesia (per active language)."""
     opds = run.details.get("opds", {})
+    details = run.details.get("initiatives", {})
     items = _initiatives(run)
     rows = []
     for kind in ("deferred", "dropped"):
         for outcome in (run.result or {}).get(kind, []):
             reasons = [reason_text(r, opds) for r in outcome.get("reasons", [])]
+            if details.get(outcome["id"], {}).get("unscored"):  # the real reason, not the pagu
+                reasons = [no_scores_reason()]
             rows.append(
                 {
                     "code": outcome["id"],

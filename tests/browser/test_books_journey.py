@@ -49,8 +49,14 @@ def test_books_journey(page, budi, rina, dinkes_a) -> None:  # type: ignore[no-u
     chapter.get_by_label("Komentar baru").fill("Mohon rincian anggaran per sumber pendanaan.")
     chapter.get_by_role("button", name="Kirim komentar").click()
     assert page.get_by_text("Komentar terkirim.").is_visible()
-    page.get_by_role("button", name="Setujui buku ini").click()
+    # no plan adopted, texts not written: the blocking checks are listed; Rina approves with an exception
+    assert page.get_by_text("Belum ada jadwal yang diadopsi sebagai rencana yang ditetapkan.").is_visible()
+    page.get_by_label("Setujui dengan pengecualian: alasannya (disimpan dalam riwayat versi)").fill(
+        "Versi uji; kekurangan akan dilengkapi pada versi berikutnya."
+    )
+    page.get_by_role("button", name="Setujui dengan pengecualian").click()
     assert page.get_by_text("Versi 2 disetujui.").is_visible()
+    assert page.get_by_text("Versi uji; kekurangan akan dilengkapi pada versi berikutnya.").is_visible()
 
     # Budi ratifies with the Perkada and publishes
     page.context.clear_cookies()

@@ -163,6 +163,9 @@ class Governance:
     tim_decree: str = ""
 
 
+PLAN_NOT_ADOPTED = "rencana yang diadopsi (peta jalan belum diadopsi di menu Peta Jalan kotacerdas)"
+
+
 @dataclass
 class BookData:
     region: RegionProfile
@@ -179,6 +182,9 @@ class BookData:
     quick_wins: list[QuickWin] = field(default_factory=list)
     governance: Governance = field(default_factory=Governance)
     texts: dict[str, str] = field(default_factory=dict)  # free-text sections by key
+    # False: the region adopted no schedule yet, so Bab V (budget) and Bab VI (roadmap) have no plan to
+    # print; the initiatives' years and budgets then come from their entry, not from a plan of record.
+    plan_adopted: bool = True
     generated_on: date | None = None  # the date printed on the cover; not part of the data hash
 
     # -- derived views used by several chapters ---------------------------------
@@ -219,6 +225,7 @@ class BookData:
             (bool(self.initiatives), "inisiatif per dimensi"),
             (any(i.kpis for i in self.initiatives), "indikator kinerja (KPI) dan target"),
             (any(i.budgets for i in self.initiatives), "anggaran per tahun"),
+            (self.plan_adopted, PLAN_NOT_ADOPTED),
             (bool(self.quick_wins), "profil quick win"),
             (bool(self.governance.dewan), "susunan Dewan Smart City"),
             (bool(self.governance.tim_pelaksana), "susunan Tim Pelaksana Smart City"),

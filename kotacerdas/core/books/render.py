@@ -32,7 +32,7 @@ from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 
 from kotacerdas.core.books import charts
-from kotacerdas.core.books.data import BookData
+from kotacerdas.core.books.data import PLAN_NOT_ADOPTED, BookData
 from kotacerdas.core.books.outline import Book, Chapter, Outline, Section
 from kotacerdas.core.formatting import decimal, number, percent, rupiah, rupiah_terbilang, tanggal
 
@@ -429,7 +429,15 @@ class _Writer:
         widths = [1.9, 4.6, 1.5, 1.5] + [max(0.9, 6.5 / max(years, 1))] * years
         self._table("Indikator kinerja dan target tahunan", headers, rows, widths, font_size=8)
 
+    def _plan_missing(self) -> bool:
+        """Bab V and VI print the adopted plan only: without one they say so (no entered years)."""
+        if not self.data.plan_adopted:
+            self._missing(PLAN_NOT_ADOPTED)
+        return not self.data.plan_adopted
+
     def _block_budget_year(self) -> None:
+        if self._plan_missing():
+            return
         sources = list(self.data.budget_by_source())
         if not sources:
             self._missing("anggaran per tahun")
@@ -458,6 +466,8 @@ class _Writer:
             self._figure(self.assets.budget_chart, "Rencana anggaran per tahun (miliar rupiah)")
 
     def _block_budget_source(self) -> None:
+        if self._plan_missing():
+            return
         by_source = self.data.budget_by_source()
         if not by_source:
             self._missing("anggaran per sumber pendanaan")
@@ -470,6 +480,8 @@ class _Writer:
         )
 
     def _block_roadmap(self) -> None:
+        if self._plan_missing():
+            return
         items = [i for i in self.data.initiatives if i.start_year is not None]
         if not items:
             self._missing("peta jalan (tahun mulai dan selesai inisiatif)")

@@ -160,7 +160,11 @@ def test_review_ratification_and_publication(as_budi, rina, region_a) -> None:
     as_rina = logged_in(rina)
     version_url = reverse("documents:version", args=["33.73", 1])
     assert as_budi.post(reverse("documents:approve", args=["33.73", 1])).status_code == 403
-    assert as_rina.post(reverse("documents:approve", args=["33.73", 1])).status_code == 302
+    # an empty region's books have blocking checks: refused, then approved with a written exception
+    as_rina.post(reverse("documents:approve", args=["33.73", 1]))
+    assert BookVersion.objects.get().review == BookVersion.Review.DRAFT
+    exception = {"exception_reason": "Uji alur persetujuan"}
+    assert as_rina.post(reverse("documents:approve", args=["33.73", 1]), exception).status_code == 302
     assert BookVersion.objects.get().review == BookVersion.Review.APPROVED
     assert as_rina.post(reverse("documents:publish", args=["33.73", 1])).status_code == 403
 

@@ -39,9 +39,10 @@ def test_approving_a_version_someone_just_approved_is_refused_with_who(as_budi, 
     as_budi.post(reverse("documents:generate", args=[region_a.code]), request_form())
     version = BookVersion.objects.get(region=region_a)
     seen = BookVersion.objects.get(pk=version.pk)  # Rina's page, still showing the draft
-    actions.do_approve(rina, version)
+    reason = "Data contoh; kekurangan dicatat"  # the empty region's books have blocking checks
+    actions.do_approve(rina, version, exception_reason=reason)
     with pytest.raises(ValidationError) as refused:
-        actions.do_approve(rina, seen)
+        actions.do_approve(rina, seen, exception_reason=reason)
     assert refused.value.messages == [
         "Status sudah berubah menjadi “disetujui mentor” oleh Rina; muat ulang halaman."
     ]

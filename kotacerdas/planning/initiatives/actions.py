@@ -74,6 +74,9 @@ def do_save_initiative(
         if name in fields:
             setattr(initiative, name, stripped(fields[name]))
     check_dimension(initiative.dimension, initiative.element)
+    # the model field takes 0, which would give a period like "2026–2025" and break every roadmap run
+    if initiative.duration is not None and initiative.duration < 1:
+        raise ValidationError({"duration": _("The duration must be at least 1 year.")})
     check_opds(region, [fields.get("owner")], "owner")
     predecessors, problems = list(predecessors), list(problems)
     if any(p.region_id != region.pk for p in predecessors):

@@ -2,18 +2,31 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections.abc import Mapping
 from decimal import Decimal
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kotacerdas.accounts.models import User
 from kotacerdas.audit.log import record, save_audited
+from kotacerdas.planning import reports
 from kotacerdas.planning.common import require_editor, require_masterplan
-from kotacerdas.planning.models import Initiative, Masterplan, RoadmapRun
-from kotacerdas.planning.roadmap.instance import build_instance
+from kotacerdas.planning.models import (
+    AdoptedItem,
+    AdoptedPlan,
+    BudgetLine,
+    Initiative,
+    Masterplan,
+    RoadmapRun,
+)
+from kotacerdas.planning.roadmap.instance import RECIPE_VERSION, build_instance
+from kotacerdas.planning.roadmap.plan import cost_at, live_initiatives, whole_rupiah
 from kotacerdas.planning.roadmap.tasks import run_roadmap
 from kotacerdas.regions.models import Region
 
@@ -80,6 +93,15 @@ def do_start_roadmap_run(actor: User, region: Region, *, time_limit: float = 10.
     require_editor(actor, region)
     if not 1 <= time_limit <= 120:
         raise ValidationError({"time_limit": _("The time limit must be between 1 and 120 seconds.")})
+    # records saved before durations were checked: name them here, not as the optimiser's English error
+    broken = Initiative.objects.filter(region=region, duration__lt=1).exclude(
+        status=Initiative.Status.CANCELLED
+    )
+    if broken.exists():
+        raise ValidationError(
+            _("Give %(codes)s a duration of at least 1 year first.")
+            % {"codes": ", ".join(broken.values_list("code", flat=True))}
+        )
     built = build_instance(region)
     run = RoadmapRun(
         region=region,
@@ -101,3 +123,144 @@ def do_start_roadmap_run(actor: User, region: Region, *, time_limit: float = 10.
         )
         transaction.on_commit(lambda: run_roadmap.enqueue(run.pk))
     return run
+
+
+ADOPTABLE = ("optimal", "feasible")
+HAND_EDITED_RECIPE = "planning-hand-edited/1"
+
+
+def do_adopt_roadmap_run(actor: User, run: RoadmapRun) -> AdoptedPlan:
+    """Adopt a finished run as the plan of record: the initiatives take its start years and pins.
+
+    Refused for a run of another region's records, an unfinished run or one without a schedule, and a
+    run whose inputs changed since (its schedule answers another question). The previous plan is
+    superseded in the same transaction.
+    """
+    region = run.region
+    require_editor(actor, region)
+    masterplan = require_masterplan(region)
+    result = run.result or {}
+    if run.state != RoadmapRun.State.DONE or result.get("status") not in ADOPTABLE:
+        raise ValidationError(_("Only a finished roadmap run with a schedule can be adopted."))
+    if _canonical(build_instance(region).document) != _canonical(run.instance):
+        raise ValidationError(
+            _(
+                "The initiatives or constraints changed after this run; "
+                "run the optimiser again and adopt the new run."
+            )
+        )
+    schedule = {code: int(year) for code, year in (result.get("schedule_years") or {}).items()}
+    start = int(run.instance["start_year"])
+    pins = {
+        i["id"]: start + int(i["pinned_start"]) for i in run.instance["initiatives"] if "pinned_start" in i
+    }
+    reasons = {o["code"]: "; ".join(o["reasons"]) for o in reports.outcomes(run) if o["outcome"] == "dropped"}
+    recipe = {
+        "recipe": RECIPE_VERSION,
+        "run": run.pk,
+        "solver": run.solver,
+        "time_limit": run.time_limit,
+        "status": result.get("status"),
+        "objective": result.get("objective"),
+    }
+    with transaction.atomic():
+        Region.objects.select_for_update().filter(pk=region.pk).first()  # one adoption at a time
+        initiatives = live_initiatives(region)
+        for initiative in initiatives:
+            if initiative.code in schedule:
+                _move_initiative(actor, initiative, schedule[initiative.code], pins.get(initiative.code))
+        items = [
+            _item(i, schedule.get(i.code), reasons.get(i.code) or _("Not scheduled by the optimiser."))
+            for i in live_initiatives(region)
+        ]
+        return _replace_plan(actor, masterplan, items, run=run, recipe=recipe, input_hash=run.inputs_hash)
+
+
+def _canonical(document: dict[str, Any]) -> str:
+    return json.dumps(document, sort_keys=True)
+
+
+def do_confirm_schedule(actor: User, region: Region) -> AdoptedPlan:
+    """Adopt the initiatives' entered start years (a hand-edited schedule) as the plan of record."""
+    require_editor(actor, region)
+    masterplan = require_masterplan(region)
+    with transaction.atomic():
+        Region.objects.select_for_update().filter(pk=region.pk).first()
+        initiatives = live_initiatives(region)
+        if not initiatives:
+            raise ValidationError(_("There are no initiatives to adopt yet."))
+        items = [_item(i, i.start_year, "") for i in initiatives]
+        content = {
+            "items": [[i.code, i.start_year, i.duration, i.cost, sorted(i.predecessors)] for i in items],
+            "ceilings": [masterplan.budget_ceilings, masterplan.source_ceilings],
+        }
+        digest = hashlib.sha256(json.dumps(content, sort_keys=True, default=str).encode()).hexdigest()
+        recipe = {"recipe": HAND_EDITED_RECIPE}
+        return _replace_plan(actor, masterplan, items, run=None, recipe=recipe, input_hash=digest)
+
+
+def _move_initiative(actor: User, initiative: Initiative, start_year: int, pinned: int | None) -> None:
+    """Start the initiative in ``start_year`` with its budget lines moved along (audited)."""
+    delta = start_year - initiative.start_year
+    if delta:
+        lines = list(initiative.budget_lines.all())
+        BudgetLine.objects.filter(pk__in=[line.pk for line in lines]).delete()
+        for line in lines:
+            line.pk = None
+            line.year += delta
+        BudgetLine.objects.bulk_create(lines)
+    changes = {"start_year": start_year, "pinned_start_year": pinned}
+    if any(getattr(initiative, name) != value for name, value in changes.items()):
+        save_audited(actor, "masterplan.adopt.initiative", initiative, changes, region=initiative.region)
+
+
+def _item(initiative: Initiative, start_year: int | None, reason: str) -> AdoptedItem:
+    return AdoptedItem(
+        initiative=initiative,
+        code=initiative.code,
+        name=initiative.name,
+        dimension=initiative.dimension,
+        owner=initiative.owner.short_name or initiative.owner.name,
+        start_year=start_year,
+        duration=initiative.duration,
+        pinned_start_year=initiative.pinned_start_year,
+        cost=cost_at(initiative, start_year) if start_year is not None else {},
+        predecessors=sorted(p.code for p in initiative.predecessors.all()),
+        reason="" if start_year is not None else reason,
+    )
+
+
+def _replace_plan(
+    actor: User,
+    masterplan: Masterplan,
+    items: list[AdoptedItem],
+    *,
+    run: RoadmapRun | None,
+    recipe: dict[str, Any],
+    input_hash: str,
+) -> AdoptedPlan:
+    """Supersede the current plan and store the new one (call inside the action's transaction)."""
+    region = masterplan.region
+    now = timezone.now()
+    AdoptedPlan.objects.filter(region=region, superseded_at__isnull=True).update(superseded_at=now)
+    plan = AdoptedPlan.objects.create(
+        region=region,
+        run=run,
+        adopted_by=actor,
+        adopted_at=now,
+        recipe=recipe,
+        input_hash=input_hash,
+        period_start=masterplan.period_start,
+        period_end=masterplan.period_end,
+        ceilings=whole_rupiah(masterplan.budget_ceilings),
+        source_ceilings={
+            s: whole_rupiah(v) for s, v in masterplan.source_ceilings.items() if whole_rupiah(v)
+        },
+    )
+    for item in items:
+        item.plan = plan
+    AdoptedItem.objects.bulk_create(items)
+    schedule = {item.code: item.start_year for item in items}
+    after = {"run": run.pk if run else None, "recipe": recipe, "input_hash": input_hash, "schedule": schedule}
+    record(actor, "masterplan.adopt", plan, before=None, after=after, region=region)
+    return plan

@@ -61,7 +61,16 @@ class RoadmapConstraintsForm(forms.Form):
 
 
 class RunForm(forms.Form):
-    time_limit = forms.FloatField(label=_("Time limit (seconds)"), min_value=1, max_value=120, initial=10)
+    time_limit = forms.FloatField(
+        label=_("Time limit (seconds)"),
+        min_value=1,
+        max_value=120,
+        initial=10,
+        error_messages={
+            "min_value": _("The time limit must be between 1 and 120 seconds."),
+            "max_value": _("The time limit must be between 1 and 120 seconds."),
+        },
+    )
 
 
 class PinForm(forms.Form):

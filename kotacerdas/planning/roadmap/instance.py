@@ -2,8 +2,8 @@
 
 Amounts go to the optimiser in juta rupiah (millions) to keep the model well
 scaled; benefits are the initiatives' priority scores (x100) when weights and
-scores exist, otherwise 1 each. The discount rate makes an earlier finish worth
-a little more, so the optimiser does not defer without a reason.
+scores exist (0 for an initiative without scores), otherwise 1 each. The discount
+rate makes an earlier finish worth a little more, so the optimiser does not defer without a reason.
 """
 
 from __future__ import annotations
@@ -90,7 +90,9 @@ def build_instance(region: Region) -> BuiltInstance:
             "agency": agency_id(initiative.owner_id),
             "duration": initiative.duration,
             "cost_profile": profile,
-            "benefit": benefits.get(initiative.code, 1.0),
+            # with a ranking, an initiative without scores has no known benefit (0): the optimiser does
+            # not spend the pagu on it, and the run page says why (reports.outcomes)
+            "benefit": benefits.get(initiative.code, 0.0 if benefits else 1.0),
             "mandatory": initiative.mandatory,
             "earliest_start": max(0, (initiative.earliest_start_year or years[0]) - years[0]),
             "predecessors": sorted(p.code for p in initiative.predecessors.all() if p.code in codes),
@@ -106,6 +108,7 @@ def build_instance(region: Region) -> BuiltInstance:
             "dimension": initiative.dimension,
             "opd": initiative.owner.short_name or initiative.owner.name,
             "planned_start": initiative.start_year,
+            "unscored": bool(benefits) and initiative.code not in benefits,
             "per_source": {source: [round(v, 6) for v in values] for source, values in per_source.items()},
         }
     capacity = masterplan.opd_capacity

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 
+from django.utils.translation import gettext as _
 from django_tasks import task
 
 from kotacerdas.core.roadmap import RoadmapFormatError, optimise_roadmap, parse_instance
@@ -17,16 +18,43 @@ from kotacerdas.planning.models import RoadmapRun
 logger = logging.getLogger(__name__)
 
 
+def optimise_now(run: RoadmapRun) -> RoadmapRun:
+    """Optimise a queued run in this process, without a worker (the demo loader adopts it at once).
+
+    No heartbeat thread: its own connection could not see (and would wait on) the caller's
+    transaction. The queued task then finds the run finished and leaves it.
+    """
+    instance = parse_instance(run.instance)
+    result = optimise_roadmap(instance, time_limit=run.time_limit)
+    run.result, run.solver, run.state = result.as_dict(instance), result.solver, RoadmapRun.State.DONE
+    run.save(update_fields=["result", "solver", "state"])
+    return run
+
+
+def _explain(error: RoadmapFormatError) -> str:
+    """The person's next step for a record the optimiser cannot read (never its English message)."""
+    if "duration" in str(error):
+        return _("every initiative needs a duration of at least 1 year.")
+    return _("check the initiatives' years, durations, budgets and predecessors, then run again.")
+
+
 @task()
 def run_roadmap(run_id: int) -> str:
     """Optimise one stored roadmap run and keep its result next to its recipe."""
+    if RoadmapRun.objects.filter(pk=run_id, state=RoadmapRun.State.DONE).exists():
+        return RoadmapRun.State.DONE  # optimised in-process already (optimise_now)
     try:
         with keep_alive(RoadmapRun, run_id) as job:
             run = RoadmapRun.objects.get(pk=run_id)
             try:
                 instance = parse_instance(run.instance)
             except RoadmapFormatError as error:
-                job.fail(str(error))
+                # the detail is for developers (English, in the log); people read what to do
+                logger.warning("roadmap run %s: %s", run_id, error)
+                job.fail(
+                    _("The roadmap could not be computed from these records: %(error)s")
+                    % {"error": _explain(error)}
+                )
                 return RoadmapRun.State.FAILED
             result = optimise_roadmap(instance, time_limit=run.time_limit)
             done = job.finish(

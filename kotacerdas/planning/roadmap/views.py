@@ -9,6 +9,8 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 
+from kotacerdas.core.formatting import rupiah
+from kotacerdas.core.plan import PlanOfRecord
 from kotacerdas.jobs.liveness import sweep
 from kotacerdas.planning import reference, reports
 from kotacerdas.planning.access import get_in_region, masterplan_page
@@ -16,10 +18,13 @@ from kotacerdas.planning.models import FundingSource, Initiative, Masterplan, Ro
 from kotacerdas.planning.pages import needs_masterplan, post_only
 from kotacerdas.planning.roadmap import actions, charts
 from kotacerdas.planning.roadmap.forms import PinForm, RoadmapConstraintsForm, RunForm
+from kotacerdas.planning.roadmap.plan import plan_of_record
+from kotacerdas.planning.roadmap.plan_xlsx import plan_workbook
 from kotacerdas.regions.models import Region
 from kotacerdas.web.pages import Failed, RegionPage
 
 Page = RegionPage[Region]
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _constraints_form(page: Page, masterplan: Masterplan, data: Any = None) -> RoadmapConstraintsForm:
@@ -50,7 +55,12 @@ def roadmap(page: Page, masterplan: Masterplan) -> HttpResponse:
 
 
 def _roadmap_page(
-    page: Page, masterplan: Masterplan, form: RoadmapConstraintsForm, *, refused: bool = False
+    page: Page,
+    masterplan: Masterplan,
+    form: RoadmapConstraintsForm,
+    *,
+    refused: bool = False,
+    run_form: RunForm | None = None,
 ) -> HttpResponse:
     """The roadmap page; ``refused`` when a button's action was refused (its message is flashed)."""
     items = Initiative.objects.filter(region=page.region).exclude(status=Initiative.Status.CANCELLED)
@@ -63,8 +73,9 @@ def _roadmap_page(
         "form": form,
         "pins": pins,
         "runs": _runs(page),
-        "run_form": RunForm(),
+        "run_form": run_form or RunForm(),
         "sources": FundingSource.choices,
+        **plan_context(plan_of_record(page.region)),
     }
     response = page.render("planning/roadmap.html", context, form)
     if refused:
@@ -81,7 +92,11 @@ def _runs(page: Page) -> list[RoadmapRun]:
 @post_only
 def roadmap_start(page: Page, masterplan: Masterplan) -> HttpResponse:
     form = RunForm(page.post)
-    time_limit = form.cleaned_data["time_limit"] if form.is_valid() else 10.0
+    if not form.is_valid():  # refused and shown, never silently replaced by the default
+        return _roadmap_page(
+            page, masterplan, _constraints_form(page, masterplan), refused=True, run_form=form
+        )
+    time_limit = form.cleaned_data["time_limit"]
     run = page.run(
         lambda: actions.do_start_roadmap_run(page.user, page.region, time_limit=time_limit),
         _("The roadmap is being optimised."),
@@ -120,10 +135,57 @@ def roadmap_pin(page: Page, masterplan: Masterplan, initiative_id: int) -> HttpR
 def roadmap_run(page: Page, run_id: int) -> HttpResponse:
     sweep(RoadmapRun, region=page.region, pk=run_id)
     run = get_in_region(RoadmapRun, page.region, run_id)
-    context: dict[str, Any] = {"run": run}
+    plan = plan_of_record(page.region)
+    context: dict[str, Any] = {
+        "run": run,
+        "adoptable": run.state == RoadmapRun.State.DONE
+        and (run.result or {}).get("status") in actions.ADOPTABLE,
+        "is_plan_of_record": plan is not None and plan.run_id == run.pk,
+    }
     if run.state == RoadmapRun.State.DONE and run.result:
         context.update(_run_results(run, run.result))
     return page.render("planning/roadmap_run.html", context)
+
+
+def plan_context(plan: PlanOfRecord | None) -> dict[str, Any]:
+    """The plan of record as the pages show it: rows with years and cost, totals against the pagu."""
+    if plan is None:
+        return {"plan": None}
+    totals = plan.totals_by_year()
+    return {
+        "plan": plan,
+        "plan_rows": [(i, rupiah(i.total_cost)) for i in plan.initiatives],
+        "plan_years": [
+            (
+                year,
+                rupiah(total),
+                rupiah(plan.ceilings[year]) if year in plan.ceilings else "–",
+                year in plan.ceilings and total > plan.ceilings[year],
+            )
+            for year, total in totals.items()
+        ],
+    }
+
+
+@needs_masterplan
+@post_only
+def roadmap_adopt(page: Page, masterplan: Masterplan, run_id: int) -> HttpResponse:
+    run = get_in_region(RoadmapRun, page.region, run_id)
+    page.run(
+        lambda: actions.do_adopt_roadmap_run(page.user, run),
+        _("Run #%(n)s is adopted as the plan of record.") % {"n": run.pk},
+    )
+    return redirect("planning:roadmap", code=page.region.code)
+
+
+@needs_masterplan
+@post_only
+def roadmap_confirm(page: Page, masterplan: Masterplan) -> HttpResponse:
+    page.run(
+        lambda: actions.do_confirm_schedule(page.user, page.region),
+        _("The entered schedule is adopted as the plan of record."),
+    )
+    return redirect("planning:roadmap", code=page.region.code)
 
 
 def _run_results(run: RoadmapRun, result: dict[str, Any]) -> dict[str, Any]:
@@ -177,3 +239,11 @@ def roadmap_budget(page: Page, run_id: int) -> HttpResponse:
         ceiling_label=_("ceiling"),
     )
     return HttpResponse(png, content_type="image/png")
+
+
+@masterplan_page
+def roadmap_plan_xlsx(page: Page) -> HttpResponse:
+    """The plan of record as a workbook (schedule, yearly totals against the pagu, what is left out)."""
+    response = HttpResponse(plan_workbook(plan_of_record(page.region)), content_type=XLSX)
+    response["Content-Disposition"] = f'attachment; filename="rencana-{page.region.code}.xlsx"'
+    return response

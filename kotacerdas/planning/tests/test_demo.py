@@ -38,6 +38,11 @@ def test_the_demo_builds_an_example_masterplan_once(
     assert QuickWin.objects.filter(region=region_a).count() == 2
     run = RoadmapRun.objects.get(region=region_a)
     assert run.state == "done" and run.result["status"] in ("optimal", "feasible")
+    from kotacerdas.planning.roadmap.plan import plan_of_record
+
+    plan = plan_of_record(region_a)  # the demo ships with the run adopted as its plan of record
+    assert plan is not None and plan.run_id == run.pk and not plan.changed_since_adoption
+    assert all(plan.totals_by_year()[y] <= c for y, c in plan.ceilings.items())
     assert AuditEntry.objects.filter(actor=budi, action="masterplan.initiative.save").count() == 12
     assert all("contoh" in p.title for p in Problem.objects.all())
     with django_capture_on_commit_callbacks(execute=True):

@@ -2,7 +2,7 @@
 
     shared base (models, access, reference, common, checks, pages, reports, readiness)
       < analysis < initiatives < prioritisation < roadmap < quickwins
-      < the top (overview views, urls, demo, region_section, apps)
+      < the top (overview views, urls, api, demo, region_section, apps)
 
 Read from the source (every import, at module level or inside a function), so an import added for
 convenience fails here before it becomes a circle.
@@ -18,7 +18,7 @@ import kotacerdas.planning
 ROOT = Path(kotacerdas.planning.__file__).parent
 PACKAGE = "kotacerdas.planning"
 SUB_CONTEXTS = ["analysis", "initiatives", "prioritisation", "roadmap", "quickwins"]
-TOP = {"views", "urls", "demo", "demo_data", "region_section", "apps"}
+TOP = {"views", "urls", "api", "api_urls", "demo", "demo_data", "region_section", "apps"}
 
 
 def module_name(path: Path) -> str:

@@ -158,3 +158,10 @@ def test_a_budget_change_is_audited_with_before_and_after(budi, region_a, plan_a
     entry = AuditEntry.objects.filter(action="masterplan.initiative.budget", object_id=str(portal.pk)).first()
     assert entry.before == {"2026 APBD": "100000000"}
     assert entry.after == {"2026 CSR": "7"}
+
+
+def test_a_duration_of_zero_is_refused_in_indonesian(as_budi, region_a, plan_a, kominfo_a) -> None:
+    response = as_budi.post(new_url(region_a), form_data(kominfo_a, duration=0, b_2027_CSR=None))
+    assert response.status_code == 400
+    assert "Durasi paling singkat 1 tahun." in response.content.decode()
+    assert not Initiative.objects.filter(code="PL-02").exists()
