@@ -18,6 +18,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django_tasks import task
 
+from kotacerdas.core.books.names import book_filename
 from kotacerdas.core.books.outline import Book
 from kotacerdas.core.books.pdf import ConversionTimeout, PdfUnavailable
 from kotacerdas.core.processes import owned_tempdir
@@ -88,7 +89,8 @@ def _store(version: BookVersion, files: list[tuple[Book, str, Path]]) -> None:
     rows = []
     for order, (book, fmt, path) in enumerate(files):
         with path.open("rb") as handle:
-            stored = default_storage.save(f"{folder}/{path.name}", handle)
+            name = book_filename(book, fmt, version.region.name, version.number)
+            stored = default_storage.save(f"{folder}/{name}", handle)
         rows.append(
             BookFile(
                 version=version,

@@ -16,6 +16,7 @@ import subprocess
 
 import pytest
 
+from kotacerdas.core.books.names import book_filename
 from kotacerdas.core.books.outline import load_outline
 from kotacerdas.core.books.pdf import convert_to_pdf, find_soffice
 from kotacerdas.core.books.render import render_books
@@ -67,7 +68,7 @@ def test_every_book_converts_and_renders(books) -> None:  # type: ignore[no-unty
 
 def test_the_pdf_carries_the_chapters_the_region_an_initiative_and_the_budget(books) -> None:  # type: ignore[no-untyped-def]
     data = books["data"]
-    masterplan = books["texts"]["Buku-II-masterplan"]
+    masterplan = books["texts"]["Buku-II-Masterplan-Kota-Salatiga"]
     assert "KOTA SALATIGA" in masterplan
     for chapter in load_outline().book("masterplan").chapters:
         assert chapter.title.upper() in masterplan
@@ -78,7 +79,7 @@ def test_the_pdf_carries_the_chapters_the_region_an_initiative_and_the_budget(bo
 
 def test_the_table_of_contents_lists_the_chapters(books) -> None:  # type: ignore[no-untyped-def]
     for book in books["books"]:
-        text = books["texts"][f"Buku-{book.number}-{book.key}"]
+        text = books["texts"][book_filename(book, "pdf", "Kota Salatiga").removesuffix(".pdf")]
         toc = text[text.index("DAFTAR ISI") :]
         toc = toc[: toc.index("BAB I ", toc.index("BAB I ") + 1)] if toc.count("BAB I ") > 1 else toc
         for chapter in book.chapters:
@@ -86,9 +87,9 @@ def test_the_table_of_contents_lists_the_chapters(books) -> None:  # type: ignor
 
 
 def test_rupiah_and_decimals_are_indonesian(books) -> None:  # type: ignore[no-untyped-def]
-    masterplan = books["texts"]["Buku-II-masterplan"]
+    masterplan = books["texts"]["Buku-II-Masterplan-Kota-Salatiga"]
     assert "Rp" in masterplan
     assert "Rp1,0" not in masterplan  # never an English thousands comma
-    analisis = books["texts"]["Buku-I-analisis"]
+    analisis = books["texts"]["Buku-I-Analisis-Kota-Salatiga"]
     assert "57,36 km²" in analisis  # decimal comma
     assert "192.322 jiwa" in analisis  # full-stop thousands
