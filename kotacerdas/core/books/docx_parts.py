@@ -21,7 +21,7 @@ from docx.shared import Cm, Emu, Pt, RGBColor
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 
-from kotacerdas.core.books.layout import CellValue, as_cell, fit_columns
+from kotacerdas.core.books.layout import CELL_MARGIN_CM, CellValue, as_cell, fit_columns
 from kotacerdas.core.books.placeholders import Placeholder
 
 PLACEHOLDER_COLOUR = RGBColor(0xB2, 0x3A, 0x48)
@@ -169,11 +169,30 @@ def set_widths(table: Table, widths: Sequence[float]) -> None:
     if total is not None:
         total.set(qn("w:w"), str(int(Cm(sum(widths)).twips)))
         total.set(qn("w:type"), "dxa")
+    _cell_margins(table)
     for column, width in zip(table.columns, widths, strict=False):
         column.width = Cm(width)
     for tr in table._tbl.tr_lst:
         for tc, width in zip(tr.tc_lst, widths, strict=False):
             tc.width = Cm(width)
+
+
+def _cell_margins(table: Table) -> None:
+    """The left and right cell margins the widths were measured with, whatever the template says."""
+    margins = OxmlElement("w:tblCellMar")
+    for side in ("left", "right"):
+        margin = OxmlElement(f"w:{side}")
+        margin.set(qn("w:w"), str(int(Cm(CELL_MARGIN_CM).twips)))
+        margin.set(qn("w:type"), "dxa")
+        margins.append(margin)
+    properties = table._tbl.tblPr
+    for old in properties.findall(qn("w:tblCellMar")):
+        properties.remove(old)
+    look = properties.find(qn("w:tblLook"))
+    if look is not None:
+        look.addprevious(margins)
+    else:
+        properties.append(margins)
 
 
 def period(start: int | None, end: int | None) -> str:

@@ -4,7 +4,8 @@ Word and LibreOffice break a word that does not fit its cell in the middle ("Rp1
 "Baselin" / "e"). So the widths are not guessed per table but measured: every column is at least as
 wide as its longest unbreakable piece (a whole amount, a year, a single word of a header) and the
 rest of the page goes to the columns with the most text. When even the minimum does not fit, the
-font shrinks a little (down to ``MIN_FONT``) instead of breaking a number.
+font shrinks a little (down to ``MIN_FONT``) instead of breaking a number; past that, the table
+reaches into the margins rather than break one.
 
 Text is measured with the Helvetica metrics, which Arial and Liberation Sans (the books' font)
 share glyph for glyph.
@@ -32,7 +33,8 @@ _BOLD = (
 )
 WIDTHS = {False: [int(w) for w in _REGULAR.split()], True: [int(w) for w in _BOLD.split()]}
 WIDE = 1000  # an unknown character is counted as a full em, to be safe
-CELL_PADDING_CM = 0.38 + 0.12  # the left and right cell margins (0.19 cm each) and a little slack
+CELL_MARGIN_CM = 0.12  # left and right inside each cell, set on every measured table
+CELL_PADDING_CM = 2 * CELL_MARGIN_CM + 0.1  # both margins and a little slack for rounding
 MIN_FONT = 7.0
 PT_CM = 2.54 / 72
 NBSP = "\u00a0"
@@ -131,6 +133,8 @@ def _measure(
 
 def _distribute(minimum: list[float], preferred: list[float], available: float) -> list[float]:
     """Each column its minimum; the rest in proportion to how much more text a column has."""
+    if sum(minimum) >= available:  # even the smallest font is too big: wider than the text, never broken
+        return [round(m, 3) for m in minimum]
     if sum(preferred) <= available:  # everything fits on one line: spread the slack evenly
         slack = (available - sum(preferred)) / len(preferred)
         return [round(p + slack, 3) for p in preferred]

@@ -11,6 +11,7 @@ not by a test.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 
@@ -93,3 +94,34 @@ def test_rupiah_and_decimals_are_indonesian(books) -> None:  # type: ignore[no-u
     analisis = books["texts"]["Buku-I-Analisis-Kota-Salatiga"]
     assert "57,36 km²" in analisis  # decimal comma
     assert "192.322 jiwa" in analisis  # full-stop thousands
+
+
+def _table_lines(text: str, caption: str, end: str) -> list[str]:
+    start = text.index(caption)
+    return text[start : text.index(end, start)].splitlines()
+
+
+def test_amounts_are_whole_and_right_aligned_in_the_pdf(books) -> None:  # type: ignore[no-untyped-def]
+    data = books["data"]
+    masterplan = books["texts"]["Buku-II-Masterplan-Kota-Salatiga"]
+    for amount in data.budget_by_year().values():
+        if amount:
+            assert rupiah(amount) in masterplan
+    # no amount cut at the end of a line ("Rp1.380.000.00" / "0"), no header word cut ("Baselin" / "e")
+    assert not re.search(r"Rp[\d.]*\.\d{0,2}\s*$", masterplan, re.MULTILINE)
+    assert "Baseline" in masterplan
+    assert "Rp0" not in masterplan
+    lines = _table_lines(masterplan, "Tabel 5.1", "Total anggaran")
+    rows = [line for line in lines if re.match(r"\s*(20\d\d|Jumlah)\s", line)]
+    assert len(rows) == len(data.years) + 1
+    ends = {len(line.rstrip()) for line in rows}  # the Jumlah column: right edges level
+    assert len(ends) == 1, rows
+
+
+def test_the_signature_names_and_nip_lines_are_level(books) -> None:  # type: ignore[no-untyped-def]
+    masterplan = books["texts"]["Buku-II-Masterplan-Kota-Salatiga"]
+    sheet = masterplan[masterplan.index("LAMPIRAN A LEMBAR KOMITMEN", masterplan.index("DAFTAR ISI") + 400) :]
+    nip_lines = [line for line in sheet.splitlines() if "NIP." in line]
+    assert nip_lines and all(line.count("NIP.") == 2 for line in nip_lines[:-1])
+    assert "Wali Kota Salatiga" in sheet
+    assert "Wali Kota Kota" not in sheet
