@@ -27,6 +27,7 @@ from kotacerdas.core.books.placeholders import Placeholder
 PLACEHOLDER_COLOUR = RGBColor(0xB2, 0x3A, 0x48)
 PLACEHOLDER_SHADE = "FBE9EB"
 DEFAULT_TEXT_WIDTH_CM = 16.0
+CELL_MARGIN_TOP_CM = 0.04  # a little air above and below the text of a cell
 ALIGN = {
     "left": WD_ALIGN_PARAGRAPH.LEFT,
     "right": WD_ALIGN_PARAGRAPH.RIGHT,
@@ -135,6 +136,7 @@ class DocWriter:
         _repeat_header(table._tbl.tr_lst[0])
         for index, values in enumerate(rows):
             tr = table.add_row()._tr
+            keep_row_together(tr)  # a row is never cut across two pages
             bold = total_row and index == len(rows) - 1
             for tc, value in zip(tr.tc_lst, values, strict=True):
                 _fill(_Cell(tc, table), value, fit.font_size, bold=bold)
@@ -178,11 +180,16 @@ def set_widths(table: Table, widths: Sequence[float]) -> None:
 
 
 def _cell_margins(table: Table) -> None:
-    """The left and right cell margins the widths were measured with, whatever the template says."""
+    """The cell margins the widths were measured with, whatever the template says."""
     margins = OxmlElement("w:tblCellMar")
-    for side in ("left", "right"):
+    for side, cm in (
+        ("top", CELL_MARGIN_TOP_CM),
+        ("left", CELL_MARGIN_CM),
+        ("bottom", CELL_MARGIN_TOP_CM),
+        ("right", CELL_MARGIN_CM),
+    ):
         margin = OxmlElement(f"w:{side}")
-        margin.set(qn("w:w"), str(int(Cm(CELL_MARGIN_CM).twips)))
+        margin.set(qn("w:w"), str(int(Cm(cm).twips)))
         margin.set(qn("w:type"), "dxa")
         margins.append(margin)
     properties = table._tbl.tblPr

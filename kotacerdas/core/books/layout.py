@@ -108,7 +108,7 @@ def fit_columns(
     while True:
         minimum, preferred = _measure(headers, rows, size, bold_last_row)
         if sum(minimum) <= available_cm or size <= MIN_FONT:
-            return Fit(_distribute(minimum, preferred, available_cm), size)
+            return Fit(_distribute(minimum, preferred, _figures(rows, len(headers)), available_cm), size)
         size = max(MIN_FONT, size - 0.5)
 
 
@@ -131,14 +131,27 @@ def _measure(
     return minimum, preferred
 
 
-def _distribute(minimum: list[float], preferred: list[float], available: float) -> list[float]:
+def _figures(rows: Sequence[Sequence[CellValue]], columns: int) -> list[bool]:
+    """Columns of amounts and numbers only: they keep their width, the text columns get the room."""
+    return [
+        bool(rows) and all(as_cell(row[c]).nowrap or not as_cell(row[c]).text for row in rows)
+        for c in range(columns)
+    ]
+
+
+def _distribute(
+    minimum: list[float], preferred: list[float], figures: list[bool], available: float
+) -> list[float]:
     """Each column its minimum; the rest in proportion to how much more text a column has."""
     if sum(minimum) >= available:  # even the smallest font is too big: wider than the text, never broken
         return [round(m, 3) for m in minimum]
-    if sum(preferred) <= available:  # everything fits on one line: spread the slack evenly
-        slack = (available - sum(preferred)) / len(preferred)
-        return [round(p + slack, 3) for p in preferred]
-    spare = max(0.0, available - sum(minimum))
+    if sum(preferred) <= available:  # everything fits on one line: the text columns share the slack
+        growing = [0.0 if f else p for p, f in zip(preferred, figures, strict=True)]
+        if not any(growing):
+            growing = list(preferred)
+        slack = available - sum(preferred)
+        return [round(p + slack * g / sum(growing), 3) for p, g in zip(preferred, growing, strict=True)]
+    spare = available - sum(minimum)
     wants = [max(0.0, p - m) for p, m in zip(preferred, minimum, strict=True)]
     total_want = sum(wants) or 1.0
     return [round(m + spare * w / total_want, 3) for m, w in zip(minimum, wants, strict=True)]
