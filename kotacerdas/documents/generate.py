@@ -55,6 +55,11 @@ class Generated:
     recipe: dict[str, Any]
     files: list[tuple[Book, str, Path]] = field(default_factory=list)  # (book, format, path)
 
+    @property
+    def placeholders(self) -> list[Placeholder]:
+        """What the (draft) books still show as unfilled, in book order."""
+        return placeholders(self.data, self.books)
+
 
 def write_books(
     region: Region,

@@ -78,7 +78,7 @@ def _generate(job: LiveJob, version: BookVersion) -> str:
         data=generated.data.to_dict(),
         data_hash=generated.data.data_hash(),
         recipe=generated.recipe,
-        missing=generated.data.missing(),
+        missing=[p.sentence for p in generated.placeholders],  # texts and data, with where to fill them
         finished_at=timezone.now(),
     )
     return BookVersion.Status.DONE if finished else BookVersion.Status.FAILED

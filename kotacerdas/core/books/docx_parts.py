@@ -48,6 +48,7 @@ class DocWriter:
     doc: DocxDocument
     styles: set[str]
     count: Counters
+    dry: bool = False  # walk the book for its placeholders without building the tables
 
     def _style(self, name: str, fallback: str = "Normal") -> str:
         return name if name in self.styles else fallback
@@ -126,9 +127,11 @@ class DocWriter:
         rows: Sequence[Sequence[CellValue]],
         total_row: bool = False,
         font_size: float = 10,
-    ) -> Table:
+    ) -> None:
         """A captioned grid table whose column widths come from its content."""
         self._caption("Tabel", caption)
+        if self.dry:  # only the placeholders are wanted: tables are most of the writing time
+            return
         fit = fit_columns(headers, rows, self._text_width_cm(), font_size, bold_last_row=total_row)
         table = self._new_table(1, len(headers))
         for tc, value in zip(table._tbl.tr_lst[0].tc_lst, headers, strict=True):
@@ -142,7 +145,6 @@ class DocWriter:
                 _fill(_Cell(tc, table), value, fit.font_size, bold=bold)
         set_widths(table, fit.widths)
         self.doc.add_paragraph()
-        return table
 
     def _figure(self, png: bytes, caption: str) -> None:
         paragraph = self.doc.add_paragraph()

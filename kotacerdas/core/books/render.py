@@ -97,7 +97,7 @@ def placeholders(data: BookData, books: Iterable[Book]) -> list[Placeholder]:
     """
     found: list[Placeholder] = []
     for book in books:
-        writer = _Writer(data, book, Assets(charts_drawn=True))
+        writer = _Writer(data, book, Assets(charts_drawn=True), dry=True)
         writer.write()
         found += writer.placeholders
     return found
@@ -119,6 +119,7 @@ class _Writer(ProgrammeBlocks):
     book: Book
     assets: Assets
     count: Counters = field(default_factory=Counters)
+    dry: bool = False
     placeholders: list[Placeholder] = field(default_factory=list)
     where: str = ""
 

@@ -56,3 +56,12 @@ def test_the_cli_refuses_a_final_set_with_gaps_and_lists_them(tmp_path, capsys, 
     assert "a final book set cannot be written while these are unfilled" in err
     assert "  - Teks “Kata pengantar” belum diisi (Buku I Analisis Strategis, Kata Pengantar)" in err
     assert not list(tmp_path.glob("*.docx"))
+
+
+def test_the_version_page_lists_what_is_still_to_fill_in(as_budi, region_a) -> None:  # type: ignore[no-untyped-def]
+    generate(as_budi)
+    version = BookVersion.objects.get(region=region_a)
+    page = as_budi.get(version.get_absolute_url()).content.decode()
+    assert "Masih perlu diisi" in page
+    assert "Teks “Ruang lingkup” belum diisi (Buku II Masterplan Smart City, BAB I Pendahuluan" in page
+    assert "ruang_lingkup" not in page
