@@ -28,6 +28,7 @@ def run_books(args: argparse.Namespace) -> int:
 
     from kotacerdas.core.books.outline import OutlineError
     from kotacerdas.core.books.pdf import PdfUnavailable
+    from kotacerdas.core.books.placeholders import UnfilledPlaceholders
     from kotacerdas.documents.generate import write_books
     from kotacerdas.regions.models import Region
 
@@ -41,15 +42,18 @@ def run_books(args: argparse.Namespace) -> int:
         raise CommandError(f"{out} exists and is not a folder")
     year = args.year or timezone.localdate().year
     try:
-        generated = write_books(region, year, out, formats)
+        generated = write_books(region, year, out, formats, draft=not args.final)
     except PdfUnavailable as error:
         raise CommandError(str(error)) from None
+    except UnfilledPlaceholders as error:
+        lines = "\n".join(f"  - {p.sentence}" for p in error.placeholders)
+        raise CommandError(f"a final book set cannot be written while these are unfilled:\n{lines}") from None
     except OutlineError as error:
         raise CommandError(f"the book outline for {year} is not valid: {error}") from None
     for book, fmt, path in generated.files:
         print(f"{book.full_title} ({fmt.upper()}): {path}")
     if generated.data.missing():
-        print("missing in the record (the books say so): " + "; ".join(generated.data.missing()))
+        print("missing in the record (the draft books say so): " + "; ".join(generated.data.missing()))
     return 0
 
 
@@ -61,4 +65,9 @@ def register(subparsers: Any) -> None:
     books.add_argument("--out", required=True, help="folder to write the books into")
     books.add_argument("--format", default="docx", help="docx, pdf or docx,pdf (default: docx)")
     books.add_argument("--year", type=int, default=0, help="programme year (default: this year)")
+    books.add_argument(
+        "--final",
+        action="store_true",
+        help="refuse to write books that still show a placeholder (a draft marks what is unfilled)",
+    )
     books.set_defaults(func=run_books)

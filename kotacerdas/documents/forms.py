@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from kotacerdas.core.books.outline import Outline
+from kotacerdas.core.books.placeholders import text_label
 
 
 class GenerateForm(forms.Form):
@@ -30,7 +31,7 @@ class TextsForm(forms.Form):
         super().__init__(*args, **kwargs)
         for key in outline.text_keys():
             self.fields[key] = forms.CharField(
-                label=key.replace("_", " ").capitalize(),
+                label=text_label(key),  # the name the draft books use when the text is missing
                 required=False,
                 widget=forms.Textarea(attrs={"rows": 4}),
                 help_text=_("Separate paragraphs with an empty line."),

@@ -17,11 +17,12 @@ from django.conf import settings as django_settings
 from django.core.files.storage import default_storage
 
 from kotacerdas.core.books.data import BookData
-from kotacerdas.core.books.outline import Book, Outline, load_outline, merge_outline
+from kotacerdas.core.books.outline import Book, Outline, load_outline, merge_outline, parse_outline
 from kotacerdas.core.books.pdf import convert_to_pdf
-from kotacerdas.core.books.render import Assets, render_books
+from kotacerdas.core.books.placeholders import Placeholder
+from kotacerdas.core.books.render import Assets, placeholders, render_books
 from kotacerdas.documents.collect import collect_book_data
-from kotacerdas.documents.models import BookSettings, OutlineOverride
+from kotacerdas.documents.models import BookSettings, BookVersion, OutlineOverride
 from kotacerdas.regions.models import Region
 
 FORMATS = ("docx", "pdf")
@@ -54,6 +55,11 @@ class Generated:
     recipe: dict[str, Any]
     files: list[tuple[Book, str, Path]] = field(default_factory=list)  # (book, format, path)
 
+    @property
+    def placeholders(self) -> list[Placeholder]:
+        """What the (draft) books still show as unfilled, in book order."""
+        return placeholders(self.data, self.books)
+
 
 def write_books(
     region: Region,
@@ -61,11 +67,13 @@ def write_books(
     outdir: Path,
     formats: tuple[str, ...] = ("docx",),
     progress: Callable[[int, str], None] | None = None,
+    draft: bool = True,
 ) -> Generated:
     """Write the region's book set into ``outdir``.
 
     PdfUnavailable (no LibreOffice) and ConversionTimeout (LibreOffice ran out of
-    ``BOOKS_CONVERT_TIMEOUT_SECONDS`` and was killed) propagate for the caller to report.
+    ``BOOKS_CONVERT_TIMEOUT_SECONDS`` and was killed) propagate for the caller to report; so does
+    UnfilledPlaceholders when a final set (``draft=False``) still has a gap.
     """
     settings = settings_for(region)
     outline = outline_for(programme_year)
@@ -81,7 +89,7 @@ def write_books(
             progress(10 + int(80 * done / steps), book_key)
         done += 1
 
-    paths = render_books(data, books, outdir, assets_for(settings), progress=step)
+    paths = render_books(data, books, outdir, assets_for(settings), progress=step, draft=draft)
     generated.files = [(book, "docx", path) for book, path in zip(books, paths, strict=True)]
     if "pdf" in formats:
         step("pdf")
@@ -112,3 +120,24 @@ def recipe(
             else {"name": "default", "sha256": ""}
         ),
     }
+
+
+def unfilled_placeholders(version: BookVersion) -> list[Placeholder]:
+    """The gaps a generated version's books show (unfilled texts, missing data), in book order.
+
+    Read from what the version was made of (its stored data and outline), so the list matches its
+    files. Empty for a version that may be approved; each item's ``sentence`` says what to fill,
+    where the book shows it and where in kotacerdas to fill it.
+    """
+    if not version.data:
+        return []
+    data = BookData.from_dict(version.data)
+    outline = parse_outline(version.recipe["outline"]) if version.recipe.get("outline") else load_outline()
+    keys = version.recipe.get("books") or [b.key for b in outline.book_set()]
+    return placeholders(data, [outline.book(k) for k in keys])
+
+
+def region_placeholders(region: Region, programme_year: int) -> list[Placeholder]:
+    """The gaps the region's books would show if they were generated now."""
+    books = outline_for(programme_year).book_set(list(settings_for(region).extra_books or []))
+    return placeholders(collect_book_data(region, programme_year), books)

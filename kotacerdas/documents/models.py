@@ -7,6 +7,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from kotacerdas.core.books.names import file_name
 from kotacerdas.jobs.models import HeartbeatJob
 
 
@@ -184,7 +185,12 @@ class BookFile(models.Model):
 
     @property
     def download_name(self) -> str:
-        return self.stored_name.rsplit("/", 1)[-1]
+        """``Buku-II-Masterplan-Kota-Salatiga-v3.pdf``: book, region and version in safe ASCII."""
+        words = self.title.split()  # "Buku II Masterplan Smart City"
+        if len(words) < 2 or words[0] != "Buku":
+            return self.stored_name.rsplit("/", 1)[-1]
+        version = self.version
+        return file_name(words[1], self.book_key, self.format, version.region.name, version.number)
 
 
 class BookChapter(models.Model):

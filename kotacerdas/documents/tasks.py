@@ -18,6 +18,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django_tasks import task
 
+from kotacerdas.core.books.names import book_filename
 from kotacerdas.core.books.outline import Book
 from kotacerdas.core.books.pdf import ConversionTimeout, PdfUnavailable
 from kotacerdas.core.processes import owned_tempdir
@@ -77,7 +78,7 @@ def _generate(job: LiveJob, version: BookVersion) -> str:
         data=generated.data.to_dict(),
         data_hash=generated.data.data_hash(),
         recipe=generated.recipe,
-        missing=generated.data.missing(),
+        missing=[p.sentence for p in generated.placeholders],  # texts and data, with where to fill them
         finished_at=timezone.now(),
     )
     return BookVersion.Status.DONE if finished else BookVersion.Status.FAILED
@@ -88,7 +89,8 @@ def _store(version: BookVersion, files: list[tuple[Book, str, Path]]) -> None:
     rows = []
     for order, (book, fmt, path) in enumerate(files):
         with path.open("rb") as handle:
-            stored = default_storage.save(f"{folder}/{path.name}", handle)
+            name = book_filename(book, fmt, version.region.name, version.number)
+            stored = default_storage.save(f"{folder}/{name}", handle)
         rows.append(
             BookFile(
                 version=version,

@@ -28,7 +28,7 @@ def test_books_journey(page, budi, rina, dinkes_a) -> None:  # type: ignore[no-u
     log_in(page, "budi")
     generate_docx(page)
     assert page.get_by_role("heading", name="Buku, versi 1").is_visible()
-    assert page.get_by_text("Data yang belum ada").is_visible()
+    assert page.get_by_text("Masih perlu diisi").is_visible()
     assert page.get_by_role("link", name="Buku II Masterplan Smart City (DOCX)").is_visible()
 
     # the record changes, then a second version

@@ -114,9 +114,9 @@ def test_a_region_without_data_gets_a_book_that_says_what_is_missing(tmp_path) -
     outline = load_outline()
     for book in outline.book_set(["roadmap"]):
         text = docx_text(render_book(empty_data(), book, tmp_path / f"{book.key}.docx"))
-        assert "Data belum tersedia" in text
+        assert "[Draf — belum" in text
     text = docx_text(tmp_path / "analisis.docx")
-    assert "Data belum tersedia: matriks SWOT" in text
+    assert "[Draf — belum tersedia] Matriks SWOT: lengkapi di kotacerdas, Masterplan › SWOT" in text
 
 
 def test_a_template_must_be_a_word_document_with_headings(tmp_path) -> None:

@@ -20,12 +20,12 @@ def test_it_writes_the_demo_region_s_books(tmp_path, capsys) -> None:  # type: i
     assert "Buku II Masterplan Smart City (DOCX)" in out
     names = sorted(p.name for p in tmp_path.glob("*.docx"))
     assert names == [
-        "Buku-I-analisis.docx",
-        "Buku-II-masterplan.docx",
-        "Buku-III-ringkasan.docx",
-        "Buku-IV-quickwin.docx",
+        "Buku-I-Analisis-Kota-Salatiga.docx",
+        "Buku-II-Masterplan-Kota-Salatiga.docx",
+        "Buku-III-Ringkasan-Kota-Salatiga.docx",
+        "Buku-IV-Quickwin-Kota-Salatiga.docx",
     ]
-    text = docx_text((tmp_path / "Buku-II-masterplan.docx").read_bytes())
+    text = docx_text((tmp_path / "Buku-II-Masterplan-Kota-Salatiga.docx").read_bytes())
     assert "KOTA SALATIGA" in text
     assert "Dinas Kesehatan" in text  # demo OPDs sign the commitment sheet
     assert "Puji syukur" in text  # the demo's kata pengantar
@@ -66,7 +66,7 @@ def test_it_writes_pdf_from_the_database(tmp_path, capsys, region_a) -> None:  #
         )
     assert main(["books", "33.73", "--out", str(tmp_path), "--format", "pdf", "--year", "2026"]) == 0
     assert sorted(p.suffix for p in tmp_path.iterdir()) == [".pdf"] * 4
-    pdf = tmp_path / "Buku-I-analisis.pdf"
+    pdf = tmp_path / "Buku-I-Analisis-Kota-Salatiga.pdf"
     text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True).stdout
     assert "KOTA SALATIGA" in text
     assert "BAB II PROFIL DAERAH" in text
