@@ -163,7 +163,7 @@ class Governance:
     tim_decree: str = ""
 
 
-PLAN_NOT_ADOPTED = "rencana yang diadopsi (peta jalan belum diadopsi di menu Peta Jalan kotacerdas)"
+PLAN_NOT_ADOPTED = "rencana yang ditetapkan (jadwal dan anggaran peta jalan)"
 
 
 @dataclass

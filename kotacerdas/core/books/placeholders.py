@@ -49,6 +49,7 @@ DATA_MENUS = {
     "anggaran per tahun": "Masterplan › Inisiatif",
     "anggaran per sumber pendanaan": "Masterplan › Inisiatif",
     "peta jalan (tahun mulai dan selesai inisiatif)": "Masterplan › Peta jalan",
+    "rencana yang ditetapkan": "Masterplan › Peta jalan (tetapkan hasil optimasi atau konfirmasi jadwal)",
     "quick win": "Masterplan › Quick Win",
     "susunan Dewan Smart City": "menu Program › Dewan Smart City dan Tim Pelaksana",
     "susunan Tim Pelaksana Smart City": "menu Program › Dewan Smart City dan Tim Pelaksana",

@@ -31,7 +31,7 @@ def test_the_demo_books_print_the_adopted_plan(tmp_path, capsys) -> None:
     plan = plan_of_record(Region.objects.get(code="33.73"))
     assert plan is not None, "the demo ships with an adopted plan"
     document = plan.as_document()
-    run_books(argparse.Namespace(region_code="33.73", out=str(tmp_path), format="docx", year=0))
+    run_books(argparse.Namespace(region_code="33.73", out=str(tmp_path), format="docx", year=0, final=False))
     book = masterplan_docx(tmp_path)
     totals = budget_totals(book)
     expected = document_totals(document)
@@ -48,10 +48,9 @@ def test_without_an_adopted_plan_the_draft_says_so(ayu, budi, region_a, tmp_path
 
     do_save_profile(budi, region_a, period_start=2026, period_end=2030, vision="Salatiga cerdas")
     generated = write_books(region_a, 2026, tmp_path)
-    assert "rencana yang diadopsi (peta jalan belum diadopsi di menu Peta Jalan kotacerdas)" in (
-        generated.data.missing()
-    )
+    assert "rencana yang ditetapkan (jadwal dan anggaran peta jalan)" in generated.data.missing()
     from kotacerdas.documents.tests.conftest import docx_text
 
     text = docx_text(masterplan_docx(tmp_path).read_bytes())
-    assert "Data belum tersedia: rencana yang diadopsi" in text
+    assert "[Draf — belum tersedia] Rencana yang ditetapkan (jadwal dan anggaran peta jalan)" in text
+    assert "Masterplan › Peta jalan (tetapkan hasil optimasi atau konfirmasi jadwal)" in text
