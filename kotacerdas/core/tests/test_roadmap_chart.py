@@ -8,6 +8,7 @@ against Rp900.000.000: the chart must say so.
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
 from kotacerdas.core.plan import PlannedInitiative, PlanOfRecord
 from kotacerdas.core.roadmap_chart import ChartText, chart_data
@@ -48,7 +49,7 @@ ORDER = ("governance", "branding", "environment")
 LABELS = {"governance": "Tata Kelola", "branding": "Branding", "environment": "Lingkungan"}
 
 
-def _chart() -> dict:  # type: ignore[type-arg]
+def _chart() -> dict[str, Any]:
     return chart_data(ADOPTED, LATEST, dimension_order=ORDER, dimension_labels=LABELS)
 
 

@@ -15,6 +15,7 @@ from kotacerdas.planning.access import get_in_region, masterplan_page
 from kotacerdas.planning.models import FundingSource, Initiative, Masterplan, RoadmapRun
 from kotacerdas.planning.pages import needs_masterplan, post_only
 from kotacerdas.planning.roadmap import actions, charts
+from kotacerdas.planning.roadmap.chart import roadmap_chart
 from kotacerdas.planning.roadmap.forms import PinForm, RoadmapConstraintsForm, RunForm
 from kotacerdas.regions.models import Region
 from kotacerdas.web.pages import Failed, RegionPage
@@ -65,6 +66,7 @@ def _roadmap_page(
         "runs": _runs(page),
         "run_form": RunForm(),
         "sources": FundingSource.choices,
+        "roadmap_chart": roadmap_chart(page.region),
     }
     response = page.render("planning/roadmap.html", context, form)
     if refused:
@@ -123,14 +125,13 @@ def roadmap_run(page: Page, run_id: int) -> HttpResponse:
     context: dict[str, Any] = {"run": run}
     if run.state == RoadmapRun.State.DONE and run.result:
         context.update(_run_results(run, run.result))
+        context["roadmap_chart"] = roadmap_chart(page.region, run=run)
     return page.render("planning/roadmap_run.html", context)
 
 
 def _run_results(run: RoadmapRun, result: dict[str, Any]) -> dict[str, Any]:
-    """A finished run as the page shows it: outcomes with reasons, the schedule, one chart a dimension."""
+    """A finished run as the page shows it: outcomes with reasons and the schedule."""
     details = run.details.get("initiatives", {})
-    order = [code for code, _label in reference.dimensions()]
-    used = sorted({d["dimension"] for d in details.values()}, key=order.index)
     durations = {i["id"]: int(i["duration"]) for i in run.instance["initiatives"]}
     return {
         "outcomes": reports.outcomes(run),
@@ -139,7 +140,6 @@ def _run_results(run: RoadmapRun, result: dict[str, Any]) -> dict[str, Any]:
             (code, details.get(code, {}).get("name", ""), year, year + durations[code] - 1)
             for code, year in result.get("schedule_years", {}).items()
         ],
-        "chart_dimensions": [(code, reference.dimension_label(code)) for code in used],
         "gap_percent": (result.get("gap") or 0) * 100,
     }
 
