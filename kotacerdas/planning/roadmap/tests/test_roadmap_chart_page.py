@@ -61,7 +61,9 @@ def test_the_chart_script_and_library_are_served_from_our_own_origin(
     inline = re.findall(r"<script(?![^>]*\bsrc=)(?![^>]*application/json)[^>]*>", html)
     assert inline == []  # the CSP forbids inline scripts: data travels as JSON only
     plotly = finders.find("vendor/plotly/plotly.min.js")
-    assert plotly and open(plotly, "rb").read(200).lstrip().startswith(b"/**\n* plotly.js")
+    assert plotly
+    with open(plotly, "rb") as library:
+        assert library.read(200).lstrip().startswith(b"/**\n* plotly.js")
     assert finders.find("kotacerdas/roadmap-chart.js")
 
 
