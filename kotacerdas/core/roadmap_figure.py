@@ -31,6 +31,7 @@ WIDTH_INCHES = 6.5
 WRAP_CHARACTERS = 92  # 7 pt Liberation/DejaVu Sans across the 6.5 inch plot
 BAR = 0.55  # bar thickness, in text lines
 BUDGET_INCHES = 2.1
+ROWS_PER_PAGE = 22  # initiatives per printed figure: with the budget panel it still fits an A4 page
 
 
 def _layout(chart: dict[str, Any]) -> tuple[list[dict[str, Any]], float]:
@@ -39,7 +40,7 @@ def _layout(chart: dict[str, Any]) -> tuple[list[dict[str, Any]], float]:
     y = 0.0
     for number, lane in enumerate(chart["lanes"]):
         top = y
-        colour = PALETTE[number % len(PALETTE)]
+        colour = PALETTE[lane.get("index", number) % len(PALETTE)]
         y += 1.3
         for row in lane["rows"]:
             label = f"{row['label']} ({row['note']})" if row["note"] else row["label"]
@@ -125,10 +126,9 @@ def _draw_budget(axes: Any, chart: dict[str, Any]) -> list[Any]:
         width=0.34 if chart["compare"] else 0.6,
         color=[OVER if row["over"] else PALETTE[0] for row in rows],
     )
-    handles: list[Any] = [
-        Patch(color=PALETTE[0], label=text["plan"]),
-        Patch(color=OVER, label=text["over_ceiling"]),
-    ]
+    handles: list[Any] = [Patch(color=PALETTE[0], label=text["plan"])]
+    if any(row["over"] for row in rows):
+        handles.append(Patch(color=OVER, label=text["over_ceiling"]))
     if chart["compare"]:
         axes.bar(
             [v + offset for v in x],
@@ -156,9 +156,13 @@ def _draw_budget(axes: Any, chart: dict[str, Any]) -> list[Any]:
 
 
 def roadmap_figure(chart: dict[str, Any]) -> Figure:
-    """The whole chart: lanes above, budget beneath, legend under the budget frame."""
+    """The whole chart: lanes above, budget beneath (when the page has it), legend under the frame."""
     items, height = _layout(chart)
     lanes_inches = max(1.5, 0.135 * height)
+    if not chart.get("budget"):
+        figure = Figure(figsize=(WIDTH_INCHES, lanes_inches + 0.5), layout="constrained")
+        _draw_lanes(figure.subplots(), chart, items, height)
+        return figure
     figure = Figure(figsize=(WIDTH_INCHES, lanes_inches + BUDGET_INCHES + 0.9), layout="constrained")
     top, bottom = figure.subplots(2, 1, height_ratios=[lanes_inches, BUDGET_INCHES])
     _draw_lanes(top, chart, items, height)
@@ -174,10 +178,38 @@ def roadmap_figure(chart: dict[str, Any]) -> Figure:
     return figure
 
 
+def pages(chart: dict[str, Any], rows_per_page: int = ROWS_PER_PAGE) -> list[dict[str, Any]]:
+    """The chart cut into printable pages of at most ``rows_per_page`` initiatives; the budget panel
+    goes on the last page. A lane that continues keeps its colour; arrows stay where both ends are."""
+    cut: list[list[dict[str, Any]]] = [[]]
+    room = rows_per_page
+    for index, lane in enumerate(chart["lanes"]):
+        rows = list(lane["rows"])
+        while rows:
+            if room == 0:
+                cut.append([])
+                room = rows_per_page
+            taken, rows = rows[:room], rows[room:]
+            cut[-1].append(lane | {"rows": taken, "index": index})
+            room -= len(taken)
+    result = []
+    for number, lanes in enumerate(cut):
+        codes = {row["code"] for lane in lanes for row in lane["rows"]}
+        arrows = [a for a in chart["arrows"] if a["from"] in codes and a["to"] in codes]
+        budget = chart["budget"] if number == len(cut) - 1 else None
+        result.append(chart | {"lanes": lanes, "arrows": arrows, "budget": budget})
+    return result
+
+
 def roadmap_png(chart: dict[str, Any], dpi: int = 220) -> bytes:
     buffer = io.BytesIO()
     roadmap_figure(chart).savefig(buffer, format="png", dpi=dpi)
     return buffer.getvalue()
+
+
+def roadmap_pngs(chart: dict[str, Any], dpi: int = 220) -> list[bytes]:
+    """One sharp PNG per printable page (see :func:`pages`)."""
+    return [roadmap_png(page, dpi) for page in pages(chart)]
 
 
 def roadmap_svg(chart: dict[str, Any]) -> bytes:

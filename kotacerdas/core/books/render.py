@@ -50,13 +50,15 @@ class Assets:
 
     template: Path | None = None
     logo: bytes | None = None
-    gantt: bytes | None = None
+    gantt: list[bytes] = field(default_factory=list)  # the combined roadmap chart, one PNG a page
     budget_chart: bytes | None = None
     charts_drawn: bool = False
+    # the plan of record's chart dict (kotacerdas.core.roadmap_chart.chart_data), as the roadmap page has it
+    roadmap_chart: dict[str, Any] | None = None
 
     def draw(self, data: BookData) -> None:
         if not self.charts_drawn:
-            self.gantt = charts.roadmap_gantt(data)
+            self.gantt = charts.roadmap_gantt(data, self.roadmap_chart)
             self.budget_chart = charts.budget_per_year(data)
             self.charts_drawn = True
 
@@ -474,8 +476,9 @@ class _Writer:
         if not items:
             self._missing("peta jalan (tahun mulai dan selesai inisiatif)")
             return
-        if self.assets.gantt:
-            self._figure(self.assets.gantt, f"Peta jalan {self.data.period_start}–{self.data.period_end}")
+        for page_number, png in enumerate(self.assets.gantt, start=1):
+            part = f" ({page_number}/{len(self.assets.gantt)})" if len(self.assets.gantt) > 1 else ""
+            self._figure(png, f"Peta jalan {self.data.period_start}–{self.data.period_end}{part}")
         rows = [
             (i.code, i.name, i.dimension, _period(i.start_year, i.end_year), i.horizon or "–") for i in items
         ]

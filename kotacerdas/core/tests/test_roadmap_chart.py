@@ -116,3 +116,44 @@ def test_the_books_figure_draws_the_same_dict_sharply() -> None:
     svg = roadmap_svg(chart).decode()
     assert "Tata Kelola" in svg and "tidak dijadwalkan oleh optimasi terakhir" in svg
     assert "masyarakat umum" in svg  # the end of the long name is printed, wrapped, not cut
+
+
+def test_the_books_draw_the_very_dict_the_page_draws() -> None:
+    from kotacerdas.core.books import charts
+    from kotacerdas.core.books.render import Assets
+    from kotacerdas.core.books.sample import sample_book_data as sample_data
+
+    chart = _chart()
+    assets = Assets(roadmap_chart=chart)
+    assets.draw(sample_data())
+    assert assets.gantt == [roadmap_png(chart)]
+    own = charts.roadmap_gantt(sample_data())  # without a plan: the book's own schedule, same drawing
+    assert len(own) == 3 and all(png.startswith(b"\x89PNG") for png in own)  # 60 initiatives, 22 a page
+
+
+def test_a_long_roadmap_is_cut_into_printable_pages_keeping_lanes_and_arrows() -> None:
+    from kotacerdas.core.roadmap_figure import pages
+
+    chart = _chart()
+    first, second = pages(chart, rows_per_page=3)
+    assert [[r["code"] for r in lane["rows"]] for lane in first["lanes"]] == [
+        ["GOV-01", "GOV-02"],
+        ["BRD-02"],
+    ]
+    assert [[r["code"] for r in lane["rows"]] for lane in second["lanes"]] == [["ENV-01", "ENV-02"]]
+    assert first["arrows"] == [{"from": "GOV-01", "to": "GOV-02"}] and first["budget"] is None
+    assert second["budget"] == chart["budget"] and second["lanes"][0]["index"] == 2
+
+
+def test_the_budget_legend_sits_below_the_frame(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from kotacerdas.core.books import charts
+    from kotacerdas.core.books.sample import sample_book_data as sample_data
+
+    drawn = []
+    monkeypatch.setattr(charts, "_png", lambda figure: drawn.append(figure) or b"")
+    charts.budget_per_year(sample_data())
+    (figure,) = drawn
+    figure.canvas.draw()
+    axes = figure.axes[0]
+    legend = axes.get_legend().get_window_extent()
+    assert legend.y1 < axes.get_window_extent().y0  # entirely under the plot, covering no bar
