@@ -48,7 +48,8 @@ def _label(index: int, count: int, text: str) -> tuple[str, float, float]:
     width = max(len(line) for line in lines) * CHARACTER_WIDTH
     left = {"start": lx, "end": lx - width, "middle": lx - width / 2}[anchor]
     # a label above the chart grows upwards, one below it downwards, one at the side around its point
-    first = ly - (len(lines) - 1) * LINE_HEIGHT if ly < CENTRE - 10 else ly if ly > CENTRE + 10 else ly
+    extra = (len(lines) - 1) * LINE_HEIGHT
+    first = ly - extra if ly < CENTRE - 10 else ly if ly > CENTRE + 10 else ly - extra / 2
     spans = "".join(
         f'<tspan x="{lx:.1f}" y="{first + n * LINE_HEIGHT:.1f}">{escape(line)}</tspan>'
         for n, line in enumerate(lines)

@@ -71,7 +71,7 @@
         y += 10;
       });
       out.shapes.push({ type: "rect", xref: "x", yref: "y", x0: first, x1: last, y0: top, y1: y - 4,
-        fillcolor: "#f1f4f7", line: { width: 0 }, layer: "below" });
+        fillcolor: "rgba(214, 222, 230, 0.35)", line: { width: 0 }, layer: "below" });
       y += 4;
     });
     chart.arrows.forEach(function (arrow) {
