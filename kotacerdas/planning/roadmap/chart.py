@@ -58,6 +58,34 @@ def run_schedule(run: RoadmapRun) -> PlanOfRecord:
     )
 
 
+def adopted_plan(region: Region) -> PlanOfRecord | None:
+    """The region's plan of record, through ``kotacerdas.planning.roadmap.plan.plan_of_record``.
+
+    That module is built on a parallel branch; until it is merged there is no plan and the chart shows
+    the latest run. Once both are on main this becomes a plain import.
+    """
+    try:
+        from kotacerdas.planning.roadmap.plan import (  # type: ignore[import-not-found,unused-ignore]
+            plan_of_record,
+        )
+    except ImportError:
+        return None
+    plan: PlanOfRecord | None = plan_of_record(region)
+    return plan
+
+
+def book_chart(region: Region) -> dict[str, Any] | None:
+    """The books' roadmap chart: the plan of record alone (what the region signs), in Indonesian."""
+    plan = adopted_plan(region)
+    if plan is None:
+        return None
+    return chart_data(
+        plan,
+        dimension_order=[code for code, _label in reference.dimensions()],
+        dimension_labels=dict(reference.dimensions()),
+    )
+
+
 def chart_text() -> ChartText:
     return ChartText(
         title=_("Roadmap"),
@@ -80,6 +108,7 @@ def roadmap_chart(
 ) -> dict[str, Any] | None:
     """The chart's data: the adopted plan against the latest finished run, or that run alone before an
     adoption; None when there is neither."""
+    adopted = adopted if adopted is not None else adopted_plan(region)
     run = run or reports.latest_roadmap_run(region)
     latest = run_schedule(run) if run and (run.result or {}).get("schedule_years") else None
     if adopted is None and latest is None:
