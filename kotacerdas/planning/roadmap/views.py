@@ -1,20 +1,20 @@
-"""Pages of the roadmap: constraints and pins, optimiser runs with their explanation and charts."""
+"""Pages of the roadmap: constraints and pins, optimiser runs with their explanation, the combined chart."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from django.contrib import messages
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 
 from kotacerdas.jobs.liveness import sweep
-from kotacerdas.planning import reference, reports
+from kotacerdas.planning import reports
 from kotacerdas.planning.access import get_in_region, masterplan_page
 from kotacerdas.planning.models import FundingSource, Initiative, Masterplan, RoadmapRun
 from kotacerdas.planning.pages import needs_masterplan, post_only
-from kotacerdas.planning.roadmap import actions, charts
+from kotacerdas.planning.roadmap import actions
 from kotacerdas.planning.roadmap.chart import roadmap_chart
 from kotacerdas.planning.roadmap.forms import PinForm, RoadmapConstraintsForm, RunForm
 from kotacerdas.regions.models import Region
@@ -142,38 +142,3 @@ def _run_results(run: RoadmapRun, result: dict[str, Any]) -> dict[str, Any]:
         ],
         "gap_percent": (result.get("gap") or 0) * 100,
     }
-
-
-def _finished_run(page: Page, run_id: int) -> RoadmapRun:
-    run = get_in_region(RoadmapRun, page.region, run_id)
-    if run.state != RoadmapRun.State.DONE:
-        raise Http404
-    return run
-
-
-@masterplan_page
-def roadmap_gantt(page: Page, run_id: int, dimension: str) -> HttpResponse:
-    run = _finished_run(page, run_id)
-    if dimension != "semua" and dimension not in dict(reference.dimensions()):
-        raise Http404
-    selected = None if dimension == "semua" else dimension
-    title = reference.dimension_label(dimension) if selected else _("All dimensions")
-    legend = {"scheduled": _("scheduled"), "deferred": _("deferred"), "pinned": _("pinned")}
-    png = charts.gantt_png(
-        reports.gantt_bars(run, selected), *reports.period_of(run), title=title, legend=legend
-    )
-    return HttpResponse(png, content_type="image/png")
-
-
-@masterplan_page
-def roadmap_budget(page: Page, run_id: int) -> HttpResponse:
-    run = _finished_run(page, run_id)
-    png = charts.budget_png(
-        reports.spend_by_year_and_source(run),
-        title=_("Budget per year by funding source"),
-        unit=_("million rupiah"),
-        source_labels={k: str(v) for k, v in FundingSource.choices},
-        ceilings=reports.ceilings_of(run),
-        ceiling_label=_("ceiling"),
-    )
-    return HttpResponse(png, content_type="image/png")
