@@ -36,7 +36,6 @@ class ChartText:
     over_ceiling: str = "melebihi pagu"
     not_in_plan: str = "tidak ada dalam rencana"
     not_in_latest: str = "tidak dijadwalkan oleh optimasi terakhir"
-    depends_on: str = "setelah"
     no_ceiling: str = "tanpa pagu"
     unit: str = "miliar rupiah"
 

@@ -97,7 +97,6 @@ def chart_text() -> ChartText:
         over_ceiling=_("over the ceiling"),
         not_in_plan=_("not in the adopted plan"),
         not_in_latest=_("not scheduled by the latest run"),
-        depends_on=_("after"),
         no_ceiling=_("no ceiling"),
         unit=_("billion rupiah"),
     )

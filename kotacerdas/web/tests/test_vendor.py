@@ -13,4 +13,6 @@ def test_plotly_is_served_from_the_installed_wheel_and_nothing_else_of_it() -> N
     assert finder.find("vendor/plotly/widgetbundle.js") == ""  # the package's other files stay private
     assert finder.find("vendor/plotly/datasets/iris.csv.gz", find_all=True) == []
     listed = [(path, storage.prefix) for path, storage in finder.list([])]  # what collectstatic copies
-    assert listed == [("plotly.min.js", "vendor/plotly")] and list(VENDORED) == ["vendor/plotly/plotly.min.js"]
+    assert listed == [("plotly.min.js", "vendor/plotly")] and list(VENDORED) == [
+        "vendor/plotly/plotly.min.js"
+    ]
