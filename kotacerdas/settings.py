@@ -170,6 +170,11 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
+STATICFILES_FINDERS = [
+    "django.contrib.staticfiles.finders.FileSystemFinder",
+    "django.contrib.staticfiles.finders.AppDirectoriesFinder",
+    "kotacerdas.web.vendor.VendorFinder",  # plotly.min.js from the plotly wheel (roadmap chart)
+]
 STATIC_ROOT = Path(env("STATIC_ROOT") or VAR_DIR / "static")
 # WhiteNoise serves collected files in production; in development and tests the
 # staticfiles finders serve them straight from the apps.

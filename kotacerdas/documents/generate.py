@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from django.apps import apps
 from django.conf import settings as django_settings
 from django.core.files.storage import default_storage
 
@@ -46,6 +47,15 @@ def assets_for(settings: BookSettings) -> Assets:
         with default_storage.open(settings.logo, "rb") as handle:
             logo = handle.read()
     return Assets(template=template, logo=logo)
+
+
+def roadmap_chart_for(region: Region) -> dict[str, Any] | None:
+    """The plan of record's roadmap chart, the same dict the roadmap page draws (None: no plan yet)."""
+    if not apps.is_installed("kotacerdas.planning"):
+        return None
+    from kotacerdas.planning.roadmap.chart import book_chart
+
+    return book_chart(region)
 
 
 @dataclass
@@ -89,7 +99,9 @@ def write_books(
             progress(10 + int(80 * done / steps), book_key)
         done += 1
 
-    paths = render_books(data, books, outdir, assets_for(settings), progress=step, draft=draft)
+    assets = assets_for(settings)
+    assets.roadmap_chart = roadmap_chart_for(region)
+    paths = render_books(data, books, outdir, assets, progress=step, draft=draft)
     generated.files = [(book, "docx", path) for book, path in zip(books, paths, strict=True)]
     if "pdf" in formats:
         step("pdf")

@@ -4,8 +4,6 @@ Functions the books can call (all take records that came through the access gett
 
 * :func:`latest_roadmap_run` (region) - the newest finished roadmap run, or None.
 * :func:`period_of` (run) - (first year, last year).
-* :func:`gantt_bars` (run, dimension=None) - :class:`GanttBar` rows of the scheduled initiatives
-  (drawn by :mod:`kotacerdas.planning.roadmap.charts`).
 * :func:`spend_by_year_and_source` (run) - {year: {source: juta rupiah}} of the schedule.
 * :func:`ceilings_of` (run) - {year: juta rupiah} of the yearly ceilings the run respected.
 * :func:`outcomes` (run) - every initiative's outcome with Indonesian reasons.
@@ -16,7 +14,6 @@ Functions the books can call (all take records that came through the access gett
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
 from typing import Any
 
 from django.utils.translation import gettext as _
@@ -36,14 +33,6 @@ from kotacerdas.planning.models import (
 from kotacerdas.regions.models import Region
 
 
-@dataclass(frozen=True)
-class GanttBar:
-    label: str
-    start_year: int
-    end_year: int  # inclusive
-    state: str = "scheduled"  # scheduled, deferred (started later than it could), pinned
-
-
 def latest_roadmap_run(region: Region) -> RoadmapRun | None:
     return RoadmapRun.objects.filter(region=region, state=RoadmapRun.State.DONE).first()
 
@@ -55,21 +44,6 @@ def period_of(run: RoadmapRun) -> tuple[int, int]:
 
 def _initiatives(run: RoadmapRun) -> dict[str, dict[str, Any]]:
     return {item["id"]: item for item in run.instance["initiatives"]}
-
-
-def gantt_bars(run: RoadmapRun, dimension: str | None = None) -> list[GanttBar]:
-    result = run.result or {}
-    deferred = {item["id"] for item in result.get("deferred", [])}
-    items = _initiatives(run)
-    details = run.details.get("initiatives", {})
-    bars = []
-    for code, year in (result.get("schedule_years") or {}).items():
-        if dimension and details.get(code, {}).get("dimension") != dimension:
-            continue
-        item = items[code]
-        state = "pinned" if "pinned_start" in item else "deferred" if code in deferred else "scheduled"
-        bars.append(GanttBar(f"{code} {item.get('name', '')}"[:48], year, year + item["duration"] - 1, state))
-    return sorted(bars, key=lambda bar: (bar.start_year, bar.label))
 
 
 def spend_by_year_and_source(run: RoadmapRun) -> dict[int, dict[str, float]]:

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from kotacerdas.core.books import charts
 from kotacerdas.core.books.data import BookData
@@ -15,12 +16,14 @@ class Assets:
 
     template: Path | None = None
     logo: bytes | None = None
-    gantt: bytes | None = None
+    gantt: list[bytes] = field(default_factory=list)  # the combined roadmap chart, one PNG a page
     budget_chart: bytes | None = None
     charts_drawn: bool = False
+    # the plan of record's chart dict (kotacerdas.core.roadmap_chart.chart_data), as the roadmap page has it
+    roadmap_chart: dict[str, Any] | None = None
 
     def draw(self, data: BookData) -> None:
         if not self.charts_drawn:
-            self.gantt = charts.roadmap_gantt(data)
+            self.gantt = charts.roadmap_gantt(data, self.roadmap_chart)
             self.budget_chart = charts.budget_per_year(data)
             self.charts_drawn = True

@@ -266,8 +266,9 @@ class Blocks(DocWriter):
         if not items:
             self._missing("peta jalan (tahun mulai dan selesai inisiatif)")
             return
-        if self.assets.gantt:
-            self._figure(self.assets.gantt, f"Peta jalan {self.data.period_start}–{self.data.period_end}")
+        for page_number, png in enumerate(self.assets.gantt, start=1):
+            part = f" ({page_number}/{len(self.assets.gantt)})" if len(self.assets.gantt) > 1 else ""
+            self._figure(png, f"Peta jalan {self.data.period_start}–{self.data.period_end}{part}")
         rows = [
             (
                 i.code,

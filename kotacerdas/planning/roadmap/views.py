@@ -1,22 +1,23 @@
-"""Pages of the roadmap: constraints and pins, optimiser runs with their explanation and charts."""
+"""Pages of the roadmap: constraints and pins, optimiser runs with their explanation, the combined chart."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from django.contrib import messages
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 
 from kotacerdas.core.formatting import rupiah
 from kotacerdas.core.plan import PlanOfRecord
 from kotacerdas.jobs.liveness import sweep
-from kotacerdas.planning import reference, reports
+from kotacerdas.planning import reports
 from kotacerdas.planning.access import get_in_region, masterplan_page
 from kotacerdas.planning.models import FundingSource, Initiative, Masterplan, RoadmapRun
 from kotacerdas.planning.pages import needs_masterplan, post_only
-from kotacerdas.planning.roadmap import actions, charts
+from kotacerdas.planning.roadmap import actions
+from kotacerdas.planning.roadmap.chart import roadmap_chart
 from kotacerdas.planning.roadmap.forms import PinForm, RoadmapConstraintsForm, RunForm
 from kotacerdas.planning.roadmap.plan import plan_of_record
 from kotacerdas.planning.roadmap.plan_xlsx import plan_workbook
@@ -76,6 +77,7 @@ def _roadmap_page(
         "run_form": run_form or RunForm(),
         "sources": FundingSource.choices,
         **plan_context(plan_of_record(page.region)),
+        "roadmap_chart": roadmap_chart(page.region),
     }
     response = page.render("planning/roadmap.html", context, form)
     if refused:
@@ -144,6 +146,7 @@ def roadmap_run(page: Page, run_id: int) -> HttpResponse:
     }
     if run.state == RoadmapRun.State.DONE and run.result:
         context.update(_run_results(run, run.result))
+        context["roadmap_chart"] = roadmap_chart(page.region, run=run)
     return page.render("planning/roadmap_run.html", context)
 
 
@@ -189,10 +192,8 @@ def roadmap_confirm(page: Page, masterplan: Masterplan) -> HttpResponse:
 
 
 def _run_results(run: RoadmapRun, result: dict[str, Any]) -> dict[str, Any]:
-    """A finished run as the page shows it: outcomes with reasons, the schedule, one chart a dimension."""
+    """A finished run as the page shows it: outcomes with reasons and the schedule."""
     details = run.details.get("initiatives", {})
-    order = [code for code, _label in reference.dimensions()]
-    used = sorted({d["dimension"] for d in details.values()}, key=order.index)
     durations = {i["id"]: int(i["duration"]) for i in run.instance["initiatives"]}
     return {
         "outcomes": reports.outcomes(run),
@@ -201,44 +202,8 @@ def _run_results(run: RoadmapRun, result: dict[str, Any]) -> dict[str, Any]:
             (code, details.get(code, {}).get("name", ""), year, year + durations[code] - 1)
             for code, year in result.get("schedule_years", {}).items()
         ],
-        "chart_dimensions": [(code, reference.dimension_label(code)) for code in used],
         "gap_percent": (result.get("gap") or 0) * 100,
     }
-
-
-def _finished_run(page: Page, run_id: int) -> RoadmapRun:
-    run = get_in_region(RoadmapRun, page.region, run_id)
-    if run.state != RoadmapRun.State.DONE:
-        raise Http404
-    return run
-
-
-@masterplan_page
-def roadmap_gantt(page: Page, run_id: int, dimension: str) -> HttpResponse:
-    run = _finished_run(page, run_id)
-    if dimension != "semua" and dimension not in dict(reference.dimensions()):
-        raise Http404
-    selected = None if dimension == "semua" else dimension
-    title = reference.dimension_label(dimension) if selected else _("All dimensions")
-    legend = {"scheduled": _("scheduled"), "deferred": _("deferred"), "pinned": _("pinned")}
-    png = charts.gantt_png(
-        reports.gantt_bars(run, selected), *reports.period_of(run), title=title, legend=legend
-    )
-    return HttpResponse(png, content_type="image/png")
-
-
-@masterplan_page
-def roadmap_budget(page: Page, run_id: int) -> HttpResponse:
-    run = _finished_run(page, run_id)
-    png = charts.budget_png(
-        reports.spend_by_year_and_source(run),
-        title=_("Budget per year by funding source"),
-        unit=_("million rupiah"),
-        source_labels={k: str(v) for k, v in FundingSource.choices},
-        ceilings=reports.ceilings_of(run),
-        ceiling_label=_("ceiling"),
-    )
-    return HttpResponse(png, content_type="image/png")
 
 
 @masterplan_page
