@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path, re_path
 
+from kotacerdas.accounts.forms import LoginForm
 from kotacerdas.home import views as home_views
 from kotacerdas.web.access_classes import LOGGED_IN, PUBLIC
 
@@ -14,7 +15,11 @@ access = {"home": PUBLIC, "login": PUBLIC, "logout": LOGGED_IN}
 
 urlpatterns = [
     path("", home_views.home, name="home"),
-    path("masuk/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
+    path(
+        "masuk/",
+        auth_views.LoginView.as_view(redirect_authenticated_user=True, authentication_form=LoginForm),
+        name="login",
+    ),
     path("keluar/", auth_views.LogoutView.as_view(), name="logout"),
     path("", include("kotacerdas.regions.urls")),
     path("", include("kotacerdas.accounts.urls")),
