@@ -22,3 +22,25 @@ def test_checkbox_groups_are_a_fieldset_with_one_label_per_choice(as_budi, regio
     assert len(labels) == len(plan_a)
     assert all("<label" not in label for label in labels)
     assert "SD-01" in body
+
+
+def test_an_invalid_kpi_reopens_the_add_kpi_panel_with_its_error(as_budi, region_a, plan_a) -> None:
+    url = reverse("planning:initiative", args=[region_a.code, plan_a["portal"].pk])
+    assert '<details class="panel" id="add-kpi">' in as_budi.get(url).content.decode()
+    response = as_budi.post(url, {"name": "", "unit": "%", "t_2026": "banyak"})
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert '<details class="panel" id="add-kpi" open>' in page
+    assert "Masukkan sebuah bilangan." in page or "Masukkan angka" in page
+
+
+def test_deleting_a_kpi_asks_first_and_names_it(as_budi, budi, region_a, plan_a) -> None:
+    from kotacerdas.planning.initiatives.actions import do_save_kpi
+
+    portal = plan_a["portal"]
+    do_save_kpi(budi, portal, name="Aduan selesai", unit="%", baseline=None, targets={})
+    page = as_budi.get(reverse("planning:initiative", args=[region_a.code, portal.pk])).content.decode()
+    ask = re.search(r'<details class="confirm">\s*<summary[^>]*>Hapus</summary>(.*?)</details>', page, re.S)
+    assert ask, "the delete button is not behind a question"
+    assert "Hapus IKU “Aduan selesai”?" in ask.group(1)
+    assert "kpi" in ask.group(1) and 'type="submit"' in ask.group(1)
