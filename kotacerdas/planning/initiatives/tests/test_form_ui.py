@@ -44,3 +44,38 @@ def test_deleting_a_kpi_asks_first_and_names_it(as_budi, budi, region_a, plan_a)
     assert ask, "the delete button is not behind a question"
     assert "Hapus IKU “Aduan selesai”?" in ask.group(1)
     assert "kpi" in ask.group(1) and 'type="submit"' in ask.group(1)
+
+
+def test_rupiah_inputs_accept_and_show_thousand_separators(as_budi, region_a, plan_a, kominfo_a) -> None:
+    from decimal import Decimal
+
+    from kotacerdas.planning.initiatives.tests.test_initiatives import form_data, new_url
+    from kotacerdas.planning.models import Initiative
+
+    data = form_data(
+        kominfo_a, b_2026_APBD="1.500.000.000", b_2027_CSR="50000000", total_cost="Rp 1.550.000.000"
+    )
+    response = as_budi.post(new_url(region_a), data)
+    assert response.status_code == 302, response.content.decode()[-2000:]
+    item = Initiative.objects.get(code="PL-02")
+    assert item.total_cost == Decimal(1_550_000_000)
+    assert sorted(b.amount for b in item.budget_lines.all()) == [Decimal(50_000_000), Decimal(1_500_000_000)]
+    edit = as_budi.get(reverse("planning:initiative_edit", args=[region_a.code, item.pk])).content.decode()
+    assert 'value="1.500.000.000"' in edit and 'value="50.000.000"' in edit
+    assert 'inputmode="numeric"' in edit
+    refused = as_budi.post(new_url(region_a), form_data(kominfo_a, code="PL-03", b_2026_APBD="1,5 miliar"))
+    assert refused.status_code == 400
+    page = refused.content.decode()
+    assert "Tulis rupiah tanpa sen, misalnya 1.500.000.000" in page and 'value="1,5 miliar"' in page
+
+
+def test_the_roadmap_pagu_grid_takes_separated_rupiah(as_budi, region_a, plan_a) -> None:
+    from kotacerdas.planning.models import Masterplan
+
+    response = as_budi.post(
+        reverse("planning:roadmap", args=[region_a.code]), {"c_2026": "1.500.000.000", "opd_capacity": "3"}
+    )
+    assert response.status_code == 302, response.content.decode()[-2000:]
+    page = as_budi.get(reverse("planning:roadmap", args=[region_a.code])).content.decode()
+    assert 'value="1.500.000.000"' in page
+    assert Masterplan.objects.get(region=region_a).pk
