@@ -75,7 +75,7 @@ class RupiahField(forms.DecimalField):
         kwargs.setdefault("decimal_places", 0)
         super().__init__(**kwargs)
 
-    def to_python(self, value: Any) -> Decimal | None:
+    def to_python(self, value: Any) -> Decimal | None:  # type: ignore[override]  # the stubs say int
         if value in self.empty_values:
             return None
         try:
