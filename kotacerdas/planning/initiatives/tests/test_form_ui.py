@@ -79,3 +79,18 @@ def test_the_roadmap_pagu_grid_takes_separated_rupiah(as_budi, region_a, plan_a)
     page = as_budi.get(reverse("planning:roadmap", args=[region_a.code])).content.decode()
     assert 'value="1.500.000.000"' in page
     assert Masterplan.objects.get(region=region_a).pk
+
+
+def test_the_initiative_page_writes_rupiah_and_targets_one_way(as_budi, budi, region_a, plan_a) -> None:
+    from decimal import Decimal
+
+    from kotacerdas.planning.initiatives.actions import do_save_kpi
+
+    data = plan_a["data"]
+    do_save_kpi(
+        budi, data, name="Dataset terbuka", unit="%", baseline=Decimal("40"), targets={2026: Decimal("75.5")}
+    )
+    page = as_budi.get(reverse("planning:initiative", args=[region_a.code, data.pk])).content.decode()
+    assert "Total: Rp500.000.000" in page
+    assert '<td class="num">300.000.000</td>' in page
+    assert '<td class="num">75,5</td>' in page and '<td class="num">40</td>' in page
