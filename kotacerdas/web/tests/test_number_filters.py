@@ -21,10 +21,3 @@ def test_the_filters_are_built_in_and_write_indonesian_numbers() -> None:
     assert render("{{ v|decimal:3 }}", v=0.0951) == "0,095"
     assert render("{{ v|percent }}", v=12.5) == "12,5%"
     assert render("{{ v|decimal_plain }}|{{ w|decimal_plain }}", v="75.5", w=Decimal("40.0000")) == "75,5|40"
-
-
-def test_assessment_scores_use_the_same_format() -> None:
-    from kotacerdas.assessment.presenters import _number
-
-    assert _number(66.6667) == "66,67"
-    assert _number(None) == "–"
