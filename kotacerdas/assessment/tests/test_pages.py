@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -105,6 +107,10 @@ def test_tono_works_through_the_queue(in_review, tono) -> None:
     page = client.get(response.url).content.decode()
     assert '<svg class="radar"' in page
     assert "Terverifikasi" in page
+    total = in_review.results.latest("id").total if hasattr(in_review, "results") else None
+    flash = re.search(r"Terverifikasi\. Nilai: ([0-9.,]+)\.", page)
+    assert flash and "," in flash.group(1) and "." not in flash.group(1), flash  # 94,44 as on every page
+    assert total is None or flash.group(1) == f"{total:.2f}".replace(".", ",")
 
 
 def test_results_show_self_and_verified_side_by_side(verified, as_budi) -> None:
