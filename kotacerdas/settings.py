@@ -106,7 +106,7 @@ TEMPLATES = [
         "APP_DIRS": True,
         "OPTIONS": {
             # {% submission_token %} in every POST form, next to {% csrf_token %} (kotacerdas.web.submissions)
-            "builtins": ["kotacerdas.web.templatetags.submission"],
+            "builtins": ["kotacerdas.web.templatetags.submission", "kotacerdas.web.templatetags.numbers"],
             "context_processors": [
                 "django.template.context_processors.request",
                 "django.template.context_processors.i18n",

@@ -5,6 +5,7 @@ from django.http import HttpResponse
 from django.shortcuts import render
 
 from kotacerdas.accounts.access import SignedInRequest, national_admin_required
+from kotacerdas.accounts.audit_sentences import sentence
 from kotacerdas.audit.models import AuditEntry
 
 
@@ -18,4 +19,5 @@ def audit_log(request: SignedInRequest) -> HttpResponse:
     if region:
         entries = entries.filter(region__code=region)
     page = Paginator(entries, 50).get_page(request.GET.get("page"))
-    return render(request, "audit/log.html", {"page": page, "action": action, "region": region})
+    context = {"page": page, "sentences": [sentence(e) for e in page], "action": action, "region": region}
+    return render(request, "audit/log.html", context)

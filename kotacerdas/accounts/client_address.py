@@ -19,6 +19,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
+from kotacerdas.accounts.forms import LoginForm
+
 
 def client_address(request: HttpRequest) -> str:
     remote = str(request.META.get("REMOTE_ADDR", ""))
@@ -63,6 +65,7 @@ class LoginView(auth_views.LoginView):
     """Django's login page, refusing a POST from an address that is throttled."""
 
     redirect_authenticated_user = True
+    authentication_form = LoginForm
 
     def post(self, request: HttpRequest, *args: object, **kwargs: object) -> HttpResponse:
         if address_is_throttled(request):

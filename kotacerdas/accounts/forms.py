@@ -4,6 +4,7 @@ from typing import Any
 
 from django import forms
 from django.contrib.auth import password_validation
+from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
 
 from kotacerdas.accounts.models import Role, User
@@ -96,3 +97,15 @@ class MembershipForm(forms.Form):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["opd"].label_from_instance = lambda opd: f"{opd.region.name} — {opd.name}"  # type: ignore[attr-defined]
+
+
+class LoginForm(AuthenticationForm):
+    """Django's login form with a message of our own.
+
+    Django's Indonesian catalogue puts the field name into a sentence that already names it
+    ("nama pengguna nama pengguna"); ours reads as one sentence."""
+
+    error_messages = {
+        **AuthenticationForm.error_messages,
+        "invalid_login": _("Wrong username or password. Capitals count: check Caps Lock."),
+    }

@@ -23,6 +23,10 @@ urlpatterns = [
     path("", include("kotacerdas.programme.api_urls")),
     path("", include("kotacerdas.planning.api_urls")),
     path("schema", SpectacularAPIView.as_view(), name="schema"),
-    path("docs", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
+    path(
+        "docs",
+        SpectacularSwaggerView.as_view(url_name="api:schema", template_name="api/swagger_ui.html"),
+        name="docs",
+    ),
     path("redoc", SpectacularRedocView.as_view(url_name="api:schema"), name="redoc"),
 ]

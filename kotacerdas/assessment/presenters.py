@@ -12,6 +12,7 @@ from kotacerdas.assessment import access
 from kotacerdas.assessment.charts import Series, radar_svg
 from kotacerdas.assessment.instruments import get_instrument, label, tree_rows
 from kotacerdas.assessment.models import Answer, Assessment, Result, State
+from kotacerdas.core.formatting import score
 from kotacerdas.core.instruments import Indicator
 
 
@@ -67,9 +68,10 @@ def export_values(assessment: Assessment) -> dict[str, str]:
 
 
 def _number(value: float | None) -> str:
+    """A score as on every page (kotacerdas.core.formatting.score): 66,67; nothing is '–'."""
     if value is None:
-        return "—"
-    return f"{value:.2f}".rstrip("0").rstrip(".")
+        return "–"
+    return score(value)
 
 
 @dataclass

@@ -36,6 +36,7 @@ from kotacerdas.assessment.forms import (
 )
 from kotacerdas.assessment.models import Answer, Assessment, State
 from kotacerdas.assessment.presenters import export_values, overview_rows, results_context
+from kotacerdas.core.formatting import score
 from kotacerdas.core.instruments import Indicator, answers_to_csv, export_answers_xlsx
 from kotacerdas.regions.models import Region
 from kotacerdas.web.pages import Failed, RegionPage, attempt, render_page
@@ -415,7 +416,7 @@ def finish_review(page: Page, assessment_id: int) -> HttpResponse:
             page.request, _("Review finished: answers were returned to the region for revision.")
         )
         return redirect(_detail_url(assessment))
-    messages.success(page.request, _("Verified. Score: %(total)s.") % {"total": f"{result.total:.2f}"})
+    messages.success(page.request, _("Verified. Score: %(total)s.") % {"total": score(result.total)})
     return redirect(_url("results", assessment))
 
 

@@ -33,6 +33,14 @@ MONTHS = (
     "Desember",
 )
 
+SCORE_PLACES = 2  # every score, weight and gap on a page or in a book: 66,67
+
+
+def score(value: int | float | Decimal | str) -> str:
+    """A score, weight or gap: two decimals with a decimal comma (66.6667 → '66,67')."""
+    return decimal(value, SCORE_PLACES)
+
+
 _UNITS = ("", "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan")
 _SCALES = ((10**12, "triliun"), (10**9, "miliar"), (10**6, "juta"))
 

@@ -74,7 +74,8 @@ def generate(page: Page) -> HttpResponse:
         lambda data: actions.do_request_books(
             page.user, page.region, programme_year=data["programme_year"], formats=data["formats"]
         ),
-        lambda version: _("Version %(n)d is being generated.") % {"n": version.number},
+        # the version page shows whether it is still running; the flash message only says what was done
+        lambda version: _("Generation of version %(n)d started.") % {"n": version.number},
         then=_version_url,
     )
     return saved or page.render(

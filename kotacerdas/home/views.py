@@ -8,7 +8,7 @@ from django.shortcuts import render
 
 from kotacerdas.accounts.access import is_national_admin, memberships_of, opds_of_user
 from kotacerdas.accounts.models import Role
-from kotacerdas.regions.models import Region
+from kotacerdas.regions.models import Region, counts_by_size_class
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -26,7 +26,7 @@ def _landing(request: HttpRequest) -> HttpResponse:
 
 def _national_home(request: HttpRequest) -> HttpResponse:
     regencies = Region.objects.exclude(kind=Region.Kind.PROVINCE)
-    by_size = dict(regencies.values_list("size_class").annotate(n=Count("id")).order_by())
+    by_size = counts_by_size_class()
     active = (
         regencies.annotate(
             members=Count("memberships", distinct=True), opd_count=Count("opds", distinct=True)

@@ -102,3 +102,24 @@ class Opd(Versioned):
 
     def __str__(self) -> str:
         return f"{self.short_name} ({self.name})" if self.short_name else self.name
+
+
+def counts_by_size_class() -> list[tuple[str, int]]:
+    """How many kabupaten/kota fall in each size class, smallest class first.
+
+    The order is the active scheme's bands (kecil, sedang, besar, metropolitan), not the alphabet;
+    regions without a class (no population) come last with an empty name."""
+    from django.db.models import Count
+
+    counts = dict(
+        Region.objects.exclude(kind=Region.Kind.PROVINCE)
+        .values_list("size_class")
+        .annotate(n=Count("id"))
+        .order_by()
+    )
+    scheme = SizeClassSchemeRecord.objects.filter(is_active=True).first()
+    order = [band["size_class"] for band in scheme.bands] if scheme else []
+    ranked = sorted(
+        counts, key=lambda size: (size not in order, order.index(size) if size in order else 0, size)
+    )
+    return [(size, counts[size]) for size in ranked]

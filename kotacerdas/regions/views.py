@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Q, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -17,7 +17,7 @@ from kotacerdas.accounts.models import Membership
 from kotacerdas.regions import actions
 from kotacerdas.regions.access import get_opd_in_region, region_setup_page
 from kotacerdas.regions.forms import OpdForm, RegionFilterForm
-from kotacerdas.regions.models import Region, SizeClassSchemeRecord
+from kotacerdas.regions.models import Region, SizeClassSchemeRecord, counts_by_size_class
 from kotacerdas.web import region_sections
 from kotacerdas.web.pages import RegionPage, list_and_add
 
@@ -127,11 +127,8 @@ def size_schemes(request: SignedInRequest) -> HttpResponse:
                 % {"name": scheme.name},
             )
             return redirect("regions:size_schemes")
-    counts = (
-        Region.objects.exclude(kind=Region.Kind.PROVINCE).values_list("size_class").annotate(n=Count("id"))
-    )
     return render(
         request,
         "regions/size_schemes.html",
-        {"schemes": SizeClassSchemeRecord.objects.all(), "counts": dict(counts.order_by())},
+        {"schemes": SizeClassSchemeRecord.objects.all(), "counts": counts_by_size_class()},
     )

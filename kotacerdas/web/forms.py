@@ -1,7 +1,14 @@
 from __future__ import annotations
 
+import re
+from decimal import Decimal
+from typing import Any
+
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from kotacerdas.core.formatting import number
 
 
 def apply_validation_error(form: forms.Form, error: ValidationError) -> None:
@@ -23,3 +30,55 @@ class VersionedForm(forms.Form):
     skips the check."""
 
     version = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=0)
+
+
+class RupiahInput(forms.TextInput):
+    """A Rupiah amount shown with thousand separators ("1.500.000.000"), a numeric keyboard on phones."""
+
+    def __init__(self, attrs: dict[str, Any] | None = None) -> None:
+        super().__init__({"inputmode": "numeric", "autocomplete": "off", "class": "rupiah", **(attrs or {})})
+
+    def format_value(self, value: Any) -> str | None:
+        if value is None or value == "":
+            return None
+        try:
+            amount = parse_rupiah(value)
+        except ValueError:
+            return str(value)  # what the person typed, shown back with its error
+        return number(amount)
+
+
+def parse_rupiah(value: Any) -> Decimal:
+    """'1.500.000.000', '1500000000', 'Rp 1.500.000.000' → Decimal(1500000000); ValueError otherwise.
+
+    The full stop is the Indonesian thousands separator, so '1.500' is fifteen hundred; a comma or
+    a stray full stop is refused rather than guessed (whole rupiah only)."""
+    if isinstance(value, int | Decimal):
+        return Decimal(value)
+    text = str(value).replace("Rp", "").replace("\u00a0", "").replace(" ", "").strip()
+    if re.fullmatch(r"\d{1,3}(\.\d{3})+", text):
+        text = text.replace(".", "")
+    if not re.fullmatch(r"\d+", text):
+        raise ValueError(text)
+    return Decimal(text)
+
+
+class RupiahField(forms.DecimalField):
+    """Whole rupiah, typed with or without thousand separators; every Rupiah input uses it."""
+
+    widget = RupiahInput
+    default_error_messages = {"invalid": _("Write whole rupiah, e.g. 1.500.000.000 or 1500000000.")}
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("min_value", 0)
+        kwargs.setdefault("max_digits", 18)
+        kwargs.setdefault("decimal_places", 0)
+        super().__init__(**kwargs)
+
+    def to_python(self, value: Any) -> Decimal | None:  # type: ignore[override]  # the stubs say int
+        if value in self.empty_values:
+            return None
+        try:
+            return parse_rupiah(value)
+        except ValueError:
+            raise ValidationError(self.error_messages["invalid"], code="invalid") from None

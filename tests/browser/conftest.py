@@ -51,7 +51,9 @@ def page(browser, live_server):  # type: ignore[no-untyped-def]
     page.base_url = live_server.url
     refused: list[str] = []
     page.on("console", lambda message: _note_csp_refusal(message, refused))
+    watch_widths(page)
     yield page
+    assert_pages_fit(page)
     context.close()
     # Every journey also proves its pages work under the Content-Security-Policy.
     assert refused == [], f"the Content-Security-Policy refused: {refused}"
@@ -62,10 +64,60 @@ def _note_csp_refusal(message, refused: list[str]) -> None:  # type: ignore[no-u
         refused.append(message.text)
 
 
+# Acceptance of issue 12: no page of a journey scrolls sideways on a laptop or on a phone.
+VIEWPORTS = ({"width": 1366, "height": 768}, {"width": 390, "height": 844})
+NOT_OURS = ("/api/", "/admin/")  # Swagger UI / ReDoc and Django's admin lay themselves out
+
+
+def watch_widths(page) -> None:  # type: ignore[no-untyped-def]
+    """Note every page the journey opens; assert_pages_fit measures them at both sizes."""
+    page.kc_visited = []
+
+    def note(frame) -> None:  # type: ignore[no-untyped-def]
+        if frame == page.main_frame and frame.url.startswith(page.base_url):
+            path = frame.url[len(page.base_url) :]
+            if not path.startswith(NOT_OURS) and path not in page.kc_visited:
+                page.kc_visited.append(path)
+
+    page.on("framenavigated", note)
+
+
+def assert_pages_fit(page) -> None:  # type: ignore[no-untyped-def]
+    """Open every page noted so far again, as the same person, at 1366×768 and 390×844, and fail when
+    the document is wider than the window (document.documentElement.scrollWidth > innerWidth)."""
+    visited = getattr(page, "kc_visited", None)
+    if not visited:
+        return
+    from playwright.sync_api import Error as PlaywrightError
+
+    probe = page.context.new_page()
+    too_wide = []
+    try:
+        for viewport in VIEWPORTS:
+            probe.set_viewport_size(viewport)
+            for path in visited:
+                try:
+                    response = probe.goto(page.base_url + path)
+                except PlaywrightError:
+                    continue  # a POST-only address (the journey saw its answer to a POST)
+                if response is None or "text/html" not in (response.headers.get("content-type") or ""):
+                    continue
+                width = probe.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
+                if width[0] > width[1]:
+                    too_wide.append(f"{path} at {viewport['width']} px: {width[0]} px wide")
+    finally:
+        probe.close()
+        visited.clear()
+    assert too_wide == [], "pages that scroll sideways:\n" + "\n".join(too_wide)
+
+
 def log_in(page, username: str) -> None:  # type: ignore[no-untyped-def]
-    """Log in through the real form with the test personas' password."""
+    """Log in through the real form with the test personas' password.
+
+    The pages the previous person opened are measured first, while their session still holds."""
     from conftest import PASSWORD
 
+    assert_pages_fit(page)
     page.goto(page.base_url + "/masuk/")
     page.get_by_label("Nama pengguna").fill(username)
     page.get_by_label("Kata sandi").fill(PASSWORD)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.conftest import log_in, save_screenshot
+from tests.browser.conftest import assert_pages_fit, log_in, save_screenshot
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -33,6 +33,7 @@ PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
 
 def log_out(page) -> None:  # type: ignore[no-untyped-def]
+    assert_pages_fit(page)  # while this person's session still holds
     page.get_by_role("button", name="Keluar").click()
 
 

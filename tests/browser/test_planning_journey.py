@@ -53,7 +53,16 @@ def test_budi_plans_and_optimises_the_roadmap(page, budi, rina, dinkes_a) -> Non
     add_initiative(
         page, "KS-01", "Pendaftaran puskesmas daring", "living.health", "Dinas Kesehatan", "300000000"
     )
-    add_initiative(page, "KS-02", "Telemedisin", "living.health", "Dinas Kesehatan", "200000000")
+    # Rupiah as people write it, with thousand separators; the predecessors are a group of checkboxes
+    add_initiative(page, "KS-02", "Telemedisin", "living.health", "Dinas Kesehatan", "200.000.000")
+    page.get_by_role("link", name="Inisiatif", exact=True).click()
+    page.get_by_role("link", name="Inisiatif baru").click()
+    predecessors = page.get_by_role("group", name="Pendahulu")
+    assert predecessors.get_by_role("checkbox").count() == 2
+    predecessors.get_by_label("KS-01", exact=False).check()
+    page.locator("#id_b_2026_APBD").fill("1.500.000.000")
+    page.locator("#id_b_2026_APBD").scroll_into_view_if_needed()
+    save_screenshot(page, "initiative-form")
 
     page.get_by_role("link", name="Prioritas", exact=True).click()
     page.get_by_role("link", name="Bobot dengan perbandingan berpasangan (AHP)").click()

@@ -20,7 +20,9 @@ def test_budi_logs_in_and_lands_on_his_region(budi) -> None:
 def test_a_wrong_password_is_explained_in_indonesian(budi) -> None:
     response = Client().post(reverse("login"), {"username": "budi", "password": "salah"})
     assert response.status_code == 200
-    assert "dan sandi yang benar" in response.content.decode()
+    body = response.content.decode()
+    assert "Nama pengguna atau kata sandi salah." in body
+    assert "nama pengguna nama pengguna" not in body
 
 
 def test_login_is_locked_after_five_failures_even_with_the_right_password(budi, settings) -> None:

@@ -84,3 +84,14 @@ def test_a_region_member_lists_its_opds_by_token(budi, dinkes_a) -> None:
     token = Token.objects.create(user=budi)
     response = Client().get(API + "/33.73/opds", HTTP_AUTHORIZATION=f"Token {token.key}")
     assert [o["name"] for o in response.json()["results"]] == ["Dinas Kesehatan"]
+
+
+def test_the_api_docs_are_a_developer_link_with_a_way_back(as_budi) -> None:
+    home = as_budi.get("/").content.decode()
+    nav = home[home.index('class="mainnav"') : home.index("</nav>")]
+    assert "/api/v1/docs" not in nav  # not in everyone's navigation
+    footer = home[home.index('<footer class="footer">') :]
+    assert 'href="/api/v1/docs"' in footer and "Untuk pengembang" in footer
+    docs = as_budi.get("/api/v1/docs").content.decode()
+    assert '<a href="/" class="api-back">' in docs
+    assert "Kembali ke kotacerdas" in docs

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from django import template
+from django.utils.translation import gettext as _
 
 from kotacerdas.assessment.instruments import label as label_of
 from kotacerdas.core.instruments import Text
@@ -11,3 +12,16 @@ register = template.Library()
 @register.filter
 def label(text: Text | dict[str, str] | None) -> str:
     return label_of(text)
+
+
+@register.filter
+def answer_text(value: object) -> str:
+    """An answer as a person reads it: a yes/no answer is stored as "yes"/"no" and shown as Ya/Tidak."""
+    if value is None or value == "":
+        return "–"
+    # only the stored words: "1" or "0" may be a count or a maturity level, never rewritten
+    if value == "yes":
+        return str(_("Yes"))
+    if value == "no":
+        return str(_("No"))
+    return str(value)

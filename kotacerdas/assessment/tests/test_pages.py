@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -105,6 +107,10 @@ def test_tono_works_through_the_queue(in_review, tono) -> None:
     page = client.get(response.url).content.decode()
     assert '<svg class="radar"' in page
     assert "Terverifikasi" in page
+    total = in_review.results.latest("id").total if hasattr(in_review, "results") else None
+    flash = re.search(r"Terverifikasi\. Nilai: ([0-9.,]+)\.", page)
+    assert flash and "," in flash.group(1) and "." not in flash.group(1), flash  # 94,44 as on every page
+    assert total is None or flash.group(1) == f"{total:.2f}".replace(".", ",")
 
 
 def test_results_show_self_and_verified_side_by_side(verified, as_budi) -> None:
@@ -160,3 +166,14 @@ def test_a_mentor_reads_but_any_post_is_a_403(assessment, rina, name, extra, dat
     assert list(Answer.objects.values_list("indicator", "value", "state")) == before
     assessment.refresh_from_db()
     assert assessment.state == State.DRAFT
+
+
+def test_answers_read_ya_tidak_and_headings_name_the_indicator(as_sari, as_budi, assessment) -> None:
+    as_sari.post(url("answer", assessment, indicator=STRUKTUR[0]), {"value": "yes", "explanation": "Ada SK"})
+    page = as_sari.get(url("answer", assessment, indicator=STRUKTUR[0])).content.decode()
+    heading = page[page.index("<h1>") : page.index("</h1>")]
+    assert "Indikator " + STRUKTUR[0] not in heading  # the code is no longer the heading
+    assert STRUKTUR[0] in heading and len(heading.split("<span")[0]) > len("<h1>") + 10
+    assert "<dd>Ya</dd>" in page and "<dd>yes</dd>" not in page
+    detail = as_budi.get(url("detail", assessment)).content.decode()
+    assert ">yes<" not in detail and ">Ya<" in detail

@@ -12,9 +12,53 @@ pytestmark = pytest.mark.django_db
 def test_ayu_sees_budis_change_with_before_and_after(as_ayu, as_budi, region_a, dinkes_a) -> None:
     as_budi.post(reverse("regions:opd_edit", args=[region_a.code, dinkes_a.pk]), {"name": "Dinkes Kota"})
     body = as_ayu.get(reverse("audit:log"), {"region": "33.73", "action": "opd."}).content.decode()
-    assert "opd.update" in body
-    assert "Budi" in body
-    assert "Dinas Kesehatan → Dinkes Kota" in body
+    assert "Budi mengubah OPD Dinkes" in body  # a sentence, not the action's name
+    assert "opd.update" not in body.split('name="action"')[1]  # only the filter may show it
+    assert "<strong>nama</strong>: Dinas Kesehatan → Dinkes Kota" in body
+    assert f'href="{reverse("regions:opds", args=[region_a.code])}">Buka</a>' in body
+
+
+def test_the_log_reads_as_indonesian_sentences_without_developer_data(as_ayu, ayu, budi, region_a) -> None:
+    from kotacerdas.regions.actions import do_create_opd
+
+    do_create_opd(ayu, region_a, name="Dinas Pariwisata", short_name="Dispar")
+    common = {"actor": budi, "actor_name": "Budi", "region": region_a}
+    AuditEntry.objects.create(
+        action="books.request",
+        object_type="documents.bookversion",
+        object_id="7",
+        object_repr="Kota Salatiga v3",
+        after={"id": 7, "region": region_a.pk, "number": 3, "status": "queued"},
+        **common,
+    )
+    AuditEntry.objects.create(
+        action="deliverable.returned",
+        object_type="programme.deliverable",
+        object_id="3",
+        object_repr="Vision keywords · Kota Salatiga",
+        before={"status": "submitted"},
+        after={"status": "returned", "reason": "Belum tajam"},
+        **common,
+    )
+    body = as_ayu.get(reverse("audit:log"), {"region": "33.73"}).content.decode()
+    rows = body[body.index("<tbody>") :]
+    assert "Ayu menambahkan OPD Dispar" in rows
+    assert "Budi meminta versi baru buku: Kota Salatiga v3." in rows
+    assert f'href="{reverse("documents:version", args=[region_a.code, 3])}"' in rows
+    assert "Budi mengembalikan luaran Kata kunci visi · Kota Salatiga untuk diperbaiki." in rows
+    assert "<strong>status</strong>: dikirim → dikembalikan untuk revisi" in rows
+    for developer_data in (
+        "books.request",
+        "opd.create",
+        "<code>",
+        "∅",
+        "queued",
+        "Vision keywords",
+        f"→ {region_a.pk}",
+    ):
+        assert developer_data not in rows, developer_data
+    # the stored action names stay the same: they are what the filter and other tools look for
+    assert AuditEntry.objects.filter(action="opd.create").exists()
 
 
 def test_a_change_in_the_django_admin_is_mirrored(ayu, region_a, dinkes_a) -> None:

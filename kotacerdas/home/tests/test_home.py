@@ -25,6 +25,16 @@ def test_ayu_sees_all_regions_and_the_admin_menu(as_ayu, budi, dewi) -> None:
     assert reverse("audit:log") in body
 
 
+def test_the_size_class_cards_go_from_small_to_large(as_ayu) -> None:
+    body = as_ayu.get("/").content.decode()
+    cards = [body.index(f"<p>{size}</p>") for size in ("kecil", "sedang", "besar", "metropolitan")]
+    assert cards == sorted(cards)
+    schemes = as_ayu.get(reverse("regions:size_schemes")).content.decode()
+    counts = schemes[schemes.rindex("<ul>") :]
+    listed = [counts.index(f"<li>{size}:") for size in ("kecil", "sedang", "besar", "metropolitan")]
+    assert listed == sorted(listed)
+
+
 def test_budi_sees_his_region_and_not_the_others(as_budi, dewi) -> None:
     body = as_budi.get("/").content.decode()
     assert "Kota Salatiga" in body

@@ -9,7 +9,7 @@ from kotacerdas.planning.analysis.forms import as_checkboxes, element_field
 from kotacerdas.planning.initiatives.fields import INITIATIVE_FIELDS
 from kotacerdas.planning.models import FundingSource, Initiative, Problem
 from kotacerdas.regions.models import Region
-from kotacerdas.web.forms import VersionedForm
+from kotacerdas.web.forms import RupiahField, VersionedForm
 
 MAX_UPLOAD = 5 * 1024 * 1024
 
@@ -22,13 +22,17 @@ class InitiativeForm(VersionedForm, forms.ModelForm):
         widget=forms.Textarea(attrs={"rows": 2}),
         help_text=_("One Permendagri 90 sub-kegiatan code per line, e.g. 2.16.03.2.02.0014."),
     )
+    total_cost = RupiahField(
+        label=_("Total cost (Rp)"),
+        required=False,
+        help_text=_("Optional; when given, the budget rows below must add up to it."),
+    )
 
     class Meta:
         model = Initiative
         fields = INITIATIVE_FIELDS
         widgets = {n: forms.Textarea(attrs={"rows": 2}) for n in ("description", "rpjmd_targets", "risks")}
         help_texts = {
-            "total_cost": _("Optional; when given, the budget rows below must add up to it."),
             "earliest_start_year": _("Optional; the roadmap will not start it earlier."),
         }
 
@@ -66,9 +70,7 @@ class BudgetForm(forms.Form):
         self.years = years
         for year in years:
             for source, label in FundingSource.choices:
-                self.fields[f"b_{year}_{source}"] = forms.DecimalField(
-                    label=f"{label} {year}", required=False, min_value=0, decimal_places=0, max_digits=18
-                )
+                self.fields[f"b_{year}_{source}"] = RupiahField(label=f"{label} {year}", required=False)
 
     def rows(self) -> list[tuple[int, list[forms.BoundField]]]:
         return [

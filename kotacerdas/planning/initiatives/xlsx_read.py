@@ -34,12 +34,20 @@ def plain(value: Decimal) -> str:
 
 @dataclass
 class RowError:
+    """A problem at a place in the workbook; an empty sheet/column or row 0 means the whole of it."""
+
     sheet: str
     row: int
     column: str
     message: str
 
     def __str__(self) -> str:
+        if not self.sheet:  # the file itself ("not an XLSX workbook")
+            return self.message
+        if not self.row:
+            return _("Sheet %(sheet)s: %(message)s") % self.__dict__
+        if not self.column:
+            return _("Sheet %(sheet)s, row %(row)s: %(message)s") % self.__dict__
         return _("Sheet %(sheet)s, row %(row)s, column %(column)s: %(message)s") % self.__dict__
 
 
@@ -145,11 +153,11 @@ def read_workbook(region: Region, data: bytes) -> dict[str, ParsedInitiative]:
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception:
-        raise ImportRejected([RowError("-", 0, "-", _("This file is not an XLSX workbook."))]) from None
+        raise ImportRejected([RowError("", 0, "", _("This file is not an XLSX workbook."))]) from None
     sheets = {}
     for name in ("Inisiatif", "Anggaran", "KPI"):
         if name not in workbook.sheetnames:
-            errors.append(RowError(name, 0, "-", _("The sheet is missing.")))
+            errors.append(RowError(name, 0, "", _("The sheet is missing.")))
             continue
         rows = list(workbook[name].iter_rows(values_only=True, max_row=MAX_ROWS + 1))
         sheets[name] = _Sheet(name, rows, errors)

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kotacerdas.planning.models import FundingSource, Masterplan
 from kotacerdas.regions.models import Opd
+from kotacerdas.web.forms import RupiahField
 
 
 class RoadmapConstraintsForm(forms.Form):
@@ -23,17 +24,11 @@ class RoadmapConstraintsForm(forms.Form):
                 label=str(opd), required=False, min_value=1, max_value=50
             )
         for year in years:
-            self.fields[f"c_{year}"] = forms.DecimalField(
-                label=_("Ceiling %(year)s") % {"year": year},
-                required=False,
-                min_value=0,
-                decimal_places=0,
-                max_digits=18,
+            self.fields[f"c_{year}"] = RupiahField(
+                label=_("Ceiling %(year)s") % {"year": year}, required=False
             )
             for source in FundingSource.values:
-                self.fields[f"c_{year}_{source}"] = forms.DecimalField(
-                    label=f"{source} {year}", required=False, min_value=0, decimal_places=0, max_digits=18
-                )
+                self.fields[f"c_{year}_{source}"] = RupiahField(label=f"{source} {year}", required=False)
 
     def rows(self) -> list[tuple[int, forms.BoundField, list[forms.BoundField]]]:
         return [(y, self[f"c_{y}"], [self[f"c_{y}_{s}"] for s in FundingSource.values]) for y in self.years]

@@ -101,7 +101,8 @@ def roadmap_start(page: Page, masterplan: Masterplan) -> HttpResponse:
     time_limit = form.cleaned_data["time_limit"]
     run = page.run(
         lambda: actions.do_start_roadmap_run(page.user, page.region, time_limit=time_limit),
-        _("The roadmap is being optimised."),
+        # the run page shows whether it is still running; this message stays true after it finishes
+        lambda started: _("Roadmap run #%(n)d started.") % {"n": started.pk},
     )
     if isinstance(run, Failed):
         return _roadmap_page(page, masterplan, _constraints_form(page, masterplan), refused=True)

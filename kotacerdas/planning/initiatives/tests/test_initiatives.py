@@ -123,7 +123,7 @@ def test_kpis_have_a_target_per_year(as_budi, region_a, plan_a) -> None:
     kpi = Kpi.objects.get(initiative=portal)
     assert kpi.targets == {"2026": "60", "2027": "75.5"}
     page = as_budi.get(url).content.decode()
-    assert "Aduan selesai" in page and "75.5" in page
+    assert "Aduan selesai" in page and "75,5" in page
 
 
 def test_an_initiative_others_depend_on_cannot_be_deleted(as_budi, region_a, plan_a) -> None:

@@ -182,7 +182,19 @@ def test_a_file_that_is_not_xlsx_is_refused(as_budi, region_a, masterplan_a) -> 
     upload = SimpleUploadedFile("x.xlsx", b"not a workbook")
     response = as_budi.post(reverse("planning:initiatives_import", args=[region_a.code]), {"file": upload})
     assert response.status_code == 400
-    assert "Berkas ini bukan buku kerja XLSX." in response.content.decode()
+    body = response.content.decode()
+    assert "<li>Berkas ini bukan buku kerja XLSX.</li>" in body
+    assert "Lembar -" not in body and "baris 0" not in body
+
+
+def test_a_missing_sheet_is_named_without_a_row_or_column(budi, region_a, masterplan_a) -> None:
+    workbook = load_workbook(io.BytesIO(xlsx.export_workbook(region_a)))
+    del workbook["KPI"]
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    with pytest.raises(ImportRejected) as error:
+        xlsx.do_import_initiatives(budi, region_a, buffer.getvalue())
+    assert [str(e) for e in error.value.row_errors] == ["Lembar KPI: Lembar ini tidak ada."]
 
 
 def test_the_download_is_an_xlsx_file(as_budi, region_a, plan_a) -> None:

@@ -28,6 +28,9 @@ def test_roadmap_run_defers_over_budget_and_explains_why(
     assert len(run.inputs_hash) == 64 and run.time_limit == 5 and run.solver.startswith("HiGHS")
     assert run.instance["budget"][0] == 350.0  # juta rupiah
     page = as_budi.get(run.get_absolute_url()).content.decode()
+    # the run finished: nothing on its page still says it is being optimised
+    assert f"Optimasi peta jalan #{run.pk} dimulai." in page
+    assert "sedang dioptimasi" not in page.lower() and "masih berjalan" not in page
     assert "ditunda ke" in page
     assert "Pagu anggaran tahun 2026 sudah habis." in page
     assert 'id="roadmap-chart-data"' in page  # the combined chart (its own tests: test_roadmap_chart_page)

@@ -1,0 +1,251 @@
+"""The audit log read as sentences: "Budi (contoh) menyimpan inisiatif GOV-01 Satu Data Salatiga".
+
+The stored entries keep their action names (``masterplan.initiative.save``) and raw before/after
+state for machines; people read one Indonesian sentence per entry, a link to the record, and the
+fields an edit changed with their labels. Links are built from URL names only, so this module does not
+import the apps above accounts (the layer contract)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.urls import NoReverseMatch, reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from kotacerdas.audit.models import AuditEntry
+from kotacerdas.core import formatting
+
+L = gettext_lazy
+# %(object)s is the record's name as it was when the entry was written.
+SENTENCES: dict[str, Any] = {
+    "assessment.answer": L("answered an indicator of %(object)s"),
+    "assessment.assign": L("assigned indicators of %(object)s to an OPD"),
+    "assessment.assign_assessor": L("assigned an assessor to %(object)s"),
+    "assessment.evidence_delete": L("deleted an evidence file of %(object)s"),
+    "assessment.evidence_upload": L("uploaded an evidence file to %(object)s"),
+    "assessment.finish_review": L("finished the review of %(object)s"),
+    "assessment.import": L("imported answers into %(object)s"),
+    "assessment.note": L("wrote an interview note: %(object)s"),
+    "assessment.reopen": L("reopened %(object)s"),
+    "assessment.start": L("started the assessment %(object)s"),
+    "assessment.start_review": L("started the review of %(object)s"),
+    "assessment.submit": L("submitted %(object)s for verification"),
+    "assessment.review_accept": L("accepted an answer of %(object)s"),
+    "assessment.review_adjust": L("adjusted an answer of %(object)s"),
+    "books.approve": L("approved the books %(object)s"),
+    "books.outline": L("changed the outline of the books"),
+    "books.publish": L("published the books %(object)s"),
+    "books.ratify": L("recorded the Perkada of the books %(object)s"),
+    "books.request": L("asked for a new version of the books: %(object)s"),
+    "books.settings": L("changed the settings of the books"),
+    "books.text": L("edited a text of the books"),
+    "candidacy.assign_assessor": L("assigned an assessor: %(object)s"),
+    "candidacy.assign_mentor": L("assigned a mentor: %(object)s"),
+    "candidacy.invite": L("invited %(object)s"),
+    "candidacy.link_assessment": L("linked an assessment to %(object)s"),
+    "candidacy.override": L("recorded an exception in the selection: %(object)s"),
+    "candidacy.override_remove": L("removed an exception from the selection: %(object)s"),
+    "candidacy.status": L("changed the status of %(object)s"),
+    "candidacy.verify_score": L("recorded a verified score for %(object)s"),
+    "checklist.add": L("added a deliverable to the checklist: %(object)s"),
+    "checklist.remove": L("removed a deliverable from the checklist: %(object)s"),
+    "checklist.update": L("changed a deliverable of the checklist: %(object)s"),
+    "cohort.create": L("created the cohort %(object)s"),
+    "cohort.select": L("fixed the selection of %(object)s"),
+    "comment.add": L("commented on %(object)s"),
+    "deliverable.add_item": L("added a file or link to a deliverable: %(object)s"),
+    "deliverable.approved": L("approved the deliverable %(object)s"),
+    "deliverable.overdue_notice": L("sent an overdue notice for %(object)s"),
+    "deliverable.returned": L("returned the deliverable %(object)s for revision"),
+    "deliverable.submitted": L("submitted the deliverable %(object)s"),
+    "institution.add_member": L("added a member to an institution: %(object)s"),
+    "institution.remove_member": L("removed a member from an institution: %(object)s"),
+    "institution.save": L("saved the institution %(object)s"),
+    "masterplan.import": L("imported the masterplan data"),
+    "masterplan.indicator.add": L("added the key indicator %(object)s"),
+    "masterplan.indicator.delete": L("deleted the key indicator %(object)s"),
+    "masterplan.initiative.budget": L("changed the budget of the initiative %(object)s"),
+    "masterplan.initiative.delete": L("deleted the initiative %(object)s"),
+    "masterplan.initiative.import": L("imported the initiative %(object)s"),
+    "masterplan.initiative.save": L("saved the initiative %(object)s"),
+    "masterplan.kpi.delete": L("deleted the KPI %(object)s"),
+    "masterplan.kpi.save": L("saved the KPI %(object)s"),
+    "masterplan.pin": L("pinned the start year of %(object)s"),
+    "masterplan.problem.delete": L("deleted the problem %(object)s"),
+    "masterplan.problem.save": L("saved the problem %(object)s"),
+    "masterplan.profile": L("saved the profile of %(object)s"),
+    "masterplan.programme.add": L("mapped the programme %(object)s"),
+    "masterplan.programme.delete": L("removed the programme %(object)s"),
+    "masterplan.quick_win.remove": L("removed the quick win %(object)s"),
+    "masterplan.quick_win.save": L("saved the quick win %(object)s"),
+    "masterplan.quick_win.select": L("chose the quick win %(object)s"),
+    "masterplan.quick_win_criteria": L("changed the quick-win criteria of %(object)s"),
+    "masterplan.risk.add": L("added the risk %(object)s"),
+    "masterplan.risk.delete": L("deleted the risk %(object)s"),
+    "masterplan.roadmap.run": L("ran the roadmap optimiser: %(object)s"),
+    "masterplan.roadmap_constraints": L("changed the budget ceilings and capacities of %(object)s"),
+    "masterplan.scores": L("scored the initiative %(object)s"),
+    "masterplan.statement.add": L("added the statement %(object)s"),
+    "masterplan.statement.delete": L("deleted the statement %(object)s"),
+    "masterplan.swot.delete": L("deleted the SWOT item %(object)s"),
+    "masterplan.swot.save": L("saved the SWOT item %(object)s"),
+    "masterplan.weights": L("set the criteria weights of %(object)s"),
+    "membership.add": L("gave a role: %(object)s"),
+    "membership.remove": L("took back a role: %(object)s"),
+    "mou.pdf": L("uploaded the signed MoU %(object)s"),
+    "mou.record": L("recorded the MoU %(object)s"),
+    "opd.create": L("added the OPD %(object)s"),
+    "opd.delete": L("deleted the OPD %(object)s"),
+    "opd.update": L("changed the OPD %(object)s"),
+    "size_scheme.activate": L("activated the size-class scheme %(object)s"),
+    "user.create": L("created the account %(object)s"),
+    "user.set_password": L("set a new password for %(object)s"),
+    "user.update": L("changed the account %(object)s"),
+}
+
+# object type → (URL name, how to fill it from the entry); regions come from the entry's region.
+LINKS: dict[str, tuple[str, str]] = {
+    "planning.initiative": ("planning:initiative", "code+id"),
+    "planning.problem": ("planning:problem", "code+id"),
+    "planning.quickwin": ("planning:quickwin", "code+id"),
+    "planning.roadmaprun": ("planning:roadmap_run", "code+id"),
+    "planning.masterplan": ("planning:overview", "code"),
+    "planning.swotitem": ("planning:swot", "code"),
+    "planning.statement": ("planning:strategy", "code"),
+    "planning.keyindicator": ("planning:indicators", "code"),
+    "planning.programmemapping": ("planning:programmes", "code"),
+    "assessment.assessment": ("assessment:detail", "code+id"),
+    "documents.bookversion": ("documents:version", "code+number"),
+    "documents.booktext": ("documents:index", "code"),
+    "regions.opd": ("regions:opds", "code"),
+    "accounts.user": ("accounts:user_detail", "id"),
+    "programme.cohort": ("programme:cohort", "id"),
+    "programme.candidacy": ("programme:region", "code"),
+    "programme.deliverable": ("programme:region", "code"),
+    "programme.institution": ("programme:institutions", "code"),
+    "programme.mou": ("programme:region", "code"),
+}
+
+TRANSLATED_NAMES = {"programme.deliverable", "programme.checklistitem"}
+HIDDEN = {"id", "version", "region", "created_at", "updated_at", "heartbeat_at", "updated_by", "created_by"}
+FIELDS: dict[str, Any] = {
+    "status": L("status"),
+    "state": L("state"),
+    "reason": L("reason"),
+    "total": L("total score"),
+    "scores": L("scores"),
+    "weights": L("weights"),
+    "name": L("name"),
+    "short_name": L("short name"),
+    "text": L("text"),
+    "value": L("answer"),
+    "explanation": L("explanation"),
+    "start_year": L("start year"),
+    "duration": L("duration"),
+    "budget_ceilings": L("yearly ceilings"),
+    "opd_capacity": L("capacity per OPD"),
+    "assessor": L("assessor"),
+    "is_active": L("active"),
+}
+VALUES: dict[str, Any] = {
+    "queued": L("waiting"),
+    "running": L("running"),
+    "done": L("done"),
+    "failed": L("failed"),
+    "draft": L("draft"),
+    "submitted": L("submitted"),
+    "in_review": L("in review"),
+    "verified": L("verified"),
+    "pending": L("not submitted yet"),
+    "approved": L("approved"),
+    "returned": L("returned for revision"),
+    "yes": L("yes"),
+    "no": L("no"),
+    "True": L("yes"),
+    "False": L("no"),
+}
+
+
+@dataclass(frozen=True)
+class Change:
+    label: str
+    before: str
+    after: str
+
+
+@dataclass(frozen=True)
+class Sentence:
+    entry: AuditEntry
+    text: str
+    link: str | None
+    changes: list[Change]
+
+
+def object_name(entry: AuditEntry) -> str:
+    """The record's name; the English programme names stored in it ("Vision keywords · Kota X") read in
+    the page's language (their translations live in the programme catalogue)."""
+    head, sep, tail = entry.object_repr.partition(" · ")
+    if entry.object_type not in TRANSLATED_NAMES or not head:
+        return entry.object_repr
+    return _(head) + sep + tail
+
+
+def sentence(entry: AuditEntry) -> Sentence:
+    template = SENTENCES.get(entry.action) or L("changed %(object)s")
+    what = str(template) % {"object": object_name(entry)}
+    return Sentence(entry, f"{entry.actor_name} {what}.", link_of(entry), changes_of(entry))
+
+
+def link_of(entry: AuditEntry) -> str | None:
+    target = LINKS.get(entry.object_type)
+    if target is None or (entry.action.endswith((".delete", ".remove"))):
+        return None
+    name, shape = target
+    code = entry.region.code if entry.region else None
+    number = (entry.after or {}).get("number")
+    shapes: dict[str, list[Any]] = {
+        "code": [code],
+        "code+id": [code, entry.object_id],
+        "code+number": [code, number],
+        "id": [entry.object_id],
+    }
+    kwargs = shapes[shape]
+    if any(value in (None, "") for value in kwargs):
+        return None
+    try:
+        return reverse(name, args=kwargs)
+    except NoReverseMatch:
+        return None
+
+
+def changes_of(entry: AuditEntry) -> list[Change]:
+    """What an edit changed, in words; a creation or a deletion is said by its sentence alone."""
+    if not entry.before or not entry.after:
+        return []
+    changes = []
+    for key, old, new in entry.changed_fields():
+        if key in HIDDEN or key.endswith("_at"):
+            continue
+        label = str(FIELDS.get(key, key.replace("_", " ")))
+        changes.append(Change(label, _value(old), _value(new)))
+    return changes
+
+
+def _value(value: Any) -> str:
+    if value is None or value == "" or value == {} or value == []:
+        return "–"
+    if isinstance(value, bool) or str(value) in VALUES:
+        return str(VALUES.get(str(value), value))
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return formatting.decimal(value, 0 if float(value).is_integer() else 2)
+    if isinstance(value, dict):
+        text = ", ".join(f"{k}: {_value(v)}" for k, v in value.items())
+    elif isinstance(value, list):
+        text = ", ".join(_value(v) for v in value)
+    elif str(value).isdigit() and len(str(value)) > 3:
+        text = formatting.number(int(value))  # rupiah and counts: 900.000.000
+    else:
+        text = str(value)
+    return text if len(text) <= 120 else text[:119] + "…"

@@ -1,0 +1,74 @@
+"""One number format on every page: the template face of ``kotacerdas.core.formatting``.
+
+Built in (settings.TEMPLATES ``builtins``), so no template loads it::
+
+    {{ item.budget_total|rupiah }}   Rp1.500.000.000
+    {{ region.population|number }}   192.322
+    {{ row.score|score }}            66,67   (every score and weight: two decimals)
+    {{ share|decimal:1 }}            12,5
+    {{ share|percent }}              12,5%
+
+Nothing (None or "") is an en dash, as in the books. Never ``floatformat``/``intcomma``: they follow
+the request's locale and gave 66.67, 66.6667 and 83,3 for the same kind of number on three pages.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from django import template
+
+from kotacerdas.core import formatting
+
+register = template.Library()
+
+DASH = "–"
+
+
+def _value(value: Any) -> Decimal | None:
+    if value is None or value == "" or isinstance(value, bool):
+        return None
+    try:
+        return Decimal(str(value))
+    except InvalidOperation:
+        return None
+
+
+@register.filter
+def rupiah(value: Any) -> str:
+    amount = _value(value)
+    return DASH if amount is None else formatting.rupiah(amount)
+
+
+@register.filter
+def number(value: Any) -> str:
+    amount = _value(value)
+    return DASH if amount is None else formatting.number(amount)
+
+
+@register.filter
+def decimal(value: Any, places: int = 2) -> str:
+    amount = _value(value)
+    return DASH if amount is None else formatting.decimal(amount, int(places))
+
+
+@register.filter
+def score(value: Any) -> str:
+    return decimal(value, formatting.SCORE_PLACES)
+
+
+@register.filter
+def percent(value: Any, places: int = 1) -> str:
+    amount = _value(value)
+    return DASH if amount is None else formatting.percent(amount, int(places))
+
+
+@register.filter
+def decimal_plain(value: Any) -> str:
+    """A measured value as entered, without padding zeros: 75.5 → '75,5', 40.0000 → '40'."""
+    amount = _value(value)
+    if amount is None:
+        return DASH
+    places = max(0, -amount.normalize().as_tuple().exponent)  # type: ignore[operator]
+    return formatting.decimal(amount, places)

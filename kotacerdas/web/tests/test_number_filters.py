@@ -1,0 +1,23 @@
+"""One number format on every page: the template filters over kotacerdas.core.formatting."""
+
+from decimal import Decimal
+
+from django.template import Context, Template
+
+
+def render(text: str, **context: object) -> str:
+    return Template(text).render(Context(context))
+
+
+def test_the_filters_are_built_in_and_write_indonesian_numbers() -> None:
+    assert render("{{ v|rupiah }}", v=Decimal(1_500_000_000)) == "Rp1.500.000.000"
+    assert render("{{ v|rupiah }}", v=0) == "Rp0"
+    assert render("{{ v|rupiah }}|{{ v|number }}|{{ v|score }}", v=None) == "–|–|–"
+    assert render("{{ v|number }}", v=192322) == "192.322"
+    # the same kind of number once read 66.67, 66.6667 and 83,3 on three pages
+    assert render("{{ v|score }}", v=Decimal("66.6667")) == "66,67"
+    assert render("{{ v|score }}", v=66.666) == "66,67"
+    assert render("{{ v|score }}", v=83.3) == "83,30"
+    assert render("{{ v|decimal:3 }}", v=0.0951) == "0,095"
+    assert render("{{ v|percent }}", v=12.5) == "12,5%"
+    assert render("{{ v|decimal_plain }}|{{ w|decimal_plain }}", v="75.5", w=Decimal("40.0000")) == "75,5|40"
