@@ -408,3 +408,7 @@ class Risk(models.Model):
     @property
     def level(self) -> int:
         return self.likelihood * self.impact
+
+
+# registers the group-AHP model in this app (its own module: this one is at its size limit)
+from kotacerdas.planning.expert_models import ExpertJudgement as ExpertJudgement  # noqa: E402
