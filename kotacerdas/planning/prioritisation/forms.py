@@ -53,10 +53,13 @@ class ExpertJudgementForm(AhpForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        for field in self.fields.values():
-            field.required = (
-                False  # a pasted matrix replaces the pairs; a missing pair is named by the action
-            )
+        initial = kwargs.get("initial") or {}
+        for name, field in self.fields.items():
+            field.required = False  # a pasted matrix replaces the pairs; the action names a missing pair
+            stored = initial.get(name)
+            if isinstance(field, forms.ChoiceField) and stored and stored not in SAATY:
+                # a value pasted earlier (e.g. 2.5) stays selected: never silently replaced by 9
+                field.choices = [*field.choices, (stored, stored)]
 
     def clean_matrix(self) -> list[list[str]]:
         text = self.cleaned_data.get("matrix") or ""

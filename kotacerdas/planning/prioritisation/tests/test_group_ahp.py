@@ -122,3 +122,16 @@ def test_an_out_of_scale_value_is_refused_in_indonesian(as_budi, region_a, maste
     assert as_budi.post(url("expert_judgements", region_a), chosen).status_code == 400
     assert not ExpertJudgement.objects.exists()
     assert not AuditEntry.objects.filter(action="masterplan.expert_judgements").exists()
+
+
+def test_a_pasted_matrix_with_decimal_commas_is_kept_as_given(budi, as_budi, region_a, masterplan_a) -> None:
+    rows = ["1\t3\t1\t1\t1\t1", "0,333\t1\t1\t1\t1\t1"] + ["1\t1\t1\t1\t1\t1"] * 4
+    response = as_budi.post(url("expert_judgements", region_a), {"matrix": "\n".join(rows)})
+    assert response.status_code == 302
+    assert ExpertJudgement.objects.get(expert=budi).judgements["impact|urgency"] == "3"
+    rows[1] = "0,4\t1\t1\t1\t1\t1"  # 3 x 0.4 = 1.2: not reciprocal
+    rows[0] = "1\t2,5\t1\t1\t1\t1"
+    response = as_budi.post(url("expert_judgements", region_a), {"matrix": "\n".join(rows)})
+    assert response.status_code == 302  # 2.5 x 0.4 = 1
+    page = as_budi.get(url("expert_judgements", region_a)).content.decode()
+    assert '<option value="2.5" selected>2.5</option>' in page
