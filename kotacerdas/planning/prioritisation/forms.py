@@ -59,7 +59,7 @@ class ExpertJudgementForm(AhpForm):
             stored = initial.get(name)
             if isinstance(field, forms.ChoiceField) and stored and stored not in SAATY:
                 # a value pasted earlier (e.g. 2.5) stays selected: never silently replaced by 9
-                field.choices = [*list(field.choices), (stored, stored)]
+                field.choices = [*((v, v) for v in SAATY), (stored, stored)]
 
     def clean_matrix(self) -> list[list[str]]:
         text = self.cleaned_data.get("matrix") or ""
