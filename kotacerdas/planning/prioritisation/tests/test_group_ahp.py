@@ -74,7 +74,7 @@ def test_each_expert_sees_their_cr_and_the_judgements_to_revisit(
     actions.do_save_expert_judgements(budi, region_a, pairs("3"))
     page = as_budi.get(url("group_weights", region_a)).content.decode()
     assert "sari" in page.lower()
-    assert "Dampak bagi warga dibandingkan dengan Kelayakan / kesiapan: Anda memberi 1/9,00" in page
+    assert "Dampak bagi warga dibandingkan dengan Kelayakan / kesiapan: diberi nilai 1/9,00" in page
     assert "konsisten (CR di bawah 0,10)" in page  # Budi's row
     own = logged_in(sari).get(url("expert_judgements", region_a)).content.decode()
     assert "tidak di bawah 0,10" in own
