@@ -64,3 +64,9 @@ def test_the_answer_page_says_the_evidence_is_required(as_budi, spbe) -> None:
     url = reverse("assessment:answer", args=[spbe.region.code, spbe.pk, "9"])
     page = as_budi.get(url).content.decode()
     assert "Bukti wajib:" in page
+
+
+def test_the_overview_tags_the_indicators_that_need_evidence(as_budi, spbe) -> None:
+    url = reverse("assessment:detail", args=[spbe.region.code, spbe.pk])
+    page = as_budi.get(url).content.decode()
+    assert page.count('<span class="tag">bukti wajib</span>') == 10
