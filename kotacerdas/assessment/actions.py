@@ -18,7 +18,8 @@ from django.utils.translation import gettext as _
 from kotacerdas.accounts.errors import ActionNotAllowed
 from kotacerdas.accounts.models import User
 from kotacerdas.assessment import access, uploads
-from kotacerdas.assessment.instruments import get_instrument, indicators_under, label, scoring_instrument_ids
+from kotacerdas.assessment.evidence import require_evidence
+from kotacerdas.assessment.instruments import get_instrument, indicators_under, scoring_instrument_ids
 from kotacerdas.assessment.models import (
     Answer,
     Assessment,
@@ -403,7 +404,7 @@ def do_submit(actor: User, assessment: Assessment) -> Result:
         lock_state(assessment, [State.DRAFT, State.RETURNED], field="state")  # one submit wins
         answers = list(Answer.objects.filter(assessment=assessment))  # read after the lock
         values = {a.indicator: _current(a) for a in answers if _current(a)}
-        _require_evidence(assessment, answers)
+        require_evidence(instrument_of(assessment), answers)
         result = _save_result(actor, assessment, Result.Kind.SELF, values)
         for answer in answers:
             if answer.state in access.EDITABLE_ANSWER_STATES and answer.value:
@@ -420,28 +421,6 @@ def do_submit(actor: User, assessment: Assessment) -> Result:
             region=assessment.region,
         )
     return result
-
-
-def _require_evidence(assessment: Assessment, answers: list[Answer]) -> None:
-    """Refuse when an answered indicator the instrument marks ``evidence_required`` has no file:
-    one message per indicator, so the person sees the whole list at once."""
-    with_files = set(Evidence.objects.filter(answer__in=answers).values_list("answer__indicator", flat=True))
-    lacking = [
-        indicator
-        for indicator in instrument_of(assessment).indicators()
-        if indicator.evidence_required
-        and any(a.indicator == indicator.code and _current(a) for a in answers)
-        and indicator.code not in with_files
-    ]
-    if lacking:
-        raise ValidationError(
-            [_("Upload at least one evidence file for each of these indicators before submitting:")]
-            + [
-                _("Indicator %(code)s %(name)s: no evidence file yet.")
-                % {"code": indicator.code, "name": label(indicator.name)}
-                for indicator in lacking
-            ]
-        )
 
 
 def do_start_review(actor: User, assessment: Assessment) -> None:
