@@ -8,7 +8,8 @@ database as it was; any other URL must not change anything either.
 
 Who may look but not change follows docs/reference/roles.md: the region's mentor (assigned to its
 candidacy, so every programme page opens) except where a mentor acts (reviewing deliverables and
-approving books); there it is the OPD contributor. Commenting is open to every member.
+approving books); there it is the OPD contributor; on a group-AHP expert's own judgements (which
+mentors and OPD contributors give) it is the assessor. Commenting is open to every member.
 """
 
 from __future__ import annotations
@@ -28,11 +29,15 @@ from kotacerdas.web.access_classes import REGION_SCOPED
 from tests.urlmap import names_in, url_for
 
 MENTOR_MAY = {"documents:approve", "programme:deliverable_review", "api:programme:deliverable_review"}
+# the group-AHP experts are the coordinator, the OPD contributors and the mentor: the assessor only looks
+EXPERTS_MAY = {"planning:expert_judgements"}
 EVERY_MEMBER_MAY = {"discussion:add_comment"}
 
 
 def reader_of(name: str) -> str:
     """The world's member of region B who may open this URL's page but not do what it does."""
+    if name in EXPERTS_MAY:
+        return "assessor"
     return "contributor" if name in MENTOR_MAY else "mentor"
 
 

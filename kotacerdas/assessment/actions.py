@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from kotacerdas.accounts.errors import ActionNotAllowed
 from kotacerdas.accounts.models import User
 from kotacerdas.assessment import access, uploads
+from kotacerdas.assessment.evidence import require_evidence
 from kotacerdas.assessment.instruments import get_instrument, indicators_under, scoring_instrument_ids
 from kotacerdas.assessment.models import (
     Answer,
@@ -403,6 +404,7 @@ def do_submit(actor: User, assessment: Assessment) -> Result:
         lock_state(assessment, [State.DRAFT, State.RETURNED], field="state")  # one submit wins
         answers = list(Answer.objects.filter(assessment=assessment))  # read after the lock
         values = {a.indicator: _current(a) for a in answers if _current(a)}
+        require_evidence(instrument_of(assessment), answers)
         result = _save_result(actor, assessment, Result.Kind.SELF, values)
         for answer in answers:
             if answer.state in access.EDITABLE_ANSWER_STATES and answer.value:

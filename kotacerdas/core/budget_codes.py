@@ -12,13 +12,24 @@ A code has up to six dot-separated parts (domain.md section 6.3)::
 :func:`parse_budget_code` validates a code and says which level it is; every
 error names the part that is wrong, in English, with a stable ``reason`` so a
 user interface can translate it.
+
+:func:`lookup_budget_code` then looks a well-formed code up in the shipped nomenclature
+(``nomenclature_050_5889_2021.yaml``: Kepmendagri 050-5889/2021, kabupaten/kota level, partial): the
+code's name when it is listed, and which part does not exist when the nomenclature lists every child
+of that part's parent. Where the file lists nothing, nothing is claimed (a warning, never a refusal,
+is the caller's business).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 from typing import Literal
+
+import yaml
 
 Level = Literal["urusan", "bidang", "program", "kegiatan", "sub_kegiatan"]
 LEVELS: tuple[Level, ...] = ("urusan", "bidang", "program", "kegiatan", "sub_kegiatan")
@@ -103,3 +114,72 @@ def is_valid_budget_code(text: str, require: Level | None = None) -> bool:
     except BudgetCodeError:
         return False
     return True
+
+
+NOMENCLATURE_FILE = Path(__file__).with_name("nomenclature_050_5889_2021.yaml")
+
+
+@dataclass(frozen=True)
+class Nomenclature:
+    """Names by code, and the codes whose children are all listed (``complete``)."""
+
+    source: str
+    names: Mapping[str, str]
+    complete: frozenset[str]
+
+
+@dataclass(frozen=True)
+class CodeLookup:
+    """What the nomenclature says about a well-formed code.
+
+    ``name``: the code's own name, when listed. ``missing``: the first part of the code (e.g. the
+    program ``2.16.09``) that is not listed although its parent lists all its children: the code
+    does not exist. Both empty: the nomenclature does not cover the code (nothing is known)."""
+
+    code: str
+    name: str = ""
+    missing: str = ""
+
+    @property
+    def exists(self) -> bool | None:
+        if self.missing:
+            return False
+        return True if self.name else None
+
+
+@lru_cache(maxsize=4)
+def load_nomenclature(path: Path = NOMENCLATURE_FILE) -> Nomenclature:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    names = {str(code): str(name) for code, name in data["codes"].items()}
+    return Nomenclature(str(data["source"]), names, frozenset(str(c) for c in data["complete"]))
+
+
+def _chain(code: BudgetCode) -> list[tuple[str, str]]:
+    """Each prefix of the code with the key whose completeness decides about it. A kegiatan's key
+    is its program plus the government-level digit (2.16.03.2): kab/kota and province kegiatan
+    are separate lists."""
+    parts = [code.urusan, code.bidang, code.program]
+    chain, prefix = [], ""
+    for part in parts:
+        if not part:
+            break
+        parent, prefix = prefix, f"{prefix}.{part}" if prefix else part
+        chain.append((prefix, parent))
+    if code.kegiatan:
+        level, _dot, _number = code.kegiatan.partition(".")
+        chain.append((f"{prefix}.{code.kegiatan}", f"{prefix}.{level}"))
+        prefix = f"{prefix}.{code.kegiatan}"
+    if code.sub_kegiatan:
+        chain.append((f"{prefix}.{code.sub_kegiatan}", prefix))
+    return chain
+
+
+def lookup_budget_code(code: BudgetCode, nomenclature: Nomenclature | None = None) -> CodeLookup:
+    book = nomenclature or load_nomenclature()
+    for prefix, parent in _chain(code):
+        if prefix in book.names:
+            continue
+        if parent in book.complete:
+            return CodeLookup(str(code), missing=prefix)
+        break  # not covered from here down: nothing is known
+    return CodeLookup(str(code), name=book.names.get(str(code), ""))

@@ -12,11 +12,12 @@ from django.db import models
 from django.http import Http404
 
 from kotacerdas.accounts.access import can_manage_region, get_region_for_user
-from kotacerdas.accounts.models import User
+from kotacerdas.accounts.models import Membership, Role, User
 from kotacerdas.planning.models import (
     AdoptedItem,
     AdoptedPlan,
     BudgetLine,
+    ExpertJudgement,
     Initiative,
     KeyIndicator,
     Kpi,
@@ -50,12 +51,35 @@ REGION_LOOKUP: dict[type[models.Model], str] = {
     AdoptedItem: "plan__region",
     QuickWin: "region",
     Risk: "quick_win__region",
+    ExpertJudgement: "region",
 }
+
+# Group AHP: the region's members with edit rights (its coordinator and the OPDs' people, whose heads
+# answer for their OPD) and its mentor. Assessors only verify, so they are not on the panel.
+EXPERT_ROLES = (Role.COORDINATOR, Role.OPD_CONTRIBUTOR, Role.MENTOR)
 
 
 def can_edit_masterplan(user: User, region: Region) -> bool:
     """The region's coordinator (and the national admin) assemble the masterplan."""
     return can_manage_region(user, region)
+
+
+def can_judge_criteria(user: User, region: Region) -> bool:
+    """May enter their own pairwise judgements of the criteria (be an expert of the group AHP)."""
+    if not user.is_authenticated:
+        return False
+    return Membership.objects.filter(user=user, region=region, role__in=EXPERT_ROLES).exists()
+
+
+def expert_judgements_of(region: Region) -> list[ExpertJudgement]:
+    """The stored judgements of the region's current experts (someone who left the panel no longer
+    counts), the expert's user loaded."""
+    current = Membership.objects.filter(region=region, role__in=EXPERT_ROLES).values("user")
+    return list(ExpertJudgement.objects.filter(region=region, expert__in=current).select_related("expert"))
+
+
+def own_judgement(region: Region, user: User) -> ExpertJudgement | None:
+    return ExpertJudgement.objects.filter(region=region, expert=user).first()
 
 
 def get_in_region(model: type[M], region: Region, pk: int) -> M:
@@ -82,3 +106,5 @@ def masterplan_of(region: Region) -> Masterplan | None:
 
 # Every masterplan page: the region through the access getter (404 for others), POST needs the edit right.
 masterplan_page = region_page(get_region_for_user, can_edit_masterplan)
+# An expert's own judgements page: the same region check; POST needs to be one of the experts.
+expert_page = region_page(get_region_for_user, can_judge_criteria)

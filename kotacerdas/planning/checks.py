@@ -13,7 +13,7 @@ from decimal import Decimal
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
-from kotacerdas.core.budget_codes import BudgetCodeError
+from kotacerdas.core.budget_codes import BudgetCodeError, CodeLookup, lookup_budget_code, parse_budget_code
 from kotacerdas.core.masterplan_checks import Finding, PlannedInitiative, check_plan
 from kotacerdas.planning.common import require_masterplan
 from kotacerdas.planning.models import Initiative
@@ -125,3 +125,36 @@ def budget_code_message(error: BudgetCodeError) -> str:
         "code": error.code,
         "problem": messages.get(error.reason, str(error)) % {"part": error.part.replace("_", "-")},
     }
+
+
+def code_lookup(code: str) -> CodeLookup | None:
+    """What the shipped nomenclature says about a stored code (None for a malformed one)."""
+    try:
+        return lookup_budget_code(parse_budget_code(code))
+    except BudgetCodeError:
+        return None
+
+
+def unknown_code_warning(found: CodeLookup) -> str:
+    """A warning (never a refusal: the shipped nomenclature is partial and a newer decision may add
+    codes) for a well-formed code the nomenclature says does not exist."""
+    levels = {1: _("urusan"), 2: _("bidang urusan"), 3: _("program"), 5: _("kegiatan"), 6: _("sub-kegiatan")}
+    level = levels[found.missing.count(".") + 1]
+    return _(
+        "“%(code)s”: %(level)s %(missing)s is not in the Permendagri 90 nomenclature (Kepmendagri "
+        "050-5889/2021). Check the code."
+    ) % {"code": found.code, "level": level, "missing": found.missing}
+
+
+def budget_code_warnings(codes: Iterable[str]) -> list[str]:
+    """One warning per well-formed code that does not exist in the nomenclature."""
+    return [unknown_code_warning(f) for c in codes if (f := code_lookup(c)) is not None and f.missing]
+
+
+def named_codes(codes: Iterable[str]) -> list[tuple[str, str, bool]]:
+    """(code, its nomenclature name or "", whether it is known not to exist), for display."""
+    rows = []
+    for code in codes:
+        found = code_lookup(code)
+        rows.append((code, found.name if found else "", bool(found and found.missing)))
+    return rows

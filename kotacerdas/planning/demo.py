@@ -11,9 +11,16 @@ from decimal import Decimal
 from django.db import transaction
 
 from kotacerdas.accounts.models import User
-from kotacerdas.planning.access import masterplan_of
+from kotacerdas.planning.access import can_judge_criteria, masterplan_of
 from kotacerdas.planning.analysis import actions as analysis
-from kotacerdas.planning.demo_data import INITIATIVES, JUDGEMENTS, PROBLEMS, SCORE_KEYS, SCORES
+from kotacerdas.planning.demo_data import (
+    INITIATIVES,
+    JUDGEMENTS,
+    MENTOR_JUDGEMENTS,
+    PROBLEMS,
+    SCORE_KEYS,
+    SCORES,
+)
 from kotacerdas.planning.initiatives import actions as initiatives
 from kotacerdas.planning.models import Initiative, Problem
 from kotacerdas.planning.prioritisation import actions as prioritisation
@@ -38,12 +45,24 @@ def load_demo(ayu: User) -> None:
         return  # the core demo creates these OPDs first
     _analysis(actor, region, opds)
     saved = _initiatives(actor, region, opds)
-    prioritisation.do_set_ahp_weights(actor, region, JUDGEMENTS)
+    _group_weights(actor, region)
     prioritisation.do_set_scores(
         actor, region, {saved[c].pk: dict(zip(SCORE_KEYS, v, strict=True)) for c, v in SCORES.items()}
     )
     _roadmap(actor, region)
     _quick_wins(actor, saved)
+
+
+def _group_weights(actor: User, region: Region) -> None:
+    """Two experts' judgements (Budi and the mentor Rina); Budi adopts the group weights. Without
+    Rina (a partial demo) Budi's own judgements are the weights."""
+    mentor = User.objects.filter(username="rina").first()
+    if mentor is None or not can_judge_criteria(mentor, region) or not can_judge_criteria(actor, region):
+        prioritisation.do_set_ahp_weights(actor, region, JUDGEMENTS)
+        return
+    prioritisation.do_save_expert_judgements(actor, region, JUDGEMENTS)
+    prioritisation.do_save_expert_judgements(mentor, region, MENTOR_JUDGEMENTS)
+    prioritisation.do_use_group_weights(actor, region)
 
 
 def _analysis(actor: User, region: Region, opds: dict[str, Opd]) -> None:

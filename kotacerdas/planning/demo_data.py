@@ -214,7 +214,8 @@ SCORES = {  # impact, urgency, readiness, rpjmd alignment, SPBE relevance (1-5)
 }
 SCORE_KEYS = ("impact", "urgency", "readiness", "rpjmd_alignment", "spbe_relevance")
 
-# Pairwise judgements of the criteria (Saaty 1-9), a consistent-enough example set.
+# Pairwise judgements of the criteria (Saaty 1-9), a consistent-enough example set: Budi's, as one of
+# the group-AHP experts.
 JUDGEMENTS = {
     ("impact", "urgency"): "2",
     ("impact", "readiness"): "3",
@@ -231,4 +232,24 @@ JUDGEMENTS = {
     ("cost", "rpjmd_alignment"): "1/2",
     ("cost", "spbe_relevance"): "2",
     ("rpjmd_alignment", "spbe_relevance"): "3",
+}
+
+# Rina's (the mentor's) judgements for the group AHP: close to Budi's, but she weighs readiness and
+# SPBE relevance a little higher and urgency a little lower (an example of a second expert).
+MENTOR_JUDGEMENTS = {
+    ("impact", "urgency"): "3",
+    ("impact", "readiness"): "2",
+    ("impact", "cost"): "3",
+    ("impact", "rpjmd_alignment"): "2",
+    ("impact", "spbe_relevance"): "3",
+    ("urgency", "readiness"): "1",
+    ("urgency", "cost"): "2",
+    ("urgency", "rpjmd_alignment"): "1",
+    ("urgency", "spbe_relevance"): "2",
+    ("readiness", "cost"): "2",
+    ("readiness", "rpjmd_alignment"): "1",
+    ("readiness", "spbe_relevance"): "2",
+    ("cost", "rpjmd_alignment"): "1/2",
+    ("cost", "spbe_relevance"): "1",
+    ("rpjmd_alignment", "spbe_relevance"): "2",
 }

@@ -361,6 +361,7 @@ class Risk(models.Model):
         return self.likelihood * self.impact
 
 
-# The roadmap's records live in their own modules (this one stays under 400 lines); imported here so
-# Django registers them and ``from kotacerdas.planning.models import RoadmapRun`` keeps working.
+# The roadmap's and the group AHP's records live in their own modules (this one stays under 400 lines);
+# imported here so Django registers them and ``from kotacerdas.planning.models import RoadmapRun`` works.
+from kotacerdas.planning.expert_models import ExpertJudgement  # noqa: E402, F401
 from kotacerdas.planning.roadmap_models import AdoptedItem, AdoptedPlan, RoadmapRun  # noqa: E402, F401

@@ -3,6 +3,7 @@ from django.urls import path
 from kotacerdas.planning import views
 from kotacerdas.planning.analysis import views as analysis
 from kotacerdas.planning.initiatives import views as initiatives
+from kotacerdas.planning.prioritisation import group_views as group
 from kotacerdas.planning.prioritisation import views as prioritisation
 from kotacerdas.planning.quickwins import views as quickwins
 from kotacerdas.planning.roadmap import views as roadmap
@@ -36,6 +37,8 @@ access = {
     "weights_ahp": REGION_SCOPED,
     "weights_direct": REGION_SCOPED,
     "scores": REGION_SCOPED,
+    "expert_judgements": REGION_SCOPED,
+    "group_weights": REGION_SCOPED,
     "roadmap": REGION_SCOPED,
     "roadmap_start": REGION_SCOPED,
     "roadmap_pin": REGION_SCOPED,
@@ -77,6 +80,8 @@ urlpatterns = [
     path(P + "prioritas/ahp/", prioritisation.weights_ahp, name="weights_ahp"),
     path(P + "prioritas/bobot/", prioritisation.weights_direct, name="weights_direct"),
     path(P + "prioritas/skor/", prioritisation.scores, name="scores"),
+    path(P + "prioritas/pakar/", group.expert_judgements, name="expert_judgements"),
+    path(P + "prioritas/kelompok/", group.group_weights, name="group_weights"),
     path(P + "roadmap/", roadmap.roadmap, name="roadmap"),
     path(P + "roadmap/jalankan/", roadmap.roadmap_start, name="roadmap_start"),
     path(P + "roadmap/sematkan/<int:initiative_id>/", roadmap.roadmap_pin, name="roadmap_pin"),

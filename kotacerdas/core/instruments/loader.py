@@ -66,7 +66,7 @@ TOP_FIELDS = {
     WHERE,
 }
 NODE_FIELDS = {"code", "name", "weight", "description", "optional", "example", "children", "rule", "missing"}
-NODE_FIELDS |= {"answer", WHERE}
+NODE_FIELDS |= {"answer", "evidence_required", WHERE}
 ANSWER_FIELDS = {
     "maturity": {"type", "levels"},
     "yes_no": {"type", "yes_points", "no_points"},  # not yes/no: YAML reads those keys as booleans
@@ -578,7 +578,20 @@ class _Reader:
         }
         if has_answer:
             answer = self.read_answer(data["answer"], f"{path}.answer", data)
-            return Indicator(answer=answer, **common) if answer is not None else None
+            if answer is None:
+                return None
+            return Indicator(
+                answer=answer, evidence_required=self.flag(data, "evidence_required", path), **common
+            )
+        if "evidence_required" in data:
+            # evidence belongs to an answer: on a group it would silently mean nothing
+            self.add(
+                "invalid_value",
+                self.where(data, f"{path}.evidence_required"),
+                field="evidence_required",
+                expected="only on an indicator (a node with an answer)",
+                value=data["evidence_required"],
+            )
         return self.read_group(data, path, depth, common)
 
     def read_group(self, data: Mapping[str, Any], path: str, depth: int, common: dict[str, Any]) -> Group:
@@ -778,6 +791,8 @@ def _node_dict(node: Node) -> dict[str, Any]:
     }
     if isinstance(node, Indicator):
         data["answer"] = _answer_dict(node.answer)
+        if node.evidence_required:  # only when set, so the hash of every other instrument stays
+            data["evidence_required"] = True
     else:
         data.update(
             rule=node.rule, missing=node.missing, children=[_node_dict(child) for child in node.children]

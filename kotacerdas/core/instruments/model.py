@@ -122,6 +122,8 @@ class Indicator:
     description: Text = Text()
     optional: bool = False
     example: bool = False  # seeded example, not from an official source
+    # an answer to it cannot be submitted without at least one evidence file (data dukung)
+    evidence_required: bool = False
 
     kind: Literal["indicator"] = "indicator"
 

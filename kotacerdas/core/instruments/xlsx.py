@@ -80,6 +80,7 @@ NODE_COLUMNS = [
     "max",
     "yes_points",
     "no_points",
+    "evidence_required",  # last, so the columns people already know keep their letters
 ]
 LEVEL_COLUMNS = [
     "level_set",
@@ -186,6 +187,7 @@ def _node_row(node: Mapping[str, Any], parent: str) -> list[Any]:
         "description_en": node["description"]["en"],
         "optional": node["optional"],
         "example": node["example"],
+        "evidence_required": node.get("evidence_required", False),
         "rule": node.get("rule", ""),
         "missing": node.get("missing", ""),
         "answer_type": answer.get("type", ""),
@@ -408,6 +410,9 @@ def _node(
             if value not in (None, ""):
                 answer[key] = _text(value) if key in ("unit", "direction") else _number(value)
     node["answer"] = answer
+    evidence_required = _flag(row.get("evidence_required"))
+    if evidence_required is not False:  # True, or a bad value the validator names
+        node["evidence_required"] = evidence_required
     return _drop_empty_keys(node, ("weight",))
 
 

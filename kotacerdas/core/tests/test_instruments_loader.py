@@ -183,3 +183,18 @@ def test_the_data_form_dumped_as_yaml_is_a_valid_instrument_file(instrument_id: 
     text = yaml.safe_dump(instrument_to_dict(instrument), allow_unicode=True, sort_keys=False)
     (tmp_path / f"{instrument_id}.yaml").write_text(text, encoding="utf-8")
     assert load_instrument(instrument_id, folder=tmp_path) == instrument
+
+
+def test_evidence_required_is_read_on_an_indicator_and_refused_on_a_group() -> None:
+    data = yaml.safe_load((DATA / "toy.yaml").read_text(encoding="utf-8"))
+    plain_hash = instrument_hash(parse_instrument(data))
+    data["components"][0]["children"][1]["evidence_required"] = True
+    instrument = parse_instrument(data)
+    assert [i.code for i in instrument.indicators() if i.evidence_required] == ["core.flag"]
+    assert instrument_hash(instrument) != plain_hash  # the requirement is part of the content
+    data["components"][0]["children"][1]["evidence_required"] = "ya"
+    data["components"][0]["evidence_required"] = True
+    with pytest.raises(InstrumentError) as caught:
+        parse_instrument(data)
+    fields = [problem.params.get("field") for problem in caught.value.problems]
+    assert fields == ["evidence_required", "evidence_required"]

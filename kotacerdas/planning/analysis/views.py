@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.contrib import messages
 from django.http import HttpResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -20,6 +21,7 @@ from kotacerdas.planning.analysis.forms import (
     StatementForm,
     SwotForm,
 )
+from kotacerdas.planning.checks import budget_code_warnings, code_lookup
 from kotacerdas.planning.models import KeyIndicator, Problem, ProgrammeMapping, Statement, SwotItem
 from kotacerdas.regions.models import Region
 from kotacerdas.web.pages import RegionPage, delete_view, list_and_add
@@ -191,14 +193,23 @@ statement_delete = delete_view(
 
 @masterplan_page
 def programmes(page: Page) -> HttpResponse:
+    items = list(ProgrammeMapping.objects.filter(region=page.region).select_related("goal", "opd"))
+    rows = [(item, code_lookup(item.code)) for item in items]
     return list_and_add(
         page,
         ProgrammeForm(page.post, region=page.region),
         lambda data: actions.do_add_programme(page.user, page.region, **data),
-        done=_("Programme mapped."),
+        done=lambda mapping: _programme_mapped(page, mapping),
         template="planning/programmes.html",
-        context={"items": ProgrammeMapping.objects.filter(region=page.region).select_related("goal", "opd")},
+        context={"rows": rows},
     )
+
+
+def _programme_mapped(page: Page, mapping: ProgrammeMapping) -> str:
+    """Saved either way: a well-formed code the nomenclature does not know is only a warning."""
+    for warning in budget_code_warnings([mapping.code]):
+        messages.warning(page.request, warning)
+    return _("Programme mapped.")
 
 
 programme_delete = delete_view(

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy
 
 from kotacerdas.planning import reference
 from kotacerdas.planning.access import get_in_region, masterplan_of, masterplan_page
-from kotacerdas.planning.checks import finding_message, plan_findings
+from kotacerdas.planning.checks import budget_code_warnings, finding_message, named_codes, plan_findings
 from kotacerdas.planning.initiatives import actions, xlsx
 from kotacerdas.planning.initiatives.fields import ATTRIBUTE_FIELDS
 from kotacerdas.planning.initiatives.forms import BudgetForm, ImportForm, InitiativeForm, KpiForm
@@ -87,13 +87,20 @@ def _initiative_form(page: Page, masterplan: Masterplan, item: Initiative | None
         saved = page.save(
             form,
             save,
-            lambda initiative: _("Initiative “%(code)s” saved.") % {"code": initiative.code},
+            lambda initiative: _saved(page, initiative),
             then=lambda initiative: initiative.get_absolute_url(),
         )
         if saved:
             return saved
     context = {"item": item, "form": form, "budget_form": budget_form, "sources": FundingSource.choices}
     return page.render("planning/initiative_form.html", context, form, budget_form)
+
+
+def _saved(page: Page, initiative: Initiative) -> str:
+    """The saved message; a well-formed code the nomenclature does not know is a warning beside it."""
+    for warning in budget_code_warnings(initiative.subactivity_codes):
+        messages.warning(page.request, warning)
+    return _("Initiative “%(code)s” saved.") % {"code": initiative.code}
 
 
 @needs_masterplan
@@ -122,6 +129,7 @@ def initiative(page: Page, masterplan: Masterplan, initiative_id: int) -> HttpRe
         "sources": FundingSource.choices,
         "kpis": [(k, k.target_list(masterplan.years)) for k in item.kpis.all()],
         "element": reference.element_label(item.element),
+        "codes": named_codes(item.subactivity_codes),
     }
     return saved or page.render("planning/initiative.html", context, kpi_form)
 
@@ -168,6 +176,8 @@ def import_initiatives(page: Page) -> HttpResponse:
                 _("Imported: %(created)s new and %(updated)s updated initiatives, %(kpis)s KPIs.")
                 % outcome.summary,
             )
+            for warning in outcome.warnings:
+                messages.warning(page.request, warning)
             return redirect("planning:initiatives", code=page.region.code)
         row_errors = outcome.row_errors
         form.add_error(None, _("Nothing was imported: fix the cells listed below and upload again."))

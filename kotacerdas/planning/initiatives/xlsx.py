@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
@@ -25,6 +25,7 @@ from openpyxl.utils import get_column_letter
 from kotacerdas.accounts.models import User
 from kotacerdas.audit.log import record, snapshot
 from kotacerdas.core.spreadsheet import append_row
+from kotacerdas.planning.checks import budget_code_warnings
 from kotacerdas.planning.common import require_editor, require_masterplan, snapshot_if_saved
 from kotacerdas.planning.initiatives.fields import INITIATIVE_FIELDS
 from kotacerdas.planning.initiatives.xlsx_read import (
@@ -190,11 +191,19 @@ class ImportOutcome:
 
     summary: dict[str, int] | None
     row_errors: list[RowError]
+    # well-formed sub-kegiatan codes that do not exist in the nomenclature: warned, not refused
+    warnings: list[str] = field(default_factory=list)
 
 
 def import_or_report(actor: User, region: Region, data: bytes) -> ImportOutcome:
     """:func:`do_import_initiatives` for the upload page: a rejected workbook is shown, not raised."""
     try:
-        return ImportOutcome(do_import_initiatives(actor, region, data), [])
+        summary = do_import_initiatives(actor, region, data)
     except ImportRejected as rejected:
         return ImportOutcome(None, rejected.row_errors)
+    warnings = [
+        f"{initiative.code}: {warning}"
+        for initiative in Initiative.objects.filter(region=region).order_by("code")
+        for warning in budget_code_warnings(initiative.subactivity_codes)
+    ]
+    return ImportOutcome(summary, [], warnings)

@@ -9,12 +9,16 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from kotacerdas.accounts.errors import ActionNotAllowed
 from kotacerdas.accounts.models import User
-from kotacerdas.audit.log import save_audited
+from kotacerdas.audit.log import record, save_audited, snapshot
 from kotacerdas.core import ahp
 from kotacerdas.core.prioritisation import DEFAULT_CRITERIA
-from kotacerdas.planning.common import require_editor, require_masterplan
-from kotacerdas.planning.models import Initiative, Masterplan
+from kotacerdas.planning.access import can_judge_criteria, own_judgement
+from kotacerdas.planning.common import require_editor, require_masterplan, save_record, snapshot_if_saved
+from kotacerdas.planning.models import ExpertJudgement, Initiative, Masterplan
+from kotacerdas.planning.prioritisation.group import MIN_EXPERTS, GroupAhp, group_ahp
+from kotacerdas.planning.prioritisation.judgements import checked_judgements, ratio_text
 from kotacerdas.regions.models import Region
 
 CRITERIA_IDS = [criterion.id for criterion in DEFAULT_CRITERIA]
@@ -67,3 +71,58 @@ def do_set_scores(actor: User, region: Region, scores: Mapping[int, Mapping[str,
         for pk, values in scores.items():
             changes = {"scores": {k: float(v) for k, v in values.items()}}
             save_audited(actor, "masterplan.scores", initiatives[pk], changes, region=region)
+
+
+def do_save_expert_judgements(
+    actor: User, region: Region, judgements: Mapping[tuple[str, str], object]
+) -> ahp.AhpResult:
+    """An expert's own judgements for the group AHP (replacing their earlier ones). Refused, with
+    nothing saved, when a value is off Saaty's scale, a pair is missing or is not reciprocal; an
+    inconsistent set (CR ≥ 0.10) is saved and the page names the judgements to revisit."""
+    if not can_judge_criteria(actor, region):
+        raise ActionNotAllowed(
+            _("Only the coordinator, the OPD members and the mentor of this region give judgements.")
+        )
+    require_masterplan(region)
+    upper = checked_judgements(judgements)
+    result = ahp.analyse(ahp.matrix_from_judgements(CRITERIA_IDS, upper))
+    with transaction.atomic():
+        mine = own_judgement(region, actor) or ExpertJudgement(region=region, expert=actor)
+        before = snapshot_if_saved(mine)
+        mine.judgements = {f"{a}|{b}": ratio_text(value) for (a, b), value in upper.items()}
+        save_record(actor, mine, "masterplan.expert_judgements", region, before)
+    return result
+
+
+def do_use_group_weights(actor: User, region: Region) -> GroupAhp:
+    """The coordinator makes the group's weights the masterplan's (the experts and the group CR are
+    in the audit entry). Later changes by an expert do not move the masterplan until chosen again."""
+    require_editor(actor, region)
+    masterplan = require_masterplan(region)
+    group = group_ahp(region)
+    if not group.is_group or group.result is None or group.matrix is None:
+        raise ValidationError(
+            _("Group weights need the judgements of at least %(n)d experts.") % {"n": MIN_EXPERTS}
+        )
+    fields = ["weight_method", "judgements", "weights"]
+    before = snapshot(masterplan, fields)
+    masterplan.weight_method = "group"
+    masterplan.judgements = _upper_of(group.matrix)
+    masterplan.weights = group.result.weights()
+    with transaction.atomic():
+        masterplan.save(update_fields=fields)
+        after = snapshot(masterplan, fields) | {
+            "experts": [str(expert.judgement.expert) for expert in group.experts],
+            "consistency_ratio": round(group.result.consistency_ratio, 4),
+        }
+        record(actor, "masterplan.group_weights", masterplan, before=before, after=after, region=region)
+    return group
+
+
+def _upper_of(matrix: ahp.PairwiseMatrix) -> dict[str, str]:
+    labels = matrix.labels
+    return {
+        f"{a}|{labels[j]}": ratio_text(float(matrix.values[i, j]))
+        for i, a in enumerate(labels)
+        for j in range(i + 1, len(labels))
+    }

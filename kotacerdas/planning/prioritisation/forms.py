@@ -37,6 +37,49 @@ class AhpForm(forms.Form):
         return {tuple(name.split("__")): value for name, value in self.cleaned_data.items()}  # type: ignore[misc]
 
 
+class ExpertJudgementForm(AhpForm):
+    """An expert's own judgements: the pairs one by one, or a whole matrix pasted from a spreadsheet
+    (the usual Bimtek worksheet). A pasted matrix wins over the pairs."""
+
+    matrix = forms.CharField(
+        label=_("Or paste your whole comparison matrix"),
+        help_text=_(
+            "Six rows of six values in the order of the criteria above, e.g. copied from a spreadsheet; "
+            "fractions such as 1/3 and decimal commas are accepted."
+        ),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 6}),
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        initial = kwargs.get("initial") or {}
+        for name, field in self.fields.items():
+            field.required = False  # a pasted matrix replaces the pairs; the action names a missing pair
+            stored = initial.get(name)
+            if isinstance(field, forms.ChoiceField) and stored and stored not in SAATY:
+                # a value pasted earlier (e.g. 2.5) stays selected: never silently replaced by 9
+                field.choices = [*((v, v) for v in SAATY), (stored, stored)]
+
+    def clean_matrix(self) -> list[list[str]]:
+        text = self.cleaned_data.get("matrix") or ""
+        rows = [line.replace(";", " ").split() for line in text.splitlines() if line.strip()]
+        size = len(DEFAULT_CRITERIA)
+        if rows and (len(rows) != size or any(len(row) != size for row in rows)):
+            raise forms.ValidationError(
+                _("Paste %(n)d rows of %(n)d values, one row per criterion.") % {"n": size}
+            )
+        return [[cell.replace(",", ".") for cell in row] for row in rows]
+
+    def judgements(self) -> dict[tuple[str, str], str]:
+        ids = [c.id for c in DEFAULT_CRITERIA]
+        rows = self.cleaned_data.get("matrix") or []
+        if rows:
+            return {(a, b): rows[i][j] for i, a in enumerate(ids) for j, b in enumerate(ids)}
+        pairs = {k: v for k, v in self.cleaned_data.items() if k != "matrix" and v}
+        return {tuple(name.split("__")): value for name, value in pairs.items()}  # type: ignore[misc]
+
+
 class DirectWeightsForm(forms.Form):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

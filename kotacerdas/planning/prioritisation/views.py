@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from kotacerdas.core import ahp
+from kotacerdas.core.formatting import decimal
 from kotacerdas.core.prioritisation import DEFAULT_CRITERIA, Prioritisation, weight_shifts, weight_stability
 from kotacerdas.planning.models import Initiative, Masterplan
 from kotacerdas.planning.pages import editors_only, needs_masterplan
@@ -39,7 +40,7 @@ def prioritisation(page: Page, masterplan: Masterplan) -> HttpResponse:
         "unscored": [i for i in initiatives if i.code not in ranked],
         "shifts": _shifts(ranking) if ranking else [],
         "stability": _stability(ranking) if ranking else [],
-        "ahp": _ahp_view(_stored_ahp(masterplan)),
+        "ahp": ahp_view(_stored_ahp(masterplan)),
     }
     return page.render("planning/prioritisation.html", context)
 
@@ -75,13 +76,14 @@ def _stability(ranking: Prioritisation) -> list[dict[str, Any]]:
 
 
 def _stored_ahp(masterplan: Masterplan) -> ahp.AhpResult | None:
-    if masterplan.weight_method != "ahp" or not masterplan.judgements:
+    if masterplan.weight_method not in ("ahp", "group") or not masterplan.judgements:
         return None
     judgements = {tuple(k.split("|")): v for k, v in masterplan.judgements.items()}
     return ahp.analyse(ahp.matrix_from_judgements([c.id for c in DEFAULT_CRITERIA], judgements))
 
 
-def _ahp_view(result: ahp.AhpResult | None) -> dict[str, Any] | None:
+def ahp_view(result: ahp.AhpResult | None) -> dict[str, Any] | None:
+    """λmax, CI, CR, the priorities and the three judgements furthest from consistent."""
     if result is None:
         return None
     return {
@@ -105,7 +107,8 @@ def _ahp_view(result: ahp.AhpResult | None) -> dict[str, Any] | None:
 
 
 def _ratio(value: float) -> str:
-    return f"{value:.2f}" if value >= 1 else f"1/{1 / value:.2f}"
+    """A judgement as people write it, with the one number format: 3 → '3,00', 0.5 → '1/2,00'."""
+    return decimal(value, 2) if value >= 1 else f"1/{decimal(1 / value, 2)}"
 
 
 @needs_masterplan

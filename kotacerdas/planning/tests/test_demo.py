@@ -4,7 +4,7 @@ import pytest
 
 from kotacerdas.audit.models import AuditEntry
 from kotacerdas.planning.demo import load_demo
-from kotacerdas.planning.models import Initiative, Problem, QuickWin, RoadmapRun
+from kotacerdas.planning.models import ExpertJudgement, Initiative, Masterplan, Problem, QuickWin, RoadmapRun
 from kotacerdas.regions.actions import do_create_opd
 
 pytestmark = pytest.mark.django_db
@@ -19,7 +19,7 @@ def salatiga_opds(ayu, region_a):
 
 
 def test_the_demo_builds_an_example_masterplan_once(
-    ayu, budi, region_a, salatiga_opds, django_capture_on_commit_callbacks
+    ayu, budi, rina, region_a, salatiga_opds, django_capture_on_commit_callbacks
 ) -> None:
     with django_capture_on_commit_callbacks(execute=True):
         load_demo(ayu)
@@ -45,6 +45,11 @@ def test_the_demo_builds_an_example_masterplan_once(
     assert all(plan.totals_by_year()[y] <= c for y, c in plan.ceilings.items())
     assert AuditEntry.objects.filter(actor=budi, action="masterplan.initiative.save").count() == 12
     assert all("contoh" in p.title for p in Problem.objects.all())
+    # group AHP: Budi and the mentor Rina judged; Budi adopted the geometric-mean weights
+    assert ExpertJudgement.objects.filter(region=region_a).count() == 2
+    masterplan = Masterplan.objects.get(region=region_a)
+    assert masterplan.weight_method == "group"
+    assert AuditEntry.objects.filter(actor=budi, action="masterplan.group_weights").count() == 1
     with django_capture_on_commit_callbacks(execute=True):
         load_demo(ayu)
     assert Initiative.objects.filter(region=region_a).count() == 12
@@ -84,6 +89,8 @@ def test_every_page_opens_on_the_demo_masterplan(
             "roadmap",
             "quickwins",
             "initiatives_import",
+            "group_weights",
+            "expert_judgements",
         )
     ] + [
         reverse("planning:problem", args=[code, Problem.objects.first().pk]),
@@ -100,4 +107,7 @@ def test_every_page_opens_on_the_demo_masterplan(
     assert 'id="roadmap-chart"' in page and "dan anggaran per tahun</h2>" in page  # the combined chart
     for url in pages[:8] + pages[-6:-4] + pages[-2:]:
         assert mentor.get(url).status_code == 200, url
+    group = mentor.get(reverse("planning:group_weights", args=[code])).content.decode()
+    assert str(budi) in group and str(rina) in group
+    assert "Bobot kelompok ini dipakai masterplan." in group
     assert Kpi.objects.count() == 12 and Risk.objects.count() == 4
