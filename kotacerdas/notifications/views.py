@@ -64,7 +64,9 @@ class DigestForm(forms.Form):
 def profile(request: SignedInRequest) -> HttpResponse:
     """The person's own page: who they are, their roles, and the daily e-mail summary switch."""
     setting = actions.digest_setting_of(request.user)
-    form = DigestForm(request.POST or None, initial={"enabled": setting.enabled})
+    # bound on every POST: an unticked box sends no field at all
+    data = request.POST if request.method == "POST" else None
+    form = DigestForm(data, initial={"enabled": setting.enabled})
     saved = save_form(
         request,
         form,
