@@ -6,43 +6,38 @@
 * the region coordinator: each draft assessment to submit, each assessment returned for revision;
 * the assigned assessor: each submitted assessment to verify.
 
-Five queries whatever the number of items; only regions where the person has a role (or the
-assessments assigned to them as assessor).
+At most four queries whatever the number of items, none for a role the person does not have; only
+regions where the person has the role.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date
-from typing import Any
 
-from django.db.models import Exists, F, OuterRef, Q, QuerySet
+from django.db.models import Exists, F, OuterRef, Q
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from kotacerdas.accounts.models import Membership, Role, User
+from kotacerdas.accounts.access import InboxRoles, inbox_roles
+from kotacerdas.accounts.models import Role, User
 from kotacerdas.assessment.instruments import get_instrument, label
 from kotacerdas.assessment.models import Answer, Assessment, Assignment, State
 from kotacerdas.core.instruments import InstrumentError
-from kotacerdas.web.inbox import ASSIGNED, RETURNED, REVIEW, InboxItem
+from kotacerdas.web.inbox import ASSIGNED, RETURNED, REVIEW, InboxItem, InboxQuery
 
 WAITING_FOR_ASSESSOR = (State.SUBMITTED, State.IN_REVIEW)
 
 
-def assessment_inbox(user: User, today: date) -> Iterator[InboxItem]:
-    yield from _unanswered_indicators(user)
-    yield from _returned_answers(user)
-    yield from _coordinator_assessments(user)
-    yield from _assessments_to_verify(user)
-
-
-def _opds(user: User) -> QuerySet[Membership, Any]:
-    return Membership.objects.filter(user=user, role=Role.OPD_CONTRIBUTOR).values("opd_id")
-
-
-def _team_regions(user: User) -> QuerySet[Membership, Any]:
-    roles = (Role.COORDINATOR, Role.OPD_CONTRIBUTOR)
-    return Membership.objects.filter(user=user, role__in=roles).values("region_id")
+def assessment_inbox(query: InboxQuery) -> Iterator[InboxItem]:
+    roles = inbox_roles(query)
+    if roles.opds:
+        yield from _unanswered_indicators(roles)
+    if roles.of(Role.COORDINATOR, Role.OPD_CONTRIBUTOR):
+        yield from _returned_answers(query.user, roles)
+    if roles.of(Role.COORDINATOR):
+        yield from _coordinator_assessments(roles)
+    if roles.of(Role.ASSESSOR):
+        yield from _assessments_to_verify(query.user, roles)
 
 
 def _indicator_name(assessment: Assessment, code: str) -> str:
@@ -57,12 +52,12 @@ def _answer_url(assessment: Assessment, indicator: str) -> str:
     return reverse("assessment:answer", args=[assessment.region.code, assessment.pk, indicator])
 
 
-def _unanswered_indicators(user: User) -> Iterator[InboxItem]:
+def _unanswered_indicators(roles: InboxRoles) -> Iterator[InboxItem]:
     answered = Answer.objects.filter(
         assessment=OuterRef("assessment"), indicator=OuterRef("indicator")
     ).exclude(value="")
     rows = (
-        Assignment.objects.filter(opd_id__in=_opds(user), assessment__state=State.DRAFT)
+        Assignment.objects.filter(opd_id__in=roles.opds, assessment__state=State.DRAFT)
         .filter(assessment__region=F("opd__region"))  # an OPD answers only its own region's assessments
         .exclude(Exists(answered))
         .select_related("assessment__region")
@@ -80,13 +75,13 @@ def _unanswered_indicators(user: User) -> Iterator[InboxItem]:
         )
 
 
-def _returned_answers(user: User) -> Iterator[InboxItem]:
+def _returned_answers(user: User, roles: InboxRoles) -> Iterator[InboxItem]:
     assigned_to_my_opd = Assignment.objects.filter(
-        assessment=OuterRef("assessment"), indicator=OuterRef("indicator"), opd_id__in=_opds(user)
+        assessment=OuterRef("assessment"), indicator=OuterRef("indicator"), opd_id__in=roles.opds
     )
     rows = (
         Answer.objects.filter(state=State.RETURNED, assessment__state=State.RETURNED)
-        .filter(assessment__region_id__in=_team_regions(user))
+        .filter(assessment__region_id__in=roles.of(Role.COORDINATOR, Role.OPD_CONTRIBUTOR))
         .filter(Q(updated_by=user) | Q(Exists(assigned_to_my_opd)))
         .select_related("assessment__region")
     )
@@ -104,10 +99,9 @@ def _returned_answers(user: User) -> Iterator[InboxItem]:
         )
 
 
-def _coordinator_assessments(user: User) -> Iterator[InboxItem]:
-    coordinated = Membership.objects.filter(user=user, role=Role.COORDINATOR).values("region_id")
+def _coordinator_assessments(roles: InboxRoles) -> Iterator[InboxItem]:
     rows = Assessment.objects.filter(
-        region_id__in=coordinated, state__in=(State.DRAFT, State.RETURNED)
+        region_id__in=roles.of(Role.COORDINATOR), state__in=(State.DRAFT, State.RETURNED)
     ).select_related("region")
     for assessment in rows:
         returned = assessment.state == State.RETURNED
@@ -126,8 +120,10 @@ def _coordinator_assessments(user: User) -> Iterator[InboxItem]:
         )
 
 
-def _assessments_to_verify(user: User) -> Iterator[InboxItem]:
-    rows = Assessment.objects.filter(assessor=user, state__in=WAITING_FOR_ASSESSOR).select_related("region")
+def _assessments_to_verify(user: User, roles: InboxRoles) -> Iterator[InboxItem]:
+    rows = Assessment.objects.filter(
+        assessor=user, region_id__in=roles.of(Role.ASSESSOR), state__in=WAITING_FOR_ASSESSOR
+    ).select_related("region")
     for assessment in rows:
         yield InboxItem(
             REVIEW,

@@ -6,29 +6,32 @@ Only the newest finished version of each region counts (an older draft is supers
 * the region coordinator: the approved version waiting to be ratified with a Perkada, the version
   a mentor sent back (when the review has a "returned" state), and a generation that failed.
 
-Two queries whatever the number of items.
+At most two queries whatever the number of items, none for a person with neither role.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date
 
 from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext as _
 
-from kotacerdas.accounts.models import Membership, Role, User
+from kotacerdas.accounts.access import inbox_roles
+from kotacerdas.accounts.models import Role, User
 from kotacerdas.documents.models import BookVersion
-from kotacerdas.web.inbox import ASSIGNED, RETURNED, REVIEW, InboxItem
+from kotacerdas.web.inbox import ASSIGNED, RETURNED, REVIEW, InboxItem, InboxQuery
 
 # A review state the mentor may send a version back with (added by the blocking-checks work);
 # until it exists nothing is ever in it.
 RETURNED_REVIEW: str | None = getattr(BookVersion.Review, "RETURNED", None)
 
 
-def documents_inbox(user: User, today: date) -> Iterator[InboxItem]:
-    yield from _to_approve(user)
-    yield from _for_the_coordinator(user)
+def documents_inbox(query: InboxQuery) -> Iterator[InboxItem]:
+    roles = inbox_roles(query)
+    if mentored := roles.of(Role.MENTOR):
+        yield from _to_approve(mentored)
+    if coordinated := roles.of(Role.COORDINATOR):
+        yield from _for_the_coordinator(query.user, coordinated)
 
 
 def _newest_finished() -> Q:
@@ -44,8 +47,7 @@ def _item(kind: str, text: str, version: BookVersion, detail: str = "") -> Inbox
     )
 
 
-def _to_approve(user: User) -> Iterator[InboxItem]:
-    mentored = Membership.objects.filter(user=user, role=Role.MENTOR).values("region_id")
+def _to_approve(mentored: set[int]) -> Iterator[InboxItem]:
     rows = BookVersion.objects.filter(
         _newest_finished(), region_id__in=mentored, review=BookVersion.Review.DRAFT
     ).select_related("region")
@@ -54,8 +56,7 @@ def _to_approve(user: User) -> Iterator[InboxItem]:
         yield _item(REVIEW, text, version)
 
 
-def _for_the_coordinator(user: User) -> Iterator[InboxItem]:
-    coordinated = Membership.objects.filter(user=user, role=Role.COORDINATOR).values("region_id")
+def _for_the_coordinator(user: User, coordinated: set[int]) -> Iterator[InboxItem]:
     states = [BookVersion.Review.APPROVED] + ([RETURNED_REVIEW] if RETURNED_REVIEW else [])
     newer = BookVersion.objects.filter(region=OuterRef("region"), number__gt=OuterRef("number"))
     failed = Q(status=BookVersion.Status.FAILED, created_by=user) & ~Q(Exists(newer))

@@ -4,26 +4,29 @@
   date, so it shows as due soon or overdue) and each one the mentor returned, with the reason;
 * the assigned mentor: each deliverable submitted and waiting for review.
 
-Three queries whatever the number of items.
+At most three queries whatever the number of items, none for a person with neither role.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date
 
 from django.db.models import Prefetch
 from django.utils.translation import gettext as _
 
-from kotacerdas.accounts.models import Membership, Role, User
+from kotacerdas.accounts.access import inbox_roles
+from kotacerdas.accounts.models import Role, User
 from kotacerdas.core import progress
 from kotacerdas.programme.models import STAGE_NAMES, Deliverable, Transition
-from kotacerdas.web.inbox import ASSIGNED, RETURNED, REVIEW, InboxItem
+from kotacerdas.web.inbox import ASSIGNED, RETURNED, REVIEW, InboxItem, InboxQuery
 
 
-def programme_inbox(user: User, today: date) -> Iterator[InboxItem]:
-    yield from _owed_by_my_region(user)
-    yield from _waiting_for_my_review(user)
+def programme_inbox(query: InboxQuery) -> Iterator[InboxItem]:
+    roles = inbox_roles(query)
+    if coordinated := roles.of(Role.COORDINATOR):
+        yield from _owed_by_my_region(coordinated)
+    if mentored := roles.of(Role.MENTOR):
+        yield from _waiting_for_my_review(query.user, mentored)
 
 
 def _title(deliverable: Deliverable) -> str:
@@ -42,8 +45,7 @@ def _item(kind: str, text: str, deliverable: Deliverable, detail: str = "") -> I
     )
 
 
-def _owed_by_my_region(user: User) -> Iterator[InboxItem]:
-    coordinated = Membership.objects.filter(user=user, role=Role.COORDINATOR).values("region_id")
+def _owed_by_my_region(coordinated: set[int]) -> Iterator[InboxItem]:
     returns = Transition.objects.filter(to_status=progress.RETURNED).order_by("created_at", "id")
     rows = (
         Deliverable.objects.filter(candidacy__region_id__in=coordinated, status__in=progress.OWED_BY_REGION)
@@ -60,9 +62,11 @@ def _owed_by_my_region(user: User) -> Iterator[InboxItem]:
             yield _item(ASSIGNED, text, deliverable)
 
 
-def _waiting_for_my_review(user: User) -> Iterator[InboxItem]:
+def _waiting_for_my_review(user: User, mentored: set[int]) -> Iterator[InboxItem]:
     rows = (
-        Deliverable.objects.filter(candidacy__mentors__mentor=user, status=progress.SUBMITTED)
+        Deliverable.objects.filter(
+            candidacy__mentors__mentor=user, region_id__in=mentored, status=progress.SUBMITTED
+        )
         .select_related("item", "region", "candidacy")
         .distinct()
     )

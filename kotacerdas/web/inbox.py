@@ -6,10 +6,12 @@ function in its AppConfig.ready()::
     from kotacerdas.web import inbox
     inbox.register("programme", programme_inbox)
 
-``contributor(user, today)`` returns the :class:`InboxItem` objects waiting for this person, only
-from regions (and records) the person may open — the contributor applies its own app's access rules.
-It must run a fixed number of queries, however many items there are (the inbox is shown on every
-page's navigation). :func:`inbox_for_request` collects once per request.
+``contributor(query)`` returns the :class:`InboxItem` objects waiting for ``query.user``, only from
+regions (and records) the person may open — the contributor applies its own app's access rules.
+It must run a fixed number of queries, however many items there are (the inbox is counted in every
+page's navigation), and none when the person has no role it serves: the person's roles are read
+once per collection into ``query.memo`` (``kotacerdas.accounts.access.inbox_roles``).
+:func:`inbox_for_request` collects once per request.
 
 An item's base kind says why it is there (assigned to me, to review or approve, returned to me);
 its group on the page also weighs its due date: an assigned item past its date is "overdue", one due
@@ -44,7 +46,17 @@ GROUPS: tuple[tuple[str, Promise], ...] = (
 GROUP_LABELS = dict(GROUPS)
 DUE_SOON_DAYS = 7
 
-Contributor = Callable[[Any, date], Iterable["InboxItem"]]
+
+@dataclass
+class InboxQuery:
+    """Whose inbox, on which day; ``memo`` is shared by the contributors of one collection."""
+
+    user: Any
+    today: date
+    memo: dict[str, Any] = field(default_factory=dict)
+
+
+Contributor = Callable[[InboxQuery], Iterable["InboxItem"]]
 
 
 @dataclass(frozen=True)
@@ -119,10 +131,11 @@ def collect_inbox(user: Any, today: date | None = None) -> Inbox:
     today = today or timezone.localdate()
     if not getattr(user, "is_authenticated", False):
         return Inbox(today)
+    query = InboxQuery(user, today)
     items = [
         replace(item, source=key)
         for key, contributor in sorted(_REGISTRY.items())
-        for item in contributor(user, today)
+        for item in contributor(query)
     ]
     return Inbox(today, sorted(items, key=_sort_key))
 
