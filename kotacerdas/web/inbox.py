@@ -122,8 +122,9 @@ def unregister(key: str) -> None:
     _REGISTRY.pop(key, None)
 
 
-def _sort_key(item: InboxItem) -> tuple[bool, date, str, str]:
-    return (item.due is None, item.due or date.max, item.region_name, item.title)
+def _sort_key(item: InboxItem) -> tuple[bool, date, str]:
+    # a stable sort: items of one date and region keep their app's order (an instrument's order)
+    return (item.due is None, item.due or date.max, item.region_name)
 
 
 def collect_inbox(user: Any, today: date | None = None) -> Inbox:
