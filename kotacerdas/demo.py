@@ -55,6 +55,11 @@ OPDS = {
 }
 
 
+def demo_email(username: str) -> str:
+    """An address that can never be delivered: the daily inbox summary goes to the console in the demo."""
+    return f"{username}@contoh.invalid"
+
+
 def _system_admin() -> User:
     admin, created = User.objects.get_or_create(
         username="ayu", defaults={"first_name": "Ayu (contoh)", "is_staff": True, "is_superuser": True}
@@ -105,8 +110,10 @@ def _ensure_persona(
     user = User.objects.filter(username=username).first()
     if user is None:
         user = account_actions.do_create_user(
-            ayu, username=username, password=DEMO_PASSWORD, first_name=first_name
+            ayu, username=username, password=DEMO_PASSWORD, first_name=first_name, email=demo_email(username)
         )
+    elif not user.email:  # a demo loaded before personas had addresses
+        account_actions.do_update_user(ayu, user, email=demo_email(username))
     region = Region.objects.get(code=code) if code else None
     opd = Opd.objects.get(region=region, name=opd_name) if opd_name else None
     if not Membership.objects.filter(user=user, role=role, region=region, opd=opd).exists():

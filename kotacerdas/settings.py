@@ -210,6 +210,8 @@ for _name in ("JOB_STALE_AFTER_SECONDS", "BOOKS_CONVERT_TIMEOUT_SECONDS"):
 
 EMAIL_BACKEND = env("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "kotacerdas <noreply@localhost>")
+# The address people open the site at: links in e-mails sent outside a request (the daily digest).
+SITE_URL = (env("SITE_URL") or "http://127.0.0.1:8000").rstrip("/")
 
 REST_FRAMEWORK = {
     "DEFAULT_VERSIONING_CLASS": "rest_framework.versioning.URLPathVersioning",

@@ -107,8 +107,16 @@ def test_dewi_opens_her_own_region(world, dewi, name) -> None:
 
 def test_logged_in_views_are_few() -> None:
     # each person's own queue/work list; scoping is tested in kotacerdas/notifications and programme
-    own = ["notifications:open", "notifications:queue", "notifications:read_all", "programme:mine"]
-    assert names_in(LOGGED_IN) == sorted(["api:me", "logout", *own])
+    # each person's own inbox and profile: scoping is tested in kotacerdas/home and kotacerdas/notifications
+    own = [
+        "notifications:open",
+        "notifications:queue",
+        "notifications:read_all",
+        "notifications:profile",
+        "programme:mine",
+        "inbox",
+    ]
+    assert names_in(LOGGED_IN) == sorted(["api:me", "api:inbox", "logout", *own])
 
 
 # Every page a person can post a form to (a notification's own URL needs a notification: its app tests it).

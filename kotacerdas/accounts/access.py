@@ -7,6 +7,7 @@ roles table in docs/reference/roles.md.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from functools import wraps
 from typing import Any, TypeAlias
 
@@ -18,6 +19,7 @@ from rest_framework import exceptions, permissions
 
 from kotacerdas.accounts.models import Membership, Role, User
 from kotacerdas.regions.models import Opd, Region
+from kotacerdas.web.inbox import InboxQuery
 
 # Whoever sent a request: an account, or a visitor who is not logged in.
 Person: TypeAlias = User | AnonymousUser
@@ -46,6 +48,30 @@ def is_national_admin(user: Person) -> bool:
 def forget_roles(user: Person) -> None:
     """Drop the role looked up on this user object (after its memberships changed)."""
     user.__dict__.pop("_kc_is_national_admin", None)
+
+
+@dataclass(frozen=True)
+class InboxRoles:
+    """A person's roles as region ids per role (and OPD ids), read once for all inbox contributors."""
+
+    regions: dict[str, set[int]] = field(default_factory=dict)
+    opds: set[int] = field(default_factory=set)
+
+    def of(self, *roles: str) -> set[int]:
+        return set().union(*(self.regions.get(role, set()) for role in roles))
+
+
+def inbox_roles(query: InboxQuery) -> InboxRoles:
+    """The person's region-scoped roles (one query per inbox collection, shared through its memo)."""
+    if "roles" not in query.memo:
+        roles = InboxRoles()
+        rows = Membership.objects.filter(user=query.user, region__isnull=False)
+        for role, region_id, opd_id in rows.values_list("role", "region_id", "opd_id"):
+            roles.regions.setdefault(role, set()).add(region_id)
+            if opd_id:
+                roles.opds.add(opd_id)
+        query.memo["roles"] = roles
+    return query.memo["roles"]
 
 
 def memberships_of(user: Person) -> QuerySet[Membership]:

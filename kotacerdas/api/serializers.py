@@ -4,6 +4,7 @@ from rest_framework import serializers
 
 from kotacerdas.accounts.models import Membership
 from kotacerdas.regions.models import Opd, Region
+from kotacerdas.web.inbox import ASSIGNED, GROUP_LABELS, RETURNED, REVIEW
 
 
 class RegionSerializer(serializers.ModelSerializer[Region]):
@@ -56,3 +57,27 @@ class MeSerializer(serializers.Serializer[object]):
     username = serializers.CharField()
     name = serializers.CharField()
     memberships = MembershipSerializer(many=True)
+
+
+class InboxItemSerializer(serializers.Serializer[object]):
+    group = serializers.ChoiceField(
+        choices=list(GROUP_LABELS), help_text="where the item is listed (the due date moves assigned work)"
+    )
+    kind = serializers.ChoiceField(
+        choices=[ASSIGNED, REVIEW, RETURNED], help_text="why it waits for you: assigned, review, returned"
+    )
+    title = serializers.CharField(help_text="in the request's language (Indonesian by default)")
+    url = serializers.CharField(help_text="the record's page, relative to the site")
+    region = serializers.CharField(help_text="Kemendagri code, e.g. 33.73")
+    region_name = serializers.CharField()
+    due = serializers.DateField(allow_null=True)
+    overdue = serializers.BooleanField()
+    detail = serializers.CharField(allow_blank=True, help_text="e.g. the reviewer's reason")
+    app = serializers.CharField(help_text="the app the item comes from")
+
+
+class InboxSerializer(serializers.Serializer[object]):
+    today = serializers.DateField()
+    count = serializers.IntegerField()
+    counts = serializers.DictField(child=serializers.IntegerField(), help_text="items per group")
+    items = InboxItemSerializer(many=True)

@@ -13,9 +13,10 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from kotacerdas.accounts.access import get_region_for_user, memberships_of
-from kotacerdas.api.serializers import MeSerializer, OpdSerializer, RegionSerializer
+from kotacerdas.api.serializers import InboxSerializer, MeSerializer, OpdSerializer, RegionSerializer
 from kotacerdas.regions.models import Opd, Region
 from kotacerdas.web.api import PROVINCE_CODE, SIZE_CLASSES, QueryFilters
+from kotacerdas.web.inbox import collect_inbox
 
 
 class RegionFilters(QueryFilters):
@@ -81,3 +82,33 @@ class MeView(APIView):
         user = request.user
         data = {"username": user.get_username(), "name": str(user), "memberships": memberships_of(user)}
         return Response(MeSerializer(data).data)
+
+
+class InboxView(APIView):
+    @extend_schema(
+        summary="Your own task inbox across all apps (token required)",
+        description=(
+            "What waits for the token's owner: assigned work, items due soon or overdue, items to "
+            "review or approve and items returned to them, from the regions where they have a role."
+        ),
+        responses=InboxSerializer,
+    )
+    def get(self, request: Request, version: str) -> Response:
+        inbox = collect_inbox(request.user)
+        items = [
+            {
+                "group": item.group(inbox.today),
+                "kind": item.kind,
+                "title": item.title,
+                "url": item.url,
+                "region": item.region_code,
+                "region_name": item.region_name,
+                "due": item.due,
+                "overdue": item.is_overdue(inbox.today),
+                "detail": item.detail,
+                "app": item.source,
+            }
+            for item in inbox.items
+        ]
+        data = {"today": inbox.today, "count": inbox.count, "counts": inbox.counts(), "items": items}
+        return Response(InboxSerializer(data).data)

@@ -14,3 +14,8 @@ class AssessmentConfig(AppConfig):
         region_sections.register(
             region_sections.Section("assessment", 10, "assessment/_region_section.html", region_section)
         )
+
+        from kotacerdas.assessment.inbox import assessment_inbox
+        from kotacerdas.web import inbox
+
+        inbox.register("assessment", assessment_inbox)

@@ -15,6 +15,11 @@ class DocumentsConfig(AppConfig):
             region_sections.Section("books", 40, "documents/_region_section.html", region_section)
         )
 
+        from kotacerdas.documents.inbox import documents_inbox
+        from kotacerdas.web import inbox
+
+        inbox.register("documents", documents_inbox)
+
         from kotacerdas.discussion.registry import register
         from kotacerdas.documents.models import BookChapter
 

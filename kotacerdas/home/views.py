@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.contrib.auth.decorators import login_required
 from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -9,6 +10,10 @@ from django.shortcuts import render
 from kotacerdas.accounts.access import is_national_admin, memberships_of, opds_of_user
 from kotacerdas.accounts.models import Role
 from kotacerdas.regions.models import Region, counts_by_size_class
+from kotacerdas.web.inbox import inbox_for_request
+
+# Items per group on the home page; the inbox page lists them all.
+HOME_SHOWN = 5
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -38,7 +43,13 @@ def _national_home(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "home/home_national.html",
-        {"regency_count": regencies.count(), "by_size": by_size, "active_regions": active},
+        {
+            "regency_count": regencies.count(),
+            "by_size": by_size,
+            "active_regions": active,
+            "inbox": inbox_for_request(request),
+            "shown": HOME_SHOWN,
+        },
     )
 
 
@@ -54,5 +65,13 @@ def _member_home(request: HttpRequest) -> HttpResponse:
             "regions": regions,
             "coordinated": coordinated,
             "my_opds": list(opds_of_user(request.user)),
+            "inbox": inbox_for_request(request),
+            "shown": HOME_SHOWN,
         },
     )
+
+
+@login_required
+def inbox(request: HttpRequest) -> HttpResponse:
+    """The person's whole task inbox, grouped by kind (most urgent first)."""
+    return render(request, "home/inbox.html", {"inbox": inbox_for_request(request)})

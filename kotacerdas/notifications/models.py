@@ -35,3 +35,23 @@ class Notification(models.Model):
     @property
     def text(self) -> str:
         return render_text(self.kind, self.params)
+
+
+class DigestSetting(models.Model):
+    """A person's daily inbox e-mail: sent unless they turn it off, at most once a day."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("person"),
+        on_delete=models.CASCADE,
+        related_name="digest_setting",
+    )
+    enabled = models.BooleanField(_("daily e-mail summary"), default=True)
+    last_sent_on = models.DateField(_("last sent on"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("daily e-mail summary setting")
+        verbose_name_plural = _("daily e-mail summary settings")
+
+    def __str__(self) -> str:
+        return f"{self.user} · {'on' if self.enabled else 'off'}"

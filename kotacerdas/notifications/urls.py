@@ -8,9 +8,11 @@ access = {
     "queue": LOGGED_IN,
     "open": LOGGED_IN,
     "read_all": LOGGED_IN,
+    "profile": LOGGED_IN,
 }
 urlpatterns = [
     path("notifikasi/", views.queue, name="queue"),
     path("notifikasi/<int:notification_id>/buka/", views.open_notification, name="open"),
     path("notifikasi/baca-semua/", views.read_all, name="read_all"),
+    path("profil/", views.profile, name="profile"),
 ]

@@ -15,6 +15,11 @@ class ProgrammeConfig(AppConfig):
             region_sections.Section("programme", 20, "programme/_region_section.html", region_section)
         )
 
+        from kotacerdas.programme.inbox import programme_inbox
+        from kotacerdas.web import inbox
+
+        inbox.register("programme", programme_inbox)
+
         from kotacerdas.programme import notices  # noqa: F401  (registers the notification texts)
 
         if apps.is_installed("kotacerdas.discussion"):

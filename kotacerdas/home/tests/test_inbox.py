@@ -1,0 +1,132 @@
+"""The inbox as a whole: first on every home page, counted in the navigation, isolated, and cheap."""
+
+from __future__ import annotations
+
+import datetime
+from decimal import Decimal
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from conftest import logged_in
+from kotacerdas.assessment import actions as assessment_actions
+from kotacerdas.assessment.instruments import get_instrument, indicators_under
+from kotacerdas.documents import actions as book_actions
+from kotacerdas.programme.actions.deliverables import (
+    do_add_submitted_item,
+    do_review_deliverable,
+    do_submit_deliverable,
+)
+from kotacerdas.programme.tests.conftest import deliverable_of
+from kotacerdas.web.inbox import collect_inbox
+
+pytestmark = pytest.mark.django_db
+
+D1 = indicators_under(get_instrument("spbe-2020"), "D1")
+
+
+def spbe(budi, region, opd, answerer, title: str) -> None:
+    assessment = assessment_actions.do_start_assessment(
+        budi,
+        region,
+        instrument_id="spbe-2020",
+        title=title,
+        deadline=datetime.date(2026, 12, 31),
+        target=Decimal(3),
+    )
+    assessment_actions.do_assign(budi, assessment, code="D1", opd=opd)
+    for indicator in D1[:6]:
+        assessment_actions.do_save_answer(answerer, assessment, indicator, value="3", explanation="")
+
+
+def return_deliverable(budi, rina, deliverable) -> None:
+    do_add_submitted_item(budi, deliverable, label="Draf", link="/r/33.73/")
+    do_submit_deliverable(budi, deliverable, note="")
+    do_review_deliverable(rina, deliverable, decision="returned", reason="Lengkapi.")
+
+
+def queries(user, url: str = "/") -> tuple[int, str]:
+    client = logged_in(user)
+    with CaptureQueriesContext(connection) as captured:
+        body = client.get(url).content.decode()
+    return len(captured), body
+
+
+def test_query_counts_do_not_grow_with_the_number_of_items(
+    selected, budi, sari, rina, dewi, region_a, region_b, dinkes_a, dinkes_b
+) -> None:
+    spbe(budi, region_a, dinkes_a, sari, "SPBE 1")
+    return_deliverable(budi, rina, deliverable_of(selected["33.73"], "swot"))
+    book_actions.do_request_books(budi, region_a, programme_year=2026, formats=["docx"])
+    small = {user.username: queries(user, reverse("inbox")) for user in (budi, sari, rina)}
+    with CaptureQueriesContext(connection) as collected:
+        before = collect_inbox(budi).counts()
+    assert "Tugas saya" in small["sari"][1] and small["sari"][1].count("Jawab “") == 4
+
+    for title in ("SPBE 2", "SPBE 3"):
+        spbe(budi, region_a, dinkes_a, sari, title)
+    for code in ("readiness-gap", "vision-keywords"):
+        return_deliverable(budi, rina, deliverable_of(selected["33.73"], code))
+    for deliverable in selected["33.73"].deliverables.filter(status="pending")[:2]:
+        do_add_submitted_item(budi, deliverable, label="Draf", link="/r/33.73/")
+        do_submit_deliverable(budi, deliverable, note="")  # waiting for Rina now
+    large = {user.username: queries(user, reverse("inbox")) for user in (budi, sari, rina)}
+    with CaptureQueriesContext(connection) as collected_again:
+        after = collect_inbox(budi).counts()
+
+    assert (before["returned"], after["returned"]) == (1, 3)
+    assert (before["assigned"], after["assigned"]) == (1, 3)  # the SPBE drafts to submit
+    assert large["sari"][1].count("Jawab “") == 12
+    assert large["rina"][1].count("Tinjau “") == 2
+    assert len(collected_again) == len(collected) <= 12
+    for name in ("budi", "sari", "rina"):
+        assert large[name][0] == small[name][0], name
+    home_small = queries(sari)[0]
+    spbe(budi, region_a, dinkes_a, sari, "SPBE 4")
+    assert queries(sari)[0] == home_small  # the home page shows five per group, and counts the rest
+
+
+def test_the_navigation_counts_the_items_and_the_home_page_collects_once(
+    budi, sari, region_a, dinkes_a
+) -> None:
+    spbe(budi, region_a, dinkes_a, sari, "SPBE 1")
+    count, body = queries(sari, reverse("regions:catalogue"))
+    assert 'href="/kotak-tugas/">Kotak tugas <span class="badge" aria-hidden="true">4</span>' in body
+    assert "4 tugas menunggu" in body
+    home_queries, _body = queries(sari)
+    with CaptureQueriesContext(connection) as collected:
+        collect_inbox(sari)
+    # the page and the navigation share one collection (the home page's own queries come on top)
+    assert home_queries < count + 2 * len(collected)
+
+
+def test_ayu_s_home_shows_an_empty_inbox_first(as_ayu) -> None:
+    body = as_ayu.get("/").content.decode()
+    assert body.index("Tugas saya") < body.index("kabupaten/kota")
+    assert "Tidak ada tugas yang menunggu Anda." in body
+
+
+def test_no_item_of_another_region_ever_appears(
+    selected, ayu, budi, sari, rina, dewi, region_a, region_b, dinkes_a, dinkes_b
+) -> None:
+    """Sleman (34.04) has work of every kind; nobody of Salatiga (33.73) sees any of it."""
+    from conftest import make_person
+
+    spbe(dewi, region_b, dinkes_b, dewi, "SPBE Sleman")
+    sleman_swot = deliverable_of(selected["34.04"], "swot")
+    do_add_submitted_item(dewi, sleman_swot, label="Draf", link="/r/34.04/")
+    do_submit_deliverable(dewi, sleman_swot, note="")
+    book_actions.do_request_books(dewi, region_b, programme_year=2026, formats=["docx"])
+    sleman_staff = make_person(ayu, "wati", "opd_contributor", region_b, dinkes_b)
+    assert collect_inbox(sleman_staff).count == 4  # Sleman's own people do see their items
+    for user in (budi, sari, rina):
+        inbox = collect_inbox(user)
+        assert {item.region_code for item in inbox.items} <= {"33.73"}, user
+        assert "/r/34.04/" not in logged_in(user).get(reverse("inbox")).content.decode()
+
+
+def test_the_inbox_page_needs_a_login(client) -> None:
+    response = client.get(reverse("inbox"))
+    assert response.status_code == 302 and "/masuk/" in response.url

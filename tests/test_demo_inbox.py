@@ -1,0 +1,45 @@
+"""The demo personas open populated inboxes: a newcomer sees what the inbox is for."""
+
+from __future__ import annotations
+
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+
+from conftest import logged_in
+from kotacerdas.accounts.models import User
+from kotacerdas.demo import load_demo
+from kotacerdas.web.inbox import collect_inbox
+
+
+@pytest.mark.django_db
+def test_every_demo_persona_with_work_sees_it(settings, tmp_path) -> None:
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    load_demo()
+    people = {user.username: user for user in User.objects.all()}
+
+    sari = collect_inbox(people["sari"])
+    assert [item.title.split(" · ")[1] for item in sari.items] == ["Indeks SPBE 2026 (contoh)"] * 4
+    budi = collect_inbox(people["budi"])
+    deliverables = [item for item in budi.items if item.source == "programme"]
+    assert len(deliverables) == 7 and all(item.is_overdue(budi.today) for item in deliverables)
+    assert budi.counts()["overdue"] == 6  # the seventh was returned: listed under "returned to me"
+    assert [i.detail for i in deliverables if i.kind == "returned"] == [
+        "Kata kunci visi belum mencerminkan isu strategis (contoh)"
+    ]
+    rina = collect_inbox(people["rina"])
+    assert [item.title for item in rina.items if item.source == "documents"] == [
+        "Setujui buku masterplan versi 1"
+    ]
+    assert "Setujui buku masterplan versi 1" in logged_in(people["rina"]).get("/").content.decode()
+
+    out = StringIO()
+    call_command("send_inbox_digest", stdout=out)
+    assert "inbox summary e-mail(s) sent" in out.getvalue()
+    from django.core import mail
+
+    assert {"sari@contoh.invalid", "budi@contoh.invalid", "rina@contoh.invalid"} <= {
+        message.to[0] for message in mail.outbox
+    }
