@@ -39,11 +39,10 @@ def kpi_chart(
         ],
     )
     return format_html(
-        '<svg class="kpi-chart" role="img" aria-label="{}" viewBox="0 0 {} {}" width="{}" height="{}">{}</svg>',
+        '<svg class="kpi-chart" role="img" aria-label="{}" viewBox="0 0 {} {}" width="{}">{}</svg>',
         label,
         WIDTH,
         HEIGHT,
         WIDTH,
-        HEIGHT,
         lines,
     )
