@@ -50,6 +50,9 @@ def require_writable(period: Period, *, reporting: bool = False) -> None:
         raise ValidationError(_("This reporting period is closed; only returned reports can still be fixed."))
 
 
+LIMIT = Decimal(10) ** 14  # what a decimal(18, 4) column holds
+
+
 def parse_number(raw: Any, field: str, *, required: bool = True) -> Decimal | None:
     """A number typed by a person (a comma as decimal separator is accepted), else a 400 on ``field``."""
     if raw is None or (isinstance(raw, str) and not raw.strip()):
@@ -68,4 +71,6 @@ def parse_number(raw: Any, field: str, *, required: bool = True) -> Decimal | No
             raise ValidationError({field: _("Enter a number, not text.")}) from None
     if not number.is_finite():
         raise ValidationError({field: _("Enter a number, not text.")})
-    return number
+    if abs(number) >= LIMIT:
+        raise ValidationError({field: _("The number is too large.")})
+    return number.quantize(Decimal("0.0001"))

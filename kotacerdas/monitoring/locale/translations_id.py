@@ -5,6 +5,7 @@ T = {
     "This reporting period is closed; only returned reports can still be fixed.": "Periode pelaporan ini sudah ditutup; hanya laporan yang dikembalikan yang masih dapat diperbaiki.",
     "Enter a value.": "Isi nilainya.",
     "Enter a number, not text.": "Masukkan angka, bukan teks.",
+    "The number is too large.": "Angkanya terlalu besar.",
     "Only the region's coordinator may manage reporting periods and reviews.": "Hanya koordinator daerah yang dapat mengelola periode pelaporan dan verifikasi.",
     "Write the masterplan's profile (its period) before opening a reporting period.": "Isi profil masterplan (periodenya) sebelum membuka periode pelaporan.",
     "The year must lie in the masterplan period %(start)s–%(end)s.": "Tahun harus berada dalam periode masterplan %(start)s–%(end)s.",
