@@ -21,10 +21,15 @@ def salatiga_plan(ayu, budi, region_a, django_capture_on_commit_callbacks):
         load_planning_demo(ayu)
 
 
-def test_the_demo_shows_two_years_a_locked_one_and_a_returned_report(ayu, as_budi, region_a, salatiga_plan) -> None:
+def test_the_demo_shows_two_years_a_locked_one_and_a_returned_report(
+    ayu, as_budi, region_a, salatiga_plan
+) -> None:
     load_demo(ayu)
     load_demo(ayu)  # idempotent
-    assert [(p.year, p.state) for p in Period.objects.filter(region=region_a)] == [(2026, "locked"), (2027, "open")]
+    assert [(p.year, p.state) for p in Period.objects.filter(region=region_a)] == [
+        (2026, "locked"),
+        (2027, "open"),
+    ]
     assert KpiReport.objects.filter(period__year=2027, status="returned").count() == 1
     assert KpiReport.objects.filter(period__year=2026, status="approved").exists()
     example = OutcomeValue.objects.filter(example=True).order_by("year")
