@@ -55,7 +55,15 @@ def reportable_kpis(user: Person, region: Region) -> QuerySet[Kpi]:
     )
 
 
+def checked_id(pk: int) -> int:
+    """An id from a URL, or 404 when no row can have it (SQLite cannot even compare a 30-digit id)."""
+    if not 0 < pk < 2**63:
+        raise Http404
+    return pk
+
+
 def get_period(region: Region, pk: int) -> Period:
+    checked_id(pk)
     try:
         return Period.objects.get(pk=pk, region=region)
     except Period.DoesNotExist:
@@ -63,6 +71,7 @@ def get_period(region: Region, pk: int) -> Period:
 
 
 def get_kpi_for_reporter(user: Person, region: Region, pk: int) -> Kpi:
+    checked_id(pk)
     try:
         return reportable_kpis(user, region).get(pk=pk)
     except Kpi.DoesNotExist:
@@ -70,6 +79,7 @@ def get_kpi_for_reporter(user: Person, region: Region, pk: int) -> Kpi:
 
 
 def get_initiative_for_reporter(user: Person, region: Region, pk: int) -> Initiative:
+    checked_id(pk)
     try:
         return reportable_initiatives(user, region).get(pk=pk)
     except Initiative.DoesNotExist:
@@ -78,6 +88,7 @@ def get_initiative_for_reporter(user: Person, region: Region, pk: int) -> Initia
 
 def get_kpi_report(user: Person, region: Region, pk: int) -> KpiReport:
     """A KPI report of the region that the person may see (OPD staff: their OPD's only)."""
+    checked_id(pk)
     try:
         return KpiReport.objects.select_related("period", "kpi__initiative").get(
             pk=pk, period__region=region, kpi__in=reportable_kpis(user, region)
@@ -87,6 +98,7 @@ def get_kpi_report(user: Person, region: Region, pk: int) -> KpiReport:
 
 
 def get_initiative_report(user: Person, region: Region, pk: int) -> InitiativeReport:
+    checked_id(pk)
     try:
         return InitiativeReport.objects.select_related("period", "initiative").get(
             pk=pk, period__region=region, initiative__in=reportable_initiatives(user, region)

@@ -13,7 +13,7 @@ from typing import Any, cast
 
 from django.core.exceptions import ValidationError
 from drf_spectacular.utils import extend_schema
-from rest_framework import serializers
+from rest_framework import exceptions, serializers
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -22,6 +22,8 @@ from kotacerdas.accounts.access import get_region_for_user
 from kotacerdas.accounts.models import User
 from kotacerdas.core import monitoring as core
 from kotacerdas.monitoring.access import (
+    can_manage_monitoring,
+    can_report,
     get_initiative_for_reporter,
     get_initiative_report,
     get_kpi_for_reporter,
@@ -120,6 +122,12 @@ def _actor(request: Request) -> User:
     return cast(User, request.user)
 
 
+def require(allowed: bool) -> None:
+    """A member who may open the region but not do this: 403, before any record is looked up."""
+    if not allowed:
+        raise exceptions.PermissionDenied()
+
+
 def _write(request: Request, run: Callable[[], tuple[int, Any]]) -> Response:
     try:
         answer = answer_once(request, run)
@@ -166,6 +174,7 @@ class KpiRealisation(APIView):
     def post(self, request: Request, version: str, code: str, period_id: int, kpi_id: int) -> Response:
         def run() -> tuple[int, Any]:
             region = get_region_for_user(request.user, code)
+            require(can_report(request.user, region))
             period, kpi = get_period(region, period_id), get_kpi_for_reporter(request.user, region, kpi_id)
             data = KpiInput(data=request.data)
             data.is_valid(raise_exception=True)
@@ -184,6 +193,7 @@ class InitiativeRealisation(APIView):
     def post(self, request: Request, version: str, code: str, period_id: int, initiative_id: int) -> Response:
         def run() -> tuple[int, Any]:
             region = get_region_for_user(request.user, code)
+            require(can_report(request.user, region))
             period = get_period(region, period_id)
             initiative = get_initiative_for_reporter(request.user, region, initiative_id)
             data = InitiativeInput(data=request.data)
@@ -203,6 +213,7 @@ class KpiReview(APIView):
     def post(self, request: Request, version: str, code: str, kpi_report_id: int) -> Response:
         def run() -> tuple[int, Any]:
             region = get_region_for_user(request.user, code)
+            require(can_manage_monitoring(request.user, region))
             report = get_kpi_report(request.user, region, kpi_report_id)
             data = ReviewInput(data=request.data)
             data.is_valid(raise_exception=True)
@@ -221,6 +232,7 @@ class InitiativeReview(APIView):
     def post(self, request: Request, version: str, code: str, initiative_report_id: int) -> Response:
         def run() -> tuple[int, Any]:
             region = get_region_for_user(request.user, code)
+            require(can_manage_monitoring(request.user, region))
             report = get_initiative_report(request.user, region, initiative_report_id)
             data = ReviewInput(data=request.data)
             data.is_valid(raise_exception=True)

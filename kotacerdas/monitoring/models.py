@@ -54,7 +54,7 @@ class KpiRule(models.Model):
     """What monitoring needs to know about a KPI beyond its plan: direction, kind, bounds, evidence."""
 
     class Kind(models.TextChoices):
-        NUMBER = "number", _("number")
+        NUMBER = "number", _("plain number")
         PERCENTAGE = "percentage", _("percentage (numerator / denominator)")
 
     kpi = models.OneToOneField(Kpi, verbose_name=_("KPI"), on_delete=models.CASCADE, related_name="rule")

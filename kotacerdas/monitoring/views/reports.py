@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from kotacerdas.core import monitoring as core
 from kotacerdas.monitoring.access import (
     can_manage_monitoring,
+    checked_id,
     get_initiative_for_reporter,
     get_initiative_report,
     get_kpi_for_reporter,
@@ -204,7 +205,7 @@ def evidence_file(page: RegionPage[Region], evidence_id: int) -> HttpResponse:
     seen = Q(kpi_report__kpi__in=reportable_kpis(page.user, page.region)) | Q(
         initiative_report__initiative__in=reportable_initiatives(page.user, page.region)
     )
-    item = Evidence.objects.filter(seen, pk=evidence_id, period__region=page.region).first()
+    item = Evidence.objects.filter(seen, pk=checked_id(evidence_id), period__region=page.region).first()
     if item is None or not item.file:
         raise Http404
     name = f"bukti-{page.region.code}-{item.pk}.{item.file_type}"
