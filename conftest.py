@@ -13,6 +13,8 @@ from collections.abc import Iterator
 import pytest
 from django.test import Client
 
+from tests.reference_data import restore_reference_data
+
 # Playwright's sync API runs an event loop in the test thread; Django's ORM
 # refuses to run "inside" it unless told this is deliberate.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -56,23 +58,6 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         items[:] = [item for item in items if uses_database(item)]
 
 
-def ensure_reference_regions() -> None:
-    """Reload the migrated regions if a flush removed them.
-
-    A transactional test (a browser journey, a concurrency test) ends with a flush of every table;
-    serialized rollback should restore the 552 regions of the data migration, but a live server's or a
-    thread's connection can miss the serialized copy. Later tests on the same xdist worker would then
-    find no region at all, so every database test checks first (one cheap query)."""
-    from kotacerdas.regions.dataset import load_regions
-    from kotacerdas.regions.models import Region, SizeClassSchemeRecord
-
-    if not Region.objects.exists():
-        from django.contrib.contenttypes.models import ContentType
-
-        load_regions(Region, SizeClassSchemeRecord)
-        ContentType.objects.clear_cache()  # the flush recreated the content types under new ids
-
-
 @pytest.fixture(autouse=True)
 def _reference_regions(request: pytest.FixtureRequest) -> None:
     if not uses_database(request.node):
@@ -85,7 +70,7 @@ def _reference_regions(request: pytest.FixtureRequest) -> None:
     for name in sorted(DATABASE_FIXTURES & set(request.fixturenames)):
         if name != "module_world":
             request.getfixturevalue(name)
-    ensure_reference_regions()
+    restore_reference_data()
 
 
 @pytest.fixture(autouse=True, scope="session")

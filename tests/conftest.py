@@ -10,7 +10,7 @@ from django.db import transaction
 from django.test import TestCase
 from django.test.utils import override_settings
 
-from conftest import ensure_reference_regions
+from tests.reference_data import restore_reference_data
 from tests.world import build_world
 
 
@@ -25,7 +25,7 @@ def module_world(
     media = tmp_path_factory.mktemp("media")
     quiet = override_settings(MEDIA_ROOT=media, EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend")
     with django_db_blocker.unblock():
-        ensure_reference_regions()  # outside the module's transaction: a flush elsewhere removed them
+        restore_reference_data()  # outside the module's transaction: a flush elsewhere removed them
     with quiet, django_db_blocker.unblock(), transaction.atomic():
         # the roadmap run and e-mails start on commit, which never comes inside this transaction
         with TestCase.captureOnCommitCallbacks(execute=True):

@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.reference_data import restore_reference_data
+
 CHROMIUM = os.environ.get("KOTACERDAS_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 CHROMIUM_ARGS = [
@@ -79,14 +81,6 @@ def save_screenshot(page, name: str) -> None:  # type: ignore[no-untyped-def]
 
 @pytest.fixture(autouse=True)
 def _restore_reference_data(django_db_serialized_rollback: None) -> None:
-    """Live-server tests commit for real and the database is flushed after each.
-
-    Serialized rollback reloads the migrated reference data (the 552 regions),
-    but Playwright's greenlet can hide the connection that holds the
-    serialized copy, so reload through the dataset loader when it is missing.
-    """
-    from kotacerdas.regions.dataset import load_regions
-    from kotacerdas.regions.models import Region, SizeClassSchemeRecord
-
-    if not Region.objects.exists():
-        load_regions(Region, SizeClassSchemeRecord)
+    """Live-server tests commit for real and the database is flushed after each; the migrated
+    reference data must be back first (see tests/reference_data.py)."""
+    restore_reference_data()

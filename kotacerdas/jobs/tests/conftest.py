@@ -2,17 +2,14 @@ from __future__ import annotations
 
 import pytest
 
+from tests.reference_data import restore_reference_data
+
 
 @pytest.fixture
 def committed_world(django_db_serialized_rollback: None) -> None:
     """For tests that commit for real (threads, worker processes): the flush after each of them
-    empties every table, so serialized rollback reloads the migrated reference data (the regions);
-    load them through the dataset loader if it could not."""
-    from kotacerdas.regions.dataset import load_regions
-    from kotacerdas.regions.models import Region, SizeClassSchemeRecord
-
-    if not Region.objects.exists():
-        load_regions(Region, SizeClassSchemeRecord)
+    empties every table; the migrated reference data must be back first."""
+    restore_reference_data()
 
 
 @pytest.fixture(autouse=True)
