@@ -101,3 +101,25 @@ def test_the_national_view_and_its_xlsx_show_the_same_rows(world, as_ayu, as_bud
     rows = list(book.active.iter_rows(values_only=True))
     assert [r[1] for r in rows[1:]] == ["Kota Salatiga"]
     assert as_budi.get(reverse("monitoring:national")).status_code == 404
+
+
+def test_the_monitoring_page_reads_a_fixed_number_of_queries(world, budi, sari, as_budi, dinkes_a) -> None:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from kotacerdas.monitoring.actions.reports import do_review_report, do_save_initiative_report
+    from kotacerdas.monitoring.tests.journey import initiative
+
+    url = reverse("monitoring:region", args=["33.73"])
+
+    def count() -> int:
+        with CaptureQueriesContext(connection) as queries:
+            assert as_budi.get(url).status_code == 200
+        return len(queries)
+
+    before = count()
+    for n in range(4):
+        item = initiative(budi, world.period.region, f"X-{n}", dinkes_a, "living", {})
+        report = do_save_initiative_report(sari, world.period, item, implementation="running", submit=True)
+        do_review_report(budi, report, decision="approved")
+    assert count() == before
