@@ -98,20 +98,18 @@ def monitoring_of(region: Region, today: date) -> Monitoring:
     initiatives = list(Initiative.objects.filter(region=region).select_related("owner").order_by("code"))
     lines = {i.pk: InitiativeLine(i, pagu=planned.get(i.code, {})) for i in initiatives}
     statuses = status_set(region)
-    approved = InitiativeReport.objects.filter(period__region=region, status=core.APPROVED).select_related(
-        "period"
+    approved = InitiativeReport.objects.filter(period__region=region, status=core.APPROVED).values_list(
+        "initiative_id", "period__year", "period__quarter", "implementation", "progress"
     )
-    latest: dict[int, tuple[tuple[int, int], InitiativeReport]] = {}
-    for report in approved:
-        key = (report.period.year, report.period.quarter or 5)
-        if report.initiative_id not in latest or latest[report.initiative_id][0] < key:
-            latest[report.initiative_id] = (key, report)
-    for initiative_id, (_key, report) in latest.items():
+    latest: dict[int, tuple[tuple[int, int], str, Decimal]] = {}
+    for initiative_id, year, quarter, implementation, progress in approved:
+        key = (year, quarter or 5)
+        if initiative_id not in latest or latest[initiative_id][0] < key:
+            latest[initiative_id] = (key, implementation, progress)
+    for initiative_id, (_key, implementation, progress) in latest.items():
         line = lines[initiative_id]
-        line.status, line.progress = report.implementation, report.progress
-        line.category = (
-            statuses[report.implementation].category if report.implementation in statuses else core.ON_TRACK
-        )
+        line.status, line.progress = implementation, progress
+        line.category = statuses[implementation].category if implementation in statuses else core.ON_TRACK
     for row in Realisation.objects.filter(report__period__region=region, report__status=core.APPROVED).values(
         "report__initiative_id", "report__period__year", "source", "amount"
     ):

@@ -137,3 +137,14 @@ def test_a_locked_period_refuses_every_action_and_unlocking_needs_ayus_reason(wo
     do_unlock_period(ayu, world.period, reason="Koreksi data BPS")
     entry = AuditEntry.objects.filter(action="monitoring.period.closed").get()
     assert (entry.actor_name, entry.after["reason"]) == ("Ayu", "Koreksi data BPS")
+
+
+def test_reminders_go_out_once_before_the_closing_date_and_once_when_overdue(world, sari) -> None:
+    from kotacerdas.monitoring.actions.periods import do_notify_due
+
+    assert do_notify_due(date(2028, 1, 10)) == 0  # three weeks before: nothing yet
+    assert do_notify_due(date(2028, 1, 25)) == 1
+    assert do_notify_due(date(2028, 1, 26)) == 0  # once
+    assert do_notify_due(date(2028, 2, 2)) == 1
+    kinds = set(Notification.objects.filter(recipient=sari).values_list("kind", flat=True))
+    assert {"monitoring.due_soon", "monitoring.overdue"} <= kinds

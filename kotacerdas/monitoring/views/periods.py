@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 
 from kotacerdas.accounts.access import is_national_admin
+from kotacerdas.core import formatting
 from kotacerdas.monitoring.access import (
     can_manage_monitoring,
     get_period,
@@ -29,7 +33,7 @@ from kotacerdas.monitoring.actions.periods import (
 from kotacerdas.monitoring.charts import kpi_chart
 from kotacerdas.monitoring.forms import PeriodForm, UnlockForm
 from kotacerdas.monitoring.models import InitiativeReport, KpiReport, Period
-from kotacerdas.monitoring.overview import Monitoring, active_in, monitoring_of
+from kotacerdas.monitoring.overview import KpiLine, Monitoring, active_in, monitoring_of
 from kotacerdas.regions.models import Region
 from kotacerdas.web.pages import RegionPage
 
@@ -42,22 +46,33 @@ def monitoring(page: RegionPage[Region]) -> HttpResponse:
 
 
 def _kpi_rows(data: Monitoring) -> list[dict[str, Any]]:
+    """Each KPI's cells as HTML built here: 150 KPIs × 5 years through template nodes cost ~1 s."""
     rows = []
     for line in data.kpis:
-        cells = []
-        for year in data.years:
-            reached = line.achievement(year)
-            cells.append(
-                {
-                    "year": year,
-                    "target": line.targets.get(year),
-                    "actual": line.actuals.get(year),
-                    "achievement": reached.capped if reached else None,
-                }
-            )
+        cells = format_html_join("", '<td class="num">{}</td>', ((_cell(line, year),) for year in data.years))
         chart = kpi_chart(data.years, line.targets, line.actuals, line.kpi.name)
         rows.append({"line": line, "cells": cells, "chart": chart})
     return rows
+
+
+def _cell(line: KpiLine, year: int) -> SafeString:
+    target = line.targets.get(year)
+    if target is None:
+        return SafeString("")
+    actual = line.actuals.get(year)
+    reached = line.achievement(year)
+    return format_html(
+        '{} / <strong data-testid="actual-{}-{}">{}</strong>{}',
+        _plain(target),
+        line.kpi.pk,
+        year,
+        "—" if actual is None else _plain(actual),
+        "" if reached is None else f" ({formatting.percent(reached.capped)})",
+    )
+
+
+def _plain(value: Decimal) -> str:
+    return formatting.decimal(value, 2).removesuffix(",00")
 
 
 @manage_page
