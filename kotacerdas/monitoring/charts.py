@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
 
-from django.utils.html import format_html, format_html_join
-from django.utils.safestring import SafeString
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
 
 WIDTH, HEIGHT, PAD = 240, 80, 8
 
@@ -30,19 +30,11 @@ def kpi_chart(
     if not years or not values:
         return SafeString("")
     low, high = min(values), max(values)
-    lines = format_html_join(
-        "",
-        '<polyline fill="none" stroke="{}" stroke-width="2" {} points="{}"/>',
-        [
-            ("#888", 'stroke-dasharray="4 3"', _points(years, targets, low, high)),
-            ("#1f5f8b", "", _points(years, actuals, low, high)),
-        ],
-    )
-    return format_html(
-        '<svg class="kpi-chart" role="img" aria-label="{}" viewBox="0 0 {} {}" width="{}">{}</svg>',
-        label,
-        WIDTH,
-        HEIGHT,
-        WIDTH,
-        lines,
+    # every interpolated value is a number we computed, except the label, which is escaped
+    dashed = _points(years, targets, low, high)
+    solid = _points(years, actuals, low, high)
+    return mark_safe(
+        f'<svg class="kpi-chart" role="img" aria-label="{escape(label)}" viewBox="0 0 {WIDTH} {HEIGHT}" '
+        f'width="{WIDTH}"><polyline fill="none" stroke="#888" stroke-width="2" stroke-dasharray="4 3" '
+        f'points="{dashed}"/><polyline fill="none" stroke="#1f5f8b" stroke-width="2" points="{solid}"/></svg>'
     )

@@ -82,16 +82,18 @@ def rows_for(regions: QuerySet[Region]) -> list[Row]:
         MonitoringSettings.objects.filter(region_id__in=ids).values_list("region_id", "weight_method")
     )
     progress = _progress(initiatives, methods)
+    # what each region's latest period expects, counted in one pass over the rows (not per region)
+    expected_by: dict[int, int] = defaultdict(int)
+    for i in initiatives:
+        year = latest[i.region_id].year if i.region_id in latest else 0
+        expected_by[i.region_id] += i.start_year <= year < i.start_year + i.duration
+    for region_id, targets in kpi_years:
+        year = latest[region_id].year if region_id in latest else 0
+        expected_by[region_id] += str(year) in (targets or {})
     rows = []
     for region in regions:
         period = latest.get(region.pk)
-        year = period.year if period else 0
-        expected = sum(
-            1
-            for i in initiatives
-            if i.region_id == region.pk and i.start_year <= year < i.start_year + i.duration
-        )
-        expected += sum(1 for rid, targets in kpi_years if rid == region.pk and str(year) in (targets or {}))
+        expected = expected_by[region.pk]
         reported, approved = counts[region.pk]
         rows.append(
             Row(
