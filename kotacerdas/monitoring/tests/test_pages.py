@@ -123,3 +123,10 @@ def test_the_monitoring_page_reads_a_fixed_number_of_queries(world, budi, sari, 
         report = do_save_initiative_report(sari, world.period, item, implementation="running", submit=True)
         do_review_report(budi, report, decision="approved")
     assert count() == before
+
+
+def test_the_region_page_has_a_monitoring_card_with_completeness(world, sari, as_budi) -> None:
+    do_save_kpi_report(sari, world.period, world.coverage, numerator="1", denominator="2", submit=True)
+    page = as_budi.get(reverse("regions:workspace", args=["33.73"]))
+    assert page.status_code == 200
+    assert 'data-testid="region-monitoring-completeness">1 / 5' in page.text
