@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "kotacerdas.discussion",
     "kotacerdas.planning",
     "kotacerdas.programme",
+    "kotacerdas.monitoring",
     "kotacerdas.notifications",
     "kotacerdas.documents",
     "kotacerdas.api",

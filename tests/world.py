@@ -269,9 +269,32 @@ def _accounts(world: dict[str, Any]) -> None:
     )
 
 
+def _monitoring(world: dict[str, Any]) -> None:
+    """A 2026 period of Sleman with the OPD's KPI report (with evidence) and initiative report."""
+    from kotacerdas.monitoring.models import InitiativeReport, KpiReport
+    from kotacerdas.planning.models import Initiative, Kpi
+
+    dewi, region = world["dewi"], world["region"]
+    period = action("monitoring.do_open_period")(dewi, region, year=YEAR, closes_on=date(YEAR + 1, 1, 31))
+    kpi = Kpi.objects.get(pk=world["kpi_id"])
+    initiative = Initiative.objects.get(pk=world["initiative_id"])
+    kpi_report: KpiReport = action("monitoring.do_save_kpi_report")(
+        world["contributor"], period, kpi, value="80", evidence_file=_pdf("bukti.pdf"), submit=True
+    )
+    initiative_report: InitiativeReport = action("monitoring.do_save_initiative_report")(
+        world["contributor"], period, initiative, implementation="running", submit=True
+    )
+    world.update(
+        period_id=period.pk,
+        kpi_report_id=kpi_report.pk,
+        initiative_report_id=initiative_report.pk,
+        evidence_id=kpi_report.evidence.get().pk,
+    )
+
+
 def build_world() -> dict[str, Any]:
     world: dict[str, Any] = {}
-    for step in (_people, _accounts, _masterplan, _assessment, _books, _programme):
+    for step in (_people, _accounts, _masterplan, _assessment, _books, _programme, _monitoring):
         step(world)
     return world
 

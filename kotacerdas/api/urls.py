@@ -24,6 +24,7 @@ urlpatterns = [
     path("", include("kotacerdas.assessment.api_urls")),
     path("", include("kotacerdas.programme.api_urls")),
     path("", include("kotacerdas.planning.api_urls")),
+    path("", include("kotacerdas.monitoring.api_urls")),
     path("schema", SpectacularAPIView.as_view(), name="schema"),
     path(
         "docs",

@@ -1,0 +1,239 @@
+"""Time the region's monitoring page (60 initiatives, 150 KPIs, 5 approved years) and Ayu's national
+completeness view (514 regions).
+
+    .venv/bin/python bench/monitoring/bench_monitoring.py [--repeat 30] [--only sqlite|postgresql]
+
+The region is seeded through the real actions (plan, KPI rules, periods, reports, reviews); the 514
+regions of the national view get a small plan each through the actions and their reports by bulk
+insert (the view reads only the stored rows, so how they were written does not change its timing).
+Prints median / p95 / min server time (Django test client, no network) and the queries of one request.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+from bench.programme.bench_dashboard import PG_URL, create_pg, drop_pg  # noqa: E402
+
+DIMENSIONS = {"governance": "governance.service", "living": "living.health", "economy": "economy.welfare"}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=30)
+    parser.add_argument("--initiatives", type=int, default=60)
+    parser.add_argument("--regions", type=int, default=514)
+    parser.add_argument("--only", choices=["sqlite", "postgresql"])
+    parser.add_argument("--worker", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.worker:
+        worker(args.worker, args)
+        return
+    with tempfile.TemporaryDirectory() as tmp:
+        if args.only != "postgresql":
+            run("SQLite", f"sqlite:///{tmp}/bench.sqlite3", tmp, args)
+        if args.only == "sqlite":
+            return
+        database = f"kotacerdas_bench_{uuid.uuid4().hex[:8]}"
+        if create_pg(database):
+            try:
+                run("PostgreSQL", PG_URL.rsplit("/", 1)[0] + f"/{database}", tmp, args)
+            finally:
+                drop_pg(database)
+        else:
+            print("PostgreSQL: not reachable, skipped")
+
+
+def run(label: str, url: str, tmp: str, args: argparse.Namespace) -> None:
+    env = dict(os.environ, DATABASE_URL=url, KOTACERDAS_VAR_DIR=tmp, MEDIA_ROOT=f"{tmp}/media", DEBUG="false")
+    command = [sys.executable, __file__, "--worker", label, "--repeat", str(args.repeat)]
+    command += ["--initiatives", str(args.initiatives), "--regions", str(args.regions)]
+    subprocess.run(command, env=env, cwd=ROOT, check=True)
+
+
+def seed_region(ayu, region, initiatives: int):  # type: ignore[no-untyped-def]
+    """A 2026–2030 plan: ``initiatives`` initiatives over 3 dimensions, 2.5 KPIs each, 5 approved years."""
+    from datetime import date
+    from decimal import Decimal
+
+    from kotacerdas.monitoring.actions.periods import do_lock_period, do_open_period
+    from kotacerdas.monitoring.actions.reports import (
+        do_review_report,
+        do_save_initiative_report,
+        do_save_kpi_report,
+    )
+    from kotacerdas.planning.analysis.actions import do_save_profile
+    from kotacerdas.planning.initiatives.actions import do_save_initiative, do_save_kpi
+    from kotacerdas.regions.actions import do_create_opd
+
+    opd = do_create_opd(ayu, region, name="Dinas Komunikasi dan Informatika", short_name="Diskominfo")
+    do_save_profile(ayu, region, period_start=2026, period_end=2030)
+    kpis = []
+    items = []
+    for n in range(initiatives):
+        dimension = list(DIMENSIONS)[n % 3]
+        item = do_save_initiative(
+            ayu,
+            region,
+            budget={(y, "APBD"): Decimal(100_000_000 + n) for y in range(2026, 2031)},
+            predecessors=[],
+            code=f"I-{n:03d}",
+            name=f"Inisiatif {n}",
+            dimension=dimension,
+            element=DIMENSIONS[dimension],
+            type="application",
+            owner=opd,
+            horizon="medium",
+            start_year=2026,
+            duration=5,
+        )
+        items.append(item)
+        for k in range(3 if n % 2 else 2):
+            kpis.append(
+                do_save_kpi(
+                    ayu,
+                    item,
+                    name=f"KPI {n}.{k}",
+                    unit="%",
+                    baseline=Decimal(0),
+                    targets={y: 20 * (y - 2025) for y in range(2026, 2031)},
+                )
+            )
+    for year in range(2026, 2031):
+        period = do_open_period(ayu, region, year=year, closes_on=date(year + 1, 1, 31))
+        for item in items:
+            report = do_save_initiative_report(
+                ayu, period, item, implementation="running", realised={"APBD": "90000000"}, submit=True
+            )
+            do_review_report(ayu, report, decision="approved")
+        for kpi in kpis:
+            report = do_save_kpi_report(ayu, period, kpi, value=str(15 * (year - 2025)), submit=True)
+            do_review_report(ayu, report, decision="approved")
+        do_lock_period(ayu, period)
+    return len(items), len(kpis)
+
+
+def seed_nation(ayu, skip: int, count: int) -> int:  # type: ignore[no-untyped-def]
+    """A small plan and one period per region (actions), its reports by bulk insert."""
+    from datetime import date
+    from decimal import Decimal
+
+    from kotacerdas.monitoring.models import InitiativeReport, KpiReport, Period
+    from kotacerdas.planning.initiatives.actions import do_save_initiative, do_save_kpi
+    from kotacerdas.planning.models import Masterplan
+    from kotacerdas.regions.models import Opd, Region
+
+    regions = list(
+        Region.objects.exclude(kind=Region.Kind.PROVINCE).exclude(pk=skip).order_by("code")[: count - 1]
+    )
+    initiative_reports, kpi_reports = [], []
+    for region in regions:
+        Masterplan.objects.create(region=region, period_start=2026, period_end=2030)
+        opd = Opd.objects.create(region=region, name="Diskominfo")
+        item = do_save_initiative(
+            ayu,
+            region,
+            budget={(2026, "APBD"): Decimal(100)},
+            predecessors=[],
+            code="I-1",
+            name="Inisiatif",
+            dimension="governance",
+            element="governance.service",
+            type="application",
+            owner=opd,
+            horizon="short",
+            start_year=2026,
+            duration=1,
+        )
+        kpi = do_save_kpi(ayu, item, name="KPI", unit="%", baseline=None, targets={2026: 10})
+        period = Period.objects.create(region=region, year=2026, closes_on=date(2027, 1, 31), opened_by=ayu)
+        initiative_reports.append(
+            InitiativeReport(
+                period=period,
+                initiative=item,
+                implementation="running",
+                progress=Decimal(50),
+                reported_by=ayu,
+                status="approved",
+            )
+        )
+        kpi_reports.append(
+            KpiReport(period=period, kpi=kpi, value=Decimal(8), reported_by=ayu, status="submitted")
+        )
+    InitiativeReport.objects.bulk_create(initiative_reports)
+    KpiReport.objects.bulk_create(kpi_reports)
+    return len(regions) + 1
+
+
+def timed(client, url: str, repeat: int) -> tuple[float, float, float, int]:  # type: ignore[no-untyped-def]
+    from django.db import connection
+
+    assert client.get(url).status_code == 200  # warm-up
+    times = []
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        assert client.get(url).status_code == 200
+        times.append((time.perf_counter() - t0) * 1000)
+    queries: list[str] = []
+
+    def counter(execute, sql, params, many, context):  # type: ignore[no-untyped-def]
+        queries.append(sql)
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(counter):
+        client.get(url)
+    times.sort()
+    return statistics.median(times), times[max(0, round(0.95 * len(times)) - 1)], times[0], len(queries)
+
+
+def worker(label: str, args: argparse.Namespace) -> None:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "kotacerdas.settings")
+    import django
+
+    django.setup()
+    from django.conf import settings
+    from django.core.management import call_command
+    from django.test import Client
+    from django.test.utils import setup_test_environment
+
+    setup_test_environment()
+    settings.ALLOWED_HOSTS = ["testserver"]
+    call_command("migrate", verbosity=0)
+    from kotacerdas.accounts.models import Membership, Role, User
+    from kotacerdas.regions.models import Region
+
+    ayu = User.objects.create_user("ayu", password="x")
+    Membership.objects.create(user=ayu, role=Role.NATIONAL_ADMIN)
+    region = Region.objects.get(code="33.73")
+    started = time.perf_counter()
+    initiatives, kpis = seed_region(ayu, region, args.initiatives)
+    seeded = time.perf_counter() - started
+    client = Client()
+    client.force_login(ayu)
+    median, p95, low, queries = timed(client, "/r/33.73/monitoring/", args.repeat)
+    print(
+        f"{label}: monitoring page, {initiatives} initiatives, {kpis} KPIs, 5 approved years (seeded in "
+        f"{seeded:.0f} s): median {median:.1f} ms, p95 {p95:.1f} ms, min {low:.1f} ms; {queries} queries"
+    )
+    started = time.perf_counter()
+    regions = seed_nation(ayu, region.pk, args.regions)
+    seeded = time.perf_counter() - started
+    median, p95, low, queries = timed(client, "/monitoring/nasional/", args.repeat)
+    print(
+        f"{label}: national completeness, {regions} regions (seeded in {seeded:.0f} s): "
+        f"median {median:.1f} ms, p95 {p95:.1f} ms, min {low:.1f} ms; {queries} queries"
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,112 @@
+"""Who may do what in monitoring, and access-checked getters of its records.
+
+Every getter takes a region that already came from ``get_region_for_user``; a record of another
+region, or (for OPD staff) of another OPD, is a 404 so its existence does not leak.
+"""
+
+from __future__ import annotations
+
+from django.db.models import QuerySet
+from django.http import Http404
+
+from kotacerdas.accounts.access import (
+    Person,
+    can_manage_region,
+    get_region_for_user,
+    is_national_admin,
+    opds_of_user,
+)
+from kotacerdas.monitoring.models import InitiativeReport, KpiReport, Period
+from kotacerdas.planning.models import Initiative, Kpi
+from kotacerdas.regions.models import Opd, Region
+from kotacerdas.web.pages import region_page
+
+
+def can_manage_monitoring(user: Person, region: Region) -> bool:
+    """Open and close periods, approve or return reports: the coordinator (and the national admin)."""
+    return can_manage_region(user, region)
+
+
+def can_unlock(user: Person) -> bool:
+    return is_national_admin(user)
+
+
+def reporter_opds(user: Person, region: Region) -> QuerySet[Opd]:
+    return opds_of_user(user).filter(region=region)
+
+
+def can_report(user: Person, region: Region) -> bool:
+    """OPD staff report for their own OPD; the coordinator may report for any OPD."""
+    if can_manage_monitoring(user, region):
+        return True
+    return reporter_opds(user, region).exists()
+
+
+def reportable_initiatives(user: Person, region: Region) -> QuerySet[Initiative]:
+    items = Initiative.objects.filter(region=region).select_related("owner")
+    if can_manage_monitoring(user, region):
+        return items
+    return items.filter(owner__in=reporter_opds(user, region))
+
+
+def reportable_kpis(user: Person, region: Region) -> QuerySet[Kpi]:
+    return Kpi.objects.filter(initiative__in=reportable_initiatives(user, region)).select_related(
+        "initiative", "initiative__owner"
+    )
+
+
+def checked_id(pk: int) -> int:
+    """An id from a URL, or 404 when no row can have it (SQLite cannot even compare a 30-digit id)."""
+    if not 0 < pk < 2**63:
+        raise Http404
+    return pk
+
+
+def get_period(region: Region, pk: int) -> Period:
+    checked_id(pk)
+    try:
+        return Period.objects.get(pk=pk, region=region)
+    except Period.DoesNotExist:
+        raise Http404 from None
+
+
+def get_kpi_for_reporter(user: Person, region: Region, pk: int) -> Kpi:
+    checked_id(pk)
+    try:
+        return reportable_kpis(user, region).get(pk=pk)
+    except Kpi.DoesNotExist:
+        raise Http404 from None
+
+
+def get_initiative_for_reporter(user: Person, region: Region, pk: int) -> Initiative:
+    checked_id(pk)
+    try:
+        return reportable_initiatives(user, region).get(pk=pk)
+    except Initiative.DoesNotExist:
+        raise Http404 from None
+
+
+def get_kpi_report(user: Person, region: Region, pk: int) -> KpiReport:
+    """A KPI report of the region that the person may see (OPD staff: their OPD's only)."""
+    checked_id(pk)
+    try:
+        return KpiReport.objects.select_related("period", "kpi__initiative").get(
+            pk=pk, period__region=region, kpi__in=reportable_kpis(user, region)
+        )
+    except KpiReport.DoesNotExist:
+        raise Http404 from None
+
+
+def get_initiative_report(user: Person, region: Region, pk: int) -> InitiativeReport:
+    checked_id(pk)
+    try:
+        return InitiativeReport.objects.select_related("period", "initiative").get(
+            pk=pk, period__region=region, initiative__in=reportable_initiatives(user, region)
+        )
+    except InitiativeReport.DoesNotExist:
+        raise Http404 from None
+
+
+# Pages where people report (POST needs the reporting right) and pages where Budi manages.
+report_page = region_page(get_region_for_user, can_report)
+manage_page = region_page(get_region_for_user, can_manage_monitoring)

@@ -1,0 +1,242 @@
+"""API of monitoring: a period's realisation, reported and reviewed through the same actions as the pages.
+
+Reads go through the same getters (404 outside your region, and for OPD staff outside their OPD);
+writes call ``do_save_kpi_report``, ``do_save_initiative_report`` and ``do_review_report``, so a
+locked period, an approved value, text in a numeric KPI or a denominator of 0 are refused the same
+way (400 with the Indonesian message per field).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, cast
+
+from django.core.exceptions import ValidationError
+from drf_spectacular.utils import extend_schema
+from rest_framework import exceptions, serializers
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from kotacerdas.accounts.access import get_region_for_user
+from kotacerdas.accounts.models import User
+from kotacerdas.core import monitoring as core
+from kotacerdas.monitoring.access import (
+    can_manage_monitoring,
+    can_report,
+    get_initiative_for_reporter,
+    get_initiative_report,
+    get_kpi_for_reporter,
+    get_kpi_report,
+    get_period,
+    reportable_initiatives,
+    reportable_kpis,
+)
+from kotacerdas.monitoring.actions.reports import (
+    do_review_report,
+    do_save_initiative_report,
+    do_save_kpi_report,
+)
+from kotacerdas.monitoring.models import InitiativeReport, KpiReport, Period
+from kotacerdas.monitoring.models import Realisation as RealisationRecord
+from kotacerdas.planning.models import FundingSource
+from kotacerdas.web.api import as_api_error
+from kotacerdas.web.submissions import answer_once
+
+
+class PeriodSerializer(serializers.ModelSerializer[Period]):
+    class Meta:
+        model = Period
+        fields = ["id", "year", "quarter", "closes_on", "state"]
+
+
+class KpiReportSerializer(serializers.ModelSerializer[KpiReport]):
+    kpi_name = serializers.CharField(source="kpi.name", read_only=True)
+    unit = serializers.CharField(source="kpi.unit", read_only=True)
+    value = serializers.DecimalField(max_digits=18, decimal_places=4, coerce_to_string=True)
+
+    class Meta:
+        model = KpiReport
+        fields = ["id", "kpi", "kpi_name", "unit", "value", "numerator", "denominator", "narrative", "status"]
+
+
+class RealisationSerializer(serializers.ModelSerializer[RealisationRecord]):
+    class Meta:
+        model = RealisationRecord
+        fields = ["source", "amount"]
+
+
+class InitiativeReportSerializer(serializers.ModelSerializer[InitiativeReport]):
+    code = serializers.CharField(source="initiative.code", read_only=True)
+    realisations = RealisationSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = InitiativeReport
+        fields = [
+            "id",
+            "initiative",
+            "code",
+            "implementation",
+            "progress",
+            "realisations",
+            "narrative",
+            "status",
+        ]
+
+
+class RealisationDocument(serializers.Serializer[Any]):
+    period = PeriodSerializer()
+    kpis = KpiReportSerializer(many=True)
+    initiatives = InitiativeReportSerializer(many=True)
+
+
+class KpiInput(serializers.Serializer[Any]):
+    value = serializers.CharField(required=False, allow_blank=True, max_length=40)
+    numerator = serializers.CharField(required=False, allow_blank=True, max_length=40)
+    denominator = serializers.CharField(required=False, allow_blank=True, max_length=40)
+    narrative = serializers.CharField(required=False, allow_blank=True, max_length=5000)
+    evidence_link = serializers.CharField(required=False, allow_blank=True, max_length=500)
+    submit = serializers.BooleanField(required=False, default=False)
+
+
+class InitiativeInput(serializers.Serializer[Any]):
+    implementation = serializers.CharField(max_length=30)
+    progress = serializers.CharField(required=False, allow_blank=True, max_length=20)
+    realised = serializers.DictField(
+        child=serializers.CharField(allow_blank=True, max_length=40),
+        required=False,
+        help_text=", ".join(FundingSource.values),
+    )
+    narrative = serializers.CharField(required=False, allow_blank=True, max_length=5000)
+    evidence_link = serializers.CharField(required=False, allow_blank=True, max_length=500)
+    submit = serializers.BooleanField(required=False, default=False)
+
+
+class ReviewInput(serializers.Serializer[Any]):
+    decision = serializers.ChoiceField(choices=[core.APPROVED, core.RETURNED])
+    reason = serializers.CharField(required=False, allow_blank=True, max_length=5000)
+
+
+def _actor(request: Request) -> User:
+    """The requester, an account (every view here needs a login)."""
+    return cast(User, request.user)
+
+
+def require(allowed: bool) -> None:
+    """A member who may open the region but not do this: 403, before any record is looked up."""
+    if not allowed:
+        raise exceptions.PermissionDenied()
+
+
+def _write(request: Request, run: Callable[[], tuple[int, Any]]) -> Response:
+    try:
+        answer = answer_once(request, run)
+    except ValidationError as error:
+        raise as_api_error(error) from None
+    return Response(answer.body, status=answer.status)
+
+
+class PeriodList(APIView):
+    @extend_schema(summary="A region's reporting periods", responses=PeriodSerializer(many=True))
+    def get(self, request: Request, version: str, code: str) -> Response:
+        region = get_region_for_user(request.user, code)
+        return Response(PeriodSerializer(Period.objects.filter(region=region), many=True).data)
+
+
+class Realisation(APIView):
+    @extend_schema(
+        summary="A period's realisation that you may see (OPD staff: their OPD's)",
+        responses=RealisationDocument,
+    )
+    def get(self, request: Request, version: str, code: str, period_id: int) -> Response:
+        region = get_region_for_user(request.user, code)
+        period = get_period(region, period_id)
+        kpis = KpiReport.objects.filter(
+            period=period, kpi__in=reportable_kpis(request.user, region)
+        ).select_related("kpi")
+        initiatives = (
+            InitiativeReport.objects.filter(
+                period=period, initiative__in=reportable_initiatives(request.user, region)
+            )
+            .select_related("initiative")
+            .prefetch_related("realisations")
+        )
+        document = {"period": period, "kpis": kpis, "initiatives": initiatives}
+        return Response(RealisationDocument(document).data)
+
+
+class KpiRealisation(APIView):
+    @extend_schema(
+        summary="Report a KPI's realisation for the period (draft, or submitted with submit=true)",
+        request=KpiInput,
+        responses=KpiReportSerializer,
+    )
+    def post(self, request: Request, version: str, code: str, period_id: int, kpi_id: int) -> Response:
+        def run() -> tuple[int, Any]:
+            region = get_region_for_user(request.user, code)
+            require(can_report(request.user, region))
+            period, kpi = get_period(region, period_id), get_kpi_for_reporter(request.user, region, kpi_id)
+            data = KpiInput(data=request.data)
+            data.is_valid(raise_exception=True)
+            report = do_save_kpi_report(_actor(request), period, kpi, **data.validated_data)
+            return 200, KpiReportSerializer(report).data
+
+        return _write(request, run)
+
+
+class InitiativeRealisation(APIView):
+    @extend_schema(
+        summary="Report an initiative's progress and realised budget for the period",
+        request=InitiativeInput,
+        responses=InitiativeReportSerializer,
+    )
+    def post(self, request: Request, version: str, code: str, period_id: int, initiative_id: int) -> Response:
+        def run() -> tuple[int, Any]:
+            region = get_region_for_user(request.user, code)
+            require(can_report(request.user, region))
+            period = get_period(region, period_id)
+            initiative = get_initiative_for_reporter(request.user, region, initiative_id)
+            data = InitiativeInput(data=request.data)
+            data.is_valid(raise_exception=True)
+            report = do_save_initiative_report(_actor(request), period, initiative, **data.validated_data)
+            return 200, InitiativeReportSerializer(report).data
+
+        return _write(request, run)
+
+
+class KpiReview(APIView):
+    @extend_schema(
+        summary="Approve a submitted KPI report, or return it with a reason (the coordinator)",
+        request=ReviewInput,
+        responses=KpiReportSerializer,
+    )
+    def post(self, request: Request, version: str, code: str, kpi_report_id: int) -> Response:
+        def run() -> tuple[int, Any]:
+            region = get_region_for_user(request.user, code)
+            require(can_manage_monitoring(request.user, region))
+            report = get_kpi_report(request.user, region, kpi_report_id)
+            data = ReviewInput(data=request.data)
+            data.is_valid(raise_exception=True)
+            do_review_report(_actor(request), report, **data.validated_data)
+            return 200, KpiReportSerializer(report).data
+
+        return _write(request, run)
+
+
+class InitiativeReview(APIView):
+    @extend_schema(
+        summary="Approve a submitted initiative report, or return it with a reason (the coordinator)",
+        request=ReviewInput,
+        responses=InitiativeReportSerializer,
+    )
+    def post(self, request: Request, version: str, code: str, initiative_report_id: int) -> Response:
+        def run() -> tuple[int, Any]:
+            region = get_region_for_user(request.user, code)
+            require(can_manage_monitoring(request.user, region))
+            report = get_initiative_report(request.user, region, initiative_report_id)
+            data = ReviewInput(data=request.data)
+            data.is_valid(raise_exception=True)
+            do_review_report(_actor(request), report, **data.validated_data)
+            return 200, InitiativeReportSerializer(report).data
+
+        return _write(request, run)

@@ -1,0 +1,34 @@
+"""Included by kotacerdas/api/urls.py, so these live under /api/v1/ in the "api" namespace."""
+
+from django.urls import path
+
+from kotacerdas.monitoring import api
+from kotacerdas.web.access_classes import REGION_SCOPED
+
+app_name = "monitoring"
+access = {
+    "periods": REGION_SCOPED,
+    "realisation": REGION_SCOPED,
+    "kpi_realisation": REGION_SCOPED,
+    "initiative_realisation": REGION_SCOPED,
+    "kpi_review": REGION_SCOPED,
+    "initiative_review": REGION_SCOPED,
+}
+M = "regions/<str:code>/monitoring/"
+P = M + "periods/<int:period_id>"
+urlpatterns = [
+    path(M + "periods", api.PeriodList.as_view(), name="periods"),
+    path(P + "/realisation", api.Realisation.as_view(), name="realisation"),
+    path(P + "/kpis/<int:kpi_id>", api.KpiRealisation.as_view(), name="kpi_realisation"),
+    path(
+        P + "/initiatives/<int:initiative_id>",
+        api.InitiativeRealisation.as_view(),
+        name="initiative_realisation",
+    ),
+    path(M + "kpi-reports/<int:kpi_report_id>/review", api.KpiReview.as_view(), name="kpi_review"),
+    path(
+        M + "initiative-reports/<int:initiative_report_id>/review",
+        api.InitiativeReview.as_view(),
+        name="initiative_review",
+    ),
+]

@@ -1,0 +1,18 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class MonitoringConfig(AppConfig):
+    name = "kotacerdas.monitoring"
+    label = "monitoring"
+    verbose_name = _("Monitoring")
+
+    def ready(self) -> None:
+        from kotacerdas.monitoring.region_section import region_section
+        from kotacerdas.web import region_sections
+
+        region_sections.register(
+            region_sections.Section("monitoring", 35, "monitoring/_region_section.html", region_section)
+        )
+
+        from kotacerdas.monitoring import notices  # noqa: F401  (registers the notification texts)

@@ -1,0 +1,171 @@
+"""Ayu's national view: reporting completeness and progress per region, in a fixed number of queries.
+
+The screen and the XLSX come from the same rows, so they cannot disagree. Progress per region is
+the roll-up of its latest approved initiative reports with the region's weighting; in this bulk
+view the pagu share comes from the initiatives' budget lines (one query for all regions).
+"""
+
+from __future__ import annotations
+
+import io
+from collections import defaultdict
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from django.db.models import QuerySet
+from django.utils.translation import gettext as _
+from openpyxl import Workbook
+
+from kotacerdas.core import monitoring as core
+from kotacerdas.core.spreadsheet import append_row
+from kotacerdas.monitoring.models import InitiativeReport, KpiReport, MonitoringSettings, Period
+from kotacerdas.planning.models import BudgetLine, Initiative, Kpi
+from kotacerdas.programme.models import Candidacy
+from kotacerdas.regions.models import Region
+
+
+@dataclass
+class Row:
+    region: Region
+    period: Period | None
+    expected: int
+    reported: int
+    approved: int
+    progress: Decimal
+
+    @property
+    def completeness(self) -> Decimal:
+        return Decimal(100) if not self.expected else Decimal(self.reported * 100) / self.expected
+
+
+def regions_for(form: Any) -> QuerySet[Region]:
+    """Regions with a reporting period, narrowed by a valid filter (province, size class, cohort)."""
+    regions = Region.objects.filter(pk__in=Period.objects.values("region_id")).select_related("province")
+    if not (form.is_bound and form.is_valid()):
+        return regions.order_by("name")
+    data = form.cleaned_data
+    if data.get("province"):
+        regions = regions.filter(province=data["province"])
+    if data.get("size_class"):
+        regions = regions.filter(size_class=data["size_class"])
+    if data.get("cohort"):
+        regions = regions.filter(
+            pk__in=Candidacy.objects.filter(cohort_id=data["cohort"]).values("region_id")
+        )
+    return regions.order_by("name")
+
+
+def rows_for(regions: QuerySet[Region]) -> list[Row]:
+    ids = list(regions.values_list("pk", flat=True))
+    latest: dict[int, Period] = {}
+    for found in Period.objects.filter(region_id__in=ids).order_by("year", "quarter"):
+        latest[found.region_id] = found
+    initiatives = list(
+        Initiative.objects.filter(region_id__in=ids).only(
+            "pk", "region_id", "code", "dimension", "start_year", "duration"
+        )
+    )
+    kpi_years = list(
+        Kpi.objects.filter(initiative__region_id__in=ids).values_list("initiative__region_id", "targets")
+    )
+    done = (core.SUBMITTED, core.APPROVED)
+    counts: dict[int, list[int]] = defaultdict(lambda: [0, 0])
+    periods = [p.pk for p in latest.values()]
+    for model in (KpiReport, InitiativeReport):
+        for region_id, status in model.objects.filter(period_id__in=periods).values_list(
+            "period__region_id", "status"
+        ):
+            counts[region_id][0] += status in done
+            counts[region_id][1] += status == core.APPROVED
+    methods = dict(
+        MonitoringSettings.objects.filter(region_id__in=ids).values_list("region_id", "weight_method")
+    )
+    progress = _progress(initiatives, methods)
+    # what each region's latest period expects, counted in one pass over the rows (not per region)
+    expected_by: dict[int, int] = defaultdict(int)
+    for i in initiatives:
+        year = latest[i.region_id].year if i.region_id in latest else 0
+        expected_by[i.region_id] += i.start_year <= year < i.start_year + i.duration
+    for region_id, targets in kpi_years:
+        year = latest[region_id].year if region_id in latest else 0
+        expected_by[region_id] += str(year) in (targets or {})
+    rows = []
+    for region in regions:
+        period = latest.get(region.pk)
+        expected = expected_by[region.pk]
+        reported, approved = counts[region.pk]
+        rows.append(
+            Row(
+                region,
+                period,
+                expected,
+                min(reported, expected),
+                approved,
+                progress.get(region.pk, Decimal(0)),
+            )
+        )
+    return rows
+
+
+def _progress(initiatives: list[Initiative], methods: dict[int, str]) -> dict[int, Decimal]:
+    ids = [i.pk for i in initiatives]
+    latest: dict[int, tuple[tuple[int, int], Decimal]] = {}
+    rows = InitiativeReport.objects.filter(initiative_id__in=ids, status=core.APPROVED).values_list(
+        "initiative_id", "period__year", "period__quarter", "progress"
+    )
+    for initiative_id, year, quarter, value in rows:
+        key = (year, quarter or 5)
+        if initiative_id not in latest or latest[initiative_id][0] < key:
+            latest[initiative_id] = (key, value)
+    money: dict[int, Decimal] = defaultdict(Decimal)
+    for initiative_id, amount in BudgetLine.objects.filter(initiative_id__in=ids).values_list(
+        "initiative_id", "amount"
+    ):
+        money[initiative_id] += amount
+    by_region: dict[int, list[core.InitiativeProgress]] = defaultdict(list)
+    for i in initiatives:
+        value = latest[i.pk][1] if i.pk in latest else Decimal(0)
+        by_region[i.region_id].append(core.InitiativeProgress(i.code, i.dimension, value, money[i.pk]))
+    return {rid: core.roll_up(items, methods.get(rid, core.PAGU)).overall for rid, items in by_region.items()}
+
+
+def as_xlsx(rows: list[Row]) -> bytes:
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = _("Completeness")
+    append_row(
+        sheet,
+        [
+            _("Code"),
+            _("Region"),
+            _("Province"),
+            _("Size class"),
+            _("Period"),
+            _("Expected reports"),
+            _("Reported"),
+            _("Approved"),
+            _("Completeness (%)"),
+            _("Progress (%)"),
+        ],
+    )
+    for row in rows:
+        append_row(
+            sheet,
+            [
+                row.region.code,
+                row.region.name,
+                row.region.province.name if row.region.province else "",
+                row.region.size_class,
+                str(row.period or ""),
+                row.expected,
+                row.reported,
+                row.approved,
+                round(float(row.completeness), 1),
+                round(float(row.progress), 1),
+            ],
+        )
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()

@@ -1,0 +1,233 @@
+"""What the monitoring pages show, read in a fixed number of queries whatever the data's size.
+
+Only **approved** values count in the figures (progress, realisation, KPI actuals); drafts and
+submitted reports appear only in the reporting lists. The pagu is the plan of record's.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from kotacerdas.core import monitoring as core
+from kotacerdas.monitoring.models import (
+    InitiativeReport,
+    KpiReport,
+    KpiRule,
+    Milestone,
+    OutcomeValue,
+    Period,
+    Realisation,
+)
+from kotacerdas.monitoring.plan import pagu, plan_for
+from kotacerdas.monitoring.statuses import status_set, weight_method
+from kotacerdas.planning.models import Initiative, Kpi, Masterplan
+from kotacerdas.regions.models import Region
+
+
+def active_in(initiative: Initiative, year: int) -> bool:
+    return initiative.start_year <= year <= initiative.start_year + initiative.duration - 1
+
+
+def expected_items(period: Period) -> tuple[list[Kpi], list[Initiative]]:
+    """What a period expects a report for: KPIs with a target that year, initiatives running that year."""
+    initiatives = [i for i in Initiative.objects.filter(region=period.region) if active_in(i, period.year)]
+    kpis = [
+        k
+        for k in Kpi.objects.filter(initiative__region=period.region)
+        if str(period.year) in (k.targets or {})
+    ]
+    return kpis, initiatives
+
+
+@dataclass
+class KpiLine:
+    kpi: Kpi
+    direction: str
+    targets: dict[int, Decimal]
+    actuals: dict[int, Decimal] = field(default_factory=dict)
+
+    def achievement(self, year: int) -> core.Achievement | None:
+        if year not in self.targets or year not in self.actuals:
+            return None
+        return core.achievement(self.actuals[year], self.targets[year], self.direction, self.kpi.baseline)
+
+
+@dataclass
+class InitiativeLine:
+    initiative: Initiative
+    status: str = ""
+    category: str = core.NOT_STARTED
+    progress: Decimal = Decimal(0)
+    pagu: dict[str, dict[int, int]] = field(default_factory=dict)
+    realised: dict[str, dict[int, Decimal]] = field(default_factory=dict)
+    milestones: list[tuple[Milestone, bool]] = field(default_factory=list)
+
+
+@dataclass
+class Dimension:
+    name: str
+    progress: Decimal
+    initiatives: list[InitiativeLine]
+    counts: dict[str, int]
+
+
+@dataclass
+class Monitoring:
+    region: Region
+    periods: list[Period]
+    years: list[int]
+    dimensions: list[Dimension]
+    overall: Decimal
+    method: str
+    kpis: list[KpiLine]
+    budget: list[dict[str, Any]]  # per year and source: pagu and realised
+    overdue: list[Period]
+    outcomes: dict[str, list[OutcomeValue]]
+
+
+def monitoring_of(region: Region, today: date) -> Monitoring:
+    periods = list(Period.objects.filter(region=region))
+    plan = plan_for(region)
+    planned = pagu(plan)
+    masterplan = Masterplan.objects.filter(region=region).first()
+    years = list(range(masterplan.period_start, masterplan.period_end + 1)) if masterplan else []
+    initiatives = list(Initiative.objects.filter(region=region).select_related("owner").order_by("code"))
+    lines = {i.pk: InitiativeLine(i, pagu=planned.get(i.code, {})) for i in initiatives}
+    statuses = status_set(region)
+    approved = InitiativeReport.objects.filter(period__region=region, status=core.APPROVED).values_list(
+        "initiative_id", "period__year", "period__quarter", "implementation", "progress"
+    )
+    latest: dict[int, tuple[tuple[int, int], str, Decimal]] = {}
+    for initiative_id, year, quarter, implementation, progress in approved:
+        key = (year, quarter or 5)
+        if initiative_id not in latest or latest[initiative_id][0] < key:
+            latest[initiative_id] = (key, implementation, progress)
+    for initiative_id, (_key, implementation, progress) in latest.items():
+        line = lines[initiative_id]
+        line.status, line.progress = implementation, progress
+        line.category = statuses[implementation].category if implementation in statuses else core.ON_TRACK
+    for row in Realisation.objects.filter(report__period__region=region, report__status=core.APPROVED).values(
+        "report__initiative_id", "report__period__year", "source", "amount"
+    ):
+        per_source = lines[row["report__initiative_id"]].realised.setdefault(row["source"], {})
+        year = row["report__period__year"]
+        per_source[year] = per_source.get(year, Decimal(0)) + row["amount"]
+    done = set(
+        InitiativeReport.milestones_done.through.objects.filter(
+            initiativereport__period__region=region, initiativereport__status=core.APPROVED
+        ).values_list("milestone_id", flat=True)
+    )
+    by_initiative = {i.pk: i for i in initiatives}
+    for milestone in Milestone.objects.filter(quick_win__region=region).select_related("quick_win"):
+        if milestone.quick_win.initiative_id in by_initiative:
+            lines[milestone.quick_win.initiative_id].milestones.append((milestone, milestone.pk in done))
+    method = weight_method(region)
+    dimensions, overall = _roll_up(list(lines.values()), method)
+    return Monitoring(
+        region=region,
+        periods=periods,
+        years=years,
+        dimensions=dimensions,
+        overall=overall,
+        method=method,
+        kpis=_kpi_lines(region),
+        budget=_budget(list(lines.values()), years),
+        overdue=[p for p in periods if p.state == core.OPEN and p.closes_on < today],
+        outcomes=_outcomes(region),
+    )
+
+
+def _roll_up(lines: list[InitiativeLine], method: str) -> tuple[list[Dimension], Decimal]:
+    items = [
+        core.InitiativeProgress(
+            line.initiative.code,
+            line.initiative.dimension,
+            line.progress,
+            Decimal(sum(sum(years.values()) for years in line.pagu.values())),
+        )
+        for line in lines
+    ]
+    result = core.roll_up(items, method)
+    dimensions = []
+    for name, progress in result.dimensions.items():
+        members = [line for line in lines if line.initiative.dimension == name]
+        counts = dict.fromkeys(core.CATEGORIES, 0)
+        for line in members:
+            counts[line.category] += 1
+        dimensions.append(Dimension(name, progress, members, counts))
+    return dimensions, result.overall
+
+
+def _kpi_lines(region: Region) -> list[KpiLine]:
+    kpis = list(
+        Kpi.objects.filter(initiative__region=region)
+        .select_related("initiative")
+        .order_by("initiative__code", "id")
+    )
+    rules = {rule.kpi_id: rule for rule in KpiRule.objects.filter(kpi__initiative__region=region)}
+    lines = {
+        kpi.pk: KpiLine(
+            kpi,
+            rules[kpi.pk].direction if kpi.pk in rules else core.HIGHER,
+            {int(year): Decimal(target) for year, target in (kpi.targets or {}).items()},
+        )
+        for kpi in kpis
+    }
+    rows = KpiReport.objects.filter(period__region=region, status=core.APPROVED).values_list(
+        "kpi_id", "period__year", "period__quarter", "value"
+    )
+    for kpi_id, year, _quarter, value in sorted(rows, key=lambda row: (row[1], row[2] or 5)):
+        lines[kpi_id].actuals[year] = value  # the year's last approved value
+    return list(lines.values())
+
+
+def _budget(lines: list[InitiativeLine], years: list[int]) -> list[dict[str, Any]]:
+    """Pagu against approved realisation, per year and funding source."""
+    table: dict[tuple[int, str], dict[str, Decimal]] = defaultdict(
+        lambda: {"pagu": Decimal(0), "realised": Decimal(0)}
+    )
+    for line in lines:
+        for source, per_year in line.pagu.items():
+            for year, amount in per_year.items():
+                table[(year, source)]["pagu"] += amount
+        for source, realised in line.realised.items():
+            for year, spent in realised.items():
+                table[(year, source)]["realised"] += spent
+    return [
+        {"year": year, "source": source, **figures}
+        for (year, source), figures in sorted(table.items())
+        if not years or year in years
+    ]
+
+
+def _outcomes(region: Region) -> dict[str, list[OutcomeValue]]:
+    series: dict[str, list[OutcomeValue]] = {}
+    for row in OutcomeValue.objects.filter(region=region):
+        series.setdefault(row.name, []).append(row)
+    return series
+
+
+def region_summary(region: Region) -> dict[str, Any] | None:
+    """The region page's card: the latest period and how much of it is reported."""
+    period = Period.objects.filter(region=region).order_by("-year", "-quarter").first()
+    if period is None:
+        return None
+    kpis, initiatives = expected_items(period)
+    reported = KpiReport.objects.filter(period=period, status__in=(core.SUBMITTED, core.APPROVED)).count()
+    reported += InitiativeReport.objects.filter(
+        period=period, status__in=(core.SUBMITTED, core.APPROVED)
+    ).count()
+    expected = len(kpis) + len(initiatives)
+    share = core.completeness(
+        [str(i) for i in range(expected)], [str(i) for i in range(min(reported, expected))]
+    )
+    return {
+        "period": period,
+        "expected": expected,
+        "reported": min(reported, expected),
+        "completeness": share,
+    }

@@ -1,0 +1,31 @@
+"""The shared number formats (kotacerdas.core.formatting) as template filters."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from django import template
+
+from kotacerdas.core import formatting
+
+register = template.Library()
+
+
+@register.filter
+def rupiah(value: int | Decimal | None) -> str:
+    return "—" if value is None else formatting.rupiah(value)
+
+
+@register.filter
+def number(value: int | Decimal | None) -> str:
+    return "—" if value is None else formatting.decimal(value, 2).rstrip("0").rstrip(",")
+
+
+@register.filter
+def percent(value: int | Decimal | None) -> str:
+    return "—" if value is None else formatting.percent(value)
+
+
+@register.filter
+def get(mapping: dict[object, object] | None, key: object) -> object:
+    return mapping.get(key) if mapping else None

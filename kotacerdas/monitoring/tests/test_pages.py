@@ -1,0 +1,132 @@
+"""The monitoring pages: OPD scoping, 400s in Indonesian, the review flow and the locked period."""
+
+from __future__ import annotations
+
+from io import BytesIO
+
+import pytest
+from django.contrib.auth.models import Permission
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from openpyxl import load_workbook
+
+from conftest import logged_in
+from kotacerdas.monitoring.actions.periods import do_lock_period
+from kotacerdas.monitoring.actions.reports import do_save_kpi_report
+from kotacerdas.monitoring.models import KpiReport
+
+pytestmark = pytest.mark.django_db
+
+
+def kpi_url(world, kpi) -> str:
+    return reverse("monitoring:kpi_report", args=["33.73", world.period.pk, kpi.pk])
+
+
+def test_sari_gets_404_for_another_opds_kpi_and_sees_her_own(world, as_sari) -> None:
+    assert as_sari.get(kpi_url(world, world.poverty)).status_code == 404
+    page = as_sari.get(kpi_url(world, world.visits))
+    assert page.status_code == 200 and "Kunjungan telemedis" in page.text
+
+
+def test_text_in_a_numeric_kpi_is_a_400_in_indonesian_and_nothing_is_saved(world, as_sari) -> None:
+    answer = as_sari.post(kpi_url(world, world.visits), {"value": "banyak", "submit": "1"})
+    assert answer.status_code == 400
+    assert "Masukkan angka, bukan teks." in answer.text
+    assert not KpiReport.objects.exists()
+
+
+def test_sari_submits_budi_returns_with_reason_then_approves_and_the_page_shows_it(
+    world, as_sari, as_budi
+) -> None:
+    evidence = SimpleUploadedFile("rekap.pdf", b"%PDF-1.4 rekap", content_type="application/pdf")
+    answer = as_sari.post(
+        kpi_url(world, world.visits), {"value": "4.350", "evidence_file": evidence, "submit": "1"}
+    )
+    assert answer.status_code == 302
+    report = KpiReport.objects.get()
+    assert report.status == "submitted"
+    review = reverse("monitoring:review_kpi", args=["33.73", report.pk])
+    assert as_sari.post(review, {"decision": "approved"}).status_code == 403
+    assert as_budi.post(review, {"decision": "returned"}).status_code == 400
+    assert as_budi.post(review, {"decision": "returned", "reason": "Rekap kurang"}).status_code == 302
+    assert as_sari.post(kpi_url(world, world.visits), {"value": "4350", "submit": "1"}).status_code == 302
+    assert as_budi.post(review, {"decision": "approved"}).status_code == 302
+    page = as_budi.get(reverse("monitoring:region", args=["33.73"]))
+    assert page.status_code == 200
+    assert f'data-testid="actual-{world.visits.pk}-2027">4.350<' in page.text
+
+
+def test_a_locked_period_refuses_the_page_the_import_and_the_admin(world, sari, as_sari, ayu) -> None:
+    report = do_save_kpi_report(sari, world.period, world.coverage, numerator="1", denominator="2")
+    do_lock_period(ayu, world.period)
+    page = as_sari.post(kpi_url(world, world.coverage), {"numerator": "3", "denominator": "4"})
+    assert page.status_code == 400 and "terkunci" in page.text
+    sheet = as_sari.get(reverse("monitoring:sheet", args=["33.73", world.period.pk])).content
+    upload = SimpleUploadedFile("s.xlsx", sheet)
+    imported = as_sari.post(
+        reverse("monitoring:sheet_import", args=["33.73", world.period.pk]), {"file": upload}
+    )
+    assert imported.status_code == 400 and "terkunci" in imported.text
+    ayu.is_staff = True
+    ayu.save()
+    ayu.user_permissions.set(Permission.objects.filter(content_type__app_label="monitoring"))
+    admin = logged_in(ayu)
+    url = reverse("admin:monitoring_kpireport_change", args=[report.pk])
+    changed = admin.post(
+        url,
+        {
+            "period": world.period.pk,
+            "kpi": world.coverage.pk,
+            "status": "draft",
+            "value": "99",
+            "reported_by": sari.pk,
+            "narrative": "",
+        },
+    )
+    assert changed.status_code == 200 and "terkunci" in changed.text
+    assert (
+        admin.post(
+            reverse("admin:monitoring_kpireport_delete", args=[report.pk]), {"post": "yes"}
+        ).status_code
+        == 403
+    )
+    report.refresh_from_db()
+    assert report.value == 50
+
+
+def test_the_national_view_and_its_xlsx_show_the_same_rows(world, as_ayu, as_budi) -> None:
+    page = as_ayu.get(reverse("monitoring:national"))
+    assert page.status_code == 200 and "Kota Salatiga" in page.text
+    book = load_workbook(BytesIO(as_ayu.get(reverse("monitoring:national_xlsx")).content))
+    rows = list(book.active.iter_rows(values_only=True))
+    assert [r[1] for r in rows[1:]] == ["Kota Salatiga"]
+    assert as_budi.get(reverse("monitoring:national")).status_code == 404
+
+
+def test_the_monitoring_page_reads_a_fixed_number_of_queries(world, budi, sari, as_budi, dinkes_a) -> None:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from kotacerdas.monitoring.actions.reports import do_review_report, do_save_initiative_report
+    from kotacerdas.monitoring.tests.journey import initiative
+
+    url = reverse("monitoring:region", args=["33.73"])
+
+    def count() -> int:
+        with CaptureQueriesContext(connection) as queries:
+            assert as_budi.get(url).status_code == 200
+        return len(queries)
+
+    before = count()
+    for n in range(4):
+        item = initiative(budi, world.period.region, f"X-{n}", dinkes_a, "living", {})
+        report = do_save_initiative_report(sari, world.period, item, implementation="running", submit=True)
+        do_review_report(budi, report, decision="approved")
+    assert count() == before
+
+
+def test_the_region_page_has_a_monitoring_card_with_completeness(world, sari, as_budi) -> None:
+    do_save_kpi_report(sari, world.period, world.coverage, numerator="1", denominator="2", submit=True)
+    page = as_budi.get(reverse("regions:workspace", args=["33.73"]))
+    assert page.status_code == 200
+    assert 'data-testid="region-monitoring-completeness">1 / 5' in page.text

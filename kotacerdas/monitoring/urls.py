@@ -1,0 +1,48 @@
+from django.urls import path
+
+from kotacerdas.monitoring.views import national, periods, reports, sheets
+from kotacerdas.web.access_classes import NATIONAL_ADMIN, REGION_SCOPED
+
+app_name = "monitoring"
+access = {
+    "region": REGION_SCOPED,
+    "periods": REGION_SCOPED,
+    "period": REGION_SCOPED,
+    "close": REGION_SCOPED,
+    "lock": REGION_SCOPED,
+    "unlock": REGION_SCOPED,
+    "kpi_report": REGION_SCOPED,
+    "initiative_report": REGION_SCOPED,
+    "queue": REGION_SCOPED,
+    "review_kpi": REGION_SCOPED,
+    "review_initiative": REGION_SCOPED,
+    "evidence": REGION_SCOPED,
+    "sheet": REGION_SCOPED,
+    "sheet_import": REGION_SCOPED,
+    "national": NATIONAL_ADMIN,
+    "national_xlsx": NATIONAL_ADMIN,
+}
+M = "r/<str:code>/monitoring/"
+P = M + "periode/<int:period_id>/"
+urlpatterns = [
+    path(M, periods.monitoring, name="region"),
+    path(M + "periode/", periods.periods, name="periods"),
+    path(P, periods.period, name="period"),
+    path(P + "tutup/", periods.close, name="close"),
+    path(P + "kunci/", periods.lock, name="lock"),
+    path(P + "buka-kunci/", periods.unlock, name="unlock"),
+    path(P + "kpi/<int:kpi_id>/", reports.kpi_report, name="kpi_report"),
+    path(P + "inisiatif/<int:initiative_id>/", reports.initiative_report, name="initiative_report"),
+    path(P + "xlsx/", sheets.sheet, name="sheet"),
+    path(P + "impor/", sheets.sheet_import, name="sheet_import"),
+    path(M + "antrean/", reports.queue, name="queue"),
+    path(M + "tinjau/kpi/<int:kpi_report_id>/", reports.review_kpi, name="review_kpi"),
+    path(
+        M + "tinjau/inisiatif/<int:initiative_report_id>/",
+        reports.review_initiative,
+        name="review_initiative",
+    ),
+    path(M + "bukti/<int:evidence_id>/", reports.evidence_file, name="evidence"),
+    path("monitoring/nasional/", national.completeness, name="national"),
+    path("monitoring/nasional/xlsx/", national.completeness_xlsx, name="national_xlsx"),
+]

@@ -1,0 +1,213 @@
+"""Sari's report forms, Budi's approval queue and review, and the evidence files."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import Q
+from django.http import Http404, HttpResponse
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from kotacerdas.core import monitoring as core
+from kotacerdas.monitoring.access import (
+    can_manage_monitoring,
+    checked_id,
+    get_initiative_for_reporter,
+    get_initiative_report,
+    get_kpi_for_reporter,
+    get_kpi_report,
+    get_period,
+    manage_page,
+    report_page,
+    reportable_initiatives,
+    reportable_kpis,
+)
+from kotacerdas.monitoring.actions.reports import (
+    AnyReport,
+    do_review_report,
+    do_save_initiative_report,
+    do_save_kpi_report,
+    rule_of,
+)
+from kotacerdas.monitoring.forms import InitiativeReportForm, KpiReportForm, ReviewForm
+from kotacerdas.monitoring.models import Evidence, InitiativeReport, KpiReport, KpiRule, Milestone
+from kotacerdas.monitoring.plan import pagu, plan_for
+from kotacerdas.monitoring.statuses import status_set
+from kotacerdas.planning.models import FundingSource
+from kotacerdas.regions.models import Region
+from kotacerdas.web import uploads
+from kotacerdas.web.pages import RegionPage
+
+
+def _saved(report: AnyReport) -> str:
+    return str(
+        _("Report submitted for review.") if report.status == core.SUBMITTED else _("Report saved as draft.")
+    )
+
+
+def _report_context(page: RegionPage[Region], report: AnyReport | None) -> dict[str, Any]:
+    manager = can_manage_monitoring(page.user, page.region)
+    return {
+        "report": report,
+        "transitions": list(report.transitions.select_related("actor")) if report else [],
+        "evidence": list(report.evidence.all()) if report else [],
+        "editable": report is None or report.status in core.EDITABLE,
+        "review_form": ReviewForm() if manager and report and report.status == core.SUBMITTED else None,
+    }
+
+
+def _files(page: RegionPage[Region]) -> Any:
+    return page.request.FILES if page.request.method == "POST" else None
+
+
+def _submit(page: RegionPage[Region]) -> bool:
+    return "submit" in page.request.POST
+
+
+@report_page
+def kpi_report(page: RegionPage[Region], period_id: int, kpi_id: int) -> HttpResponse:
+    period = get_period(page.region, period_id)
+    kpi = get_kpi_for_reporter(page.user, page.region, kpi_id)
+    report = KpiReport.objects.filter(period=period, kpi=kpi).first()
+    rule = rule_of(kpi)
+    percentage = rule.kind == KpiRule.Kind.PERCENTAGE
+    initial = (
+        {
+            "value": report.value,
+            "numerator": report.numerator,
+            "denominator": report.denominator,
+            "narrative": report.narrative,
+        }
+        if report
+        else None
+    )
+    form = KpiReportForm(page.post, _files(page), percentage=percentage, initial=initial)
+    saved = page.save(
+        form,
+        lambda data: do_save_kpi_report(page.user, period, kpi, **data, submit=_submit(page)),
+        _saved,
+        then=reverse("monitoring:period", args=[page.region.code, period.pk]),
+    )
+    context = {
+        "period": period,
+        "kpi": kpi,
+        "rule": rule,
+        "form": form,
+        "target": (kpi.targets or {}).get(str(period.year)),
+    }
+    return saved or page.render(
+        "monitoring/kpi_report.html", {**context, **_report_context(page, report)}, form
+    )
+
+
+@report_page
+def initiative_report(page: RegionPage[Region], period_id: int, initiative_id: int) -> HttpResponse:
+    period = get_period(page.region, period_id)
+    initiative = get_initiative_for_reporter(page.user, page.region, initiative_id)
+    report = InitiativeReport.objects.filter(period=period, initiative=initiative).first()
+    statuses = status_set(page.region)
+    milestones = list(Milestone.objects.filter(quick_win__initiative=initiative))
+    initial: dict[str, Any] | None = None
+    if report:
+        initial = {
+            "implementation": report.implementation,
+            "progress": report.progress,
+            "narrative": report.narrative,
+            "milestones": [m.pk for m in report.milestones_done.all()],
+        }
+        initial.update({f"realised_{r.source}": r.amount for r in report.realisations.all()})
+    form = InitiativeReportForm(
+        page.post,
+        _files(page),
+        initial=initial,
+        milestones=milestones,
+        statuses=[(s.code, s.label) for s in statuses.values()],
+    )
+
+    def save(data: dict[str, Any]) -> InitiativeReport:
+        chosen = {int(pk) for pk in data.pop("milestones", [])}
+        realised = {source: data.pop(f"realised_{source}") for source in FundingSource.values}
+        return do_save_initiative_report(
+            page.user,
+            period,
+            initiative,
+            **data,
+            realised=realised,
+            milestones=[m for m in milestones if m.pk in chosen],
+            submit=_submit(page),
+        )
+
+    saved = page.save(
+        form, save, _saved, then=reverse("monitoring:period", args=[page.region.code, period.pk])
+    )
+    planned = pagu(plan_for(page.region)).get(initiative.code, {})
+    context = {
+        "period": period,
+        "initiative": initiative,
+        "form": form,
+        "pagu": {source: years.get(period.year, 0) for source, years in planned.items()},
+    }
+    return saved or page.render(
+        "monitoring/initiative_report.html", {**context, **_report_context(page, report)}, form
+    )
+
+
+def _review(
+    page: RegionPage[Region], report: AnyReport, template: str, context: dict[str, Any]
+) -> HttpResponse:
+    form = ReviewForm(page.post)
+    saved = page.save(
+        form,
+        lambda data: do_review_report(page.user, report, **data),
+        lambda t: str(
+            _("Report approved.") if t.to_status == core.APPROVED else _("Report returned with your reason.")
+        ),
+        then=reverse("monitoring:queue", args=[page.region.code]),
+    )
+    full = {**context, "period": report.period, **_report_context(page, report), "review_form": form}
+    return saved or page.render(template, full, form)
+
+
+@manage_page
+def review_kpi(page: RegionPage[Region], kpi_report_id: int) -> HttpResponse:
+    report = get_kpi_report(page.user, page.region, kpi_report_id)
+    rule = rule_of(report.kpi)
+    return _review(page, report, "monitoring/kpi_report.html", {"kpi": report.kpi, "rule": rule})
+
+
+@manage_page
+def review_initiative(page: RegionPage[Region], initiative_report_id: int) -> HttpResponse:
+    report = get_initiative_report(page.user, page.region, initiative_report_id)
+    return _review(page, report, "monitoring/initiative_report.html", {"initiative": report.initiative})
+
+
+@manage_page
+def queue(page: RegionPage[Region]) -> HttpResponse:
+    """Budi's approval queue: every submitted report of the region, oldest first."""
+    waiting = {"period__region": page.region, "status": core.SUBMITTED}
+    return page.render(
+        "monitoring/queue.html",
+        {
+            "kpi_reports": KpiReport.objects.filter(**waiting)
+            .select_related("period", "kpi__initiative__owner", "reported_by")
+            .order_by("updated_at"),
+            "initiative_reports": InitiativeReport.objects.filter(**waiting)
+            .select_related("period", "initiative__owner", "reported_by")
+            .order_by("updated_at"),
+        },
+    )
+
+
+@report_page
+def evidence_file(page: RegionPage[Region], evidence_id: int) -> HttpResponse:
+    """A file of a report the person may see (OPD staff: their own OPD's)."""
+    seen = Q(kpi_report__kpi__in=reportable_kpis(page.user, page.region)) | Q(
+        initiative_report__initiative__in=reportable_initiatives(page.user, page.region)
+    )
+    item = Evidence.objects.filter(seen, pk=checked_id(evidence_id), period__region=page.region).first()
+    if item is None or not item.file:
+        raise Http404
+    name = f"bukti-{page.region.code}-{item.pk}.{item.file_type}"
+    served: HttpResponse = uploads.serve(item.file.name or "", name, item.file_type)  # type: ignore[assignment]
+    return served
