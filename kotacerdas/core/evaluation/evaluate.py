@@ -88,9 +88,9 @@ class EvaluationResult:
             }
             if self.bands is not None:
                 band = self.bands.get(item.region_code)
-                row["rank_in_class_q05"] = "" if band is None else _quantile(band.q05)
-                row["rank_in_class_median"] = "" if band is None else _quantile(band.median)
-                row["rank_in_class_q95"] = "" if band is None else _quantile(band.q95)
+                row["rank_in_class_q05"] = "" if band is None else quantile_text(band.q05)
+                row["rank_in_class_median"] = "" if band is None else quantile_text(band.median)
+                row["rank_in_class_q95"] = "" if band is None else quantile_text(band.q95)
             out.append(row)
         return out
 
@@ -162,5 +162,6 @@ def _rank(value: int | None) -> str:
     return "" if value is None else str(value)
 
 
-def _quantile(value: float) -> str:
+def quantile_text(value: float) -> str:
+    """A rank quantile: whole ranks as integers (2), others to six places (2.5)."""
     return str(int(value)) if float(value).is_integer() else repr(round(value, 6))
