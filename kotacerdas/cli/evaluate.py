@@ -147,12 +147,12 @@ def _write(out: Path, result: EvaluationResult) -> None:
         writer.writerows(result.rows())
     if result.bands is not None:
         with (out / "bands.csv").open("w", newline="", encoding="utf-8") as handle:
-            writer = csv.writer(handle)
-            writer.writerow(["region_code", "size_class", "rank_in_class", "q05", "median", "q95", "robust"])
+            rows = csv.writer(handle)
+            rows.writerow(["region_code", "size_class", "rank_in_class", "q05", "median", "q95", "robust"])
             for item in result.ranking.ranked:
                 band = result.bands[item.region_code]
                 robust = str(band.robust).lower()
-                writer.writerow(
+                rows.writerow(
                     [
                         item.region_code,
                         item.size_class,
