@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "kotacerdas.programme",
     "kotacerdas.notifications",
     "kotacerdas.documents",
+    "kotacerdas.evaluation",
     "kotacerdas.api",
     "kotacerdas.web",
     "kotacerdas.home",

@@ -3,7 +3,8 @@
 Region B (Kabupaten Sleman, 34.04) gets a record behind every object a URL names: a masterplan
 with a problem, SWOT item, statement, programme, initiative with KPI, roadmap run, quick win and
 risk; an assessment with an answer and evidence; a book version with its file; a programme cohort
-with Sleman selected, a deliverable with an uploaded file and an institution with its decree. Region
+with Sleman selected, a deliverable with an uploaded file and an institution with its decree; an
+evaluation cycle with Sleman taking part. Region
 A (Kota Salatiga, 33.73) has only its coordinator, Budi, who must get a 404 for all of it while
 Dewi, Sleman's coordinator, opens it.
 
@@ -256,6 +257,20 @@ def _programme(world: dict[str, Any]) -> None:
     )
 
 
+def _evaluation(world: dict[str, Any]) -> None:
+    cycle = action("evaluation.do_open_cycle")(
+        world["ayu"],
+        year=YEAR,
+        instrument="monev-2022",
+        scheme="pp26-2008",
+        regions=[world["region"]],
+        self_assessment_until=date(YEAR, 8, 31),
+        verification_until=date(YEAR, 10, 31),
+        publication_on=date(YEAR, 12, 5),
+    )
+    world.update(cycle_id=cycle.pk)
+
+
 def _accounts(world: dict[str, Any]) -> None:
     from kotacerdas.accounts.models import Membership
 
@@ -270,7 +285,7 @@ def _accounts(world: dict[str, Any]) -> None:
 
 def build_world() -> dict[str, Any]:
     world: dict[str, Any] = {}
-    for step in (_people, _accounts, _masterplan, _assessment, _books, _programme):
+    for step in (_people, _accounts, _masterplan, _assessment, _books, _programme, _evaluation):
         step(world)
     return world
 
