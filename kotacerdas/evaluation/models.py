@@ -20,6 +20,7 @@ class Cycle(models.Model):
         PUBLISHED = "published", _("published")
 
     year = models.PositiveSmallIntegerField(_("year"), unique=True)
+    note = models.CharField(_("note"), max_length=200, blank=True)  # e.g. "example data" in the demo
     instrument = models.CharField(_("instrument"), max_length=80)
     instrument_version = models.CharField(_("instrument version"), max_length=40)
     instrument_hash = models.CharField(_("instrument hash"), max_length=64)
