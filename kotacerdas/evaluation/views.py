@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from kotacerdas.accounts.access import national_admin_required
 from kotacerdas.accounts.models import User
 from kotacerdas.core.evaluation import PARTS
+from kotacerdas.core.evaluation.evaluate import BAND_COLUMNS, RANK_COLUMNS
 from kotacerdas.core.regions import size_scheme_from_dict
 from kotacerdas.evaluation import actions
 from kotacerdas.evaluation.access import cycle_page
@@ -108,7 +109,9 @@ def results_csv(page: ObjectPage[Cycle]) -> HttpResponse:
     rows = publication.rows if publication else []
     out = io.StringIO()
     if rows:
-        writer = csv.DictWriter(out, fieldnames=list(rows[0]))
+        # jsonb does not keep key order: the columns come in the CLI's documented order
+        columns = [c for c in (*RANK_COLUMNS, *BAND_COLUMNS) if c in rows[0]]
+        writer = csv.DictWriter(out, fieldnames=columns)
         writer.writeheader()
         writer.writerows(rows)
     response = HttpResponse(out.getvalue(), content_type="text/csv; charset=utf-8")
