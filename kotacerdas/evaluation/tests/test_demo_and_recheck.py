@@ -53,3 +53,15 @@ def test_the_cli_on_the_exported_scores_reproduces_the_publication_hash(ayu, tmp
     assert recipe["input_hash"] == publication.input_hash
     with (out / "ranks.csv").open(encoding="utf-8") as handle:
         assert list(csv.DictReader(handle)) == publication.rows
+
+
+def test_budi_sees_his_published_rank_and_its_band_on_his_region_page(ayu, as_budi) -> None:
+    from django.urls import reverse
+
+    load_demo(ayu)
+    page = as_budi.get(reverse("regions:workspace", args=["33.73"]))
+    assert page.status_code == 200
+    html = page.content.decode()
+    assert "Evaluasi 2026" in html and "Data contoh (demo)" in html
+    row = next(r for r in Publication.objects.get(cycle__year=YEAR).rows if r["region_code"] == "33.73")
+    assert f'data-testid="rank-in-class">{row["rank_in_class"]} (rentang ' in html
