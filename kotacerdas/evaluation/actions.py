@@ -6,7 +6,7 @@ Each action: check permission → validate → change in one transaction → aud
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date
 from typing import Any
 
@@ -15,42 +15,21 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
-from kotacerdas.accounts.access import is_national_admin
-from kotacerdas.accounts.errors import ActionNotAllowed
 from kotacerdas.accounts.models import User
 from kotacerdas.audit.log import record
 from kotacerdas.audit.transitions import lock_state
-from kotacerdas.core.evaluation import (
-    PARTS,
-    EntriesError,
-    Entry,
-    default_uncertainty,
-    evaluate,
-    read_results_csv,
-)
-from kotacerdas.core.evaluation.evaluate import quantile_text
-from kotacerdas.core.evaluation.ranking import check_monev_instrument
-from kotacerdas.core.instruments import (
-    InstrumentError,
-    available_instruments,
-    instrument_hash,
-    load_instrument,
-)
-from kotacerdas.core.instruments.numbers import fraction_text, to_fraction
+from kotacerdas.core.evaluation import PARTS, EntriesError, read_results_csv
+from kotacerdas.core.instruments import available_instruments, instrument_hash, load_instrument
+from kotacerdas.core.instruments.numbers import fraction_text
 from kotacerdas.core.regions import available_size_schemes, load_size_scheme, size_scheme_to_dict
-from kotacerdas.evaluation.models import Cycle, Participant, Publication
+from kotacerdas.evaluation.models import Cycle, Participant, Publication, PublishJob
+from kotacerdas.evaluation.publishing import publish, publishable, require_national_admin
+from kotacerdas.evaluation.tasks import publish_cycle
 from kotacerdas.regions.models import Region
-
-REPLICATIONS = 1000  # rank bands of a publication; the seed is the cycle's year
 
 
 def monev_instruments() -> list[str]:
     return [name for name in available_instruments() if name.startswith("monev-")]
-
-
-def _require_national_admin(actor: User) -> None:
-    if not is_national_admin(actor):
-        raise ActionNotAllowed(_("Only the national programme admin may do this."))
 
 
 def do_open_cycle(
@@ -65,7 +44,7 @@ def do_open_cycle(
     publication_on: date,
 ) -> Cycle:
     """Open a cycle: its instrument and size-class scheme are frozen now, with each region's population."""
-    _require_national_admin(actor)
+    require_national_admin(actor)
     participants = sorted(set(regions), key=lambda region: region.code)
     errors: dict[str, list[str]] = {}
     if Cycle.objects.filter(year=year).exists():
@@ -121,7 +100,7 @@ def do_enter_results(actor: User, cycle: Cycle, csv_text: str) -> int:
     Columns: region_code, baseline, output, outcome, impact, quick_win, optional previous_total and
     verified (default true). The population is the one frozen when the cycle was opened.
     """
-    _require_national_admin(actor)
+    require_national_admin(actor)
     participants = {p.region.code: p for p in cycle.participants.select_related("region")}
     populations = {code: p.population for code, p in participants.items()}
     try:
@@ -155,62 +134,24 @@ def do_enter_results(actor: User, cycle: Cycle, csv_text: str) -> int:
     return len(entries)
 
 
-def do_publish(actor: User, cycle: Cycle) -> Publication:
-    """Rank the verified participants (with rank bands) and publish: immutable, with recipe and input hash."""
-    _require_national_admin(actor)
-    try:
-        instrument = load_instrument(cycle.instrument)
-        check_monev_instrument(instrument)
-    except (InstrumentError, ValueError):
-        raise ValidationError(
-            _("The cycle's instrument %(id)s can no longer be read.") % {"id": cycle.instrument}
-        ) from None
-    if instrument_hash(instrument) != cycle.instrument_hash:
-        raise ValidationError(
-            _("The instrument %(id)s changed since the cycle was opened.") % {"id": cycle.instrument}
-        )
-    participants = list(cycle.participants.select_related("region"))
-    entries = [_entry(p) for p in participants if p.scores]
-    if not any(entry.verified for entry in entries):
-        raise ValidationError(_("No verified results yet: enter the verified part scores first."))
-    result = evaluate(entries, instrument, cycle.size_scheme, default_uncertainty(REPLICATIONS, cycle.year))
-    recipe = result.recipe() | {"without_results": [p.region.code for p in participants if not p.scores]}
-    bands = {
-        code: {"q05": quantile_text(b.q05), "median": quantile_text(b.median), "q95": quantile_text(b.q95)}
-        | {"robust": b.robust}
-        for code, b in (result.bands or {}).items()
-    }
+def do_request_publication(actor: User, cycle: Cycle) -> PublishJob:
+    """Queue the publication of a cycle as a background job (its page shows the progress)."""
+    require_national_admin(actor)
+    publishable(cycle)  # refuse at once what the job would refuse
     with transaction.atomic():
-        locked = lock_state(cycle, [Cycle.State.OPEN], field="state")
-        publication = Publication.objects.create(
-            cycle=locked,
-            published_by=actor,
-            recipe=recipe,
-            input_hash=result.input_hash,
-            rows=result.rows(),
-            bands=bands,
-        )
-        locked.state = Cycle.State.PUBLISHED
-        locked.save(update_fields=["state"])
-        record(
-            actor,
-            "evaluation.publish",
-            locked,
-            before={"state": "open"},
-            after={"input_hash": result.input_hash},
-        )
-    return publication
+        lock_state(cycle, [Cycle.State.OPEN], field="state")
+        active = [PublishJob.Status.QUEUED, PublishJob.Status.RUNNING]
+        if PublishJob.objects.filter(cycle=cycle, status__in=active).exists():
+            raise ValidationError(_("The publication of this cycle is already under way."))
+        job = PublishJob.objects.create(cycle=cycle, requested_by=actor)
+        record(actor, "evaluation.publish_requested", job, before=None, after={"cycle": cycle.year})
+        transaction.on_commit(lambda: publish_cycle.enqueue(job.pk))
+    return job
 
 
-def _entry(participant: Participant) -> Entry:
-    previous = participant.previous_total
-    return Entry(
-        participant.region.code,
-        participant.population,
-        {part: to_fraction(participant.scores[part]) for part in PARTS},
-        to_fraction(previous) if previous else None,
-        participant.verified,
-    )
+def do_publish(actor: User, cycle: Cycle, on_progress: Callable[[int], None] | None = None) -> Publication:
+    """Publish at once, in this process (the demo, and the job's own work): see publishing.publish."""
+    return publish(actor, cycle, on_progress)
 
 
 def _participant_snapshot(participant: Participant) -> dict[str, Any]:

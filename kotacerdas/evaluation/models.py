@@ -13,6 +13,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from kotacerdas.jobs.models import HeartbeatJob
+
 
 class Cycle(models.Model):
     class State(models.TextChoices):
@@ -102,3 +104,39 @@ class Publication(models.Model):
 
     def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
         raise ImmutableError("a published evaluation is never deleted")
+
+
+class PublishJob(HeartbeatJob):
+    """Publishing a cycle in the background (ranks and 1,000-replication bands), with its progress.
+
+    A job with a heartbeat (kotacerdas/jobs/liveness.py): one whose worker died is marked failed by
+    the next sweep instead of "running" for ever; Ayu can then publish again.
+    """
+
+    job_abandoned_message = _(
+        "The publication stopped because its worker process stopped; please publish again."
+    )
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("Queued")
+        RUNNING = "running", _("Running")
+        DONE = "done", _("Done")
+        FAILED = "failed", _("Failed")
+
+    cycle = models.ForeignKey(Cycle, verbose_name=_("cycle"), on_delete=models.CASCADE, related_name="jobs")
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("requested by"), on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(_("requested"), auto_now_add=True)
+    finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.QUEUED)
+    progress = models.PositiveSmallIntegerField(_("progress (%)"), default=0)
+    message = models.TextField(_("message"), blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("publication job")
+        verbose_name_plural = _("publication jobs")
+
+    def __str__(self) -> str:
+        return f"{self.cycle} · {self.get_status_display()}"

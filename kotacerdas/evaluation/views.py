@@ -19,7 +19,8 @@ from kotacerdas.core.regions import size_scheme_from_dict
 from kotacerdas.evaluation import actions
 from kotacerdas.evaluation.access import cycle_page
 from kotacerdas.evaluation.forms import CycleForm, ResultsForm
-from kotacerdas.evaluation.models import Cycle, Publication
+from kotacerdas.evaluation.models import Cycle, Publication, PublishJob
+from kotacerdas.jobs.liveness import sweep
 from kotacerdas.web.pages import ObjectPage, render_page, save_form
 
 
@@ -62,7 +63,11 @@ def _cycle(page: ObjectPage[Cycle], results_form: ResultsForm | None = None) -> 
         for p in cycle.participants.select_related("region")
     ]
     publication = Publication.objects.filter(cycle=cycle).first()
+    sweep(PublishJob, cycle=cycle)  # a job whose worker died is failed, not "running" for ever
+    job = PublishJob.objects.filter(cycle=cycle).first()
     context = {
+        "job": job,
+        "job_active": job is not None and job.status in (PublishJob.Status.QUEUED, PublishJob.Status.RUNNING),
         "cycle": cycle,
         "scheme": cycle.size_scheme,
         "parts": PARTS,
@@ -99,7 +104,10 @@ def enter_results(page: ObjectPage[Cycle]) -> HttpResponse:
 
 @cycle_page
 def publish(page: ObjectPage[Cycle]) -> HttpResponse:
-    page.run(lambda: actions.do_publish(page.user, page.obj), done=_("The evaluation is published."))
+    page.run(
+        lambda: actions.do_request_publication(page.user, page.obj),
+        done=_("The publication has started; this page shows its progress."),
+    )
     return redirect("evaluation:cycle", page.obj.pk)
 
 

@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from kotacerdas.audit.models import AuditEntry
 from kotacerdas.evaluation.actions import do_enter_results, do_open_cycle, do_publish
-from kotacerdas.evaluation.models import Cycle, ImmutableError, Participant, Publication
+from kotacerdas.evaluation.models import Cycle, ImmutableError, Participant, Publication, PublishJob
 from kotacerdas.regions.models import Region
 
 pytestmark = pytest.mark.django_db
@@ -92,11 +92,16 @@ def test_a_bad_scores_file_is_refused_with_one_line_per_row_and_nothing_saved(as
     assert not Participant.objects.filter(cycle=cycle).exclude(scores={}).exists()
 
 
-def test_publishing_ranks_the_verified_and_is_immutable_with_recipe_and_hash(as_ayu, ayu) -> None:
+def test_publishing_ranks_the_verified_and_is_immutable_with_recipe_and_hash(
+    as_ayu, ayu, django_capture_on_commit_callbacks
+) -> None:
     cycle = open_cycle(ayu)
     saved = as_ayu.post(reverse("evaluation:results", args=[cycle.pk]), {"upload": upload(GOOD)})
     assert saved.status_code == 302
-    assert as_ayu.post(reverse("evaluation:publish", args=[cycle.pk])).status_code == 302
+    with django_capture_on_commit_callbacks(execute=True):
+        assert as_ayu.post(reverse("evaluation:publish", args=[cycle.pk])).status_code == 302
+    job = PublishJob.objects.get(cycle=cycle)
+    assert (job.status, job.progress) == (PublishJob.Status.DONE, 100)
     publication = Publication.objects.get(cycle=cycle)
     rows = {row["region_code"]: row for row in publication.rows}
     assert (rows["15.71"]["total"], rows["15.71"]["rank_national"]) == ("3.475", "1")
@@ -132,3 +137,37 @@ def test_publishing_without_verified_results_is_refused(ayu) -> None:
     with pytest.raises(ValidationError):
         do_publish(ayu, cycle)
     assert not Publication.objects.exists()
+
+
+def test_a_publication_job_is_queued_once_and_shows_its_state(as_ayu, ayu) -> None:
+    from django.core.exceptions import ValidationError
+
+    from kotacerdas.evaluation.actions import do_request_publication
+
+    cycle = open_cycle(ayu)
+    do_enter_results(ayu, cycle, GOOD)
+    do_request_publication(ayu, cycle)  # on_commit never runs here: the job stays queued
+    with pytest.raises(ValidationError, match="sudah berjalan"):
+        do_request_publication(ayu, cycle)
+    page = as_ayu.get(reverse("evaluation:cycle", args=[cycle.pk])).content.decode()
+    assert 'http-equiv="refresh"' in page and "Publikasi: Dalam antrean (0 %)" in page
+    assert "Terbitkan hasil" not in page
+
+
+def test_a_publication_whose_worker_died_is_failed_by_the_page_and_can_be_started_again(as_ayu, ayu) -> None:
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from kotacerdas.evaluation.actions import do_request_publication
+
+    cycle = open_cycle(ayu)
+    do_enter_results(ayu, cycle, GOOD)
+    job = do_request_publication(ayu, cycle)
+    long_ago = timezone.now() - timedelta(hours=2)
+    PublishJob.objects.filter(pk=job.pk).update(status="running", heartbeat_at=long_ago)
+    page = as_ayu.get(reverse("evaluation:cycle", args=[cycle.pk])).content.decode()
+    job.refresh_from_db()
+    assert job.status == PublishJob.Status.FAILED
+    assert "Terbitkan hasil" in page  # Ayu may publish again
+    assert do_request_publication(ayu, cycle).status == PublishJob.Status.QUEUED
