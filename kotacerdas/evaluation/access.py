@@ -7,7 +7,8 @@ from typing import Any
 from django.http import Http404
 
 from kotacerdas.accounts.access import is_national_admin
-from kotacerdas.evaluation.models import Cycle
+from kotacerdas.evaluation.models import Cycle, Publication
+from kotacerdas.regions.models import Region
 from kotacerdas.web.pages import object_page
 
 
@@ -26,3 +27,32 @@ def can_manage_cycle(user: Any, cycle: Cycle) -> bool:
 
 
 cycle_page = object_page(get_cycle_for_user, can_manage_cycle)
+
+
+def get_publication_of_cycle(cycle: Cycle) -> Publication:
+    """The cycle's publication; 404 while it is not published."""
+    try:
+        return Publication.objects.select_related("cycle").get(cycle=cycle)
+    except Publication.DoesNotExist:
+        raise Http404 from None
+
+
+def get_published_result(region: Region, year: int) -> Publication:
+    """The publication of ``year`` in which ``region`` has a result; 404 otherwise (open cycles too).
+
+    ``region`` comes from the region's access getter: whoever may open the region may read its
+    published result (docs/reference/evaluation-letter.md)."""
+    publication = Publication.objects.select_related("cycle").filter(cycle__year=year).first()
+    if publication is None or region.code not in publication.inputs:
+        raise Http404
+    return publication
+
+
+def get_region_in_publication(publication: Publication, code: str) -> Region:
+    """A region with a result in the publication (Ayu's letters from the cycle page); 404 otherwise."""
+    if code not in publication.inputs:
+        raise Http404
+    try:
+        return Region.objects.get(code=code)
+    except Region.DoesNotExist:
+        raise Http404 from None

@@ -89,6 +89,9 @@ class Publication(models.Model):
     input_hash = models.CharField(_("input hash"), max_length=64)
     rows = models.JSONField(_("results"))  # the ranks.csv rows, exact text
     bands = models.JSONField(_("rank bands"), default=dict)  # region code → {q05, median, q95, robust}
+    # region code → {parts, previous_total, population, verified[, dimensions]}: what each result
+    # letter shows, read from here only, so a letter never changes after publication
+    inputs = models.JSONField(_("published inputs"), default=dict)
 
     class Meta:
         verbose_name = _("publication")

@@ -7,6 +7,7 @@ checked here too, so neither path can publish for someone who may not.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -55,6 +56,7 @@ def publish(actor: User, cycle: Cycle, on_progress: Callable[[int], None] | None
             input_hash=result.input_hash,
             rows=result.rows(),
             bands=bands,
+            inputs=published_inputs(participants),
         )
         locked.state = Cycle.State.PUBLISHED
         locked.save(update_fields=["state"])
@@ -80,6 +82,20 @@ def publishable(cycle: Cycle) -> tuple[Instrument, list[Participant]]:
     if not any(p.scores and p.verified for p in participants):
         raise ValidationError(_("No verified results yet: enter the verified part scores first."))
     return instrument, participants
+
+
+def published_inputs(participants: list[Participant]) -> dict[str, dict[str, Any]]:
+    """What each result letter shows besides the ranks, frozen with the publication."""
+    return {
+        p.region.code: {
+            "parts": {part: p.scores[part] for part in PARTS},
+            "previous_total": p.previous_total,
+            "population": p.population,
+            "verified": p.verified,
+        }
+        for p in participants
+        if p.scores
+    }
 
 
 def _entry(participant: Participant) -> Entry:

@@ -21,4 +21,4 @@ def region_section(user: Any, region: Region) -> dict[str, Any] | None:
             results.append(
                 {"cycle": publication.cycle, "row": row, "band": publication.bands.get(region.code)}
             )
-    return {"results": results} if results else None
+    return {"results": results, "region": region} if results else None

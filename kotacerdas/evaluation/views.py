@@ -20,6 +20,7 @@ from kotacerdas.evaluation import actions
 from kotacerdas.evaluation.access import cycle_page
 from kotacerdas.evaluation.forms import CycleForm, ResultsForm
 from kotacerdas.evaluation.models import Cycle, Publication, PublishJob
+from kotacerdas.evaluation.results_table import TEXT, columns, results_rows
 from kotacerdas.jobs.liveness import sweep
 from kotacerdas.web.pages import ObjectPage, render_page, save_form
 
@@ -73,16 +74,12 @@ def _cycle(page: ObjectPage[Cycle], results_form: ResultsForm | None = None) -> 
         "parts": PARTS,
         "participants": participants,
         "publication": publication,
-        "results": _published_rows(publication),
+        "results": results_rows(publication) if publication else [],
+        "result_columns": columns(),
+        "numeric_columns": [i for i, c in enumerate(columns(), start=1) if c.kind != TEXT],
         "results_form": results_form or ResultsForm(),
     }
     return page.render("evaluation/cycle_detail.html", context, results_form)
-
-
-def _published_rows(publication: Publication | None) -> list[dict[str, Any]]:
-    if publication is None:
-        return []
-    return [row | {"band": publication.bands.get(row["region_code"])} for row in publication.rows]
 
 
 @cycle_page
