@@ -108,4 +108,7 @@ def test_dewi_opens_her_own_region(world, dewi, name) -> None:
 def test_logged_in_views_are_few() -> None:
     # each person's own queue/work list; scoping is tested in kotacerdas/notifications and programme
     own = ["notifications:open", "notifications:queue", "notifications:read_all", "programme:mine"]
-    assert names_in(LOGGED_IN) == sorted(["api:me", "logout", *own])
+    # published evaluation results are for anyone signed in; open cycles only for Ayu
+    # (kotacerdas/evaluation/tests/test_api.py)
+    published = ["api:evaluation:evaluations", "api:evaluation:evaluation_results"]
+    assert names_in(LOGGED_IN) == sorted(["api:me", "logout", *own, *published])

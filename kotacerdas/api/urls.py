@@ -21,6 +21,7 @@ urlpatterns = [
     path("me", views.MeView.as_view(), name="me"),
     path("", include("kotacerdas.assessment.api_urls")),
     path("", include("kotacerdas.programme.api_urls")),
+    path("", include("kotacerdas.evaluation.api_urls")),
     path("schema", SpectacularAPIView.as_view(), name="schema"),
     path("docs", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
     path("redoc", SpectacularRedocView.as_view(url_name="api:schema"), name="redoc"),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.db.models import QuerySet
 from django.http import Http404
 
 from kotacerdas.accounts.access import is_national_admin
@@ -55,4 +56,18 @@ def get_region_in_publication(publication: Publication, code: str) -> Region:
     try:
         return Region.objects.get(code=code)
     except Region.DoesNotExist:
+        raise Http404 from None
+
+
+def visible_cycles(user: Any) -> QuerySet[Cycle]:
+    """The cycles a person may read through the API: every cycle for Ayu, the published ones for others."""
+    cycles = Cycle.objects.select_related("publication").order_by("-year")
+    return cycles if is_national_admin(user) else cycles.filter(state=Cycle.State.PUBLISHED)
+
+
+def get_cycle_by_year_for_user(user: Any, year: int) -> Cycle:
+    """A cycle by its year; an unpublished one is 404 for everyone but the national admin."""
+    try:
+        return visible_cycles(user).get(year=year)
+    except Cycle.DoesNotExist:
         raise Http404 from None
