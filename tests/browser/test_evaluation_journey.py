@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 
 from kotacerdas.core.books.pdf import find_soffice
-
 from tests.browser.conftest import log_in, save_screenshot
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
