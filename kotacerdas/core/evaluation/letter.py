@@ -98,7 +98,7 @@ def subject(year: int) -> str:
 
 def letter_filename(year: int, region_name: str, extension: str) -> str:
     """Surat-Hasil-Evaluasi-2027-Kota-Salatiga.pdf"""
-    words = "".join(c if c.isalnum() else " " for c in region_name).split()
+    words = "".join(c if c.isascii() and c.isalnum() else " " for c in region_name).split()
     return f"Surat-Hasil-Evaluasi-{year}-{'-'.join(words)}.{extension}"
 
 

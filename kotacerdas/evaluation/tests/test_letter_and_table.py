@@ -103,3 +103,39 @@ def test_the_xlsx_is_the_table_on_the_screen(as_ayu, publication) -> None:
     assert cells == screen
     assert len(cells) == 5 and cells[1][:3] == ["15.71", "Kota Jambi", "3.475"]
     assert isinstance(sheet["C2"].value, float) and isinstance(sheet["F2"].value, int)
+
+
+def test_a_publication_from_before_the_letters_gets_its_inputs_from_the_frozen_participants(
+    publication,
+) -> None:
+    import importlib
+
+    from django.apps import apps
+
+    migration = importlib.import_module("kotacerdas.evaluation.migrations.0002_publication_inputs")
+    expected = publication.inputs
+    Publication.objects.filter(pk=publication.pk).update(inputs={})
+    migration.backfill(apps, None)
+    publication.refresh_from_db()
+    assert publication.inputs == expected
+    assert publication.inputs["35.71"] == {
+        "parts": {
+            "baseline": "3.6",
+            "output": "3.21",
+            "outcome": "3.23",
+            "impact": "3.07",
+            "quick_win": "3.65",
+        },
+        "previous_total": "3.06",
+        "population": Participant.objects.get(region__code="35.71").population,
+        "verified": True,
+    }
+
+
+def test_the_file_name_keeps_ascii_words_only() -> None:
+    from kotacerdas.core.evaluation.letter import letter_filename
+
+    assert letter_filename(2027, "Kota Salatiga", "pdf") == "Surat-Hasil-Evaluasi-2027-Kota-Salatiga.pdf"
+    assert (
+        letter_filename(2027, "Kab. Toli-Toli (é)", "docx") == "Surat-Hasil-Evaluasi-2027-Kab-Toli-Toli.docx"
+    )
