@@ -20,7 +20,7 @@ from decimal import Decimal
 from docx import Document
 from docx.document import Document as DocxDocument
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.shared import Pt
+from docx.shared import Cm, Pt
 
 from kotacerdas.core.evaluation.entries import PARTS
 from kotacerdas.core.formatting import decimal, number, tanggal
@@ -134,6 +134,9 @@ def _head(doc: DocxDocument, data: LetterData) -> None:
     ):
         cells = facts.add_row().cells
         cells[0].text, cells[1].text = label, f": {value}"
+        cells[0].width, cells[1].width = Cm(3), Cm(13)
+    facts.autofit = False  # the labels' column as narrow as in a letter (LibreOffice reads the grid)
+    facts.columns[0].width, facts.columns[1].width = Cm(3), Cm(13)
     head, place = addressee(data.region_kind, data.region_name)
     doc.add_paragraph()
     doc.add_paragraph(f"Yth. {head}")
@@ -141,8 +144,9 @@ def _head(doc: DocxDocument, data: LetterData) -> None:
 
 
 def _body(doc: DocxDocument, data: LetterData) -> None:
+    doc.add_paragraph("Dengan hormat,")
     doc.add_paragraph(
-        f"Dengan hormat, berdasarkan evaluasi pelaksanaan masterplan kota cerdas tahun {data.year}, "
+        f"Berdasarkan evaluasi pelaksanaan masterplan kota cerdas tahun {data.year}, "
         f"bersama ini kami sampaikan hasil evaluasi {data.region_name} sebagai berikut."
     )
     doc.add_heading("A. Nilai per komponen", level=2)
