@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "kotacerdas.monitoring",
     "kotacerdas.notifications",
     "kotacerdas.documents",
+    "kotacerdas.evaluation",
     "kotacerdas.api",
     "kotacerdas.web",
     "kotacerdas.home",

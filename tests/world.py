@@ -3,7 +3,9 @@
 Region B (Kabupaten Sleman, 34.04) gets a record behind every object a URL names: a masterplan
 with a problem, SWOT item, statement, programme, initiative with KPI, roadmap run, quick win and
 risk; an assessment with an answer and evidence; a book version with its file; a programme cohort
-with Sleman selected, a deliverable with an uploaded file and an institution with its decree. Region
+with Sleman selected, a deliverable with an uploaded file and an institution with its decree; an
+evaluation cycle with Sleman taking part, and a
+published one of the year before. Region
 A (Kota Salatiga, 33.73) has only its coordinator, Budi, who must get a 404 for all of it while
 Dewi, Sleman's coordinator, opens it.
 
@@ -257,6 +259,34 @@ def _programme(world: dict[str, Any]) -> None:
     )
 
 
+def _evaluation(world: dict[str, Any]) -> None:
+    cycle = action("evaluation.do_open_cycle")(
+        world["ayu"],
+        year=YEAR,
+        instrument="monev-2022",
+        scheme="pp26-2008",
+        regions=[world["region"]],
+        self_assessment_until=date(YEAR, 8, 31),
+        verification_until=date(YEAR, 10, 31),
+        publication_on=date(YEAR, 12, 5),
+    )
+    published = action("evaluation.do_open_cycle")(
+        world["ayu"],
+        year=YEAR - 1,
+        instrument="monev-2022",
+        scheme="pp26-2008",
+        regions=[world["region"]],
+        self_assessment_until=date(YEAR - 1, 8, 31),
+        verification_until=date(YEAR - 1, 10, 31),
+        publication_on=date(YEAR - 1, 12, 5),
+    )
+    scores = "region_code,baseline,output,outcome,impact,quick_win\n" + world["region"].code + ",3,3,3,3,3\n"
+    action("evaluation.do_enter_results")(world["ayu"], published, scores)
+    action("evaluation.do_publish")(world["ayu"], published)
+    # the open cycle for the pages that change it, the published one for letters, tables and the API
+    world.update(cycle_id=cycle.pk, published_cycle_id=published.pk, year=published.year)
+
+
 def _accounts(world: dict[str, Any]) -> None:
     from kotacerdas.accounts.models import Membership
 
@@ -294,7 +324,7 @@ def _monitoring(world: dict[str, Any]) -> None:
 
 def build_world() -> dict[str, Any]:
     world: dict[str, Any] = {}
-    for step in (_people, _accounts, _masterplan, _assessment, _books, _programme, _monitoring):
+    for step in (_people, _accounts, _masterplan, _assessment, _books, _programme, _monitoring, _evaluation):
         step(world)
     return world
 
@@ -306,6 +336,9 @@ BY_URL = {
     "programme:checklist_item": {"item_id": "checklist_item_id"},
     "programme:checklist_item_remove": {"item_id": "checklist_item_id"},
     "programme:item_file": {"item_id": "deliverable_item_id"},
+    "evaluation:results_xlsx": {"cycle_id": "published_cycle_id"},
+    "evaluation:cycle_letter_docx": {"cycle_id": "published_cycle_id"},
+    "evaluation:cycle_letter_pdf": {"cycle_id": "published_cycle_id"},
 }
 
 

@@ -19,6 +19,7 @@ SUBCOMMAND_MODULES = [
     "kotacerdas.cli.app",
     "kotacerdas.cli.score",
     "kotacerdas.cli.index",
+    "kotacerdas.cli.evaluate",
     "kotacerdas.cli.ahp",
     "kotacerdas.cli.roadmap",
     "kotacerdas.cli.books",

@@ -6,9 +6,16 @@ Codes follow ``PP.KK`` for kabupaten/kota: ``PP`` is the province, ``KK`` is
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+import yaml
 
 PROVINCE_CODE = re.compile(r"^\d{2}$")
 REGENCY_CODE = re.compile(r"^(?P<province>\d{2})\.(?P<number>\d{2})$")
@@ -50,6 +57,8 @@ def province_code_of(code: str) -> str | None:
 class SizeBand:
     size_class: str
     upper_bound: int | None  # inclusive population ceiling; None = no ceiling
+    name_id: str = ""
+    name_en: str = ""
 
 
 @dataclass(frozen=True)
@@ -58,6 +67,8 @@ class SizeClassScheme:
 
     code: str
     bands: tuple[SizeBand, ...]
+    name_id: str = ""
+    name_en: str = ""
 
     def __post_init__(self) -> None:
         if not self.bands:
@@ -68,6 +79,9 @@ class SizeClassScheme:
         finite = [c for c in ceilings[:-1] if c is not None]
         if len(finite) != len(ceilings) - 1 or finite != sorted(set(finite)):
             raise ValueError("band ceilings must be strictly increasing whole numbers")
+
+    def class_codes(self) -> tuple[str, ...]:
+        return tuple(band.size_class for band in self.bands)
 
     def classify(self, population: int | None) -> str | None:
         if population is None:
@@ -80,25 +94,65 @@ class SizeClassScheme:
         raise AssertionError("unreachable: the last band has no ceiling")
 
 
-# PP 26/2008 (RTRWN), also used by IKCI 2018: kecil <=100k, sedang <=500k,
-# besar <=1M, metropolitan above (domain.md §6.2).
-PP_26_2008 = SizeClassScheme(
-    code="pp26-2008",
-    bands=(
-        SizeBand("kecil", 100_000),
-        SizeBand("sedang", 500_000),
-        SizeBand("besar", 1_000_000),
-        SizeBand("metropolitan", None),
-    ),
-)
+# The schemes are data: one YAML file per scheme in kotacerdas/frameworks/size-classes (domain.md
+# §6.2: store the scheme per index or year). An evaluation stores the dict form of the scheme it used.
+SIZE_SCHEMES_DIR = Path(__file__).resolve().parent.parent / "frameworks" / "size-classes"
 
-# IKCI 2015 / RKCI 2017 cut-offs: <200k, 200k-1M, >1M (domain.md §6.2). The
-# sources give "<200k", so 200,000 itself falls in "sedang".
-RKCI_2017 = SizeClassScheme(
-    code="rkci-2017",
-    bands=(
-        SizeBand("kecil", 199_999),
-        SizeBand("sedang", 1_000_000),
-        SizeBand("besar", None),
-    ),
-)
+
+def available_size_schemes(folder: Path | None = None) -> list[str]:
+    return sorted(path.stem for path in (folder or SIZE_SCHEMES_DIR).glob("*.yaml"))
+
+
+def load_size_scheme(code: str, folder: Path | None = None) -> SizeClassScheme:
+    """The scheme in ``<code>.yaml``; ValueError names an unknown code or a malformed file."""
+    if code not in available_size_schemes(folder):
+        known = ", ".join(available_size_schemes(folder))
+        raise ValueError(f"unknown size-class scheme {code!r} (known: {known})")
+    data = yaml.safe_load(((folder or SIZE_SCHEMES_DIR) / f"{code}.yaml").read_text(encoding="utf-8"))
+    scheme = size_scheme_from_dict(data)
+    if scheme.code != code:
+        raise ValueError(f"size-class scheme file {code}.yaml has id {scheme.code!r}")
+    return scheme
+
+
+def size_scheme_from_dict(data: Any) -> SizeClassScheme:
+    """Reads the file form, which is also the form an evaluation freezes (see size_scheme_to_dict)."""
+    if not isinstance(data, Mapping) or not isinstance(data.get("bands"), list):
+        raise ValueError("a size-class scheme needs an id and a list of bands")
+    bands = []
+    for band in data["bands"]:
+        ceiling = band.get("max") if isinstance(band, Mapping) else None
+        if not isinstance(band, Mapping) or not band.get("code") or not (ceiling is None or _whole(ceiling)):
+            raise ValueError(f"size-class band {band!r}: needs a code and a whole-number max (or null)")
+        name = band.get("name") or {}
+        bands.append(SizeBand(str(band["code"]), ceiling, str(name.get("id", "")), str(name.get("en", ""))))
+    name = data.get("name") or {}
+    return SizeClassScheme(
+        str(data.get("id", "")), tuple(bands), str(name.get("id", "")), str(name.get("en", ""))
+    )
+
+
+def size_scheme_to_dict(scheme: SizeClassScheme) -> dict[str, Any]:
+    return {
+        "id": scheme.code,
+        "name": {"id": scheme.name_id, "en": scheme.name_en},
+        "bands": [
+            {"code": b.size_class, "name": {"id": b.name_id, "en": b.name_en}, "max": b.upper_bound}
+            for b in scheme.bands
+        ],
+    }
+
+
+def size_scheme_hash(scheme: SizeClassScheme) -> str:
+    text = json.dumps(size_scheme_to_dict(scheme), sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _whole(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and value >= 0
+
+
+# PP 26/2008 (RTRWN), also used by IKCI 2018: kecil <=100k, sedang <=500k, besar <=1M, metropolitan above.
+PP_26_2008 = load_size_scheme("pp26-2008")
+# IKCI 2015 / RKCI 2017: <200k, 200k-1M, >1M; "<200k" puts 200,000 itself in "sedang".
+RKCI_2017 = load_size_scheme("rkci-2017")

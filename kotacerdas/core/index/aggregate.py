@@ -142,7 +142,7 @@ def _aggregate_group(
             return denominator / _weighted_sum(np.where(present, 1.0 / np.where(present, x, 1.0), 0.0), w)
         if spec.method == "a_genmean":
             return _generalised_mean(x, w, params, parent, units)
-        return _copeland(x, w)
+        return _copeland(x, w, units)
 
 
 def _generalised_mean(
@@ -159,13 +159,26 @@ def _generalised_mean(
     return (_weighted_sum(x**p, w) / w.sum(axis=1)[:, None]) ** (1 / p)
 
 
-def _copeland(x: np.ndarray, w: np.ndarray) -> np.ndarray:
+def _copeland(x: np.ndarray, w: np.ndarray, units: Sequence[str]) -> np.ndarray:
     """Copeland scores: for each pair, +1 if the weighted share of children where a unit is better
-    (ties count half) exceeds 0.5, -1 if below, 0 if equal; summed over the other units."""
+    (ties count half) exceeds 0.5, -1 if below, 0 if equal; summed over the other units.
+
+    COINr (``outrankMatrix``) scores each pair once, for the unit that comes first in uCode order
+    (``new_coin`` sorts iData by uCode), and gives the other unit 1 minus that share. A child missing
+    for either unit counts for neither in that share, so its weight goes to the *later* unit: with
+    missing values the scores depend on the order of the units. Scoring the pairs in uCode order
+    reproduces COINr whatever order the rows arrive in (without missing values the order is moot).
+    """
     wn = w / w.sum(axis=1, keepdims=True)
+    order = np.argsort(np.asarray(units, dtype=str), kind="stable")
+    sorted_x = x[..., order, :]
     if x.ndim == 2:
-        return _copeland_shared(x, wn)
-    return np.stack([_copeland_shared(x[r], wn[r : r + 1])[0] for r in range(x.shape[0])])
+        scores = _copeland_shared(sorted_x, wn)
+    else:
+        scores = np.stack([_copeland_shared(sorted_x[r], wn[r : r + 1])[0] for r in range(x.shape[0])])
+    out = np.empty_like(scores)
+    out[..., order] = scores
+    return out
 
 
 @lru_cache(maxsize=8)

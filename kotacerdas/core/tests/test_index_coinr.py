@@ -244,3 +244,14 @@ def test_pca_of_pillars_and_variance_shares_equal_coinr(asem: tuple[Framework, A
     ours = pca(np.column_stack([result.column(c) for c in members]))
     np.testing.assert_allclose(ours.sdev, [float(v["sdev"]) for v in variance], rtol=1e-9)
     np.testing.assert_allclose(ours.variance_share, [float(v["var_explained"]) for v in variance], rtol=1e-9)
+
+
+def test_copeland_on_raw_data_with_gaps_equals_coinr_at_kor_susecfin(asem: tuple[Framework, Any]) -> None:
+    """COINr 1.1.14, raw ASEM data (gaps), n_minmax 1-100, a_copeland at every level: KOR SusEcFin is 2.
+
+    The gaps make Copeland depend on the order of the units (COINr gives a pair's missing share to the
+    unit later in uCode order); scored in file order instead, KOR got 16.
+    """
+    recipe = make_recipe({"normalise": MINMAX_1_100, "aggregate": {"method": "a_copeland"}})
+    result = build(*asem, recipe)
+    assert result.column("SusEcFin")[result.units.index("KOR")] == 2.0

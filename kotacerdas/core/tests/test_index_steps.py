@@ -242,3 +242,14 @@ def test_correlations_across_levels_keep_only_the_parent_when_asked() -> None:
     assert np.count_nonzero(~np.isnan(matrix)) == len(framework.indicators)
     _, _, spearman = level_correlations(result.scores, result.codes, framework, 3, 3, method="spearman")
     assert spearman[0, 0] == pytest.approx(1.0) and -1 <= spearman[0, 1] <= 1
+
+
+def test_copeland_with_a_gap_gives_the_missing_share_to_the_later_code_whatever_the_row_order() -> None:
+    framework = three_indicator_framework()
+    # A and B: A better on i1, B better on i2, i3 missing for B. COINr scores the pair for the unit
+    # first in code order (A): 1/3 < 0.5, so A loses and B (1 - 1/3) wins, though they drew on shared data.
+    x = np.array([[2.0, 1.0, 5.0], [1.0, 2.0, np.nan]])
+    in_order = aggregate(x, framework, ("A", "B"), "a_copeland")[:, -1]
+    reversed_rows = aggregate(x[::-1].copy(), framework, ("B", "A"), "a_copeland")[:, -1]
+    assert in_order.tolist() == [-1.0, 1.0]
+    assert reversed_rows.tolist() == [1.0, -1.0]

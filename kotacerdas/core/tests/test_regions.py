@@ -66,3 +66,31 @@ def test_a_scheme_must_cover_every_population() -> None:
         SizeClassScheme("bad", (SizeBand("kecil", 10),))
     with pytest.raises(ValueError, match="increasing"):
         SizeClassScheme("bad", (SizeBand("a", 10), SizeBand("b", 5), SizeBand("c", None)))
+
+
+def test_size_schemes_are_data_files_read_back_identically() -> None:
+    from kotacerdas.core.regions import (
+        available_size_schemes,
+        load_size_scheme,
+        size_scheme_from_dict,
+        size_scheme_to_dict,
+    )
+
+    assert available_size_schemes() == ["pp26-2008", "rkci-2017"]
+    scheme = load_size_scheme("pp26-2008")
+    assert [(b.size_class, b.upper_bound) for b in scheme.bands] == [
+        ("kecil", 100_000),
+        ("sedang", 500_000),
+        ("besar", 1_000_000),
+        ("metropolitan", None),
+    ]
+    assert size_scheme_from_dict(size_scheme_to_dict(scheme)) == scheme
+
+
+def test_an_unknown_or_malformed_size_scheme_is_refused() -> None:
+    from kotacerdas.core.regions import load_size_scheme, size_scheme_from_dict
+
+    with pytest.raises(ValueError, match="unknown size-class scheme 'pp99'"):
+        load_size_scheme("pp99")
+    with pytest.raises(ValueError, match="whole-number max"):
+        size_scheme_from_dict({"id": "x", "bands": [{"code": "a", "max": -1}, {"code": "b", "max": None}]})

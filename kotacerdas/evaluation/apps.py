@@ -1,0 +1,16 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class EvaluationConfig(AppConfig):
+    name = "kotacerdas.evaluation"
+    label = "evaluation"
+    verbose_name = _("Evaluation")
+
+    def ready(self) -> None:
+        from kotacerdas.evaluation.region_section import region_section
+        from kotacerdas.web import region_sections
+
+        region_sections.register(
+            region_sections.Section("evaluation", 35, "evaluation/_region_section.html", region_section)
+        )

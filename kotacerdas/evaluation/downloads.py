@@ -1,0 +1,85 @@
+"""Downloads of a published evaluation: a region's result letter (DOCX, PDF) and the results XLSX.
+
+The letter is there for whoever may open the region (from its evaluation card) and for Ayu (from the
+cycle page); everything is read from the immutable publication.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.http import HttpResponse, HttpResponseNotAllowed
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from kotacerdas.accounts.access import get_region_for_user
+from kotacerdas.core.books.pdf import ConversionTimeout, PdfUnavailable
+from kotacerdas.evaluation.access import (
+    cycle_page,
+    get_publication_of_cycle,
+    get_published_result,
+    get_region_in_publication,
+)
+from kotacerdas.evaluation.letter import CONTENT_TYPES, letter_file
+from kotacerdas.evaluation.models import Cycle, Publication
+from kotacerdas.evaluation.results_table import results_xlsx
+from kotacerdas.regions.models import Region
+from kotacerdas.web.pages import ObjectPage, RegionPage, region_page
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _never_edit(user: Any, region: Region) -> bool:
+    return False  # downloads only: a POST is refused
+
+
+result_page = region_page(get_region_for_user, _never_edit)
+
+
+def attachment(content: bytes, name: str, content_type: str) -> HttpResponse:
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+def _letter(page: Any, publication: Publication, region: Region, extension: str, back: str) -> HttpResponse:
+    if page.request.method != "GET":
+        return HttpResponseNotAllowed(["GET"])
+    try:
+        content, name = letter_file(publication, region, extension)
+    except (PdfUnavailable, ConversionTimeout) as error:
+        messages.error(
+            page.request, _("The PDF could not be made: %(error)s Download the DOCX.") % {"error": error}
+        )
+        return redirect(back)
+    return attachment(content, name, CONTENT_TYPES[extension])
+
+
+def region_letter(extension: str) -> Any:
+    @result_page
+    def view(page: RegionPage[Region], year: int) -> HttpResponse:
+        publication = get_published_result(page.region, year)
+        back = reverse("regions:workspace", args=[page.region.code])
+        return _letter(page, publication, page.region, extension, back)
+
+    return view
+
+
+def cycle_letter(extension: str) -> Any:
+    @cycle_page
+    def view(page: ObjectPage[Cycle], code: str) -> HttpResponse:
+        publication = get_publication_of_cycle(page.obj)
+        region = get_region_in_publication(publication, code)
+        return _letter(page, publication, region, extension, reverse("evaluation:cycle", args=[page.obj.pk]))
+
+    return view
+
+
+@cycle_page
+def results_xlsx_view(page: ObjectPage[Cycle]) -> HttpResponse:
+    if page.request.method != "GET":
+        return HttpResponseNotAllowed(["GET"])
+    publication = get_publication_of_cycle(page.obj)
+    return attachment(results_xlsx(publication), f"evaluasi-{page.obj.year}-hasil.xlsx", XLSX)

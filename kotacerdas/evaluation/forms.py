@@ -1,0 +1,84 @@
+"""Forms of the evaluation pages: parse input only; the actions validate and decide."""
+
+from __future__ import annotations
+
+from typing import Any, cast
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from kotacerdas.core.regions import available_size_schemes
+from kotacerdas.evaluation.actions import monev_instruments
+from kotacerdas.programme.models import Candidacy, Cohort
+from kotacerdas.regions.models import Region
+
+MAX_RESULTS_BYTES = 2 * 2**20
+
+
+class CycleForm(forms.Form):
+    year = forms.IntegerField(label=_("Year"), min_value=2017, max_value=2100)
+    instrument = forms.ChoiceField(label=_("Instrument version (weights)"))
+    scheme = forms.ChoiceField(label=_("Size-class scheme"))
+    cohort = forms.ModelChoiceField(
+        label=_("Cohort"),
+        queryset=Cohort.objects.all(),
+        required=False,
+        help_text=_("Its selected regions take part."),
+    )
+    codes = forms.CharField(
+        label=_("Other regions"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Kemendagri codes such as 33.73, separated by spaces or commas."),
+    )
+    self_assessment_until = forms.DateField(
+        label=_("Self-assessment until"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+    verification_until = forms.DateField(
+        label=_("Verification and interviews until"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+    publication_on = forms.DateField(
+        label=_("Publication on"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        cast(forms.ChoiceField, self.fields["instrument"]).choices = [(n, n) for n in monev_instruments()]
+        cast(forms.ChoiceField, self.fields["scheme"]).choices = [(n, n) for n in available_size_schemes()]
+
+    def clean_codes(self) -> list[Region]:
+        codes = [code for code in self.cleaned_data["codes"].replace(",", " ").split() if code]
+        regions = {region.code: region for region in Region.objects.filter(code__in=codes)}
+        unknown = [code for code in codes if code not in regions]
+        if unknown:
+            raise forms.ValidationError(
+                _("Unknown region code(s): %(codes)s") % {"codes": ", ".join(unknown)}
+            )
+        return list(regions.values())
+
+    def regions(self) -> list[Region]:
+        chosen = list(self.cleaned_data["codes"])
+        cohort = self.cleaned_data.get("cohort")
+        if cohort is not None:
+            selected = cohort.candidacies.filter(status=Candidacy.Status.SELECTED).select_related("region")
+            chosen += [candidacy.region for candidacy in selected]
+        return chosen
+
+
+class ResultsForm(forms.Form):
+    upload = forms.FileField(
+        label=_("Verified part scores (CSV)"),
+        help_text=_(
+            "Columns: region_code, baseline, output, outcome, impact, quick_win; "
+            "optional previous_total, verified."
+        ),
+    )
+
+    def clean_upload(self) -> str:
+        upload = self.cleaned_data["upload"]
+        if upload.size > MAX_RESULTS_BYTES:
+            raise forms.ValidationError(_("The file is larger than 2 MB."))
+        try:
+            return str(upload.read().decode("utf-8-sig"))
+        except UnicodeDecodeError:
+            raise forms.ValidationError(_("The file is not UTF-8 text (save it as CSV UTF-8).")) from None

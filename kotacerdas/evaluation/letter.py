@@ -1,0 +1,81 @@
+"""A region's result letter, read only from the immutable publication (DOCX, and PDF by LibreOffice).
+
+Nothing here reads the participants or the region's current record beyond its name and kind: a
+letter downloaded years later shows what was published. The PDF goes through the books' guarded
+converter (kotacerdas/core/books/pdf.py: time limit, own process group, temporary files removed);
+a publication never changes, so each file is made on request instead of being stored.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from django.conf import settings
+from django.http import Http404
+from django.utils import timezone
+
+from kotacerdas.core.books.pdf import convert_to_pdf
+from kotacerdas.core.evaluation.letter import LetterData, letter_filename, render_letter
+from kotacerdas.core.processes import owned_tempdir
+from kotacerdas.evaluation.models import Publication
+from kotacerdas.regions.models import Region
+
+CONTENT_TYPES = {
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "pdf": "application/pdf",
+}
+
+
+def letter_number(publication: Publication, region: Region) -> str:
+    """A stable number: the publication, the region and the year (e.g. 3/EVKC/33.73/2027)."""
+    return f"{publication.pk}/EVKC/{region.code}/{publication.cycle.year}"
+
+
+def letter_data(publication: Publication, region: Region) -> LetterData:
+    """The letter's figures for a region of the publication; 404 when it has no published result."""
+    row = next((r for r in publication.rows if r["region_code"] == region.code), None)
+    inputs = publication.inputs.get(region.code)
+    if row is None or inputs is None:
+        raise Http404
+    weights = publication.recipe.get("instrument", {}).get("weights", {})
+    uncertainty = publication.recipe.get("uncertainty") or {}
+    return LetterData(
+        year=publication.cycle.year,
+        number=letter_number(publication, region),
+        date=timezone.localdate(publication.published_at),
+        region_code=region.code,
+        region_name=region.name,
+        region_kind=region.kind,
+        parts=inputs["parts"],
+        weights=weights,
+        total=row["total"],
+        improvement=row["improvement"],
+        previous_total=inputs.get("previous_total", ""),
+        size_class=row["size_class"],
+        rank_national=row["rank_national"],
+        rank_province=row["rank_province"],
+        rank_in_class=row["rank_in_class"],
+        ranked_national=sum(1 for r in publication.rows if r["rank_national"]),
+        band=publication.bands.get(region.code),
+        input_hash=publication.input_hash,
+        replications=int(uncertainty.get("replications", 0)),
+        dimensions=inputs.get("dimensions", {}),
+        note=publication.cycle.note,
+    )
+
+
+def letter_file(publication: Publication, region: Region, extension: str) -> tuple[bytes, str]:
+    """(content, file name) of the letter as DOCX or PDF.
+
+    PdfUnavailable (no LibreOffice) and ConversionTimeout propagate for the view to report.
+    """
+    data = letter_data(publication, region)
+    docx = render_letter(data)
+    name = letter_filename(data.year, data.region_name, extension)
+    if extension == "docx":
+        return docx, name
+    with owned_tempdir("letter") as folder:
+        source = Path(folder) / letter_filename(data.year, data.region_name, "docx")
+        source.write_bytes(docx)
+        (pdf,) = convert_to_pdf([source], Path(folder), timeout=settings.BOOKS_CONVERT_TIMEOUT_SECONDS)
+        return pdf.read_bytes(), name

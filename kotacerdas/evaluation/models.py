@@ -1,0 +1,145 @@
+"""A yearly evaluation (monev) cycle, its participants, and its immutable publication.
+
+What a cycle is judged by is frozen when Ayu opens it: the instrument version (its weights, by id,
+version and content hash) and the size-class scheme (as data), and each participant's population.
+A later change to an instrument file, a scheme or a region's population never moves a published rank.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from kotacerdas.jobs.models import HeartbeatJob
+
+
+class Cycle(models.Model):
+    class State(models.TextChoices):
+        OPEN = "open", _("open")
+        PUBLISHED = "published", _("published")
+
+    year = models.PositiveSmallIntegerField(_("year"), unique=True)
+    note = models.CharField(_("note"), max_length=200, blank=True)  # e.g. "example data" in the demo
+    instrument = models.CharField(_("instrument"), max_length=80)
+    instrument_version = models.CharField(_("instrument version"), max_length=40)
+    instrument_hash = models.CharField(_("instrument hash"), max_length=64)
+    size_scheme = models.JSONField(_("size-class scheme"))  # frozen: size_scheme_to_dict form
+    self_assessment_until = models.DateField(_("self-assessment until"))
+    verification_until = models.DateField(_("verification and interviews until"))
+    publication_on = models.DateField(_("publication on"))
+    state = models.CharField(_("state"), max_length=20, choices=State.choices, default=State.OPEN)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("created by"), on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-year"]
+        verbose_name = _("evaluation cycle")
+        verbose_name_plural = _("evaluation cycles")
+
+    def __str__(self) -> str:
+        return str(_("Evaluation %(year)d") % {"year": self.year})
+
+
+class Participant(models.Model):
+    """A region in a cycle: its population frozen at opening, and its part scores once entered."""
+
+    cycle = models.ForeignKey(
+        Cycle, verbose_name=_("cycle"), on_delete=models.CASCADE, related_name="participants"
+    )
+    region = models.ForeignKey(
+        "regions.Region", verbose_name=_("region"), on_delete=models.PROTECT, related_name="evaluations"
+    )
+    population = models.PositiveIntegerField(_("population"))
+    scores = models.JSONField(_("part scores"), default=dict, blank=True)  # part → exact decimal text
+    previous_total = models.CharField(_("previous total"), max_length=40, blank=True)
+    verified = models.BooleanField(_("verified"), default=False)
+
+    class Meta:
+        ordering = ["cycle", "region__code"]
+        verbose_name = _("participant")
+        verbose_name_plural = _("participants")
+        constraints = [
+            models.UniqueConstraint(fields=["cycle", "region"], name="unique_evaluation_participant")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.region} · {self.cycle}"
+
+
+class ImmutableError(Exception):
+    """A publication is never changed or deleted once written."""
+
+
+class Publication(models.Model):
+    """The published result of a cycle with its recipe and input hash; written once, never changed."""
+
+    cycle = models.OneToOneField(
+        Cycle, verbose_name=_("cycle"), on_delete=models.PROTECT, related_name="publication"
+    )
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("published by"), on_delete=models.PROTECT, related_name="+"
+    )
+    published_at = models.DateTimeField(_("published"), auto_now_add=True)
+    recipe = models.JSONField(_("recipe"))
+    input_hash = models.CharField(_("input hash"), max_length=64)
+    rows = models.JSONField(_("results"))  # the ranks.csv rows, exact text
+    bands = models.JSONField(_("rank bands"), default=dict)  # region code → {q05, median, q95, robust}
+    # region code → {parts, previous_total, population, verified[, dimensions]}: what each result
+    # letter shows, read from here only, so a letter never changes after publication
+    inputs = models.JSONField(_("published inputs"), default=dict)
+
+    class Meta:
+        verbose_name = _("publication")
+        verbose_name_plural = _("publications")
+
+    def __str__(self) -> str:
+        return str(self.cycle)
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if self.pk is not None and Publication.objects.filter(pk=self.pk).exists():
+            raise ImmutableError("a published evaluation is never changed")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
+        raise ImmutableError("a published evaluation is never deleted")
+
+
+class PublishJob(HeartbeatJob):
+    """Publishing a cycle in the background (ranks and 1,000-replication bands), with its progress.
+
+    A job with a heartbeat (kotacerdas/jobs/liveness.py): one whose worker died is marked failed by
+    the next sweep instead of "running" for ever; Ayu can then publish again.
+    """
+
+    job_abandoned_message = _(
+        "The publication stopped because its worker process stopped; please publish again."
+    )
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("Queued")
+        RUNNING = "running", _("Running")
+        DONE = "done", _("Done")
+        FAILED = "failed", _("Failed")
+
+    cycle = models.ForeignKey(Cycle, verbose_name=_("cycle"), on_delete=models.CASCADE, related_name="jobs")
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("requested by"), on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(_("requested"), auto_now_add=True)
+    finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.QUEUED)
+    progress = models.PositiveSmallIntegerField(_("progress (%)"), default=0)
+    message = models.TextField(_("message"), blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("publication job")
+        verbose_name_plural = _("publication jobs")
+
+    def __str__(self) -> str:
+        return f"{self.cycle} · {self.get_status_display()}"

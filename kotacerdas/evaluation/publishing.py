@@ -1,0 +1,109 @@
+"""Publishing a cycle: rank the verified participants with rank bands, store it once, immutable.
+
+Called by the background job (tasks.publish_cycle) and by actions.do_publish; the permission is
+checked here too, so neither path can publish for someone who may not.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from kotacerdas.accounts.access import is_national_admin
+from kotacerdas.accounts.errors import ActionNotAllowed
+from kotacerdas.accounts.models import User
+from kotacerdas.audit.log import record
+from kotacerdas.audit.transitions import lock_state
+from kotacerdas.core.evaluation import PARTS, Entry, default_uncertainty, evaluate
+from kotacerdas.core.evaluation.evaluate import quantile_text
+from kotacerdas.core.evaluation.ranking import check_monev_instrument
+from kotacerdas.core.instruments import Instrument, InstrumentError, instrument_hash, load_instrument
+from kotacerdas.core.instruments.numbers import to_fraction
+from kotacerdas.evaluation.models import Cycle, Participant, Publication
+
+REPLICATIONS = 1000  # rank bands of a publication; the seed is the cycle's year
+
+
+def require_national_admin(actor: User) -> None:
+    if not is_national_admin(actor):
+        raise ActionNotAllowed(_("Only the national programme admin may do this."))
+
+
+def publish(actor: User, cycle: Cycle, on_progress: Callable[[int], None] | None = None) -> Publication:
+    """Rank the verified participants (with rank bands) and publish: immutable, with recipe and input hash."""
+    require_national_admin(actor)
+    instrument, participants = publishable(cycle)
+    entries = [_entry(p) for p in participants if p.scores]
+    result = evaluate(entries, instrument, cycle.size_scheme, default_uncertainty(REPLICATIONS, cycle.year))
+    if on_progress is not None:
+        on_progress(80)
+    recipe = result.recipe() | {"without_results": [p.region.code for p in participants if not p.scores]}
+    bands = {
+        code: {"q05": quantile_text(b.q05), "median": quantile_text(b.median), "q95": quantile_text(b.q95)}
+        | {"robust": b.robust}
+        for code, b in (result.bands or {}).items()
+    }
+    with transaction.atomic():
+        locked = lock_state(cycle, [Cycle.State.OPEN], field="state")
+        publication = Publication.objects.create(
+            cycle=locked,
+            published_by=actor,
+            recipe=recipe,
+            input_hash=result.input_hash,
+            rows=result.rows(),
+            bands=bands,
+            inputs=published_inputs(participants),
+        )
+        locked.state = Cycle.State.PUBLISHED
+        locked.save(update_fields=["state"])
+        after = {"input_hash": result.input_hash}
+        record(actor, "evaluation.publish", locked, before={"state": "open"}, after=after)
+    return publication
+
+
+def publishable(cycle: Cycle) -> tuple[Instrument, list[Participant]]:
+    """The cycle's instrument (unchanged since opening) and participants, or why it cannot be published."""
+    if cycle.state != Cycle.State.OPEN:
+        raise ValidationError(_("This cycle is already published."))
+    try:
+        instrument = load_instrument(cycle.instrument)
+        check_monev_instrument(instrument)
+    except (InstrumentError, ValueError):
+        message = _("The cycle's instrument %(id)s can no longer be read.")
+        raise ValidationError(message % {"id": cycle.instrument}) from None
+    if instrument_hash(instrument) != cycle.instrument_hash:
+        message = _("The instrument %(id)s changed since the cycle was opened.")
+        raise ValidationError(message % {"id": cycle.instrument})
+    participants = list(cycle.participants.select_related("region"))
+    if not any(p.scores and p.verified for p in participants):
+        raise ValidationError(_("No verified results yet: enter the verified part scores first."))
+    return instrument, participants
+
+
+def published_inputs(participants: list[Participant]) -> dict[str, dict[str, Any]]:
+    """What each result letter shows besides the ranks, frozen with the publication."""
+    return {
+        p.region.code: {
+            "parts": {part: p.scores[part] for part in PARTS},
+            "previous_total": p.previous_total,
+            "population": p.population,
+            "verified": p.verified,
+        }
+        for p in participants
+        if p.scores
+    }
+
+
+def _entry(participant: Participant) -> Entry:
+    previous = participant.previous_total
+    return Entry(
+        participant.region.code,
+        participant.population,
+        {part: to_fraction(participant.scores[part]) for part in PARTS},
+        to_fraction(previous) if previous else None,
+        participant.verified,
+    )

@@ -1,0 +1,24 @@
+"""The evaluation card on a region's page: its published results with the rank band in its class.
+
+Published results are public within the region's page: whoever may open the region (Budi, Sari,
+the region's mentor and assessor, Ayu) sees its totals, ranks and bands. Open cycles are not shown.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from kotacerdas.evaluation.models import Publication
+from kotacerdas.regions.models import Region
+
+
+def region_section(user: Any, region: Region) -> dict[str, Any] | None:
+    results = []
+    publications = Publication.objects.filter(cycle__participants__region=region).select_related("cycle")
+    for publication in publications.order_by("-cycle__year"):
+        row = next((r for r in publication.rows if r["region_code"] == region.code), None)
+        if row is not None:
+            results.append(
+                {"cycle": publication.cycle, "row": row, "band": publication.bands.get(region.code)}
+            )
+    return {"results": results, "region": region} if results else None

@@ -1,0 +1,94 @@
+"""The published results as one table: what the cycle page shows and what the XLSX holds.
+
+Both read this one function, so the download is the screen (tests/…/test_downloads.py holds the
+two against each other). Cells are the exact published text; the XLSX writes totals as numbers
+and ranks as whole numbers so a spreadsheet can sort and compute with them.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from typing import Any
+
+from django.utils.translation import gettext as _
+from openpyxl import Workbook
+
+from kotacerdas.core.spreadsheet import append_row
+from kotacerdas.evaluation.models import Publication
+from kotacerdas.regions.models import Region
+
+NUMBER, RANK, TEXT = "number", "rank", "text"
+EMPTY = "—"
+
+
+@dataclass(frozen=True)
+class Column:
+    label: str
+    kind: str
+
+
+def columns() -> list[Column]:
+    return [
+        Column(_("Region code"), TEXT),
+        Column(_("Region"), TEXT),
+        Column(_("Total"), NUMBER),
+        Column(_("Improvement"), NUMBER),
+        Column(_("Size class"), TEXT),
+        Column(_("National rank"), RANK),
+        Column(_("Province rank"), RANK),
+        Column(_("Rank in class"), RANK),
+        Column(_("Rank band (5–95 %)"), TEXT),
+    ]
+
+
+def band_cell(band: dict[str, Any] | None) -> str:
+    if band is None:
+        return _("not ranked (not verified)")
+    text = f"{band['q05']}–{band['q95']}"
+    return f"{text} · {_('robust')}" if band.get("robust") else text
+
+
+def results_rows(publication: Publication) -> list[list[str]]:
+    """One row of display text per published result, best first, unverified last."""
+    codes = [row["region_code"] for row in publication.rows]
+    names = dict(Region.objects.filter(code__in=codes).values_list("code", "name"))
+    return [
+        [
+            row["region_code"],
+            names.get(row["region_code"], ""),
+            row["total"],
+            row["improvement"] or EMPTY,
+            row["size_class"],
+            row["rank_national"] or EMPTY,
+            row["rank_province"] or EMPTY,
+            row["rank_in_class"] or EMPTY,
+            band_cell(publication.bands.get(row["region_code"])),
+        ]
+        for row in publication.rows
+    ]
+
+
+def cell_value(text: str, kind: str) -> Any:
+    """A cell as the spreadsheet holds it: exact decimals as numbers, ranks as whole numbers."""
+    if text == EMPTY:
+        return None
+    if kind == NUMBER:
+        return float(text)  # the shortest float text round-trips the published decimal
+    if kind == RANK:
+        return int(text)
+    return text
+
+
+def results_xlsx(publication: Publication) -> bytes:
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None  # a new workbook has its sheet
+    sheet.title = str(publication.cycle.year)
+    table = columns()
+    append_row(sheet, [column.label for column in table])
+    for row in results_rows(publication):
+        append_row(sheet, [cell_value(text, c.kind) for text, c in zip(row, table, strict=True)])
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()

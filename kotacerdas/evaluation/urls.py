@@ -1,0 +1,34 @@
+from django.urls import path
+
+from kotacerdas.evaluation import downloads, views
+from kotacerdas.web.access_classes import NATIONAL_ADMIN, REGION_SCOPED
+
+app_name = "evaluation"
+access = {
+    "cycles": NATIONAL_ADMIN,
+    "cycle_new": NATIONAL_ADMIN,
+    "cycle": NATIONAL_ADMIN,
+    "results": NATIONAL_ADMIN,
+    "publish": NATIONAL_ADMIN,
+    "results_csv": NATIONAL_ADMIN,
+    "results_xlsx": NATIONAL_ADMIN,
+    "cycle_letter_docx": NATIONAL_ADMIN,
+    "cycle_letter_pdf": NATIONAL_ADMIN,
+    "letter_docx": REGION_SCOPED,
+    "letter_pdf": REGION_SCOPED,
+}
+C = "evaluasi/<int:cycle_id>/"
+R = "r/<str:code>/evaluasi/<int:year>/"  # a region's published result
+urlpatterns = [
+    path("evaluasi/", views.cycle_list, name="cycles"),
+    path("evaluasi/baru/", views.cycle_new, name="cycle_new"),
+    path(C, views.cycle_detail, name="cycle"),
+    path(C + "hasil/", views.enter_results, name="results"),
+    path(C + "terbitkan/", views.publish, name="publish"),
+    path(C + "peringkat.csv", views.results_csv, name="results_csv"),
+    path(C + "hasil.xlsx", downloads.results_xlsx_view, name="results_xlsx"),
+    path(C + "surat/<str:code>.docx", downloads.cycle_letter("docx"), name="cycle_letter_docx"),
+    path(C + "surat/<str:code>.pdf", downloads.cycle_letter("pdf"), name="cycle_letter_pdf"),
+    path(R + "surat.docx", downloads.region_letter("docx"), name="letter_docx"),
+    path(R + "surat.pdf", downloads.region_letter("pdf"), name="letter_pdf"),
+]

@@ -1,0 +1,124 @@
+"""Ayu's evaluation pages: the cycles, opening one, entering verified scores, publishing, the results."""
+
+from __future__ import annotations
+
+import csv
+import io
+from typing import Any, cast
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from kotacerdas.accounts.access import national_admin_required
+from kotacerdas.accounts.models import User
+from kotacerdas.core.evaluation import PARTS
+from kotacerdas.core.evaluation.evaluate import BAND_COLUMNS, RANK_COLUMNS
+from kotacerdas.core.regions import size_scheme_from_dict
+from kotacerdas.evaluation import actions
+from kotacerdas.evaluation.access import cycle_page
+from kotacerdas.evaluation.forms import CycleForm, ResultsForm
+from kotacerdas.evaluation.models import Cycle, Publication, PublishJob
+from kotacerdas.evaluation.results_table import TEXT, columns, results_rows
+from kotacerdas.jobs.liveness import sweep
+from kotacerdas.web.pages import ObjectPage, render_page, save_form
+
+
+@national_admin_required
+def cycle_list(request: HttpRequest) -> HttpResponse:
+    return render_page(request, "evaluation/cycle_list.html", {"cycles": Cycle.objects.all()})
+
+
+@national_admin_required
+def cycle_new(request: HttpRequest) -> HttpResponse:
+    form = CycleForm(request.POST or None)
+    actor = cast(User, request.user)  # national_admin_required: a signed-in admin
+
+    def open_cycle(data: dict[str, Any]) -> Cycle:
+        return actions.do_open_cycle(
+            actor,
+            year=data["year"],
+            instrument=data["instrument"],
+            scheme=data["scheme"],
+            regions=form.regions(),
+            self_assessment_until=data["self_assessment_until"],
+            verification_until=data["verification_until"],
+            publication_on=data["publication_on"],
+        )
+
+    return save_form(
+        request,
+        form,
+        open_cycle,
+        lambda cycle: _("Evaluation cycle %(year)d opened.") % {"year": cycle.year},
+        then=lambda cycle: reverse("evaluation:cycle", args=[cycle.pk]),
+    ) or render_page(request, "evaluation/cycle_new.html", {"form": form}, form)
+
+
+def _cycle(page: ObjectPage[Cycle], results_form: ResultsForm | None = None) -> HttpResponse:
+    cycle = page.obj
+    scheme = size_scheme_from_dict(cycle.size_scheme)
+    participants = [
+        (p, scheme.classify(p.population), [p.scores.get(part, "") for part in PARTS])
+        for p in cycle.participants.select_related("region")
+    ]
+    publication = Publication.objects.filter(cycle=cycle).first()
+    sweep(PublishJob, cycle=cycle)  # a job whose worker died is failed, not "running" for ever
+    job = PublishJob.objects.filter(cycle=cycle).first()
+    context = {
+        "job": job,
+        "job_active": job is not None and job.status in (PublishJob.Status.QUEUED, PublishJob.Status.RUNNING),
+        "cycle": cycle,
+        "scheme": cycle.size_scheme,
+        "parts": PARTS,
+        "participants": participants,
+        "publication": publication,
+        "results": results_rows(publication) if publication else [],
+        "result_columns": columns(),
+        "numeric_columns": [i for i, c in enumerate(columns(), start=1) if c.kind != TEXT],
+        "results_form": results_form or ResultsForm(),
+    }
+    return page.render("evaluation/cycle_detail.html", context, results_form)
+
+
+@cycle_page
+def cycle_detail(page: ObjectPage[Cycle]) -> HttpResponse:
+    return _cycle(page)
+
+
+@cycle_page
+def enter_results(page: ObjectPage[Cycle]) -> HttpResponse:
+    form = ResultsForm(page.post, page.files)
+    saved = page.save(
+        form,
+        lambda data: actions.do_enter_results(page.user, page.obj, data["upload"]),
+        done=lambda count: _("%(count)d results saved.") % {"count": count},
+        then=reverse("evaluation:cycle", args=[page.obj.pk]),
+    )
+    return saved or _cycle(page, form)
+
+
+@cycle_page
+def publish(page: ObjectPage[Cycle]) -> HttpResponse:
+    page.run(
+        lambda: actions.do_request_publication(page.user, page.obj),
+        done=_("The publication has started; this page shows its progress."),
+    )
+    return redirect("evaluation:cycle", page.obj.pk)
+
+
+@cycle_page
+def results_csv(page: ObjectPage[Cycle]) -> HttpResponse:
+    publication = Publication.objects.filter(cycle=page.obj).first()
+    rows = publication.rows if publication else []
+    out = io.StringIO()
+    if rows:
+        # jsonb does not keep key order: the columns come in the CLI's documented order
+        columns = [c for c in (*RANK_COLUMNS, *BAND_COLUMNS) if c in rows[0]]
+        writer = csv.DictWriter(out, fieldnames=columns)
+        writer.writeheader()
+        writer.writerows(rows)
+    response = HttpResponse(out.getvalue(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="evaluasi-{page.obj.year}-peringkat.csv"'
+    return response
