@@ -1,11 +1,11 @@
 from __future__ import annotations
 
-from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import render
 
 from kotacerdas.accounts.access import SignedInRequest, national_admin_required
 from kotacerdas.audit.models import AuditEntry
+from kotacerdas.web.params import page_of
 
 
 @national_admin_required
@@ -17,5 +17,5 @@ def audit_log(request: SignedInRequest) -> HttpResponse:
         entries = entries.filter(action__startswith=action)
     if region:
         entries = entries.filter(region__code=region)
-    page = Paginator(entries, 50).get_page(request.GET.get("page"))
+    page = page_of(request, entries)
     return render(request, "audit/log.html", {"page": page, "action": action, "region": region})
