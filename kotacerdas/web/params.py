@@ -8,13 +8,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from typing import Any, TypeVar
+from typing import Any
 
 from django.core.paginator import Page, Paginator
 from django.db.models import QuerySet
 from django.http import HttpRequest
-
-T = TypeVar("T")
 
 ASCII_NUMBER = re.compile(r"[0-9]{1,9}")
 
@@ -36,6 +34,6 @@ def query_int(request: HttpRequest, name: str, default: int | None = None) -> in
 PAGE_SIZE = 50
 
 
-def page_of(request: HttpRequest, items: Sequence[T] | QuerySet[Any], size: int = PAGE_SIZE) -> Page[T]:
+def page_of(request: HttpRequest, items: Sequence[Any] | QuerySet[Any], size: int = PAGE_SIZE) -> Page[Any]:
     """The page ``?page=`` of ``items`` (the first when missing or odd, the last when past the end)."""
     return Paginator(items, size).get_page(query_int(request, "page", 1))
