@@ -9,6 +9,7 @@ from django.shortcuts import render
 from kotacerdas.accounts.access import is_national_admin, memberships_of, opds_of_user
 from kotacerdas.accounts.models import Role
 from kotacerdas.regions.models import Region
+from kotacerdas.web.params import page_of
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -38,7 +39,12 @@ def _national_home(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "home/home_national.html",
-        {"regency_count": regencies.count(), "by_size": by_size, "active_regions": active},
+        {
+            "regency_count": regencies.count(),
+            "by_size": by_size,
+            # 50 a page: at national scale (514 regions) the whole table cost ~0.35 ms a region.
+            "active_regions": page_of(request, active),
+        },
     )
 
 
