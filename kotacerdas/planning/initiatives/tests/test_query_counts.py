@@ -54,3 +54,25 @@ def test_the_initiatives_list_pages_beyond_fifty(as_budi, budi, region_a, master
     second = as_budi.get(url, {"page": "2"}).content.decode()
     assert "<td>IN-51</td>" in second and "<td>IN-52</td>" in second and "<td>IN-01</td>" not in second
     assert as_budi.get(url, {"page": "²"}).status_code == 200
+
+
+def test_the_kpis_of_an_initiative_cost_the_same_queries_at_two_lengths(
+    as_budi, budi, region_a, masterplan_a, dinkes_a
+) -> None:
+    from kotacerdas.planning.initiatives.actions import do_save_kpi
+
+    item = add_initiative(budi, region_a, "IN-01", dinkes_a)
+    url = item.get_absolute_url()
+
+    def add(start: int, count: int) -> None:
+        for n in range(start, start + count):
+            do_save_kpi(
+                budi, item, name=f"KPI {n}", unit="%", baseline=Decimal(10), targets={2026: Decimal(20)}
+            )
+
+    add(1, 3)
+    as_budi.get(url)  # the first request of a session costs one query more (never the list's)
+    small = queries_of(as_budi, url)
+    add(4, 9)
+    assert queries_of(as_budi, url) == small
+    assert "KPI 12" in as_budi.get(url).content.decode()
