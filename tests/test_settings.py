@@ -97,3 +97,43 @@ def test_the_wsgi_entry_point_refuses_without_a_secret_in_one_line(tmp_path: Pat
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert "SECRET_KEY (or SECRET_KEY_FILE) must be set" in result.stderr
+
+
+def test_a_session_lasts_a_working_day() -> None:
+    from django.conf import settings
+
+    assert settings.SESSION_COOKIE_AGE >= 8 * 60 * 60
+    assert not settings.SESSION_EXPIRE_AT_BROWSER_CLOSE
+    auth = settings.REST_FRAMEWORK["DEFAULT_AUTHENTICATION_CLASSES"]
+    assert "rest_framework.authentication.BasicAuthentication" not in auth
+
+
+@pytest.mark.django_db
+def test_no_request_after_sign_in_checks_a_password(as_budi, budi, region_a, monkeypatch) -> None:
+    """A signed-in page never runs the password hasher (PBKDF2 costs ~200 ms of CPU)."""
+    from django.contrib.auth import hashers
+    from django.urls import reverse
+
+    client = as_budi
+
+    def refuse(*args: object, **kwargs: object) -> bool:
+        raise AssertionError("a password was checked after sign-in")
+
+    monkeypatch.setattr(hashers, "check_password", refuse)
+    monkeypatch.setattr(type(budi), "check_password", refuse)
+    assert client.get(reverse("regions:workspace", args=[region_a.code])).status_code == 200
+    assert client.get(reverse("home")).status_code == 200
+
+
+def test_gunicorn_workers_freeze_the_start_up_objects() -> None:
+    import gc
+
+    from kotacerdas import gunicorn_conf
+
+    gc.unfreeze()
+    try:
+        gunicorn_conf.post_worker_init(object())
+        assert gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()
+    assert gunicorn_conf.workers == 3 and gunicorn_conf.timeout == 120

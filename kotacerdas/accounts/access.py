@@ -92,7 +92,7 @@ def visible_regions(user: Person) -> QuerySet[Region]:
 def get_region_for_user(user: Person, code: str) -> Region:
     """The region with this code if the user may open it; 404 otherwise (never 403: no leak)."""
     try:
-        return visible_regions(user).get(code=code)
+        return visible_regions(user).select_related("province").get(code=code)  # the page shows it
     except Region.DoesNotExist:
         raise Http404 from None
 

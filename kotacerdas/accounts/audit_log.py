@@ -1,12 +1,12 @@
 from __future__ import annotations
 
-from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import render
 
 from kotacerdas.accounts.access import SignedInRequest, national_admin_required
 from kotacerdas.accounts.audit_sentences import sentence
 from kotacerdas.audit.models import AuditEntry
+from kotacerdas.web.params import page_of
 
 
 @national_admin_required
@@ -18,6 +18,6 @@ def audit_log(request: SignedInRequest) -> HttpResponse:
         entries = entries.filter(action__startswith=action)
     if region:
         entries = entries.filter(region__code=region)
-    page = Paginator(entries, 50).get_page(request.GET.get("page"))
+    page = page_of(request, entries)
     context = {"page": page, "sentences": [sentence(e) for e in page], "action": action, "region": region}
     return render(request, "audit/log.html", context)

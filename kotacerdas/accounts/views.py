@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
@@ -15,6 +14,7 @@ from kotacerdas.accounts.access import SignedInRequest, national_admin_required
 from kotacerdas.accounts.forms import MembershipForm, NewUserForm, PasswordForm, UserForm
 from kotacerdas.accounts.models import Membership, User
 from kotacerdas.web.pages import render_page, run_action, save_form
+from kotacerdas.web.params import page_of
 
 
 def _get_user(user_id: int) -> User:
@@ -36,7 +36,7 @@ def user_list(request: SignedInRequest) -> HttpResponse:
         users = users.filter(
             Q(username__icontains=query) | Q(first_name__icontains=query) | Q(last_name__icontains=query)
         )
-    page = Paginator(users, 50).get_page(request.GET.get("page"))
+    page = page_of(request, users)
     return render(request, "accounts/user_list.html", {"page": page, "q": query})
 
 

@@ -40,6 +40,7 @@ from kotacerdas.core.formatting import score
 from kotacerdas.core.instruments import Indicator, answers_to_csv, export_answers_xlsx
 from kotacerdas.regions.models import Region
 from kotacerdas.web.pages import Failed, RegionPage, attempt, render_page
+from kotacerdas.web.params import page_of
 
 T = TypeVar("T")
 Page = RegionPage[Region]
@@ -116,8 +117,8 @@ def assessment_list(page: Page) -> HttpResponse:
         )
         if saved:
             return saved
-    assessments = page.region.assessments.select_related("assessor")
-    return page.render("assessment/list.html", {"assessments": assessments, "form": form}, form)
+    assessments = page_of(page.request, page.region.assessments.select_related("assessor"))
+    return page.render("assessment/list.html", {"page": assessments, "form": form}, form)
 
 
 def _detail_context(page: Page, assessment: Assessment, **extra: Any) -> dict[str, Any]:

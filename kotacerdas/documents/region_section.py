@@ -18,5 +18,4 @@ def region_section(user: Person, region: Region) -> dict[str, Any]:
     return {
         "latest": versions.first(),
         "ratified": versions.filter(review__in=RATIFIED).first(),
-        "count": versions.count(),
     }

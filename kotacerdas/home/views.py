@@ -11,6 +11,7 @@ from kotacerdas.accounts.access import is_national_admin, memberships_of, opds_o
 from kotacerdas.accounts.models import Role
 from kotacerdas.regions.models import Region, counts_by_size_class
 from kotacerdas.web.inbox import inbox_for_request
+from kotacerdas.web.params import page_of
 
 # Items per group on the home page; the inbox page lists them all.
 HOME_SHOWN = 5
@@ -46,7 +47,8 @@ def _national_home(request: HttpRequest) -> HttpResponse:
         {
             "regency_count": regencies.count(),
             "by_size": by_size,
-            "active_regions": active,
+            # 50 a page: at national scale (514 regions) the whole table cost ~0.35 ms a region.
+            "active_regions": page_of(request, active),
             "inbox": inbox_for_request(request),
             "shown": HOME_SHOWN,
         },

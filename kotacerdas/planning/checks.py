@@ -94,9 +94,12 @@ def planned_initiatives(region: Region, *, exclude_pk: int | None = None) -> lis
     return [planned(i) for i in initiatives]
 
 
-def plan_findings(region: Region) -> list[Finding]:
+def plan_findings(region: Region, initiatives: Iterable[Initiative] | None = None) -> list[Finding]:
+    """The findings of the region's plan; ``initiatives`` (all of the region's, with their budget lines
+    and predecessors prefetched) saves a page that already loaded them from loading them twice."""
     masterplan = require_masterplan(region)
-    return check_plan(planned_initiatives(region), (masterplan.period_start, masterplan.period_end))
+    plan = planned_initiatives(region) if initiatives is None else [planned(i) for i in initiatives]
+    return check_plan(plan, (masterplan.period_start, masterplan.period_end))
 
 
 def blocking_error(findings: list[Finding]) -> ValidationError | None:

@@ -7,7 +7,11 @@ numeric query parameters through ``query_int`` instead (ASCII digits only, bound
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from typing import Any
 
+from django.core.paginator import Page, Paginator
+from django.db.models import QuerySet
 from django.http import HttpRequest
 
 ASCII_NUMBER = re.compile(r"[0-9]{1,9}")
@@ -23,3 +27,13 @@ def query_int(request: HttpRequest, name: str, default: int | None = None) -> in
     """``?name=`` as a whole number; ``default`` when it is missing or not a plain number."""
     value = parse_int(request.GET.get(name, ""))
     return default if value is None else value
+
+
+# The rows of one page of every list page (docs/reference/pagination.md): a region's lists and the
+# national lists alike, so a list's cost stays bounded however long it grows.
+PAGE_SIZE = 50
+
+
+def page_of(request: HttpRequest, items: Sequence[Any] | QuerySet[Any], size: int = PAGE_SIZE) -> Page[Any]:
+    """The page ``?page=`` of ``items`` (the first when missing or odd, the last when past the end)."""
+    return Paginator(items, size).get_page(query_int(request, "page", 1))

@@ -17,6 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from django.template.context_processors import csrf
 from django.template.loader import render_to_string
 from django.utils.safestring import SafeString
 
@@ -44,12 +45,16 @@ def unregister(key: str) -> None:
 
 
 def render_sections(request: Any, region: Any) -> list[SafeString]:
-    """The sections this user sees on this region's page, in their order, each rendered with its template."""
+    """The sections this user sees on this region's page, in their order, each rendered with its template.
+
+    A section is rendered without ``request=``: that would run every context processor again for each
+    section (the navigation's role lookup among them, issue 17). What a section may use is passed
+    instead: the region, the person and the request, and the CSRF token (lazy, as Django's own
+    processor gives it) for a section with a form."""
+    shared = {"region": region, "request": request, "user": request.user, **csrf(request)}
     rendered = []
     for section in sorted(_REGISTRY.values(), key=lambda s: (s.order, s.key)):
         context = section.context(request.user, region)
         if context is not None:
-            rendered.append(
-                render_to_string(section.template, {"region": region, **context}, request=request)
-            )
+            rendered.append(render_to_string(section.template, {**shared, **context}))
     return rendered

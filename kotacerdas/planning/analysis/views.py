@@ -25,6 +25,7 @@ from kotacerdas.planning.checks import budget_code_warnings, code_lookup
 from kotacerdas.planning.models import KeyIndicator, Problem, ProgrammeMapping, Statement, SwotItem
 from kotacerdas.regions.models import Region
 from kotacerdas.web.pages import RegionPage, delete_view, list_and_add
+from kotacerdas.web.params import page_of
 
 Page = RegionPage[Region]
 
@@ -84,7 +85,12 @@ def problems(page: Page) -> HttpResponse:
         lambda data: actions.do_save_problem(page.user, page.region, **_problem_fields(data)),
         done=lambda problem: _("Problem “%(code)s” recorded.") % {"code": problem.code},
         template="planning/problems.html",
-        context={"items": Problem.objects.filter(region=page.region).prefetch_related("opds")},
+        context={
+            "page": page_of(
+                page.request,
+                Problem.objects.filter(region=page.region).select_related("region").prefetch_related("opds"),
+            )
+        },
     )
 
 

@@ -21,6 +21,7 @@ from kotacerdas.planning.models import FundingSource, Initiative, Kpi, Masterpla
 from kotacerdas.planning.pages import editors_only, needs_masterplan, post_only
 from kotacerdas.regions.models import Region
 from kotacerdas.web.pages import RegionPage, delete_view
+from kotacerdas.web.params import page_of
 
 Page = RegionPage[Region]
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -28,15 +29,18 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 @needs_masterplan
 def initiatives(page: Page, masterplan: Masterplan) -> HttpResponse:
-    items = (
+    # One load serves the table and the plan's findings (which need every initiative anyway); the
+    # region is joined for get_absolute_url, so the query count does not grow with the list.
+    items = list(
         Initiative.objects.filter(region=page.region)
-        .select_related("owner")
+        .select_related("owner", "region")
         .prefetch_related("budget_lines", "predecessors")
+        .order_by("code", "pk")
     )
     context = {
         "masterplan": masterplan,
-        "items": items,
-        "warnings": [finding_message(f) for f in plan_findings(page.region)],
+        "page": page_of(page.request, items),
+        "warnings": [finding_message(f) for f in plan_findings(page.region, items)],
         "import_form": ImportForm(),
     }
     return page.render("planning/initiatives.html", context)

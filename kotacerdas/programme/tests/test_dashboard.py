@@ -119,3 +119,48 @@ def test_the_dashboard_needs_a_fixed_number_of_queries(
         response = as_ayu.get(reverse("programme:dashboard"))
     assert response.status_code == 200
     assert len(cells(response.content.decode(), "stage-matrix")) == 1 + 32
+
+
+def test_the_dashboard_pages_by_fifty_regions_at_the_same_query_count(ayu, as_ayu, cohort, selected) -> None:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from kotacerdas.programme.tests.bulk import seed_cohort
+
+    def count(**params: str) -> tuple[int, str]:
+        with CaptureQueriesContext(connection) as captured:
+            response = as_ayu.get(reverse("programme:dashboard"), params)
+        assert response.status_code == 200
+        return len(captured), response.content.decode()
+
+    small, _ = count()
+    seed_cohort(ayu, 2027, 60)
+    large, first = count()
+    assert large == small
+    assert len(cells(first, "stage-matrix")) == 1 + 50 and "62 wilayah" in first
+    _, second = count(page="2")
+    assert len(cells(second, "stage-matrix")) == 1 + 12
+
+
+def test_the_deliverables_of_a_candidacy_cost_the_same_queries_at_two_lengths(
+    ayu, as_ayu, cohort, selected
+) -> None:
+    """The candidacy page lists its deliverables: 9 from the checklist, then 21 after adding 12 items."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from kotacerdas.programme.actions.cohorts import do_add_checklist_item
+
+    candidacy = selected["33.73"]
+    url = reverse("programme:candidacy", args=[candidacy.region.code, cohort.pk])
+
+    def count() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            assert as_ayu.get(url).status_code == 200
+        return len(captured)
+
+    small = count()
+    for n in range(12):
+        do_add_checklist_item(ayu, cohort, stage=2, title=f"Laporan tambahan {n}")
+    assert candidacy.deliverables.count() > 20
+    assert count() == small

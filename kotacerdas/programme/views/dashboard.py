@@ -11,8 +11,9 @@ from kotacerdas.accounts.access import is_national_admin, national_admin_require
 from kotacerdas.programme import board
 from kotacerdas.programme.access import cohort_page, visible_candidacies
 from kotacerdas.programme.forms import DashboardFilterForm
-from kotacerdas.programme.models import STAGE_NAMES, STAGE_NUMBERS, Candidacy, Cohort
+from kotacerdas.programme.models import STAGE_NAMES, STAGE_NUMBERS, Cohort
 from kotacerdas.web.pages import ObjectPage, render_page
+from kotacerdas.web.params import page_of
 from kotacerdas.web.uploads import CONTENT_TYPES
 
 
@@ -39,12 +40,23 @@ def _dashboard_rows(request: HttpRequest) -> tuple[DashboardFilterForm, list[boa
 
 @national_admin_required
 def dashboard(request: HttpRequest) -> HttpResponse:
-    form, rows = _dashboard_rows(request)
-    ids = [row.candidacy.pk for row in rows]
-    late, late_total = board.overdue_deliverables(Candidacy.objects.filter(pk__in=ids), board.today())
+    """The matrix pages by 50 regions (by region name): at 514 regions the whole matrix cost ~0.35 ms
+    of CPU a region (issue 17). Only the page's rows are built; the overdue list covers every region
+    the filter selects, and the XLSX export keeps every row."""
+    cohorts = [(c.pk, c.name) for c in Cohort.objects.all()]
+    form = DashboardFilterForm(request.GET or None, cohorts=cohorts)
+    candidacies = board.filtered(board.selected_candidacies(), form)
+    ordered = candidacies.order_by("region__name", "cohort__year").values_list("pk", flat=True)
+    page = page_of(request, ordered)
+    rows = board.progress_rows(candidacies.filter(pk__in=list(page.object_list)), board.today())
+    late, late_total = board.overdue_deliverables(candidacies, board.today())
+    query = request.GET.copy()
+    query.pop("page", None)
     context = {
         "form": form,
         "rows": rows,
+        "page": page,
+        "filters": query.urlencode(),
         "stage_names": [STAGE_NAMES[n] for n in STAGE_NUMBERS],
         "late": late,
         "late_total": late_total,

@@ -1,0 +1,183 @@
+"""Query counts and server CPU per request of the pages people open most, as ratios to a trivial view.
+
+    .venv/bin/python bench/pages/bench_pages.py [--repeat 30] [--before /path/to/old/checkout]
+
+For each of two data sizes (small: 12 initiatives, 10 members, 10 programme regions; large: 60
+initiatives, 150 problems, 200 members, 60 programme regions) a fresh SQLite database in a temporary
+directory is migrated and seeded (initiatives, problems, assessments and the programme cohort through
+the real actions; members with the ORM, for speed). Then, through the Django test client, it requests
+the region page ``/r/33.73/`` as its coordinator, the initiatives list, and the national dashboard and
+national home as the national admin, and a trivial view (``HttpResponse("ok")`` behind the same
+middleware) in the same process. It prints, per page: queries of one request, and the median CPU time
+of the process (``time.process_time``, so other processes on a shared machine do not count; SQLite runs
+in-process, so the database's work is included) and its ratio to the trivial view's.
+
+``--before DIR`` runs the same workload against another checkout (e.g. a worktree of ``main``) first,
+so before and after come from one run on the same machine. Each page is measured twice in the same
+process: as is, and with ``gc.freeze()`` after its warm-up, as ``kotacerdas/gunicorn_conf.py`` does in
+each gunicorn worker.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[2]
+SIZES = {
+    "small": {"initiatives": 12, "problems": 12, "members": 10, "regions": 10},
+    "large": {"initiatives": 60, "problems": 150, "members": 200, "regions": 60},
+}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=30)
+    parser.add_argument("--before", help="a checkout of the code before the change, run first")
+    parser.add_argument("--sizes", default="small,large")
+    parser.add_argument("--worker", nargs=2, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.worker:
+        worker(*args.worker, repeat=args.repeat)
+        return
+    print(f"load average at start: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+    for size in args.sizes.split(","):
+        codes = ([("before", args.before)] if args.before else []) + [("after", str(ROOT))]
+        for label, code in codes:
+            with tempfile.TemporaryDirectory() as tmp:
+                env = dict(
+                    os.environ,
+                    DATABASE_URL=f"sqlite:///{tmp}/bench.sqlite3",
+                    KOTACERDAS_VAR_DIR=tmp,
+                    MEDIA_ROOT=f"{tmp}/media",
+                    DEBUG="false",
+                    PYTHONPATH=code,
+                )
+                command = [sys.executable, __file__, "--repeat", str(args.repeat), "--worker", label, size]
+                subprocess.run(command, env=env, cwd=code, check=True)
+    print(f"load average at end: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+
+
+def worker(label: str, size: str, repeat: int) -> None:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "kotacerdas.settings")
+    import django
+
+    django.setup()
+    from django.conf import settings
+    from django.core.management import call_command
+    from django.test.utils import setup_test_environment
+
+    setup_test_environment()
+    settings.ALLOWED_HOSTS = ["testserver"]
+    _add_trivial_view()
+    call_command("migrate", verbosity=0)
+    ayu, budi, region = seed(SIZES[size])
+    pages = {
+        "trivial view": (budi, "/bench-trivial/"),
+        "region page": (budi, f"/r/{region.code}/"),
+        "initiatives list": (budi, f"/r/{region.code}/masterplan/inisiatif/"),
+        "national dashboard": (ayu, "/program/dasbor/"),
+        "national home": (ayu, "/"),
+    }
+    for freeze in (False, True):
+        results = {name: measure(user, url, repeat, freeze) for name, (user, url) in pages.items()}
+        trivial = results["trivial view"][1]
+        tag = f"{label:6} {size:5} {'gc.freeze' if freeze else 'no freeze':9}"
+        for name, (queries, cpu) in results.items():
+            ratio = cpu / trivial
+            print(f"{tag}  {name:18} {queries:3} queries  CPU {cpu:6.2f} ms  = {ratio:5.1f} × trivial")
+
+
+def measure(user: Any, url: str, repeat: int, freeze: bool) -> tuple[int, float]:
+    import gc
+
+    from django.db import connection
+    from django.test import Client
+
+    client = Client()
+    client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+    for _ in range(3):  # warm-up: templates, translations, URL resolver
+        assert client.get(url).status_code == 200, url
+    if freeze:
+        gc.collect()
+        gc.freeze()
+    queries: list[str] = []
+
+    def counter(execute, sql, params, many, context):  # type: ignore[no-untyped-def]
+        queries.append(sql)
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(counter):
+        client.get(url)
+    times = []
+    for _ in range(repeat):
+        started = time.process_time()
+        client.get(url)
+        times.append((time.process_time() - started) * 1000)
+    if freeze:
+        gc.unfreeze()
+    return len(queries), statistics.median(times)
+
+
+def _add_trivial_view() -> None:
+    from django.http import HttpResponse
+    from django.urls import clear_url_caches, path
+
+    from kotacerdas import urls
+
+    urls.urlpatterns.append(path("bench-trivial/", lambda request: HttpResponse("ok")))
+    clear_url_caches()
+
+
+def seed(size: dict[str, int]) -> tuple[Any, Any, Any]:
+    """Ayu, Budi (coordinator of Kota Salatiga) and the region, with ``size`` records."""
+    from decimal import Decimal
+
+    from kotacerdas.accounts.models import Membership, Role, User
+    from kotacerdas.assessment.actions import do_start_assessment
+    from kotacerdas.planning.analysis.actions import do_save_problem, do_save_profile
+    from kotacerdas.planning.initiatives.actions import do_save_initiative
+    from kotacerdas.programme.tests.bulk import seed_cohort
+    from kotacerdas.regions.actions import do_create_opd
+    from kotacerdas.regions.models import Region
+
+    region = Region.objects.get(code="33.73")
+    ayu = User.objects.create_user("ayu", password="x")
+    Membership.objects.create(user=ayu, role=Role.NATIONAL_ADMIN)
+    budi = User.objects.create_user("budi", password="x", first_name="Budi")
+    Membership.objects.create(user=budi, role=Role.COORDINATOR, region=region)
+    opd = do_create_opd(ayu, region, name="Dinas Komunikasi dan Informatika", short_name="Diskominfo")
+    for n in range(size["members"]):
+        user = User.objects.create_user(f"staf{n:03}", password="x")
+        Membership.objects.create(user=user, role=Role.OPD_CONTRIBUTOR, region=region, opd=opd)
+    do_save_profile(budi, region, period_start=2026, period_end=2030, vision="Salatiga cerdas")
+    for n in range(size["problems"]):
+        do_save_problem(
+            budi, region, code=f"M-{n:03}", title=f"Masalah {n}", dimension="governance",
+            element="governance.service", opds=[opd],
+        )  # fmt: skip
+    previous = None
+    for n in range(size["initiatives"]):
+        fields = {
+            "code": f"IN-{n:03}", "name": f"Inisiatif {n}", "dimension": "governance",
+            "element": "governance.service", "type": "application", "owner": opd, "horizon": "short",
+            "start_year": 2026 + n % 4, "duration": 1,
+        }  # fmt: skip
+        budget = {(2026 + n % 4, "APBD"): Decimal(100_000_000)}
+        predecessors = [previous] if previous is not None and n % 3 == 0 else []
+        previous = do_save_initiative(budi, region, budget=budget, predecessors=predecessors, **fields)
+    for n in range(3):
+        do_start_assessment(budi, region, instrument_id="readiness-2019", title=f"Asesmen {n}")
+    seed_cohort(ayu, 2026, size["regions"])
+    return ayu, budi, region
+
+
+if __name__ == "__main__":
+    main()
