@@ -56,4 +56,4 @@ def url_for(name: str, world: dict[str, Any], **override: Any) -> str:
 
 def names_objects(name: str) -> bool:
     """The URL names a record by its id (not only a region, a kind or an indicator code)."""
-    return any(converter == "int" for converter, _key in route_params(name))
+    return any(converter == "id" for converter, _key in route_params(name))

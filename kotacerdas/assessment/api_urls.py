@@ -14,12 +14,12 @@ access = {
 urlpatterns = [
     path("regions/<str:code>/assessments", api.RegionAssessmentList.as_view(), name="list"),
     path(
-        "regions/<str:code>/assessments/<int:assessment_id>",
+        "regions/<str:code>/assessments/<id:assessment_id>",
         api.RegionAssessmentDetail.as_view(),
         name="detail",
     ),
     path(
-        "regions/<str:code>/assessments/<int:assessment_id>/results",
+        "regions/<str:code>/assessments/<id:assessment_id>/results",
         api.RegionAssessmentResults.as_view(),
         name="results",
     ),

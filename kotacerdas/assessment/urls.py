@@ -27,7 +27,7 @@ access = {
     "export_xlsx": REGION_SCOPED,
     "export_csv": REGION_SCOPED,
 }
-A = "r/<str:code>/asesmen/<int:assessment_id>/"
+A = "r/<str:code>/asesmen/<id:assessment_id>/"
 urlpatterns = [
     path("r/<str:code>/asesmen/", views.assessment_list, name="list"),
     path(A, views.detail, name="detail"),
@@ -35,8 +35,8 @@ urlpatterns = [
     path(A + "impor/", views.import_answers, name="import"),
     path(A + "jawaban/<str:indicator>/", views.answer_view, name="answer"),
     path(A + "jawaban/<str:indicator>/bukti/", views.evidence_upload, name="evidence_upload"),
-    path(A + "bukti/<int:evidence_id>/", views.evidence_download, name="evidence_download"),
-    path(A + "bukti/<int:evidence_id>/hapus/", views.evidence_delete, name="evidence_delete"),
+    path(A + "bukti/<id:evidence_id>/", views.evidence_download, name="evidence_download"),
+    path(A + "bukti/<id:evidence_id>/hapus/", views.evidence_delete, name="evidence_delete"),
     path(A + "ajukan/", views.submit, name="submit"),
     path(A + "asesor/", views.set_assessor, name="set_assessor"),
     path(A + "mulai-tinjauan/", views.start_review, name="start_review"),

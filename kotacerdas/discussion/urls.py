@@ -7,7 +7,7 @@ app_name = "discussion"
 access = {"add_comment": REGION_SCOPED}
 urlpatterns = [
     path(
-        "r/<str:code>/diskusi/<str:target>/<int:object_id>/",
+        "r/<str:code>/diskusi/<str:target>/<id:object_id>/",
         views.add_comment,
         name="add_comment",
     ),

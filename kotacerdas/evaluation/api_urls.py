@@ -13,5 +13,5 @@ access = {
 }
 urlpatterns = [
     path("evaluations", api.CycleList.as_view(), name="evaluations"),
-    path("evaluations/<int:year>/results", api.CycleResults.as_view(), name="evaluation_results"),
+    path("evaluations/<id:year>/results", api.CycleResults.as_view(), name="evaluation_results"),
 ]

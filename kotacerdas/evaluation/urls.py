@@ -17,8 +17,8 @@ access = {
     "letter_docx": REGION_SCOPED,
     "letter_pdf": REGION_SCOPED,
 }
-C = "evaluasi/<int:cycle_id>/"
-R = "r/<str:code>/evaluasi/<int:year>/"  # a region's published result
+C = "evaluasi/<id:cycle_id>/"
+R = "r/<str:code>/evaluasi/<id:year>/"  # a region's published result
 urlpatterns = [
     path("evaluasi/", views.cycle_list, name="cycles"),
     path("evaluasi/baru/", views.cycle_new, name="cycle_new"),

@@ -15,19 +15,19 @@ access = {
     "initiative_review": REGION_SCOPED,
 }
 M = "regions/<str:code>/monitoring/"
-P = M + "periods/<int:period_id>"
+P = M + "periods/<id:period_id>"
 urlpatterns = [
     path(M + "periods", api.PeriodList.as_view(), name="periods"),
     path(P + "/realisation", api.Realisation.as_view(), name="realisation"),
-    path(P + "/kpis/<int:kpi_id>", api.KpiRealisation.as_view(), name="kpi_realisation"),
+    path(P + "/kpis/<id:kpi_id>", api.KpiRealisation.as_view(), name="kpi_realisation"),
     path(
-        P + "/initiatives/<int:initiative_id>",
+        P + "/initiatives/<id:initiative_id>",
         api.InitiativeRealisation.as_view(),
         name="initiative_realisation",
     ),
-    path(M + "kpi-reports/<int:kpi_report_id>/review", api.KpiReview.as_view(), name="kpi_review"),
+    path(M + "kpi-reports/<id:kpi_report_id>/review", api.KpiReview.as_view(), name="kpi_review"),
     path(
-        M + "initiative-reports/<int:initiative_report_id>/review",
+        M + "initiative-reports/<id:initiative_report_id>/review",
         api.InitiativeReview.as_view(),
         name="initiative_review",
     ),

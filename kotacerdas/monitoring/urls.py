@@ -23,7 +23,7 @@ access = {
     "national_xlsx": NATIONAL_ADMIN,
 }
 M = "r/<str:code>/monitoring/"
-P = M + "periode/<int:period_id>/"
+P = M + "periode/<id:period_id>/"
 urlpatterns = [
     path(M, periods.monitoring, name="region"),
     path(M + "periode/", periods.periods, name="periods"),
@@ -31,18 +31,18 @@ urlpatterns = [
     path(P + "tutup/", periods.close, name="close"),
     path(P + "kunci/", periods.lock, name="lock"),
     path(P + "buka-kunci/", periods.unlock, name="unlock"),
-    path(P + "kpi/<int:kpi_id>/", reports.kpi_report, name="kpi_report"),
-    path(P + "inisiatif/<int:initiative_id>/", reports.initiative_report, name="initiative_report"),
+    path(P + "kpi/<id:kpi_id>/", reports.kpi_report, name="kpi_report"),
+    path(P + "inisiatif/<id:initiative_id>/", reports.initiative_report, name="initiative_report"),
     path(P + "xlsx/", sheets.sheet, name="sheet"),
     path(P + "impor/", sheets.sheet_import, name="sheet_import"),
     path(M + "antrean/", reports.queue, name="queue"),
-    path(M + "tinjau/kpi/<int:kpi_report_id>/", reports.review_kpi, name="review_kpi"),
+    path(M + "tinjau/kpi/<id:kpi_report_id>/", reports.review_kpi, name="review_kpi"),
     path(
-        M + "tinjau/inisiatif/<int:initiative_report_id>/",
+        M + "tinjau/inisiatif/<id:initiative_report_id>/",
         reports.review_initiative,
         name="review_initiative",
     ),
-    path(M + "bukti/<int:evidence_id>/", reports.evidence_file, name="evidence"),
+    path(M + "bukti/<id:evidence_id>/", reports.evidence_file, name="evidence"),
     path("monitoring/nasional/", national.completeness, name="national"),
     path("monitoring/nasional/xlsx/", national.completeness_xlsx, name="national_xlsx"),
 ]

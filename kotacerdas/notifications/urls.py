@@ -12,7 +12,7 @@ access = {
 }
 urlpatterns = [
     path("notifikasi/", views.queue, name="queue"),
-    path("notifikasi/<int:notification_id>/buka/", views.open_notification, name="open"),
+    path("notifikasi/<id:notification_id>/buka/", views.open_notification, name="open"),
     path("notifikasi/baca-semua/", views.read_all, name="read_all"),
     path("profil/", views.profile, name="profile"),
 ]

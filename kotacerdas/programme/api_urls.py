@@ -16,10 +16,10 @@ access = {
     "deliverable_submit": REGION_SCOPED,
     "deliverable_review": REGION_SCOPED,
 }
-D = "regions/<str:code>/programme/<int:cohort_id>/deliverables/<int:deliverable_id>"
+D = "regions/<str:code>/programme/<id:cohort_id>/deliverables/<id:deliverable_id>"
 urlpatterns = [
     path("programme/cohorts", api.CohortList.as_view(), name="cohorts"),
-    path("programme/cohorts/<int:cohort_id>/ranking", api.CohortRanking.as_view(), name="ranking"),
+    path("programme/cohorts/<id:cohort_id>/ranking", api.CohortRanking.as_view(), name="ranking"),
     path("programme/dashboard", api.Dashboard.as_view(), name="dashboard"),
     path("regions/<str:code>/programme", api.RegionProgramme.as_view(), name="region"),
     path(D, api.DeliverableDetail.as_view(), name="deliverable"),

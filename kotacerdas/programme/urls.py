@@ -39,9 +39,9 @@ access = {
     "institution_member_remove": REGION_SCOPED,
     "institution_file": REGION_SCOPED,
 }
-C = "program/kohort/<int:cohort_id>/"
-R = "r/<str:code>/program/<int:cohort_id>/"
-D = R + "luaran/<int:deliverable_id>/"
+C = "program/kohort/<id:cohort_id>/"
+R = "r/<str:code>/program/<id:cohort_id>/"
+D = R + "luaran/<id:deliverable_id>/"
 urlpatterns = [
     path("program/", cohorts.cohort_list, name="cohorts"),
     path("program/saya/", dashboard.my_programme, name="mine"),
@@ -58,8 +58,8 @@ urlpatterns = [
     path(C + "seleksi/cetak/", selection.selection_print, name="selection_print"),
     path(C + "papan/", dashboard.stage_board, name="board"),
     path(C + "luaran/", cohorts.checklist, name="checklist"),
-    path(C + "luaran/<int:item_id>/", cohorts.checklist_item, name="checklist_item"),
-    path(C + "luaran/<int:item_id>/hapus/", cohorts.checklist_item_remove, name="checklist_item_remove"),
+    path(C + "luaran/<id:item_id>/", cohorts.checklist_item, name="checklist_item"),
+    path(C + "luaran/<id:item_id>/hapus/", cohorts.checklist_item_remove, name="checklist_item_remove"),
     path("r/<str:code>/program/", candidacy.region_programme, name="region"),
     path(R, candidacy.candidacy_detail, name="candidacy"),
     path(R + "skor/", candidacy.verify_score, name="verify_score"),
@@ -70,7 +70,7 @@ urlpatterns = [
     path(D, deliverables.deliverable_detail, name="deliverable"),
     path(D + "kirim/", deliverables.deliverable_submit, name="deliverable_submit"),
     path(D + "tinjau/", deliverables.deliverable_review, name="deliverable_review"),
-    path(D + "berkas/<int:item_id>/", deliverables.item_file, name="item_file"),
+    path(D + "berkas/<id:item_id>/", deliverables.item_file, name="item_file"),
     path("r/<str:code>/kelembagaan/", institutions.institutions, name="institutions"),
     path(
         "r/<str:code>/kelembagaan/<str:kind>/anggota/",
@@ -78,7 +78,7 @@ urlpatterns = [
         name="institution_member_add",
     ),
     path(
-        "r/<str:code>/kelembagaan/anggota/<int:member_id>/hapus/",
+        "r/<str:code>/kelembagaan/anggota/<id:member_id>/hapus/",
         institutions.institution_member_remove,
         name="institution_member_remove",
     ),

@@ -17,6 +17,6 @@ urlpatterns = [
     path("wilayah/kelas-ukuran/", views.size_schemes, name="size_schemes"),
     path("r/<str:code>/", views.workspace, name="workspace"),
     path("r/<str:code>/opd/", views.opd_list, name="opds"),
-    path("r/<str:code>/opd/<int:opd_id>/", views.opd_edit, name="opd_edit"),
-    path("r/<str:code>/opd/<int:opd_id>/hapus/", views.opd_delete, name="opd_delete"),
+    path("r/<str:code>/opd/<id:opd_id>/", views.opd_edit, name="opd_edit"),
+    path("r/<str:code>/opd/<id:opd_id>/hapus/", views.opd_delete, name="opd_delete"),
 ]

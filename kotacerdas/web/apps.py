@@ -6,3 +6,10 @@ class WebConfig(AppConfig):
     name = "kotacerdas.web"
     label = "web"
     verbose_name = _("Web")
+
+    def ready(self) -> None:
+        from django.urls import register_converter
+
+        from kotacerdas.web.converters import RecordIdConverter
+
+        register_converter(RecordIdConverter, "id")
