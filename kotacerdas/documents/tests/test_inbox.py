@@ -32,7 +32,7 @@ def test_rina_sees_the_newest_version_waiting_for_her_approval(ayu, budi, rina, 
 def test_after_approval_budi_is_asked_to_ratify_and_rina_no_longer_to_approve(budi, rina, region_a) -> None:
     version = actions.do_request_books(budi, region_a, programme_year=2026, formats=["docx"])
     version.refresh_from_db()
-    actions.do_approve(rina, version)
+    actions.do_approve(rina, version, exception_reason="Draf untuk uji kotak tugas; teks menyusul.")
     assert "Sahkan buku versi 1 dengan Perkada" in inbox_page(budi)
     assert "Setujui buku" not in inbox_page(rina)
 
