@@ -204,6 +204,23 @@ class InitiativeRealisation(APIView):
         return _write(request, run)
 
 
+def _review(
+    request: Request, code: str, get_report: Callable[..., Any], report_id: int, serializer: type[Any]
+) -> Response:
+    """Approve or return one report (KPI or initiative) through the same action as the pages."""
+
+    def run() -> tuple[int, Any]:
+        region = get_region_for_user(request.user, code)
+        require(can_manage_monitoring(request.user, region))
+        report = get_report(request.user, region, report_id)
+        data = ReviewInput(data=request.data)
+        data.is_valid(raise_exception=True)
+        do_review_report(_actor(request), report, **data.validated_data)
+        return 200, serializer(report).data
+
+    return _write(request, run)
+
+
 class KpiReview(APIView):
     @extend_schema(
         summary="Approve a submitted KPI report, or return it with a reason (the coordinator)",
@@ -211,16 +228,7 @@ class KpiReview(APIView):
         responses=KpiReportSerializer,
     )
     def post(self, request: Request, version: str, code: str, kpi_report_id: int) -> Response:
-        def run() -> tuple[int, Any]:
-            region = get_region_for_user(request.user, code)
-            require(can_manage_monitoring(request.user, region))
-            report = get_kpi_report(request.user, region, kpi_report_id)
-            data = ReviewInput(data=request.data)
-            data.is_valid(raise_exception=True)
-            do_review_report(_actor(request), report, **data.validated_data)
-            return 200, KpiReportSerializer(report).data
-
-        return _write(request, run)
+        return _review(request, code, get_kpi_report, kpi_report_id, KpiReportSerializer)
 
 
 class InitiativeReview(APIView):
@@ -230,13 +238,4 @@ class InitiativeReview(APIView):
         responses=InitiativeReportSerializer,
     )
     def post(self, request: Request, version: str, code: str, initiative_report_id: int) -> Response:
-        def run() -> tuple[int, Any]:
-            region = get_region_for_user(request.user, code)
-            require(can_manage_monitoring(request.user, region))
-            report = get_initiative_report(request.user, region, initiative_report_id)
-            data = ReviewInput(data=request.data)
-            data.is_valid(raise_exception=True)
-            do_review_report(_actor(request), report, **data.validated_data)
-            return 200, InitiativeReportSerializer(report).data
-
-        return _write(request, run)
+        return _review(request, code, get_initiative_report, initiative_report_id, InitiativeReportSerializer)
