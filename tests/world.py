@@ -318,7 +318,7 @@ def _monitoring(world: dict[str, Any]) -> None:
         period_id=period.pk,
         kpi_report_id=kpi_report.pk,
         initiative_report_id=initiative_report.pk,
-        evidence_id=kpi_report.evidence.get().pk,
+        monitoring_evidence_id=kpi_report.evidence.get().pk,
     )
 
 
@@ -336,6 +336,8 @@ BY_URL = {
     "programme:checklist_item": {"item_id": "checklist_item_id"},
     "programme:checklist_item_remove": {"item_id": "checklist_item_id"},
     "programme:item_file": {"item_id": "deliverable_item_id"},
+    # the assessment's evidence and monitoring's evidence are different records under one URL name
+    "monitoring:evidence": {"evidence_id": "monitoring_evidence_id"},
     "evaluation:results_xlsx": {"cycle_id": "published_cycle_id"},
     "evaluation:cycle_letter_docx": {"cycle_id": "published_cycle_id"},
     "evaluation:cycle_letter_pdf": {"cycle_id": "published_cycle_id"},
