@@ -56,6 +56,8 @@ INSTALLED_APPS = [
     "kotacerdas.notifications",
     "kotacerdas.documents",
     "kotacerdas.evaluation",
+    "kotacerdas.participation",
+    "kotacerdas.portal",
     "kotacerdas.api",
     "kotacerdas.web",
     "kotacerdas.home",

@@ -1,0 +1,1 @@
+"""Citizen participation: consultations, ideas, supports, comments, moderation and promotion."""
