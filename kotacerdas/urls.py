@@ -11,10 +11,11 @@ handler403 = "kotacerdas.web.api.permission_denied"
 handler404 = "kotacerdas.web.api.page_not_found"
 handler500 = "kotacerdas.web.api.server_error"
 
-access = {"home": PUBLIC, "inbox": LOGGED_IN, "login": PUBLIC, "logout": LOGGED_IN}
+access = {"health": PUBLIC, "home": PUBLIC, "inbox": LOGGED_IN, "login": PUBLIC, "logout": LOGGED_IN}
 
 urlpatterns = [
     path("", home_views.home, name="home"),
+    path("sehat/", home_views.health, name="health"),
     path("kotak-tugas/", home_views.inbox, name="inbox"),
     path("masuk/", LoginView.as_view(), name="login"),
     path("keluar/", auth_views.LogoutView.as_view(), name="logout"),

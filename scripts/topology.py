@@ -281,8 +281,7 @@ http {{
     client_max_body_size 12m;          # the app refuses uploads above 10 MB with a message
 
     upstream kotacerdas {{
-        server 127.0.0.1:{port_a} max_fails=1 fail_timeout=10s;
-        server 127.0.0.1:{port_b} max_fails=1 fail_timeout=10s;
+{upstreams}
     }}
 
     server {{
@@ -310,7 +309,7 @@ http {{
 }}
 """
 
-SERVICES = ("worker", "a", "b", "nginx")
+SERVERS = ("a", "b")
 
 
 @dataclass
@@ -323,6 +322,8 @@ class Topology:
     pids: dict[str, int] = field(default_factory=dict)
     children: dict[str, subprocess.Popen[bytes]] = field(default_factory=dict)
     in_run: bool = False
+    servers: tuple[str, ...] = SERVERS  # bench/load runs one server with more workers
+    workers: int = GUNICORN_WORKERS
     state: Path = STATE_FILE  # `run` keeps its state inside its own temp dir, so runs never collide
 
     # ------------------------------------------------------------------ state
@@ -330,6 +331,10 @@ class Topology:
     @property
     def logs(self) -> Path:
         return self.tmp / "logs"
+
+    @property
+    def services(self) -> tuple[str, ...]:
+        return ("worker", *self.servers, "nginx")
 
     @property
     def database_url(self) -> str:
@@ -343,6 +348,8 @@ class Topology:
             "ports": self.ports,
             "env": self.env,
             "pids": self.pids,
+            "servers": list(self.servers),
+            "workers": self.workers,
         }
         self.state.touch(mode=0o600)
         self.state.write_text(json.dumps(data, indent=2))
@@ -360,10 +367,14 @@ class Topology:
             ports=data["ports"],
             env=data["env"],
             pids=data["pids"],
+            servers=tuple(data.get("servers", SERVERS)),
+            workers=int(data.get("workers", GUNICORN_WORKERS)),
         )
 
     @classmethod
-    def new(cls, postgres: str, in_run: bool) -> Topology:
+    def new(
+        cls, postgres: str, in_run: bool, servers: tuple[str, ...] = SERVERS, workers: int = GUNICORN_WORKERS
+    ) -> Topology:
         if not in_run and STATE_FILE.exists():
             raise TopologyError(f"a topology seems to be up already ({STATE_FILE}); run `down` first")
         tmp = Path(tempfile.mkdtemp(prefix="kc-topology-"))
@@ -387,9 +398,17 @@ class Topology:
         }
         database = f"kc_topology_{secrets.token_hex(4)}"
         ports: dict[str, int] = {}
-        while len(set(ports.values())) < 3:
-            ports = {"nginx": free_port(), "a": free_port(), "b": free_port()}
-        topology = cls(tmp=tmp, postgres=postgres.rstrip("/"), database=database, ports=ports, env=env)
+        while len(set(ports.values())) < len(servers) + 1:
+            ports = {name: free_port() for name in ("nginx", *servers)}
+        topology = cls(
+            tmp=tmp,
+            postgres=postgres.rstrip("/"),
+            database=database,
+            ports=ports,
+            env=env,
+            servers=servers,
+            workers=workers,
+        )
         topology.env["DATABASE_URL"] = topology.database_url
         topology.in_run = in_run
         if in_run:
@@ -452,7 +471,7 @@ class Topology:
                 "--bind",
                 bind,
                 "--workers",
-                str(GUNICORN_WORKERS),
+                str(self.workers),
                 "--timeout",
                 "60",
                 "--graceful-timeout",
@@ -471,8 +490,10 @@ class Topology:
                 user=user,
                 dir=folder,
                 port=self.ports["nginx"],
-                port_a=self.ports["a"],
-                port_b=self.ports["b"],
+                upstreams="\n".join(
+                    f"        server 127.0.0.1:{self.ports[name]} max_fails=1 fail_timeout=10s;"
+                    for name in self.servers
+                ),
             )
         )
         return conf
@@ -513,7 +534,7 @@ class Topology:
         self.save()
 
     def ensure_running(self) -> None:
-        for name in SERVICES:
+        for name in self.services:
             pgid = self.pids.get(name)
             if not pgid or not group_alive(pgid):
                 raise TopologyError(f"{name} is not running; see {self.logs / (name + '.log')}")
@@ -539,14 +560,15 @@ class Topology:
         finish_step("static files collected", collect, collect_log, 120, begun)
         begun = time.monotonic()
         self.start_worker()
-        self.start_server("a")
-        self.start_server("b")
+        for name in self.servers:
+            self.start_server(name)
         self.start_nginx()
         run_step("demo world loaded", [*kc, "demo"], self.env, setup_log, timeout=90)
-        for name in ("a", "b", "nginx"):
+        for name in (*self.servers, "nginx"):
             wait_http(self.ports[name], "/masuk/", timeout=60, what=f"server {name.upper()}")
-        p, took = self.ports, time.monotonic() - begun
-        say(f"servers A :{p['a']} and B :{p['b']} and nginx :{p['nginx']} answer ({took:.1f} s)")
+        took = time.monotonic() - begun
+        listening = " and ".join(f"{name.upper()} :{self.ports[name]}" for name in (*self.servers, "nginx"))
+        say(f"{listening} answer ({took:.1f} s)")
         self.wait_queue_empty(timeout=90)
         self.ensure_running()
 
@@ -571,7 +593,7 @@ class Topology:
 
     def down(self) -> list[str]:
         problems = []
-        for name in reversed(SERVICES):
+        for name in reversed(self.services):
             try:
                 self.stop(name)
             except TopologyError as error:
@@ -591,10 +613,15 @@ class Topology:
 
     def describe(self) -> None:
         p = self.ports
+        behind = ", ".join(f"{name.upper()} :{p[name]}" for name in self.servers)
+        servers = "".join(
+            f"\n  server {name.upper()}  http://127.0.0.1:{p[name]}/   ({self.workers} workers, "
+            f"process group {self.pids.get(name)})"
+            for name in self.servers
+        )
         print(
-            f"\n  nginx     http://127.0.0.1:{p['nginx']}/   -> A :{p['a']}, B :{p['b']}"
-            f"\n  server A  http://127.0.0.1:{p['a']}/   (process group {self.pids.get('a')})"
-            f"\n  server B  http://127.0.0.1:{p['b']}/   (process group {self.pids.get('b')})"
+            f"\n  nginx     http://127.0.0.1:{p['nginx']}/   -> {behind}"
+            f"{servers}"
             f"\n  worker    process group {self.pids.get('worker')}"
             f"\n  database  {self.database_url}"
             f"\n  files     {self.env['KOTACERDAS_VAR_DIR']}  (logs in {self.logs})"

@@ -17,6 +17,11 @@ from kotacerdas.web.params import page_of
 HOME_SHOWN = 5
 
 
+def health(request: HttpRequest) -> HttpResponse:
+    """For load balancers and the load benchmark's yardstick: answers without the database or a template."""
+    return HttpResponse("ok", content_type="text/plain")
+
+
 def home(request: HttpRequest) -> HttpResponse:
     if not request.user.is_authenticated:
         return _landing(request)

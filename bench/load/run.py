@@ -1,0 +1,209 @@
+"""Load on the production stack, on loopback: each page's throughput against a trivial view; 1,000 people.
+
+    .venv/bin/python bench/load/run.py                       # both parts, about 6 minutes
+    .venv/bin/python bench/load/run.py --part pages --seconds 10 --connections 30
+    .venv/bin/python bench/load/run.py --part people --users 1000 --think 10 --minutes 3
+
+The stack is scripts/topology.py's, with one app server: nginx (buffering proxy) in front of gunicorn
+(``--workers`` sync workers, production settings), PostgreSQL, the task worker; its own database and temp
+dir, torn down at the end whatever happens. The world is the demo world plus ``--regions`` regions' teams
+(bench/load/seed.py).
+
+* pages: for each endpoint, ``--connections`` clients without think time for ``--seconds``; requests per
+  second, p50/p95, errors, the app server's CPU per request (read from /proc), and the throughput as a
+  share of the trivial view's (``/sehat/``, no database, no template). A save is a GET of the form and
+  its POST (fresh CSRF and submission tokens and the version, as a browser sends them); the pair counts.
+* people: ``--users`` people of the seeded regions' teams (a national Bimtek) thinking ``--think`` s on
+  average between steps; a step is a page of their working day or a KPI report save. p50/p95 per step.
+
+Everything talks to 127.0.0.1 only, and every wait is bounded (``--timeout``, default 30 minutes).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import itertools
+import json
+import math
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "scripts"))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import topology  # noqa: E402  (scripts/topology.py)
+from client import Step, Tally, User, saturate, simulate  # noqa: E402
+
+# A person's working day during a Bimtek: which step, how often (weights).
+DAY = (("region page", 30), ("initiatives list", 20), ("monitoring page", 20), ("KPI report save", 15))
+DAY_EXTRA = (("landing", 10), ("regions API", 5))
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--part", choices=["pages", "people", "both"], default="both")
+    parser.add_argument("--workers", type=int, default=3, help="gunicorn sync workers (3)")
+    parser.add_argument("--seconds", type=float, default=12, help="per endpoint, pages part (12)")
+    parser.add_argument("--connections", type=int, default=30, help="clients without think time (30)")
+    parser.add_argument("--users", type=int, default=1000, help="people, people part (1000)")
+    parser.add_argument("--think", type=float, default=10, help="mean think time in seconds (10)")
+    parser.add_argument("--minutes", type=float, default=3, help="people part duration (3)")
+    parser.add_argument("--regions", type=int, default=100, help="seeded regions (100)")
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--timeout", type=float, default=1800, help="give up and tear down after (s)")
+    parser.add_argument("--postgres", default=topology.DEFAULT_POSTGRES)
+    args = parser.parse_args()
+    topology.preflight(args.postgres)
+    stack = topology.Topology.new(args.postgres, in_run=True, servers=("a",), workers=args.workers)
+    signal.signal(signal.SIGALRM, topology.on_signal)
+    signal.signal(signal.SIGTERM, topology.on_signal)
+    signal.alarm(int(args.timeout))
+    try:
+        print(f"load average before: {os.getloadavg()}; {os.cpu_count()} CPUs", flush=True)
+        stack.up()
+        world = seed(stack, args)
+        if args.part in ("pages", "both"):
+            pages(stack, world, args)
+        if args.part in ("people", "both"):
+            people(stack, world, args)
+        print(f"load average after: {os.getloadavg()}", flush=True)
+        return 0
+    except topology.Interrupted as stop:
+        print(f"stopped by {stop}", file=sys.stderr)
+        return 124
+    finally:
+        signal.alarm(0)
+        for problem in stack.down():
+            print(f"error: {problem}", file=sys.stderr)
+
+
+def seed(stack: topology.Topology, args: argparse.Namespace) -> dict[str, Any]:
+    begun = time.monotonic()
+    command = [sys.executable, str(Path(__file__).with_name("seed.py")), "--regions", str(args.regions)]
+    command += ["--team", str(math.ceil(args.users / args.regions)), "--seed", str(args.seed)]
+    done = subprocess.run(command, env=stack.env, cwd=ROOT, capture_output=True, text=True, timeout=900)
+    if done.returncode != 0:
+        raise topology.TopologyError(f"seeding failed: {done.stderr[-2000:]}")
+    world: dict[str, Any] = json.loads(done.stdout)
+    took = time.monotonic() - begun
+    topology.say(f"seeded {args.regions} regions, {len(world['people'])} people ({took:.0f} s)")
+    return world
+
+
+# ------------------------------------------------------------------------------------------- pages
+
+
+def server_cpu_seconds(stack: topology.Topology) -> float:
+    """User + system CPU of every process in the app server's process group (gunicorn and its workers)."""
+    group, ticks = stack.pids["a"], os.sysconf("SC_CLK_TCK")
+    total = 0
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[2]) == group:  # fields after the name: state, ppid, pgrp, …, utime (11), stime (12)
+            total += int(fields[11]) + int(fields[12])
+    return total / ticks
+
+
+def endpoint_step(endpoint: dict[str, Any]) -> Step:
+    if "post" in endpoint:
+        # one form per client at a time: concurrent saves of one record would be refused as stale
+        paths, name, button = itertools.cycle(endpoint["post"]), endpoint["field"], endpoint.get("button", "")
+        counter = itertools.count()
+
+        async def save(user: User) -> None:
+            await user.save_form("step", next(paths), name, f"{next(counter) % 90 + 5}", button)
+
+        return save
+
+    async def get(user: User) -> None:
+        await user.get("step", endpoint["get"])
+
+    return get
+
+
+def pages(stack: topology.Topology, world: dict[str, Any], args: argparse.Namespace) -> None:
+    port, cookie = stack.ports["nginx"], world["cookie"]
+    rows = []
+    for name, endpoint in world["endpoints"].items():
+        session = world["personas"].get(endpoint["as"])
+        cookies = {cookie: session} if session else {}
+        cpu = server_cpu_seconds(stack)
+        begun = time.monotonic()
+        tally = asyncio.run(saturate(port, cookies, endpoint_step(endpoint), args.connections, args.seconds))
+        took = time.monotonic() - begun
+        cpu = server_cpu_seconds(stack) - cpu
+        count, p50, p95, _ = tally.summary("step")
+        rows.append((name, count / took, p50, p95, len(tally.errors.get("failed", [])), cpu, count))
+        failures = sorted(set(tally.errors.get("failed", [])))
+        topology.say(f"{name}: {count / took:.1f}/s" + (f"; first error: {failures[0]}" if failures else ""))
+    trivial = rows[0][1]
+    print(f"\n{args.connections} connections × {args.seconds:.0f} s per endpoint, {args.workers} workers")
+    heading = ("endpoint", "req/s", "of trivial", "p50 ms", "p95 ms", "CPU ms/req")
+    print("{:26} {:>8} {:>10} {:>8} {:>8} {:>10} errors".format(*heading))
+    for name, rate, p50, p95, errors, cpu, count in rows:
+        per = 1000 * cpu / count if count else float("nan")
+        print(f"{name:26} {rate:8.1f} {rate / trivial:9.1%} {p50:8.1f} {p95:8.1f} {per:10.1f} {errors}")
+
+
+# ------------------------------------------------------------------------------------------- people
+
+
+def person_step(person: dict[str, str], rng: random.Random) -> Step:
+    names = [name for name, _ in DAY + DAY_EXTRA]
+    weights = [weight for _, weight in DAY + DAY_EXTRA]
+    paths = {
+        "region page": person["region_page"],
+        "initiatives list": person["initiatives"],
+        "monitoring page": person["monitoring"],
+        "landing": "/",
+        "regions API": "/api/v1/regions",
+    }
+
+    async def step(user: User) -> None:
+        name = rng.choices(names, weights)[0]
+        if name == "KPI report save":
+            await user.save_form(name, person["report"], "value", str(rng.randint(10, 90)), "save")
+        else:
+            await user.get(name, paths[name])
+
+    return step
+
+
+def people(stack: topology.Topology, world: dict[str, Any], args: argparse.Namespace) -> None:
+    rng = random.Random(args.seed)
+    chosen = world["people"][: args.users]
+    crowd = [({world["cookie"]: p["session"]}, person_step(p, rng)) for p in chosen]
+    seconds = args.minutes * 60
+    topology.say(f"{len(crowd)} people, thinking {args.think:.0f} s on average, for {seconds:.0f} s")
+    begun = time.monotonic()
+    tally: Tally = asyncio.run(simulate(stack.ports["nginx"], crowd, args.think, seconds, args.seed))
+    took = time.monotonic() - begun
+    total = sum(len(times) for times in tally.times.values())
+    everything = sorted(t for times in tally.times.values() for t in times)
+    p95_all = everything[max(0, round(0.95 * len(everything)) - 1)] if everything else float("nan")
+    errors = len(tally.errors.get("failed", []))
+    rate = total / took
+    print(f"\n{len(crowd)} people × {took:.0f} s: {total} timed requests ({rate:.1f}/s), {errors} errors")
+    print(f"{'step':22} {'count':>7} {'p50 ms':>8} {'p95 ms':>8} errors")
+    for name, _ in DAY + DAY_EXTRA:
+        count, p50, p95, failed = tally.summary(name)
+        print(f"{name:22} {count:7} {p50:8.1f} {p95:8.1f} {failed}")
+    print(f"{'all':22} {total:7} {'':8} {p95_all:8.1f} {errors}")
+    for why in sorted(set(tally.errors.get("failed", [])))[:5]:
+        print(f"  error: {why}")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
