@@ -12,10 +12,13 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
+from kotacerdas.accounts.errors import ActionNotAllowed
 from kotacerdas.accounts.models import User
+from kotacerdas.assessment.access import EDITABLE_ASSESSMENT_STATES, is_coordinator
 from kotacerdas.assessment.models import Assessment, Result, State
 from kotacerdas.audit.log import record
 from kotacerdas.audit.transitions import lock_state
@@ -23,11 +26,19 @@ from kotacerdas.core.evaluation import PARTS, EntriesError, read_results_csv
 from kotacerdas.core.instruments import available_instruments, instrument_hash, load_instrument
 from kotacerdas.core.instruments.numbers import fraction_text, to_fraction
 from kotacerdas.core.regions import available_size_schemes, load_size_scheme, size_scheme_to_dict
-from kotacerdas.evaluation.models import Cycle, Participant, Publication, PublishJob, ResultsBook
+from kotacerdas.evaluation.models import (
+    Cycle,
+    EvidenceLink,
+    Participant,
+    Publication,
+    PublishJob,
+    ResultsBook,
+)
 from kotacerdas.evaluation.publishing import publish, publishable, require_national_admin
-from kotacerdas.evaluation.record import previous_result
+from kotacerdas.evaluation.record import previous_result, ratified_masterplan
 from kotacerdas.evaluation.selfassessment import start_self_assessment
 from kotacerdas.evaluation.tasks import build_results_book, publish_cycle
+from kotacerdas.planning.initiatives.spbe import SPBE_INSTRUMENT, spbe_codes
 from kotacerdas.regions.models import Region
 
 
@@ -233,3 +244,34 @@ def _participant_snapshot(participant: Participant) -> dict[str, Any]:
         "previous_total": participant.previous_total,
         "verified": participant.verified,
     }
+
+
+def do_attach_masterplan(actor: User, assessment: Assessment, indicator: str) -> EvidenceLink:
+    """Attach the ratified masterplan (its Perkada and books) to an SPBE answer, by reference."""
+    if not is_coordinator(actor, assessment):
+        raise ActionNotAllowed(_("Only the coordinator of this region may do this."))
+    if assessment.instrument_id != SPBE_INSTRUMENT:
+        raise ValidationError(_("This is not an SPBE self-assessment."))
+    if assessment.state not in EDITABLE_ASSESSMENT_STATES:
+        raise ValidationError(_("This assessment is submitted or verified; it takes no more evidence."))
+    if indicator not in spbe_codes():
+        message = _("Unknown SPBE 2020 indicator code(s): %(codes)s (the codes are 1 to %(last)s).")
+        raise ValidationError({"indicator": message % {"codes": indicator[:20], "last": spbe_codes()[-1]}})
+    version = ratified_masterplan(assessment.region)
+    if version is None:
+        raise ValidationError(_("The region has no ratified masterplan (Perkada) to attach yet."))
+    url = reverse("documents:version", args=[assessment.region.code, version.number])
+    if EvidenceLink.objects.filter(assessment=assessment, indicator=indicator, url=url).exists():
+        raise ValidationError(_("The ratified masterplan is already attached to this indicator."))
+    with transaction.atomic():
+        link = EvidenceLink.objects.create(
+            assessment=assessment,
+            indicator=indicator,
+            kind=EvidenceLink.Kind.EVIDENCE,
+            label=(_("Ratified masterplan (Perkada %(number)s)") % {"number": version.perkada_number})[:200],
+            url=url,
+            added_by=actor,
+        )
+        after = {"indicator": indicator, "url": url}
+        record(actor, "evaluation.spbe_attach", link, before=None, after=after, region=assessment.region)
+    return link

@@ -10,6 +10,7 @@ The levels themselves are kotacerdas/core/evaluation/prefill.py's.
 from __future__ import annotations
 
 from collections import defaultdict
+from fractions import Fraction
 
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -106,7 +107,7 @@ def outcome(region: Region, year: int) -> PartPrefill:
             "dimension": dimension_label(count.dimension),
             "running": count.running,
             "planned": count.planned,
-            "level": level_text(count.level or 0),
+            "level": level_text(count.level or Fraction(0)),
         }
         for count in counts
     ]
@@ -152,21 +153,21 @@ def output(region: Region) -> PartPrefill:
     for kind, label in Institution.Kind.choices:
         body = bodies.get(kind)
         if body is not None:
-            found.append(_("%(body)s (SK %(number)s)") % {"body": label, "number": body.decree_number})
+            found.append(_("%(body)s (SK %(number)s)") % {"body": str(label), "number": body.decree_number})
             if body.decree_file:
                 url = reverse("programme:institution_file", args=[region.code, kind])
-                evidence.append((_("SK %(body)s") % {"body": label}, url))
+                evidence.append((_("SK %(body)s") % {"body": str(label)}, url))
     if perkada is not None:
         found.append(_("Perkada %(number)s") % {"number": perkada.perkada_number})
-        label = _("Ratified masterplan (Perkada %(number)s)") % {"number": perkada.perkada_number}
-        evidence.append((label, reverse("documents:version", args=[region.code, perkada.number])))
+        book = _("Ratified masterplan (Perkada %(number)s)") % {"number": perkada.perkada_number}
+        evidence.append((book, reverse("documents:version", args=[region.code, perkada.number])))
     sources = [(_("Smart city bodies"), reverse("programme:institutions", args=[region.code]))]
     level = proportional_level(len(found), 3)
     listed = ", ".join(found) if found else _("none")
     note = _("%(count)d of 3 foundations on file: %(found)s (level %(level)s).") % {
         "count": len(found),
         "found": listed,
-        "level": level_text(level or 0),
+        "level": level_text(level or Fraction(0)),
     }
     return PartPrefill("output", level, note, sources, evidence)
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from kotacerdas.evaluation import downloads, views
+from kotacerdas.evaluation import downloads, views, views_spbe
 from kotacerdas.web.access_classes import NATIONAL_ADMIN, REGION_SCOPED
 
 app_name = "evaluation"
@@ -18,6 +18,8 @@ access = {
     "book_pdf": NATIONAL_ADMIN,
     "cycle_letter_docx": NATIONAL_ADMIN,
     "cycle_letter_pdf": NATIONAL_ADMIN,
+    "spbe": REGION_SCOPED,
+    "spbe_attach": REGION_SCOPED,
     "letter_docx": REGION_SCOPED,
     "letter_pdf": REGION_SCOPED,
 }
@@ -37,6 +39,10 @@ urlpatterns = [
     path(C + "buku-hasil.pdf", downloads.results_book("pdf"), name="book_pdf"),
     path(C + "surat/<str:code>.docx", downloads.cycle_letter("docx"), name="cycle_letter_docx"),
     path(C + "surat/<str:code>.pdf", downloads.cycle_letter("pdf"), name="cycle_letter_pdf"),
+    path("r/<str:code>/spbe/", views_spbe.spbe_coverage, name="spbe"),
+    path(
+        "r/<str:code>/spbe/asesmen/<id:assessment_id>/lampirkan/", views_spbe.spbe_attach, name="spbe_attach"
+    ),
     path(R + "surat.docx", downloads.region_letter("docx"), name="letter_docx"),
     path(R + "surat.pdf", downloads.region_letter("pdf"), name="letter_pdf"),
 ]

@@ -46,11 +46,12 @@ def book_filename(year: int, extension: str) -> str:
 def render_book(data: BookData) -> bytes:
     doc = Document()
     style = doc.styles["Normal"]
-    style.font.name = "Arial"  # type: ignore[attr-defined]
-    style.font.size = Pt(10)  # type: ignore[attr-defined]
+    style.font.name = "Arial"
+    style.font.size = Pt(10)
     doc.add_heading(f"Buku Hasil Evaluasi Smart City {data.year}", level=0)
     intro = (
-        f"Hasil evaluasi pelaksanaan masterplan smart city tahun {data.year}, diterbitkan {data.published_on}. "
+        f"Hasil evaluasi pelaksanaan masterplan smart city tahun {data.year}, "
+        f"diterbitkan {data.published_on}. "
         "Peringkat dihitung per kelas ukuran wilayah dengan rentang peringkat 5–95 % dari analisis "
         "ketidakpastian; wilayah yang belum terverifikasi tidak diperingkat. "
         f"Hash masukan (SHA-256): {data.input_hash}."
