@@ -1,4 +1,4 @@
-"""The SPBE alignment page of a region: coverage of the 47 indicators, the mapping, the Perkada as evidence."""
+"""The SPBE alignment page of a region: the 47 indicators covered, the mapping, the Perkada as evidence."""
 
 from __future__ import annotations
 
