@@ -96,9 +96,15 @@ def results_book(extension: str) -> Any:
             return HttpResponseNotAllowed(["GET"])
         publication = get_publication_of_cycle(page.obj)
         book = ResultsBook.objects.filter(publication=publication, status=ResultsBook.Status.DONE).first()
-        content = bytes(getattr(book, extension)) if book is not None else b""
-        if not content:
+        if book is None:
             raise Http404
+        content = bytes(getattr(book, extension))
+        if not content:  # built without LibreOffice: the DOCX is there, the PDF is not
+            messages.error(
+                page.request,
+                _("The PDF could not be made: %(error)s Download the DOCX.") % {"error": book.message},
+            )
+            return redirect("evaluation:cycle", page.obj.pk)
         return attachment(content, book_filename(page.obj.year, extension), CONTENT_TYPES[extension])
 
     return view

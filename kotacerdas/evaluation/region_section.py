@@ -16,12 +16,22 @@ from kotacerdas.regions.models import Region
 
 def region_section(user: Any, region: Region) -> dict[str, Any] | None:
     results = []
+    forms = dict(
+        Participant.objects.filter(region=region, assessment__isnull=False).values_list(
+            "cycle_id", "assessment_id"
+        )
+    )
     publications = Publication.objects.filter(cycle__participants__region=region).select_related("cycle")
     for publication in publications.order_by("-cycle__year"):
         row = next((r for r in publication.rows if r["region_code"] == region.code), None)
         if row is not None:
             results.append(
-                {"cycle": publication.cycle, "row": row, "band": publication.bands.get(region.code)}
+                {
+                    "cycle": publication.cycle,
+                    "row": row,
+                    "band": publication.bands.get(region.code),
+                    "assessment_id": forms.get(publication.cycle_id),
+                }
             )
     open_forms = [
         {"participant": p, "links": list(p.assessment.evidence_links.all()) if p.assessment else []}

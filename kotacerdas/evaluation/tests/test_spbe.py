@@ -38,7 +38,9 @@ def test_an_unknown_code_is_refused_and_nothing_is_saved(budi, portal) -> None:
     assert portal.spbe_codes == ["12", "16"]  # the instrument's order, each once
 
 
-def test_the_coverage_page_lists_the_47_indicators_and_refuses_bad_codes(as_budi, budi, portal, region_a) -> None:
+def test_the_coverage_page_lists_the_47_indicators_and_refuses_bad_codes(
+    as_budi, budi, portal, region_a
+) -> None:
     do_set_spbe_codes(budi, portal, ["12"])
     rows = coverage(region_a)
     assert len(rows) == 47 and [i.code for i in rows[11].initiatives] == ["PL-01"]
