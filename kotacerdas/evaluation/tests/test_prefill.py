@@ -69,7 +69,7 @@ def test_outcome_is_prefilled_as_three_of_five_with_its_level_and_source(salatig
     _cycle, participant = salatiga_2027
     answers = {a.indicator: a for a in participant.assessment.answers.all()}
     assert answers["outcome"].value == "3"
-    assert "living: 3 dari 5 program masterplan berjalan (level 3,00)" in answers["outcome"].explanation
+    assert "Smart Living: 3 dari 5 program masterplan berjalan (level 3,00)" in answers["outcome"].explanation
     assert answers["output"].value == "5/3"  # one of three foundations: the Dewan with its SK
     assert "1 dari 3" in answers["output"].explanation
     assert answers["baseline"].value == ""  # the first evaluation of Salatiga
