@@ -122,3 +122,9 @@ def test_tono_adjusts_with_a_reason_and_the_cycle_takes_the_verified_scores(
     }
     reason = Transition.objects.get(answer__indicator="outcome", action="adjust").reason
     assert reason == "LV-03 baru uji coba, belum berjalan penuh."
+
+
+def test_a_fraction_part_score_is_shown_to_four_places_in_the_letter() -> None:
+    from kotacerdas.core.evaluation.letter import score_text
+
+    assert score_text("5/3") == "1,6667" and score_text("3.475") == "3,475"
