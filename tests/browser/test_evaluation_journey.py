@@ -122,7 +122,7 @@ def test_evaluation_journey(page, ayu, budi, tono, demo_cohort, salatiga_monitor
     # the PDF when LibreOffice is installed (as on this machine and in CI), else the DOCX
     extension = "pdf" if find_soffice() else "docx"
     with page.expect_download(timeout=120_000) as downloaded:
-        page.get_by_test_id(f"letter-{extension}").first.click()
+        page.get_by_test_id(f"letter-{extension}").first.click(timeout=120_000)  # LibreOffice under load
     download = downloaded.value
     assert download.suggested_filename == f"Surat-Hasil-Evaluasi-2027-Kota-Salatiga.{extension}"
     content = Path(download.path()).read_bytes()
