@@ -128,3 +128,14 @@ def test_a_fraction_part_score_is_shown_to_four_places_in_the_letter() -> None:
     from kotacerdas.core.evaluation.letter import score_text
 
     assert score_text("5/3") == "1,6667" and score_text("3.475") == "3,475"
+
+
+def test_budis_region_page_links_the_form_and_its_sources(salatiga_2027, budi, region_a) -> None:
+    from django.urls import reverse
+
+    _cycle, participant = salatiga_2027
+    page = logged_in(budi).get(reverse("regions:workspace", args=[region_a.code])).content.decode()
+    form = reverse("assessment:detail", args=[region_a.code, participant.assessment.pk])
+    assert f'href="{form}" data-testid="self-assessment"' in page
+    for link in EvidenceLink.objects.filter(assessment=participant.assessment):
+        assert f'href="{link.url}"' in page
