@@ -139,3 +139,13 @@ def test_budis_region_page_links_the_form_and_its_sources(salatiga_2027, budi, r
     assert f'href="{form}" data-testid="self-assessment"' in page
     for link in EvidenceLink.objects.filter(assessment=participant.assessment):
         assert f'href="{link.url}"' in page
+
+
+def test_taking_scores_before_any_verification_is_refused_on_the_page(salatiga_2027, as_ayu) -> None:
+    from django.urls import reverse
+
+    cycle, participant = salatiga_2027
+    response = as_ayu.post(reverse("evaluation:take_scores", args=[cycle.pk]), follow=True)
+    assert "Belum ada swanilai siklus ini yang terverifikasi." in response.content.decode()
+    participant.refresh_from_db()
+    assert participant.scores == {} and not participant.verified
