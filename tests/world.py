@@ -4,8 +4,8 @@ Region B (Kabupaten Sleman, 34.04) gets a record behind every object a URL names
 with a problem, SWOT item, statement, programme, initiative with KPI, roadmap run, quick win and
 risk; an assessment with an answer and evidence; a book version with its file; a programme cohort
 with Sleman selected, a deliverable with an uploaded file and an institution with its decree; an
-evaluation cycle with Sleman taking part, and a
-published one of the year before. Region
+evaluation cycle with Sleman taking part (and its pre-filled self-assessment), and a
+published one of the year before with its national results book. Region
 A (Kota Salatiga, 33.73) has only its coordinator, Budi, who must get a 404 for all of it while
 Dewi, Sleman's coordinator, opens it.
 
@@ -283,6 +283,7 @@ def _evaluation(world: dict[str, Any]) -> None:
     scores = "region_code,baseline,output,outcome,impact,quick_win\n" + world["region"].code + ",3,3,3,3,3\n"
     action("evaluation.do_enter_results")(world["ayu"], published, scores)
     action("evaluation.do_publish")(world["ayu"], published)
+    action("evaluation.do_request_results_book")(world["ayu"], published)  # built on commit
     # the open cycle for the pages that change it, the published one for letters, tables and the API
     world.update(cycle_id=cycle.pk, published_cycle_id=published.pk, year=published.year)
 
@@ -341,6 +342,9 @@ BY_URL = {
     "evaluation:results_xlsx": {"cycle_id": "published_cycle_id"},
     "evaluation:cycle_letter_docx": {"cycle_id": "published_cycle_id"},
     "evaluation:cycle_letter_pdf": {"cycle_id": "published_cycle_id"},
+    "evaluation:book_request": {"cycle_id": "published_cycle_id"},
+    "evaluation:book_docx": {"cycle_id": "published_cycle_id"},
+    "evaluation:book_pdf": {"cycle_id": "published_cycle_id"},
 }
 
 

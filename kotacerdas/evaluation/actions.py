@@ -12,19 +12,33 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
+from kotacerdas.accounts.errors import ActionNotAllowed
 from kotacerdas.accounts.models import User
+from kotacerdas.assessment.access import EDITABLE_ASSESSMENT_STATES, is_coordinator
+from kotacerdas.assessment.models import Assessment, Result, State
 from kotacerdas.audit.log import record
 from kotacerdas.audit.transitions import lock_state
 from kotacerdas.core.evaluation import PARTS, EntriesError, read_results_csv
 from kotacerdas.core.instruments import available_instruments, instrument_hash, load_instrument
-from kotacerdas.core.instruments.numbers import fraction_text
+from kotacerdas.core.instruments.numbers import fraction_text, to_fraction
 from kotacerdas.core.regions import available_size_schemes, load_size_scheme, size_scheme_to_dict
-from kotacerdas.evaluation.models import Cycle, Participant, Publication, PublishJob
+from kotacerdas.evaluation.models import (
+    Cycle,
+    EvidenceLink,
+    Participant,
+    Publication,
+    PublishJob,
+    ResultsBook,
+)
 from kotacerdas.evaluation.publishing import publish, publishable, require_national_admin
-from kotacerdas.evaluation.tasks import publish_cycle
+from kotacerdas.evaluation.record import previous_result, ratified_masterplan
+from kotacerdas.evaluation.selfassessment import start_self_assessment
+from kotacerdas.evaluation.tasks import build_results_book, publish_cycle
+from kotacerdas.planning.initiatives.spbe import SPBE_INSTRUMENT, spbe_codes
 from kotacerdas.regions.models import Region
 
 
@@ -80,10 +94,11 @@ def do_open_cycle(
             publication_on=publication_on,
             created_by=actor,
         )
-        Participant.objects.bulk_create(
-            Participant(cycle=cycle, region=region, population=region.population or 0)
-            for region in participants
-        )
+        for region in participants:
+            participant = Participant.objects.create(
+                cycle=cycle, region=region, population=region.population or 0
+            )
+            start_self_assessment(actor, cycle, participant)
         after = {
             "year": year,
             "instrument": loaded.id,
@@ -134,6 +149,50 @@ def do_enter_results(actor: User, cycle: Cycle, csv_text: str) -> int:
     return len(entries)
 
 
+def do_take_verified_scores(actor: User, cycle: Cycle) -> int:
+    """Copy the part scores of every *verified* self-assessment of the cycle into its participants.
+
+    The other path to the scores besides the CSV: what Tono verified (with his adjustments) is the
+    region's result. Participants whose assessment is not verified yet are left as they are; when
+    none is verified, nothing changes and Ayu is told so.
+    """
+    require_national_admin(actor)
+    participants = list(cycle.participants.select_related("region", "assessment"))
+    verified = [(p, latest_verified(p.assessment)) for p in participants if p.assessment is not None]
+    ready = [(p, result) for p, result in verified if result is not None]
+    if not ready:
+        raise ValidationError(_("No self-assessment of this cycle is verified yet."))
+    with transaction.atomic():
+        lock_state(cycle, [Cycle.State.OPEN], field="state")
+        for participant, result in ready:
+            before = _participant_snapshot(participant)
+            participant.scores = {part: fraction_text(to_fraction(result.answers[part])) for part in PARTS}
+            previous = previous_result(participant.region, cycle.year)
+            participant.previous_total = previous[1]["total"] if previous else ""
+            participant.verified = True
+            participant.save(update_fields=["scores", "previous_total", "verified"])
+            after = _participant_snapshot(participant)
+            record(
+                actor,
+                "evaluation.results",
+                participant,
+                before=before,
+                after=after,
+                region=participant.region,
+            )
+    return len(ready)
+
+
+def latest_verified(assessment: Assessment | None) -> Result | None:
+    """The assessment's verified result with every part answered; None while it is not verified."""
+    if assessment is None or assessment.state != State.VERIFIED:
+        return None
+    result = assessment.results.filter(kind=Result.Kind.VERIFIED).first()
+    if result is None or any(part not in result.answers for part in PARTS):
+        return None
+    return result
+
+
 def do_request_publication(actor: User, cycle: Cycle) -> PublishJob:
     """Queue the publication of a cycle as a background job (its page shows the progress)."""
     require_national_admin(actor)
@@ -149,6 +208,31 @@ def do_request_publication(actor: User, cycle: Cycle) -> PublishJob:
     return job
 
 
+def do_request_results_book(actor: User, cycle: Cycle) -> ResultsBook:
+    """Queue the national results book of the cycle's publication (built once, in the background)."""
+    require_national_admin(actor)
+    publication = Publication.objects.filter(cycle=cycle).first()
+    if publication is None:
+        raise ValidationError(_("The results book is made from the publication: publish the cycle first."))
+    with transaction.atomic():
+        book = ResultsBook.objects.select_for_update().filter(publication=publication).first()
+        if book is not None and book.status != ResultsBook.Status.FAILED:
+            raise ValidationError(_("The results book of this cycle is already built or under way."))
+        if book is None:
+            book = ResultsBook.objects.create(publication=publication, requested_by=actor)
+        else:  # a failed build is tried again
+            book.status, book.progress, book.message, book.requested_by = (
+                ResultsBook.Status.QUEUED,
+                0,
+                "",
+                actor,
+            )
+            book.save(update_fields=["status", "progress", "message", "requested_by"])
+        record(actor, "evaluation.book_requested", book, before=None, after={"cycle": cycle.year})
+        transaction.on_commit(lambda: build_results_book.enqueue(book.pk))
+    return book
+
+
 def do_publish(actor: User, cycle: Cycle, on_progress: Callable[[int], None] | None = None) -> Publication:
     """Publish at once, in this process (the demo, and the job's own work): see publishing.publish."""
     return publish(actor, cycle, on_progress)
@@ -160,3 +244,34 @@ def _participant_snapshot(participant: Participant) -> dict[str, Any]:
         "previous_total": participant.previous_total,
         "verified": participant.verified,
     }
+
+
+def do_attach_masterplan(actor: User, assessment: Assessment, indicator: str) -> EvidenceLink:
+    """Attach the ratified masterplan (its Perkada and books) to an SPBE answer, by reference."""
+    if not is_coordinator(actor, assessment):
+        raise ActionNotAllowed(_("Only the coordinator of this region may do this."))
+    if assessment.instrument_id != SPBE_INSTRUMENT:
+        raise ValidationError(_("This is not an SPBE self-assessment."))
+    if assessment.state not in EDITABLE_ASSESSMENT_STATES:
+        raise ValidationError(_("This assessment is submitted or verified; it takes no more evidence."))
+    if indicator not in spbe_codes():
+        message = _("Unknown SPBE 2020 indicator code(s): %(codes)s (the codes are 1 to %(last)s).")
+        raise ValidationError({"indicator": message % {"codes": indicator[:20], "last": spbe_codes()[-1]}})
+    version = ratified_masterplan(assessment.region)
+    if version is None:
+        raise ValidationError(_("The region has no ratified masterplan (Perkada) to attach yet."))
+    url = reverse("documents:version", args=[assessment.region.code, version.number])
+    if EvidenceLink.objects.filter(assessment=assessment, indicator=indicator, url=url).exists():
+        raise ValidationError(_("The ratified masterplan is already attached to this indicator."))
+    with transaction.atomic():
+        link = EvidenceLink.objects.create(
+            assessment=assessment,
+            indicator=indicator,
+            kind=EvidenceLink.Kind.EVIDENCE,
+            label=(_("Ratified masterplan (Perkada %(number)s)") % {"number": version.perkada_number})[:200],
+            url=url,
+            added_by=actor,
+        )
+        after = {"indicator": indicator, "url": url}
+        record(actor, "evaluation.spbe_attach", link, before=None, after=after, region=assessment.region)
+    return link

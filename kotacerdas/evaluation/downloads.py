@@ -9,21 +9,23 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
-from django.http import HttpResponse, HttpResponseNotAllowed
+from django.http import Http404, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from kotacerdas.accounts.access import get_region_for_user
 from kotacerdas.core.books.pdf import ConversionTimeout, PdfUnavailable
+from kotacerdas.core.evaluation.book import book_filename
 from kotacerdas.evaluation.access import (
     cycle_page,
     get_publication_of_cycle,
     get_published_result,
     get_region_in_publication,
 )
+from kotacerdas.evaluation.actions import do_request_results_book
 from kotacerdas.evaluation.letter import CONTENT_TYPES, letter_file
-from kotacerdas.evaluation.models import Cycle, Publication
+from kotacerdas.evaluation.models import Cycle, Publication, ResultsBook
 from kotacerdas.evaluation.results_table import results_xlsx
 from kotacerdas.regions.models import Region
 from kotacerdas.web.pages import ObjectPage, RegionPage, region_page
@@ -83,3 +85,35 @@ def results_xlsx_view(page: ObjectPage[Cycle]) -> HttpResponse:
         return HttpResponseNotAllowed(["GET"])
     publication = get_publication_of_cycle(page.obj)
     return attachment(results_xlsx(publication), f"evaluasi-{page.obj.year}-hasil.xlsx", XLSX)
+
+
+def results_book(extension: str) -> Any:
+    """The national results book of the cycle (DOCX or PDF), once built; 404 before."""
+
+    @cycle_page
+    def view(page: ObjectPage[Cycle]) -> HttpResponse:
+        if page.request.method != "GET":
+            return HttpResponseNotAllowed(["GET"])
+        publication = get_publication_of_cycle(page.obj)
+        book = ResultsBook.objects.filter(publication=publication, status=ResultsBook.Status.DONE).first()
+        if book is None:
+            raise Http404
+        content = bytes(getattr(book, extension))
+        if not content:  # built without LibreOffice: the DOCX is there, the PDF is not
+            messages.error(
+                page.request,
+                _("The PDF could not be made: %(error)s Download the DOCX.") % {"error": book.message},
+            )
+            return redirect("evaluation:cycle", page.obj.pk)
+        return attachment(content, book_filename(page.obj.year, extension), CONTENT_TYPES[extension])
+
+    return view
+
+
+@cycle_page
+def request_results_book(page: ObjectPage[Cycle]) -> HttpResponse:
+    page.run(
+        lambda: do_request_results_book(page.user, page.obj),
+        done=_("The results book is being made; this page shows when it is ready."),
+    )
+    return redirect("evaluation:cycle", page.obj.pk)

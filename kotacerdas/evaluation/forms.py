@@ -9,16 +9,28 @@ from django.utils.translation import gettext_lazy as _
 
 from kotacerdas.core.regions import available_size_schemes
 from kotacerdas.evaluation.actions import monev_instruments
-from kotacerdas.programme.models import Candidacy, Cohort
+from kotacerdas.evaluation.participants import cohort_regions, regions_with_active_masterplan
+from kotacerdas.programme.models import Cohort
 from kotacerdas.regions.models import Region
 
 MAX_RESULTS_BYTES = 2 * 2**20
+LISTED, MASTERPLAN = "listed", "masterplan"
 
 
 class CycleForm(forms.Form):
     year = forms.IntegerField(label=_("Year"), min_value=2017, max_value=2100)
     instrument = forms.ChoiceField(label=_("Instrument version (weights)"))
     scheme = forms.ChoiceField(label=_("Size-class scheme"))
+    participants = forms.ChoiceField(
+        label=_("Participants"),
+        choices=[
+            (LISTED, _("A cohort and/or the regions listed below")),
+            (MASTERPLAN, _("All regions with an active masterplan in the year")),
+        ],
+        initial=LISTED,
+        required=False,
+        widget=forms.RadioSelect,
+    )
     cohort = forms.ModelChoiceField(
         label=_("Cohort"),
         queryset=Cohort.objects.all(),
@@ -56,12 +68,22 @@ class CycleForm(forms.Form):
             )
         return list(regions.values())
 
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("participants") == MASTERPLAN and (data.get("cohort") or data.get("codes")):
+            message = _(
+                "Choose either all regions with an active masterplan or a cohort and regions, not both."
+            )
+            self.add_error("participants", message)
+        return data
+
     def regions(self) -> list[Region]:
+        if self.cleaned_data.get("participants") == MASTERPLAN:
+            return regions_with_active_masterplan(self.cleaned_data["year"])
         chosen = list(self.cleaned_data["codes"])
         cohort = self.cleaned_data.get("cohort")
         if cohort is not None:
-            selected = cohort.candidacies.filter(status=Candidacy.Status.SELECTED).select_related("region")
-            chosen += [candidacy.region for candidacy in selected]
+            chosen += cohort_regions(cohort)
         return chosen
 
 

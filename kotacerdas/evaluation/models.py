@@ -58,6 +58,16 @@ class Participant(models.Model):
     scores = models.JSONField(_("part scores"), default=dict, blank=True)  # part → exact decimal text
     previous_total = models.CharField(_("previous total"), max_length=40, blank=True)
     verified = models.BooleanField(_("verified"), default=False)
+    # the monev self-assessment the cycle started for this region, pre-filled from the record
+    # (selfassessment.py); its verified part scores become ``scores``
+    assessment = models.OneToOneField(
+        "assessment.Assessment",
+        verbose_name=_("self-assessment"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="evaluation_participant",
+    )
 
     class Meta:
         ordering = ["cycle", "region__code"]
@@ -69,6 +79,45 @@ class Participant(models.Model):
 
     def __str__(self) -> str:
         return f"{self.region} · {self.cycle}"
+
+
+class EvidenceLink(models.Model):
+    """A record already in kotacerdas that an assessment answer rests on, attached by reference (a link).
+
+    Two kinds: the *source* of a pre-filled value (the monitoring period counted, the institutions
+    page) and *evidence* (an SK file, the ratified Perkada's book, an initiative report's evidence).
+    Nothing is copied: the link opens the record through its own page and its own access check.
+    """
+
+    class Kind(models.TextChoices):
+        SOURCE = "source", _("source of the pre-filled value")
+        EVIDENCE = "evidence", _("evidence on file")
+
+    assessment = models.ForeignKey(
+        "assessment.Assessment",
+        verbose_name=_("assessment"),
+        on_delete=models.CASCADE,
+        related_name="evidence_links",
+    )
+    indicator = models.CharField(_("indicator"), max_length=80)
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
+    label = models.CharField(_("label"), max_length=200)
+    url = models.CharField(_("link"), max_length=300)  # a path of this site, never an outside address
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("added by"), on_delete=models.PROTECT, related_name="+"
+    )
+    added_at = models.DateTimeField(_("added"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["assessment", "indicator", "id"]
+        verbose_name = _("evidence link")
+        verbose_name_plural = _("evidence links")
+        constraints = [
+            models.UniqueConstraint(fields=["assessment", "indicator", "url"], name="unique_evidence_link")
+        ]
+
+    def __str__(self) -> str:
+        return self.label
 
 
 class ImmutableError(Exception):
@@ -143,3 +192,42 @@ class PublishJob(HeartbeatJob):
 
     def __str__(self) -> str:
         return f"{self.cycle} · {self.get_status_display()}"
+
+
+class ResultsBook(HeartbeatJob):
+    """The national results book of a publication (DOCX, and PDF when LibreOffice is there).
+
+    Built in the background from the publication only (results_book.py), so it shows what was
+    published and nothing later; written once per publication.
+    """
+
+    job_abandoned_message = _(
+        "The results book stopped because its worker process stopped; please build it again."
+    )
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("Queued")
+        RUNNING = "running", _("Running")
+        DONE = "done", _("Done")
+        FAILED = "failed", _("Failed")
+
+    publication = models.OneToOneField(
+        Publication, verbose_name=_("publication"), on_delete=models.PROTECT, related_name="book"
+    )
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("requested by"), on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(_("requested"), auto_now_add=True)
+    finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.QUEUED)
+    progress = models.PositiveSmallIntegerField(_("progress (%)"), default=0)
+    message = models.TextField(_("message"), blank=True)
+    docx = models.BinaryField(_("DOCX"), blank=True, default=b"")
+    pdf = models.BinaryField(_("PDF"), blank=True, default=b"")  # empty without LibreOffice
+
+    class Meta:
+        verbose_name = _("national results book")
+        verbose_name_plural = _("national results books")
+
+    def __str__(self) -> str:
+        return f"{self.publication} · {self.get_status_display()}"

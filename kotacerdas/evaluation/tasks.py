@@ -38,3 +38,32 @@ def publish_cycle(job_id: int) -> str:
     except Exception:  # keep_alive has failed the job with the error
         logger.exception("publication job %s failed", job_id)
     return PublishJob.Status.FAILED
+
+
+@task()
+def build_results_book(book_id: int) -> str:
+    """Build the national results book of a publication (DOCX, and PDF when LibreOffice is there)."""
+    from django.utils import timezone
+
+    from kotacerdas.evaluation.models import ResultsBook
+    from kotacerdas.evaluation.results_book import build_files
+
+    try:
+        with keep_alive(ResultsBook, book_id) as job:
+            book = ResultsBook.objects.select_related("publication__cycle").get(pk=book_id)
+            job.beat(progress=10)
+            docx, pdf, no_pdf = build_files(book.publication)
+            done = job.finish(
+                status=ResultsBook.Status.DONE,
+                progress=100,
+                finished_at=timezone.now(),
+                docx=docx,
+                pdf=pdf,
+                message=no_pdf,
+            )
+            return ResultsBook.Status.DONE if done else ResultsBook.Status.FAILED
+    except JobLost:
+        logger.warning("results book %s was swept as abandoned; stopped", book_id)
+    except Exception:  # keep_alive has failed the job with the error
+        logger.exception("results book %s failed", book_id)
+    return ResultsBook.Status.FAILED

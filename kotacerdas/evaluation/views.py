@@ -19,7 +19,7 @@ from kotacerdas.core.regions import size_scheme_from_dict
 from kotacerdas.evaluation import actions
 from kotacerdas.evaluation.access import cycle_page
 from kotacerdas.evaluation.forms import CycleForm, ResultsForm
-from kotacerdas.evaluation.models import Cycle, Publication, PublishJob
+from kotacerdas.evaluation.models import Cycle, Publication, PublishJob, ResultsBook
 from kotacerdas.evaluation.results_table import TEXT, columns, results_rows
 from kotacerdas.jobs.liveness import sweep
 from kotacerdas.web.pages import ObjectPage, render_page, save_form
@@ -61,13 +61,18 @@ def _cycle(page: ObjectPage[Cycle], results_form: ResultsForm | None = None) -> 
     scheme = size_scheme_from_dict(cycle.size_scheme)
     participants = [
         (p, scheme.classify(p.population), [p.scores.get(part, "") for part in PARTS])
-        for p in cycle.participants.select_related("region")
+        for p in cycle.participants.select_related("region", "assessment")
     ]
     publication = Publication.objects.filter(cycle=cycle).first()
     sweep(PublishJob, cycle=cycle)  # a job whose worker died is failed, not "running" for ever
     job = PublishJob.objects.filter(cycle=cycle).first()
+    book = None
+    if publication is not None:
+        sweep(ResultsBook, publication=publication)
+        book = ResultsBook.objects.filter(publication=publication).defer("docx", "pdf").first()
     context = {
         "job": job,
+        "book": book,
         "job_active": job is not None and job.status in (PublishJob.Status.QUEUED, PublishJob.Status.RUNNING),
         "cycle": cycle,
         "scheme": cycle.size_scheme,
@@ -97,6 +102,15 @@ def enter_results(page: ObjectPage[Cycle]) -> HttpResponse:
         then=reverse("evaluation:cycle", args=[page.obj.pk]),
     )
     return saved or _cycle(page, form)
+
+
+@cycle_page
+def take_scores(page: ObjectPage[Cycle]) -> HttpResponse:
+    page.run(
+        lambda: actions.do_take_verified_scores(page.user, page.obj),
+        done=_("The verified self-assessments' part scores are taken over."),
+    )
+    return redirect("evaluation:cycle", page.obj.pk)
 
 
 @cycle_page

@@ -246,6 +246,8 @@ class Initiative(Versioned):
     earliest_start_year = models.PositiveSmallIntegerField(_("earliest start year"), null=True, blank=True)
     pinned_start_year = models.PositiveSmallIntegerField(_("pinned start year"), null=True, blank=True)
     scores = models.JSONField(_("criteria scores"), default=dict, blank=True)
+    # SPBE 2020 indicator codes ("1"…"47") the initiative supports; set through do_set_spbe_codes
+    spbe_codes = models.JSONField(_("SPBE indicators"), default=list, blank=True)
 
     class Meta:
         ordering = ["code"]

@@ -69,7 +69,13 @@ class LetterData:
 
 
 def score_text(exact: str) -> str:
-    """An exact decimal score in Indonesian form with the places it has (at most 4): '3.475' → '3,475'."""
+    """An exact score in Indonesian form with the places it has (at most 4): '3.475' → '3,475'.
+
+    A part score without a finite decimal (a pre-filled 5 × 1/3, stored exactly as '5/3') is shown to
+    4 places: '1,6667'."""
+    if "/" in exact:
+        numerator, _slash, denominator = exact.partition("/")
+        return decimal(Decimal(numerator) / Decimal(denominator), MAX_PLACES)
     value = Decimal(exact)
     places = min(max(-value.normalize().as_tuple().exponent, 0), MAX_PLACES)  # type: ignore[operator]
     return decimal(value, places)

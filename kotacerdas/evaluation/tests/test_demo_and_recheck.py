@@ -22,6 +22,11 @@ def test_the_demo_publishes_a_labelled_example_cycle_once(ayu) -> None:
     rows = {row["region_code"]: row for row in Publication.objects.get(cycle=cycle).rows}
     assert rows["15.71"]["total"] == "3.475"
     assert rows["34.71"]["rank_national"] == ""  # the example's unverified region
+    # every region's self-assessment is there, pre-filled from its record (Output: nothing on file here)
+    salatiga = cycle.participants.get(region__code="33.73").assessment
+    output = salatiga.answers.get(indicator="output")
+    assert output.value == "0" and "0 dari 3 fondasi tercatat" in output.explanation
+    assert "Tahun dasar" in salatiga.answers.get(indicator="baseline").explanation
 
 
 def test_the_cli_on_the_exported_scores_reproduces_the_publication_hash(ayu, tmp_path: Path) -> None:

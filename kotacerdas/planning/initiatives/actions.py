@@ -30,6 +30,7 @@ from kotacerdas.planning.common import (
     stripped,
 )
 from kotacerdas.planning.initiatives.fields import ATTRIBUTE_FIELDS
+from kotacerdas.planning.initiatives.spbe import clean_spbe_codes
 from kotacerdas.planning.models import BudgetLine, FundingSource, Initiative, Kpi, Masterplan, Problem
 from kotacerdas.regions.models import Region
 
@@ -192,3 +193,22 @@ def do_delete_kpi(actor: User, kpi: Kpi) -> None:
     region = kpi.initiative.region
     require_editor(actor, region)
     delete_record(actor, kpi, "masterplan.kpi.delete", region)
+
+
+def do_set_spbe_codes(actor: User, initiative: Initiative, codes: Iterable[str]) -> Initiative:
+    """Map an initiative to the SPBE 2020 indicators it supports (an unknown code refuses them all)."""
+    require_editor(actor, initiative.region)
+    cleaned = clean_spbe_codes(codes)
+    with transaction.atomic():
+        before = {"spbe_codes": list(initiative.spbe_codes)}
+        initiative.spbe_codes = cleaned
+        initiative.save(update_fields=["spbe_codes"])
+        record(
+            actor,
+            "masterplan.initiative.spbe",
+            initiative,
+            before=before,
+            after={"spbe_codes": cleaned},
+            region=initiative.region,
+        )
+    return initiative
