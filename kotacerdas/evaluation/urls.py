@@ -1,6 +1,6 @@
 from django.urls import path
 
-from kotacerdas.evaluation import downloads, views
+from kotacerdas.evaluation import downloads, index_views, views
 from kotacerdas.web.access_classes import NATIONAL_ADMIN, REGION_SCOPED
 
 app_name = "evaluation"
@@ -16,6 +16,11 @@ access = {
     "cycle_letter_pdf": NATIONAL_ADMIN,
     "letter_docx": REGION_SCOPED,
     "letter_pdf": REGION_SCOPED,
+    "index_runs": NATIONAL_ADMIN,
+    "index_run_new": NATIONAL_ADMIN,
+    "index_run": NATIONAL_ADMIN,
+    "index_run_xlsx": NATIONAL_ADMIN,
+    "index_run_regenerate": NATIONAL_ADMIN,
 }
 C = "evaluasi/<id:cycle_id>/"
 R = "r/<str:code>/evaluasi/<id:year>/"  # a region's published result
@@ -31,4 +36,9 @@ urlpatterns = [
     path(C + "surat/<str:code>.pdf", downloads.cycle_letter("pdf"), name="cycle_letter_pdf"),
     path(R + "surat.docx", downloads.region_letter("docx"), name="letter_docx"),
     path(R + "surat.pdf", downloads.region_letter("pdf"), name="letter_pdf"),
+    path("indeks/", index_views.index_runs, name="index_runs"),
+    path("indeks/baru/", index_views.index_run_new, name="index_run_new"),
+    path("indeks/<id:run_id>/", index_views.index_run, name="index_run"),
+    path("indeks/<id:run_id>/hasil.xlsx", index_views.index_run_xlsx, name="index_run_xlsx"),
+    path("indeks/<id:run_id>/ulangi/", index_views.index_run_regenerate, name="index_run_regenerate"),
 ]
