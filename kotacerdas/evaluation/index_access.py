@@ -19,9 +19,16 @@ def visible_index_runs(user: Any) -> QuerySet[IndexRun]:
     return runs if is_national_admin(user) else runs.none()
 
 
-def get_index_run_for_user(user: Any, run_id: int) -> IndexRun:
+def index_runs_for_user(user: Any) -> QuerySet[IndexRun]:
+    """The list of runs: the national admin's; 404 for anyone else (nothing says runs exist)."""
+    if not is_national_admin(user):
+        raise Http404
+    return visible_index_runs(user)
+
+
+def get_index_run_for_user(user: Any, index_run_id: int) -> IndexRun:
     try:
-        return visible_index_runs(user).get(pk=run_id)
+        return visible_index_runs(user).get(pk=index_run_id)
     except IndexRun.DoesNotExist:
         raise Http404 from None
 

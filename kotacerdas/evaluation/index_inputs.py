@@ -214,7 +214,9 @@ def _data_problems(
     seen: dict[str, int] = {}
     for number, row in enumerate(rows, start=2):
         unit = (row.get("uCode") or "").strip()
-        if "uCode" in columns and not unit:
+        if "uCode" not in columns:
+            pass  # said once above
+        elif not unit:
             problems.append(
                 _("Sheet %(sheet)s, row %(row)d: uCode is empty.") % {"sheet": DATA, "row": number}
             )

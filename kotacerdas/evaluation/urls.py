@@ -38,7 +38,7 @@ urlpatterns = [
     path(R + "surat.pdf", downloads.region_letter("pdf"), name="letter_pdf"),
     path("indeks/", index_views.index_runs, name="index_runs"),
     path("indeks/baru/", index_views.index_run_new, name="index_run_new"),
-    path("indeks/<id:run_id>/", index_views.index_run, name="index_run"),
-    path("indeks/<id:run_id>/hasil.xlsx", index_views.index_run_xlsx, name="index_run_xlsx"),
-    path("indeks/<id:run_id>/ulangi/", index_views.index_run_regenerate, name="index_run_regenerate"),
+    path("indeks/<id:index_run_id>/", index_views.index_run, name="index_run"),
+    path("indeks/<id:index_run_id>/hasil.xlsx", index_views.index_run_xlsx, name="index_run_xlsx"),
+    path("indeks/<id:index_run_id>/ulangi/", index_views.index_run_regenerate, name="index_run_regenerate"),
 ]
