@@ -24,7 +24,9 @@ class IndexRunSerializer(serializers.Serializer[Any]):
     id = serializers.IntegerField()
     title = serializers.CharField()
     note = serializers.CharField(help_text="e.g. “Data contoh (demo)” for example data")
-    input = serializers.ChoiceField(choices=IndexRun.Source.values, source="source", help_text="upload, cycle")
+    input = serializers.ChoiceField(
+        choices=IndexRun.Source.values, source="source", help_text="an uploaded dataset or a cycle"
+    )
     cycle_year = serializers.IntegerField(allow_null=True, help_text="the evaluation cycle used as input")
     status = serializers.ChoiceField(choices=IndexRun.Status.values)
     progress = serializers.IntegerField(help_text="percent")
