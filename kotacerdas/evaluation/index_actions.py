@@ -75,8 +75,12 @@ def do_create_index_run(
     data: Any = None,
     meta: Any = None,
     cycle: Cycle | None = None,
+    note: str = "",
+    in_background: bool = True,
 ) -> IndexRun:
-    """Validate the dataset and the recipe, store the run and queue its computation."""
+    """Validate the dataset and the recipe, store the run and queue its computation.
+
+    ``in_background=False`` (the demo) leaves it queued for ``index_tasks.run_in_process``."""
     require_national_admin(actor)
     if cycle is not None:
         tables, source_sha256, source = cycle_tables(cycle), "", IndexRun.Source.CYCLE
@@ -102,6 +106,8 @@ def do_create_index_run(
         tables=tables,
         source_sha256=source_sha256,
         stored=stored,
+        note=note,
+        in_background=in_background,
     )
 
 
@@ -124,7 +130,12 @@ def do_regenerate_index_run(actor: User, run: IndexRun) -> IndexRun:
 
 
 def _create(
-    actor: User, *, tables: Mapping[str, Table], stored: Mapping[str, Any], **fields: Any
+    actor: User,
+    *,
+    tables: Mapping[str, Table],
+    stored: Mapping[str, Any],
+    in_background: bool = True,
+    **fields: Any,
 ) -> IndexRun:
     from kotacerdas.evaluation.index_tasks import run_index  # the task module imports the models
 
@@ -144,5 +155,6 @@ def _create(
             "regenerated_from": fields.get("regenerated_from") and fields["regenerated_from"].pk,
         }
         record(actor, "evaluation.index_run", run, before=None, after=after)
-        transaction.on_commit(lambda: run_index.enqueue(run.pk))
+        if in_background:
+            transaction.on_commit(lambda: run_index.enqueue(run.pk))
     return run
