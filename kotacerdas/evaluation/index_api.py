@@ -14,6 +14,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from kotacerdas.accounts.access import IsNationalAdmin
 from kotacerdas.evaluation.index_access import get_index_run_for_user, index_runs_for_user
 from kotacerdas.evaluation.index_export import result_rows
 from kotacerdas.evaluation.index_models import IndexRun
@@ -83,6 +84,8 @@ def run_json(run: IndexRun) -> dict[str, Any]:
 
 
 class IndexRunList(APIView):
+    permission_classes = [IsNationalAdmin]  # anyone else: 404, as on the pages
+
     @extend_schema(
         summary="Composite-index runs (national admin only)", responses=IndexRunSerializer(many=True)
     )
@@ -92,6 +95,8 @@ class IndexRunList(APIView):
 
 
 class IndexRunResults(APIView):
+    permission_classes = [IsNationalAdmin]
+
     @extend_schema(
         summary="A composite-index run's scores, ranks with 5–95 % intervals and Sobol indices",
         description="404 for anyone but the national admin (the list too). "
