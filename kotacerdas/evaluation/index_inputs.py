@@ -138,7 +138,9 @@ def table_rows(table: Mapping[str, Any]) -> list[dict[str, str | None]]:
 
 def tables_hash(tables: Mapping[str, Table]) -> str:
     """SHA-256 of the canonical tables: the same for a CSV and an XLSX of the same content."""
-    text = json.dumps({k: tables[k] for k in (DATA, META)}, ensure_ascii=False, separators=(",", ":"))
+    # sorted keys: jsonb (PostgreSQL) stores an object's keys in its own order; the lists keep theirs
+    canonical = {k: tables[k] for k in (DATA, META)}
+    text = json.dumps(canonical, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
