@@ -9,10 +9,13 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from kotacerdas.web.templatetags.numbers import decimal_plain
+
 LABEL_WIDTH = 160
 PLOT_WIDTH = 420
 ROW_HEIGHT = 18
 TOP = 24
+SOBOL_TICKS = (0, 0.25, 0.5, 0.75, 1)
 
 
 def _x(value: float, lowest: float, highest: float) -> float:
@@ -47,7 +50,9 @@ def rank_chart(stats: Sequence[Mapping[str, Any]], names: Mapping[str, str]) -> 
                 "tick_bottom": y + 5,
             }
         )
-    ticks = sorted({1, *range(5, int(highest) + 1, 5), int(highest)})
+    ticks = sorted({1, *range(5, int(highest) + 1, 5)})
+    if int(highest) - ticks[-1] >= 3:  # the last rank, unless its label would overlap the previous one
+        ticks.append(int(highest))
     height = TOP + len(rows) * ROW_HEIGHT + 8
     return {
         "width": LABEL_WIDTH + PLOT_WIDTH + 20,
@@ -82,7 +87,7 @@ def sobol_chart(indices: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
         "width": LABEL_WIDTH + PLOT_WIDTH + 60,
         "height": TOP + len(items) * (2 * bar + 10) + 8,
         "rows": items,
-        "ticks": [{"x": LABEL_WIDTH + t * PLOT_WIDTH, "label": t} for t in (0, 0.25, 0.5, 0.75, 1)],
+        "ticks": [{"x": LABEL_WIDTH + t * PLOT_WIDTH, "label": decimal_plain(t)} for t in SOBOL_TICKS],
         "axis_y": TOP - 8,
         "x0": LABEL_WIDTH,
     }
