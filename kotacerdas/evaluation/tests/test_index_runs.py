@@ -3,6 +3,7 @@
 import csv
 import json
 import math
+import re
 from pathlib import Path
 
 import pytest
@@ -62,10 +63,10 @@ def test_ayu_starts_a_run_from_the_page_and_sees_its_results(
     body = page.content.decode()
     for marker in ('data-testid="index-results"', 'data-testid="rank-chart"', 'data-testid="sobol-chart"'):
         assert marker in body
-    assert (
-        run.result_hash in body
-        and "<script" not in body.split('data-testid="rank-chart"')[1].split("</svg>")[0]
-    )
+    svg = body.split('data-testid="rank-chart"')[1].split("</svg>")[0]
+    assert run.result_hash in body and "<script" not in svg and " style=" not in svg  # passes the CSP
+    coordinates = re.findall(r' (?:x1|x2|cx|width)="([^"]*)"', svg)
+    assert len(coordinates) > 51 * 3 and not [c for c in coordinates if "," in c]  # never a decimal comma
     xlsx = as_ayu.get(reverse("evaluation:index_run_xlsx", args=[run.pk]))
     assert xlsx.status_code == 200 and xlsx.content.startswith(b"PK")
 
