@@ -140,3 +140,20 @@ def test_a_post_without_the_csrf_token_is_refused_before_the_view(world, name) -
     response = client.post(url_for(name, world), {"name": "x"})
     assert response.status_code == 403
     assert b"CSRF" in response.content
+
+
+def test_composite_index_runs_are_the_national_admins() -> None:
+    # pages and API of kotacerdas/evaluation/index_*.py; Budi's 404 and Ayu's access are walked above
+    runs = sorted(name for name, *_ in VIEWS if "index_run" in name)
+    assert runs == sorted(
+        [
+            "evaluation:index_runs",
+            "evaluation:index_run_new",
+            "evaluation:index_run",
+            "evaluation:index_run_xlsx",
+            "evaluation:index_run_regenerate",
+            "api:evaluation:index_runs",
+            "api:evaluation:index_run_results",
+        ]
+    )
+    assert set(runs) <= set(names_in(NATIONAL_ADMIN))

@@ -5,7 +5,8 @@ with a problem, SWOT item, statement, programme, initiative with KPI, roadmap ru
 risk; an assessment with an answer and evidence; a book version with its file; a programme cohort
 with Sleman selected, a deliverable with an uploaded file and an institution with its decree; an
 evaluation cycle with Sleman taking part (and its pre-filled self-assessment), and a
-published one of the year before with its national results book. Region
+published one of the year before with its national results book and a composite-index run on its
+results. Region
 A (Kota Salatiga, 33.73) has only its coordinator, Budi, who must get a 404 for all of it while
 Dewi, Sleman's coordinator, opens it.
 
@@ -288,6 +289,18 @@ def _evaluation(world: dict[str, Any]) -> None:
     world.update(cycle_id=cycle.pk, published_cycle_id=published.pk, year=published.year)
 
 
+def _index(world: dict[str, Any]) -> None:
+    """A composite-index run on the published cycle's verified results (the national admin's)."""
+    from kotacerdas.evaluation.index_actions import do_create_index_run
+    from kotacerdas.evaluation.models import Cycle
+
+    choices = {"impute": "none", "normalise": "none", "weights": "meta", "aggregate": "a_amean"}
+    run = do_create_index_run(
+        world["ayu"], title="Indeks", choices=choices, cycle=Cycle.objects.get(pk=world["published_cycle_id"])
+    )
+    world.update(index_run_id=run.pk)
+
+
 def _accounts(world: dict[str, Any]) -> None:
     from kotacerdas.accounts.models import Membership
 
@@ -325,7 +338,17 @@ def _monitoring(world: dict[str, Any]) -> None:
 
 def build_world() -> dict[str, Any]:
     world: dict[str, Any] = {}
-    for step in (_people, _accounts, _masterplan, _assessment, _books, _programme, _monitoring, _evaluation):
+    for step in (
+        _people,
+        _accounts,
+        _masterplan,
+        _assessment,
+        _books,
+        _programme,
+        _monitoring,
+        _evaluation,
+        _index,
+    ):
         step(world)
     return world
 

@@ -2,16 +2,21 @@
 
 from django.urls import path
 
-from kotacerdas.evaluation import api
-from kotacerdas.web.access_classes import LOGGED_IN
+from kotacerdas.evaluation import api, index_api
+from kotacerdas.web.access_classes import LOGGED_IN, NATIONAL_ADMIN
 
 app_name = "evaluation"
 access = {
     # published results are for anyone signed in; an open cycle is 404 except for Ayu (access.py)
     "evaluations": LOGGED_IN,
     "evaluation_results": LOGGED_IN,
+    # composite-index runs: the national admin's; anyone else gets 404 (index_access.py)
+    "index_runs": NATIONAL_ADMIN,
+    "index_run_results": NATIONAL_ADMIN,
 }
 urlpatterns = [
     path("evaluations", api.CycleList.as_view(), name="evaluations"),
     path("evaluations/<id:year>/results", api.CycleResults.as_view(), name="evaluation_results"),
+    path("index-runs", index_api.IndexRunList.as_view(), name="index_runs"),
+    path("index-runs/<id:index_run_id>", index_api.IndexRunResults.as_view(), name="index_run_results"),
 ]

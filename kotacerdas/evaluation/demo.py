@@ -11,6 +11,7 @@ from datetime import date
 
 from kotacerdas.accounts.models import User
 from kotacerdas.evaluation.actions import do_enter_results, do_open_cycle, do_publish
+from kotacerdas.evaluation.index_demo import load_index_demo
 from kotacerdas.evaluation.models import Cycle
 from kotacerdas.regions.models import Region
 
@@ -26,6 +27,7 @@ SCORES = """region_code,baseline,output,outcome,impact,quick_win,previous_total,
 
 
 def load_demo(ayu: User) -> None:
+    load_index_demo(ayu)  # the composite-index example (evaluation/index_demo.py)
     if Cycle.objects.filter(year=YEAR).exists():
         return
     codes = [line.split(",")[0] for line in SCORES.splitlines()[1:]]

@@ -231,3 +231,9 @@ class ResultsBook(HeartbeatJob):
 
     def __str__(self) -> str:
         return f"{self.publication} · {self.get_status_display()}"
+
+
+# The composite-index runs live in their own module; imported here so Django registers the model.
+from kotacerdas.evaluation.index_models import IndexRun  # noqa: E402
+
+__all__ = ["Cycle", "ImmutableError", "IndexRun", "Participant", "Publication", "PublishJob", "ResultsBook"]

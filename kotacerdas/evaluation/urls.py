@@ -1,6 +1,6 @@
 from django.urls import path
 
-from kotacerdas.evaluation import downloads, views, views_spbe
+from kotacerdas.evaluation import downloads, index_views, views, views_spbe
 from kotacerdas.web.access_classes import NATIONAL_ADMIN, REGION_SCOPED
 
 app_name = "evaluation"
@@ -22,6 +22,11 @@ access = {
     "spbe_attach": REGION_SCOPED,
     "letter_docx": REGION_SCOPED,
     "letter_pdf": REGION_SCOPED,
+    "index_runs": NATIONAL_ADMIN,
+    "index_run_new": NATIONAL_ADMIN,
+    "index_run": NATIONAL_ADMIN,
+    "index_run_xlsx": NATIONAL_ADMIN,
+    "index_run_regenerate": NATIONAL_ADMIN,
 }
 C = "evaluasi/<id:cycle_id>/"
 R = "r/<str:code>/evaluasi/<id:year>/"  # a region's published result
@@ -45,4 +50,9 @@ urlpatterns = [
     ),
     path(R + "surat.docx", downloads.region_letter("docx"), name="letter_docx"),
     path(R + "surat.pdf", downloads.region_letter("pdf"), name="letter_pdf"),
+    path("indeks/", index_views.index_runs, name="index_runs"),
+    path("indeks/baru/", index_views.index_run_new, name="index_run_new"),
+    path("indeks/<id:index_run_id>/", index_views.index_run, name="index_run"),
+    path("indeks/<id:index_run_id>/hasil.xlsx", index_views.index_run_xlsx, name="index_run_xlsx"),
+    path("indeks/<id:index_run_id>/ulangi/", index_views.index_run_regenerate, name="index_run_regenerate"),
 ]

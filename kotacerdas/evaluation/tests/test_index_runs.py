@@ -1,0 +1,106 @@
+"""Ayu builds an index run from the bundled ASEM dataset; the app and the CLI agree on every number."""
+
+import csv
+import json
+import math
+import re
+from pathlib import Path
+
+import pytest
+from django.urls import reverse
+
+from kotacerdas.audit.models import AuditEntry
+from kotacerdas.cli import main as cli
+from kotacerdas.evaluation.index_actions import do_create_index_run
+from kotacerdas.evaluation.index_models import IndexRun
+from kotacerdas.evaluation.index_recipe import recipe_file
+from kotacerdas.evaluation.tests.index_helpers import (
+    DATA,
+    META,
+    choices,
+    example_files,
+    example_uploads,
+    recipe_post,
+)
+
+pytestmark = pytest.mark.django_db
+UA = ["--n", "40", "--seed", "7", "--sensitivity"]  # as choices(): 40 replications, seed 7, Sobol
+
+
+def make_run(ayu, django_capture_on_commit_callbacks, **overrides) -> IndexRun:  # type: ignore[no-untyped-def]
+    with django_capture_on_commit_callbacks(execute=True):
+        run = do_create_index_run(
+            ayu, title="ASEM (contoh)", choices=choices(**overrides), **example_uploads()
+        )
+    run.refresh_from_db()
+    return run
+
+
+def read_csv(path: Path) -> list[dict[str, str]]:
+    with path.open(newline="", encoding="utf-8") as handle:
+        return list(csv.DictReader(handle))
+
+
+def number(text: str) -> float:
+    return math.nan if text == "" else float(text)
+
+
+def same(a: float | None, b: float) -> bool:
+    return (a is None and math.isnan(b)) or a == b
+
+
+def test_ayu_starts_a_run_from_the_page_and_sees_its_results(
+    as_ayu, django_capture_on_commit_callbacks
+) -> None:
+    with django_capture_on_commit_callbacks(execute=True):
+        response = as_ayu.post(reverse("evaluation:index_run_new"), recipe_post() | example_files())
+    run = IndexRun.objects.get()
+    assert response.status_code == 302 and response.url == reverse("evaluation:index_run", args=[run.pk])
+    assert (run.status, run.progress, run.source) == ("done", 100, "upload")
+    assert AuditEntry.objects.filter(action="evaluation.index_run").count() == 1
+    page = as_ayu.get(response.url)
+    assert page.status_code == 200
+    body = page.content.decode()
+    for marker in ('data-testid="index-results"', 'data-testid="rank-chart"', 'data-testid="sobol-chart"'):
+        assert marker in body
+    svg = body.split('data-testid="rank-chart"')[1].split("</svg>")[0]
+    assert run.result_hash in body and "<script" not in svg and " style=" not in svg  # passes the CSP
+    coordinates = re.findall(r' (?:x1|x2|cx|width)="([^"]*)"', svg)
+    assert len(coordinates) > 51 * 3 and not [c for c in coordinates if "," in c]  # never a decimal comma
+    xlsx = as_ayu.get(reverse("evaluation:index_run_xlsx", args=[run.pk]))
+    assert xlsx.status_code == 200 and xlsx.content.startswith(b"PK")
+
+
+def test_the_app_and_the_cli_agree_on_the_same_dataset_and_recipe(
+    ayu, django_capture_on_commit_callbacks, tmp_path
+) -> None:
+    run = make_run(ayu, django_capture_on_commit_callbacks)
+    results = run.results
+    recipe = tmp_path / "recipe.json"
+    recipe.write_text(recipe_file(run.recipe), encoding="utf-8")
+    out = tmp_path / "out"
+    assert cli(["index", "build", str(DATA), str(META), "--recipe", str(recipe), "--out", str(out)]) == 0
+    assert (
+        cli(["index", "uncertainty", str(DATA), str(META), "--recipe", str(recipe), "--out", str(out), *UA])
+        == 0
+    )
+    scores, ranks = read_csv(out / "scores.csv"), read_csv(out / "ranks.csv")
+    assert [row["uCode"] for row in scores] == results["units"]
+    for i, row in enumerate(scores):
+        assert all(same(results["scores"][i][j], number(row[c])) for j, c in enumerate(results["codes"]))
+        assert all(same(results["ranks"][i][j], number(ranks[i][c])) for j, c in enumerate(results["codes"]))
+    stats = {s["uCode"]: s for s in results["rank_stats"]}
+    cli_stats = read_csv(out / "rank_stats.csv")
+    assert len(cli_stats) == 51
+    for row in cli_stats:
+        assert all(
+            stats[row["uCode"]][k] == float(row[k]) for k in ("nominal", "median", "q05", "q95", "mean")
+        )
+    sobol = [(s["input"], s["first_order"], s["total"]) for s in results["sensitivity"]]
+    assert sobol == [(r["input"], float(r["Si"]), float(r["STi"])) for r in read_csv(out / "sensitivity.csv")]
+    assert [name for name, *_ in sobol] == ["weights", "normalise", "aggregate"]
+    # the uploaded bytes hash as the CLI's provenance does
+    assert json.loads((out / "provenance.json").read_text())["input_sha256"] == run.source_sha256
+    # a worked figure: the top unit and its score under the recipe
+    top = min(range(len(results["units"])), key=lambda i: results["ranks"][i][-1])
+    assert results["ranks"][top][-1] == 1.0 and results["codes"][-1] == "Index"
