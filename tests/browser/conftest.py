@@ -122,6 +122,23 @@ def log_in(page, username: str) -> None:  # type: ignore[no-untyped-def]
     page.get_by_label("Nama pengguna").fill(username)
     page.get_by_label("Kata sandi").fill(PASSWORD)
     page.get_by_role("button", name="Masuk").click()
+    pass_second_step(page, username)
+
+
+def pass_second_step(page, username: str) -> None:  # type: ignore[no-untyped-def]
+    """A national admin or assessor is asked for a two-factor code next: type the one their
+    (test) authenticator app shows, as they would (tests/two_factor.py)."""
+    from kotacerdas.accounts.models import User
+    from kotacerdas.accounts.two_factor import must_use_two_factor
+    from tests.two_factor import totp_code_for
+
+    person = User.objects.filter(username=username).first()
+    if person is None or not must_use_two_factor(person):
+        return
+    code = totp_code_for(person)  # makes the device first if the person has none
+    page.wait_for_url("**/masuk/dua-langkah/**")
+    page.locator("#id_token").fill(code)
+    page.get_by_role("button", name="Konfirmasi").click()
 
 
 def save_screenshot(page, name: str) -> None:  # type: ignore[no-untyped-def]
