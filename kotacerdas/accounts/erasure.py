@@ -71,6 +71,8 @@ def do_erase_person(actor: User, person: User, *, reason: str) -> int:
     if not person.is_active and person.username == _erased_username(person):
         raise ValidationError(_("This person's data has already been erased."))
     pseudonym = personal_data.pseudonym_for(person)
+    # the reason often names the person ("Bu Dewi's request"): it is kept under the pseudonym too
+    reason = personal_records.replace_terms(reason, personal_records.identifying_terms(person), pseudonym)
     with transaction.atomic():
         changed = sum(source.erase(person, pseudonym) for source in personal_data.sources())
         _forget_identity(person)
