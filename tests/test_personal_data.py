@@ -116,5 +116,5 @@ def test_erasure_needs_a_reason_and_the_national_admin(world, dewi) -> None:
 
 def test_erasing_twice_is_refused(world, dewi) -> None:
     do_erase_person(world["ayu"], dewi, reason="permintaan")
-    with pytest.raises(Exception, match="sudah dihapus|already been erased"):
+    with pytest.raises(Exception, match="sudah dihapus"):
         do_erase_person(world["ayu"], User.objects.get(pk=dewi.pk), reason="lagi")

@@ -9,6 +9,8 @@ upload stay, and one audit entry per assessment says how many files retention re
 from __future__ import annotations
 
 from datetime import datetime
+from functools import partial
+from pathlib import Path
 
 from django.db import transaction
 from django.db.models import Max
@@ -31,6 +33,11 @@ def expired_evidence(cutoff: datetime) -> dict[Assessment, list[Evidence]]:
     return expired
 
 
+def _delete_files(paths: list[Path]) -> None:
+    for path in paths:
+        path.unlink(missing_ok=True)
+
+
 def apply_retention(cutoff: datetime, *, dry_run: bool = False) -> int:
     """Delete expired evidence files of finished assessments; returns how many (would) go."""
     expired = expired_evidence(cutoff)
@@ -49,5 +56,5 @@ def apply_retention(cutoff: datetime, *, dry_run: bool = False) -> int:
                 after={"files_removed": len(files), "older_than": cutoff.isoformat()},
                 region=assessment.region,
             )
-            transaction.on_commit(lambda paths=paths: [path.unlink(missing_ok=True) for path in paths])
+            transaction.on_commit(partial(_delete_files, paths))
     return count

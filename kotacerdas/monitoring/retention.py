@@ -9,6 +9,7 @@ many files went. Writes with update(): a locked period refuses saves through the
 from __future__ import annotations
 
 from datetime import datetime
+from functools import partial
 
 from django.core.files.storage import default_storage
 from django.db import transaction
@@ -26,13 +27,18 @@ def expired_evidence(cutoff: datetime) -> dict[Period, list[Evidence]]:
     return expired
 
 
+def _delete_files(names: list[str]) -> None:
+    for name in names:
+        default_storage.delete(name)
+
+
 def apply_retention(cutoff: datetime, *, dry_run: bool = False) -> int:
     expired = expired_evidence(cutoff)
     count = sum(len(files) for files in expired.values())
     if dry_run:
         return count
     for period, files in expired.items():
-        names = [evidence.file.name for evidence in files]
+        names = [evidence.file.name for evidence in files if evidence.file.name]
         with transaction.atomic():
             Evidence.objects.filter(pk__in=[evidence.pk for evidence in files]).update(file="")
             record(
@@ -43,5 +49,5 @@ def apply_retention(cutoff: datetime, *, dry_run: bool = False) -> int:
                 after={"files_removed": len(files), "older_than": cutoff.isoformat()},
                 region=period.region,
             )
-            transaction.on_commit(lambda names=names: [default_storage.delete(name) for name in names])
+            transaction.on_commit(partial(_delete_files, names))
     return count
