@@ -11,7 +11,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -61,7 +61,7 @@ def enrol(request: SignedInRequest) -> HttpResponse:
         form,
         confirm,
         _("Two-factor login is on. Keep your backup codes somewhere safe."),
-        then=reverse("accounts:two_factor_codes") + "?next=" + _next(request),
+        then=reverse("accounts:two_factor_codes") + "?" + urlencode({"next": _next(request)}),
     )
     context = {
         "form": form,
@@ -77,6 +77,10 @@ def enrol(request: SignedInRequest) -> HttpResponse:
 def verify(request: SignedInRequest) -> HttpResponse:
     if two_factor.pending_step(request) != two_factor.VERIFY:
         return redirect(_next(request))
+    if not two_factor.has_confirmed_device(request.user):
+        # the device was reset since this login: enrol again
+        request.session[two_factor.ENROLLED_KEY] = False
+        return redirect(reverse(two_factor.ENROL) + "?" + urlencode({"next": _next(request)}))
     form = CodeForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid() and form.device is not None:
         two_factor.mark_verified(request, form.device)
