@@ -65,3 +65,10 @@ def test_budi_asks_for_erasure_and_the_profile_says_so(budi, as_budi) -> None:
     assert "Permintaan Anda dicatat" in body
     assert "Anda meminta penghapusan pada" in body
     assert budi.erasure_requests.filter(handled_at=None).count() == 1
+
+
+def test_ayu_sees_the_request_on_the_persons_page(budi, as_budi, as_ayu) -> None:
+    as_budi.post(reverse("accounts:erasure_request"))
+    page = as_ayu.get(reverse("accounts:user_detail", kwargs={"user_id": budi.pk})).content.decode()
+    assert "Orang ini meminta penghapusan pada" in page
+    assert reverse("accounts:person_erase", kwargs={"user_id": budi.pk}) in page
