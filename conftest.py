@@ -82,6 +82,18 @@ def _fast_password_hashing() -> Iterator[None]:
         yield
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _two_factor_verified_test_logins() -> Iterator[None]:
+    """force_login/login sessions count as two-factor verified (tests/two_factor.py says why)."""
+    from django.test import Client
+
+    from tests.two_factor import install
+
+    original = install()
+    yield
+    Client._login = original  # type: ignore[method-assign]
+
+
 @pytest.fixture
 def ayu(db):
     from kotacerdas.accounts.models import Membership, Role, User

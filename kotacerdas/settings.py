@@ -45,6 +45,10 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "axes",
+    # two-factor login (TOTP apps + static backup codes): docs/how-to/enrol-two-factor.md
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "kotacerdas.accounts",
     "kotacerdas.regions",
     "kotacerdas.audit",
@@ -77,6 +81,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",
+    "kotacerdas.accounts.two_factor.TwoFactorMiddleware",
     "csp.middleware.CSPMiddleware",
 ]
 
@@ -214,6 +219,18 @@ BOOKS_CONVERT_TIMEOUT_SECONDS = env_int("BOOKS_CONVERT_TIMEOUT_SECONDS", 300)
 for _name in ("JOB_STALE_AFTER_SECONDS", "BOOKS_CONVERT_TIMEOUT_SECONDS"):
     if globals()[_name] < 1:
         raise ConfigError(f"{_name} must be at least 1 (seconds)")
+
+# Two-factor login: the issuer name the authenticator app shows next to the account.
+OTP_TOTP_ISSUER = env("OTP_TOTP_ISSUER", "kotacerdas")
+
+# Retention (UU PDP 27/2022, docs/explanation/personal-data.md): `kotacerdas manage apply_retention`
+# deletes evidence files of closed work older than EVIDENCE_RETENTION_DAYS and blanks the before/after
+# snapshots of audit entries older than AUDIT_SNAPSHOT_RETENTION_DAYS (who did what, when, stays).
+EVIDENCE_RETENTION_DAYS = env_int("EVIDENCE_RETENTION_DAYS", 10 * 365)
+AUDIT_SNAPSHOT_RETENTION_DAYS = env_int("AUDIT_SNAPSHOT_RETENTION_DAYS", 5 * 365)
+for _name in ("EVIDENCE_RETENTION_DAYS", "AUDIT_SNAPSHOT_RETENTION_DAYS"):
+    if globals()[_name] < 1:
+        raise ConfigError(f"{_name} must be at least 1 (days)")
 
 EMAIL_BACKEND = env("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "kotacerdas <noreply@localhost>")

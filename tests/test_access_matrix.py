@@ -116,6 +116,17 @@ def test_logged_in_views_are_few() -> None:
         "programme:mine",
         "inbox",
     ]
+    # a person's own consents, data export/erasure request and two-factor steps: scoping is tested in
+    # kotacerdas/accounts/tests (test_personal_data.py, test_two_factor.py)
+    own += [
+        "accounts:consent_withdraw",
+        "accounts:my_export",
+        "accounts:erasure_request",
+        "accounts:two_factor_enrol",
+        "accounts:two_factor_verify",
+        "accounts:two_factor_codes",
+        "accounts:two_factor_off",
+    ]
     # published evaluation results are for anyone signed in; open cycles only for Ayu
     # (kotacerdas/evaluation/tests/test_api.py)
     published = ["api:evaluation:evaluations", "api:evaluation:evaluation_results"]

@@ -302,9 +302,11 @@ def _index(world: dict[str, Any]) -> None:
 
 
 def _accounts(world: dict[str, Any]) -> None:
-    from kotacerdas.accounts.models import Membership
+    from kotacerdas.accounts.consent import give_consent
+    from kotacerdas.accounts.models import Membership, Purpose
 
     world.update(
+        consent_id=give_consent(world["dewi"], Purpose.EMAIL_DIGEST).pk,
         code=world["region"].code,
         opd_id=world["opd"].pk,
         user_id=world["dewi"].pk,

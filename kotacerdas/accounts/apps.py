@@ -6,3 +6,10 @@ class AccountsConfig(AppConfig):
     name = "kotacerdas.accounts"
     label = "accounts"
     verbose_name = _("People and roles")
+
+    def ready(self) -> None:
+        from kotacerdas.accounts import erasure, two_factor
+        from kotacerdas.web import personal_data
+
+        two_factor.connect()
+        personal_data.register(erasure.SOURCE)

@@ -81,6 +81,7 @@ def _render_detail(
             "membership_form": membership_form or MembershipForm(),
             "password_form": password_form or PasswordForm(user=person),
             "memberships": person.memberships.select_related("region", "opd"),
+            "erasure_request": person.erasure_requests.filter(handled_at=None).first(),
         },
         user_form,
         membership_form,

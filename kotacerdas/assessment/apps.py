@@ -19,3 +19,8 @@ class AssessmentConfig(AppConfig):
         from kotacerdas.web import inbox
 
         inbox.register("assessment", assessment_inbox)
+
+        from kotacerdas.web import personal_data, personal_records
+
+        # UU PDP export/erasure: rows pointing at the person; their name pseudonymised in every text
+        personal_data.register(personal_records.app_source("assessment"))

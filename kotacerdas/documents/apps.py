@@ -24,3 +24,8 @@ class DocumentsConfig(AppConfig):
         from kotacerdas.documents.models import BookChapter
 
         register(BookChapter)
+
+        from kotacerdas.web import personal_data, personal_records
+
+        # UU PDP export/erasure: rows pointing at the person; their name pseudonymised in every text
+        personal_data.register(personal_records.app_source("documents"))

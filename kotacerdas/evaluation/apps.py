@@ -14,3 +14,8 @@ class EvaluationConfig(AppConfig):
         region_sections.register(
             region_sections.Section("evaluation", 35, "evaluation/_region_section.html", region_section)
         )
+
+        from kotacerdas.web import personal_data, personal_records
+
+        # UU PDP export/erasure: rows pointing at the person; their name pseudonymised in every text
+        personal_data.register(personal_records.app_source("evaluation"))

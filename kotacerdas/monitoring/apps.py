@@ -16,3 +16,7 @@ class MonitoringConfig(AppConfig):
         )
 
         from kotacerdas.monitoring import notices  # noqa: F401  (registers the notification texts)
+        from kotacerdas.web import personal_data, personal_records
+
+        # UU PDP export/erasure: rows pointing at the person; their name pseudonymised in every text
+        personal_data.register(personal_records.app_source("monitoring"))

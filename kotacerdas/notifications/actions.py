@@ -5,7 +5,8 @@ from __future__ import annotations
 from django.db import transaction
 from django.utils import timezone
 
-from kotacerdas.accounts.models import User
+from kotacerdas.accounts.consent import give_consent, withdraw_consent
+from kotacerdas.accounts.models import Purpose, User
 from kotacerdas.audit.log import record, save_audited
 from kotacerdas.notifications.digest import digest_message
 from kotacerdas.notifications.models import DigestSetting, Notification
@@ -38,6 +39,11 @@ def digest_setting_of(user: User) -> DigestSetting:
 def do_set_digest(actor: User, *, enabled: bool) -> DigestSetting:
     """Turn the actor's own daily e-mail summary on or off (audited)."""
     with transaction.atomic():
+        # the switch is the person's consent to the e-mail purpose (UU PDP): recorded with it
+        if enabled:
+            give_consent(actor, Purpose.EMAIL_DIGEST)
+        else:
+            withdraw_consent(actor, Purpose.EMAIL_DIGEST)
         setting, _created = DigestSetting.objects.select_for_update().get_or_create(user=actor)
         if setting.enabled == enabled:
             return setting

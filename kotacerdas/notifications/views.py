@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 
 from kotacerdas.accounts.access import SignedInRequest, memberships_of
 from kotacerdas.accounts.models import User
+from kotacerdas.accounts.my_data import my_data_context
 from kotacerdas.notifications import actions
 from kotacerdas.notifications.models import Notification
 from kotacerdas.web.pages import render_page, save_form
@@ -75,5 +76,10 @@ def profile(request: SignedInRequest) -> HttpResponse:
             _("The daily e-mail summary is on.") if result.enabled else _("The daily e-mail summary is off.")
         ),
     )
-    context = {"form": form, "setting": setting, "memberships": memberships_of(request.user)}
+    context = {
+        "form": form,
+        "setting": setting,
+        "memberships": memberships_of(request.user),
+        **my_data_context(request),
+    }
     return saved or render_page(request, "notifications/profile.html", context, form)

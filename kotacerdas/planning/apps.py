@@ -20,3 +20,8 @@ class PlanningConfig(AppConfig):
 
         for model in (Problem, SwotItem, Initiative, QuickWin):
             register(model)
+
+        from kotacerdas.web import personal_data, personal_records
+
+        # UU PDP export/erasure: rows pointing at the person; their name pseudonymised in every text
+        personal_data.register(personal_records.app_source("planning"))

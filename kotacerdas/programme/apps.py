@@ -27,3 +27,8 @@ class ProgrammeConfig(AppConfig):
             from kotacerdas.programme.models import Deliverable
 
             register(Deliverable)
+
+        from kotacerdas.web import personal_data, personal_records
+
+        # UU PDP export/erasure: rows pointing at the person; their name pseudonymised in every text
+        personal_data.register(personal_records.app_source("programme"))

@@ -13,3 +13,8 @@ class WebConfig(AppConfig):
         from kotacerdas.web.converters import RecordIdConverter
 
         register_converter(RecordIdConverter, "id")
+
+        from kotacerdas.web import personal_data, personal_records
+
+        # UU PDP export/erasure: rows pointing at the person; their name pseudonymised in every text
+        personal_data.register(personal_records.app_source("web"))

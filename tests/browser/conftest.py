@@ -8,6 +8,7 @@ skipped, unless KOTACERDAS_REQUIRE_BROWSER is set (as in .ci/run).
 from __future__ import annotations
 
 import os
+import re
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -112,16 +113,45 @@ def assert_pages_fit(page) -> None:  # type: ignore[no-untyped-def]
 
 
 def log_in(page, username: str) -> None:  # type: ignore[no-untyped-def]
-    """Log in through the real form with the test personas' password.
+    """Log in through the real form with the test personas' password, and the two-factor code when
+    the person's role asks for one.
 
     The pages the previous person opened are measured first, while their session still holds."""
     from conftest import PASSWORD
 
     assert_pages_fit(page)
+    needs_code = prepare_second_step(username)
     page.goto(page.base_url + "/masuk/")
     page.get_by_label("Nama pengguna").fill(username)
     page.get_by_label("Kata sandi").fill(PASSWORD)
     page.get_by_role("button", name="Masuk").click()
+    if needs_code:
+        pass_second_step(page, username)
+
+
+def prepare_second_step(username: str) -> bool:
+    """A national admin or assessor has (or now gets) a confirmed test device, made before the login
+    so the server sees it; True when the code step will follow."""
+    from kotacerdas.accounts.models import User
+    from kotacerdas.accounts.two_factor import must_use_two_factor
+    from tests.two_factor import confirmed_device
+
+    person = User.objects.filter(username=username).first()
+    if person is None or not must_use_two_factor(person):
+        return False
+    confirmed_device(person)
+    return True
+
+
+def pass_second_step(page, username: str) -> None:  # type: ignore[no-untyped-def]
+    """Type the code the person's (test) authenticator app shows, as they would (tests/two_factor.py)."""
+    from kotacerdas.accounts.models import User
+    from tests.two_factor import totp_code_for
+
+    page.wait_for_url(re.compile(r"/masuk/dua-langkah/(\?|$)"))
+    page.locator("#id_token").fill(totp_code_for(User.objects.get(username=username)))
+    page.get_by_role("button", name="Konfirmasi").click()
+    page.wait_for_load_state()
 
 
 def save_screenshot(page, name: str) -> None:  # type: ignore[no-untyped-def]
