@@ -120,9 +120,39 @@ def _ensure_persona(
         account_actions.do_add_membership(ayu, user, role=role, region=region, opd=opd)
 
 
+DEMO_CODES_SHOWN = 3
+
+
+def demo_backup_codes() -> dict[str, list[str]]:
+    """Fresh one-time backup codes for the personas who must use two-factor login (Ayu, Tono).
+
+    Their demo device is a TOTP device with a secret nobody holds, so a newcomer without an
+    authenticator app signs in with a backup code; each start of the demo makes new ones (the old
+    ones stop working), and they are printed with the logins. Production accounts never get this.
+    """
+    from kotacerdas.accounts.two_factor import has_confirmed_device, must_use_two_factor
+    from kotacerdas.accounts.two_factor_actions import do_new_backup_codes, enrolment_device
+
+    codes = {}
+    for username, *_rest in PERSONAS:
+        user = User.objects.filter(username=username).first()
+        if user is None or not must_use_two_factor(user):
+            continue
+        if not has_confirmed_device(user):
+            device = enrolment_device(user)
+            device.confirmed = True
+            device.save(update_fields=["confirmed"])
+        codes[username] = do_new_backup_codes(user)[:DEMO_CODES_SHOWN]
+    return codes
+
+
 def print_logins(address: str = "127.0.0.1:8000") -> None:
+    codes = demo_backup_codes()
     print(f"\nkotacerdas is ready on http://{address}/ with example data (contoh).")
     print(f"Demo logins (password for all: {DEMO_PASSWORD}):")
     for username, *_rest in PERSONAS:
-        print(f"  {username:<6} {PERSONA_TITLES[username]}")
+        second = f"  (2FA: a backup code, {', '.join(codes[username])})" if username in codes else ""
+        print(f"  {username:<6} {PERSONA_TITLES[username]}{second}")
+    if codes:
+        print("Ayu and Tono give a second factor: each backup code works once; new ones at the next start.")
     print("Press Ctrl+C to stop.\n")
