@@ -16,3 +16,6 @@ class MonitoringConfig(AppConfig):
         )
 
         from kotacerdas.monitoring import notices  # noqa: F401  (registers the notification texts)
+        from kotacerdas.monitoring.threads import register_threads
+
+        register_threads()

@@ -18,6 +18,8 @@ from kotacerdas.monitoring.access import (
     can_manage_monitoring,
     get_period,
     manage_page,
+    readable_initiatives,
+    readable_kpis,
     report_page,
     reportable_initiatives,
     reportable_kpis,
@@ -91,8 +93,8 @@ def period(page: RegionPage[Region], period_id: int) -> HttpResponse:
     found = get_period(page.region, period_id)
     kpi_reports = {r.kpi_id: r for r in KpiReport.objects.filter(period=found)}
     initiative_reports = {r.initiative_id: r for r in InitiativeReport.objects.filter(period=found)}
-    initiatives = [i for i in reportable_initiatives(page.user, page.region) if active_in(i, found.year)]
-    kpis = [k for k in reportable_kpis(page.user, page.region) if str(found.year) in (k.targets or {})]
+    initiatives = [i for i in readable_initiatives(page.user, page.region) if active_in(i, found.year)]
+    kpis = [k for k in readable_kpis(page.user, page.region) if str(found.year) in (k.targets or {})]
     manager = can_manage_monitoring(page.user, page.region)
     return page.render(
         "monitoring/period.html",
@@ -101,6 +103,11 @@ def period(page: RegionPage[Region], period_id: int) -> HttpResponse:
             "kpis": [(k, kpi_reports.get(k.pk)) for k in kpis],
             "initiatives": [(i, initiative_reports.get(i.pk)) for i in initiatives],
             "manager": manager,
+            # the reporter's own items open the report form; the others (Rina's view) the report page
+            "reporter_kpis": set(reportable_kpis(page.user, page.region).values_list("pk", flat=True)),
+            "reporter_initiatives": set(
+                reportable_initiatives(page.user, page.region).values_list("pk", flat=True)
+            ),
             "missing": unreported(found) if manager else None,
             "can_unlock": is_national_admin(page.user) and found.locked,
             "unlock_form": UnlockForm(),
