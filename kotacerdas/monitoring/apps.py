@@ -19,3 +19,8 @@ class MonitoringConfig(AppConfig):
         from kotacerdas.monitoring.threads import register_threads
 
         register_threads()
+
+        from kotacerdas.jobs import chores
+        from kotacerdas.monitoring.actions.periods import do_notify_due
+
+        chores.register("monitoring.reminders", do_notify_due)
