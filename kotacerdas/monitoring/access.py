@@ -102,6 +102,15 @@ def get_kpi_for_reporter(user: Person, region: Region, pk: int) -> Kpi:
         raise Http404 from None
 
 
+def get_kpi_for_reader(user: Person, region: Region, pk: int) -> Kpi:
+    """A KPI of the region whose rule the person may read (OPD staff: their OPD's only)."""
+    checked_id(pk)
+    try:
+        return readable_kpis(user, region).get(pk=pk)
+    except Kpi.DoesNotExist:
+        raise Http404 from None
+
+
 def get_initiative_for_reporter(user: Person, region: Region, pk: int) -> Initiative:
     checked_id(pk)
     try:
