@@ -2,9 +2,10 @@
 
 A change that would make an approved report wrong is refused, naming what stands in the way:
 removing a status that a report uses, switching a KPI between number and percentage once a value
-is approved, bounds that exclude an approved value, or requiring evidence that an approved report
-lacks. Changes that only re-read approved values (a status's label, default progress or category,
-a KPI's direction) are allowed: the approved figures themselves stay as they were approved.
+is submitted or approved, bounds that exclude such a value, or requiring evidence that such a report
+lacks (a submitted report is approved as it is, so it counts as approved here). Changes that only
+re-read approved values (a status's label, default progress or category, a KPI's direction) are
+allowed: the approved figures themselves stay as they were approved.
 """
 
 from __future__ import annotations
@@ -112,18 +113,24 @@ def do_change_kpi_rule(
     require_manager(actor, kpi.initiative.region)
     low = parse_number(minimum, "minimum", required=False)
     high = parse_number(maximum, "maximum", required=False)
-    approved = KpiReport.objects.filter(kpi=kpi, status=core.APPROVED)
+    # submitted reports count too: a review approves them as they are, without the new rule
+    approved = KpiReport.objects.filter(kpi=kpi, status__in=(core.SUBMITTED, core.APPROVED))
     current = KpiRule.objects.filter(kpi=kpi).first()
     if approved.exists() and kind != (current.kind if current else KpiRule.Kind.NUMBER):
         raise ValidationError(
-            {"kind": _("Approved values of this KPI exist; it cannot change between number and percentage.")}
+            {
+                "kind": _(
+                    "Submitted or approved values of this KPI exist; "
+                    "it cannot change between number and percentage."
+                )
+            }
         )
     _refuse_bounds(approved, low, high)
     if evidence_required and approved.filter(evidence__isnull=True).exists():
         raise ValidationError(
             {
                 "evidence_required": _(
-                    "An approved report of this KPI has no evidence; evidence cannot be required."
+                    "A submitted or approved report of this KPI has no evidence; evidence cannot be required."
                 )
             }
         )
@@ -151,7 +158,7 @@ def _refuse_bounds(approved: Any, low: Decimal | None, high: Decimal | None) -> 
         raise ValidationError(
             {
                 "minimum" if low is not None and first.value < low else "maximum": _(
-                    "The approved value %(value)s of %(period)s lies outside these bounds."
+                    "The value %(value)s of %(period)s, submitted or approved, lies outside these bounds."
                 )
                 % {"value": formatting.decimal(first.value, 2).removesuffix(",00"), "period": first.period}
             }

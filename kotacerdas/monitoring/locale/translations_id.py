@@ -266,9 +266,9 @@ T = {
     "This status is not in the region's set.": "Status ini tidak ada dalam daftar status daerah.",
     "%(count)d reports use this status; it cannot be removed (rename it instead).": "%(count)d laporan memakai status ini; status tidak dapat dihapus (ubah labelnya saja).",
     "The set needs at least one status.": "Daftar status memerlukan paling sedikit satu status.",
-    "Approved values of this KPI exist; it cannot change between number and percentage.": "KPI ini sudah memiliki nilai yang disetujui; jenisnya tidak dapat berubah antara angka dan persentase.",
-    "An approved report of this KPI has no evidence; evidence cannot be required.": "Ada laporan KPI ini yang disetujui tetapi tidak memiliki bukti; bukti tidak dapat diwajibkan.",
-    "The approved value %(value)s of %(period)s lies outside these bounds.": "Nilai disetujui %(value)s pada %(period)s berada di luar batas ini.",
+    "Submitted or approved values of this KPI exist; it cannot change between number and percentage.": "KPI ini sudah memiliki nilai yang dikirim atau disetujui; jenisnya tidak dapat berubah antara angka dan persentase.",
+    "A submitted or approved report of this KPI has no evidence; evidence cannot be required.": "Ada laporan KPI ini yang dikirim atau disetujui tetapi tidak memiliki bukti; bukti tidak dapat diwajibkan.",
+    "The value %(value)s of %(period)s, submitted or approved, lies outside these bounds.": "Nilai %(value)s pada %(period)s, yang dikirim atau disetujui, berada di luar batas ini.",
     "Small letters, digits or _; reports store it.": "Huruf kecil, angka atau _; laporan menyimpan kode ini.",
     "Label": "Label",
     "Default progress (%)": "Progres bawaan (%)",
@@ -298,4 +298,11 @@ T = {
     "Implementation status saved.": "Status pelaksanaan disimpan.",
     "Implementation status removed.": "Status pelaksanaan dihapus.",
     "KPI rule saved.": "Aturan KPI disimpan.",
+}
+
+PLURALS = {
+    "%(n)s region; the XLSX holds every row.": (
+        "%(n)s daerah; XLSX memuat semua baris.",
+        "%(n)s daerah; XLSX memuat semua baris.",
+    ),
 }

@@ -111,7 +111,8 @@ def test_changes_that_would_invalidate_an_approved_report_are_refused(world, bud
     assert kind.status_code == 400 and "tidak dapat berubah antara angka dan persentase" in kind.text
     bounds = as_budi.post(url, {"direction": "higher", "kind": "percentage", "maximum": "70"})
     assert (
-        bounds.status_code == 400 and "Nilai disetujui 75 pada 2027 berada di luar batas ini." in bounds.text
+        bounds.status_code == 400
+        and "Nilai 75 pada 2027, yang dikirim atau disetujui, berada di luar batas ini." in bounds.text
     )
     evidence = as_budi.post(url, {"direction": "higher", "kind": "percentage", "evidence_required": "on"})
     assert evidence.status_code == 400 and "tidak memiliki bukti" in evidence.text
@@ -119,3 +120,18 @@ def test_changes_that_would_invalidate_an_approved_report_are_refused(world, bud
     assert (rule.kind, rule.maximum, rule.evidence_required) == ("percentage", None, False)
     fine = as_budi.post(url, {"direction": "higher", "kind": "percentage", "minimum": "0", "maximum": "100"})
     assert fine.status_code == 302
+
+
+def test_a_submitted_value_outside_new_bounds_is_protected_too(world, sari, as_budi) -> None:
+    do_save_kpi_report(
+        sari,
+        world.period,
+        world.coverage,
+        numerator="3",
+        denominator="4",
+        submit=True,
+    )
+    answer = as_budi.post(
+        rule_url(world.coverage), {"direction": "higher", "kind": "percentage", "minimum": "80"}
+    )
+    assert answer.status_code == 400 and "Nilai 75 pada 2027" in answer.text
