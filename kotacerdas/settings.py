@@ -216,7 +216,10 @@ TASKS = {
 JOB_STALE_AFTER_SECONDS = env_int("JOB_STALE_AFTER_SECONDS", 180)
 # LibreOffice's DOCX → PDF conversion of one book set is killed (with its process group) after this.
 BOOKS_CONVERT_TIMEOUT_SECONDS = env_int("BOOKS_CONVERT_TIMEOUT_SECONDS", 300)
-for _name in ("JOB_STALE_AFTER_SECONDS", "BOOKS_CONVERT_TIMEOUT_SECONDS"):
+# The worker runs the daily chores (monitoring reminders, …) on its first tick of a day; it looks
+# this often. See kotacerdas/jobs/chores.py.
+CHORES_INTERVAL_SECONDS = env_int("CHORES_INTERVAL_SECONDS", 600)
+for _name in ("JOB_STALE_AFTER_SECONDS", "BOOKS_CONVERT_TIMEOUT_SECONDS", "CHORES_INTERVAL_SECONDS"):
     if globals()[_name] < 1:
         raise ConfigError(f"{_name} must be at least 1 (seconds)")
 

@@ -58,6 +58,13 @@ def recover_jobs() -> None:
     print(f"kotacerdas: {recover()}", flush=True)
 
 
+def start_chores() -> None:
+    """The daily chores (monitoring reminders, …) tick in this process: no cron needed."""
+    from kotacerdas.jobs.chores import Ticker
+
+    Ticker().start()
+
+
 def run_up(args: argparse.Namespace) -> int:
     setup_django()
     prepare_storage()
@@ -65,6 +72,7 @@ def run_up(args: argparse.Namespace) -> int:
 
     call("migrate", interactive=False, verbosity=0)
     recover_jobs()  # the embedded server runs jobs itself: a killed one leaves them to sweep
+    start_chores()
     load_demo()
     print_logins(address=args.address)
     call("runserver", args.address, use_reloader=False)
@@ -74,10 +82,15 @@ def run_up(args: argparse.Namespace) -> int:
 def run_worker(args: argparse.Namespace) -> int:
     """Sweep what a dead worker left (stale jobs, temp folders), then take tasks from the queue.
 
+    Meanwhile a ticker thread runs the daily chores (kotacerdas/jobs/chores.py), once a day each;
+    ``--batch`` runs no ticker (it exits when the queue is empty).
+
     The autoreloader stays off (``--reload`` turns it on): it restarts the worker mid-task.
     """
     setup_django()
     recover_jobs()
+    if not args.batch:
+        start_chores()
     options = ["--no-reload", "--interval", str(args.interval), "--queue-name", args.queue_name]
     if args.batch:
         options.append("--batch")

@@ -45,25 +45,25 @@ _UNITS = ("", "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan"
 _SCALES = ((10**12, "triliun"), (10**9, "miliar"), (10**6, "juta"))
 
 
-def _group(digits: str) -> str:
-    """'1234567' → '1.234.567' (the Indonesian thousands separator is a full stop)."""
-    head = len(digits) % 3 or 3
-    parts = [digits[:head]] + [digits[i : i + 3] for i in range(head, len(digits), 3)]
-    return ".".join(parts)
-
-
 def _to_decimal(value: int | float | Decimal | str) -> Decimal:
     return value if isinstance(value, Decimal) else Decimal(str(value))
 
 
+_QUANTA = {places: Decimal(1).scaleb(-places) for places in range(7)}
+_SWAP = str.maketrans(",.", ".,")
+
+
 def decimal(value: int | float | Decimal | str, places: int = 2) -> str:
-    """A number with a decimal comma and full-stop thousands: 1234.5 → '1.234,50'."""
-    quantum = Decimal(1).scaleb(-places)
+    """A number with a decimal comma and full-stop thousands: 1234.5 → '1.234,50'.
+
+    Rounded half up first (Python's own format rounds half to even), then grouped by ``format``
+    and the separators swapped: pages format thousands of numbers, so this stays in C.
+    """
+    quantum = _QUANTA.get(places) or Decimal(1).scaleb(-places)
     rounded = _to_decimal(value).quantize(quantum, rounding=ROUND_HALF_UP)
-    sign = "-" if rounded < 0 else ""
-    text = f"{abs(rounded):.{places}f}"
-    whole, _dot, fraction = text.partition(".")
-    return f"{sign}{_group(whole)}" + (f",{fraction}" if places > 0 else "")
+    if not rounded:
+        rounded = abs(rounded)  # -0,00 is written 0,00
+    return f"{rounded:,.{places}f}".translate(_SWAP)
 
 
 def number(value: int | float | Decimal | str) -> str:

@@ -11,7 +11,7 @@ from django.http import Http404
 
 from kotacerdas.accounts.access import Person, get_region_for_user, visible_regions
 from kotacerdas.discussion.models import Comment
-from kotacerdas.discussion.registry import model_for
+from kotacerdas.discussion.registry import model_for, region_path_for
 from kotacerdas.regions.models import Region
 from kotacerdas.web.pages import region_page
 
@@ -34,7 +34,7 @@ def get_target_in_region(region: Region, label: str, object_id: int) -> models.M
     if model is None:
         raise Http404
     try:
-        return model._default_manager.get(pk=object_id, region=region)
+        return model._default_manager.get(pk=object_id, **{region_path_for(label): region})
     except model.DoesNotExist:  # type: ignore[attr-defined]
         raise Http404 from None
 

@@ -12,15 +12,15 @@ from kotacerdas.accounts.errors import ActionNotAllowed
 from kotacerdas.accounts.models import User
 from kotacerdas.audit.log import record, snapshot
 from kotacerdas.discussion.models import MAX_BODY, Comment
-from kotacerdas.discussion.registry import is_commentable
+from kotacerdas.discussion.registry import after_comment, is_commentable, region_of
 
 
 def can_comment(actor: User, target: models.Model) -> bool:
     """Every member of the target's region (coordinator, mentor, assessor, OPD staff) and Ayu."""
-    region_id = getattr(target, "region_id", None)
-    if region_id is None:
+    region = region_of(target) if is_commentable(target) else getattr(target, "region", None)
+    if region is None:
         return False
-    return visible_regions(actor).filter(pk=region_id).exists()
+    return visible_regions(actor).filter(pk=region.pk).exists()
 
 
 def do_add_comment(actor: User, target: models.Model, *, body: str, parent: Comment | None = None) -> Comment:
@@ -39,7 +39,7 @@ def do_add_comment(actor: User, target: models.Model, *, body: str, parent: Comm
     if parent is not None and (parent.content_type_id, parent.object_id) != (content_type.pk, target.pk):
         raise ValidationError({"parent": _("You can only reply to a comment on the same item.")})
     comment = Comment(
-        region_id=target.region_id,  # type: ignore[attr-defined]
+        region=region_of(target),
         content_type=content_type,
         object_id=target.pk,
         parent=parent,
@@ -49,4 +49,5 @@ def do_add_comment(actor: User, target: models.Model, *, body: str, parent: Comm
     with transaction.atomic():
         comment.save()
         record(actor, "comment.add", comment, before=None, after=snapshot(comment), region=comment.region)
+        after_comment(comment, target)
     return comment

@@ -33,3 +33,26 @@ class HeartbeatJob(models.Model):
 
     class Meta:
         abstract = True
+
+
+class ChoreRun(models.Model):
+    """One day's run of a daily chore (kotacerdas/jobs/chores.py): the row is the claim.
+
+    The unique (chore, day) pair lets exactly one process run a chore per day, however many
+    workers tick at once; a run that failed removes its row so the next tick tries again.
+    """
+
+    chore = models.CharField(_("chore"), max_length=100)
+    day = models.DateField(_("day"))
+    started_at = models.DateTimeField(_("started"), auto_now_add=True)
+    finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+    result = models.CharField(_("result"), max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["-day", "chore"]
+        verbose_name = _("daily chore run")
+        verbose_name_plural = _("daily chore runs")
+        constraints = [models.UniqueConstraint(fields=["chore", "day"], name="jobs_chore_once_a_day")]
+
+    def __str__(self) -> str:
+        return f"{self.chore} {self.day}"

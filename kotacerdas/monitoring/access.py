@@ -16,6 +16,7 @@ from kotacerdas.accounts.access import (
     is_national_admin,
     opds_of_user,
 )
+from kotacerdas.accounts.models import Membership, Role
 from kotacerdas.monitoring.models import InitiativeReport, KpiReport, Period
 from kotacerdas.planning.models import Initiative, Kpi
 from kotacerdas.regions.models import Opd, Region
@@ -49,6 +50,29 @@ def reportable_initiatives(user: Person, region: Region) -> QuerySet[Initiative]
     return items.filter(owner__in=reporter_opds(user, region))
 
 
+def reads_every_report(user: Person, region: Region) -> bool:
+    """The coordinator (and Ayu), the region's mentor and assessor read every report of the region."""
+    if can_manage_monitoring(user, region):
+        return True
+    if not user.is_authenticated:
+        return False
+    readers = Membership.objects.filter(user=user, region=region, role__in=[Role.MENTOR, Role.ASSESSOR])
+    return readers.exists()
+
+
+def readable_initiatives(user: Person, region: Region) -> QuerySet[Initiative]:
+    """Whose reports the person may read: every initiative for the readers above, else their OPD's."""
+    if reads_every_report(user, region):
+        return Initiative.objects.filter(region=region).select_related("owner")
+    return reportable_initiatives(user, region)
+
+
+def readable_kpis(user: Person, region: Region) -> QuerySet[Kpi]:
+    return Kpi.objects.filter(initiative__in=readable_initiatives(user, region)).select_related(
+        "initiative", "initiative__owner"
+    )
+
+
 def reportable_kpis(user: Person, region: Region) -> QuerySet[Kpi]:
     return Kpi.objects.filter(initiative__in=reportable_initiatives(user, region)).select_related(
         "initiative", "initiative__owner"
@@ -78,6 +102,15 @@ def get_kpi_for_reporter(user: Person, region: Region, pk: int) -> Kpi:
         raise Http404 from None
 
 
+def get_kpi_for_reader(user: Person, region: Region, pk: int) -> Kpi:
+    """A KPI of the region whose rule the person may read (OPD staff: their OPD's only)."""
+    checked_id(pk)
+    try:
+        return readable_kpis(user, region).get(pk=pk)
+    except Kpi.DoesNotExist:
+        raise Http404 from None
+
+
 def get_initiative_for_reporter(user: Person, region: Region, pk: int) -> Initiative:
     checked_id(pk)
     try:
@@ -87,11 +120,11 @@ def get_initiative_for_reporter(user: Person, region: Region, pk: int) -> Initia
 
 
 def get_kpi_report(user: Person, region: Region, pk: int) -> KpiReport:
-    """A KPI report of the region that the person may see (OPD staff: their OPD's only)."""
+    """A KPI report of the region that the person may read (OPD staff: their OPD's only)."""
     checked_id(pk)
     try:
         return KpiReport.objects.select_related("period", "kpi__initiative").get(
-            pk=pk, period__region=region, kpi__in=reportable_kpis(user, region)
+            pk=pk, period__region=region, kpi__in=readable_kpis(user, region)
         )
     except KpiReport.DoesNotExist:
         raise Http404 from None
@@ -101,7 +134,7 @@ def get_initiative_report(user: Person, region: Region, pk: int) -> InitiativeRe
     checked_id(pk)
     try:
         return InitiativeReport.objects.select_related("period", "initiative").get(
-            pk=pk, period__region=region, initiative__in=reportable_initiatives(user, region)
+            pk=pk, period__region=region, initiative__in=readable_initiatives(user, region)
         )
     except InitiativeReport.DoesNotExist:
         raise Http404 from None

@@ -20,3 +20,12 @@ class MonitoringConfig(AppConfig):
 
         # UU PDP export/erasure: rows pointing at the person; their name pseudonymised in every text
         personal_data.register(personal_records.app_source("monitoring"))
+
+        from kotacerdas.monitoring.threads import register_threads
+
+        register_threads()
+
+        from kotacerdas.jobs import chores
+        from kotacerdas.monitoring.actions.periods import do_notify_due
+
+        chores.register("monitoring.reminders", do_notify_due)

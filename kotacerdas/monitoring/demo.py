@@ -1,7 +1,8 @@
 """Two years of monitoring for Kota Salatiga (example data, "contoh"), built through the actions.
 
-2026 is reported, approved and locked; 2027 is open with one report returned for revision. The
-outcome series include a Magelang-like poverty series (16 → 9 → 7 %), labelled as example data.
+2026 is reported, approved and locked; 2027 is open with one report returned for revision, on which
+mentor Rina asked a question and the author answered (a discussion thread). The outcome series
+include a Magelang-like poverty series (16 → 9 → 7 %), labelled as example data.
 """
 
 from __future__ import annotations
@@ -46,6 +47,28 @@ def load_demo(ayu: User) -> None:
     periods.do_lock_period(ayu, first)
     second = periods.do_open_period(budi, region, year=2027, closes_on=date(2028, 1, 31))
     _report_year(budi, sari, region, second, share=Decimal("0.6"), return_one=True)
+    _thread(region, second)
+
+
+def _thread(region: Region, period: Period) -> None:
+    """Rina's question on the returned 2027 report, and its author's answer (example text)."""
+    from kotacerdas.discussion.actions import do_add_comment
+    from kotacerdas.monitoring.models import KpiReport
+
+    rina = User.objects.filter(username="rina").first()
+    report = KpiReport.objects.filter(period=period, status="returned").select_related("reported_by").first()
+    if rina is None or report is None:
+        return
+    question = do_add_comment(
+        rina,
+        report,
+        body="Contoh: angka ini dari rekap puskesmas atau dari aplikasi? Mohon sebutkan sumbernya di narasi.",
+    )
+    author = report.reported_by
+    if author != rina:
+        do_add_comment(
+            author, report, body="Contoh: dari rekap puskesmas; narasi akan dilengkapi.", parent=question
+        )
 
 
 def _milestones(budi: User, region: Region) -> None:

@@ -8,7 +8,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from kotacerdas.core import monitoring as core
-from kotacerdas.monitoring.models import Milestone
+from kotacerdas.monitoring.models import KpiRule, Milestone
+from kotacerdas.monitoring.statuses import CATEGORY_LABELS
 from kotacerdas.planning.models import FundingSource
 
 DECISIONS = [(core.APPROVED, _("Approve")), (core.RETURNED, _("Return for revision"))]
@@ -82,3 +83,27 @@ class UnlockForm(forms.Form):
 
 class ImportForm(forms.Form):
     file = forms.FileField(label=_("Reporting sheet (XLSX)"))
+
+
+class StatusForm(forms.Form):
+    code = forms.CharField(
+        label=_("Code"), max_length=30, help_text=_("Small letters, digits or _; reports store it.")
+    )
+    label = forms.CharField(label=_("Label"), max_length=200)
+    progress = forms.CharField(label=_("Default progress (%)"))
+    category = forms.ChoiceField(label=_("Counted as"), choices=list(CATEGORY_LABELS.items()))
+
+
+class RemoveStatusForm(forms.Form):
+    code = forms.CharField(widget=forms.HiddenInput)
+
+
+class KpiRuleForm(forms.Form):
+    direction = forms.ChoiceField(
+        label=_("Direction"),
+        choices=[(core.HIGHER, _("higher is better")), (core.LOWER, _("lower is better"))],
+    )
+    kind = forms.ChoiceField(label=_("Kind"), choices=KpiRule.Kind.choices)
+    minimum = forms.CharField(label=_("Lowest allowed value"), required=False)
+    maximum = forms.CharField(label=_("Highest allowed value"), required=False)
+    evidence_required = forms.BooleanField(label=_("Evidence required"), required=False)

@@ -12,6 +12,7 @@ from typing import Any
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -190,6 +191,10 @@ class KpiReport(Report):
     def __str__(self) -> str:
         return f"{self.kpi} {self.period}"
 
+    def get_absolute_url(self) -> str:
+        """The report's page (its review, evidence, history and discussion thread)."""
+        return reverse("monitoring:review_kpi", args=[self.period.region.code, self.pk])
+
 
 class Milestone(models.Model):
     """A step of a Quick Win that a report can mark done."""
@@ -232,6 +237,9 @@ class InitiativeReport(Report):
 
     def __str__(self) -> str:
         return f"{self.initiative} {self.period}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("monitoring:review_initiative", args=[self.period.region.code, self.pk])
 
 
 class Realisation(PeriodGuarded):

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
@@ -72,12 +72,20 @@ def rows_for(regions: QuerySet[Region]) -> list[Row]:
     done = (core.SUBMITTED, core.APPROVED)
     counts: dict[int, list[int]] = defaultdict(lambda: [0, 0])
     periods = [p.pk for p in latest.values()]
-    for model in (KpiReport, InitiativeReport):
-        for region_id, status in model.objects.filter(period_id__in=periods).values_list(
-            "period__region_id", "status"
-        ):
-            counts[region_id][0] += status in done
-            counts[region_id][1] += status == core.APPROVED
+    for model in (KpiReport, InitiativeReport):  # counted by the database, one row per region
+        per_region = (
+            model.objects.filter(period_id__in=periods)
+            .values("period__region_id")
+            .annotate(
+                reported=Count("id", filter=Q(status__in=done)),
+                approved=Count("id", filter=Q(status=core.APPROVED)),
+            )
+            .values_list("period__region_id", "reported", "approved")
+            .order_by()
+        )
+        for region_id, reported, approved in per_region:
+            counts[region_id][0] += reported
+            counts[region_id][1] += approved
     methods = dict(
         MonitoringSettings.objects.filter(region_id__in=ids).values_list("region_id", "weight_method")
     )

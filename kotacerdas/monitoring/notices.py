@@ -19,3 +19,5 @@ register(OVERDUE, gettext_noop("Reports for %(period)s of %(region)s are overdue
 register(SUBMITTED, gettext_noop("%(item)s of %(region)s was submitted for review (%(period)s)."))
 register(RETURNED, gettext_noop("%(item)s of %(region)s was returned for revision (%(period)s): %(reason)s"))
 register(APPROVED, gettext_noop("%(item)s of %(region)s was approved (%(period)s)."))
+COMMENTED = "monitoring.commented"
+register(COMMENTED, gettext_noop("%(author)s commented on your report %(item)s of %(region)s (%(period)s)."))

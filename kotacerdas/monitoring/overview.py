@@ -27,6 +27,19 @@ from kotacerdas.monitoring.statuses import status_set, weight_method
 from kotacerdas.planning.models import Initiative, Kpi, Masterplan
 from kotacerdas.regions.models import Region
 
+INITIATIVE_COLUMNS = (
+    "id",
+    "region_id",
+    "code",
+    "name",
+    "dimension",
+    "start_year",
+    "duration",
+    "owner__id",
+    "owner__name",
+    "owner__short_name",
+)
+
 
 def active_in(initiative: Initiative, year: int) -> bool:
     return initiative.start_year <= year <= initiative.start_year + initiative.duration - 1
@@ -95,7 +108,13 @@ def monitoring_of(region: Region, today: date) -> Monitoring:
     planned = pagu(plan)
     masterplan = Masterplan.objects.filter(region=region).first()
     years = list(range(masterplan.period_start, masterplan.period_end + 1)) if masterplan else []
-    initiatives = list(Initiative.objects.filter(region=region).select_related("owner").order_by("code"))
+    # only the columns the page shows: an initiative row carries long texts and JSON otherwise
+    initiatives = list(
+        Initiative.objects.filter(region=region)
+        .select_related("owner")
+        .only(*INITIATIVE_COLUMNS)
+        .order_by("code")
+    )
     lines = {i.pk: InitiativeLine(i, pagu=planned.get(i.code, {})) for i in initiatives}
     statuses = status_set(region)
     approved = InitiativeReport.objects.filter(period__region=region, status=core.APPROVED).values_list(
@@ -122,7 +141,8 @@ def monitoring_of(region: Region, today: date) -> Monitoring:
         ).values_list("milestone_id", flat=True)
     )
     by_initiative = {i.pk: i for i in initiatives}
-    for milestone in Milestone.objects.filter(quick_win__region=region).select_related("quick_win"):
+    milestones = Milestone.objects.filter(quick_win__region=region).select_related("quick_win")
+    for milestone in milestones.only("id", "title", "year", "quick_win__initiative_id"):
         if milestone.quick_win.initiative_id in by_initiative:
             lines[milestone.quick_win.initiative_id].milestones.append((milestone, milestone.pk in done))
     method = weight_method(region)
@@ -163,16 +183,18 @@ def _roll_up(lines: list[InitiativeLine], method: str) -> tuple[list[Dimension],
 
 
 def _kpi_lines(region: Region) -> list[KpiLine]:
-    kpis = list(
+    kpis = (
         Kpi.objects.filter(initiative__region=region)
-        .select_related("initiative")
+        .only("id", "name", "unit", "baseline", "targets")
         .order_by("initiative__code", "id")
     )
-    rules = {rule.kpi_id: rule for rule in KpiRule.objects.filter(kpi__initiative__region=region)}
+    directions = dict(
+        KpiRule.objects.filter(kpi__initiative__region=region).values_list("kpi_id", "direction")
+    )
     lines = {
         kpi.pk: KpiLine(
             kpi,
-            rules[kpi.pk].direction if kpi.pk in rules else core.HIGHER,
+            directions.get(kpi.pk, core.HIGHER),
             {int(year): Decimal(target) for year, target in (kpi.targets or {}).items()},
         )
         for kpi in kpis

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from kotacerdas.monitoring.views import national, periods, reports, sheets
+from kotacerdas.monitoring.views import config, national, periods, reports, sheets
 from kotacerdas.web.access_classes import NATIONAL_ADMIN, REGION_SCOPED
 
 app_name = "monitoring"
@@ -19,6 +19,10 @@ access = {
     "evidence": REGION_SCOPED,
     "sheet": REGION_SCOPED,
     "sheet_import": REGION_SCOPED,
+    "statuses": REGION_SCOPED,
+    "remove_status": REGION_SCOPED,
+    "kpi_rules": REGION_SCOPED,
+    "kpi_rule": REGION_SCOPED,
     "national": NATIONAL_ADMIN,
     "national_xlsx": NATIONAL_ADMIN,
 }
@@ -43,6 +47,10 @@ urlpatterns = [
         name="review_initiative",
     ),
     path(M + "bukti/<id:evidence_id>/", reports.evidence_file, name="evidence"),
+    path(M + "status/", config.statuses, name="statuses"),
+    path(M + "status/hapus/", config.remove_status, name="remove_status"),
+    path(M + "aturan-kpi/", config.kpi_rules, name="kpi_rules"),
+    path(M + "aturan-kpi/<id:kpi_id>/", config.kpi_rule, name="kpi_rule"),
     path("monitoring/nasional/", national.completeness, name="national"),
     path("monitoring/nasional/xlsx/", national.completeness_xlsx, name="national_xlsx"),
 ]

@@ -9,7 +9,7 @@ from django.db import models
 
 from kotacerdas.discussion.access import thread_of
 from kotacerdas.discussion.forms import CommentForm
-from kotacerdas.discussion.registry import label_of
+from kotacerdas.discussion.registry import label_of, region_of
 
 register = template.Library()
 
@@ -20,7 +20,7 @@ def discussion_thread(context: template.Context, target: models.Model) -> dict[s
     return {
         "target": target,
         "target_label": label_of(target),
-        "region_code": target.region.code,  # type: ignore[attr-defined]
+        "region_code": region_of(target).code,
         "thread": thread_of(target),
         "form": CommentForm(),
         "next": request.get_full_path() if request is not None else "",

@@ -120,7 +120,10 @@ def unreported(period: Period) -> dict[str, int]:
 
 
 def do_notify_due(today: date) -> int:
-    """Once a day: remind of periods closing within 7 days, and of overdue ones (open past closing)."""
+    """Remind of periods closing within 7 days, and of overdue ones (open past closing), once each.
+
+    A daily chore of the worker (kotacerdas/jobs/chores.py); safe to run again the same day.
+    """
     sent = 0
     with transaction.atomic():
         for period in Period.objects.filter(state=core.OPEN).select_related("region"):
@@ -131,6 +134,9 @@ def do_notify_due(today: date) -> int:
                 continue
             if not any(unreported(period).values()):
                 continue
+            # the mark is the claim: a second run (another worker, the same day) finds it set
+            if not Period.objects.filter(pk=period.pk, **{f"{field}__isnull": True}).update(**{field: today}):
+                continue
             kind = notices.OVERDUE if late else notices.DUE_SOON
             notify(
                 coordinators(period.region) + opd_staff(period.region),
@@ -138,8 +144,6 @@ def do_notify_due(today: date) -> int:
                 params(period),
                 period_url(period),
             )
-            setattr(period, field, today)
-            period.save(update_fields=[field])
             record(
                 None,
                 f"monitoring.period.{kind.split('.')[-1]}",

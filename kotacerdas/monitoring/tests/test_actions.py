@@ -148,3 +148,20 @@ def test_reminders_go_out_once_before_the_closing_date_and_once_when_overdue(wor
     assert do_notify_due(date(2028, 2, 2)) == 1
     kinds = set(Notification.objects.filter(recipient=sari).values_list("kind", flat=True))
     assert {"monitoring.due_soon", "monitoring.overdue"} <= kinds
+
+
+def test_the_daily_chore_run_twice_sends_each_reminder_once(world, sari, budi) -> None:
+    from kotacerdas.jobs.chores import SKIPPED, run_due
+
+    def sent() -> int:
+        return Notification.objects.filter(kind__in=["monitoring.due_soon", "monitoring.overdue"]).count()
+
+    assert run_due(date(2028, 1, 25))["monitoring.reminders"] == "done: 1"
+    first = sent()
+    assert first == 2  # Budi and Sari
+    assert run_due(date(2028, 1, 25))["monitoring.reminders"] == SKIPPED
+    assert sent() == first
+    assert run_due(date(2028, 1, 26))["monitoring.reminders"] == "done: 0"  # the next day: nothing new
+    assert run_due(date(2028, 2, 2))["monitoring.reminders"] == "done: 1"  # overdue, once
+    assert run_due(date(2028, 2, 3))["monitoring.reminders"] == "done: 0"
+    assert sent() == 2 * first

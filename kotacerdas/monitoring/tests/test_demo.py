@@ -37,3 +37,15 @@ def test_the_demo_shows_two_years_a_locked_one_and_a_returned_report(
     page = as_budi.get(reverse("monitoring:region", args=["33.73"]))
     assert page.status_code == 200
     assert "data contoh" in page.text and "Rp" in page.text
+
+
+def test_the_demo_has_rinas_thread_on_the_returned_report(ayu, budi, rina, region_a, salatiga_plan) -> None:
+    from conftest import logged_in
+    from kotacerdas.discussion.models import Comment
+
+    load_demo(ayu)
+    report = KpiReport.objects.get(period__year=2027, status="returned")
+    question = Comment.objects.get(author=rina, object_id=report.pk, parent=None)
+    assert question.replies.get().author == report.reported_by
+    page = logged_in(rina).get(report.get_absolute_url())
+    assert page.status_code == 200 and "rekap puskesmas" in page.text

@@ -165,7 +165,9 @@ def _review(
         ),
         then=reverse("monitoring:queue", args=[page.region.code]),
     )
-    full = {**context, "period": report.period, **_report_context(page, report), "review_form": form}
+    common = _report_context(page, report)
+    shown = form if common["review_form"] is not None or form.is_bound else None
+    full = {**context, "period": report.period, **common, "review_form": shown}
     return saved or page.render(template, full, form)
 
 
