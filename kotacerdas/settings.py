@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "axes",
+    "captcha",
     "kotacerdas.accounts",
     "kotacerdas.regions",
     "kotacerdas.audit",
@@ -214,6 +215,20 @@ BOOKS_CONVERT_TIMEOUT_SECONDS = env_int("BOOKS_CONVERT_TIMEOUT_SECONDS", 300)
 for _name in ("JOB_STALE_AFTER_SECONDS", "BOOKS_CONVERT_TIMEOUT_SECONDS"):
     if globals()[_name] < 1:
         raise ConfigError(f"{_name} must be at least 1 (seconds)")
+
+# The captcha of citizens' forms (django-simple-captcha): images made on our server, no third party.
+# No audio (that would need flite); tests turn on the package's test mode (conftest.py).
+CAPTCHA_LENGTH = 5
+CAPTCHA_TIMEOUT = 30  # minutes a picture stays valid: writing an idea takes a while
+CAPTCHA_FLITE_PATH = None
+# Citizen participation rate limits per hour: kind → (per account, per address)
+# (docs/reference/participation.md)
+PARTICIPATION_RATE_LIMITS = {
+    "signup": (1, env_int("PARTICIPATION_SIGNUPS_PER_ADDRESS", 5)),
+    "idea": (env_int("PARTICIPATION_IDEAS_PER_ACCOUNT", 5), env_int("PARTICIPATION_IDEAS_PER_ADDRESS", 15)),
+    "comment": (20, 60),
+    "support": (60, 200),
+}
 
 EMAIL_BACKEND = env("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "kotacerdas <noreply@localhost>")
