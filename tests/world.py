@@ -353,7 +353,11 @@ def _participation(world: dict[str, Any]) -> None:
     )
     comment = action("participation.do_comment")(warga, idea, text="Sudah dua bulan belum diperbaiki.")
     world.update(
-        consultation_id=consultation.pk, phase_id=phase.pk, idea_id=idea.pk, comment_id=comment.pk, token=token
+        consultation_id=consultation.pk,
+        phase_id=phase.pk,
+        idea_id=idea.pk,
+        comment_id=comment.pk,
+        token=token,
     )
 
 
