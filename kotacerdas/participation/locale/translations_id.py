@@ -174,7 +174,7 @@ T = {
     "Promote": "Angkat",
     "Mark as not taken": "Tandai tidak diambil",
     "Link an initiative": "Tautkan inisiatif",
-    "Link": "Tautkan",
+    "Link the initiative": "Tautkan inisiatif",
     "Register": "Daftar",
     "Similar ideas already posted": "Ide serupa yang sudah dikirim",
     "Is yours among them? Support it instead of posting it again. If not, tick the box below and send again.": "Apakah ide Anda ada di antaranya? Dukung ide itu daripada mengirimnya lagi. Jika tidak, centang kotak di bawah dan kirim lagi.",

@@ -21,8 +21,8 @@ def _url(name: str, idea: Idea) -> str:
 
 
 def test_budi_hides_an_idea_with_a_reason(as_budi, idea) -> None:
-    assert as_budi.post(_url("idea_hide", idea), {"reason": ""}).status_code == 400
-    assert as_budi.post(_url("idea_hide", idea), {"reason": "Iklan, bukan ide"}).status_code == 302
+    assert as_budi.post(_url("idea_hide", idea), {"hide-reason": ""}).status_code == 400
+    assert as_budi.post(_url("idea_hide", idea), {"hide-reason": "Iklan, bukan ide"}).status_code == 302
     idea.refresh_from_db()
     assert (idea.state, idea.hidden_reason) == ("hidden", "Iklan, bukan ide")
     assert Client().get(idea.get_absolute_url()).status_code == 404
@@ -38,11 +38,14 @@ def test_a_held_idea_is_redacted_and_then_shown(as_budi, warga, consultation) ->
     held = post_idea(warga, consultation, text="Lampu mati. NIK saya 3373010101010001, HP 081234567890.")
     page = as_budi.get(_url("moderate_idea", held)).content.decode()
     assert "NIK saya [disamarkan], HP [disamarkan]." in page  # the suggested redaction
-    still = as_budi.post(_url("idea_redact", held), {"title": held.title, "text": held.text})
+    still = as_budi.post(_url("idea_redact", held), {"redact-title": held.title, "redact-text": held.text})
     assert still.status_code == 400
     assert "Teks masih memuat NIK atau nomor telepon." in still.content.decode()
     text = "Lampu mati. NIK saya [disamarkan], HP [disamarkan]."
-    assert as_budi.post(_url("idea_redact", held), {"title": held.title, "text": text}).status_code == 302
+    assert (
+        as_budi.post(_url("idea_redact", held), {"redact-title": held.title, "redact-text": text}).status_code
+        == 302
+    )
     held.refresh_from_db()
     assert (held.state, held.text) == ("published", text)
     assert Client().get(held.get_absolute_url()).status_code == 200
@@ -52,8 +55,8 @@ def test_a_held_idea_is_redacted_and_then_shown(as_budi, warga, consultation) ->
 
 def test_only_the_coordinator_moderates(idea, sari, rina, warga2) -> None:
     for person in (sari, rina):
-        assert logged_in(person).post(_url("idea_hide", idea), {"reason": "x"}).status_code == 403
-    assert logged_in(warga2).post(_url("idea_hide", idea), {"reason": "x"}).status_code == 404
+        assert logged_in(person).post(_url("idea_hide", idea), {"hide-reason": "x"}).status_code == 403
+    assert logged_in(warga2).post(_url("idea_hide", idea), {"hide-reason": "x"}).status_code == 404
     idea.refresh_from_db()
     assert idea.state == "published"
 
@@ -103,19 +106,21 @@ def _initiative_with_approved_kpi(budi, sari, region, dinkes, problem) -> None:
 
 
 def test_promotion_links_both_ways_and_shows_the_chain(as_budi, budi, sari, idea, region_a, dinkes_a) -> None:
-    response = as_budi.post(_url("idea_promote", idea), {"code": "M-05", "title": "Penerangan jalan kurang"})
+    response = as_budi.post(
+        _url("idea_promote", idea), {"promote-code": "M-05", "promote-title": "Penerangan jalan kurang"}
+    )
     assert response.status_code == 302
     problem = Problem.objects.get(region=region_a, code="M-05")
     assert problem.origin == "citizen"
     assert list(problem.citizen_ideas.all()) == [idea]
     initiative = _initiative_with_approved_kpi(budi, sari, region_a, dinkes_a, problem)
-    link = as_budi.post(_url("idea_link", idea), {"initiative": initiative.pk})
+    link = as_budi.post(_url("idea_link", idea), {"link-initiative": initiative.pk})
     assert link.status_code == 302
     page = Client().get(idea.get_absolute_url()).content.decode()
     assert '<strong data-testid="problem-code">M-05</strong>' in page
     assert '<span data-testid="initiative-code">LIV-01</span>' in page
     assert '<span data-testid="kpi-actual">75</span>' in page
-    again = as_budi.post(_url("idea_decline", idea), {"reason": "Sudah diangkat"})
+    again = as_budi.post(_url("idea_decline", idea), {"decline-reason": "Sudah diangkat"})
     assert again.status_code == 400
     assert "Keputusan atas ide ini sudah dibuat." in again.content.decode()
 
@@ -124,9 +129,11 @@ def test_a_draft_kpi_value_never_shows_in_the_chain(as_budi, budi, sari, idea, r
     from kotacerdas.monitoring.actions.reports import do_save_kpi_report
     from kotacerdas.monitoring.models import Period
 
-    as_budi.post(_url("idea_promote", idea), {"code": "M-05", "title": "Penerangan jalan kurang"})
+    as_budi.post(
+        _url("idea_promote", idea), {"promote-code": "M-05", "promote-title": "Penerangan jalan kurang"}
+    )
     initiative = _initiative_with_approved_kpi(budi, sari, region_a, dinkes_a, None)
-    as_budi.post(_url("idea_link", idea), {"initiative": initiative.pk})
+    as_budi.post(_url("idea_link", idea), {"link-initiative": initiative.pk})
     period = Period.objects.get(region=region_a)
     from kotacerdas.monitoring.actions.periods import do_open_period
 
@@ -139,8 +146,11 @@ def test_a_draft_kpi_value_never_shows_in_the_chain(as_budi, budi, sari, idea, r
 
 
 def test_not_taken_with_a_reason(as_budi, idea) -> None:
-    assert as_budi.post(_url("idea_decline", idea), {"reason": ""}).status_code == 400
-    assert as_budi.post(_url("idea_decline", idea), {"reason": "Di luar kewenangan kota"}).status_code == 302
+    assert as_budi.post(_url("idea_decline", idea), {"decline-reason": ""}).status_code == 400
+    assert (
+        as_budi.post(_url("idea_decline", idea), {"decline-reason": "Di luar kewenangan kota"}).status_code
+        == 302
+    )
     page = Client().get(idea.get_absolute_url()).content.decode()
     assert "Tidak diambil: Di luar kewenangan kota" in page
 

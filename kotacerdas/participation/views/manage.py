@@ -90,11 +90,13 @@ def phase_close(page: RegionPage[Region], phase_id: int) -> HttpResponse:
 
 def _idea_forms(idea: Idea, region: Region) -> dict[str, forms.Form]:
     return {
-        "hide_form": ReasonForm(),
-        "redact_form": RedactIdeaForm(initial={"title": redact(idea.title), "text": redact(idea.text)}),
-        "promote_form": PromoteForm(initial={"title": idea.title}),
-        "decline_form": ReasonForm(),
-        "link_form": LinkInitiativeForm(region=region),
+        "hide_form": ReasonForm(prefix="hide"),
+        "redact_form": RedactIdeaForm(
+            prefix="redact", initial={"title": redact(idea.title), "text": redact(idea.text)}
+        ),
+        "promote_form": PromoteForm(prefix="promote", initial={"title": idea.title}),
+        "decline_form": ReasonForm(prefix="decline"),
+        "link_form": LinkInitiativeForm(prefix="link", region=region),
     }
 
 
@@ -146,31 +148,31 @@ def _idea_post(
 
 idea_hide = _idea_post(
     "hide_form",
-    lambda d, r: ReasonForm(d),
+    lambda d, r: ReasonForm(d, prefix="hide"),
     lambda u, i, d: moderation.do_hide(u, i, reason=d["reason"]),
     gettext_lazy("Hidden."),
 )
 idea_redact = _idea_post(
     "redact_form",
-    lambda d, r: RedactIdeaForm(d),
+    lambda d, r: RedactIdeaForm(d, prefix="redact"),
     lambda u, i, d: moderation.do_redact_idea(u, i, **d),
     gettext_lazy("Redacted."),
 )
 idea_promote = _idea_post(
     "promote_form",
-    lambda d, r: PromoteForm(d),
+    lambda d, r: PromoteForm(d, prefix="promote"),
     lambda u, i, d: moderation.do_promote_idea(u, i, **d),
     gettext_lazy("Promoted into the problem inventory."),
 )
 idea_decline = _idea_post(
     "decline_form",
-    lambda d, r: ReasonForm(d),
+    lambda d, r: ReasonForm(d, prefix="decline"),
     lambda u, i, d: moderation.do_decline_idea(u, i, reason=d["reason"]),
     gettext_lazy("Marked as not taken."),
 )
 idea_link = _idea_post(
     "link_form",
-    lambda d, r: LinkInitiativeForm(d, region=r),
+    lambda d, r: LinkInitiativeForm(d, prefix="link", region=r),
     lambda u, i, d: moderation.do_link_initiative(u, i, d["initiative"]),
     gettext_lazy("Initiative linked."),
 )
