@@ -35,27 +35,27 @@ def make_citizen(name: str, email: str, *, verified: bool = True) -> Any:
 
 
 @pytest.fixture
-def warga(db):
+def warga(db: None) -> Any:
     return make_citizen("Andi Warga", "andi@example.org")
 
 
 @pytest.fixture
-def warga2(db):
+def warga2(db: None) -> Any:
     return make_citizen("Citra Warga", "citra@example.org")
 
 
 @pytest.fixture
-def warga3(db):
+def warga3(db: None) -> Any:
     return make_citizen("Dodi Warga", "dodi@example.org")
 
 
 @pytest.fixture
-def as_warga(warga):
+def as_warga(warga: Any) -> Any:
     return logged_in(warga)
 
 
 @pytest.fixture
-def consultation(budi, region_a):
+def consultation(budi: Any, region_a: Any) -> Any:
     from kotacerdas.participation.actions.setup import do_add_phase, do_create_consultation
 
     found = do_create_consultation(
@@ -86,5 +86,5 @@ def post_idea(user: Any, consultation: Any, title: str = "Lampu jalan mati di Si
 
 
 @pytest.fixture
-def idea(warga, consultation):
+def idea(warga: Any, consultation: Any) -> Any:
     return post_idea(warga, consultation)
