@@ -193,6 +193,8 @@ T = {
     "Thank you, your idea is posted.": "Terima kasih, ide Anda sudah dikirim.",
     "Thank you for your support.": "Terima kasih atas dukungan Anda.",
     "Comment posted.": "Komentar dikirim.",
+    "Consultations": "Konsultasi",
+    "Published ideas": "Ide yang tayang",
 }
 PLURALS = {
     "%(n)s published citizen idea or problem for this region.": (

@@ -113,6 +113,8 @@ def test_promotion_links_both_ways_and_shows_the_chain(as_budi, budi, sari, idea
     problem = Problem.objects.get(region=region_a, code="M-05")
     assert problem.origin == "citizen"
     assert list(problem.citizen_ideas.all()) == [idea]
+    problem_page = as_budi.get(problem.get_absolute_url()).content.decode()
+    assert f'<a href="{idea.get_absolute_url()}">{idea.title}</a>' in problem_page  # linked both ways
     initiative = _initiative_with_approved_kpi(budi, sari, region_a, dinkes_a, problem)
     link = as_budi.post(_url("idea_link", idea), {"link-initiative": initiative.pk})
     assert link.status_code == 302
