@@ -155,12 +155,3 @@ def test_not_taken_with_a_reason(as_budi, idea) -> None:
     )
     page = Client().get(idea.get_absolute_url()).content.decode()
     assert "Tidak diambil: Di luar kewenangan kota" in page
-
-
-def test_rina_sees_citizen_input_on_a_deliverable(idea, region_a) -> None:
-    from kotacerdas.participation.review_panel import review_panel
-
-    context = review_panel(None, region_a)
-    assert context is not None
-    assert [i.title for i in context["citizen_ideas"]] == [idea.title]
-    assert review_panel(None, idea.consultation.region.__class__.objects.get(code="34.04")) is None
