@@ -17,7 +17,12 @@ from kotacerdas.programme.tests.test_deliverables import hand_in, url
 
 
 def test_rina_sees_citizen_input_while_reviewing(
-    selected, as_budi, rina, warga, warga2, consultation
+    selected,  # noqa: F811  (the programme fixture imported above)
+    as_budi,
+    rina,
+    warga,
+    warga2,
+    consultation,
 ) -> None:
     from kotacerdas.participation.actions.moderation import do_hide
     from kotacerdas.participation.actions.posting import do_support
