@@ -24,7 +24,7 @@ def captcha_field() -> CaptchaField:
 
 class SignupForm(forms.Form):
     name = forms.CharField(label=_("Name"), max_length=150)
-    email = forms.EmailField(label=_("E-mail"), max_length=254)
+    email = forms.EmailField(label=_("E-mail"), max_length=150)  # it becomes the user name (150)
     password = forms.CharField(label=_("Password"), widget=forms.PasswordInput, max_length=128)
     consent = forms.BooleanField(
         label=_("I agree that my name, e-mail and posts are processed for citizen participation."),

@@ -36,6 +36,8 @@ def do_register_citizen(
         raise ValidationError({"consent": _("Consent for the purpose of participation is required.")})
     if not name:
         raise ValidationError({"name": _("Write your name.")})
+    if not 3 <= len(email) <= 150 or "@" not in email:  # the address is the user name (150 at most)
+        raise ValidationError({"email": _("Write an e-mail address of at most 150 characters.")})
     if (
         User.objects.filter(username__iexact=email).exists()
         or User.objects.filter(email__iexact=email).exists()

@@ -6,6 +6,7 @@ kotacerdas/participation/locale/id/LC_MESSAGES/django.po`` after ``makemessages`
 T = {
     "Consent for the purpose of participation is required.": "Persetujuan untuk tujuan partisipasi wajib diberikan.",
     "Write your name.": "Tuliskan nama Anda.",
+    "Write an e-mail address of at most 150 characters.": "Tuliskan alamat e-mail paling panjang 150 karakter.",
     "This e-mail address is already registered; log in instead.": "Alamat e-mail ini sudah terdaftar; silakan masuk.",
     "Verify your e-mail for kotacerdas": "Verifikasi e-mail Anda untuk kotacerdas",
     "Hello %(name)s,\n\nopen this link to verify your e-mail and start taking part:\n%(link)s\n": "Halo %(name)s,\n\nbuka tautan ini untuk memverifikasi e-mail Anda dan mulai berpartisipasi:\n%(link)s\n",
