@@ -94,6 +94,17 @@ def _two_factor_verified_test_logins() -> Iterator[None]:
     Client._login = original  # type: ignore[method-assign]
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _captcha_test_mode() -> Iterator[None]:
+    """The citizens' captcha (django-simple-captcha) accepts "PASSED" in tests only: its test mode,
+    which the package reads from its own settings module when it is imported."""
+    from captcha.conf import settings as captcha_settings
+
+    captcha_settings.CAPTCHA_TEST_MODE = True
+    yield
+    captcha_settings.CAPTCHA_TEST_MODE = False
+
+
 @pytest.fixture
 def ayu(db):
     from kotacerdas.accounts.models import Membership, Role, User

@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
+    "captcha",
     "kotacerdas.accounts",
     "kotacerdas.regions",
     "kotacerdas.audit",
@@ -234,6 +235,19 @@ AUDIT_SNAPSHOT_RETENTION_DAYS = env_int("AUDIT_SNAPSHOT_RETENTION_DAYS", 5 * 365
 for _name in ("EVIDENCE_RETENTION_DAYS", "AUDIT_SNAPSHOT_RETENTION_DAYS"):
     if globals()[_name] < 1:
         raise ConfigError(f"{_name} must be at least 1 (days)")
+# The captcha of citizens' forms (django-simple-captcha): images made on our server, no third party.
+# No audio (that would need flite); tests turn on the package's test mode (conftest.py).
+CAPTCHA_LENGTH = 5
+CAPTCHA_TIMEOUT = 30  # minutes a picture stays valid: writing an idea takes a while
+CAPTCHA_FLITE_PATH = None
+# Citizen participation rate limits per hour: kind → (per account, per address)
+# (docs/reference/participation.md)
+PARTICIPATION_RATE_LIMITS = {
+    "signup": (1, env_int("PARTICIPATION_SIGNUPS_PER_ADDRESS", 5)),
+    "idea": (env_int("PARTICIPATION_IDEAS_PER_ACCOUNT", 5), env_int("PARTICIPATION_IDEAS_PER_ADDRESS", 15)),
+    "comment": (20, 60),
+    "support": (60, 200),
+}
 
 EMAIL_BACKEND = env("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "kotacerdas <noreply@localhost>")

@@ -1,3 +1,4 @@
+from captcha import urls as captcha_urls
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path, re_path
@@ -30,6 +31,10 @@ urlpatterns = [
     path("", include("kotacerdas.monitoring.urls")),
     path("", include("kotacerdas.evaluation.urls")),
     path("", include("kotacerdas.notifications.urls")),
+    path("", include("kotacerdas.participation.urls")),
+    # the captcha's own images, served locally; a third-party URL list (outside the access matrix),
+    # public by nature: an image for a key that only the form that made it knows
+    path("captcha/", include(captcha_urls.urlpatterns)),
     re_path(r"^api/(?P<version>v1)/", include("kotacerdas.api.urls")),
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),

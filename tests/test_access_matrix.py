@@ -130,7 +130,14 @@ def test_logged_in_views_are_few() -> None:
     # published evaluation results are for anyone signed in; open cycles only for Ayu
     # (kotacerdas/evaluation/tests/test_api.py)
     published = ["api:evaluation:evaluations", "api:evaluation:evaluation_results"]
-    assert names_in(LOGGED_IN) == sorted(["api:me", "api:inbox", "logout", *own, *published])
+    # citizens post, support and comment (the actions require a verified citizen: kotacerdas/participation)
+    citizens = [
+        "participation:submit",
+        "participation:support",
+        "participation:comment",
+        "api:participation:idea_support",
+    ]
+    assert names_in(LOGGED_IN) == sorted(["api:me", "api:inbox", "logout", *own, *published, *citizens])
 
 
 # Every page a person can post a form to (a notification's own URL needs a notification: its app tests it).

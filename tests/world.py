@@ -338,6 +338,45 @@ def _monitoring(world: dict[str, Any]) -> None:
     )
 
 
+def _participation(world: dict[str, Any]) -> None:
+    """Sleman's open consultation with a verified citizen's idea (with a photo) and a comment."""
+    from kotacerdas.participation.actions.citizens import verification_token
+
+    dewi, region = world["dewi"], world["region"]
+    consultation = action("participation.do_create_consultation")(dewi, region, title="Masalah Sleman")
+    phase = action("participation.do_add_phase")(
+        dewi, consultation, name="Pengumpulan masalah", starts_on=date(2020, 1, 1), ends_on=date(2099, 12, 31)
+    )
+    warga = action("participation.do_register_citizen")(
+        name="Warga Sleman",
+        email="warga@example.org",
+        password="Rahasia-Warga-2026",
+        consent=True,
+        address_key="world",
+        verify_url=lambda token: token,
+    )
+    token = verification_token(warga)
+    action("participation.do_verify_email")(token)
+    photo = SimpleUploadedFile("foto.png", b"\x89PNG\r\n\x1a\n" + bytes(32), content_type="image/png")
+    idea = action("participation.do_submit_idea")(
+        warga,
+        consultation,
+        kind="problem",
+        title="Jalan berlubang di Depok",
+        text="Jalan di dekat pasar berlubang dan membahayakan pengendara.",
+        element="living.mobility",
+        photo=photo,
+    )
+    comment = action("participation.do_comment")(warga, idea, text="Sudah dua bulan belum diperbaiki.")
+    world.update(
+        consultation_id=consultation.pk,
+        phase_id=phase.pk,
+        idea_id=idea.pk,
+        comment_id=comment.pk,
+        token=token,
+    )
+
+
 def build_world() -> dict[str, Any]:
     world: dict[str, Any] = {}
     for step in (
@@ -350,6 +389,7 @@ def build_world() -> dict[str, Any]:
         _monitoring,
         _evaluation,
         _index,
+        _participation,
     ):
         step(world)
     return world

@@ -20,7 +20,7 @@ from kotacerdas.programme.access import (
 from kotacerdas.programme.actions import deliverables as actions
 from kotacerdas.programme.forms import ReviewForm, SubmitForm, SubmittedItemForm
 from kotacerdas.programme.models import Deliverable, Transition
-from kotacerdas.web import uploads
+from kotacerdas.web import review_panels, uploads
 from kotacerdas.web.pages import ObjectPage
 
 OPEN = ("pending", "returned")  # what the region may still hand in
@@ -43,6 +43,8 @@ def _deliverable(page: ObjectPage[Deliverable], **bound: forms.Form) -> HttpResp
         "submit_form": bound.get("submit_form") or SubmitForm(),
         "review_form": bound.get("review_form") or ReviewForm(),
         "discussion": apps.is_installed("kotacerdas.discussion"),
+        # what higher apps contribute for the reviewer (citizen input: participation)
+        "review_panels": review_panels.render_panels(page.request, candidacy.region),
         "overdue": deliverable.item.due_on is not None
         and deliverable.item.due_on < board.today()
         and deliverable.status in OPEN,

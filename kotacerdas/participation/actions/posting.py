@@ -1,0 +1,161 @@
+"""A verified citizen posts an idea or a problem, supports someone's idea, comments.
+
+Inside an open phase only, within the rate limits and length limits. Text with a NIK-like number or a
+phone number is held for redaction: saved, but not shown publicly until the coordinator redacts it.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from kotacerdas.audit.log import record
+from kotacerdas.core.personal_numbers import has_personal_numbers
+from kotacerdas.participation import limits
+from kotacerdas.participation.actions.common import clean_text, require_verified, safe_snapshot
+from kotacerdas.participation.models import (
+    COMMENT_MAX,
+    TEXT_MAX,
+    TEXT_MIN,
+    TITLE_MAX,
+    Comment,
+    Consultation,
+    Idea,
+    Phase,
+    Support,
+)
+from kotacerdas.planning import reference
+from kotacerdas.web import uploads
+
+PHOTO_KINDS = ("jpg", "png")
+
+
+def _open_phase(consultation: Consultation, today: date | None, what: str) -> Phase:
+    """The consultation's phase open today that accepts ``what`` (ideas, supports, comments)."""
+    phase = consultation.open_phase(today or timezone.localdate())
+    if phase is None or not getattr(phase, f"{what}_open"):
+        messages = {
+            "ideas": _("This consultation is not accepting ideas now (no open phase)."),
+            "supports": _("The phase is closed: supports are no longer accepted."),
+            "comments": _("The phase is closed: comments are no longer accepted."),
+        }
+        raise ValidationError(messages[what])
+    return phase
+
+
+def _state_for(*texts: str) -> str:
+    return Idea.State.HELD if any(has_personal_numbers(t) for t in texts) else Idea.State.PUBLISHED
+
+
+def do_submit_idea(
+    actor: Any,
+    consultation: Consultation,
+    *,
+    kind: str,
+    title: str,
+    text: str,
+    element: str,
+    kecamatan: str = "",
+    photo: Any = None,
+    address_key: str = "",
+    today: date | None = None,
+) -> Idea:
+    require_verified(actor)
+    phase = _open_phase(consultation, today, "ideas")
+    if kind not in Idea.Kind.values:
+        raise ValidationError({"kind": _("Choose a problem or an idea.")})
+    title = clean_text(title, "title", minimum=5, maximum=TITLE_MAX)
+    text = clean_text(text, "text", minimum=TEXT_MIN, maximum=TEXT_MAX)
+    dimension = reference.dimension_of(element)
+    if dimension is None:
+        raise ValidationError({"element": _("Choose one of the smart city elements.")})
+    kecamatan = kecamatan.strip()
+    if len(kecamatan) > 80:
+        raise ValidationError({"kecamatan": _("Write at most %(n)d characters.") % {"n": 80}})
+    idea = Idea(
+        consultation=consultation,
+        region=consultation.region,
+        phase=phase,
+        author=actor,
+        author_name=str(actor)[:150],
+        kind=kind,
+        title=title,
+        text=text,
+        dimension=dimension,
+        element=element,
+        kecamatan=kecamatan,
+        state=_state_for(title, text),
+        address_key=address_key,
+    )
+    if photo:
+        content, photo_kind = uploads.read_upload(photo, "photo", PHOTO_KINDS)
+    with transaction.atomic():
+        limits.check_and_count(limits.IDEA, actor, address_key)
+        if photo:
+            idea.photo.name = uploads.store(content, "participation", photo_kind)
+            idea.photo_type = photo_kind
+        idea.save()
+        record(
+            actor,
+            "participation.idea.submit",
+            idea,
+            before=None,
+            after=safe_snapshot(idea),
+            region=idea.region,
+        )
+    return idea
+
+
+def do_support(actor: Any, idea: Idea, *, address_key: str = "", today: date | None = None) -> Support:
+    """One support per person, only for a published idea while the phase accepts supports."""
+    require_verified(actor)
+    if not idea.is_public:
+        raise ValidationError(_("This idea cannot be supported."))
+    _open_phase(idea.consultation, today, "supports")
+    if Support.objects.filter(idea=idea, user=actor).exists():
+        raise ValidationError(_("You already support this idea."))
+    try:
+        with transaction.atomic():
+            limits.check_and_count(limits.SUPPORT, actor, address_key)
+            support = Support.objects.create(idea=idea, user=actor)
+            record(
+                actor, "participation.support", idea, before=None, after={"support": True}, region=idea.region
+            )
+    except IntegrityError:  # the same person's second click, saved at the same moment
+        raise ValidationError(_("You already support this idea.")) from None
+    return support
+
+
+def do_comment(
+    actor: Any, idea: Idea, *, text: str, address_key: str = "", today: date | None = None
+) -> Comment:
+    require_verified(actor)
+    if not idea.is_public:
+        raise ValidationError(_("This idea cannot be commented on."))
+    _open_phase(idea.consultation, today, "comments")
+    text = clean_text(text, "text", minimum=2, maximum=COMMENT_MAX)
+    comment = Comment(
+        idea=idea,
+        author=actor,
+        author_name=str(actor)[:150],
+        text=text,
+        state=_state_for(text),
+        address_key=address_key,
+    )
+    with transaction.atomic():
+        limits.check_and_count(limits.COMMENT, actor, address_key, "text")
+        comment.save()
+        record(
+            actor,
+            "participation.comment",
+            comment,
+            before=None,
+            after=safe_snapshot(comment),
+            region=idea.region,
+        )
+    return comment
