@@ -28,6 +28,7 @@ urlpatterns = [
     path("", include("kotacerdas.programme.urls")),
     path("", include("kotacerdas.monitoring.urls")),
     path("", include("kotacerdas.evaluation.urls")),
+    path("", include("kotacerdas.portal.urls")),
     path("", include("kotacerdas.notifications.urls")),
     re_path(r"^api/(?P<version>v1)/", include("kotacerdas.api.urls")),
     path("admin/", admin.site.urls),

@@ -26,6 +26,7 @@ urlpatterns = [
     path("", include("kotacerdas.planning.api_urls")),
     path("", include("kotacerdas.monitoring.api_urls")),
     path("", include("kotacerdas.evaluation.api_urls")),
+    path("", include("kotacerdas.portal.api_urls")),
     path("schema", SpectacularAPIView.as_view(), name="schema"),
     path(
         "docs",

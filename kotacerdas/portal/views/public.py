@@ -1,0 +1,166 @@
+"""The public pages (no login): the national page, a region's page, its public event files, open data.
+
+Every page reads published snapshots only (``kotacerdas.portal.access``), never live records; an
+unpublished or unknown region answers 404.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from decimal import Decimal
+from typing import Any
+
+from django import forms
+from django.http import Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
+from django.shortcuts import render
+from django.utils.translation import gettext_lazy as _
+
+from kotacerdas.monitoring.charts import kpi_chart
+from kotacerdas.portal import dcat, opendata
+from kotacerdas.portal.access import (
+    get_public_event_file,
+    get_public_snapshot,
+    public_portals,
+    published_snapshots,
+)
+from kotacerdas.portal.models import RegionPortal
+from kotacerdas.portal.sources import latest_publication
+from kotacerdas.regions.models import Region
+from kotacerdas.web import uploads
+
+TOP_PER_CLASS = 5
+
+
+class NationalFilter(forms.Form):
+    province = forms.ChoiceField(label=_("Province"), required=False)
+    size_class = forms.ChoiceField(label=_("City-size class"), required=False)
+
+    def __init__(self, data: Any, portals: list[RegionPortal]) -> None:
+        super().__init__(data)
+        provinces = sorted(
+            {(p.region.province.code, p.region.province.name) for p in portals if p.region.province}
+        )
+        classes = sorted({p.region.size_class for p in portals if p.region.size_class})
+        self.fields["province"].choices = [("", _("All provinces")), *provinces]  # type: ignore[attr-defined]
+        self.fields["size_class"].choices = [("", _("All classes")), *[(c, c) for c in classes]]  # type: ignore[attr-defined]
+
+
+def national(request: HttpRequest) -> HttpResponse:
+    portals = list(public_portals().order_by("region__name"))
+    form = NationalFilter(request.GET or None, portals)
+    shown = portals
+    if form.is_bound and form.is_valid():
+        province, size_class = form.cleaned_data["province"], form.cleaned_data["size_class"]
+        shown = [p for p in shown if not province or _province_code(p) == province]
+        shown = [p for p in shown if not size_class or p.region.size_class == size_class]
+    context = {"form": form, "portals": shown, "total": len(portals), "evaluation": _evaluation_by_class()}
+    return render(request, "portal/national.html", context)
+
+
+def _province_code(portal: RegionPortal) -> str:
+    return portal.region.province.code if portal.region.province else ""
+
+
+def _evaluation_by_class() -> dict[str, Any] | None:
+    """The latest published evaluation: the best regions of each size class."""
+    publication = latest_publication()
+    if publication is None:
+        return None
+    by_class: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for row in publication.rows:
+        if row.get("rank_in_class"):
+            by_class[row["size_class"]].append(row)
+    names = dict(
+        Region.objects.filter(code__in=[r["region_code"] for r in publication.rows]).values_list(
+            "code", "name"
+        )
+    )
+    classes = []
+    for size_class, rows in sorted(by_class.items()):
+        best = sorted(rows, key=lambda r: int(r["rank_in_class"]))[:TOP_PER_CLASS]
+        classes.append(
+            {"name": size_class, "rows": [{**r, "name": names.get(r["region_code"], "")} for r in best]}
+        )
+    return {"year": publication.cycle.year, "classes": classes}
+
+
+def region(request: HttpRequest, code: str) -> HttpResponse:
+    snap = get_public_snapshot(code)
+    content = snap.content
+    context = {"snap": snap, "c": content, "kpi_rows": _kpi_rows(content), "budget": _budget(content)}
+    return render(request, "portal/region.html", context)
+
+
+def _decimals(values: dict[str, str | None]) -> dict[int, Decimal]:
+    return {int(year): Decimal(value) for year, value in values.items() if value is not None}
+
+
+def _kpi_rows(content: dict[str, Any]) -> list[dict[str, Any]]:
+    years = content.get("years", [])
+    rows = []
+    for kpi in content.get("kpis", []):
+        targets, actuals = _decimals(kpi["targets"]), _decimals(kpi["actuals"])
+        label = f"{kpi['name']}: {_('target (dashed) against approved actual (solid)')}"
+        cells = [
+            {"year": y, "target": targets.get(y), "actual": actuals.get(y)} for y in years if y in targets
+        ]
+        rows.append({"kpi": kpi, "chart": kpi_chart(years, targets, actuals, label), "cells": cells})
+    return rows
+
+
+def _budget(content: dict[str, Any]) -> list[dict[str, Any]]:
+    rows = []
+    for row in content.get("budget", []):
+        pagu, realised = Decimal(row["pagu"]), Decimal(row["realised"])
+        share = realised / pagu * 100 if pagu else None
+        rows.append({**row, "share": share})
+    return rows
+
+
+def event_file(request: HttpRequest, code: str, file_id: int) -> HttpResponseBase:
+    """A material or photo that was public in the current snapshot."""
+    item = get_public_event_file(get_public_snapshot(code), file_id)
+    return uploads.serve(item.stored_name, item.download_name, item.format)
+
+
+def data_index(request: HttpRequest) -> HttpResponse:
+    return render(request, "portal/data.html", {"tables": opendata.TABLES, "formats": list(opendata.WRITERS)})
+
+
+def _table(name: str) -> opendata.Table:
+    if name not in opendata.BY_NAME:
+        raise Http404
+    return opendata.BY_NAME[name]
+
+
+def dataset(request: HttpRequest, table: str, fmt: str) -> HttpResponse:
+    found = _table(table)
+    if fmt not in opendata.WRITERS:
+        raise Http404
+    content = opendata.WRITERS[fmt](found, opendata.rows_of(found, published_snapshots()))
+    response = HttpResponse(content, content_type=opendata.FORMATS[fmt] or uploads.CONTENT_TYPES["xlsx"])
+    if fmt == "csv":
+        response["Content-Type"] = "text/csv; charset=utf-8"
+    response["Content-Disposition"] = f'attachment; filename="kotacerdas-{found.name}.{fmt}"'
+    return response
+
+
+def _base(request: HttpRequest) -> str:
+    return f"{request.scheme}://{request.get_host()}"
+
+
+def datapackage(request: HttpRequest, table: str) -> HttpResponse:
+    descriptor = opendata.datapackage(_table(table), _base(request))
+    return HttpResponse(json.dumps(descriptor, ensure_ascii=False, indent=1), content_type="application/json")
+
+
+def catalogue(request: HttpRequest) -> HttpResponse:
+    newest = max((s.published_at for s in _current_times()), default=None)
+    body = dcat.catalogue(_base(request), newest.isoformat(timespec="seconds") if newest else None)
+    return HttpResponse(json.dumps(body, ensure_ascii=False, indent=1), content_type="application/ld+json")
+
+
+def _current_times() -> list[Any]:
+    return [p.current for p in public_portals()]
