@@ -9,13 +9,14 @@ from __future__ import annotations
 from typing import Any
 
 from kotacerdas.evaluation.models import Publication
+from kotacerdas.planning import access as planning_access
 from kotacerdas.planning.models import Masterplan
 from kotacerdas.regions.models import Region
 
 
 def masterplan_of(region: Region) -> Masterplan | None:
-    """The region's masterplan of record (the active one), or None."""
-    return Masterplan.objects.filter(region=region).first()
+    """The region's masterplan of record (the active one), or None: planning's own reader decides."""
+    return planning_access.masterplan_of(region)
 
 
 def published_books(region: Region) -> list[dict[str, Any]]:
