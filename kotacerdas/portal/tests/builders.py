@@ -82,3 +82,24 @@ def material(actor: User, item: Event, *, public: bool, label: str = "Bahan papa
 
 def money(value: str) -> Decimal:
     return Decimal(value)
+
+
+def published_evaluation(ayu: User, region: Region, year: int = 2026) -> Any:
+    """A published national evaluation in which ``region`` has a verified result (the world's recipe)."""
+    from kotacerdas.evaluation.actions import do_enter_results, do_open_cycle, do_publish
+
+    cycle = do_open_cycle(
+        ayu,
+        year=year,
+        instrument="monev-2022",
+        scheme="pp26-2008",
+        regions=[region],
+        self_assessment_until=date(year, 8, 31),
+        verification_until=date(year, 10, 31),
+        publication_on=date(year, 12, 5),
+    )
+    do_enter_results(
+        ayu, cycle, f"region_code,baseline,output,outcome,impact,quick_win\n{region.code},3,3,3,3,3\n"
+    )
+    do_publish(ayu, cycle)
+    return cycle

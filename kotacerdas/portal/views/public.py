@@ -102,7 +102,8 @@ def _kpi_rows(content: dict[str, Any]) -> list[dict[str, Any]]:
     rows = []
     for kpi in content.get("kpis", []):
         targets, actuals = _decimals(kpi["targets"]), _decimals(kpi["actuals"])
-        label = f"{kpi['name']}: {_('target (dashed) against approved actual (solid)')}"
+        legend = _("target (dashed) against approved actual (solid)")
+        label = f"{kpi['name']}: {legend}"
         cells = [
             {"year": y, "target": targets.get(y), "actual": actuals.get(y)} for y in years if y in targets
         ]
