@@ -117,7 +117,7 @@ T = {
     "The portal is not public: its public pages answer “not found”.": "Portal ini tidak publik: halaman publiknya menjawab “tidak ditemukan”.",
     "Publishing freezes the chosen parts as they are now (approved values only) into a snapshot; the public pages and the open data show the newest snapshot, never the live records.": "Penerbitan membekukan bagian yang dipilih sebagaimana adanya sekarang (hanya nilai yang disetujui) menjadi cuplikan; halaman publik dan data terbuka menampilkan cuplikan terbaru, tidak pernah data yang sedang dikerjakan.",
     "Publish a new snapshot": "Terbitkan cuplikan baru",
-    "Publish": "Terbitkan",
+    "Publish the portal": "Terbitkan portal",
     "Snapshots": "Cuplikan",
     "Published": "Terbit",
     "By": "Oleh",
