@@ -9,6 +9,7 @@ from __future__ import annotations
 import struct
 import zlib
 from datetime import date
+from typing import Any
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 
@@ -20,7 +21,7 @@ from kotacerdas.regions.models import Region
 
 REGION = "33.73"
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
-EVENTS = [
+EVENTS: list[dict[str, Any]] = [
     {
         "title": "Sosialisasi Masterplan Smart City kepada OPD dan camat (contoh)",
         "held_on": date(2026, 11, 12),
