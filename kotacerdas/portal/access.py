@@ -8,8 +8,11 @@ unpublished region does not exist for a visitor.
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.db.models import QuerySet
 from django.http import Http404
+from django.utils import timezone
 
 from kotacerdas.accounts.access import Person, can_manage_region, get_region_for_user
 from kotacerdas.portal.models import Event, EventFile, RegionPortal, Snapshot
@@ -56,6 +59,35 @@ def public_portals() -> QuerySet[RegionPortal]:
         .select_related("region", "region__province", "current")
         .defer("current__content")
     )
+
+
+def public_rows() -> list[dict[str, Any]]:
+    """The national page's row of each public region, as plain values (one query, no model instances)."""
+    found = (
+        public_portals()
+        .order_by("region__name")
+        .values(
+            "region__code",
+            "region__name",
+            "region__province__code",
+            "region__province__name",
+            "region__size_class",
+            "current__summary",
+            "current__published_at",
+        )
+    )
+    return [
+        {
+            "code": row["region__code"],
+            "name": row["region__name"],
+            "province_code": row["region__province__code"] or "",
+            "province": row["region__province__name"] or "",
+            "size_class": row["region__size_class"],
+            "overall": (row["current__summary"] or {}).get("overall"),
+            "published_on": timezone.localtime(row["current__published_at"]).date(),
+        }
+        for row in found
+    ]
 
 
 def get_public_snapshot(code: str) -> Snapshot:
