@@ -171,6 +171,7 @@ T = {
     "File added.": "Berkas ditambahkan.",
     "Event deleted.": "Acara dihapus.",
     "File deleted.": "Berkas dihapus.",
+    "yes, since %(when)s": "ya, sejak %(when)s",
     "target (dashed) against approved actual (solid)": "target (putus-putus) terhadap realisasi disetujui (utuh)",
 }
 PLURALS = {
