@@ -108,3 +108,13 @@ def test_unpublishing_hides_the_region_and_publishing_again_shows_it(budi, regio
     assert "Portal wilayah ini belum diterbitkan." in again.content.decode()
     do_publish_portal(budi, region_a, parts=["vision"])
     assert Client().get(page).status_code == 200
+
+
+@pytest.mark.django_db
+def test_the_region_page_card_says_whether_the_portal_is_public(budi, region_a) -> None:
+    event(budi, region_a)
+    page = logged_in(budi).get(reverse("regions:workspace", kwargs={"code": region_a.code})).content.decode()
+    assert 'id="section-portal"' in page and "<dd>tidak</dd>" in page and "<dd>1</dd>" in page
+    do_publish_portal(budi, region_a, parts=["events"])
+    page = logged_in(budi).get(reverse("regions:workspace", kwargs={"code": region_a.code})).content.decode()
+    assert "ya, sejak" in page and reverse("portal:region", kwargs={"code": region_a.code}) in page
