@@ -30,6 +30,7 @@ urlpatterns = [
     path("", include("kotacerdas.programme.urls")),
     path("", include("kotacerdas.monitoring.urls")),
     path("", include("kotacerdas.evaluation.urls")),
+    path("", include("kotacerdas.portal.urls")),
     path("", include("kotacerdas.notifications.urls")),
     path("", include("kotacerdas.participation.urls")),
     # the captcha's own images, served locally; a third-party URL list (outside the access matrix),

@@ -377,6 +377,32 @@ def _participation(world: dict[str, Any]) -> None:
     )
 
 
+PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 32
+
+
+def _portal(world: dict[str, Any]) -> None:
+    """A socialisation event of Sleman with a public photo, and Sleman's portal published."""
+    dewi, region = world["dewi"], world["region"]
+    event = action("portal.do_save_event")(
+        dewi,
+        region,
+        title="Sosialisasi masterplan",
+        held_on=date(YEAR, 3, 2),
+        place="Pendopo",
+        from_government=20,
+        head_count=30,
+    )
+    photo = action("portal.do_add_event_file")(
+        dewi,
+        event,
+        upload=SimpleUploadedFile("foto.png", PNG, content_type="image/png"),
+        kind="photo",
+        is_public=True,
+    )
+    action("portal.do_publish_portal")(dewi, region, parts=["vision", "kpis", "events", "evaluation"])
+    world.update(event_id=event.pk, event_file_id=photo.pk, table="kpi", fmt="csv")
+
+
 def build_world() -> dict[str, Any]:
     world: dict[str, Any] = {}
     for step in (
@@ -390,6 +416,7 @@ def build_world() -> dict[str, Any]:
         _evaluation,
         _index,
         _participation,
+        _portal,
     ):
         step(world)
     return world
@@ -410,6 +437,10 @@ BY_URL = {
     "evaluation:book_request": {"cycle_id": "published_cycle_id"},
     "evaluation:book_docx": {"cycle_id": "published_cycle_id"},
     "evaluation:book_pdf": {"cycle_id": "published_cycle_id"},
+    # the books' file and an event's photo are different records under one kwarg name
+    "portal:public_file": {"file_id": "event_file_id"},
+    "portal:event_file": {"file_id": "event_file_id"},
+    "portal:event_file_delete": {"file_id": "event_file_id"},
 }
 
 

@@ -27,6 +27,7 @@ urlpatterns = [
     path("", include("kotacerdas.monitoring.api_urls")),
     path("", include("kotacerdas.evaluation.api_urls")),
     path("", include("kotacerdas.participation.api_urls")),
+    path("", include("kotacerdas.portal.api_urls")),
     path("schema", SpectacularAPIView.as_view(), name="schema"),
     path(
         "docs",

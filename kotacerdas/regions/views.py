@@ -18,7 +18,7 @@ from kotacerdas.regions import actions
 from kotacerdas.regions.access import get_opd_in_region, region_setup_page
 from kotacerdas.regions.forms import OpdForm, RegionFilterForm
 from kotacerdas.regions.models import Region, SizeClassSchemeRecord, counts_by_size_class
-from kotacerdas.web import region_sections
+from kotacerdas.web import public_links, region_sections
 from kotacerdas.web.pages import RegionPage, list_and_add
 from kotacerdas.web.params import page_of
 
@@ -29,10 +29,13 @@ def catalogue(request: HttpRequest) -> HttpResponse:
     page = Paginator(regions, 50).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
+    # what higher apps publish about these regions (the portal page of a published region)
+    links = public_links.links_for(region.code for region in page.object_list)
+    rows = [(region, links.get(region.code, [])) for region in page.object_list]
     return render(
         request,
         "regions/catalogue.html",
-        {"form": form, "page": page, "total": regions.count(), "query": query.urlencode()},
+        {"form": form, "page": page, "rows": rows, "total": regions.count(), "query": query.urlencode()},
     )
 
 

@@ -8,7 +8,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 
 from kotacerdas.accounts.access import is_national_admin, national_admin_required
-from kotacerdas.programme import board
+from kotacerdas.programme import board, dashboard_figures
 from kotacerdas.programme.access import cohort_page, visible_candidacies
 from kotacerdas.programme.forms import DashboardFilterForm
 from kotacerdas.programme.models import STAGE_NAMES, STAGE_NUMBERS, Cohort
@@ -62,6 +62,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         "late_total": late_total,
         "query": request.GET.urlencode(),
         "today": board.today(),
+        "figures": dashboard_figures.figures(),  # what the apps above programme count (socialisation)
     }
     # the filter is not checked for a 400: one that does not validate shows every row
     return render_page(request, "programme/dashboard.html", context)

@@ -1,9 +1,9 @@
 """The region page costs the same queries however many members and records the region has (issue 17).
 
-Issue 17 asks for at most 12. Today it is 28: session and user (2), the role lookup (once, memoised),
+Issue 17 asks for at most 12. Today it is 29: session and user (2), the role lookup (once, memoised),
 the region (with its province) and edit checks, the team page (count and rows) and OPDs, each
 section's own queries (assessment 3, programme 3 and its role checks, masterplan 3 and the plan of
-record, books 3, monitoring 1, evaluation 1), and the inbox count in the navigation (5: one per app
+record, books 3, monitoring 1, evaluation 1, portal 1), and the inbox count in the navigation (5: one per app
 that contributes). ``MOST`` pins today's figure so a regression fails; lower it as the sections shrink.
 """
 
@@ -21,7 +21,7 @@ from kotacerdas.accounts.models import Role
 
 pytestmark = pytest.mark.django_db
 
-MOST = 28
+MOST = 29
 
 
 def queries_of(client, url: str) -> tuple[int, str]:
