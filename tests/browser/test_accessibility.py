@@ -12,6 +12,7 @@ To check another public page, add its URL name (and its kwargs) to PUBLIC_PAGES.
 from __future__ import annotations
 
 import os
+from datetime import date
 from typing import Any
 
 import pytest
@@ -73,3 +74,34 @@ def test_the_check_sees_a_violation_when_there_is_one(page) -> None:  # type: ig
     page.goto(page.base_url + reverse("accounts:privacy"))
     page.evaluate("document.querySelector('main').insertAdjacentHTML('beforeend', '<img src=\"/x.png\">')")
     assert any("image-alt" in found for found in violations(page))
+
+
+def test_the_portal_and_participation_pages_of_a_published_region(  # type: ignore[no-untyped-def]
+    page, budi, sari, region_a, dinkes_a
+) -> None:
+    """The pages a citizen reads most: the national portal, a published region's page (with its KPI
+    charts), its open data, the consultations and the sign-up form."""
+    from kotacerdas.participation.actions.setup import do_add_phase, do_create_consultation
+    from kotacerdas.portal.actions import do_publish_portal
+    from kotacerdas.portal.tests.builders import approved_plan
+
+    approved_plan(budi, sari, region_a, dinkes_a)
+    do_publish_portal(budi, region_a, parts=["vision", "kpis", "events"])
+    consultation = do_create_consultation(budi, region_a, title="Masalah kota (contoh)")
+    do_add_phase(
+        budi, consultation, name="Pengumpulan masalah", starts_on=date(2020, 1, 1), ends_on=date(2099, 1, 1)
+    )
+    pages = [
+        ("portal:national", {}),
+        ("portal:region", {"code": REGION_A}),
+        ("portal:data_index", {}),
+        ("participation:index", {}),
+        ("participation:consultation", {"consultation_id": consultation.pk}),
+        ("participation:signup", {}),
+    ]
+    found = {}
+    for name, kwargs in pages:
+        response = page.goto(page.base_url + reverse(name, kwargs=kwargs))
+        assert response is not None and response.status == 200, name
+        found[name] = violations(page)
+    assert found == {name: [] for name, _kwargs in pages}
