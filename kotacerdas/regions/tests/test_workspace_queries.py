@@ -21,7 +21,7 @@ from kotacerdas.accounts.models import Role
 
 pytestmark = pytest.mark.django_db
 
-MOST = 28
+MOST = 27
 
 
 def queries_of(client, url: str) -> tuple[int, str]:
