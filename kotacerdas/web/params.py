@@ -43,7 +43,9 @@ def counted_page_of(request: HttpRequest, items: QuerySet[Any], size: int = PAGE
     """:func:`page_of` in one query instead of two: each row of the page carries the count of all rows
     (a window over every row, computed before the LIMIT), which is the paginator's count. When the
     asked page is empty (past the end, or no rows at all) it falls back to :func:`page_of`."""
-    number = max(query_int(request, "page", 1) or 1, 1)
+    number = query_int(request, "page", 1)
+    if number is None or number < 1:  # ?page=0: page_of shows the last page, as Paginator.get_page does
+        return page_of(request, items, size)
     start = (number - 1) * size
     rows = list(items.annotate(_count_of_all=Window(Count("pk")))[start : start + size])
     if not rows:
