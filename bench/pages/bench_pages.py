@@ -32,16 +32,20 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parents[2]
 SIZES = {
-    "small": {"initiatives": 12, "problems": 12, "members": 10, "regions": 10},
-    "large": {"initiatives": 60, "problems": 150, "members": 200, "regions": 60},
+    "small": {"initiatives": 12, "problems": 12, "kpis": 12, "members": 10, "regions": 10},
+    "large": {"initiatives": 60, "problems": 150, "kpis": 150, "members": 200, "regions": 60},
+    # Every kab/kota in the programme: only the national pages are measured (the region page is the
+    # demo's or the large one's).
+    "national": {"initiatives": 0, "problems": 0, "kpis": 0, "members": 0, "regions": 514},
 }
+NATIONAL_ONLY = {"trivial view", "national dashboard", "national home"}
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=30)
     parser.add_argument("--before", help="a checkout of the code before the change, run first")
-    parser.add_argument("--sizes", default="small,large")
+    parser.add_argument("--sizes", default="demo,small,large", help="demo, small, large, national")
     parser.add_argument("--worker", nargs=2, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.worker:
@@ -78,7 +82,7 @@ def worker(label: str, size: str, repeat: int) -> None:
     settings.ALLOWED_HOSTS = ["testserver"]
     _add_trivial_view()
     call_command("migrate", verbosity=0)
-    ayu, budi, region = seed(SIZES[size])
+    ayu, budi, region = load_demo() if size == "demo" else seed(SIZES[size])
     pages = {
         "trivial view": (budi, "/bench-trivial/"),
         "region page": (budi, f"/r/{region.code}/"),
@@ -86,6 +90,11 @@ def worker(label: str, size: str, repeat: int) -> None:
         "national dashboard": (ayu, "/program/dasbor/"),
         "national home": (ayu, "/"),
     }
+    if os.environ.get("BENCH_PROFILE"):
+        profile(*pages[os.environ["BENCH_PROFILE"]])
+        return
+    if size == "national":
+        pages = {name: page for name, page in pages.items() if name in NATIONAL_ONLY}
     for freeze in (False, True):
         results = {name: measure(user, url, repeat, freeze) for name, (user, url) in pages.items()}
         trivial = results["trivial view"][1]
@@ -134,6 +143,25 @@ def measure(user: Any, url: str, repeat: int, freeze: bool) -> tuple[int, float]
     return len(queries), statistics.median(times)
 
 
+def profile(user: Any, url: str) -> None:
+    """The functions that cost most in 10 requests of one page (``BENCH_PROFILE="region page"``)."""
+    import cProfile
+    import pstats
+
+    from django.test import Client
+
+    client = Client()
+    client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+    for _ in range(3):
+        client.get(url)
+    profiler = cProfile.Profile()
+    profiler.enable()
+    for _ in range(10):
+        client.get(url)
+    profiler.disable()
+    pstats.Stats(profiler).sort_stats("cumulative").print_stats(os.environ.get("BENCH_FILTER", ""), 80)
+
+
 def _add_trivial_view() -> None:
     from django.http import HttpResponse
     from django.urls import clear_url_caches, path
@@ -144,19 +172,37 @@ def _add_trivial_view() -> None:
     clear_url_caches()
 
 
+def load_demo() -> tuple[Any, Any, Any]:
+    """The demo's Ayu, Budi and Kota Salatiga (``kotacerdas up`` loads the same data)."""
+    from kotacerdas.accounts.models import User
+    from kotacerdas.demo import load_demo as load
+    from kotacerdas.regions.models import Region
+
+    load()
+    return (
+        User.objects.get(username="ayu"),
+        User.objects.get(username="budi"),
+        Region.objects.get(code="33.73"),
+    )
+
+
 def seed(size: dict[str, int]) -> tuple[Any, Any, Any]:
-    """Ayu, Budi (coordinator of Kota Salatiga) and the region, with ``size`` records."""
+    """Ayu, Budi (coordinator of the first kab/kota by code, so that it is in the programme cohort)
+    and the region, with ``size`` records."""
+    from datetime import date
     from decimal import Decimal
 
     from kotacerdas.accounts.models import Membership, Role, User
     from kotacerdas.assessment.actions import do_start_assessment
+    from kotacerdas.monitoring.actions.periods import do_open_period
     from kotacerdas.planning.analysis.actions import do_save_problem, do_save_profile
-    from kotacerdas.planning.initiatives.actions import do_save_initiative
+    from kotacerdas.planning.initiatives.actions import do_save_initiative, do_save_kpi
     from kotacerdas.programme.tests.bulk import seed_cohort
     from kotacerdas.regions.actions import do_create_opd
     from kotacerdas.regions.models import Region
 
-    region = Region.objects.get(code="33.73")
+    region = Region.objects.exclude(kind=Region.Kind.PROVINCE).order_by("code").first()
+    assert region is not None
     ayu = User.objects.create_user("ayu", password="x")
     Membership.objects.create(user=ayu, role=Role.NATIONAL_ADMIN)
     budi = User.objects.create_user("budi", password="x", first_name="Budi")
@@ -181,6 +227,15 @@ def seed(size: dict[str, int]) -> tuple[Any, Any, Any]:
         budget = {(2026 + n % 4, "APBD"): Decimal(100_000_000)}
         predecessors = [previous] if previous is not None and n % 3 == 0 else []
         previous = do_save_initiative(budi, region, budget=budget, predecessors=predecessors, **fields)
+    initiatives = list(region.planning_initiatives.order_by("code")) if size["kpis"] else []
+    for n in range(size["kpis"]):
+        initiative = initiatives[n % len(initiatives)]
+        do_save_kpi(
+            budi, initiative, name=f"KPI {n}", unit="%", baseline=Decimal(10),
+            targets={initiative.start_year: Decimal(50), 2030: Decimal(90)},
+        )  # fmt: skip
+    if size["initiatives"]:
+        do_open_period(budi, region, year=2026, closes_on=date(2027, 1, 31))
     for n in range(3):
         do_start_assessment(budi, region, instrument_id="readiness-2019", title=f"Asesmen {n}")
     seed_cohort(ayu, 2026, size["regions"])

@@ -20,6 +20,7 @@ from rest_framework import exceptions, permissions
 from kotacerdas.accounts.models import Membership, Role, User
 from kotacerdas.regions.models import Opd, Region
 from kotacerdas.web.inbox import InboxQuery
+from kotacerdas.web.memo import request_memo
 
 # Whoever sent a request: an account, or a visitor who is not logged in.
 Person: TypeAlias = User | AnonymousUser
@@ -40,7 +41,11 @@ def is_national_admin(user: Person) -> bool:
     # once per user object (``request.user`` lives for one request).
     cached: bool | None = getattr(user, "_kc_is_national_admin", None)
     if cached is None:
-        cached = Membership.objects.filter(user=user, role=Role.NATIONAL_ADMIN).exists()
+        roles = roles_in_request(user)
+        if roles is not None:
+            cached = roles.national_admin
+        else:
+            cached = Membership.objects.filter(user=user, role=Role.NATIONAL_ADMIN).exists()
         user._kc_is_national_admin = cached  # type: ignore[attr-defined]
     return cached
 
@@ -48,6 +53,43 @@ def is_national_admin(user: Person) -> bool:
 def forget_roles(user: Person) -> None:
     """Drop the role looked up on this user object (after its memberships changed)."""
     user.__dict__.pop("_kc_is_national_admin", None)
+    memo = request_memo()
+    if memo is not None:
+        memo.pop(("roles", user.pk), None)
+
+
+@dataclass(frozen=True)
+class Roles:
+    """All of a person's roles: national admin or not, region ids per role, OPD ids."""
+
+    national_admin: bool = False
+    regions: dict[str, set[int]] = field(default_factory=dict)
+    opds: set[int] = field(default_factory=set)
+
+    def has(self, role: str, region_id: int) -> bool:
+        return region_id in self.regions.get(role, set())
+
+
+def roles_in_request(user: Person) -> Roles | None:
+    """The person's roles, read in one query once per request (shared by the page's access and edit
+    checks, the navigation's inbox and the region page's sections); None outside a request."""
+    memo = request_memo()
+    if memo is None or not user.is_authenticated:
+        return None
+    key = ("roles", user.pk)
+    if key not in memo:
+        roles = Roles()
+        rows = Membership.objects.filter(user=user).order_by().values_list("role", "region_id", "opd_id")
+        for role, region_id, opd_id in rows:
+            if role == Role.NATIONAL_ADMIN:
+                roles = Roles(True, roles.regions, roles.opds)
+            if region_id is not None:
+                roles.regions.setdefault(role, set()).add(region_id)
+            if region_id is not None and opd_id:
+                roles.opds.add(opd_id)
+        memo[key] = roles
+    roles_read: Roles = memo[key]
+    return roles_read
 
 
 @dataclass(frozen=True)
@@ -63,6 +105,9 @@ class InboxRoles:
 
 def inbox_roles(query: InboxQuery) -> InboxRoles:
     """The person's region-scoped roles (one query per inbox collection, shared through its memo)."""
+    known = roles_in_request(query.user)
+    if "roles" not in query.memo and known is not None:
+        query.memo["roles"] = InboxRoles(regions=known.regions, opds=known.opds)
     if "roles" not in query.memo:
         roles = InboxRoles()
         rows = Membership.objects.filter(user=query.user, region__isnull=False)
@@ -103,6 +148,9 @@ def can_manage_region(user: Person, region: Region) -> bool:
         return False
     if is_national_admin(user):
         return True
+    roles = roles_in_request(user)
+    if roles is not None:
+        return roles.has(Role.COORDINATOR, region.pk)
     return Membership.objects.filter(user=user, role=Role.COORDINATOR, region=region).exists()
 
 

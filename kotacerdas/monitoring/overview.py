@@ -12,6 +12,9 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from django.db.models import Count, F, QuerySet, Subquery, Value
+from django.db.models.functions import Coalesce
+
 from kotacerdas.core import monitoring as core
 from kotacerdas.monitoring.models import (
     InitiativeReport,
@@ -234,16 +237,31 @@ def _outcomes(region: Region) -> dict[str, list[OutcomeValue]]:
 
 
 def region_summary(region: Region) -> dict[str, Any] | None:
-    """The region page's card: the latest period and how much of it is reported."""
+    """The region page's card: the latest period and how much of it is reported.
+
+    Counted in the database (two queries whatever the number of KPIs and initiatives, issue 17): the
+    same KPIs and initiatives as :func:`expected_items`, and the submitted or approved reports."""
     period = Period.objects.filter(region=region).order_by("-year", "-quarter").first()
     if period is None:
         return None
-    kpis, initiatives = expected_items(period)
-    reported = KpiReport.objects.filter(period=period, status__in=(core.SUBMITTED, core.APPROVED)).count()
-    reported += InitiativeReport.objects.filter(
-        period=period, status__in=(core.SUBMITTED, core.APPROVED)
-    ).count()
-    expected = len(kpis) + len(initiatives)
+    year, sent = period.year, (core.SUBMITTED, core.APPROVED)
+    kpis = Kpi.objects.filter(initiative__region=region, targets__has_key=str(year))
+    running = Initiative.objects.filter(region=region, start_year__lte=year).annotate(
+        last_year=F("start_year") + F("duration") - 1
+    )
+    counts = (
+        Period.objects.filter(pk=period.pk)
+        .annotate(
+            kpis=_count(kpis),
+            initiatives=_count(running.filter(last_year__gte=year)),
+            kpi_reports=_count(KpiReport.objects.filter(period=period, status__in=sent)),
+            initiative_reports=_count(InitiativeReport.objects.filter(period=period, status__in=sent)),
+        )
+        .values("kpis", "initiatives", "kpi_reports", "initiative_reports")
+        .get()
+    )
+    reported = counts["kpi_reports"] + counts["initiative_reports"]
+    expected = counts["kpis"] + counts["initiatives"]
     share = core.completeness(
         [str(i) for i in range(expected)], [str(i) for i in range(min(reported, expected))]
     )
@@ -253,3 +271,9 @@ def region_summary(region: Region) -> dict[str, Any] | None:
         "reported": min(reported, expected),
         "completeness": share,
     }
+
+
+def _count(rows: QuerySet[Any]) -> Coalesce:
+    """``rows.count()`` as a subquery, so that several counts come back in one query."""
+    counted = rows.annotate(one=Value(1)).order_by().values("one").annotate(n=Count("pk")).values("n")
+    return Coalesce(Subquery(counted), 0)

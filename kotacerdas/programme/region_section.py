@@ -7,20 +7,26 @@ from typing import Any
 from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
 
+from kotacerdas.accounts.access import is_national_admin, roles_in_request
 from kotacerdas.core import progress
 from kotacerdas.programme import board
-from kotacerdas.programme.access import Visitor, programme_regions, visible_candidacies
-from kotacerdas.programme.models import Deliverable, Institution, Transition
+from kotacerdas.programme.access import TEAM_ROLES, Visitor, programme_regions, visible_candidacies
+from kotacerdas.programme.models import Candidacy, Deliverable, Institution, Transition
 from kotacerdas.regions.models import Region
 
 DUE_SHOWN = 3
 
 
 def region_section(user: Visitor, region: Region) -> dict[str, Any] | None:
-    if not programme_regions(user).filter(pk=region.pk).exists():
+    if _whole_team_view(user, region):
+        # The region's team and Ayu see every candidacy of the region: the same rows as
+        # ``visible_candidacies(user).filter(region=region)``, without asking the database who they are.
+        candidacies = Candidacy.objects.filter(region=region)
+    elif programme_regions(user).filter(pk=region.pk).exists():
+        candidacies = visible_candidacies(user).filter(region=region)
+    else:
         return None  # e.g. an assessor of the region not assigned to any of its candidacies
     today = timezone.localdate()
-    candidacies = visible_candidacies(user).filter(region=region)
     rows = board.progress_rows(board.with_relations(candidacies), today)
     owed = Deliverable.objects.filter(
         candidacy__in=[row.candidacy for row in rows], status__in=progress.OWED_BY_REGION
@@ -32,6 +38,13 @@ def region_section(user: Visitor, region: Region) -> dict[str, Any] | None:
         "institutions": list(Institution.objects.filter(region=region)),
         "today": today,
     }
+
+
+def _whole_team_view(user: Visitor, region: Region) -> bool:
+    if is_national_admin(user):
+        return True
+    roles = roles_in_request(user)
+    return roles is not None and any(roles.has(role, region.pk) for role in TEAM_ROLES)
 
 
 def _returned_with_reasons(returned: QuerySet[Deliverable]) -> list[tuple[Deliverable, str]]:

@@ -20,7 +20,7 @@ from kotacerdas.regions.forms import OpdForm, RegionFilterForm
 from kotacerdas.regions.models import Region, SizeClassSchemeRecord, counts_by_size_class
 from kotacerdas.web import public_links, region_sections
 from kotacerdas.web.pages import RegionPage, list_and_add
-from kotacerdas.web.params import page_of
+from kotacerdas.web.params import counted_page_of
 
 
 def catalogue(request: HttpRequest) -> HttpResponse:
@@ -65,7 +65,7 @@ def workspace(page: RegionPage[Region]) -> HttpResponse:
     return page.render(
         "regions/workspace.html",
         {
-            "team": page_of(page.request, team),
+            "team": counted_page_of(page.request, team),
             "opds": page.region.opds.all(),
             "can_manage": page.can_edit,
             "sections": region_sections.render_sections(page.request, page.region),
