@@ -17,6 +17,7 @@ from kotacerdas.accounts.access import (
     opds_of_user,
 )
 from kotacerdas.monitoring.models import InitiativeReport, KpiReport, Period
+from kotacerdas.planning.access import initiatives_of, masterplan_for_year
 from kotacerdas.planning.models import Initiative, Kpi
 from kotacerdas.regions.models import Opd, Region
 from kotacerdas.web.pages import region_page
@@ -42,15 +43,20 @@ def can_report(user: Person, region: Region) -> bool:
     return reporter_opds(user, region).exists()
 
 
-def reportable_initiatives(user: Person, region: Region) -> QuerySet[Initiative]:
-    items = Initiative.objects.filter(region=region).select_related("owner")
+def reportable_initiatives(user: Person, region: Region, year: int | None = None) -> QuerySet[Initiative]:
+    """The initiatives the person reports for: of the active masterplan, or with ``year``, of the
+    revision that year belongs to (an earlier revision's period lists what it reported on)."""
+    items = Initiative.objects.filter(region=region)  # the active masterplan's
+    if year is not None:
+        items = initiatives_of(masterplan_for_year(region, year))
+    items = items.select_related("owner")
     if can_manage_monitoring(user, region):
         return items
     return items.filter(owner__in=reporter_opds(user, region))
 
 
-def reportable_kpis(user: Person, region: Region) -> QuerySet[Kpi]:
-    return Kpi.objects.filter(initiative__in=reportable_initiatives(user, region)).select_related(
+def reportable_kpis(user: Person, region: Region, year: int | None = None) -> QuerySet[Kpi]:
+    return Kpi.all_revisions.filter(initiative__in=reportable_initiatives(user, region, year)).select_related(
         "initiative", "initiative__owner"
     )
 

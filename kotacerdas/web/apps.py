@@ -10,6 +10,7 @@ class WebConfig(AppConfig):
     def ready(self) -> None:
         from django.urls import register_converter
 
-        from kotacerdas.web.converters import RecordIdConverter
+        from kotacerdas.web.converters import RecordIdConverter, SmallNumberConverter
 
         register_converter(RecordIdConverter, "id")
+        register_converter(SmallNumberConverter, "number")

@@ -4,7 +4,6 @@
 # data) gets a revision 1 spanning its initiatives' years, so the required link can be filled.
 
 from django.db import migrations
-from django.db.models import Max, Min
 
 
 def attach(apps, schema_editor):
@@ -15,10 +14,10 @@ def attach(apps, schema_editor):
     orphans = Initiative.objects.filter(masterplan=None).values("region_id")
     for region_id in set(orphans.values_list("region_id", flat=True)):
         if not Masterplan.objects.filter(region_id=region_id).exists():
-            years = Initiative.objects.filter(region_id=region_id).aggregate(
-                start=Min("start_year"), end=Max("start_year")
-            )
-            Masterplan.objects.create(region_id=region_id, period_start=years["start"], period_end=years["end"])
+            runs = Initiative.objects.filter(region_id=region_id).values_list("start_year", "duration")
+            start = min(first for first, _years in runs)
+            end = max(first + max(years, 1) - 1 for first, years in runs)
+            Masterplan.objects.create(region_id=region_id, period_start=start, period_end=end)
     for plan in Masterplan.objects.all():
         for model in (Problem, Initiative, AdoptedPlan):
             model.objects.filter(region_id=plan.region_id, masterplan=None).update(masterplan=plan)
