@@ -175,3 +175,14 @@ def test_codes_are_unique_per_revision(budi, region_a, old_plan, kominfo_a) -> N
             start_year=2029,
             duration=1,
         )
+
+
+def test_a_problem_recorded_before_the_first_profile_joins_revision_1(budi, region_a) -> None:
+    from kotacerdas.planning.analysis.actions import do_save_profile
+
+    problem = do_save_problem(
+        budi, region_a, code="M-09", title="Antrean", dimension="living", element="living.health"
+    )
+    assert problem.masterplan is None
+    plan = do_save_profile(budi, region_a, period_start=2026, period_end=2030)
+    assert Problem.objects.get(pk=problem.pk).masterplan == plan
