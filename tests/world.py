@@ -171,6 +171,7 @@ def _masterplan(world: dict[str, Any]) -> None:
         risk_id=risk.pk,
         target="planning.problem",
         object_id=problem.pk,
+        revision=1,  # the masterplan's revision number (region A has a revision 1 too)
     )
 
 

@@ -18,6 +18,7 @@ from kotacerdas.accounts.access import (
 )
 from kotacerdas.accounts.models import Membership, Role
 from kotacerdas.monitoring.models import InitiativeReport, KpiReport, Period
+from kotacerdas.planning.access import initiatives_of, masterplan_for_year
 from kotacerdas.planning.models import Initiative, Kpi
 from kotacerdas.regions.models import Opd, Region
 from kotacerdas.web.pages import region_page
@@ -43,8 +44,13 @@ def can_report(user: Person, region: Region) -> bool:
     return reporter_opds(user, region).exists()
 
 
-def reportable_initiatives(user: Person, region: Region) -> QuerySet[Initiative]:
-    items = Initiative.objects.filter(region=region).select_related("owner")
+def reportable_initiatives(user: Person, region: Region, year: int | None = None) -> QuerySet[Initiative]:
+    """The initiatives the person reports for: of the active masterplan, or with ``year``, of the
+    revision that year belongs to (an earlier revision's period lists what it reported on)."""
+    items = Initiative.objects.filter(region=region)  # the active masterplan's
+    if year is not None:
+        items = initiatives_of(masterplan_for_year(region, year))
+    items = items.select_related("owner")
     if can_manage_monitoring(user, region):
         return items
     return items.filter(owner__in=reporter_opds(user, region))
@@ -60,21 +66,25 @@ def reads_every_report(user: Person, region: Region) -> bool:
     return readers.exists()
 
 
-def readable_initiatives(user: Person, region: Region) -> QuerySet[Initiative]:
-    """Whose reports the person may read: every initiative for the readers above, else their OPD's."""
-    if reads_every_report(user, region):
-        return Initiative.objects.filter(region=region).select_related("owner")
-    return reportable_initiatives(user, region)
+def readable_initiatives(user: Person, region: Region, year: int | None = None) -> QuerySet[Initiative]:
+    """Whose reports the person may read: every initiative (of the year's revision) for the readers
+    above, else their OPD's."""
+    if not reads_every_report(user, region):
+        return reportable_initiatives(user, region, year)
+    items = Initiative.objects.filter(region=region)  # the active masterplan's
+    if year is not None:
+        items = initiatives_of(masterplan_for_year(region, year))
+    return items.select_related("owner")
 
 
-def readable_kpis(user: Person, region: Region) -> QuerySet[Kpi]:
-    return Kpi.objects.filter(initiative__in=readable_initiatives(user, region)).select_related(
+def readable_kpis(user: Person, region: Region, year: int | None = None) -> QuerySet[Kpi]:
+    return Kpi.all_revisions.filter(initiative__in=readable_initiatives(user, region, year)).select_related(
         "initiative", "initiative__owner"
     )
 
 
-def reportable_kpis(user: Person, region: Region) -> QuerySet[Kpi]:
-    return Kpi.objects.filter(initiative__in=reportable_initiatives(user, region)).select_related(
+def reportable_kpis(user: Person, region: Region, year: int | None = None) -> QuerySet[Kpi]:
+    return Kpi.all_revisions.filter(initiative__in=reportable_initiatives(user, region, year)).select_related(
         "initiative", "initiative__owner"
     )
 

@@ -27,6 +27,7 @@ from kotacerdas.monitoring.models import (
 )
 from kotacerdas.monitoring.plan import pagu, plan_for
 from kotacerdas.monitoring.statuses import status_set, weight_method
+from kotacerdas.planning.access import initiatives_of, kpis_of, masterplan_for_year
 from kotacerdas.planning.models import Initiative, Kpi, Masterplan
 from kotacerdas.regions.models import Region
 
@@ -49,13 +50,11 @@ def active_in(initiative: Initiative, year: int) -> bool:
 
 
 def expected_items(period: Period) -> tuple[list[Kpi], list[Initiative]]:
-    """What a period expects a report for: KPIs with a target that year, initiatives running that year."""
-    initiatives = [i for i in Initiative.objects.filter(region=period.region) if active_in(i, period.year)]
-    kpis = [
-        k
-        for k in Kpi.objects.filter(initiative__region=period.region)
-        if str(period.year) in (k.targets or {})
-    ]
+    """What a period expects a report for: KPIs with a target that year, initiatives running that year,
+    of the masterplan revision the year belongs to (an earlier revision's period keeps its history)."""
+    plan = masterplan_for_year(period.region, period.year)
+    initiatives = [i for i in initiatives_of(plan) if active_in(i, period.year)]
+    kpis = [k for k in kpis_of(plan) if str(period.year) in (k.targets or {})]
     return kpis, initiatives
 
 

@@ -54,6 +54,12 @@ REGION_LOOKUP: dict[type[models.Model], str] = {
     ExpertJudgement: "region",
 }
 
+# Records whose managers do not already keep to the active masterplan revision (plan_scope): the
+# lookup to their masterplan, so an earlier revision's record is a 404 on the pages that change it.
+ACTIVE_PLAN_LOOKUP: dict[type[models.Model], str] = {
+    Risk: "quick_win__initiative__masterplan",
+}
+
 # Group AHP: the region's members with edit rights (its coordinator and the OPDs' people, whose heads
 # answer for their OPD) and its mentor. Assessors only verify, so they are not on the panel.
 EXPERT_ROLES = (Role.COORDINATOR, Role.OPD_CONTRIBUTOR, Role.MENTOR)
@@ -94,14 +100,53 @@ def get_in_region(model: type[M], region: Region, pk: int) -> M:
             f"get_in_region does not know how a {model._meta.label} belongs to a region; "
             "add it to kotacerdas.planning.access.REGION_LOOKUP"
         ) from None
+    filters: dict[str, object] = {lookup: region}
+    if model in ACTIVE_PLAN_LOOKUP:
+        filters[ACTIVE_PLAN_LOOKUP[model] + "__is_active"] = True
     try:
-        return model._default_manager.get(pk=pk, **{lookup: region})
+        return model._default_manager.get(pk=pk, **filters)
     except model.DoesNotExist:  # type: ignore[attr-defined]
         raise Http404 from None
 
 
-def masterplan_of(region: Region) -> Masterplan | None:
+def active_masterplan(region: Region) -> Masterplan | None:
+    """The region's active masterplan revision (None before the profile is first saved): what every
+    page, API, book, monitoring and evaluation view reads."""
     return Masterplan.objects.filter(region=region).first()
+
+
+# The name the planning code has always used for the active plan.
+masterplan_of = active_masterplan
+
+
+def masterplan_revisions(region: Region) -> list[Masterplan]:
+    """Every revision of the region's masterplan, the first one first."""
+    return list(Masterplan.all_revisions.filter(region=region).order_by("revision"))
+
+
+def masterplan_for_year(region: Region, year: int) -> Masterplan | None:
+    """The revision a year's records belong to (a monitoring period's, say): the active revision when
+    its period holds the year, else the latest earlier revision that does, else the active one."""
+    revisions = Masterplan.all_revisions.filter(region=region)
+    holding = revisions.filter(period_start__lte=year, period_end__gte=year)
+    return holding.order_by("-is_active", "-revision").first() or revisions.filter(is_active=True).first()
+
+
+def initiatives_of(masterplan: Masterplan | None) -> models.QuerySet[Initiative]:
+    """The initiatives of one revision, earlier or active (the default manager gives the active's)."""
+    return Initiative.all_revisions.filter(masterplan=masterplan)
+
+
+def kpis_of(masterplan: Masterplan | None) -> models.QuerySet[Kpi]:
+    return Kpi.all_revisions.filter(initiative__masterplan=masterplan)
+
+
+def get_revision(region: Region, revision: int) -> Masterplan:
+    """Revision number ``revision`` of the region's masterplan (active or earlier), else 404."""
+    try:
+        return Masterplan.all_revisions.get(region=region, revision=revision)
+    except Masterplan.DoesNotExist:
+        raise Http404 from None
 
 
 # Every masterplan page: the region through the access getter (404 for others), POST needs the edit right.

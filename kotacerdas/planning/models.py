@@ -7,10 +7,21 @@ from __future__ import annotations
 from decimal import Decimal
 
 from django.db import models
+from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from kotacerdas.audit.versioning import Versioned
+from kotacerdas.planning.plan_scope import (
+    ActiveMasterplans,
+    AllRevisions,
+    InitiativesInActivePlan,
+    OfInitiativeInActivePlan,
+    OfOneMasterplan,
+    ProblemsInActivePlan,
+    masterplan_is_active,
+    read_only_error,
+)
 from kotacerdas.regions.models import Opd, Region
 
 
@@ -23,9 +34,14 @@ class FundingSource(models.TextChoices):
 
 
 class Masterplan(models.Model):
-    """One per region: the profile, the period, the vision, and the planning settings."""
+    """One revision of a region's masterplan: the profile, the period, the vision, and the planning
+    settings. A region holds successive revisions (1, 2, …); exactly one is active (see plan_scope)."""
 
-    region = models.OneToOneField(Region, verbose_name=_("region"), on_delete=models.CASCADE)
+    region = models.ForeignKey(
+        Region, verbose_name=_("region"), on_delete=models.CASCADE, related_name="masterplans"
+    )
+    revision = models.PositiveSmallIntegerField(_("revision"), default=1, editable=False)
+    is_active = models.BooleanField(_("active"), default=True, editable=False)
     period_start = models.PositiveSmallIntegerField(_("masterplan period from"))
     period_end = models.PositiveSmallIntegerField(_("masterplan period to"))
     rpjmd_start = models.PositiveSmallIntegerField(_("RPJMD period from"), null=True, blank=True)
@@ -56,12 +72,28 @@ class Masterplan(models.Model):
         _("minimum readiness score"), max_digits=3, decimal_places=1, null=True, blank=True
     )
 
+    objects = ActiveMasterplans()  # the active revision; every revision: all_revisions
+    all_revisions = AllRevisions()
+
     class Meta:
+        ordering = ["region", "-revision"]
+        constraints = [
+            models.UniqueConstraint(fields=["region", "revision"], name="unique_masterplan_revision"),
+            models.UniqueConstraint(
+                fields=["region"], condition=Q(is_active=True), name="one_active_masterplan"
+            ),
+        ]
         verbose_name = _("masterplan")
         verbose_name_plural = _("masterplans")
 
     def __str__(self) -> str:
         return f"Masterplan {self.region.name} {self.period_start}–{self.period_end}"
+
+    def save(self, *args: object, **kwargs: object) -> None:
+        # an earlier revision is read-only; do_start_revision deactivates it with update()
+        if self.pk is not None and not masterplan_is_active(Masterplan, pk=self.pk):
+            raise read_only_error()
+        super().save(*args, **kwargs)  # type: ignore[arg-type]
 
     def get_absolute_url(self) -> str:
         return reverse("planning:overview", args=[self.region.code])
@@ -88,7 +120,7 @@ class KeyIndicator(models.Model):
         return f"{self.name} {self.year}"
 
 
-class Problem(Versioned):
+class Problem(OfOneMasterplan, Versioned):
     class Origin(models.TextChoices):
         ANALYSIS = "analysis", _("Analysis")
         OPD = "opd", _("OPD")
@@ -96,6 +128,25 @@ class Problem(Versioned):
 
     region = models.ForeignKey(
         Region, verbose_name=_("region"), on_delete=models.CASCADE, related_name="planning_problems"
+    )
+    # None only for a problem recorded before the region's first masterplan (attached when it is made)
+    masterplan = models.ForeignKey(
+        Masterplan,
+        verbose_name=_("masterplan"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="problems",
+    )
+    carried_over_from = models.ForeignKey(
+        "self",
+        verbose_name=_("carried over from"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
     )
     code = models.CharField(_("code"), max_length=20)
     title = models.CharField(_("problem"), max_length=200)
@@ -107,9 +158,17 @@ class Problem(Versioned):
     opds = models.ManyToManyField(Opd, verbose_name=_("affected OPDs"), blank=True, related_name="+")
     origin = models.CharField(_("origin"), max_length=10, choices=Origin.choices, default=Origin.ANALYSIS)
 
+    objects = ProblemsInActivePlan()
+    all_revisions = AllRevisions()
+
     class Meta:
         ordering = ["code"]
-        constraints = [models.UniqueConstraint(fields=["region", "code"], name="unique_problem_code")]
+        constraints = [
+            models.UniqueConstraint(fields=["masterplan", "code"], name="unique_problem_code_per_plan"),
+            models.UniqueConstraint(
+                fields=["region", "code"], condition=Q(masterplan=None), name="unique_problem_code_no_plan"
+            ),
+        ]
         verbose_name = _("problem")
         verbose_name_plural = _("problems")
 
@@ -198,7 +257,7 @@ class ProgrammeMapping(models.Model):
         return f"{self.code} {self.name}"
 
 
-class Initiative(Versioned):
+class Initiative(OfOneMasterplan, Versioned):
     class Type(models.TextChoices):
         POLICY = "policy", _("Policy")
         INSTITUTION = "institution", _("Institution")
@@ -220,6 +279,24 @@ class Initiative(Versioned):
 
     region = models.ForeignKey(
         Region, verbose_name=_("region"), on_delete=models.CASCADE, related_name="planning_initiatives"
+    )
+    # blank: filled with the region's active masterplan on save (OfOneMasterplan)
+    masterplan = models.ForeignKey(
+        Masterplan,
+        verbose_name=_("masterplan"),
+        on_delete=models.CASCADE,
+        blank=True,
+        editable=False,
+        related_name="initiatives",
+    )
+    carried_over_from = models.ForeignKey(
+        "self",
+        verbose_name=_("carried over from"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
     )
     code = models.CharField(_("code"), max_length=20)
     name = models.CharField(_("name"), max_length=200)
@@ -249,9 +326,14 @@ class Initiative(Versioned):
     # SPBE 2020 indicator codes ("1"…"47") the initiative supports; set through do_set_spbe_codes
     spbe_codes = models.JSONField(_("SPBE indicators"), default=list, blank=True)
 
+    objects = InitiativesInActivePlan()
+    all_revisions = AllRevisions()
+
     class Meta:
         ordering = ["code"]
-        constraints = [models.UniqueConstraint(fields=["region", "code"], name="unique_initiative_code")]
+        constraints = [
+            models.UniqueConstraint(fields=["masterplan", "code"], name="unique_initiative_code_per_plan")
+        ]
         verbose_name = _("initiative")
         verbose_name_plural = _("initiatives")
 
@@ -277,6 +359,9 @@ class BudgetLine(models.Model):
     source = models.CharField(_("funding source"), max_length=10, choices=FundingSource.choices)
     amount = models.DecimalField(_("amount (Rp)"), max_digits=18, decimal_places=0)
 
+    objects = OfInitiativeInActivePlan()
+    all_revisions = AllRevisions()
+
     class Meta:
         ordering = ["year", "source"]
         constraints = [
@@ -298,6 +383,9 @@ class Kpi(models.Model):
     baseline = models.DecimalField(_("baseline"), max_digits=18, decimal_places=4, null=True, blank=True)
     targets = models.JSONField(_("targets per year"), default=dict, blank=True)  # {"2026": "10"}
 
+    objects = OfInitiativeInActivePlan()
+    all_revisions = AllRevisions()
+
     class Meta:
         ordering = ["id"]
         verbose_name = _("KPI")
@@ -306,64 +394,18 @@ class Kpi(models.Model):
     def __str__(self) -> str:
         return self.name
 
+    def save(self, *args: object, **kwargs: object) -> None:
+        if not masterplan_is_active(Masterplan, initiatives=self.initiative_id):
+            raise read_only_error()
+        super().save(*args, **kwargs)  # type: ignore[arg-type]
+
     def target_list(self, years: list[int]) -> list[str]:
         return [self.targets.get(str(year), "") for year in years]
 
 
-class QuickWin(Versioned):
-    region = models.ForeignKey(Region, verbose_name=_("region"), on_delete=models.CASCADE, related_name="+")
-    initiative = models.OneToOneField(
-        Initiative, verbose_name=_("initiative"), on_delete=models.CASCADE, related_name="quick_win"
-    )
-    year = models.PositiveSmallIntegerField(_("year"))
-    brand = models.CharField(_("name / brand"), max_length=120, blank=True)
-    owner = models.ForeignKey(Opd, verbose_name=_("owning OPD"), on_delete=models.PROTECT, related_name="+")
-    steps = models.TextField(_("steps and milestones"), blank=True)
-    targets = models.TextField(_("targets"), blank=True)
-
-    class Meta:
-        ordering = ["year", "initiative__code"]
-        verbose_name = _("Quick Win")
-        verbose_name_plural = _("Quick Wins")
-
-    def __str__(self) -> str:
-        return self.brand or self.initiative.name
-
-    def get_absolute_url(self) -> str:
-        return reverse("planning:quickwin", args=[self.region.code, self.pk])
-
-
-class Risk(models.Model):
-    class Handling(models.TextChoices):
-        AVOID = "avoid", _("Avoid")
-        REDUCE = "reduce", _("Reduce")
-        TRANSFER = "transfer", _("Transfer")
-        ACCEPT = "accept", _("Accept")
-
-    quick_win = models.ForeignKey(
-        QuickWin, verbose_name=_("Quick Win"), on_delete=models.CASCADE, related_name="risks"
-    )
-    description = models.TextField(_("risk"))
-    likelihood = models.PositiveSmallIntegerField(_("likelihood (1–5)"))
-    impact = models.PositiveSmallIntegerField(_("impact (1–5)"))
-    handling = models.CharField(_("handling"), max_length=10, choices=Handling.choices)
-    mitigation = models.TextField(_("mitigation"))
-    owner = models.CharField(_("risk owner"), max_length=120)
-
-    class Meta:
-        ordering = ["id"]
-        verbose_name = _("risk")
-        verbose_name_plural = _("risks")
-
-    def __str__(self) -> str:
-        return self.description[:60]
-
-    @property
-    def level(self) -> int:
-        return self.likelihood * self.impact
-
-
-# The roadmap's and the group AHP's records live in their own modules (this one stays under 400 lines);
-# imported here so Django registers them and ``from kotacerdas.planning.models import RoadmapRun`` works.
+# The Quick Wins', the roadmap's and the group AHP's records live in their own modules (this one stays
+# near 400 lines); imported here so Django registers them and
+# ``from kotacerdas.planning.models import RoadmapRun`` works.
 from kotacerdas.planning.expert_models import ExpertJudgement  # noqa: E402, F401
+from kotacerdas.planning.quickwin_models import QuickWin, Risk  # noqa: E402, F401
 from kotacerdas.planning.roadmap_models import AdoptedItem, AdoptedPlan, RoadmapRun  # noqa: E402, F401

@@ -69,6 +69,16 @@ class AdoptedPlan(models.Model):
     region = models.ForeignKey(
         Region, verbose_name=_("region"), on_delete=models.CASCADE, related_name="adopted_plans"
     )
+    # the masterplan revision it schedules; None only for a plan adopted before revisions existed
+    # without a masterplan (kept as it was)
+    masterplan = models.ForeignKey(
+        "planning.Masterplan",
+        verbose_name=_("masterplan"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="adopted_plans",
+    )
     # the run adopted; None when a hand-edited schedule was confirmed
     run = models.ForeignKey(
         "planning.RoadmapRun",

@@ -6,6 +6,7 @@ from kotacerdas.planning.initiatives import views as initiatives
 from kotacerdas.planning.prioritisation import group_views as group
 from kotacerdas.planning.prioritisation import views as prioritisation
 from kotacerdas.planning.quickwins import views as quickwins
+from kotacerdas.planning.revisions import views as revisions
 from kotacerdas.planning.roadmap import views as roadmap
 from kotacerdas.web.access_classes import REGION_SCOPED
 
@@ -51,11 +52,15 @@ access = {
     "quickwin": REGION_SCOPED,
     "quickwin_remove": REGION_SCOPED,
     "risk_delete": REGION_SCOPED,
+    "revision": REGION_SCOPED,
+    "revision_start": REGION_SCOPED,
 }
 P = "r/<str:code>/masterplan/"
 urlpatterns = [
     path(P, views.overview, name="overview"),
     path(P + "profil/", analysis.profile, name="profile"),
+    path(P + "revisi/baru/", revisions.revision_start, name="revision_start"),
+    path(P + "revisi/<number:revision>/", revisions.revision, name="revision"),
     path(P + "indikator/", analysis.indicators, name="indicators"),
     path(P + "indikator/<id:indicator_id>/hapus/", analysis.indicator_delete, name="indicator_delete"),
     path(P + "masalah/", analysis.problems, name="problems"),

@@ -10,9 +10,10 @@ class WebConfig(AppConfig):
     def ready(self) -> None:
         from django.urls import register_converter
 
-        from kotacerdas.web.converters import RecordIdConverter
+        from kotacerdas.web.converters import RecordIdConverter, SmallNumberConverter
 
         register_converter(RecordIdConverter, "id")
+        register_converter(SmallNumberConverter, "number")
 
         from kotacerdas.web import personal_data, personal_records
 

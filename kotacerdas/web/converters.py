@@ -18,3 +18,16 @@ class RecordIdConverter:
 
     def to_url(self, value: int | str) -> str:
         return str(value)
+
+
+class SmallNumberConverter:
+    """``<number:...>``: a small number that is not a record id but counts within one (a masterplan's
+    revision 1, 2, …); four digits at most, so no number reaches the ORM outside a small column."""
+
+    regex = "[0-9]{1,4}"
+
+    def to_python(self, value: str) -> int:
+        return int(value)
+
+    def to_url(self, value: int | str) -> str:
+        return str(value)

@@ -67,8 +67,12 @@ def period(page: RegionPage[Region], period_id: int) -> HttpResponse:
     found = get_period(page.region, period_id)
     kpi_reports = {r.kpi_id: r for r in KpiReport.objects.filter(period=found)}
     initiative_reports = {r.initiative_id: r for r in InitiativeReport.objects.filter(period=found)}
-    initiatives = [i for i in readable_initiatives(page.user, page.region) if active_in(i, found.year)]
-    kpis = [k for k in readable_kpis(page.user, page.region) if str(found.year) in (k.targets or {})]
+    initiatives = [
+        i for i in readable_initiatives(page.user, page.region, found.year) if active_in(i, found.year)
+    ]
+    kpis = [
+        k for k in readable_kpis(page.user, page.region, found.year) if str(found.year) in (k.targets or {})
+    ]
     manager = can_manage_monitoring(page.user, page.region)
     return page.render(
         "monitoring/period.html",

@@ -71,6 +71,8 @@ def do_save_profile(actor: User, region: Region, **fields: Any) -> Masterplan:
         _check_initiatives_stay_inside(region, start, end)
     with transaction.atomic():
         save_record(actor, masterplan, "masterplan.profile", region, before)
+        if before is None:  # the first plan: problems inventoried before it belong to it
+            Problem.all_revisions.filter(region=region, masterplan=None).update(masterplan=masterplan)
     return masterplan
 
 
@@ -113,6 +115,8 @@ def do_save_problem(
     opds = list(opds)
     check_dimension(fields.get("dimension", ""), fields.get("element", ""))
     check_opds(region, opds, "opds")
+    if problem is not None:
+        problem.require_active_plan()  # an earlier revision is read-only
     problem = problem or Problem(region=region)
     before = snapshot_if_saved(problem)
     for name, value in fields.items():

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from kotacerdas.planning import reference
-from kotacerdas.planning.access import get_in_region, masterplan_of, masterplan_page
+from kotacerdas.planning.access import get_in_region, masterplan_of, masterplan_page, masterplan_revisions
 from kotacerdas.planning.analysis import actions
 from kotacerdas.planning.analysis.forms import (
     IndicatorForm,
@@ -45,7 +45,8 @@ def profile(page: Page) -> HttpResponse:
         _("Profile saved."),
         then=reverse("planning:overview", args=[page.region.code]),
     )
-    return saved or page.render("planning/profile.html", {"form": form}, form)
+    context = {"form": form, "revisions": masterplan_revisions(page.region)}
+    return saved or page.render("planning/profile.html", context, form)
 
 
 @masterplan_page

@@ -69,6 +69,8 @@ def do_save_initiative(
     (``require_version``); None (the XLSX import, scripts) skips that check."""
     require_editor(actor, region)
     masterplan = require_masterplan(region)
+    if initiative is not None:
+        initiative.require_active_plan()  # an earlier revision is read-only
     initiative = initiative or Initiative(region=region)
     before = snapshot_if_saved(initiative)
     for name in ATTRIBUTE_FIELDS:

@@ -245,6 +245,7 @@ def _replace_plan(
     AdoptedPlan.objects.filter(region=region, superseded_at__isnull=True).update(superseded_at=now)
     plan = AdoptedPlan.objects.create(
         region=region,
+        masterplan=masterplan,
         run=run,
         adopted_by=actor,
         adopted_at=now,

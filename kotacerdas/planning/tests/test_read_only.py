@@ -50,6 +50,7 @@ def world_a(budi, region_a, plan_a, kominfo_a):
         "dimension": "semua",
         "quickwin_id": quick_win.pk,
         "risk_id": risk.pk,
+        "revision": 1,
     }
 
 
@@ -78,6 +79,7 @@ def test_form_only_pages_are_refused_to_rina_on_get_too(rina, world_a) -> None:
         ("weights_ahp", []),
         ("weights_direct", []),
         ("scores", []),
+        ("revision_start", []),
     ]:
         assert client.get(reverse(f"planning:{name}", args=[world_a["code"], *args])).status_code == 403, name
     assert client.get(reverse("planning:initiatives", args=[world_a["code"]])).status_code == 200
