@@ -125,3 +125,41 @@ def test_only_a_verified_answer_is_reopened(in_review, tono) -> None:
     with pytest.raises(ValidationError, match="Hanya jawaban terverifikasi yang dapat dibuka kembali"):
         actions.do_reopen_answer(tono, answer, reason="cek ulang")
     assert Answer.objects.get(pk=answer.pk).state == State.SUBMITTED
+
+
+def test_a_file_that_is_not_a_workbook_is_refused(assessment, budi) -> None:
+    with pytest.raises(ValidationError) as error:
+        actions.do_import_answers(budi, assessment, PDF)
+    assert error.value.message_dict == {"file": ["Berkas tidak dapat dibaca sebagai buku kerja (XLSX)."]}
+    assert not Answer.objects.filter(assessment=assessment).exists()
+
+
+def test_assigning_to_no_opd_takes_the_indicators_back(assessment, budi) -> None:
+    assert actions.do_assign(budi, assessment, code="struktur", opd=None) == STRUKTUR
+    assert not Assignment.objects.filter(assessment=assessment).exists()
+    entry = AuditEntry.objects.filter(action="assessment.assign").latest("pk")
+    assert entry.after["opd"] is None
+
+
+def test_evidence_is_found_only_in_its_own_assessment(assessment, budi, sari, region_a) -> None:
+    from django.http import Http404
+
+    from kotacerdas.assessment.access import get_evidence_in_assessment
+
+    evidence = evidence_of(sari, assessment)
+    spbe = actions.do_start_assessment(budi, region_a, instrument_id="spbe-2020", title="SPBE 2026")
+    assert get_evidence_in_assessment(assessment, evidence.pk) == evidence
+    with pytest.raises(Http404):
+        get_evidence_in_assessment(spbe, evidence.pk)
+
+
+def test_a_visitor_takes_no_part(assessment, region_a) -> None:
+    from django.contrib.auth.models import AnonymousUser
+
+    from kotacerdas.assessment import access
+
+    visitor = AnonymousUser()
+    assert not access.is_assigned_assessor(visitor, assessment)
+    assert access.opd_ids_of(visitor, region_a) == set()
+    assert not access.may_download_evidence(visitor, assessment)
+    assert not access.takes_part_in_assessments(visitor, region_a)
