@@ -62,3 +62,11 @@ def test_a_submitted_report_waits_for_review_and_only_budi_decides(world, sari, 
     report.refresh_from_db()
     assert (report.status, report.implementation) == ("submitted", "running")
     assert ReportTransition.objects.count() == 1
+
+
+def test_rina_may_not_import_a_reporting_sheet(world, rina) -> None:
+    from kotacerdas.monitoring.actions.sheets import do_import_sheet
+
+    with pytest.raises(ActionNotAllowed, match="hanya dapat melapor untuk KPI dan inisiatif OPD Anda"):
+        do_import_sheet(rina, world.period, b"PK\x03\x04")
+    assert not InitiativeReport.objects.exists()
