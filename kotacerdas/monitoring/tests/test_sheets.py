@@ -73,10 +73,11 @@ def test_an_imported_row_saves_a_draft_and_a_bad_row_saves_nothing(world, sari) 
 
 
 def test_each_bad_row_is_named_and_nothing_is_saved(world, sari) -> None:
+    visits = do_save_kpi_report(sari, world.period, world.visits, value="4100")
     report = do_save_kpi_report(sari, world.period, world.coverage, numerator="12", denominator="16")
     do_submit_report(sari, report)
     sheet = export(world, sari)
-    bad = edit(sheet, "KPI", 2, "nilai", "banyak")  # text where a number belongs
+    bad = edit(sheet, "KPI", 2, "nilai", "banyak")  # text over a saved number
     bad = edit(bad, "KPI", 3, "pembilang", 13)  # the submitted report waits for review
     bad = edit(bad, "Inisiatif", 2, "status_pelaksanaan", "paused")
     with translation.override("id"), pytest.raises(SheetRejected) as refused:
@@ -87,5 +88,8 @@ def test_each_bad_row_is_named_and_nothing_is_saved(world, sari) -> None:
         "laporan dapat diubah lagi jika dikembalikan.",
         "Lembar Inisiatif, baris 2, kolom status_pelaksanaan: Pilih salah satu status pelaksanaan daerah.",
     ]
-    assert list(KpiReport.objects.values_list("pk", "numerator")) == [(report.pk, 12)]
+    assert set(KpiReport.objects.values_list("pk", "value", "numerator")) == {
+        (visits.pk, 4100, None),
+        (report.pk, 75, 12),
+    }
     assert not InitiativeReport.objects.exists()
