@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 from django.core.exceptions import ValidationError
 
+from kotacerdas.accounts.errors import ActionNotAllowed
+
 from kotacerdas.audit.models import AuditEntry
 from kotacerdas.programme.actions.selection import (
     do_record_verified_score,
@@ -64,3 +66,27 @@ def test_after_the_selection_scores_and_overrides_are_frozen(ayu, tono, cohort, 
         do_select(ayu, cohort)
     assert list(Override.objects.values_list("candidacy_id", "decision")) == overrides
     assert cohort.rankings.count() == 1
+
+
+def test_linking_an_assessment_is_refused_for_the_wrong_person_region_instrument_or_time(
+    ayu, budi, dewi, cohort, candidates, region_a, region_b
+) -> None:
+    from kotacerdas.assessment.actions import do_start_assessment
+    from kotacerdas.programme.actions.selection import do_link_assessment
+
+    candidacy = candidates["33.73"]
+    elsewhere = do_start_assessment(dewi, region_b, instrument_id="readiness-2019", title="Kesiapan B")
+    spbe = do_start_assessment(budi, region_a, instrument_id="spbe-2020", title="SPBE 2026")
+    with pytest.raises(ActionNotAllowed, match="Hanya tim wilayah, asesornya, atau admin nasional"):
+        do_link_assessment(dewi, candidacy, elsewhere.pk)
+    with pytest.raises(ValidationError) as error:
+        do_link_assessment(ayu, candidacy, elsewhere.pk)
+    assert error.value.message_dict == {"assessment": ["Pilih asesmen milik wilayah ini."]}
+    with pytest.raises(ValidationError, match="Kohort ini menyeleksi dengan readiness-2019"):
+        do_link_assessment(ayu, candidacy, spbe.pk)
+    do_select(ayu, cohort)
+    with pytest.raises(ValidationError, match="skor dibekukan"):
+        do_link_assessment(ayu, candidacy, None)
+    candidacy.refresh_from_db()
+    assert candidacy.assessment_id is None
+    assert not AuditEntry.objects.filter(action="candidacy.link_assessment").exists()
