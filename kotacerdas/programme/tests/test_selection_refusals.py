@@ -6,7 +6,6 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from kotacerdas.accounts.errors import ActionNotAllowed
-
 from kotacerdas.audit.models import AuditEntry
 from kotacerdas.programme.actions.selection import (
     do_record_verified_score,
