@@ -8,7 +8,11 @@ import pytest
 from django.utils import translation
 from openpyxl import load_workbook
 
-from kotacerdas.monitoring.actions.reports import do_save_initiative_report, do_save_kpi_report
+from kotacerdas.monitoring.actions.reports import (
+    do_save_initiative_report,
+    do_save_kpi_report,
+    do_submit_report,
+)
 from kotacerdas.monitoring.actions.sheets import do_import_sheet, sheet_items
 from kotacerdas.monitoring.models import InitiativeReport, KpiReport
 from kotacerdas.monitoring.sheets import SheetRejected, write
@@ -66,3 +70,26 @@ def test_an_imported_row_saves_a_draft_and_a_bad_row_saves_nothing(world, sari) 
         "Lembar KPI, baris 3, kolom penyebut: Penyebut tidak boleh 0."
     ]
     assert KpiReport.objects.get().value == 4100 and not InitiativeReport.objects.exists()
+
+
+def test_each_bad_row_is_named_and_nothing_is_saved(world, sari) -> None:
+    visits = do_save_kpi_report(sari, world.period, world.visits, value="4100")
+    report = do_save_kpi_report(sari, world.period, world.coverage, numerator="12", denominator="16")
+    do_submit_report(sari, report)
+    sheet = export(world, sari)
+    bad = edit(sheet, "KPI", 2, "nilai", "banyak")  # text over a saved number
+    bad = edit(bad, "KPI", 3, "pembilang", 13)  # the submitted report waits for review
+    bad = edit(bad, "Inisiatif", 2, "status_pelaksanaan", "paused")
+    with translation.override("id"), pytest.raises(SheetRejected) as refused:
+        do_import_sheet(sari, world.period, bad)
+    assert [str(e) for e in refused.value.row_errors] == [
+        "Lembar KPI, baris 2, kolom nilai: Masukkan angka, bukan teks.",
+        "Lembar KPI, baris 3, kolom -: Laporan ini menunggu tinjauan; "
+        "laporan dapat diubah lagi jika dikembalikan.",
+        "Lembar Inisiatif, baris 2, kolom status_pelaksanaan: Pilih salah satu status pelaksanaan daerah.",
+    ]
+    assert set(KpiReport.objects.values_list("pk", "value", "numerator")) == {
+        (visits.pk, 4100, None),
+        (report.pk, 75, 12),
+    }
+    assert not InitiativeReport.objects.exists()

@@ -14,7 +14,9 @@ from django.urls import reverse
 from conftest import logged_in
 from kotacerdas.assessment import actions
 from kotacerdas.audit.models import AuditEntry
+from kotacerdas.notifications.actions import do_send_digest, do_set_digest
 from kotacerdas.notifications.models import DigestSetting
+from kotacerdas.web.inbox import collect_inbox
 
 pytestmark = pytest.mark.django_db
 
@@ -99,3 +101,20 @@ def test_a_person_without_an_address_gets_nothing(work, sari, budi) -> None:
     assert [m.to for m in mail.outbox] == [["budi@salatiga.example"]]
     page = logged_in(sari).get(reverse("notifications:profile")).content.decode()
     assert "belum memiliki alamat surel" in page
+
+
+def test_a_second_run_on_the_same_day_sends_nothing(work, sari) -> None:
+    """Two runs that both found Sari before either sent: the row lock lets one of them send."""
+    today = datetime.date(2026, 12, 3)
+    inbox = collect_inbox(sari, today)
+    assert do_send_digest(sari, inbox, site_url="https://kotacerdas.example") is True
+    assert do_send_digest(sari, inbox, site_url="https://kotacerdas.example") is False
+    assert [m.to for m in mail.outbox] == [["sari@salatiga.example"]]
+
+
+def test_a_summary_turned_off_is_not_sent_even_when_asked_directly(work, sari) -> None:
+    do_set_digest(sari, enabled=False)
+    inbox = collect_inbox(sari, datetime.date(2026, 12, 3))
+    assert inbox.count
+    assert do_send_digest(sari, inbox, site_url="https://kotacerdas.example") is False
+    assert mail.outbox == []

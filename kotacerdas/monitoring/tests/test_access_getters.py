@@ -1,0 +1,53 @@
+"""The monitoring getters: a record of another region or another OPD is a 404 (nothing leaks)."""
+
+from __future__ import annotations
+
+import pytest
+from django.http import Http404
+
+from kotacerdas.monitoring.access import (
+    can_report,
+    checked_id,
+    get_initiative_for_reporter,
+    get_initiative_report,
+    get_kpi_report,
+    get_period,
+)
+from kotacerdas.monitoring.actions.reports import do_save_initiative_report, do_save_kpi_report
+
+pytestmark = pytest.mark.django_db
+
+
+def test_who_reports(world, budi, sari, rina, region_a) -> None:
+    assert can_report(budi, region_a)  # the coordinator reports for any OPD
+    assert can_report(sari, region_a)
+    assert not can_report(rina, region_a)
+
+
+def test_an_id_no_row_can_have_is_404() -> None:
+    assert checked_id(7) == 7
+    for pk in (0, -1, 2**63):
+        with pytest.raises(Http404):
+            checked_id(pk)
+
+
+def test_a_period_is_found_only_through_its_region(world, region_a, region_b) -> None:
+    assert get_period(region_a, world.period.pk) == world.period
+    with pytest.raises(Http404):
+        get_period(region_b, world.period.pk)
+
+
+def test_sari_reaches_only_her_opds_initiative_and_reports(world, budi, sari, region_a) -> None:
+    assert get_initiative_for_reporter(sari, region_a, world.telemed.pk) == world.telemed
+    with pytest.raises(Http404):
+        get_initiative_for_reporter(sari, region_a, world.portal.pk)
+    kpi_report = do_save_kpi_report(budi, world.period, world.poverty, value="9")
+    portal_report = do_save_initiative_report(budi, world.period, world.portal, implementation="running")
+    own_report = do_save_initiative_report(sari, world.period, world.telemed, implementation="running")
+    assert get_kpi_report(budi, region_a, kpi_report.pk) == kpi_report
+    assert get_initiative_report(budi, region_a, portal_report.pk) == portal_report
+    assert get_initiative_report(sari, region_a, own_report.pk) == own_report
+    with pytest.raises(Http404):
+        get_kpi_report(sari, region_a, kpi_report.pk)
+    with pytest.raises(Http404):
+        get_initiative_report(sari, region_a, portal_report.pk)
