@@ -25,7 +25,12 @@ def test_every_demo_persona_with_work_sees_it(settings, tmp_path) -> None:
     budi = collect_inbox(people["budi"])
     deliverables = [item for item in budi.items if item.source == "programme"]
     assert len(deliverables) == 7 and all(item.is_overdue(budi.today) for item in deliverables)
-    assert budi.counts()["overdue"] == 6  # the seventh was returned: listed under "returned to me"
+    # six deliverables (the seventh was returned: listed under "returned to me") and the demo evaluation
+    # cycle's pre-filled self-assessment, due at the end of August
+    assert budi.counts()["overdue"] == 7
+    assert [i.title for i in budi.items if i.source == "assessment" and i.group(budi.today) == "overdue"] == [
+        "Lengkapi dan ajukan asesmen “Evaluasi smart city 2026 (swanilai)”"
+    ]
     assert [i.detail for i in deliverables if i.kind == "returned"] == [
         "Kata kunci visi belum mencerminkan isu strategis (contoh)"
     ]

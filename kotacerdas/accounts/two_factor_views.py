@@ -27,7 +27,8 @@ CODES_KEY = "kc_backup_codes"  # shown once, right after they are made
 
 def _next(request: SignedInRequest) -> str:
     target = request.POST.get("next") or request.GET.get("next") or ""
-    if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+    # a path on this site only: redirect() would take any other word for a view name (a 500)
+    if target.startswith("/") and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
         return target
     return reverse("home")
 
