@@ -31,7 +31,6 @@ def _serialized_copy() -> str | None:
 
 
 def restore_reference_data() -> None:
-    from django.contrib.auth.models import Permission
     from django.contrib.contenttypes.models import ContentType
     from django.db import connection
 
@@ -42,11 +41,6 @@ def restore_reference_data() -> None:
     if Region.objects.exists():
         return
     if serialized:
-        # The flush's post_migrate made the content types (and permissions) again, not always under the
-        # ids of the copy (it holds them too); restoring on top would clash on (app_label, model). The
-        # database was just flushed, so nothing else points at them yet.
-        Permission.objects.all().delete()
-        ContentType.objects.all().delete()
         connection.creation.deserialize_db_from_string(serialized)
     else:
         load_regions(Region, SizeClassSchemeRecord)
