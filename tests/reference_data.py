@@ -30,6 +30,17 @@ def _serialized_copy() -> str | None:
     return remembered
 
 
+def _content_types_and_permissions() -> None:
+    from django.contrib.contenttypes.models import ContentType
+    from django.core.management.sql import emit_post_migrate_signal
+    from django.db import connection
+
+    if ContentType.objects.exists():
+        return
+    ContentType.objects.clear_cache()  # cached rows point at ids the flush removed
+    emit_post_migrate_signal(verbosity=0, interactive=False, db=connection.alias)
+
+
 def restore_reference_data() -> None:
     from django.contrib.contenttypes.models import ContentType
     from django.db import connection
@@ -37,6 +48,7 @@ def restore_reference_data() -> None:
     from kotacerdas.regions.dataset import load_regions
     from kotacerdas.regions.models import Region, SizeClassSchemeRecord
 
+    _content_types_and_permissions()
     serialized = _serialized_copy()
     if Region.objects.exists():
         return

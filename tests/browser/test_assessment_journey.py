@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.conftest import assert_pages_fit, log_in, save_screenshot
 
@@ -56,12 +57,12 @@ def test_one_assessment_from_start_to_verified(page, tmp_path, ayu, budi, sari, 
     page.get_by_label("Tenggat").fill("2026-12-31")
     page.get_by_label("Level target").fill("80")
     page.get_by_role("button", name="Mulai asesmen").click()
-    assert page.get_by_role("heading", name="Kesiapan Smart City 2026").is_visible()
+    expect(page.get_by_role("heading", name="Kesiapan Smart City 2026")).to_be_visible()
     page.get_by_role("link", name="Tugaskan indikator ke OPD").click()
     page.get_by_label("Kelompok atau indikator").select_option("struktur")
     page.get_by_label("OPD").select_option(label="Dinas Kesehatan")
     page.get_by_role("button", name="Tugaskan", exact=True).click()
-    assert page.get_by_text("6 indikator ditugaskan ke Dinas Kesehatan.").is_visible()
+    expect(page.get_by_text("6 indikator ditugaskan ke Dinas Kesehatan.")).to_be_visible()
     page.get_by_role("link", name="Kesiapan Smart City 2026").click()
     page.get_by_role("link", name="Impor jawaban (XLSX)").click()
     workbook = tmp_path / "jawaban.xlsx"
@@ -70,7 +71,7 @@ def test_one_assessment_from_start_to_verified(page, tmp_path, ayu, budi, sari, 
     )
     page.get_by_label("Buku kerja jawaban (XLSX)").set_input_files(str(workbook))
     page.get_by_role("button", name="Impor", exact=True).click()
-    assert page.get_by_text("8 jawaban diimpor.").is_visible()
+    expect(page.get_by_text("8 jawaban diimpor.")).to_be_visible()
     detail_url = page.url
     log_out(page)
 
@@ -82,29 +83,29 @@ def test_one_assessment_from_start_to_verified(page, tmp_path, ayu, budi, sari, 
     page.locator("#id_value").select_option("yes")
     page.get_by_label("Penjelasan").fill("SK Wali Kota tentang tim smart city")
     page.get_by_role("button", name="Simpan draf").click()
-    assert page.get_by_text("Jawaban disimpan.").is_visible()
+    expect(page.get_by_text("Jawaban disimpan.")).to_be_visible()
     evidence = tmp_path / "SK tim smart city.pdf"
     evidence.write_bytes(PDF)
     page.get_by_label("Berkas bukti").set_input_files(str(evidence))
     page.get_by_role("button", name="Unggah", exact=True).click()
-    assert page.get_by_text("Bukti “SK tim smart city.pdf” diunggah.").is_visible()
+    expect(page.get_by_text("Bukti “SK tim smart city.pdf” diunggah.")).to_be_visible()
     fake = tmp_path / "bukan-pdf.pdf"
     fake.write_bytes(b"MZ this is an executable" * 10)
     page.get_by_label("Berkas bukti").set_input_files(str(fake))
     page.get_by_role("button", name="Unggah", exact=True).click()
-    assert page.get_by_text("Jenis berkas ini tidak diterima").is_visible()
+    expect(page.get_by_text("Jenis berkas ini tidak diterima")).to_be_visible()
     for code in STRUKTUR[1:]:
         page.goto(detail_url + f"jawaban/{code}/")
         page.locator("#id_value").select_option("yes")
         page.get_by_role("button", name="Simpan draf").click()
-        assert page.get_by_text("Jawaban disimpan.").is_visible()
+        expect(page.get_by_text("Jawaban disimpan.")).to_be_visible()
     log_out(page)
 
     # Budi submits
     log_in(page, "budi")
     page.goto(detail_url)
     page.get_by_role("button", name="Ajukan untuk verifikasi").click()
-    assert page.get_by_text("Diajukan untuk verifikasi. Nilai penilaian mandiri: 100.").is_visible()
+    expect(page.get_by_text("Diajukan untuk verifikasi. Nilai penilaian mandiri: 100.")).to_be_visible()
     log_out(page)
 
     # Ayu assigns Tono
@@ -112,24 +113,24 @@ def test_one_assessment_from_start_to_verified(page, tmp_path, ayu, budi, sari, 
     page.goto(detail_url)
     page.get_by_label("Asesor").select_option(label="Tono")
     page.get_by_role("button", name="Tugaskan asesor").click()
-    assert page.get_by_text("Asesor ditugaskan.").is_visible()
+    expect(page.get_by_text("Asesor ditugaskan.")).to_be_visible()
     log_out(page)
 
     # Tono reviews: one adjustment with a reason, a note, the rest accepted
     log_in(page, "tono")
     page.goto(detail_url)
     page.get_by_role("button", name="Mulai tinjauan").click()
-    assert page.get_by_role("heading", name="Antrean tinjauan").is_visible()
+    expect(page.get_by_role("heading", name="Antrean tinjauan")).to_be_visible()
     page.get_by_role("link", name=f"Sesuaikan atau kembalikan {OTHERS[5]}").click()
     page.get_by_label("Sesuaikan nilai").check()
     page.locator("#id_value").select_option("no")
     page.get_by_role("button", name="Catat keputusan").click()
-    assert page.get_by_text("Wajib diisi", exact=False).first.is_visible()  # no reason: refused
+    expect(page.get_by_text("Wajib diisi", exact=False).first).to_be_visible()  # no reason: refused
     page.get_by_label("Sesuaikan nilai").check()
     page.locator("#id_value").select_option("no")
     page.get_by_label("Alasan").fill("Smart city belum tercantum dalam RPJMD")
     page.get_by_role("button", name="Catat keputusan").click()
-    assert page.get_by_text(f"Keputusan untuk {OTHERS[5]} dicatat.").is_visible()
+    expect(page.get_by_text(f"Keputusan untuk {OTHERS[5]} dicatat.")).to_be_visible()
     accept = page.get_by_role("button", name=re.compile(r"^Terima "))
     while accept.count():
         accept.first.click()
@@ -141,10 +142,10 @@ def test_one_assessment_from_start_to_verified(page, tmp_path, ayu, budi, sari, 
     page.get_by_role("button", name="Selesaikan tinjauan").click()
 
     # The verified result: radar chart, self-assessed beside verified
-    assert page.get_by_text(re.compile(r"Terverifikasi\. Nilai: ")).is_visible()
+    expect(page.get_by_text(re.compile(r"Terverifikasi\. Nilai: "))).to_be_visible()
     assert page.locator("svg.radar polygon.radar-series.verified").count() == 1
     assert page.locator("svg.radar polygon.radar-series.self").count() == 1
-    assert page.get_by_role("cell", name="Struktur", exact=True).is_visible()
+    expect(page.get_by_role("cell", name="Struktur", exact=True)).to_be_visible()
     save_screenshot(page, "assessment-results")
 
     # The XLSX export re-imports to the same answers
@@ -171,10 +172,10 @@ def test_what_sari_types_survives_leaving_the_page(page, budi, sari, dinkes_a, r
     page.goto(f"{page.base_url}/r/{region_a.code}/asesmen/{assessment.pk}/")
     page.goto(address)
     assert page.get_by_label("Penjelasan").input_value() == "Penjelasan panjang yang belum disimpan"
-    assert page.get_by_text("Draf dipulihkan dari peramban ini").is_visible()
+    expect(page.get_by_text("Draf dipulihkan dari peramban ini")).to_be_visible()
     page.locator("#id_value").select_option("no")
     page.get_by_role("button", name="Simpan draf").click()
-    assert page.get_by_text("Jawaban disimpan.").is_visible()
+    expect(page.get_by_text("Jawaban disimpan.")).to_be_visible()
     assert Answer.objects.get().explanation == "Penjelasan panjang yang belum disimpan"
     page.reload()
     assert page.get_by_text("Draf dipulihkan dari peramban ini").count() == 0

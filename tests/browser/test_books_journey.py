@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.conftest import log_in, save_screenshot
 
@@ -27,9 +28,9 @@ def generate_docx(page) -> None:  # type: ignore[no-untyped-def]
 def test_books_journey(page, budi, rina, dinkes_a) -> None:  # type: ignore[no-untyped-def]
     log_in(page, "budi")
     generate_docx(page)
-    assert page.get_by_role("heading", name="Buku, versi 1").is_visible()
-    assert page.get_by_text("Masih perlu diisi").is_visible()
-    assert page.get_by_role("link", name="Buku II Masterplan Smart City (DOCX)").is_visible()
+    expect(page.get_by_role("heading", name="Buku, versi 1")).to_be_visible()
+    expect(page.get_by_text("Masih perlu diisi")).to_be_visible()
+    expect(page.get_by_role("link", name="Buku II Masterplan Smart City (DOCX)")).to_be_visible()
 
     # the record changes, then a second version
     page.goto(page.base_url + "/r/33.73/opd/")
@@ -37,7 +38,7 @@ def test_books_journey(page, budi, rina, dinkes_a) -> None:  # type: ignore[no-u
     page.get_by_label("Nama singkat").fill("Dishub")
     page.get_by_role("button", name="Tambah OPD").click()
     generate_docx(page)
-    assert page.get_by_role("heading", name="Buku, versi 2").is_visible()
+    expect(page.get_by_role("heading", name="Buku, versi 2")).to_be_visible()
     save_screenshot(page, "books-version")
 
     # Rina comments on a chapter and approves
@@ -48,15 +49,17 @@ def test_books_journey(page, budi, rina, dinkes_a) -> None:  # type: ignore[no-u
     chapter = page.locator("details[open]")
     chapter.get_by_label("Komentar baru").fill("Mohon rincian anggaran per sumber pendanaan.")
     chapter.get_by_role("button", name="Kirim komentar").click()
-    assert page.get_by_text("Komentar terkirim.").is_visible()
+    expect(page.get_by_text("Komentar terkirim.")).to_be_visible()
     # no plan adopted, texts not written: the blocking checks are listed; Rina approves with an exception
-    assert page.get_by_text("Belum ada jadwal yang diadopsi sebagai rencana yang ditetapkan.").is_visible()
+    expect(
+        page.get_by_text("Belum ada jadwal yang diadopsi sebagai rencana yang ditetapkan.")
+    ).to_be_visible()
     page.get_by_label("Setujui dengan pengecualian: alasannya (disimpan dalam riwayat versi)").fill(
         "Versi uji; kekurangan akan dilengkapi pada versi berikutnya."
     )
     page.get_by_role("button", name="Setujui dengan pengecualian").click()
-    assert page.get_by_text("Versi 2 disetujui.").is_visible()
-    assert page.get_by_text("Versi uji; kekurangan akan dilengkapi pada versi berikutnya.").is_visible()
+    expect(page.get_by_text("Versi 2 disetujui.")).to_be_visible()
+    expect(page.get_by_text("Versi uji; kekurangan akan dilengkapi pada versi berikutnya.")).to_be_visible()
 
     # Budi ratifies with the Perkada and publishes
     page.context.clear_cookies()
@@ -68,21 +71,21 @@ def test_books_journey(page, budi, rina, dinkes_a) -> None:  # type: ignore[no-u
         files=[{"name": "perkada.pdf", "mimeType": "application/pdf", "buffer": SCAN}]
     )
     page.get_by_role("button", name="Catat pengesahan").click()
-    assert page.get_by_text("Pengesahan dicatat.").is_visible()
+    expect(page.get_by_text("Pengesahan dicatat.")).to_be_visible()
     page.get_by_role("button", name="Publikasikan").click()
-    assert page.get_by_text("Versi 2 telah dipublikasikan.").is_visible()
+    expect(page.get_by_text("Versi 2 telah dipublikasikan.")).to_be_visible()
 
     # the version history shows both versions and what changed in the data
     page.goto(page.base_url + "/r/33.73/buku/")
-    assert page.get_by_role("link", name="v1", exact=True).is_visible()
-    assert page.get_by_role("link", name="v2", exact=True).is_visible()
+    expect(page.get_by_role("link", name="v1", exact=True)).to_be_visible()
+    expect(page.get_by_role("link", name="v2", exact=True)).to_be_visible()
     save_screenshot(page, "books-history")
     page.get_by_role("link", name="Apa yang berubah").click()
-    assert page.get_by_role("cell", name="Perangkat daerah Dinas Perhubungan").is_visible()
-    assert page.get_by_role("cell", name="ditambahkan").first.is_visible()
+    expect(page.get_by_role("cell", name="Perangkat daerah Dinas Perhubungan")).to_be_visible()
+    expect(page.get_by_role("cell", name="ditambahkan").first).to_be_visible()
 
     # anyone reads the published books
     page.context.clear_cookies()
     page.goto(page.base_url + "/publik/r/33.73/buku/")
-    assert page.get_by_text("Peraturan Wali Kota Salatiga Nomor 12 Tahun 2026").is_visible()
-    assert page.get_by_role("link", name="Buku I Analisis Strategis (DOCX)").is_visible()
+    expect(page.get_by_text("Peraturan Wali Kota Salatiga Nomor 12 Tahun 2026")).to_be_visible()
+    expect(page.get_by_role("link", name="Buku I Analisis Strategis (DOCX)")).to_be_visible()

@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from kotacerdas.core.books.pdf import find_soffice
 from tests.browser.conftest import log_in, save_screenshot
@@ -55,7 +56,7 @@ def test_evaluation_journey(page, ayu, budi, tono, demo_cohort, salatiga_monitor
     page.locator("input[name=verification_until]").fill("2027-10-31")
     page.locator("input[name=publication_on]").fill("2027-12-05")
     page.get_by_role("button", name="Buka siklus").click()
-    assert page.get_by_text("Siklus evaluasi 2027 dibuka.").is_visible()
+    expect(page.get_by_text("Siklus evaluasi 2027 dibuka.")).to_be_visible()
     cycle_url = page.url
     log_out(page)
 
@@ -74,7 +75,7 @@ def test_evaluation_journey(page, ayu, budi, tono, demo_cohort, salatiga_monitor
         page.goto(detail_url + f"jawaban/{part}/")
         page.locator("#id_value").fill(value)
         page.get_by_role("button", name="Simpan draf").click()
-        assert page.get_by_text("Jawaban disimpan.").is_visible()
+        expect(page.get_by_text("Jawaban disimpan.")).to_be_visible()
     page.goto(detail_url)
     page.get_by_role("button", name="Ajukan untuk verifikasi").click()
     page.get_by_text("Diajukan untuk verifikasi.", exact=False).wait_for()
@@ -107,11 +108,13 @@ def test_evaluation_journey(page, ayu, budi, tono, demo_cohort, salatiga_monitor
     log_in(page, "ayu")
     page.goto(cycle_url)
     page.get_by_role("button", name="Ambil swanilai yang terverifikasi").click()
-    assert page.get_by_text("Nilai per bagian dari swanilai yang terverifikasi sudah diambil.").is_visible()
+    expect(
+        page.get_by_text("Nilai per bagian dari swanilai yang terverifikasi sudah diambil.")
+    ).to_be_visible()
     page.get_by_role("button", name="Terbitkan hasil").click()
     # the job runs at once here (immediate task backend); the page shows the publication
     page.get_by_role("heading", name="Hasil yang diterbitkan").wait_for()
-    assert page.get_by_role("link", name="Unduh tabel hasil (XLSX)").is_visible()
+    expect(page.get_by_role("link", name="Unduh tabel hasil (XLSX)")).to_be_visible()
     save_screenshot(page, "evaluation-published")
     log_out(page)
 

@@ -4,6 +4,7 @@ weights; the group page fits a laptop and a phone without scrolling sideways."""
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
 
 from kotacerdas.planning.analysis.actions import do_save_profile
 from tests.browser.conftest import log_in, save_screenshot
@@ -27,7 +28,7 @@ def test_two_experts_and_budi_adopts_the_group_weights(page, budi, rina, region_
     page.goto(base + "pakar/")
     page.locator("#id_matrix").fill(RINA)
     page.get_by_role("button", name="Simpan penilaian saya").click()
-    assert page.get_by_text("Penilaian Anda disimpan (CR 0,000).").is_visible()
+    expect(page.get_by_text("Penilaian Anda disimpan (CR 0,000).")).to_be_visible()
     page.context.clear_cookies()
 
     log_in(page, "budi")
@@ -36,16 +37,18 @@ def test_two_experts_and_budi_adopts_the_group_weights(page, budi, rina, region_
     page.locator("#id_urgency__readiness").select_option("9")
     page.locator("#id_impact__readiness").select_option("1/9")
     page.get_by_role("button", name="Simpan penilaian saya").click()
-    assert page.get_by_text("tidak di bawah 0,10").first.is_visible()
-    assert page.get_by_role("rowheader", name="Rina").is_visible()
-    assert page.get_by_text("Dampak bagi warga dibandingkan dengan Urgensi: diberi nilai 9,00").is_visible()
+    expect(page.get_by_text("tidak di bawah 0,10").first).to_be_visible()
+    expect(page.get_by_role("rowheader", name="Rina")).to_be_visible()
+    expect(
+        page.get_by_text("Dampak bagi warga dibandingkan dengan Urgensi: diberi nilai 9,00")
+    ).to_be_visible()
     fits(page)
     page.get_by_role("button", name="Pakai bobot kelompok untuk masterplan").click()
-    assert page.get_by_text("Masterplan kini memakai bobot kelompok dari 2 pakar.").is_visible()
-    assert page.get_by_text("Bobot kelompok ini dipakai masterplan.").is_visible()
+    expect(page.get_by_text("Masterplan kini memakai bobot kelompok dari 2 pakar.")).to_be_visible()
+    expect(page.get_by_text("Bobot kelompok ini dipakai masterplan.")).to_be_visible()
     save_screenshot(page, "group-ahp")
     page.set_viewport_size({"width": 390, "height": 844})
     fits(page)
     page.goto(base)
-    assert page.get_by_text("Metode: AHP kelompok").is_visible()
+    expect(page.get_by_text("Metode: AHP kelompok")).to_be_visible()
     fits(page)

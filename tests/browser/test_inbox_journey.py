@@ -7,6 +7,7 @@ import re
 from decimal import Decimal
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.conftest import log_in, save_screenshot
 
@@ -41,10 +42,10 @@ def test_sari_and_rina_find_their_work_on_the_home_page(page, budi, sari, rina, 
 
     log_in(page, "sari")
     tasks = page.locator("section.inbox")
-    assert tasks.get_by_role("heading", name=re.compile("^Tugas saya")).is_visible()
+    expect(tasks.get_by_role("heading", name=re.compile("^Tugas saya"))).to_be_visible()
     links = tasks.get_by_role("link", name=re.compile("^Jawab “"))
     assert links.count() == 4
-    assert page.get_by_role("link", name=re.compile("^Kotak tugas 4")).is_visible()
+    expect(page.get_by_role("link", name=re.compile("^Kotak tugas 4"))).to_be_visible()
     assert no_horizontal_scroll(page)
     save_screenshot(page, "inbox-sari")
     links.first.click()
@@ -57,8 +58,8 @@ def test_sari_and_rina_find_their_work_on_the_home_page(page, budi, sari, rina, 
     page.set_viewport_size({"width": 1366, "height": 768})
     log_in(page, "rina")
     waiting = page.locator("section.inbox").get_by_role("link", name="Setujui buku masterplan versi 1")
-    assert waiting.is_visible()
-    assert page.get_by_role("heading", name=re.compile("^Untuk ditinjau atau disetujui")).is_visible()
+    expect(waiting).to_be_visible()
+    expect(page.get_by_role("heading", name=re.compile("^Untuk ditinjau atau disetujui"))).to_be_visible()
     save_screenshot(page, "inbox-rina")
     waiting.click()
     # the draft has unfilled texts: the blocking checks are listed and Rina approves with an exception
@@ -66,6 +67,6 @@ def test_sari_and_rina_find_their_work_on_the_home_page(page, budi, sari, rina, 
         "Versi uji; teks menyusul."
     )
     page.get_by_role("button", name="Setujui dengan pengecualian").click()
-    assert page.get_by_text("Versi 1 disetujui.").is_visible()
+    expect(page.get_by_text("Versi 1 disetujui.")).to_be_visible()
     page.goto(page.base_url + "/")
-    assert page.get_by_text("Tidak ada tugas yang menunggu Anda.").is_visible()
+    expect(page.get_by_text("Tidak ada tugas yang menunggu Anda.")).to_be_visible()

@@ -9,6 +9,7 @@ The plan itself (initiatives, KPIs, KPI rules) is built through the planning and
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.conftest import log_in, save_screenshot
 
@@ -32,7 +33,7 @@ def submit_kpi(page, period_url: str, name: str, fields: dict[str, str]) -> None
         page.get_by_label(label, exact=True).fill(value)
     page.get_by_label("Berkas bukti (PDF, gambar, DOCX, XLSX)").set_input_files(PDF_FILE)
     page.get_by_role("button", name="Kirim untuk ditinjau").click()
-    assert page.get_by_text("Laporan dikirim untuk ditinjau.").is_visible()
+    expect(page.get_by_text("Laporan dikirim untuk ditinjau.")).to_be_visible()
 
 
 def review(page, name: str, decision: str, reason: str = "") -> None:  # type: ignore[no-untyped-def]
@@ -55,7 +56,7 @@ def test_a_year_of_monitoring_from_opening_to_lock(page, ayu, budi, sari, region
     page.get_by_label("Tahun").fill("2027")
     page.get_by_label("Tanggal penutupan").fill("2028-01-31")
     page.get_by_role("button", name="Buka periode").click()
-    assert page.get_by_text("Periode pelaporan dibuka.").is_visible()
+    expect(page.get_by_text("Periode pelaporan dibuka.")).to_be_visible()
     period_url = page.url
     period = Period.objects.get(region=region_a, year=2027)
 
@@ -69,11 +70,11 @@ def test_a_year_of_monitoring_from_opening_to_lock(page, ayu, budi, sari, region
     page.get_by_label("Realisasi APBD (Rp)").fill("250000000")
     page.get_by_label("Aplikasi telemedis rilis").check()
     page.get_by_role("button", name="Kirim untuk ditinjau").click()
-    assert page.get_by_text("Laporan dikirim untuk ditinjau.").is_visible()
+    expect(page.get_by_text("Laporan dikirim untuk ditinjau.")).to_be_visible()
 
     switch_user(page, "budi")
     review(page, "Kunjungan telemedis", "Kembalikan untuk revisi", "Lampirkan rekap bulanan Puskesmas.")
-    assert page.get_by_text("Laporan dikembalikan dengan alasan Anda.").is_visible()
+    expect(page.get_by_text("Laporan dikembalikan dengan alasan Anda.")).to_be_visible()
     review(page, "Puskesmas terhubung", "Setujui")
     review(page, f"{telemed.code} {telemed.name}", "Setujui")
 
@@ -81,20 +82,20 @@ def test_a_year_of_monitoring_from_opening_to_lock(page, ayu, budi, sari, region
     page.goto(period_url)
     assert page.get_by_test_id(f"kpi-status-{visits.pk}").inner_text() == "dikembalikan untuk revisi"
     page.get_by_role("link", name="Kunjungan telemedis").click()
-    assert page.get_by_text("Lampirkan rekap bulanan Puskesmas.").is_visible()
+    expect(page.get_by_text("Lampirkan rekap bulanan Puskesmas.")).to_be_visible()
     page.get_by_label("Nilai realisasi", exact=True).fill("4400")
     page.get_by_role("button", name="Kirim untuk ditinjau").click()
-    assert page.get_by_text("Laporan dikirim untuk ditinjau.").is_visible()
+    expect(page.get_by_text("Laporan dikirim untuk ditinjau.")).to_be_visible()
 
     switch_user(page, "budi")
     review(page, "Kunjungan telemedis", "Setujui")
-    assert page.get_by_text("Laporan disetujui.").is_visible()
-    assert page.get_by_text("Tidak ada yang menunggu tinjauan.").is_visible()
+    expect(page.get_by_text("Laporan disetujui.")).to_be_visible()
+    expect(page.get_by_text("Tidak ada yang menunggu tinjauan.")).to_be_visible()
 
     switch_user(page, "ayu")
     page.goto(period_url)
     page.get_by_role("button", name="Kunci periode").click()
-    assert page.get_by_text("Periode pelaporan dikunci.").is_visible()
+    expect(page.get_by_text("Periode pelaporan dikunci.")).to_be_visible()
     assert page.get_by_test_id("period-state").inner_text() == "terkunci"
     period.refresh_from_db()
     assert period.locked

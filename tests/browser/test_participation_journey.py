@@ -13,6 +13,7 @@ from datetime import timedelta
 import pytest
 from django.core import mail
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from tests.browser.conftest import assert_pages_fit
 
@@ -57,10 +58,10 @@ def test_an_idea_from_sign_up_to_the_approved_kpi(page, budi, sari, region_a, di
     page.locator("#id_consent").check()
     page.locator("#id_captcha_1").fill("PASSED")
     page.get_by_role("button", name="Daftar").click()
-    assert page.get_by_text("Kami mengirim tautan verifikasi").is_visible()
+    expect(page.get_by_text("Kami mengirim tautan verifikasi")).to_be_visible()
     link = re.search(r"https?://\S+/partisipasi/verifikasi/\S+/", mail.outbox[-1].body).group(0)
     page.goto(link)
-    assert page.get_by_test_id("verified").is_visible()
+    expect(page.get_by_test_id("verified")).to_be_visible()
 
     # … and posts an idea in Budi's open consultation
     citizen_log_in(page, "andi@example.org")
@@ -73,7 +74,7 @@ def test_an_idea_from_sign_up_to_the_approved_kpi(page, budi, sari, region_a, di
     page.locator("#id_kecamatan").fill("Sidorejo")
     page.locator("#id_captcha_1").fill("PASSED")
     page.get_by_role("button", name="Kirim", exact=True).click()
-    assert page.get_by_text("Terima kasih, ide Anda sudah dikirim.").is_visible()
+    expect(page.get_by_text("Terima kasih, ide Anda sudah dikirim.")).to_be_visible()
     idea_url = page.url
 
     # a second citizen supports it
@@ -90,11 +91,11 @@ def test_an_idea_from_sign_up_to_the_approved_kpi(page, budi, sari, region_a, di
     page.get_by_role("button", name="Masuk").click()
     page.goto(page.base_url + f"/r/33.73/partisipasi/{consultation.pk}/")
     page.get_by_role("button", name="Tutup sekarang").click()
-    assert page.get_by_text("Tahap ditutup.").is_visible()
+    expect(page.get_by_text("Tahap ditutup.")).to_be_visible()
     citizen_log_in(page, "dodi@example.org")
     page.goto(idea_url)
     page.get_by_role("button", name="Dukung ide ini").click()
-    assert page.get_by_text("Tahap sudah ditutup: dukungan tidak diterima lagi.").is_visible()
+    expect(page.get_by_text("Tahap sudah ditutup: dukungan tidak diterima lagi.")).to_be_visible()
     assert page.get_by_test_id("support-count").inner_text() == "1"
 
     # Budi promotes it to problem M-05 and links initiative LIV-01
@@ -108,10 +109,10 @@ def test_an_idea_from_sign_up_to_the_approved_kpi(page, budi, sari, region_a, di
     page.locator("#id_promote-code").fill("M-05")
     page.locator("#id_promote-title").fill("Penerangan jalan sering mati")
     page.get_by_role("button", name="Angkat", exact=True).click()
-    assert page.get_by_text("Diangkat ke daftar masalah.").is_visible()
+    expect(page.get_by_text("Diangkat ke daftar masalah.")).to_be_visible()
     page.locator("#id_link-initiative").select_option(label="LIV-01 Lampu jalan pintar")
     page.get_by_role("button", name="Tautkan inisiatif", exact=True).click()
-    assert page.get_by_text("Inisiatif ditautkan.").is_visible()
+    expect(page.get_by_text("Inisiatif ditautkan.")).to_be_visible()
 
     # Warga follows the chain to the approved KPI value
     citizen_log_in(page, "andi@example.org")

@@ -8,6 +8,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from kotacerdas.documents.tests.book_tables import budget_totals, document_schedule, document_totals, schedule
 from kotacerdas.planning.conftest import kominfo_a, masterplan_a, plan_a  # noqa: F401
@@ -45,25 +46,25 @@ def test_budi_adopts_the_roadmap_and_buku_ii_prints_it(page, budi, region_a, sco
     page.locator("#id_duration").fill("0")
     page.locator("#id_b_2026_APBD").fill("100000000")
     page.get_by_role("button", name="Simpan inisiatif").click()
-    assert page.get_by_text("Durasi paling singkat 1 tahun.").first.is_visible()
+    expect(page.get_by_text("Durasi paling singkat 1 tahun.").first).to_be_visible()
     page.locator("#id_duration").fill("1")
     page.get_by_role("button", name="Simpan inisiatif").click()
-    assert page.get_by_text("Inisiatif “T-04” disimpan.").is_visible()
+    expect(page.get_by_text("Inisiatif “T-04” disimpan.")).to_be_visible()
 
     page.goto(page.base_url + "/r/33.73/masterplan/roadmap/")
     for year, amount in PAGU.items():
         page.locator(f"#id_c_{year}").fill(amount)
     page.locator("#id_opd_capacity").fill("3")
     page.get_by_role("button", name="Simpan batasan").click()
-    assert page.get_by_text("Batasan roadmap disimpan.").is_visible()
+    expect(page.get_by_text("Batasan roadmap disimpan.")).to_be_visible()
     page.get_by_role("button", name="Optimasi roadmap").click()
     row = page.get_by_role("row").filter(has_text="T-04")
-    assert row.get_by_text("belum memiliki skor prioritas").is_visible()
+    expect(row.get_by_text("belum memiliki skor prioritas")).to_be_visible()
     assert "sudah habis" not in row.inner_text()
 
     page.get_by_role("button", name="Adopsi jadwal ini sebagai rencana").click()
-    assert page.get_by_text("diadopsi sebagai rencana yang ditetapkan").first.is_visible()
-    assert page.locator("#plan-schedule").is_visible()
+    expect(page.get_by_text("diadopsi sebagai rencana yang ditetapkan").first).to_be_visible()
+    expect(page.locator("#plan-schedule")).to_be_visible()
     save_screenshot(page, "roadmap-plan-of-record")
 
     page.goto(page.base_url + "/r/33.73/buku/")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.conftest import log_in, save_screenshot
 
@@ -22,7 +23,7 @@ def add_initiative(page, code: str, name: str, element: str, owner: str, amount:
     page.locator("#id_duration").fill("1")
     page.locator("#id_b_2026_APBD").fill(amount)
     page.get_by_role("button", name="Simpan inisiatif").click()
-    assert page.get_by_text(f"Inisiatif “{code}” disimpan.").is_visible()
+    expect(page.get_by_text(f"Inisiatif “{code}” disimpan.")).to_be_visible()
 
 
 def test_budi_plans_and_optimises_the_roadmap(page, budi, rina, dinkes_a) -> None:  # type: ignore[no-untyped-def]
@@ -34,21 +35,21 @@ def test_budi_plans_and_optimises_the_roadmap(page, budi, rina, dinkes_a) -> Non
     page.locator("#id_period_end").fill("2030")
     page.locator("#id_vision").fill("Salatiga Hati Beriman Cerdas")
     page.get_by_role("button", name="Simpan profil").click()
-    assert page.get_by_text("Profil disimpan.").is_visible()
+    expect(page.get_by_text("Profil disimpan.")).to_be_visible()
 
     page.get_by_role("link", name="Masalah", exact=True).click()
     page.locator("#id_code").fill("M-01")
     page.locator("#id_title").fill("Antrean puskesmas panjang")
     page.locator("#id_element").select_option("living.health")
     page.get_by_role("button", name="Catat masalah").click()
-    assert page.get_by_text("Masalah “M-01” dicatat.").is_visible()
+    expect(page.get_by_text("Masalah “M-01” dicatat.")).to_be_visible()
 
     page.get_by_role("link", name="SWOT", exact=True).click()
     page.locator("#id_scope").select_option("infrastruktur")
     page.locator("#id_kind").select_option("W")
     page.locator("#id_text").fill("Jaringan puskesmas belum stabil")
     page.get_by_role("button", name="Tambah butir SWOT").click()
-    assert page.get_by_text("Butir SWOT ditambahkan.").is_visible()
+    expect(page.get_by_text("Butir SWOT ditambahkan.")).to_be_visible()
 
     add_initiative(
         page, "KS-01", "Pendaftaran puskesmas daring", "living.health", "Dinas Kesehatan", "300000000"
@@ -68,34 +69,34 @@ def test_budi_plans_and_optimises_the_roadmap(page, budi, rina, dinkes_a) -> Non
     page.get_by_role("link", name="Bobot dengan perbandingan berpasangan (AHP)").click()
     page.locator("#id_impact__urgency").select_option("3")
     page.get_by_role("button", name="Hitung bobot").click()
-    assert page.get_by_text("CR").first.is_visible()
+    expect(page.get_by_text("CR").first).to_be_visible()
     page.get_by_role("link", name="Beri skor inisiatif").click()
     inputs = page.locator("input[name^='s_']")
     for index in range(inputs.count()):
         inputs.nth(index).fill("4" if index < 5 else "2")
     page.get_by_role("button", name="Simpan skor").click()
-    assert page.get_by_role("cell", name="KS-01 Pendaftaran puskesmas daring").is_visible()
+    expect(page.get_by_role("cell", name="KS-01 Pendaftaran puskesmas daring")).to_be_visible()
 
     page.get_by_role("link", name="Roadmap", exact=True).click()
     page.locator("#id_c_2026").fill("400000000")
     page.locator("#id_opd_capacity").fill("2")
     page.get_by_role("button", name="Simpan batasan").click()
-    assert page.get_by_text("Batasan roadmap disimpan.").is_visible()
+    expect(page.get_by_text("Batasan roadmap disimpan.")).to_be_visible()
     page.get_by_role("button", name="Optimasi roadmap").click()
-    assert page.get_by_role("heading", name="Inisiatif yang ditunda dan tidak dijadwalkan").is_visible()
-    assert page.get_by_text("ditunda ke 2027").is_visible()
-    assert page.get_by_text("Pagu anggaran tahun 2026 sudah habis.").first.is_visible()
+    expect(page.get_by_role("heading", name="Inisiatif yang ditunda dan tidak dijadwalkan")).to_be_visible()
+    expect(page.get_by_text("ditunda ke 2027")).to_be_visible()
+    expect(page.get_by_text("Pagu anggaran tahun 2026 sudah habis.").first).to_be_visible()
     deferred_first = "KS-02" if page.get_by_role("cell", name="KS-02 Telemedisin").count() else "KS-01"
 
     # Budi pins the deferred initiative to 2026 and reruns: now the other one waits
     page.get_by_role("link", name="Roadmap", exact=True).click()
     page.get_by_label(f"Tahun mulai yang ditetapkan untuk {deferred_first}").select_option("2026")
     page.get_by_role("button", name=f"Tetapkan {deferred_first}").click()
-    assert page.get_by_text(f"{deferred_first} ditetapkan mulai pada 2026.").is_visible()
+    expect(page.get_by_text(f"{deferred_first} ditetapkan mulai pada 2026.")).to_be_visible()
     page.get_by_role("button", name="Optimasi roadmap").click()
     other = "KS-01" if deferred_first == "KS-02" else "KS-02"
-    assert page.get_by_role("cell", name=other, exact=False).first.is_visible()
-    assert page.get_by_text("Pagu anggaran tahun 2026 sudah habis.").first.is_visible()
+    expect(page.get_by_role("cell", name=other, exact=False).first).to_be_visible()
+    expect(page.get_by_text("Pagu anggaran tahun 2026 sudah habis.").first).to_be_visible()
     chart = page.locator("#roadmap-chart[data-drawn='1']")  # the combined roadmap chart, drawn
     chart.scroll_into_view_if_needed()
     assert "Smart Living" in " ".join(chart.locator(".annotation-text").all_text_contents())

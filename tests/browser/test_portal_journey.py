@@ -9,6 +9,7 @@ measured at 390 px wide and under the Content-Security-Policy (tests/browser/con
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.conftest import log_in, save_screenshot
 
@@ -28,17 +29,17 @@ def test_budi_publishes_and_a_visitor_reads_and_downloads(page, budi, sari, regi
     page.get_by_label("Masyarakat").fill("20")
     page.get_by_label("Jumlah peserta").fill("60")
     page.get_by_role("button", name="Tambah acara").click()
-    assert page.get_by_text("Acara ditambahkan.").is_visible()
+    expect(page.get_by_text("Acara ditambahkan.")).to_be_visible()
     page.goto(page.base_url + "/r/33.73/portal/")
     page.get_by_role("button", name="Terbitkan portal").click()
-    assert page.get_by_text("Portal diterbitkan").is_visible()
+    expect(page.get_by_text("Portal diterbitkan")).to_be_visible()
 
     page.context.clear_cookies()  # a visitor without an account
     page.goto(page.base_url + "/publik/")
     page.get_by_role("link", name="Kota Salatiga").click()
-    assert page.get_by_role("heading", name="Kota Salatiga", level=1).is_visible()
-    assert page.get_by_text("Sosialisasi Buku II kepada UMKM").is_visible()
-    assert page.locator("svg.kpi-chart").first.is_visible()
+    expect(page.get_by_role("heading", name="Kota Salatiga", level=1)).to_be_visible()
+    expect(page.get_by_text("Sosialisasi Buku II kepada UMKM")).to_be_visible()
+    expect(page.locator("svg.kpi-chart").first).to_be_visible()
     save_screenshot(page, "portal-region")
     page.get_by_role("link", name="Data terbuka").last.click()
     with page.expect_download() as download:

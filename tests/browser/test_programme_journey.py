@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from conftest import make_person
 from tests.browser.conftest import log_in, save_screenshot
@@ -53,17 +54,17 @@ def test_ayu_selects_two_regions_and_records_their_mous(page, ayu, budi, dewi, t
         page.locator(f"#id_stage{n}_starts_on").fill(start)
         page.locator(f"#id_stage{n}_ends_on").fill(end)
     page.get_by_role("button", name="Buka kohort").click()
-    assert page.get_by_text("Kohort “Gerakan Smart City 2026” dibuka.").is_visible()
+    expect(page.get_by_text("Kohort “Gerakan Smart City 2026” dibuka.")).to_be_visible()
     cohort = Cohort.objects.get(year=2026)
 
     page.get_by_label("Wilayah yang diundang").fill("33.73 34.04 33.72")
     page.get_by_role("button", name="Undang", exact=True).click()
-    assert page.get_by_text("3 wilayah diundang.").is_visible()
+    expect(page.get_by_text("3 wilayah diundang.")).to_be_visible()
     for code in ("33.73", "34.04", "33.72"):
         page.get_by_label("Kode wilayah").fill(code)
         page.get_by_label("Nama pengguna").fill("tono")
         page.get_by_role("button", name="Tugaskan asesor").click()
-        assert page.get_by_text("Asesor ditugaskan.").is_visible()
+        expect(page.get_by_text("Asesor ditugaskan.")).to_be_visible()
     save_screenshot(page, "programme-cohort")
 
     # The three regions complete the selection assessment; Tono verifies (assessment app's actions).
@@ -76,10 +77,10 @@ def test_ayu_selects_two_regions_and_records_their_mous(page, ayu, budi, dewi, t
     # Budi sees the invitation and links his region's verified assessment.
     switch_user(page, "budi")
     page.goto(page.base_url + f"/r/33.73/program/{cohort.pk}/")
-    assert page.get_by_text("wilayah ini diundang").is_visible()
+    expect(page.get_by_text("wilayah ini diundang")).to_be_visible()
     page.get_by_label("Asesmen seleksi").select_option(str(assessments["33.73"].pk))
     page.get_by_role("button", name="Tautkan asesmen").click()
-    assert page.get_by_text("Asesmen seleksi ditautkan.").is_visible()
+    expect(page.get_by_text("Asesmen seleksi ditautkan.")).to_be_visible()
     from kotacerdas.programme.actions.selection import do_link_assessment
 
     for code in ("34.04", "33.72"):
@@ -93,9 +94,9 @@ def test_ayu_selects_two_regions_and_records_their_mous(page, ayu, budi, dewi, t
     page.get_by_label("Keputusan").select_option("include")
     page.get_by_label("Alasan").fill("Pemerataan wilayah: belum ada peserta dari DIY")
     page.get_by_role("button", name="Catat pengecualian").click()
-    assert page.get_by_text("Pengecualian dicatat untuk Kabupaten Sleman.").is_visible()
+    expect(page.get_by_text("Pengecualian dicatat untuk Kabupaten Sleman.")).to_be_visible()
     page.get_by_role("button", name="Pilih hingga kuota").click()
-    assert page.get_by_text("Seleksi ditetapkan: 2 wilayah terpilih.").is_visible()
+    expect(page.get_by_text("Seleksi ditetapkan: 2 wilayah terpilih.")).to_be_visible()
     sleman = page.locator("#ranking tbody tr", has_text="Kabupaten Sleman")
     assert "dimasukkan lewat pengecualian" in sleman.inner_text()
     assert "belum ada peserta dari DIY" in sleman.inner_text()
@@ -107,7 +108,7 @@ def test_ayu_selects_two_regions_and_records_their_mous(page, ayu, budi, dewi, t
         page.get_by_label("Tanggal tanda tangan").fill("2026-05-20")
         page.locator("#id_file").set_input_files(PDF_FILE)
         page.get_by_role("button", name="Catat Nota Kesepakatan").click()
-        assert page.get_by_text("Nota Kesepakatan dicatat.").is_visible()
+        expect(page.get_by_text("Nota Kesepakatan dicatat.")).to_be_visible()
 
     page.goto(page.base_url + f"/program/kohort/{cohort.pk}/papan/")
     rows = page.locator("#stage-matrix tbody tr")
@@ -134,30 +135,30 @@ def test_rina_approves_one_returns_another_and_budi_resubmits(page, ayu, budi, d
         page.get_by_label("Apa ini").fill(f"{title} (draf)")
         page.get_by_label("Tautan").fill("/r/33.73/")
         page.get_by_role("button", name="Tambah butir").click()
-        assert page.get_by_text("Butir ditambahkan.").is_visible()
+        expect(page.get_by_text("Butir ditambahkan.")).to_be_visible()
         page.get_by_role("button", name="Kirim untuk ditinjau").last.click()
-        assert page.get_by_text("Dikirim untuk ditinjau.").is_visible()
+        expect(page.get_by_text("Dikirim untuk ditinjau.")).to_be_visible()
 
     switch_user(page, "rina")
     page.goto(page.base_url + "/notifikasi/")
-    assert page.get_by_text("Kota Salatiga mengirim “SWOT per elemen” untuk ditinjau.").is_visible()
+    expect(page.get_by_text("Kota Salatiga mengirim “SWOT per elemen” untuk ditinjau.")).to_be_visible()
     page.goto(base)
     page.get_by_role("link", name="SWOT per elemen").click()
     page.get_by_label("Keputusan").select_option("approved")
     page.get_by_role("button", name="Simpan tinjauan").click()
-    assert page.get_by_text("Luaran disetujui.").is_visible()
+    expect(page.get_by_text("Luaran disetujui.")).to_be_visible()
     page.goto(base)
     page.get_by_role("link", name="Analisis kesiapan dan kesenjangan").click()
     page.get_by_label("Keputusan").select_option("returned")
     page.locator("#id_reason").fill("Lengkapi kesiapan infrastruktur digital")
     page.get_by_role("button", name="Simpan tinjauan").click()
-    assert page.get_by_text("Luaran dikembalikan untuk revisi.").is_visible()
+    expect(page.get_by_text("Luaran dikembalikan untuk revisi.")).to_be_visible()
 
     switch_user(page, "budi")
     page.goto(page.base_url + "/notifikasi/")
-    assert page.get_by_text(
-        re.compile("dikembalikan untuk revisi: Lengkapi kesiapan infrastruktur digital")
-    ).is_visible()
+    expect(
+        page.get_by_text(re.compile("dikembalikan untuk revisi: Lengkapi kesiapan infrastruktur digital"))
+    ).to_be_visible()
     page.goto(page.base_url + "/r/33.73/")  # the region's page gathers the programme card
     card = page.locator("#section-programme")
     assert card.get_by_test_id("region-current-stage").inner_text() == "Bimtek I"

@@ -4,6 +4,7 @@ and nothing is overwritten behind her back (issue: lost update on every edit).""
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.conftest import log_in
 
@@ -40,6 +41,6 @@ def test_a_restored_draft_says_the_answer_changed_since(page, budi, sari, dinkes
 
     page.goto(answer_url)
     assert page.get_by_label("Penjelasan").input_value() == "draf Sari: SK sedang disusun"
-    assert page.get_by_text("Seseorang menyimpan jawaban ini setelah draf Anda dibuat").is_visible()
+    expect(page.get_by_text("Seseorang menyimpan jawaban ini setelah draf Anda dibuat")).to_be_visible()
     answer.refresh_from_db()  # restoring the draft saved nothing: Budi's answer stands until Sari decides
     assert (answer.value, answer.explanation) == ("yes", "SK Wali Kota 12/2026")
