@@ -40,8 +40,19 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption(
         "--database-tests-only",
         action="store_true",
-        help="run only the tests that use the database (the PostgreSQL pass of ./dev test)",
+        help="run only the tests that use the database, less the engine-neutral suites (the PostgreSQL pass)",
     )
+
+
+# Suites whose subject is what the browser or the HTTP client sees, not the database: the journeys, the
+# accessibility walk, the markup walk and the GET-parameter fuzz. Every action and query they pass through
+# is also run on PostgreSQL by the apps' own tests, so the PostgreSQL pass leaves them to the SQLite pass
+# (they are among its slowest files; issue 11's 30-minute budget for .ci/run).
+ENGINE_NEUTRAL = ("tests/browser/", "tests/test_page_markup.py", "tests/test_get_parameters.py")
+
+
+def engine_neutral(item: pytest.Item) -> bool:
+    return str(item.nodeid).startswith(ENGINE_NEUTRAL)
 
 
 def uses_database(item: pytest.Item) -> bool:
@@ -52,10 +63,11 @@ def uses_database(item: pytest.Item) -> bool:
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     if not config.getoption("--database-tests-only"):
         return
-    skipped = [item for item in items if not uses_database(item)]
+    kept = [item for item in items if uses_database(item) and not engine_neutral(item)]
+    skipped = [item for item in items if not uses_database(item) or engine_neutral(item)]
     if skipped:
         config.hook.pytest_deselected(items=skipped)
-        items[:] = [item for item in items if uses_database(item)]
+        items[:] = kept
 
 
 @pytest.fixture(autouse=True)
