@@ -58,6 +58,7 @@ STREAM_REQUESTS = 200
 STREAM_THREADS = 4
 KILL_AFTER = 40  # responses received before server A is killed
 GUNICORN_WORKERS = 2
+GUNICORN_CONFIG = "python:kotacerdas.gunicorn_conf"  # the documented configuration (docs/how-to/deploy.md)
 STARTED = time.monotonic()
 
 
@@ -268,8 +269,13 @@ NGINX_CONF = """\
 {user}worker_processes 1;
 pid {dir}/nginx.pid;
 error_log {dir}/error.log warn;
-events {{ worker_connections 512; }}
+# Every client connection and every connection to a server holds one of these: 1,000 people with a
+# kept-alive connection each (bench/load) need more than the default 512, and the files to match.
+worker_rlimit_nofile 8192;
+events {{ worker_connections 4096; }}
 http {{
+    keepalive_timeout 75s;              # longer than anyone thinks between two clicks
+    keepalive_requests 10000;           # a browser's connection is not cut every 1,000 requests
     log_format upstreams '$remote_addr "$request" $status upstream=$upstream_addr ($upstream_status) '
                          '$request_time s';
     access_log {dir}/access.log upstreams;
@@ -285,7 +291,7 @@ http {{
     }}
 
     server {{
-        listen 127.0.0.1:{port};
+        listen 127.0.0.1:{port} backlog=4096;   # connections waiting to be accepted (net.core.somaxconn)
         server_name 127.0.0.1 localhost;
         location / {{
             proxy_pass http://kotacerdas;
@@ -324,6 +330,7 @@ class Topology:
     in_run: bool = False
     servers: tuple[str, ...] = SERVERS  # bench/load runs one server with more workers
     workers: int = GUNICORN_WORKERS
+    gc_freeze: bool = True  # False: gunicorn without the settings module (bench/load --no-gc-freeze)
     state: Path = STATE_FILE  # `run` keeps its state inside its own temp dir, so runs never collide
 
     # ------------------------------------------------------------------ state
@@ -350,6 +357,7 @@ class Topology:
             "pids": self.pids,
             "servers": list(self.servers),
             "workers": self.workers,
+            "gc_freeze": self.gc_freeze,
         }
         self.state.touch(mode=0o600)
         self.state.write_text(json.dumps(data, indent=2))
@@ -369,6 +377,7 @@ class Topology:
             pids=data["pids"],
             servers=tuple(data.get("servers", SERVERS)),
             workers=int(data.get("workers", GUNICORN_WORKERS)),
+            gc_freeze=bool(data.get("gc_freeze", True)),
         )
 
     @classmethod
@@ -460,13 +469,17 @@ class Topology:
         self.spawn("worker", [PYTHON, "-m", "kotacerdas.cli", "worker"], {**self.env, "LOG_LEVEL": "INFO"})
 
     def start_server(self, name: str) -> None:
+        """gunicorn with the documented settings module (docs/how-to/deploy.md: its ``post_worker_init``
+        freezes the start-up objects, gc.freeze), the port, workers and timeouts given here."""
         bind = f"127.0.0.1:{self.ports[name]}"
+        config = ["-c", GUNICORN_CONFIG] if self.gc_freeze else []
         self.spawn(
             name,
             [
                 PYTHON,
                 "-m",
                 "gunicorn",
+                *config,
                 "kotacerdas.wsgi",
                 "--bind",
                 bind,
