@@ -25,7 +25,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench" / "load"))
 sys.path.insert(0, str(ROOT / "scripts"))
 import client  # noqa: E402  (bench/load/client.py)
-import topology  # noqa: E402  (scripts/topology.py)
+import topology_base  # noqa: E402  (scripts/)
+import topology_stack  # noqa: E402
 
 OK = b"HTTP/1.1 200 OK\r\nContent-Length: 2\r\nConnection: keep-alive\r\n\r\nok"
 Handler = Callable[[asyncio.StreamReader, asyncio.StreamWriter], Awaitable[None]]
@@ -157,11 +158,11 @@ def test_topology_nginx_holds_1100_kept_alive_connections() -> None:
 
     async def scenario(tmp: Path) -> list[str]:
         async with serving(app) as upstream:
-            stack = topology.Topology(
+            stack = topology_stack.Topology(
                 tmp=tmp,
                 postgres="",
                 database="",
-                ports={"nginx": topology.free_port(), "a": upstream},
+                ports={"nginx": topology_base.free_port(), "a": upstream},
                 env={},
                 servers=("a",),
             )

@@ -39,8 +39,9 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "scripts"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import topology  # noqa: E402  (scripts/topology.py)
 from client import Step, Tally, User, saturate, simulate  # noqa: E402
+from topology_base import DEFAULT_POSTGRES, Interrupted, TopologyError, on_signal, preflight, say  # noqa: E402
+from topology_stack import Topology  # noqa: E402  (scripts/: the stack scripts/topology.py starts)
 
 # A person's working day during a Bimtek: which step, how often (weights).
 DAY = (("region page", 30), ("initiatives list", 20), ("monitoring page", 20), ("KPI report save", 15))
@@ -59,18 +60,18 @@ def main() -> int:
     parser.add_argument("--regions", type=int, default=100, help="seeded regions (100)")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--timeout", type=float, default=1800, help="give up and tear down after (s)")
-    parser.add_argument("--postgres", default=topology.DEFAULT_POSTGRES)
+    parser.add_argument("--postgres", default=DEFAULT_POSTGRES)
     parser.add_argument(
         "--no-gc-freeze",
         action="store_true",
         help="gunicorn without kotacerdas/gunicorn_conf.py (no gc.freeze), to measure what it changes",
     )
     args = parser.parse_args()
-    topology.preflight(args.postgres)
-    stack = topology.Topology.new(args.postgres, in_run=True, servers=("a",), workers=args.workers)
+    preflight(args.postgres)
+    stack = Topology.new(args.postgres, in_run=True, servers=("a",), workers=args.workers)
     stack.gc_freeze = not args.no_gc_freeze
-    signal.signal(signal.SIGALRM, topology.on_signal)
-    signal.signal(signal.SIGTERM, topology.on_signal)
+    signal.signal(signal.SIGALRM, on_signal)
+    signal.signal(signal.SIGTERM, on_signal)
     signal.alarm(int(args.timeout))
     try:
         freeze = "with gc.freeze (kotacerdas/gunicorn_conf.py)" if stack.gc_freeze else "without gc.freeze"
@@ -83,7 +84,7 @@ def main() -> int:
             people(stack, world, args)
         print(f"load average after: {os.getloadavg()}", flush=True)
         return 0
-    except topology.Interrupted as stop:
+    except Interrupted as stop:
         print(f"stopped by {stop}", file=sys.stderr)
         return 124
     finally:
@@ -92,23 +93,23 @@ def main() -> int:
             print(f"error: {problem}", file=sys.stderr)
 
 
-def seed(stack: topology.Topology, args: argparse.Namespace) -> dict[str, Any]:
+def seed(stack: Topology, args: argparse.Namespace) -> dict[str, Any]:
     begun = time.monotonic()
     command = [sys.executable, str(Path(__file__).with_name("seed.py")), "--regions", str(args.regions)]
     command += ["--team", str(math.ceil(args.users / args.regions)), "--seed", str(args.seed)]
     done = subprocess.run(command, env=stack.env, cwd=ROOT, capture_output=True, text=True, timeout=900)
     if done.returncode != 0:
-        raise topology.TopologyError(f"seeding failed: {done.stderr[-2000:]}")
+        raise TopologyError(f"seeding failed: {done.stderr[-2000:]}")
     world: dict[str, Any] = json.loads(done.stdout)
     took = time.monotonic() - begun
-    topology.say(f"seeded {args.regions} regions, {len(world['people'])} people ({took:.0f} s)")
+    say(f"seeded {args.regions} regions, {len(world['people'])} people ({took:.0f} s)")
     return world
 
 
 # ------------------------------------------------------------------------------------------- pages
 
 
-def server_cpu_seconds(stack: topology.Topology) -> float:
+def server_cpu_seconds(stack: Topology) -> float:
     """User + system CPU of every process in the app server's process group (gunicorn and its workers)."""
     group, ticks = stack.pids["a"], os.sysconf("SC_CLK_TCK")
     total = 0
@@ -155,7 +156,7 @@ def endpoint_clients(
     return clients
 
 
-def pages(stack: topology.Topology, world: dict[str, Any], args: argparse.Namespace) -> None:
+def pages(stack: Topology, world: dict[str, Any], args: argparse.Namespace) -> None:
     rows = []
     for name, endpoint in world["endpoints"].items():
         clients = endpoint_clients(endpoint, world, args.connections)
@@ -167,7 +168,7 @@ def pages(stack: topology.Topology, world: dict[str, Any], args: argparse.Namesp
         count, p50, p95, errors = tally.summary("step")
         rows.append((name, count / took, p50, p95, errors, cpu, count))
         fewer = f" ({len(clients)} clients: one record each)" if len(clients) < args.connections else ""
-        topology.say(f"{name}: {count / took:.1f}/s, {errors} errors{fewer}")
+        say(f"{name}: {count / took:.1f}/s, {errors} errors{fewer}")
         report_causes(tally)
     trivial = rows[0][1]
     print(f"\n{args.connections} connections × {args.seconds:.0f} s per endpoint, {args.workers} workers")
@@ -214,12 +215,12 @@ def person_step(person: dict[str, str], rng: random.Random) -> Step:
     return step
 
 
-def people(stack: topology.Topology, world: dict[str, Any], args: argparse.Namespace) -> None:
+def people(stack: Topology, world: dict[str, Any], args: argparse.Namespace) -> None:
     rng = random.Random(args.seed)
     chosen = world["people"][: args.users]
     crowd = [({world["cookie"]: p["session"]}, person_step(p, rng)) for p in chosen]
     seconds = args.minutes * 60
-    topology.say(f"{len(crowd)} people, thinking {args.think:.0f} s on average, for {seconds:.0f} s")
+    say(f"{len(crowd)} people, thinking {args.think:.0f} s on average, for {seconds:.0f} s")
     begun = time.monotonic()
     tally: Tally = asyncio.run(simulate(stack.ports["nginx"], crowd, args.think, seconds, args.seed))
     took = time.monotonic() - begun
