@@ -19,6 +19,10 @@ B, production settings) and nginx in front of them, each in its own process grou
        cannot prevent is told apart: an answer A had begun (its header already passed to the client) when
        it died is cut short and cannot move to B; at most the few requests A was answering at that instant.
 
+The stack (start, stop, state) is ``scripts/topology_stack.py``, which ``bench/load/run.py`` also runs; the
+checks are ``scripts/topology_checks.py``; settings, process groups, the HTTP client and the nginx
+configuration ``scripts/topology_base.py``. This file is the command (and what CI calls).
+
 Everything is bounded: every wait has a timeout and `run` gives up after --timeout seconds (default 180).
 Needs nginx (Debian: ``apt-get install nginx-light``), gunicorn and PostgreSQL on 127.0.0.1:5432.
 """
