@@ -17,8 +17,10 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import random
+import re
 import statistics
 import time
+from collections import Counter
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -29,7 +31,15 @@ TIMEOUT = 30.0  # seconds for one request: slower counts as an error
 
 
 class LoadError(Exception):
-    """A request failed (connection, timeout or an unexpected status)."""
+    """A request failed (connection, timeout or an unexpected status); the message says which and why."""
+
+
+def describe(error: BaseException) -> str:
+    """An exception as one line: its type and, when it has one, its message."""
+    text = str(error)
+    if isinstance(error, asyncio.IncompleteReadError):
+        text = f"connection closed after {len(error.partial)} bytes"
+    return f"{type(error).__name__}: {text}" if text else type(error).__name__
 
 
 @dataclass
@@ -37,32 +47,48 @@ class Answer:
     status: int
     body: bytes
     cookies: dict[str, str]
+    location: str = ""
 
 
 class Connection:
-    """One keep-alive connection to 127.0.0.1:port, reopened when the server closes it."""
+    """One keep-alive connection to 127.0.0.1:port, reopened when the server closes it.
+
+    As a browser does: a request sent on a kept-alive connection that the server closed before any
+    byte of an answer came back (it timed the connection out, or reached its requests per connection)
+    is sent again once on a fresh connection. Only a failure on a fresh connection is an error. Every
+    request, its retry included, ends within ``TIMEOUT`` seconds."""
 
     def __init__(self, port: int) -> None:
         self.port = port
         self.reader: asyncio.StreamReader | None = None
         self.writer: asyncio.StreamWriter | None = None
+        self.used = False  # an answer came back on this connection: it is a kept-alive one now
+        self.reopened = 0  # how many requests were sent again on a fresh connection
 
     async def request(self, method: str, path: str, cookies: dict[str, str], body: bytes = b"") -> Answer:
-        for attempt in (1, 2):  # a keep-alive connection the server closed is reopened once
+        deadline = time.monotonic() + TIMEOUT
+        while True:
+            reused, answered = self.used and self.writer is not None, [False]
             try:
-                return await asyncio.wait_for(self._exchange(method, path, cookies, body), TIMEOUT)
-            except (ConnectionError, asyncio.IncompleteReadError) as error:
-                await self.close()
-                if attempt == 2:
-                    raise LoadError(f"{method} {path}: {type(error).__name__}") from error
-            except TimeoutError as error:
+                async with asyncio.timeout(max(0.0, deadline - time.monotonic())):
+                    return await self._exchange(method, path, cookies, body, answered)
+            except TimeoutError as error:  # (before OSError, of which it is a subclass)
                 await self.close()
                 raise LoadError(f"{method} {path}: no answer within {TIMEOUT:.0f} s") from error
-        raise AssertionError("unreachable")
+            except (OSError, asyncio.IncompleteReadError) as error:
+                await self.close()
+                if reused and not answered[0]:
+                    self.reopened += 1
+                    continue  # the server had closed the kept-alive connection: send it again, fresh
+                where = "a kept-alive connection, mid-answer" if reused else "a fresh connection"
+                raise LoadError(f"{method} {path}: {describe(error)} on {where}") from error
 
-    async def _exchange(self, method: str, path: str, cookies: dict[str, str], body: bytes) -> Answer:
+    async def _exchange(
+        self, method: str, path: str, cookies: dict[str, str], body: bytes, answered: list[bool]
+    ) -> Answer:
         if self.writer is None:
             self.reader, self.writer = await asyncio.open_connection(LOOPBACK, self.port)
+            self.used = False
         assert self.reader is not None
         head = [f"{method} {path} HTTP/1.1", f"Host: {LOOPBACK}", "Connection: keep-alive"]
         if cookies:
@@ -73,14 +99,14 @@ class Connection:
         self.writer.write(("\r\n".join(head) + "\r\n\r\n").encode() + body)
         await self.writer.drain()
         status_line = await self.reader.readuntil(b"\r\n")
-        if not status_line:
-            raise ConnectionResetError("closed")
+        answered[0] = True
         status = int(status_line.split()[1])
         headers: list[tuple[str, str]] = []
         while (line := await self.reader.readuntil(b"\r\n")) != b"\r\n":
             name, _, value = line.decode("latin-1").partition(":")
             headers.append((name.strip().lower(), value.strip()))
         data = await self._body(dict(headers))
+        self.used = True
         if dict(headers).get("connection", "").lower() == "close":
             await self.close()
         set_cookies = {}
@@ -88,7 +114,7 @@ class Connection:
             if name == "set-cookie":
                 key, _, rest = value.partition("=")
                 set_cookies[key] = rest.split(";", 1)[0]
-        return Answer(status, data, set_cookies)
+        return Answer(status, data, set_cookies, dict(headers).get("location", ""))
 
     async def _body(self, headers: dict[str, str]) -> bytes:
         assert self.reader is not None
@@ -167,16 +193,19 @@ def form_with(html: str, field_name: str) -> dict[str, str]:
 
 @dataclass
 class Tally:
-    """Latencies (ms) and errors per step name."""
+    """Latencies (ms) and errors per step name; ``failed`` holds every error, whatever its step."""
 
     times: dict[str, list[float]] = field(default_factory=dict)
     errors: dict[str, list[str]] = field(default_factory=dict)
+    reopened: int = 0  # requests sent again on a fresh connection (the server had closed a kept-alive one)
 
     def add(self, name: str, ms: float) -> None:
         self.times.setdefault(name, []).append(ms)
 
     def fail(self, name: str, why: str) -> None:
         self.errors.setdefault(name, []).append(why)
+        if name != "failed":
+            self.errors.setdefault("failed", []).append(why)
 
     def summary(self, name: str) -> tuple[int, float, float, int]:
         """(count, p50 ms, p95 ms, errors)."""
@@ -186,10 +215,21 @@ class Tally:
         p95 = times[min(len(times) - 1, max(0, round(0.95 * len(times)) - 1))]
         return len(times), statistics.median(times), p95, len(self.errors.get(name, []))
 
+    def causes(self, limit: int = 8) -> list[tuple[int, str, str]]:
+        """The commonest causes of error (the message without its path): (count, cause, an example)."""
+        counted: Counter[str] = Counter()
+        example: dict[str, str] = {}
+        for why in self.errors.get("failed", []):
+            method, _, rest = why.partition(" ")
+            cause = rest.partition(": ")[2] or why
+            counted[f"{method} {cause}"] += 1
+            example.setdefault(f"{method} {cause}", why)
+        return [(n, cause, example[cause]) for cause, n in counted.most_common(limit)]
+
 
 @dataclass
 class User:
-    """One simulated person: their session cookie and their connection."""
+    """One simulated person (or client): their session cookie and their connection."""
 
     cookies: dict[str, str]
     port: int
@@ -204,45 +244,71 @@ class User:
 
     async def save_form(self, name: str, path: str, field_name: str, value: str, button: str = "") -> None:
         """GET the form, change one field, POST it back; the POST is what ``name`` times."""
-        page = await self.connection.request("GET", path, self.cookies)
-        self.cookies.update(page.cookies)
-        fields = form_with(page.body.decode(), field_name)
+        try:
+            page = await self.connection.request("GET", path, self.cookies)
+            self.cookies.update(page.cookies)
+            if page.status != 200:
+                raise LoadError(f"GET {path} (the form) answered {page.status}")
+            fields = form_with(page.body.decode(), field_name)
+        except LoadError as error:
+            self.tally.fail(name, str(error))
+            raise
         fields[field_name] = value
         if button:
             fields[button] = ""
         answer = await self._timed(name, "POST", path, urlencode(fields).encode())
         if answer.status not in (302, 303):  # a saved form redirects; 200/400 means it was refused
-            self.tally.fail(name, f"POST {path} answered {answer.status}")
-            raise LoadError(f"POST {path} answered {answer.status}")
+            why = f"POST {path} answered {answer.status}{refusal(answer)}"
+            self.tally.fail(name, why)
+            raise LoadError(why)
 
     async def _timed(self, name: str, method: str, path: str, body: bytes) -> Answer:
         begun = time.perf_counter()
-        answer = await self.connection.request(method, path, self.cookies, body)
+        try:
+            answer = await self.connection.request(method, path, self.cookies, body)
+        except LoadError as error:
+            self.tally.fail(name, str(error))
+            raise
         self.tally.add(name, (time.perf_counter() - begun) * 1000)
         self.cookies.update(answer.cookies)
         if method == "GET" and answer.status != 200:
-            self.tally.fail(name, f"GET {path} answered {answer.status}")
-            raise LoadError(f"GET {path} answered {answer.status}")
+            why = f"GET {path} answered {answer.status}"
+            if answer.status in (301, 302, 303):
+                why += f" (to {answer.location})"
+            self.tally.fail(name, why)
+            raise LoadError(why)
         return answer
+
+
+def refusal(answer: Answer) -> str:
+    """Why a form was refused, from the page (its first form error), to tell a stale save from a fault."""
+    found = re.search(rb'class="[^"]*(?:error-summary|errorlist)[^"]*"[^>]*>(.*?)</', answer.body, re.S)
+    if not found:
+        return ""
+    text = re.sub(r"<[^>]+>|\s+", " ", found[1].decode("utf-8", "replace")).strip()
+    return f": {text[:120]}" if text else ""
 
 
 Step = Callable[[User], Awaitable[None]]
 
 
-async def saturate(port: int, cookies: dict[str, str], step: Step, connections: int, seconds: float) -> Tally:
-    """``connections`` users repeating ``step`` without pause for ``seconds``."""
+async def _run(user: User, step: Step) -> None:
+    with contextlib.suppress(LoadError):  # the step has counted it, with its cause
+        await step(user)
+
+
+async def saturate(port: int, clients: list[tuple[dict[str, str], Step]], seconds: float) -> Tally:
+    """Each client (its cookies, its step) repeating its step without pause for ``seconds``."""
     tally = Tally()
     deadline = time.monotonic() + seconds
 
-    async def loop(user: User) -> None:
+    async def loop(user: User, step: Step) -> None:
         while time.monotonic() < deadline:
-            try:
-                await step(user)
-            except LoadError as error:
-                tally.fail("failed", str(error))
+            await _run(user, step)
+        tally.reopened += user.connection.reopened
         await user.connection.close()
 
-    await asyncio.gather(*(loop(User(dict(cookies), port, tally)) for _ in range(connections)))
+    await asyncio.gather(*(loop(User(dict(cookies), port, tally), step) for cookies, step in clients))
     return tally
 
 
@@ -257,11 +323,9 @@ async def simulate(
     async def life(user: User, step: Step, first_pause: float) -> None:
         await asyncio.sleep(first_pause)  # people arrive spread over one think time
         while time.monotonic() < deadline:
-            try:
-                await step(user)
-            except LoadError as error:
-                tally.fail("failed", str(error))
+            await _run(user, step)
             await asyncio.sleep(think * rng.uniform(0.5, 1.5))
+        tally.reopened += user.connection.reopened
         await user.connection.close()
 
     await asyncio.gather(

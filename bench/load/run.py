@@ -32,14 +32,16 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "scripts"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import topology  # noqa: E402  (scripts/topology.py)
 from client import Step, Tally, User, saturate, simulate  # noqa: E402
+from topology_base import DEFAULT_POSTGRES, Interrupted, TopologyError, on_signal, preflight, say  # noqa: E402
+from topology_stack import Topology  # noqa: E402  (scripts/: the stack scripts/topology.py starts)
 
 # A person's working day during a Bimtek: which step, how often (weights).
 DAY = (("region page", 30), ("initiatives list", 20), ("monitoring page", 20), ("KPI report save", 15))
@@ -58,15 +60,22 @@ def main() -> int:
     parser.add_argument("--regions", type=int, default=100, help="seeded regions (100)")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--timeout", type=float, default=1800, help="give up and tear down after (s)")
-    parser.add_argument("--postgres", default=topology.DEFAULT_POSTGRES)
+    parser.add_argument("--postgres", default=DEFAULT_POSTGRES)
+    parser.add_argument(
+        "--no-gc-freeze",
+        action="store_true",
+        help="gunicorn without kotacerdas/gunicorn_conf.py (no gc.freeze), to measure what it changes",
+    )
     args = parser.parse_args()
-    topology.preflight(args.postgres)
-    stack = topology.Topology.new(args.postgres, in_run=True, servers=("a",), workers=args.workers)
-    signal.signal(signal.SIGALRM, topology.on_signal)
-    signal.signal(signal.SIGTERM, topology.on_signal)
+    preflight(args.postgres)
+    stack = Topology.new(args.postgres, in_run=True, servers=("a",), workers=args.workers)
+    stack.gc_freeze = not args.no_gc_freeze
+    signal.signal(signal.SIGALRM, on_signal)
+    signal.signal(signal.SIGTERM, on_signal)
     signal.alarm(int(args.timeout))
     try:
-        print(f"load average before: {os.getloadavg()}; {os.cpu_count()} CPUs", flush=True)
+        freeze = "with gc.freeze (kotacerdas/gunicorn_conf.py)" if stack.gc_freeze else "without gc.freeze"
+        print(f"load average before: {os.getloadavg()}; {os.cpu_count()} CPUs; gunicorn {freeze}", flush=True)
         stack.up()
         world = seed(stack, args)
         if args.part in ("pages", "both"):
@@ -75,7 +84,7 @@ def main() -> int:
             people(stack, world, args)
         print(f"load average after: {os.getloadavg()}", flush=True)
         return 0
-    except topology.Interrupted as stop:
+    except Interrupted as stop:
         print(f"stopped by {stop}", file=sys.stderr)
         return 124
     finally:
@@ -84,23 +93,23 @@ def main() -> int:
             print(f"error: {problem}", file=sys.stderr)
 
 
-def seed(stack: topology.Topology, args: argparse.Namespace) -> dict[str, Any]:
+def seed(stack: Topology, args: argparse.Namespace) -> dict[str, Any]:
     begun = time.monotonic()
     command = [sys.executable, str(Path(__file__).with_name("seed.py")), "--regions", str(args.regions)]
     command += ["--team", str(math.ceil(args.users / args.regions)), "--seed", str(args.seed)]
     done = subprocess.run(command, env=stack.env, cwd=ROOT, capture_output=True, text=True, timeout=900)
     if done.returncode != 0:
-        raise topology.TopologyError(f"seeding failed: {done.stderr[-2000:]}")
+        raise TopologyError(f"seeding failed: {done.stderr[-2000:]}")
     world: dict[str, Any] = json.loads(done.stdout)
     took = time.monotonic() - begun
-    topology.say(f"seeded {args.regions} regions, {len(world['people'])} people ({took:.0f} s)")
+    say(f"seeded {args.regions} regions, {len(world['people'])} people ({took:.0f} s)")
     return world
 
 
 # ------------------------------------------------------------------------------------------- pages
 
 
-def server_cpu_seconds(stack: topology.Topology) -> float:
+def server_cpu_seconds(stack: Topology) -> float:
     """User + system CPU of every process in the app server's process group (gunicorn and its workers)."""
     group, ticks = stack.pids["a"], os.sysconf("SC_CLK_TCK")
     total = 0
@@ -116,38 +125,51 @@ def server_cpu_seconds(stack: topology.Topology) -> float:
     return total / ticks
 
 
-def endpoint_step(endpoint: dict[str, Any]) -> Step:
-    if "post" in endpoint:
-        # one form per client at a time: concurrent saves of one record would be refused as stale
-        paths, name, button = itertools.cycle(endpoint["post"]), endpoint["field"], endpoint.get("button", "")
-        counter = itertools.count()
+def endpoint_clients(
+    endpoint: dict[str, Any], world: dict[str, Any], connections: int
+) -> list[tuple[dict[str, str], Step]]:
+    """The clients of one endpoint: (cookies, step). A save gives each client a record of its own.
 
-        async def save(user: User) -> None:
-            await user.save_form("step", next(paths), name, f"{next(counter) % 90 + 5}", button)
+    Two clients saving one record at once would be refused as stale (the lost-update check): that is
+    the application working, not load, so no record is ever shared and a refused save is a real fault.
+    With fewer records than connections, fewer clients run (said in the output)."""
+    cookie, sessions = world["cookie"], world["personas"]
 
-        return save
+    def cookies_of(persona: str) -> dict[str, str]:
+        return {cookie: sessions[persona]} if persona else {}
 
-    async def get(user: User) -> None:
-        await user.get("step", endpoint["get"])
+    if "records" not in endpoint:
 
-    return get
+        async def get(user: User) -> None:
+            await user.get("step", endpoint["get"])
+
+        return [(cookies_of(endpoint["as"]), get)] * connections
+    clients = []
+    for record in endpoint["records"][:connections]:
+        values = itertools.count()
+
+        async def save(user: User, path: str = record["path"], values: Iterator[int] = values) -> None:
+            text = f"{next(values) % 90 + 5}"
+            await user.save_form("step", path, endpoint["field"], text, endpoint.get("button", ""))
+
+        clients.append((cookies_of(record["as"]), save))
+    return clients
 
 
-def pages(stack: topology.Topology, world: dict[str, Any], args: argparse.Namespace) -> None:
-    port, cookie = stack.ports["nginx"], world["cookie"]
+def pages(stack: Topology, world: dict[str, Any], args: argparse.Namespace) -> None:
     rows = []
     for name, endpoint in world["endpoints"].items():
-        session = world["personas"].get(endpoint["as"])
-        cookies = {cookie: session} if session else {}
+        clients = endpoint_clients(endpoint, world, args.connections)
         cpu = server_cpu_seconds(stack)
         begun = time.monotonic()
-        tally = asyncio.run(saturate(port, cookies, endpoint_step(endpoint), args.connections, args.seconds))
+        tally = asyncio.run(saturate(stack.ports["nginx"], clients, args.seconds))
         took = time.monotonic() - begun
         cpu = server_cpu_seconds(stack) - cpu
-        count, p50, p95, _ = tally.summary("step")
-        rows.append((name, count / took, p50, p95, len(tally.errors.get("failed", [])), cpu, count))
-        failures = sorted(set(tally.errors.get("failed", [])))
-        topology.say(f"{name}: {count / took:.1f}/s" + (f"; first error: {failures[0]}" if failures else ""))
+        count, p50, p95, errors = tally.summary("step")
+        rows.append((name, count / took, p50, p95, errors, cpu, count))
+        fewer = f" ({len(clients)} clients: one record each)" if len(clients) < args.connections else ""
+        say(f"{name}: {count / took:.1f}/s, {errors} errors{fewer}")
+        report_causes(tally)
     trivial = rows[0][1]
     print(f"\n{args.connections} connections × {args.seconds:.0f} s per endpoint, {args.workers} workers")
     heading = ("endpoint", "req/s", "of trivial", "p50 ms", "p95 ms", "CPU ms/req")
@@ -155,6 +177,18 @@ def pages(stack: topology.Topology, world: dict[str, Any], args: argparse.Namesp
     for name, rate, p50, p95, errors, cpu, count in rows:
         per = 1000 * cpu / count if count else float("nan")
         print(f"{name:26} {rate:8.1f} {rate / trivial:9.1%} {p50:8.1f} {p95:8.1f} {per:10.1f} {errors}")
+
+
+def report_causes(tally: Tally) -> None:
+    """Every kind of error with how often it happened and one example, so an error is never bare."""
+    for count, cause, example in tally.causes():
+        print(f"  {count:6} × {cause}    e.g. {example}", flush=True)
+    if tally.reopened:
+        print(
+            f"  ({tally.reopened} requests sent again on a fresh connection after the server had closed a "
+            "kept-alive one, as browsers do; not errors)",
+            flush=True,
+        )
 
 
 # ------------------------------------------------------------------------------------------- people
@@ -181,12 +215,12 @@ def person_step(person: dict[str, str], rng: random.Random) -> Step:
     return step
 
 
-def people(stack: topology.Topology, world: dict[str, Any], args: argparse.Namespace) -> None:
+def people(stack: Topology, world: dict[str, Any], args: argparse.Namespace) -> None:
     rng = random.Random(args.seed)
     chosen = world["people"][: args.users]
     crowd = [({world["cookie"]: p["session"]}, person_step(p, rng)) for p in chosen]
     seconds = args.minutes * 60
-    topology.say(f"{len(crowd)} people, thinking {args.think:.0f} s on average, for {seconds:.0f} s")
+    say(f"{len(crowd)} people, thinking {args.think:.0f} s on average, for {seconds:.0f} s")
     begun = time.monotonic()
     tally: Tally = asyncio.run(simulate(stack.ports["nginx"], crowd, args.think, seconds, args.seed))
     took = time.monotonic() - begun
@@ -201,8 +235,7 @@ def people(stack: topology.Topology, world: dict[str, Any], args: argparse.Names
         count, p50, p95, failed = tally.summary(name)
         print(f"{name:22} {count:7} {p50:8.1f} {p95:8.1f} {failed}")
     print(f"{'all':22} {total:7} {'':8} {p95_all:8.1f} {errors}")
-    for why in sorted(set(tally.errors.get("failed", [])))[:5]:
-        print(f"  error: {why}")
+    report_causes(tally)
 
 
 if __name__ == "__main__":

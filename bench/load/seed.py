@@ -16,7 +16,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import random
 import sys
 from datetime import date
 from decimal import Decimal
@@ -36,7 +35,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--regions", type=int, default=100)
     parser.add_argument("--team", type=int, default=10)
-    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--seed", type=int, default=7, help="accepted for run.py; the world is fixed")
     args = parser.parse_args()
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "kotacerdas.settings")
     import django
@@ -44,19 +43,17 @@ def main() -> None:
     django.setup()
     from django.conf import settings
 
-    rng = random.Random(args.seed)
     endpoints, personas = demo_endpoints()
     regions = seeded_regions(args.regions)
-    people = [person for region in regions for person in team(region, args.team, rng)]
-    # The first seeded region's coordinator saves its KPI reports, each client its own KPI (concurrent
-    # saves of one report would be refused as stale: the lost-update check, not the load, would speak).
-    personas["coordinator"] = people[0]["session"]
-    endpoints["KPI report save (POST)"] = {
-        "as": "coordinator",
-        "post": regions[0]["report_paths"],
-        "field": "value",
-        "button": "save",
-    }
+    people = [person for region in regions for person in team(region, args.team)]
+    # Each seeded region's coordinator saves its KPI reports: one record per client (concurrent saves of
+    # one report would be refused as stale: the lost-update check, not the load, would speak).
+    records = []
+    for region, coordinator in zip(regions, people[:: args.team], strict=True):
+        persona = f"coordinator {region['region'].code}"
+        personas[persona] = coordinator["session"]
+        records += [{"as": persona, "path": path} for path in region["report_paths"]]
+    endpoints["KPI report save (POST)"] = {"records": records, "field": "value", "button": "save"}
     world = {
         "cookie": settings.SESSION_COOKIE_NAME,
         "personas": personas,
@@ -67,14 +64,28 @@ def main() -> None:
 
 
 def session_for(user: Any) -> str:
-    """A logged-in session, as django.contrib.auth.login would store it."""
+    """A logged-in session, as django.contrib.auth.login and the two-factor step would store it.
+
+    A person who must use a second factor (a national admin, an assessor) gets a confirmed TOTP device
+    when they have none, and the session carries it as verified (django-otp's ``otp_device_id``), as if
+    they had typed their code; without it every page of theirs would redirect to the code step."""
     from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
     from django.contrib.sessions.backends.db import SessionStore
+    from django_otp import DEVICE_ID_SESSION_KEY
+    from django_otp.plugins.otp_totp.models import TOTPDevice
 
+    from kotacerdas.accounts.two_factor import ENROLLED_KEY, confirmed_totp, must_use_two_factor
+
+    device = confirmed_totp(user)
+    if device is None and must_use_two_factor(user):
+        device = TOTPDevice.objects.create(user=user, name="bench/load", confirmed=True)
     store = SessionStore()
     store[SESSION_KEY] = str(user.pk)
     store[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
     store[HASH_SESSION_KEY] = user.get_session_auth_hash()
+    store[ENROLLED_KEY] = device is not None
+    if device is not None:
+        store[DEVICE_ID_SESSION_KEY] = device.persistent_id
     store.create()
     return str(store.session_key)
 
@@ -83,6 +94,9 @@ def demo_endpoints() -> tuple[dict[str, dict[str, Any]], dict[str, str]]:
     """The pages measured one by one, on the demo region Kota Salatiga, as the persona who opens them."""
     from django.contrib.auth import get_user_model
 
+    from kotacerdas.assessment.access import EDITABLE_ANSWER_STATES
+    from kotacerdas.assessment.actions import instrument_of
+    from kotacerdas.assessment.instruments import tree_rows
     from kotacerdas.assessment.models import Assessment
 
     users = {u.username: u for u in get_user_model().objects.filter(username__in=["ayu", "budi", "sari"])}
@@ -91,7 +105,10 @@ def demo_endpoints() -> tuple[dict[str, dict[str, Any]], dict[str, str]]:
     assert draft is not None, "the demo world has a draft assessment"
     base = "/r/33.73/"
     answers = f"{base}asesmen/{draft.pk}/jawaban/"
-    indicators = draft.answers.filter(state="draft").order_by("indicator").values_list("indicator", flat=True)
+    # Every indicator Budi (the coordinator) may save: one per client, see the KPI reports above.
+    locked = set(draft.answers.exclude(state__in=EDITABLE_ANSWER_STATES).values_list("indicator", flat=True))
+    rows = tree_rows(instrument_of(draft))
+    indicators = [row.code for row in rows if row.indicator and row.code not in locked]
     endpoints: dict[str, dict[str, Any]] = {
         "trivial view": {"as": "budi", "get": "/sehat/"},
         "landing (anonymous)": {"as": "", "get": "/"},
@@ -102,8 +119,7 @@ def demo_endpoints() -> tuple[dict[str, dict[str, Any]], dict[str, str]]:
         "answer page": {"as": "sari", "get": f"{base}asesmen/{draft.pk}/jawaban/1/"},
         "national dashboard": {"as": "ayu", "get": "/program/dasbor/"},
         "answer save (POST)": {
-            "as": "budi",
-            "post": [f"{answers}{indicator}/" for indicator in indicators],
+            "records": [{"as": "budi", "path": f"{answers}{indicator}/"} for indicator in indicators],
             "field": "explanation",
         },
     }
@@ -155,7 +171,7 @@ def seeded_regions(count: int) -> list[dict[str, Any]]:
     return seeded
 
 
-def team(seeded: dict[str, Any], size: int, rng: random.Random) -> list[dict[str, Any]]:
+def team(seeded: dict[str, Any], size: int) -> list[dict[str, Any]]:
     """A coordinator and OPD contributors, each with a session and the URLs of their working day."""
     from django.contrib.auth import get_user_model
 
@@ -173,7 +189,8 @@ def team(seeded: dict[str, Any], size: int, rng: random.Random) -> list[dict[str
             do_add_membership(ayu, user, role=Role.COORDINATOR, region=region)
         else:
             do_add_membership(ayu, user, role=Role.OPD_CONTRIBUTOR, region=region, opd=seeded["opd"])
-        kpi = rng.choice(seeded["kpis"])
+        # each person their own KPI (a team of up to 12 never saves one report twice at once)
+        kpi = seeded["kpis"][n % len(seeded["kpis"])]
         people.append(
             {
                 "session": session_for(user),

@@ -157,6 +157,24 @@ def worker(label: str, count: int, repeat: int, profile: bool = False) -> None:
         f"p95 {p95:.1f} ms, min {times[0]:.1f} ms over {repeat} requests; {len(queries)} queries; "
         f"XLSX export {xlsx_ms:.1f} ms"
     )
+    # CPU of this process (time.process_time; other processes on a shared machine do not count, the
+    # database server's work does not either) and its ratio to a trivial view's, in the same minutes.
+    cpu = {name: cpu_median(client, path, repeat) for name, path in PAGES.items()}
+    trivial = cpu["trivial view"]
+    for name, ms in cpu.items():
+        print(f"{label}: {name:18} CPU median {ms:7.2f} ms = {ms / trivial:5.1f} × the trivial view")
+
+
+PAGES = {"trivial view": "/sehat/", "national dashboard": "/program/dasbor/", "national home": "/"}
+
+
+def cpu_median(client, path, repeat):  # type: ignore[no-untyped-def]
+    times = []
+    for _ in range(repeat):
+        t0 = time.process_time()
+        assert client.get(path).status_code == 200
+        times.append((time.process_time() - t0) * 1000)
+    return statistics.median(times)
 
 
 def _coordinator_or(ayu, candidacy):  # type: ignore[no-untyped-def]
