@@ -136,7 +136,10 @@ def working_day_pages(region: Any) -> dict[str, tuple[Any, ...]]:
         pages["KPI report save"] = (budi, report, "value", "save")
     draft = Assessment.objects.filter(region=region, state="draft").order_by("pk").first()
     if draft is not None:
-        answer = f"{base}asesmen/{draft.pk}/jawaban/1/"
+        from kotacerdas.assessment.instruments import get_instrument
+
+        first = get_instrument(draft.instrument_id).indicators()[0].code  # "1" in the demo's instrument
+        answer = f"{base}asesmen/{draft.pk}/jawaban/{first}/"
         pages["answer page"] = (answerer, answer)
         pages["answer save (POST)"] = (budi, answer, "explanation", "")
     return pages
