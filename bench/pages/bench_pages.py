@@ -12,6 +12,11 @@ middleware) in the same process. It prints, per page: queries of one request, an
 of the process (``time.process_time``, so other processes on a shared machine do not count; SQLite runs
 in-process, so the database's work is included) and its ratio to the trivial view's.
 
+Outside the national size it also measures the rest of bench/load's working day
+(``working_day_pages``): the monitoring page, a KPI report of the open period and a draft assessment's
+answer page, and the saves of both forms (POST only; the form is read again before each). Set
+``BENCH_QUERIES="monitoring page,answer page"`` to print the SQL of one request of each named page.
+
 ``--before DIR`` runs the same workload against another checkout (e.g. a worktree of ``main``) first,
 so before and after come from one run on the same machine. Each page is measured twice in the same
 process: as is, and with ``gc.freeze()`` after its warm-up, as ``kotacerdas/gunicorn_conf.py`` does in
