@@ -12,6 +12,11 @@ middleware) in the same process. It prints, per page: queries of one request, an
 of the process (``time.process_time``, so other processes on a shared machine do not count; SQLite runs
 in-process, so the database's work is included) and its ratio to the trivial view's.
 
+Outside the national size it also measures the rest of bench/load's working day
+(``working_day_pages``): the monitoring page, a KPI report of the open period and a draft assessment's
+answer page, and the saves of both forms (POST only; the form is read again before each). Set
+``BENCH_QUERIES="monitoring page,answer page"`` to print the SQL of one request of each named page.
+
 ``--before DIR`` runs the same workload against another checkout (e.g. a worktree of ``main``) first,
 so before and after come from one run on the same machine. Each page is measured twice in the same
 process: as is, and with ``gc.freeze()`` after its warm-up, as ``kotacerdas/gunicorn_conf.py`` does in
@@ -83,20 +88,27 @@ def worker(label: str, size: str, repeat: int) -> None:
     _add_trivial_view()
     call_command("migrate", verbosity=0)
     ayu, budi, region = load_demo() if size == "demo" else seed(SIZES[size])
-    pages = {
+    pages: dict[str, tuple[Any, ...]] = {
         "trivial view": (budi, "/bench-trivial/"),
         "region page": (budi, f"/r/{region.code}/"),
         "initiatives list": (budi, f"/r/{region.code}/masterplan/inisiatif/"),
         "national dashboard": (ayu, "/program/dasbor/"),
         "national home": (ayu, "/"),
     }
+    if size != "national":
+        pages.update(working_day_pages(region))
     if os.environ.get("BENCH_PROFILE"):
         profile(*pages[os.environ["BENCH_PROFILE"]])
+        return
+    if os.environ.get("BENCH_QUERIES"):  # the SQL of one request of each named page
+        for name in os.environ["BENCH_QUERIES"].split(","):
+            print(f"== {name}")
+            profile(*pages[name], queries=True)
         return
     if size == "national":
         pages = {name: page for name, page in pages.items() if name in NATIONAL_ONLY}
     for freeze in (False, True):
-        results = {name: measure(user, url, repeat, freeze) for name, (user, url) in pages.items()}
+        results = {name: measure(*page, repeat=repeat, freeze=freeze) for name, page in pages.items()}
         trivial = results["trivial view"][1]
         tag = f"{label:6} {size:5} {'gc.freeze' if freeze else 'no freeze':9}"
         for name, (queries, cpu) in results.items():
@@ -104,7 +116,45 @@ def worker(label: str, size: str, repeat: int) -> None:
             print(f"{tag}  {name:18} {queries:3} queries  CPU {cpu:6.2f} ms  = {ratio:5.1f} × trivial")
 
 
-def measure(user: Any, url: str, repeat: int, freeze: bool) -> tuple[int, float]:
+def working_day_pages(region: Any) -> dict[str, tuple[Any, ...]]:
+    """The other pages of bench/load's working day (issue 17, helper wt-lists): the region's monitoring
+    page, a KPI report of the open period (its form, and its save), and a draft assessment's answer page
+    (as the OPD contributor Sari in the demo, the coordinator elsewhere) and its save. A save is
+    (user, url, field, values): the form is read from one GET, then each timed POST changes ``field``."""
+    from django.contrib.auth import get_user_model
+
+    from kotacerdas.assessment.models import Assessment
+    from kotacerdas.monitoring.models import KpiReport, Period
+    from kotacerdas.planning.models import Kpi
+
+    users = get_user_model().objects
+    budi = users.get(username="budi")
+    answerer = users.filter(username="sari").first() or budi
+    base = f"/r/{region.code}/"
+    pages: dict[str, tuple[Any, ...]] = {"monitoring page": (budi, base + "monitoring/")}
+    period = Period.objects.filter(region=region, state=Period.State.OPEN).order_by("-year").first()
+    done = KpiReport.objects.filter(period=period, status__in=["submitted", "approved"]).values("kpi")
+    kpi = Kpi.objects.filter(initiative__region=region).exclude(pk__in=done).order_by("pk").first()
+    if period is not None and kpi is not None:
+        report = f"{base}monitoring/periode/{period.pk}/kpi/{kpi.pk}/"
+        pages["KPI report page"] = (budi, report)
+        pages["KPI report save"] = (budi, report, "value", "save")
+    draft = Assessment.objects.filter(region=region, state="draft").order_by("pk").first()
+    if draft is not None:
+        from kotacerdas.assessment.instruments import get_instrument
+
+        first = get_instrument(draft.instrument_id).indicators()[0].code  # "1" in the demo's instrument
+        answer = f"{base}asesmen/{draft.pk}/jawaban/{first}/"
+        pages["answer page"] = (answerer, answer)
+        pages["answer save (POST)"] = (budi, answer, "explanation", "")
+    return pages
+
+
+def measure(
+    user: Any, url: str, field: str = "", button: str = "", *, repeat: int, freeze: bool
+) -> tuple[int, float]:
+    """Queries of one request and median CPU (ms) of ``repeat`` GETs of ``url`` or, with ``field``, of
+    ``repeat`` POSTs of the page's form with ``field`` changed each time (the save answers 302)."""
     import gc
 
     from django.db import connection
@@ -122,6 +172,9 @@ def measure(user: Any, url: str, repeat: int, freeze: bool) -> tuple[int, float]
     session.save()
     for _ in range(3):  # warm-up: templates, translations, URL resolver
         assert client.get(url).status_code == 200, url
+    request = _timed_get(client, url) if not field else _save(client, url, field, button)
+    if field:
+        request()  # the save's warm-up
     if freeze:
         gc.collect()
         gc.freeze()
@@ -131,19 +184,65 @@ def measure(user: Any, url: str, repeat: int, freeze: bool) -> tuple[int, float]
         queries.append(sql)
         return execute(sql, params, many, context)
 
+    POSTED.clear()
     with connection.execute_wrapper(counter):
-        client.get(url)
-    times = []
-    for _ in range(repeat):
-        started = time.process_time()
-        client.get(url)
-        times.append((time.process_time() - started) * 1000)
+        request()
+    if field:  # a save: only its POST's queries
+        queries[:] = POSTED
+    times = [request() * 1000 for _ in range(repeat)]
     if freeze:
         gc.unfreeze()
     return len(queries), statistics.median(times)
 
 
-def profile(user: Any, url: str) -> None:
+POSTED: list[str] = []  # the SQL of the saves' POSTs (a save's GET of its form is not counted)
+
+
+def _counting_posts(execute, sql, params, many, context):  # type: ignore[no-untyped-def]
+    POSTED.append(sql)
+    return execute(sql, params, many, context)
+
+
+def _timed_get(client: Any, url: str) -> Any:
+    def get() -> float:
+        started = time.process_time()
+        client.get(url)
+        return time.process_time() - started
+
+    return get
+
+
+def _save(client: Any, url: str, field: str, button: str) -> Any:
+    """A save of the form on ``url`` that has ``field``, with a new value each call (a number for a
+    report's value, a sentence for an answer's explanation). Each call reads the form again, as a browser
+    does (each form carries a one-time submission token, and a repeated token is not saved again), and
+    times only the POST; it must redirect, as a saved form does. The form's GET is the page's own row."""
+    import itertools
+
+    from django.db import connection
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "load"))
+    from client import form_with  # bench/load's form reader: the same fields a browser would send
+
+    counter = itertools.count()
+
+    def post() -> float:
+        fields = form_with(client.get(url).content.decode(), field)
+        if button:
+            fields[button] = ""
+        n = next(counter)
+        fields[field] = str(n % 90 + 5) if field == "value" else f"Penjelasan versi {n}"
+        with connection.execute_wrapper(_counting_posts):
+            started = time.process_time()
+            response = client.post(url, fields)
+            spent = time.process_time() - started
+        assert response.status_code in (302, 303), (url, response.status_code)
+        return spent
+
+    return post
+
+
+def profile(user: Any, url: str, field: str = "", button: str = "", queries: bool = False) -> None:
     """The functions that cost most in 10 requests of one page (``BENCH_PROFILE="region page"``)."""
     import cProfile
     import pstats
@@ -152,12 +251,29 @@ def profile(user: Any, url: str) -> None:
 
     client = Client()
     client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+    from django_otp import DEVICE_ID_SESSION_KEY
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    device, _created = TOTPDevice.objects.get_or_create(user=user, name="bench", defaults={"confirmed": True})
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    session.save()
+    request = _timed_get(client, url) if not field else _save(client, url, field, button)
     for _ in range(3):
-        client.get(url)
+        request()
+    if queries:
+        from django.db import connection
+        from django.test.utils import CaptureQueriesContext
+
+        with CaptureQueriesContext(connection) as captured:
+            request()
+        for n, query in enumerate(captured, 1):
+            print(f"{n:3} {query['sql'][:400]}")
+        return
     profiler = cProfile.Profile()
     profiler.enable()
     for _ in range(10):
-        client.get(url)
+        request()
     profiler.disable()
     pstats.Stats(profiler).sort_stats("cumulative").print_stats(os.environ.get("BENCH_FILTER", ""), 80)
 

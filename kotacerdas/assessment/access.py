@@ -9,7 +9,13 @@ from __future__ import annotations
 
 from django.http import Http404
 
-from kotacerdas.accounts.access import Person, can_manage_region, get_region_for_user, is_national_admin
+from kotacerdas.accounts.access import (
+    Person,
+    can_manage_region,
+    get_region_for_user,
+    is_national_admin,
+    roles_in_request,
+)
 from kotacerdas.accounts.models import Membership, Role, User
 from kotacerdas.assessment.models import Answer, Assessment, Assignment, Evidence, State
 from kotacerdas.regions.models import Region
@@ -109,6 +115,9 @@ def takes_part_in_assessments(user: Person, region: Region) -> bool:
         return False
     if is_national_admin(user):
         return True
+    roles = roles_in_request(user)  # read once per request; None outside one (then ask the database)
+    if roles is not None:
+        return any(roles.has(role, region.pk) for role in TAKING_PART)
     return Membership.objects.filter(user=user, region=region, role__in=TAKING_PART).exists()
 
 

@@ -26,7 +26,7 @@ from kotacerdas.monitoring.models import (
     Realisation,
 )
 from kotacerdas.monitoring.plan import pagu, plan_for
-from kotacerdas.monitoring.statuses import status_set, weight_method
+from kotacerdas.monitoring.statuses import statuses_and_weight_method
 from kotacerdas.planning.access import initiatives_of, kpis_of, masterplan_for_year
 from kotacerdas.planning.models import Initiative, Kpi, Masterplan
 from kotacerdas.regions.models import Region
@@ -118,7 +118,7 @@ def monitoring_of(region: Region, today: date) -> Monitoring:
         .order_by("code")
     )
     lines = {i.pk: InitiativeLine(i, pagu=planned.get(i.code, {})) for i in initiatives}
-    statuses = status_set(region)
+    statuses, method = statuses_and_weight_method(region)
     approved = InitiativeReport.objects.filter(period__region=region, status=core.APPROVED).values_list(
         "initiative_id", "period__year", "period__quarter", "implementation", "progress"
     )
@@ -147,7 +147,6 @@ def monitoring_of(region: Region, today: date) -> Monitoring:
     for milestone in milestones.only("id", "title", "year", "quick_win__initiative_id"):
         if milestone.quick_win.initiative_id in by_initiative:
             lines[milestone.quick_win.initiative_id].milestones.append((milestone, milestone.pk in done))
-    method = weight_method(region)
     dimensions, overall = _roll_up(list(lines.values()), method)
     return Monitoring(
         region=region,

@@ -16,8 +16,9 @@ from kotacerdas.regions.models import Region
 
 
 def plan_for(region: Region) -> PlanOfRecord | None:
-    """The region's plan of record (None without a masterplan or an adopted plan)."""
-    return plan_of_record(region)
+    """The region's plan of record (None without a masterplan or an adopted plan); monitoring reads only
+    its schedule and pagu, never what changed since adoption, so that is not computed."""
+    return plan_of_record(region, with_changes=False)
 
 
 def pagu(plan: PlanOfRecord | None) -> dict[str, dict[str, dict[int, int]]]:

@@ -7,6 +7,7 @@ and the category the monitoring page counts it under (not started / on track / l
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from django.utils.translation import gettext_lazy as _
 
@@ -39,6 +40,18 @@ class Status:
 
 def status_set(region: Region) -> dict[str, Status]:
     configured = MonitoringSettings.objects.filter(region=region).values_list("status_set", flat=True).first()
+    return _statuses(configured)
+
+
+def statuses_and_weight_method(region: Region) -> tuple[dict[str, Status], str]:
+    """:func:`status_set` and :func:`weight_method` from one read of the region's settings (the
+    monitoring page needs both)."""
+    row = MonitoringSettings.objects.filter(region=region).values_list("status_set", "weight_method").first()
+    configured, method = row if row is not None else (None, None)
+    return _statuses(configured), method or core.PAGU
+
+
+def _statuses(configured: dict[str, Any] | None) -> dict[str, Status]:
     if configured:
         return {
             code: Status(

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from kotacerdas.core.budget_codes import BudgetCodeError, CodeLookup, lookup_budget_code, parse_budget_code
 from kotacerdas.core.masterplan_checks import Finding, PlannedInitiative, check_plan
 from kotacerdas.planning.common import require_masterplan
-from kotacerdas.planning.models import Initiative
+from kotacerdas.planning.models import Initiative, Masterplan
 from kotacerdas.regions.models import Region
 
 # Findings that tie an initiative to the period (a new period must keep them all inside).
@@ -94,10 +94,13 @@ def planned_initiatives(region: Region, *, exclude_pk: int | None = None) -> lis
     return [planned(i) for i in initiatives]
 
 
-def plan_findings(region: Region, initiatives: Iterable[Initiative] | None = None) -> list[Finding]:
+def plan_findings(
+    region: Region, initiatives: Iterable[Initiative] | None = None, masterplan: Masterplan | None = None
+) -> list[Finding]:
     """The findings of the region's plan; ``initiatives`` (all of the region's, with their budget lines
-    and predecessors prefetched) saves a page that already loaded them from loading them twice."""
-    masterplan = require_masterplan(region)
+    and predecessors prefetched) and ``masterplan`` (its active one) save a page that already loaded
+    them from loading them twice."""
+    masterplan = masterplan or require_masterplan(region)
     plan = planned_initiatives(region) if initiatives is None else [planned(i) for i in initiatives]
     return check_plan(plan, (masterplan.period_start, masterplan.period_end))
 

@@ -6,7 +6,8 @@ action in one transaction that first records the token (``SubmittedForm``). A se
 the same token waits on the first (the row's unique key) and then raises ``AlreadySubmitted``
 carrying what the first answered; when the first was refused (its transaction rolled back) the
 second simply runs. Without a token ``once`` is only the transaction, so requests that send none
-work as before. Tokens older than ``KEEP`` are pruned on each write.
+work as before. Tokens older than ``KEEP`` are pruned by the writes (at most every ``PRUNE_EVERY``
+in a process).
 
 The kernel imports no feature app: the page layer (``kotacerdas.web.pages``) and the API views use
 this module.
@@ -20,7 +21,7 @@ import secrets
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -89,8 +90,19 @@ def _digest(scope: str, user: Any, token: str) -> str:
     return hashlib.sha256(f"{scope}\x00{getattr(user, 'pk', None)}\x00{token}".encode()).hexdigest()
 
 
+PRUNE_EVERY = timedelta(minutes=5)  # how often one process sweeps the expired tokens
+_last_prune: list[datetime] = []  # when this process last swept (empty: never)
+
+
 def prune() -> None:
-    SubmittedForm.objects.filter(created_at__lt=timezone.now() - KEEP).delete()
+    """Delete the tokens older than ``KEEP``, at most once per ``PRUNE_EVERY`` in a process: the sweep
+    is a write transaction of its own, and running it on every save only repeated an empty DELETE.
+    A token is so remembered for at least ``KEEP`` and at most ``KEEP + PRUNE_EVERY``."""
+    now = timezone.now()
+    if _last_prune and now - _last_prune[0] < PRUNE_EVERY:
+        return
+    _last_prune[:] = [now]
+    SubmittedForm.objects.filter(created_at__lt=now - KEEP).delete()
 
 
 @contextmanager

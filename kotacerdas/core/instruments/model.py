@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from fractions import Fraction
+from functools import cached_property
 from typing import Literal
 
 Kind = Literal["scoring", "framework"]
@@ -203,7 +204,17 @@ class Instrument:
         return [place.node for place in self.walk() if isinstance(place.node, Group)]
 
     def node(self, code: str) -> Node | None:
-        return next((place.node for place in self.walk() if place.node.code == code), None)
+        return self._by_code.get(code)
+
+    @cached_property
+    def _by_code(self) -> dict[str, Node]:
+        """Each code's first node in walk order (what a search of ``walk`` finds), built once: pages
+        and the inbox look up several indicators of one instrument per request. The instrument is
+        frozen, so the index never goes stale."""
+        index: dict[str, Node] = {}
+        for place in self.walk():
+            index.setdefault(place.node.code, place.node)
+        return index
 
     def band_for(self, value: Fraction) -> Band | None:
         """The band whose range holds ``value`` (exact comparison, no rounding)."""

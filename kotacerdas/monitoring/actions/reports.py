@@ -165,6 +165,8 @@ def do_save_kpi_report(
 ) -> KpiReport:
     _require_reporter(actor, period, kpi=kpi)
     report = KpiReport.objects.filter(period=period, kpi=kpi).first()
+    if report is not None:  # the same rows as given: the audit's label and region ask no more queries
+        report.period, report.kpi = period, kpi
     _require_editable(report, period)
     rule = rule_of(kpi)
     number, top, bottom = kpi_value(rule, value, numerator, denominator)
@@ -200,6 +202,8 @@ def do_save_initiative_report(
 ) -> InitiativeReport:
     _require_reporter(actor, period, initiative=initiative)
     report = InitiativeReport.objects.filter(period=period, initiative=initiative).first()
+    if report is not None:  # the same rows as given (see do_save_kpi_report)
+        report.period, report.initiative = period, initiative
     _require_editable(report, period)
     statuses = status_set(period.region)
     if implementation not in statuses:

@@ -40,7 +40,7 @@ def initiatives(page: Page, masterplan: Masterplan) -> HttpResponse:
     context = {
         "masterplan": masterplan,
         "page": page_of(page.request, items),
-        "warnings": [finding_message(f) for f in plan_findings(page.region, items)],
+        "warnings": [finding_message(f) for f in plan_findings(page.region, items, masterplan)],
         "import_form": ImportForm(),
     }
     return page.render("planning/initiatives.html", context)

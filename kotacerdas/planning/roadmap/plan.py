@@ -59,8 +59,11 @@ def whole_rupiah(values: Mapping[str, Any]) -> dict[str, int]:
     return {str(y): int(float(v)) for y, v in sorted(values.items()) if v not in (None, "")}
 
 
-def plan_of_record(region: Region) -> PlanOfRecord | None:
-    """The adopted schedule of ``region`` with what changed since, or None when nothing was adopted."""
+def plan_of_record(region: Region, *, with_changes: bool = True) -> PlanOfRecord | None:
+    """The adopted schedule of ``region`` with what changed since, or None when nothing was adopted.
+
+    ``with_changes=False`` leaves ``changes_since_adoption`` empty: a reader of the adopted schedule only
+    (monitoring's pagu) need not load every live initiative with its budget lines and predecessors."""
     adopted = current_adopted_plan(region)
     if adopted is None:
         return None
@@ -83,7 +86,9 @@ def plan_of_record(region: Region) -> PlanOfRecord | None:
             for i in items
             if i.start_year is None
         ),
-        changes_since_adoption=tuple(changes_since(adopted, items, live_initiatives(region))),
+        changes_since_adoption=(
+            tuple(changes_since(adopted, items, live_initiatives(region))) if with_changes else ()
+        ),
     )
 
 

@@ -12,6 +12,7 @@ from django.test import RequestFactory
 from django.urls import reverse
 from django.utils import timezone
 
+from kotacerdas.web import submissions
 from kotacerdas.web.models import SubmittedForm
 from kotacerdas.web.pages import FAILED, attempt
 from kotacerdas.web.submissions import (
@@ -87,7 +88,8 @@ def test_once_runs_a_token_once_and_a_refused_run_leaves_the_token_unused(budi, 
 
 
 @pytest.mark.django_db
-def test_tokens_older_than_a_day_are_pruned_on_write(budi) -> None:
+def test_tokens_older_than_a_day_are_pruned_on_write(budi, monkeypatch) -> None:
+    monkeypatch.setattr(submissions, "_last_prune", [])  # this process has not swept yet
     old = SubmittedForm.objects.create(key="o" * 64)
     SubmittedForm.objects.filter(pk=old.pk).update(created_at=timezone.now() - KEEP - timedelta(minutes=1))
     recent = SubmittedForm.objects.create(key="r" * 64)
@@ -96,6 +98,31 @@ def test_tokens_older_than_a_day_are_pruned_on_write(budi) -> None:
     assert not SubmittedForm.objects.filter(pk=old.pk).exists()
     assert SubmittedForm.objects.filter(pk=recent.pk).exists()
     assert SubmittedForm.objects.count() == 2  # the recent one and the one just written
+
+
+@pytest.mark.django_db
+def test_a_process_sweeps_expired_tokens_at_most_every_five_minutes(budi, monkeypatch) -> None:
+    monkeypatch.setattr(submissions, "_last_prune", [])
+
+    def expired(key: str) -> SubmittedForm:
+        row = SubmittedForm.objects.create(key=key * 64)
+        SubmittedForm.objects.filter(pk=row.pk).update(
+            created_at=timezone.now() - KEEP - timedelta(minutes=1)
+        )
+        return row
+
+    first = expired("a")
+    with once(budi, new_token()):
+        pass
+    assert not SubmittedForm.objects.filter(pk=first.pk).exists()
+    second = expired("b")
+    with once(budi, new_token()):  # within PRUNE_EVERY of the last sweep: no sweep
+        pass
+    assert SubmittedForm.objects.filter(pk=second.pk).exists()
+    submissions._last_prune[0] -= submissions.PRUNE_EVERY
+    with once(budi, new_token()):
+        pass
+    assert not SubmittedForm.objects.filter(pk=second.pk).exists()
 
 
 class KeyForm(forms.Form):
