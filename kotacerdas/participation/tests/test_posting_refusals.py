@@ -65,3 +65,12 @@ def test_a_hidden_idea_takes_no_support_and_no_comment(budi, warga2, idea) -> No
         do_comment(warga2, idea, text="Setuju sekali")
     assert error.value.messages == ["Ide ini tidak dapat dikomentari."]
     assert not Support.objects.exists() and not Comment.objects.exists()
+
+
+def test_a_comment_longer_than_allowed_is_refused(warga2, idea) -> None:
+    from kotacerdas.participation.models import COMMENT_MAX
+
+    with pytest.raises(ValidationError) as error:
+        do_comment(warga2, idea, text="x" * (COMMENT_MAX + 1))
+    assert error.value.message_dict == {"text": [f"Tulis paling banyak {COMMENT_MAX} karakter."]}
+    assert not Comment.objects.exists()
