@@ -10,6 +10,7 @@ from kotacerdas.regions.models import Region
 
 pytestmark = pytest.mark.django_db
 
+NOT_VERIFIED = "Belum ada hasil terverifikasi: isi dulu nilai bagian yang sudah diverifikasi."
 CODES = ["33.73", "34.71", "35.71", "15.71"]  # Salatiga, Yogyakarta, Kediri, Jambi
 HEADER = "region_code,baseline,output,outcome,impact,quick_win,previous_total,verified\n"
 GOOD = HEADER + (
@@ -131,11 +132,13 @@ def test_publishing_without_verified_results_is_refused(ayu) -> None:
     from django.core.exceptions import ValidationError
 
     cycle = open_cycle(ayu)
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError) as refused:
         do_publish(ayu, cycle)
+    assert refused.value.messages == [NOT_VERIFIED]
     do_enter_results(ayu, cycle, HEADER + "33.73,3,3,3,3,3,,false\n")
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError) as refused:
         do_publish(ayu, cycle)
+    assert refused.value.messages == [NOT_VERIFIED]
     assert not Publication.objects.exists()
 
 

@@ -85,7 +85,7 @@ def test_tono_adjusts_with_a_reason_and_the_cycle_takes_the_verified_scores(
 ) -> None:
     cycle, participant = salatiga_2027
     form = participant.assessment
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError, match="Belum ada swanilai siklus ini yang terverifikasi"):
         do_take_verified_scores(ayu, cycle)  # nothing verified yet: nothing changes
     # no record for these: no Quick Win milestone is planned, Impact has none, and 2027 is the base year
     for part, value in (("baseline", "3"), ("impact", "3.5"), ("quick_win", "4")):

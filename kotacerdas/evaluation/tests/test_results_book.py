@@ -103,7 +103,7 @@ def test_the_book_needs_a_publication_and_is_ayus(as_ayu, as_budi, ayu, publicat
         verification_until=date(2028, 10, 31),
         publication_on=date(2028, 12, 5),
     )
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError, match="terbitkan siklus ini lebih dahulu"):
         do_request_results_book(ayu, open_one)
     assert not ResultsBook.objects.exists()
 
