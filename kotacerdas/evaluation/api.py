@@ -54,6 +54,12 @@ class ResultSerializer(serializers.Serializer[Any]):
     rank_province = serializers.IntegerField(allow_null=True)
     rank_in_class = serializers.IntegerField(allow_null=True)
     rank_in_class_band = BandSerializer(allow_null=True)
+    dimension_scores = serializers.DictField(
+        child=serializers.CharField(allow_null=True),
+        help_text="smart-city dimension code → score 0–5, exact (a decimal, or a/b when it has no "
+        "finite decimal), frozen at publication: 5 × masterplan programmes running / planned in the "
+        "year; null when none was planned. Empty for results published before kotacerdas derived them.",
+    )
 
 
 class CycleResultsSerializer(serializers.Serializer[Any]):
@@ -103,6 +109,10 @@ def results_json(publication: Publication) -> list[dict[str, Any]]:
                 "rank_in_class_band": None
                 if band is None
                 else {k: float(band[k]) for k in ("q05", "median", "q95")} | {"robust": band["robust"]},
+                "dimension_scores": {
+                    dimension: score or None
+                    for dimension, score in publication.inputs.get(code, {}).get("dimensions", {}).items()
+                },
             }
         )
     return out

@@ -3,7 +3,9 @@ newcomer sees totals, the three rankings and the rank bands. The part scores are
 values except Kota Jambi's and Kota Kediri's, which are those of their published Dirjen Aptika letters
 (../shared/domain.md §1.5). Opening the cycle starts each region's self-assessment pre-filled from its
 record (Salatiga's from the demo's 2026 monitoring, when loaded first); the published scores are the
-uploaded example values. Built through the evaluation's actions; running it again changes nothing."""
+uploaded example values. The scores per smart-city dimension are derived at publication from the
+same monitoring (Salatiga's; the other example regions have no masterplan here, so "–"). Built
+through the evaluation's actions; running it again changes nothing."""
 
 from __future__ import annotations
 

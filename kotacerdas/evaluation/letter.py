@@ -12,12 +12,13 @@ from pathlib import Path
 
 from django.conf import settings
 from django.http import Http404
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from kotacerdas.core.books.pdf import convert_to_pdf
 from kotacerdas.core.evaluation.letter import LetterData, letter_filename, render_letter
 from kotacerdas.core.processes import owned_tempdir
 from kotacerdas.evaluation.models import Publication
+from kotacerdas.planning.reference import dimension_label
 from kotacerdas.regions.models import Region
 
 CONTENT_TYPES = {
@@ -59,9 +60,15 @@ def letter_data(publication: Publication, region: Region) -> LetterData:
         band=publication.bands.get(region.code),
         input_hash=publication.input_hash,
         replications=int(uncertainty.get("replications", 0)),
-        dimensions=inputs.get("dimensions", {}),
+        dimensions=dimension_names(inputs.get("dimensions", {})),
         note=publication.cycle.note,
     )
+
+
+def dimension_names(frozen: dict[str, str]) -> dict[str, str]:
+    """The frozen dimension scores keyed by the dimension's Indonesian name (the letter is official)."""
+    with translation.override("id"):
+        return {dimension_label(code): score for code, score in frozen.items()}
 
 
 def letter_file(publication: Publication, region: Region, extension: str) -> tuple[bytes, str]:

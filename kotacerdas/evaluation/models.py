@@ -139,7 +139,9 @@ class Publication(models.Model):
     rows = models.JSONField(_("results"))  # the ranks.csv rows, exact text
     bands = models.JSONField(_("rank bands"), default=dict)  # region code → {q05, median, q95, robust}
     # region code → {parts, previous_total, population, verified[, dimensions]}: what each result
-    # letter shows, read from here only, so a letter never changes after publication
+    # letter shows, read from here only, so a letter never changes after publication. ``dimensions``
+    # (smart-city dimension code → exact score, "" when no programme was planned) is derived at
+    # publication (core/evaluation/dimensions.py); publications from before it have none
     inputs = models.JSONField(_("published inputs"), default=dict)
 
     class Meta:

@@ -19,11 +19,14 @@ from kotacerdas.accounts.models import User
 from kotacerdas.audit.log import record
 from kotacerdas.audit.transitions import lock_state
 from kotacerdas.core.evaluation import PARTS, Entry, default_uncertainty, evaluate
+from kotacerdas.core.evaluation.dimensions import dimension_scores, frozen_scores
 from kotacerdas.core.evaluation.evaluate import quantile_text
 from kotacerdas.core.evaluation.ranking import check_monev_instrument
 from kotacerdas.core.instruments import Instrument, InstrumentError, instrument_hash, load_instrument
 from kotacerdas.core.instruments.numbers import to_fraction
 from kotacerdas.evaluation.models import Cycle, Participant, Publication
+from kotacerdas.evaluation.record import dimension_counts
+from kotacerdas.planning.reference import dimensions
 
 REPLICATIONS = 1000  # rank bands of a publication; the seed is the cycle's year
 
@@ -56,7 +59,7 @@ def publish(actor: User, cycle: Cycle, on_progress: Callable[[int], None] | None
             input_hash=result.input_hash,
             rows=result.rows(),
             bands=bands,
-            inputs=published_inputs(participants),
+            inputs=published_inputs(participants, cycle.year),
         )
         locked.state = Cycle.State.PUBLISHED
         locked.save(update_fields=["state"])
@@ -84,14 +87,20 @@ def publishable(cycle: Cycle) -> tuple[Instrument, list[Participant]]:
     return instrument, participants
 
 
-def published_inputs(participants: list[Participant]) -> dict[str, dict[str, Any]]:
-    """What each result letter shows besides the ranks, frozen with the publication."""
+def published_inputs(participants: list[Participant], year: int) -> dict[str, dict[str, Any]]:
+    """What each result letter shows besides the ranks, frozen with the publication.
+
+    ``dimensions`` (code → exact score, "" when nothing was planned) is derived from the record as
+    it stands now and never read from it again: a later monitoring edit leaves the result alone.
+    """
+    codes = [code for code, _label in dimensions()]
     return {
         p.region.code: {
             "parts": {part: p.scores[part] for part in PARTS},
             "previous_total": p.previous_total,
             "population": p.population,
             "verified": p.verified,
+            "dimensions": frozen_scores(dimension_scores(dimension_counts(p.region, year), codes)),
         }
         for p in participants
         if p.scores

@@ -13,8 +13,16 @@ from typing import Any
 
 from django.db.models import Prefetch
 
+from kotacerdas.core.evaluation.dimensions import display_text
 from kotacerdas.evaluation.models import Cycle, EvidenceLink, Participant, Publication
+from kotacerdas.planning.reference import dimension_label
 from kotacerdas.regions.models import Region
+
+
+def dimension_rows(publication: Publication, region: Region) -> list[tuple[str, str]]:
+    """(dimension, score for display) as frozen in the publication; none for results published before."""
+    frozen = publication.inputs.get(region.code, {}).get("dimensions", {})
+    return [(dimension_label(code), display_text(score)) for code, score in frozen.items()]
 
 
 def region_section(user: Any, region: Region) -> dict[str, Any] | None:
@@ -48,6 +56,7 @@ def region_section(user: Any, region: Region) -> dict[str, Any] | None:
                     "row": row,
                     "band": publication.bands.get(region.code),
                     "assessment_id": participant.assessment_id,
+                    "dimensions": dimension_rows(publication, region),
                 }
             )
     if not results and not open_forms:

@@ -1,7 +1,8 @@
 """The published results as one table: what the cycle page shows and what the XLSX holds.
 
-Both read this one function, so the download is the screen (tests/…/test_downloads.py holds the
-two against each other). Cells are the exact published text; the XLSX writes totals as numbers
+Both read these functions (``table_columns``, ``table_rows``: the ranking, then one column per
+smart-city dimension the publication froze a score for), so the download is the screen (the tests
+hold the two against each other). Cells are the exact published text; the XLSX writes totals as numbers
 and ranks as whole numbers so a spreadsheet can sort and compute with them.
 """
 
@@ -14,8 +15,10 @@ from typing import Any
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
+from kotacerdas.core.evaluation.dimensions import NO_SCORE, display_text
 from kotacerdas.core.spreadsheet import append_row
 from kotacerdas.evaluation.models import Publication
+from kotacerdas.planning.reference import dimension_label
 from kotacerdas.regions.models import Region
 
 NUMBER, RANK, TEXT = "number", "rank", "text"
@@ -73,6 +76,8 @@ def cell_value(text: str, kind: str) -> Any:
     """A cell as the spreadsheet holds it: exact decimals as numbers, ranks as whole numbers."""
     if text == EMPTY:
         return None
+    if text == NO_SCORE:  # a dimension without a planned programme: shown as on the screen
+        return text
     if kind == NUMBER:
         return float(text)  # the shortest float text round-trips the published decimal
     if kind == RANK:
@@ -80,14 +85,34 @@ def cell_value(text: str, kind: str) -> Any:
     return text
 
 
+def dimension_codes(publication: Publication) -> list[str]:
+    """The dimensions the publication froze scores for, in their order; none before they were derived."""
+    return next((list(i["dimensions"]) for i in publication.inputs.values() if i.get("dimensions")), [])
+
+
+def table_columns(publication: Publication) -> list[Column]:
+    """The table's columns: the ranking's, then one per smart-city dimension the publication scored."""
+    return columns() + [Column(dimension_label(code), NUMBER) for code in dimension_codes(publication)]
+
+
+def table_rows(publication: Publication) -> list[list[str]]:
+    """``results_rows`` with each region's frozen dimension scores ("–" when none was planned)."""
+    codes = dimension_codes(publication)
+    rows = []
+    for row in results_rows(publication):
+        frozen = publication.inputs.get(row[0], {}).get("dimensions", {})
+        rows.append(row + [display_text(frozen.get(code, "")) for code in codes])
+    return rows
+
+
 def results_xlsx(publication: Publication) -> bytes:
     book = Workbook()
     sheet = book.active
     assert sheet is not None  # a new workbook has its sheet
     sheet.title = str(publication.cycle.year)
-    table = columns()
+    table = table_columns(publication)
     append_row(sheet, [column.label for column in table])
-    for row in results_rows(publication):
+    for row in table_rows(publication):
         append_row(sheet, [cell_value(text, c.kind) for text, c in zip(row, table, strict=True)])
     out = io.BytesIO()
     book.save(out)

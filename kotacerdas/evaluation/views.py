@@ -20,7 +20,7 @@ from kotacerdas.evaluation import actions
 from kotacerdas.evaluation.access import cycle_page
 from kotacerdas.evaluation.forms import CycleForm, ResultsForm
 from kotacerdas.evaluation.models import Cycle, Publication, PublishJob, ResultsBook
-from kotacerdas.evaluation.results_table import TEXT, columns, results_rows
+from kotacerdas.evaluation.results_table import TEXT, columns, table_columns, table_rows
 from kotacerdas.jobs.liveness import sweep
 from kotacerdas.web.pages import ObjectPage, render_page, save_form
 
@@ -67,6 +67,7 @@ def _cycle(page: ObjectPage[Cycle], results_form: ResultsForm | None = None) -> 
     sweep(PublishJob, cycle=cycle)  # a job whose worker died is failed, not "running" for ever
     job = PublishJob.objects.filter(cycle=cycle).first()
     book = None
+    table = table_columns(publication) if publication else columns()
     if publication is not None:
         sweep(ResultsBook, publication=publication)
         book = ResultsBook.objects.filter(publication=publication).defer("docx", "pdf").first()
@@ -79,9 +80,9 @@ def _cycle(page: ObjectPage[Cycle], results_form: ResultsForm | None = None) -> 
         "parts": PARTS,
         "participants": participants,
         "publication": publication,
-        "results": results_rows(publication) if publication else [],
-        "result_columns": columns(),
-        "numeric_columns": [i for i, c in enumerate(columns(), start=1) if c.kind != TEXT],
+        "results": table_rows(publication) if publication else [],
+        "result_columns": table,
+        "numeric_columns": [i for i, c in enumerate(table, start=1) if c.kind != TEXT],
         "results_form": results_form or ResultsForm(),
     }
     return page.render("evaluation/cycle_detail.html", context, results_form)

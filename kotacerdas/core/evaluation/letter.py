@@ -22,6 +22,7 @@ from docx.document import Document as DocxDocument
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm, Pt
 
+from kotacerdas.core.evaluation.dimensions import NO_SCORE
 from kotacerdas.core.evaluation.entries import PARTS
 from kotacerdas.core.formatting import decimal, number, tanggal
 
@@ -38,6 +39,11 @@ SENDER = (
 )
 SIGNATORY = "Direktur Jenderal Aptika"
 MAX_PLACES = 4  # a total that does not end (a part of 1/3) is shown to 4 places; the CSV keeps 12
+DIMENSION_NOTE = (
+    "Nilai per dimensi = 5 × jumlah program masterplan yang berjalan ÷ jumlah program yang "
+    "direncanakan berjalan pada tahun evaluasi, menurut laporan monitoring yang disetujui; "
+    f"{NO_SCORE} berarti tidak ada program yang direncanakan pada dimensi itu."
+)
 HEADS = {"kota": ("Wali Kota", "Kota"), "kabupaten": ("Bupati", "Kabupaten"), "province": ("Gubernur", "")}
 
 
@@ -64,7 +70,9 @@ class LetterData:
     band: Mapping[str, object] | None  # {q05, median, q95, robust}
     input_hash: str
     replications: int = 0  # of the rank bands
-    dimensions: Mapping[str, str] = field(default_factory=dict)  # dimension → score, when scored
+    # dimension name → exact score ("" = no programme planned, shown "–"); empty for results published
+    # before kotacerdas derived them (core/evaluation/dimensions.py)
+    dimensions: Mapping[str, str] = field(default_factory=dict)
     note: str = ""  # e.g. "Data contoh (demo)"
 
 
@@ -175,7 +183,8 @@ def _body(doc: DocxDocument, data: LetterData) -> None:
         dims.rows[0].cells[0].text, dims.rows[0].cells[1].text = "Dimensi", "Nilai"
         for name, value in data.dimensions.items():
             row = dims.add_row().cells
-            row[0].text, row[1].text = name, score_text(value)
+            row[0].text, row[1].text = name, score_text(value) if value else NO_SCORE
+        doc.add_paragraph(DIMENSION_NOTE)
     doc.add_heading(f"{'C' if data.dimensions else 'B'}. Peringkat dan peningkatan", level=2)
     for line in ranking_lines(data):
         doc.add_paragraph(line, style="List Bullet")

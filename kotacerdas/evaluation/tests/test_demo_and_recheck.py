@@ -70,3 +70,24 @@ def test_budi_sees_his_published_rank_and_its_band_on_his_region_page(ayu, as_bu
     assert "Evaluasi 2026" in html and "Data contoh (demo)" in html
     row = next(r for r in Publication.objects.get(cycle__year=YEAR).rows if r["region_code"] == "33.73")
     assert f'data-testid="rank-in-class">{row["rank_in_class"]} (rentang ' in html
+
+
+def test_the_whole_demo_publishes_salatigas_dimension_scores_from_its_2026_monitoring(
+    settings, tmp_path: Path
+) -> None:
+    from kotacerdas.demo import load_demo as load_whole_demo
+
+    settings.MEDIA_ROOT = tmp_path / "media"
+    load_whole_demo()  # monitoring's demo (2026 approved) is loaded before the evaluation's
+    inputs = Publication.objects.get(cycle__year=YEAR).inputs
+    # Salatiga's 2026 reports: governance 2 of 2 programmes running, economy 1 of 1, living 1 of 1
+    assert inputs["33.73"]["dimensions"] == {
+        "governance": "5",
+        "branding": "",
+        "economy": "5",
+        "living": "5",
+        "society": "",
+        "environment": "",
+    }
+    # Jambi has no masterplan in kotacerdas: every dimension is "–" (no programme planned)
+    assert set(inputs["15.71"]["dimensions"].values()) == {""}
