@@ -17,7 +17,9 @@ import subprocess
 import sys
 import tempfile
 from collections.abc import AsyncIterator, Awaitable, Callable
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -46,6 +48,13 @@ async def read_request(reader: asyncio.StreamReader) -> None:
     await reader.readuntil(b"\r\n\r\n")
 
 
+def run_apart(coroutine: Awaitable[Any]) -> Any:
+    """Run ``coroutine`` on its own event loop in a thread of its own: on an xdist worker that ran a
+    browser journey before, Playwright's loop is still set on this thread and ``asyncio.run`` refuses."""
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()  # type: ignore[arg-type]
+
+
 def test_a_kept_alive_connection_the_server_closed_is_reopened_and_not_an_error() -> None:
     async def one_answer_per_connection(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
         await read_request(reader)
@@ -64,7 +73,7 @@ def test_a_kept_alive_connection_the_server_closed_is_reopened_and_not_an_error(
             await connection.close()
             return statuses, connection.reopened
 
-    statuses, reopened = asyncio.run(scenario())
+    statuses, reopened = run_apart(scenario())
     assert statuses == [200, 200, 200]
     assert reopened == 2
 
@@ -81,7 +90,7 @@ def test_a_fresh_connection_that_fails_is_an_error_with_its_cause() -> None:
                 await connection.request("GET", "/r/33.73/", {})
             return str(failed.value)
 
-    message = asyncio.run(scenario())
+    message = run_apart(scenario())
     assert message.startswith("GET /r/33.73/: IncompleteReadError")
     assert "on a fresh connection" in message
 
@@ -102,7 +111,7 @@ def test_a_request_without_an_answer_ends_within_the_limit(monkeypatch: pytest.M
                 await client.Connection(port).request("GET", "/", {})
             return str(failed.value), loop.time() - begun
 
-    message, took = asyncio.run(scenario())
+    message, took = run_apart(scenario())
     assert "no answer within" in message
     assert took < 2
 
@@ -186,5 +195,5 @@ def test_topology_nginx_holds_1100_kept_alive_connections() -> None:
                 await asyncio.wait_for(proxy.wait(), 10)
 
     with tempfile.TemporaryDirectory() as tmp:
-        errors = asyncio.run(scenario(Path(tmp)))
+        errors = run_apart(scenario(Path(tmp)))
     assert errors == [], f"{len(errors)} errors, e.g. {errors[:3]}"
