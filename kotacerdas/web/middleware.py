@@ -100,7 +100,11 @@ class InboxBadgeMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         response = self.get_response(request)
-        if request.method in UNSAFE_METHODS and hasattr(request, "session"):
-            if BADGE_SESSION_KEY in request.session and request.user.is_authenticated:
-                drop_badge(request)
+        if request.method in UNSAFE_METHODS and self._keeps_a_badge(request):
+            drop_badge(request)
         return response
+
+    @staticmethod
+    def _keeps_a_badge(request: HttpRequest) -> bool:
+        session = getattr(request, "session", None)
+        return session is not None and BADGE_SESSION_KEY in session and request.user.is_authenticated

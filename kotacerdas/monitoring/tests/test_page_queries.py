@@ -11,7 +11,6 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from conftest import forget_inbox_badge
-
 from kotacerdas.monitoring.actions.reports import do_save_kpi_report
 
 pytestmark = pytest.mark.django_db

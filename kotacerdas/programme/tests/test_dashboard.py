@@ -8,10 +8,9 @@ from io import BytesIO
 import pytest
 from django.test import Client
 from django.urls import reverse
-
-from conftest import forget_inbox_badge
 from openpyxl import load_workbook
 
+from conftest import forget_inbox_badge
 from kotacerdas.programme.tests.conftest import deliverable_of
 
 pytestmark = pytest.mark.django_db

@@ -10,7 +10,6 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from conftest import forget_inbox_badge
-
 from kotacerdas.planning.conftest import add_initiative
 
 pytestmark = pytest.mark.django_db
