@@ -79,6 +79,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "kotacerdas.web.middleware.InboxBadgeMiddleware",
     "kotacerdas.web.memo.RequestMemoMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -229,6 +230,12 @@ CHORES_INTERVAL_SECONDS = env_int("CHORES_INTERVAL_SECONDS", 600)
 for _name in ("JOB_STALE_AFTER_SECONDS", "BOOKS_CONVERT_TIMEOUT_SECONDS", "CHORES_INTERVAL_SECONDS"):
     if globals()[_name] < 1:
         raise ConfigError(f"{_name} must be at least 1 (seconds)")
+# The navigation's inbox count is kept in the person's session this long (0: counted on every page).
+# Their own writes and the inbox page correct it at once; other people's changes show within it.
+# See docs/reference/inbox.md.
+INBOX_BADGE_SECONDS = env_int("INBOX_BADGE_SECONDS", 60)
+if INBOX_BADGE_SECONDS < 0:
+    raise ConfigError("INBOX_BADGE_SECONDS must be 0 or more (seconds)")
 
 # Two-factor login: the issuer name the authenticator app shows next to the account.
 OTP_TOTP_ISSUER = env("OTP_TOTP_ISSUER", "kotacerdas")

@@ -11,13 +11,15 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from conftest import make_person
+from conftest import forget_inbox_badge, make_person
 from kotacerdas.accounts.models import Role
 
 pytestmark = pytest.mark.django_db
 
 
 def queries_of(client, url: str) -> int:
+    """The queries of a first view of the minute (the navigation counts the inbox)."""
+    forget_inbox_badge(client)
     with CaptureQueriesContext(connection) as captured:
         response = client.get(url)
     assert response.status_code == 200, response.status_code

@@ -4,17 +4,17 @@ from typing import Any
 
 from django.conf import settings
 from django.http import HttpRequest
-from django.utils.functional import SimpleLazyObject
 
 from kotacerdas.accounts.access import is_national_admin
-from kotacerdas.web.inbox import inbox_for_request
+from kotacerdas.web.inbox import badge_count_for_request
 
 
 def navigation(request: HttpRequest) -> dict[str, Any]:
     user = getattr(request, "user", None)
     return {
         "nav_is_national_admin": bool(user and is_national_admin(user)),
-        # collected only when a page shows the count, and once per request (the home page reuses it)
-        "nav_inbox": SimpleLazyObject(lambda: inbox_for_request(request)),
+        # a callable: the template calls it only when it shows the count (kept in the session for
+        # INBOX_BADGE_SECONDS, see kotacerdas.web.inbox); an int, so the plural forms work on it
+        "nav_inbox_count": lambda: badge_count_for_request(request),
         "demo_data_loaded": (settings.VAR_DIR / "demo-data-loaded").exists(),
     }

@@ -11,7 +11,8 @@ regions (and records) the person may open — the contributor applies its own ap
 It must run a fixed number of queries, however many items there are (the inbox is counted in every
 page's navigation), and none when the person has no role it serves: the person's roles are read
 once per collection into ``query.memo`` (``kotacerdas.accounts.access.inbox_roles``).
-:func:`inbox_for_request` collects once per request.
+:func:`inbox_for_request` collects once per request; the navigation's count
+(:func:`badge_count_for_request`) is kept in the person's session for ``INBOX_BADGE_SECONDS``.
 
 An item's base kind says why it is there (assigned to me, to review or approve, returned to me);
 its group on the page also weighs its due date: an assigned item past its date is "overdue", one due
@@ -20,11 +21,13 @@ within :data:`DUE_SOON_DAYS` days is "due soon".
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Any
 
+from django.conf import settings
 from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
@@ -141,10 +144,80 @@ def collect_inbox(user: Any, today: date | None = None) -> Inbox:
     return Inbox(today, sorted(items, key=_sort_key))
 
 
-def inbox_for_request(request: Any) -> Inbox:
-    """The signed-in person's inbox, collected once per request (navigation and page share it)."""
+def inbox_for_request(request: Any, now: float | None = None) -> Inbox:
+    """The signed-in person's inbox, collected once per request (navigation and page share it).
+
+    Collecting it also corrects the navigation's kept badge (:func:`keep_badge`): opening the inbox or
+    a home page always shows the live count.
+    """
     cached = getattr(request, "_kotacerdas_inbox", None)
     if cached is None:
         cached = collect_inbox(request.user)
         request._kotacerdas_inbox = cached
+        keep_badge(request, cached.count, now)
     return cached
+
+
+# The navigation's badge: the count kept in the person's session for a short while (issue 17/13).
+# Collecting the whole inbox for one number cost 8–10 ms a page; notification badges in most products
+# are a little behind for the same reason. The person's own writes drop it (InboxBadgeMiddleware), the
+# inbox and home pages correct it with their live count, other people's changes show within
+# INBOX_BADGE_SECONDS.
+BADGE_SESSION_KEY = "kotacerdas_inbox_badge"
+BADGE_SECONDS_DEFAULT = 60
+
+
+def badge_seconds() -> int:
+    return int(getattr(settings, "INBOX_BADGE_SECONDS", BADGE_SECONDS_DEFAULT))
+
+
+def _kept_badge(request: Any, now: float) -> int | None:
+    """The session's count if it is this person's, of today and younger than the window."""
+    kept = request.session.get(BADGE_SESSION_KEY)
+    if not isinstance(kept, dict) or kept.get("user") != request.user.pk:
+        return None
+    made = kept.get("made")
+    fresh = isinstance(made, int | float) and 0 <= now - made < badge_seconds()
+    if not fresh or kept.get("date") != timezone.localdate().isoformat():
+        return None
+    count = kept.get("count")
+    return count if isinstance(count, int) else None
+
+
+def keep_badge(request: Any, count: int, now: float | None = None) -> None:
+    """Store the live count in the session (written only when it changes or has aged)."""
+    session = getattr(request, "session", None)
+    if session is None or not getattr(request.user, "is_authenticated", False):
+        return
+    now = time.time() if now is None else now
+    if _kept_badge(request, now) == count:
+        return  # the same number, still fresh: no session write
+    session[BADGE_SESSION_KEY] = {
+        "user": request.user.pk,
+        "count": count,
+        "made": int(now),
+        "date": timezone.localdate().isoformat(),
+    }
+
+
+def drop_badge(request: Any) -> None:
+    session = getattr(request, "session", None)
+    if session is not None and BADGE_SESSION_KEY in session:
+        del session[BADGE_SESSION_KEY]
+
+
+def badge_count_for_request(request: Any, now: float | None = None) -> int:
+    """The navigation's inbox count: the session's if fresh, otherwise collected and kept.
+
+    A page that collects the live inbox anyway (home, inbox) has already kept its count; the badge
+    then uses it, so the page collects once. A visitor gets 0 and no session write.
+    """
+    if not getattr(request.user, "is_authenticated", False) or getattr(request, "session", None) is None:
+        return 0
+    live = getattr(request, "_kotacerdas_inbox", None)
+    if live is not None:
+        return live.count
+    kept = _kept_badge(request, time.time() if now is None else now)
+    if kept is not None:
+        return kept
+    return inbox_for_request(request, now=now).count

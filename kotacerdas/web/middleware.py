@@ -9,6 +9,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from kotacerdas.core.spreadsheet import has_control, strip_control
+from kotacerdas.web.inbox import BADGE_SESSION_KEY, drop_badge
 
 
 class IndonesianFirstLocaleMiddleware(LocaleMiddleware):
@@ -82,3 +83,28 @@ def _cleaned(data: QueryDict) -> QueryDict:
         clean.setlist(key, [strip_control(value) for value in values])
     clean._mutable = False
     return clean
+
+
+UNSAFE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
+
+
+class InboxBadgeMiddleware:
+    """Drop the navigation's kept inbox count after each write by a signed-in person.
+
+    The count is kept in the session for ``INBOX_BADGE_SECONDS`` (kotacerdas.web.inbox); a person's
+    own save must show at once, so the page after it (usually the redirect) counts anew. Dropped after
+    the view, so a count kept while the write's own response was rendered goes too."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        if request.method in UNSAFE_METHODS and self._keeps_a_badge(request):
+            drop_badge(request)
+        return response
+
+    @staticmethod
+    def _keeps_a_badge(request: HttpRequest) -> bool:
+        session = getattr(request, "session", None)
+        return session is not None and BADGE_SESSION_KEY in session and request.user.is_authenticated

@@ -10,7 +10,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from conftest import logged_in
+from conftest import forget_inbox_badge, logged_in
 from kotacerdas.monitoring.actions.periods import do_lock_period
 from kotacerdas.monitoring.actions.reports import do_save_kpi_report
 from kotacerdas.monitoring.models import KpiReport
@@ -113,6 +113,7 @@ def test_the_monitoring_page_reads_a_fixed_number_of_queries(world, budi, sari, 
     url = reverse("monitoring:region", args=["33.73"])
 
     def count() -> int:
+        forget_inbox_badge(as_budi)  # a first view of the minute: the navigation counts the inbox
         with CaptureQueriesContext(connection) as queries:
             assert as_budi.get(url).status_code == 200
         return len(queries)

@@ -10,6 +10,7 @@ from django.test import Client
 from django.urls import reverse
 from openpyxl import load_workbook
 
+from conftest import forget_inbox_badge
 from kotacerdas.programme.tests.conftest import deliverable_of
 
 pytestmark = pytest.mark.django_db
@@ -115,7 +116,8 @@ def test_the_dashboard_needs_a_fixed_number_of_queries(
     from kotacerdas.programme.tests.bulk import seed_cohort
 
     seed_cohort(ayu, 2027, 30)
-    with django_assert_max_num_queries(14):
+    # a first view: 13, and the inbox count kept in the session (an UPDATE inside a savepoint, 3)
+    with django_assert_max_num_queries(16):
         response = as_ayu.get(reverse("programme:dashboard"))
     assert response.status_code == 200
     assert len(cells(response.content.decode(), "stage-matrix")) == 1 + 32
@@ -128,6 +130,7 @@ def test_the_dashboard_pages_by_fifty_regions_at_the_same_query_count(ayu, as_ay
     from kotacerdas.programme.tests.bulk import seed_cohort
 
     def count(**params: str) -> tuple[int, str]:
+        forget_inbox_badge(as_ayu)  # a first view of the minute: the navigation counts the inbox
         with CaptureQueriesContext(connection) as captured:
             response = as_ayu.get(reverse("programme:dashboard"), params)
         assert response.status_code == 200
@@ -155,6 +158,7 @@ def test_the_deliverables_of_a_candidacy_cost_the_same_queries_at_two_lengths(
     url = reverse("programme:candidacy", args=[candidacy.region.code, cohort.pk])
 
     def count() -> int:
+        forget_inbox_badge(as_ayu)  # a first view of the minute: the navigation counts the inbox
         with CaptureQueriesContext(connection) as captured:
             assert as_ayu.get(url).status_code == 200
         return len(captured)

@@ -8,7 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from conftest import logged_in, make_person
+from conftest import forget_inbox_badge, logged_in, make_person
 from kotacerdas.programme.actions.deliverables import (
     do_add_submitted_item,
     do_review_deliverable,
@@ -71,6 +71,7 @@ def test_more_returned_deliverables_do_not_mean_more_queries(selected, budi, rin
         assert client.get(SALATIGA).status_code == 200
     for code in ("readiness-gap", "vision-keywords"):
         return_with_reason(budi, rina, deliverable_of(selected["33.73"], code), f"Perbaiki {code}")
+    forget_inbox_badge(client)  # both first views of the minute: the navigation counts the inbox
     with CaptureQueriesContext(connection) as three:
         body = client.get(SALATIGA).content.decode()
     assert "Perbaiki vision-keywords" in body

@@ -5,6 +5,10 @@ the region (with its province) and edit checks, the team page (count and rows) a
 section's own queries (assessment 3, programme 3 and its role checks, masterplan 3 and the plan of
 record, books 3, monitoring 1, evaluation 1, portal 1), and the inbox count in the navigation (5: one per app
 that contributes). ``MOST`` pins today's figure so a regression fails; lower it as the sections shrink.
+
+Since issue 17/13 the navigation's count is kept in the session for INBOX_BADGE_SECONDS: the figures
+here are a first view of the minute (:func:`conftest.forget_inbox_badge`), which counts the inbox and
+writes the count to the session (:data:`KEEP_THE_COUNT`); a repeat view reads neither.
 """
 
 from __future__ import annotations
@@ -16,15 +20,19 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from conftest import make_person
+from conftest import forget_inbox_badge, make_person
 from kotacerdas.accounts.models import Role
 
 pytestmark = pytest.mark.django_db
 
 MOST = 31  # issue 17 asks for 12: the inbox (5), programme card (7) and plan of record are next
+# A first view keeps the inbox count in the session: one UPDATE, which inside a test's transaction
+# comes with a savepoint and its release.
+KEEP_THE_COUNT = 3
 
 
 def queries_of(client, url: str) -> tuple[int, str]:
+    forget_inbox_badge(client)  # a first view of the minute
     with CaptureQueriesContext(connection) as captured:
         response = client.get(url)
     assert response.status_code == 200
@@ -66,7 +74,7 @@ def test_the_region_page_costs_the_same_few_queries_at_two_sizes(
     grow(ayu, budi, region_a, dinkes_a, 4, 12)
     large, html = queries_of(client, url)
     assert "Anggota15" in html
-    assert large == small <= MOST, (small, large)
+    assert large == small <= MOST + KEEP_THE_COUNT, (small, large)
 
 
 def test_the_team_table_pages_beyond_fifty(as_budi, ayu, region_a, dinkes_a) -> None:
