@@ -13,7 +13,7 @@ T = {
     "Enter a whole number of people from 0 to 1,000,000.": "Isi jumlah orang berupa bilangan bulat dari 0 sampai 1.000.000.",
     "The total head count is smaller than the sum of the stakeholder groups.": "Jumlah peserta lebih kecil daripada jumlah kelompok pemangku kepentingan.",
     "Choose material or photo.": "Pilih bahan atau foto.",
-    "Choose a file to upload.": "Pilih berkas yang akan diunggah.",
+    "Choose a file to upload.": "Pilih berkas untuk diunggah.",
     "Public portal": "Portal publik",
     "Open data of the Smart City masterplans": "Data terbuka masterplan Smart City",
     "What the regions published on their public portals (published snapshots).": "Apa yang diterbitkan daerah di portal publiknya (cuplikan terbitan).",
