@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django.core.exceptions import ValidationError
 from drf_spectacular.utils import extend_schema
@@ -12,6 +12,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from kotacerdas.accounts.models import User
 from kotacerdas.participation import limits
 from kotacerdas.participation.access import get_consultation, get_idea, public_ideas
 from kotacerdas.participation.actions.posting import do_support
@@ -65,9 +66,10 @@ class IdeaSupport(APIView):
     )
     def post(self, request: Request, version: str, idea_id: int) -> Response:
         idea = get_idea(request.user, idea_id)
+        actor = cast(User, request.user)  # signed in: the API's default permission (IsAuthenticated)
 
         def run() -> tuple[int, Any]:
-            do_support(request.user, idea, address_key=limits.address_key(request))
+            do_support(actor, idea, address_key=limits.address_key(request))
             return 201, {"idea": idea.pk, "support_count": idea.supports.count()}
 
         try:

@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 from kotacerdas.accounts.errors import ActionNotAllowed
+from kotacerdas.accounts.models import User
 from kotacerdas.audit.log import snapshot
 from kotacerdas.core.personal_numbers import redact
 from kotacerdas.participation.access import can_moderate, citizen_of
@@ -26,7 +27,7 @@ def safe_snapshot(instance: Any) -> dict[str, Any]:
     return values
 
 
-def require_verified(actor: Any) -> None:
+def require_verified(actor: User) -> None:
     citizen = citizen_of(actor)
     if citizen is None:
         raise ActionNotAllowed(_("Register as a citizen to take part."))
@@ -34,7 +35,7 @@ def require_verified(actor: Any) -> None:
         raise ValidationError(_("Verify your e-mail address first: open the link we sent you."))
 
 
-def require_moderator(actor: Any, region: Region) -> None:
+def require_moderator(actor: User, region: Region) -> None:
     if not can_moderate(actor, region):
         raise ActionNotAllowed(_("Only the region's coordinator (Diskominfo) may moderate citizen input."))
 

@@ -13,6 +13,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from kotacerdas.accounts.models import User
 from kotacerdas.audit.log import record
 from kotacerdas.core.personal_numbers import has_personal_numbers
 from kotacerdas.participation.actions.common import clean_text, require_moderator, safe_snapshot
@@ -21,7 +22,7 @@ from kotacerdas.planning.analysis.actions import do_save_problem
 from kotacerdas.planning.models import Initiative, Problem
 
 
-def _change(actor: Any, action: str, item: Idea | Comment, changes: dict[str, Any]) -> None:
+def _change(actor: User, action: str, item: Idea | Comment, changes: dict[str, Any]) -> None:
     region = item.region if isinstance(item, Idea) else item.idea.region
     before = safe_snapshot(item)
     for name, value in changes.items():
@@ -38,13 +39,13 @@ def _reason(reason: str) -> str:
     return reason[:300]
 
 
-def do_hide(actor: Any, item: Idea | Comment, *, reason: str) -> None:
+def do_hide(actor: User, item: Idea | Comment, *, reason: str) -> None:
     region = item.region if isinstance(item, Idea) else item.idea.region
     require_moderator(actor, region)
     _change(actor, "participation.hide", item, {"state": Idea.State.HIDDEN, "hidden_reason": _reason(reason)})
 
 
-def do_redact_idea(actor: Any, idea: Idea, *, title: str, text: str) -> None:
+def do_redact_idea(actor: User, idea: Idea, *, title: str, text: str) -> None:
     """Replace the text by the moderator's redacted version; publish it when no number is left."""
     require_moderator(actor, idea.region)
     title = clean_text(title, "title", minimum=5, maximum=TITLE_MAX)
@@ -55,7 +56,7 @@ def do_redact_idea(actor: Any, idea: Idea, *, title: str, text: str) -> None:
     _change(actor, "participation.redact", idea, {"title": title, "text": text, "state": state})
 
 
-def do_redact_comment(actor: Any, comment: Comment, *, text: str) -> None:
+def do_redact_comment(actor: User, comment: Comment, *, text: str) -> None:
     require_moderator(actor, comment.idea.region)
     text = clean_text(text, "text", minimum=2, maximum=COMMENT_MAX)
     if has_personal_numbers(text):
@@ -71,7 +72,7 @@ def _require_open_outcome(idea: Idea) -> None:
         raise ValidationError(_("A decision on this idea was already made."))
 
 
-def do_promote_idea(actor: Any, idea: Idea, *, code: str, title: str) -> Problem:
+def do_promote_idea(actor: User, idea: Idea, *, code: str, title: str) -> Problem:
     """Create a problem of origin "citizen" from the idea and link the two."""
     require_moderator(actor, idea.region)
     _require_open_outcome(idea)
@@ -90,7 +91,7 @@ def do_promote_idea(actor: Any, idea: Idea, *, code: str, title: str) -> Problem
     return problem
 
 
-def do_decline_idea(actor: Any, idea: Idea, *, reason: str) -> None:
+def do_decline_idea(actor: User, idea: Idea, *, reason: str) -> None:
     require_moderator(actor, idea.region)
     _require_open_outcome(idea)
     reason = (reason or "").strip()
@@ -104,7 +105,7 @@ def do_decline_idea(actor: Any, idea: Idea, *, reason: str) -> None:
     )
 
 
-def do_link_initiative(actor: Any, idea: Idea, initiative: Initiative) -> None:
+def do_link_initiative(actor: User, idea: Idea, initiative: Initiative) -> None:
     """Record that an initiative addresses the problem this idea became (planning's link)."""
     require_moderator(actor, idea.region)
     if idea.problem is None:

@@ -14,6 +14,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from kotacerdas.accounts.models import User
 from kotacerdas.audit.log import record
 from kotacerdas.core.personal_numbers import has_personal_numbers
 from kotacerdas.participation import limits
@@ -53,7 +54,7 @@ def _state_for(*texts: str) -> str:
 
 
 def do_submit_idea(
-    actor: Any,
+    actor: User,
     consultation: Consultation,
     *,
     kind: str,
@@ -111,7 +112,7 @@ def do_submit_idea(
     return idea
 
 
-def do_support(actor: Any, idea: Idea, *, address_key: str = "", today: date | None = None) -> Support:
+def do_support(actor: User, idea: Idea, *, address_key: str = "", today: date | None = None) -> Support:
     """One support per person, only for a published idea while the phase accepts supports."""
     require_verified(actor)
     if not idea.is_public:
@@ -132,7 +133,7 @@ def do_support(actor: Any, idea: Idea, *, address_key: str = "", today: date | N
 
 
 def do_comment(
-    actor: Any, idea: Idea, *, text: str, address_key: str = "", today: date | None = None
+    actor: User, idea: Idea, *, text: str, address_key: str = "", today: date | None = None
 ) -> Comment:
     require_verified(actor)
     if not idea.is_public:

@@ -3,19 +3,19 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from kotacerdas.accounts.models import User
 from kotacerdas.audit.log import record, save_audited, snapshot
 from kotacerdas.participation.actions.common import require_moderator
 from kotacerdas.participation.models import Consultation, Phase
 from kotacerdas.regions.models import Region
 
 
-def do_create_consultation(actor: Any, region: Region, *, title: str, description: str = "") -> Consultation:
+def do_create_consultation(actor: User, region: Region, *, title: str, description: str = "") -> Consultation:
     require_moderator(actor, region)
     if not title.strip():
         raise ValidationError({"title": _("Write a title.")})
@@ -35,7 +35,7 @@ def do_create_consultation(actor: Any, region: Region, *, title: str, descriptio
 
 
 def do_add_phase(
-    actor: Any,
+    actor: User,
     consultation: Consultation,
     *,
     name: str,
@@ -69,7 +69,7 @@ def do_add_phase(
     return phase
 
 
-def do_close_phase(actor: Any, phase: Phase) -> Phase:
+def do_close_phase(actor: User, phase: Phase) -> Phase:
     """Close a phase now, before its end date: nothing more is accepted in it."""
     region = phase.consultation.region
     require_moderator(actor, region)

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from kotacerdas.accounts.access import SignedInRequest
 from kotacerdas.participation import limits
 from kotacerdas.participation.access import (
     can_moderate,
@@ -86,7 +87,7 @@ def consultation(request: HttpRequest, consultation_id: int) -> HttpResponse:
 
 
 @login_required
-def submit(request: HttpRequest, consultation_id: int) -> HttpResponse:
+def submit(request: SignedInRequest, consultation_id: int) -> HttpResponse:
     found = get_consultation(consultation_id)
     form = IdeaForm(request.POST or None, request.FILES or None) if request.method == "POST" else IdeaForm()
     similar: list[Idea] = []
@@ -142,7 +143,7 @@ def idea(request: HttpRequest, idea_id: int) -> HttpResponse:
 
 @require_POST
 @login_required
-def support(request: HttpRequest, idea_id: int) -> HttpResponse:
+def support(request: SignedInRequest, idea_id: int) -> HttpResponse:
     found = get_idea(request.user, idea_id)
     form = forms.Form(request.POST)
     key = limits.address_key(request)
@@ -155,7 +156,7 @@ def support(request: HttpRequest, idea_id: int) -> HttpResponse:
 
 @require_POST
 @login_required
-def comment(request: HttpRequest, idea_id: int) -> HttpResponse:
+def comment(request: SignedInRequest, idea_id: int) -> HttpResponse:
     found = get_idea(request.user, idea_id)
     form = CommentForm(request.POST)
     key = limits.address_key(request)
