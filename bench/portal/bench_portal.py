@@ -13,51 +13,22 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-import tempfile
 import time
-import uuid
 from datetime import date
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 from bench.monitoring.bench_monitoring import seed_region, timed  # noqa: E402
-from bench.programme.bench_dashboard import PG_URL, create_pg, drop_pg  # noqa: E402
+from bench.per_database import arguments, each_database  # noqa: E402
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--repeat", type=int, default=30)
-    parser.add_argument("--initiatives", type=int, default=60)
-    parser.add_argument("--regions", type=int, default=514)
-    parser.add_argument("--only", choices=["sqlite", "postgresql"])
-    parser.add_argument("--worker", help=argparse.SUPPRESS)
-    args = parser.parse_args()
+    args = arguments(__doc__.splitlines()[0])
     if args.worker:
         worker(args.worker, args)
         return
-    with tempfile.TemporaryDirectory() as tmp:
-        if args.only != "postgresql":
-            run("SQLite", f"sqlite:///{tmp}/bench.sqlite3", tmp, args)
-        if args.only == "sqlite":
-            return
-        database = f"kotacerdas_bench_{uuid.uuid4().hex[:8]}"
-        if create_pg(database):
-            try:
-                run("PostgreSQL", PG_URL.rsplit("/", 1)[0] + f"/{database}", tmp, args)
-            finally:
-                drop_pg(database)
-        else:
-            print("PostgreSQL: not reachable, skipped")
-
-
-def run(label: str, url: str, tmp: str, args: argparse.Namespace) -> None:
-    import subprocess
-
-    env = dict(os.environ, DATABASE_URL=url, KOTACERDAS_VAR_DIR=tmp, MEDIA_ROOT=f"{tmp}/media", DEBUG="false")
-    command = [sys.executable, __file__, "--worker", label, "--repeat", str(args.repeat)]
-    command += ["--initiatives", str(args.initiatives), "--regions", str(args.regions)]
-    subprocess.run(command, env=env, cwd=ROOT, check=True)
+    each_database(__file__, args)
 
 
 def seed_events(ayu, region) -> None:  # type: ignore[no-untyped-def]
