@@ -219,3 +219,24 @@ def as_budi(budi):
 @pytest.fixture
 def as_sari(sari):
     return logged_in(sari)
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _verify_cached_region_sections() -> Iterator[None]:
+    """Every region-page card served from the cache is rendered again and compared: a write that
+    changes a card without changing the region's change stamp fails the test that made it."""
+    from django.test.utils import override_settings
+
+    with override_settings(REGION_SECTIONS_VERIFY_CACHE=True):
+        yield
+
+
+@pytest.fixture(autouse=True)
+def _empty_region_sections_cache() -> None:
+    """Each test starts with no cached card: SQLite reuses the ids a rolled-back test had used, so a
+    card kept by an earlier test could carry the same stamp as this one's."""
+    from django.core.cache import caches
+
+    from kotacerdas.web.region_sections import CACHE_ALIAS
+
+    caches[CACHE_ALIAS].clear()

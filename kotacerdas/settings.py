@@ -181,6 +181,23 @@ LOGIN_ADDRESS_FAILURE_LIMIT = env_int("LOGIN_ADDRESS_FAILURE_LIMIT", 30)
 AXES_HTTP_RESPONSE_CODE = 429
 AXES_CLIENT_IP_CALLABLE = "kotacerdas.accounts.client_address.client_address"
 
+# The region page's cards, rendered, kept per process against the region's change stamp
+# (kotacerdas/web/region_sections.py): a stale card cannot be served because the stamp is read from the
+# database on every view, so each gunicorn worker may keep its own copy. TIMEOUT bounds what a write
+# made outside the audited actions (a shell session) can leave on screen.
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "region_sections": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "region-sections",
+        "TIMEOUT": 300,
+        "OPTIONS": {"MAX_ENTRIES": 5000},
+    },
+}
+# Under the tests every card served from that cache is rendered again and compared (a stale card fails
+# the test that viewed it): the whole suite checks the invalidation.
+REGION_SECTIONS_VERIFY_CACHE = env_bool("REGION_SECTIONS_VERIFY_CACHE", False)
+
 LANGUAGE_CODE = "id"
 LANGUAGES = [("id", _("Bahasa Indonesia")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]

@@ -91,6 +91,7 @@ def worker(label: str, size: str, repeat: int) -> None:
     pages: dict[str, tuple[Any, ...]] = {
         "trivial view": (budi, "/bench-trivial/"),
         "region page": (budi, f"/r/{region.code}/"),
+        COLD: (budi, f"/r/{region.code}/"),
         "initiatives list": (budi, f"/r/{region.code}/masterplan/inisiatif/"),
         "national dashboard": (ayu, "/program/dasbor/"),
         "national home": (ayu, "/"),
@@ -108,12 +109,15 @@ def worker(label: str, size: str, repeat: int) -> None:
     if size == "national":
         pages = {name: page for name, page in pages.items() if name in NATIONAL_ONLY}
     for freeze in (False, True):
-        results = {name: measure(*page, repeat=repeat, freeze=freeze) for name, page in pages.items()}
+        results = {
+            name: measure(*page, repeat=repeat, freeze=freeze, cold=name == COLD)
+            for name, page in pages.items()
+        }
         trivial = results["trivial view"][1]
         tag = f"{label:6} {size:5} {'gc.freeze' if freeze else 'no freeze':9}"
         for name, (queries, cpu) in results.items():
             ratio = cpu / trivial
-            print(f"{tag}  {name:18} {queries:3} queries  CPU {cpu:6.2f} ms  = {ratio:5.1f} × trivial")
+            print(f"{tag}  {name:24} {queries:3} queries  CPU {cpu:6.2f} ms  = {ratio:5.1f} × trivial")
 
 
 def working_day_pages(region: Any) -> dict[str, tuple[Any, ...]]:
@@ -151,10 +155,11 @@ def working_day_pages(region: Any) -> dict[str, tuple[Any, ...]]:
 
 
 def measure(
-    user: Any, url: str, field: str = "", button: str = "", *, repeat: int, freeze: bool
+    user: Any, url: str, field: str = "", button: str = "", *, repeat: int, freeze: bool, cold: bool = False
 ) -> tuple[int, float]:
     """Queries of one request and median CPU (ms) of ``repeat`` GETs of ``url`` or, with ``field``, of
-    ``repeat`` POSTs of the page's form with ``field`` changed each time (the save answers 302)."""
+    ``repeat`` POSTs of the page's form with ``field`` changed each time (the save answers 302).
+    ``cold``: the region page's kept cards are dropped before each request (a view after a change)."""
     import gc
 
     from django.db import connection
@@ -172,7 +177,7 @@ def measure(
     session.save()
     for _ in range(3):  # warm-up: templates, translations, URL resolver
         assert client.get(url).status_code == 200, url
-    request = _timed_get(client, url) if not field else _save(client, url, field, button)
+    request = _timed_get(client, url, cold) if not field else _save(client, url, field, button)
     if field:
         request()  # the save's warm-up
     if freeze:
@@ -195,6 +200,20 @@ def measure(
     return len(queries), statistics.median(times)
 
 
+# The region page right after a change to the region: its cards built, not read from the cache.
+COLD = "region page, cards built"
+
+
+def _drop_region_cards() -> None:
+    try:
+        from kotacerdas.web.region_sections import CACHE_ALIAS
+    except ImportError:  # a --before checkout older than the cache
+        return
+    from django.core.cache import caches
+
+    caches[CACHE_ALIAS].clear()
+
+
 POSTED: list[str] = []  # the SQL of the saves' POSTs (a save's GET of its form is not counted)
 
 
@@ -203,8 +222,10 @@ def _counting_posts(execute, sql, params, many, context):  # type: ignore[no-unt
     return execute(sql, params, many, context)
 
 
-def _timed_get(client: Any, url: str) -> Any:
+def _timed_get(client: Any, url: str, cold: bool = False) -> Any:
     def get() -> float:
+        if cold:
+            _drop_region_cards()
         started = time.process_time()
         client.get(url)
         return time.process_time() - started
@@ -275,7 +296,11 @@ def profile(user: Any, url: str, field: str = "", button: str = "", queries: boo
     for _ in range(10):
         request()
     profiler.disable()
-    pstats.Stats(profiler).sort_stats("cumulative").print_stats(os.environ.get("BENCH_FILTER", ""), 80)
+    stats = pstats.Stats(profiler).sort_stats("cumulative")
+    if os.environ.get("BENCH_CALLERS"):  # who calls the functions matching it, e.g. "plan_scope.py"
+        stats.print_callers(os.environ["BENCH_CALLERS"])
+        return
+    stats.print_stats(os.environ.get("BENCH_FILTER", ""), 80)
 
 
 def _add_trivial_view() -> None:

@@ -12,7 +12,13 @@ class AssessmentConfig(AppConfig):
         from kotacerdas.web import region_sections
 
         region_sections.register(
-            region_sections.Section("assessment", 10, "assessment/_region_section.html", region_section)
+            region_sections.Section(
+                "assessment",
+                10,
+                "assessment/_region_section.html",
+                region_section,
+                audience=region_sections.everyone,
+            )
         )
 
         from kotacerdas.assessment.inbox import assessment_inbox

@@ -4,6 +4,12 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+# The audited writes people make by the hundred in a working session (autosaved answers, KPI and
+# initiative reports). They renew only the region-page cards that show them (their own index below),
+# not the region's common change stamp (kotacerdas/audit/stamps.py), which would otherwise change on
+# every autosave and keep every card of the region from being kept.
+FREQUENT_RECORDS = ("assessment.answer", "monitoring.kpireport", "monitoring.initiativereport")
+
 
 class AuditEntry(models.Model):
     """Who changed what, when, with the state before and after."""
@@ -34,6 +40,20 @@ class AuditEntry(models.Model):
 
     class Meta:
         ordering = ["-created_at", "-id"]
+        # The latest entry of a region (or of the national level) in one index step: the region page's
+        # change stamp (kotacerdas/audit/stamps.py) reads it on every view.
+        indexes = [
+            models.Index(
+                fields=["region", "id"],
+                name="audit_region_latest",
+                condition=~models.Q(object_type__in=FREQUENT_RECORDS),
+            ),
+            models.Index(
+                fields=["region", "object_type", "id"],
+                name="audit_region_frequent_latest",
+                condition=models.Q(object_type__in=FREQUENT_RECORDS),
+            ),
+        ]
         verbose_name = _("audit entry")
         verbose_name_plural = _("audit log")
 

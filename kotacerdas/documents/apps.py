@@ -12,7 +12,10 @@ class DocumentsConfig(AppConfig):
         from kotacerdas.web import region_sections
 
         region_sections.register(
-            region_sections.Section("books", 40, "documents/_region_section.html", region_section)
+            # Built on every view: a running generation's status moves without an audited action.
+            region_sections.Section(
+                "books", 40, "documents/_region_section.html", region_section, cached=False
+            )
         )
 
         from kotacerdas.documents.inbox import documents_inbox

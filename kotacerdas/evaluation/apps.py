@@ -12,7 +12,13 @@ class EvaluationConfig(AppConfig):
         from kotacerdas.web import region_sections
 
         region_sections.register(
-            region_sections.Section("evaluation", 35, "evaluation/_region_section.html", region_section)
+            region_sections.Section(
+                "evaluation",
+                35,
+                "evaluation/_region_section.html",
+                region_section,
+                audience=region_sections.everyone,
+            )
         )
 
         from kotacerdas.web import personal_data, personal_records

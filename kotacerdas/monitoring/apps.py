@@ -8,11 +8,18 @@ class MonitoringConfig(AppConfig):
     verbose_name = _("Monitoring")
 
     def ready(self) -> None:
-        from kotacerdas.monitoring.region_section import region_section
+        from kotacerdas.monitoring.region_section import region_changes, region_section
         from kotacerdas.web import region_sections
 
         region_sections.register(
-            region_sections.Section("monitoring", 35, "monitoring/_region_section.html", region_section)
+            region_sections.Section(
+                "monitoring",
+                35,
+                "monitoring/_region_section.html",
+                region_section,
+                changes=region_changes,
+                audience=region_sections.everyone,
+            )
         )
 
         from kotacerdas.monitoring import notices  # noqa: F401  (registers the notification texts)

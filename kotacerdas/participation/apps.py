@@ -11,7 +11,7 @@ class ParticipationConfig(AppConfig):
 
     def ready(self) -> None:
         from kotacerdas.participation import personal
-        from kotacerdas.participation.region_section import region_section
+        from kotacerdas.participation.region_section import card_audience, region_section
         from kotacerdas.participation.review_panel import review_panel
         from kotacerdas.web import personal_data, region_sections, review_panels
 
@@ -22,5 +22,11 @@ class ParticipationConfig(AppConfig):
             review_panels.Panel("participation", 50, "participation/_review_panel.html", review_panel)
         )
         region_sections.register(
-            region_sections.Section("participation", 45, "participation/_region_section.html", region_section)
+            region_sections.Section(
+                "participation",
+                45,
+                "participation/_region_section.html",
+                region_section,
+                audience=card_audience,
+            )
         )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Hashable
 from typing import Any
 
 from django.db.models import Count, OuterRef, QuerySet, Subquery
@@ -14,6 +15,11 @@ from kotacerdas.regions.models import Region
 
 def _count(rows: QuerySet[Any]) -> Coalesce:
     return Coalesce(Subquery(rows.order_by().values("region").annotate(n=Count("pk")).values("n")), 0)
+
+
+def card_audience(user: Any, region: Any) -> Hashable:
+    """Moderators see the held count, the others do not: two versions of the card per region."""
+    return "moderators" if can_moderate(user, region) else "readers"
 
 
 def region_section(user: Any, region: Any) -> dict[str, Any] | None:

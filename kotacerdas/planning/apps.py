@@ -8,11 +8,18 @@ class PlanningConfig(AppConfig):
     verbose_name = _("Masterplan")
 
     def ready(self) -> None:
-        from kotacerdas.planning.region_section import region_section
+        from kotacerdas.planning.region_section import region_changes, region_section
         from kotacerdas.web import region_sections
 
         region_sections.register(
-            region_sections.Section("masterplan", 30, "planning/_region_section.html", region_section)
+            region_sections.Section(
+                "masterplan",
+                30,
+                "planning/_region_section.html",
+                region_section,
+                changes=region_changes,
+                audience=region_sections.everyone,
+            )
         )
 
         from kotacerdas.discussion.registry import register

@@ -24,12 +24,28 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
+# The filtered base queryset of each scoped manager, built once per (model, database) and cloned for
+# every use. Filtering through a join (``initiative__masterplan__is_active``) costs ~0.12 ms, a clone
+# ~0.01 ms, and Django asks a related manager for its queryset once per row it prefetches for: 27 times
+# on the initiatives list (issue 17). The kept queryset is never evaluated; only its clones are.
+_BASE_QUERYSETS: dict[tuple[type[models.Model], str | None], models.QuerySet[Any]] = {}
+
+
+def _scoped(manager: models.Manager[Any], build: Any) -> models.QuerySet[Any]:
+    if manager._hints:  # a queryset for a router's hints is built as asked, not shared
+        return build(models.Manager.get_queryset(manager))
+    key = (manager.model, manager._db)
+    base = _BASE_QUERYSETS.get(key)
+    if base is None:
+        base = _BASE_QUERYSETS[key] = build(models.Manager.get_queryset(manager))
+    return base._chain()
+
 
 class ActiveMasterplans(models.Manager):
     """``Masterplan.objects``: the region's active masterplan only (``.get(region=...)`` keeps working)."""
 
     def get_queryset(self) -> models.QuerySet[Any]:
-        return super().get_queryset().filter(is_active=True)
+        return _scoped(self, lambda rows: rows.filter(is_active=True))
 
 
 class InActivePlan(models.Manager):
@@ -45,7 +61,7 @@ class InActivePlan(models.Manager):
         active = Q(**{f"{self.lookup}__is_active": True})
         if self.or_unattached:
             active |= Q(**{f"{self.lookup}__isnull": True})
-        return super().get_queryset().filter(active)
+        return _scoped(self, lambda rows: rows.filter(active))
 
 
 class AllRevisions(models.Manager):

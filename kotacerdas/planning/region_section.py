@@ -11,6 +11,7 @@ from kotacerdas.core.formatting import rupiah
 from kotacerdas.planning.models import BudgetLine, Initiative, Masterplan, Problem, QuickWin
 from kotacerdas.planning.reports import latest_roadmap_run
 from kotacerdas.planning.roadmap.plan import plan_of_record
+from kotacerdas.planning.roadmap_models import RoadmapRun
 from kotacerdas.regions.models import Region
 
 
@@ -22,6 +23,12 @@ def _count(model: type[Problem | Initiative | QuickWin]) -> Coalesce:
 def _pagu() -> Subquery:
     lines = BudgetLine.objects.filter(initiative__region=OuterRef("region")).order_by()
     return Subquery(lines.values("initiative__region").annotate(total=Sum("amount")).values("total"))
+
+
+def region_changes() -> dict[str, Any]:
+    """A roadmap run finishes in the worker without an audited action: its id changes the card."""
+    done = RoadmapRun.objects.filter(region=OuterRef("pk"), state=RoadmapRun.State.DONE)
+    return {"latest_roadmap_run": Subquery(done.order_by("-id").values("id")[:1])}
 
 
 def region_section(user: Any, region: Region) -> dict[str, Any]:

@@ -14,7 +14,9 @@ class PortalConfig(AppConfig):
         from kotacerdas.web import public_links, region_sections
 
         region_sections.register(
-            region_sections.Section("portal", 60, "portal/_region_section.html", region_section)
+            region_sections.Section(
+                "portal", 60, "portal/_region_section.html", region_section, audience=region_sections.everyone
+            )
         )
 
         public_links.register("portal", portal_links)

@@ -8,11 +8,13 @@ class ProgrammeConfig(AppConfig):
     verbose_name = _("Programme")
 
     def ready(self) -> None:
-        from kotacerdas.programme.region_section import region_section
+        from kotacerdas.programme.region_section import card_audience, region_section
         from kotacerdas.web import region_sections
 
         region_sections.register(
-            region_sections.Section("programme", 20, "programme/_region_section.html", region_section)
+            region_sections.Section(
+                "programme", 20, "programme/_region_section.html", region_section, audience=card_audience
+            )
         )
 
         from kotacerdas.programme.inbox import programme_inbox

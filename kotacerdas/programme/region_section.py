@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Hashable
 from typing import Any
 
 from django.db.models import Prefetch, QuerySet
@@ -38,6 +39,12 @@ def region_section(user: Visitor, region: Region) -> dict[str, Any] | None:
         "institutions": list(Institution.objects.filter(region=region)),
         "today": today,
     }
+
+
+def card_audience(user: Visitor, region: Region) -> Hashable:
+    """The region's team and Ayu see the same card (every candidacy); a mentor or assessor sees the
+    candidacies assigned to them: a card of their own."""
+    return "team" if _whole_team_view(user, region) else ("person", user.pk)
 
 
 def _whole_team_view(user: Visitor, region: Region) -> bool:

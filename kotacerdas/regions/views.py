@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 
 from kotacerdas.accounts.access import SignedInRequest, national_admin_required
 from kotacerdas.accounts.models import Membership
+from kotacerdas.audit.stamps import region_change_stamp
 from kotacerdas.regions import actions
 from kotacerdas.regions.access import get_opd_in_region, region_setup_page
 from kotacerdas.regions.forms import OpdForm, RegionFilterForm
@@ -68,7 +69,7 @@ def workspace(page: RegionPage[Region]) -> HttpResponse:
             "team": counted_page_of(page.request, team),
             "opds": page.region.opds.all(),
             "can_manage": page.can_edit,
-            "sections": region_sections.render_sections(page.request, page.region),
+            "sections": region_sections.render_sections(page.request, page.region, region_change_stamp()),
         },
     )
 

@@ -131,3 +131,22 @@ def test_the_region_page_has_a_monitoring_card_with_completeness(world, sari, as
     page = as_budi.get(reverse("regions:workspace", args=["33.73"]))
     assert page.status_code == 200
     assert 'data-testid="region-monitoring-completeness">1 / 5' in page.text
+
+
+def test_the_region_pages_monitoring_card_follows_each_report_while_its_other_cards_are_kept(
+    world, sari, as_budi
+) -> None:
+    """Reports are frequent records (kotacerdas/audit/models.py): they renew the monitoring card only."""
+    from django.test.utils import override_settings
+
+    from kotacerdas.planning.models import Masterplan
+
+    url = reverse("regions:workspace", args=["33.73"])
+    assert 'region-monitoring-completeness">0 / 5' in as_budi.get(url).text
+    Masterplan.objects.filter(region=world.period.region).update(vision="Tanpa aksi")  # not audited
+    do_save_kpi_report(sari, world.period, world.coverage, numerator="1", denominator="2", submit=True)
+    with override_settings(REGION_SECTIONS_VERIFY_CACHE=False):
+        page = as_budi.get(url).text
+    assert 'region-monitoring-completeness">1 / 5' in page
+    assert 'id="section-masterplan"' in page and "Periode 2026" in page
+    assert "Tanpa aksi" not in page  # the masterplan card was kept: the report did not renew it

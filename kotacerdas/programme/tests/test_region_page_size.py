@@ -9,7 +9,7 @@ from decimal import Decimal
 
 import pytest
 from django.db import connection
-from django.test.utils import CaptureQueriesContext
+from django.test.utils import CaptureQueriesContext, override_settings
 from django.urls import reverse
 
 from conftest import forget_inbox_badge, logged_in, make_person
@@ -69,7 +69,9 @@ def test_the_region_page_costs_the_same_queries_at_60_initiatives_150_kpis_and_2
     assert "SWOT belum per elemen" in body and 'id="section-monitoring"' in body
     assert large == small, (small, large)
     assert max(large.values()) <= MOST + KEEP_THE_COUNT, large
-    # within INBOX_BADGE_SECONDS the navigation's count is read from the session: no inbox queries
-    repeat = {name: queries_of(client, url, first_view=False) for name, client in clients.items()}
-    assert all(repeat[name] < large[name] for name in clients), (large, repeat)
-    assert max(repeat.values()) <= 24, repeat  # Budi: 32 less the inbox (5) and the session write (3)
+    # A repeat view: within INBOX_BADGE_SECONDS the navigation's count is read from the session (no
+    # inbox queries), and the cards come from the cache while the region's change stamp holds (the
+    # suite's check that re-renders a cached card is off here: it would count the cards' queries again).
+    with override_settings(REGION_SECTIONS_VERIFY_CACHE=False):
+        repeat = {name: queries_of(client, url, first_view=False) for name, client in clients.items()}
+    assert max(repeat.values()) <= 12, repeat  # issue 17: ≤ 12 whatever the size
