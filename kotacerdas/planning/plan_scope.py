@@ -17,6 +17,7 @@ Django admin alike); see docs/explanation/masterplan-revisions.md.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -31,14 +32,16 @@ from django.utils.translation import gettext as _
 _BASE_QUERYSETS: dict[tuple[type[models.Model], str | None], models.QuerySet[Any]] = {}
 
 
-def _scoped(manager: models.Manager[Any], build: Any) -> models.QuerySet[Any]:
-    if manager._hints:  # a queryset for a router's hints is built as asked, not shared
+def _scoped(
+    manager: models.Manager[Any], build: Callable[[models.QuerySet[Any]], models.QuerySet[Any]]
+) -> models.QuerySet[Any]:
+    if getattr(manager, "_hints", None):  # a queryset for a router's hints is built as asked, not shared
         return build(models.Manager.get_queryset(manager))
     key = (manager.model, manager._db)
     base = _BASE_QUERYSETS.get(key)
     if base is None:
         base = _BASE_QUERYSETS[key] = build(models.Manager.get_queryset(manager))
-    return base._chain()
+    return base.all()  # a clone: the kept queryset itself is never handed out
 
 
 class ActiveMasterplans(models.Manager):
