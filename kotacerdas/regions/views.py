@@ -69,7 +69,7 @@ def workspace(page: RegionPage[Region]) -> HttpResponse:
             "team": counted_page_of(page.request, team),
             "opds": page.region.opds.all(),
             "can_manage": page.can_edit,
-            "sections": region_sections.render_sections(page.request, page.region, region_change_stamp()),
+            "sections": region_sections.render_sections(page.request, page.region, region_change_stamp),
         },
     )
 

@@ -32,6 +32,7 @@ from typing import Any
 
 from django.conf import settings
 from django.core.cache import caches
+from django.db import connections, router
 from django.template.context_processors import csrf
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
@@ -85,11 +86,11 @@ def _sections() -> list[Section]:
     return sorted(_REGISTRY.values(), key=lambda s: (s.order, s.key))
 
 
-def render_sections(request: Any, region: Any, stamp: Mapping[str, Any] | None = None) -> list[SafeString]:
+def render_sections(request: Any, region: Any, stamp: ChangeExpressions | None = None) -> list[SafeString]:
     """The sections this user sees on this region's page, in their order, each rendered with its template.
 
-    ``stamp``: expressions on the region's row that change whenever the region's record does (the
-    caller's audit trail, see the module's docstring); without it nothing is cached.
+    ``stamp``: gives the expressions on the region's row that change whenever the region's record does
+    (the caller's audit trail, see the module's docstring); without it nothing is cached.
 
     A section is rendered without ``request=``: that would run every context processor again for each
     section (the navigation's role lookup among them, issue 17). What a section may use is passed
@@ -117,7 +118,7 @@ def _render(section: Section, request: Any, region: Any) -> str:
 
 
 def _cached_cards(
-    request: Any, region: Any, sections: list[Section], stamp: Mapping[str, Any]
+    request: Any, region: Any, sections: list[Section], stamp: ChangeExpressions
 ) -> dict[str, str]:
     """The cacheable cards, from the cache where their stamp still matches, rendered and kept otherwise.
 
@@ -136,22 +137,47 @@ def _cached_cards(
     return {section.key: found.get(key, missing.get(key, _ABSENT)) for key, section in keys.items()}
 
 
+# The stamp query's SQL, compiled once per process for each set of sections (their expressions are fixed
+# once the apps are ready); only the region's id changes from one view to the next. Building and
+# compiling the ORM's subqueries cost several times what running them does.
+_STAMP_QUERIES: dict[tuple[Any, ...], tuple[str, tuple[Any, ...], list[str]]] = {}
+_REGION_ID = -7_231_004  # stands for the region's id in the compiled query's parameters
+
+
 def _read_stamp(
-    region: Any, sections: list[Section], stamp: Mapping[str, Any]
+    region: Any, sections: list[Section], stamp: ChangeExpressions
 ) -> tuple[tuple[Any, ...], dict[str, tuple[Any, ...]]]:
     """One query on the region's row: the caller's common stamp, and each section's own ``changes``."""
-    own_expressions = {
-        section.key: dict(section.changes()) if section.changes else {} for section in sections
+    model = type(region)
+    database = router.db_for_read(model)
+    key = (database, model, stamp, tuple(section.key for section in sections))
+    if key not in _STAMP_QUERIES:
+        _STAMP_QUERIES[key] = _compile_stamp(model, sections, stamp)
+    sql, parameters, names = _STAMP_QUERIES[key]
+    with connections[database].cursor() as cursor:
+        cursor.execute(sql, [region.pk if value == _REGION_ID else value for value in parameters])
+        values = dict(zip(names, cursor.fetchone(), strict=True))
+    common = tuple(values[name] for name in names if "__" not in name)
+    own = {
+        section.key: tuple(value for name, value in values.items() if name.startswith(f"{section.key}__"))
+        for section in sections
     }
-    expressions = dict(stamp)
-    for key, own in own_expressions.items():
-        expressions.update({f"{key}__{name}": expression for name, expression in own.items()})
-    row = type(region)._default_manager.filter(pk=region.pk).annotate(**expressions)
-    values = row.values(*expressions).get()
-    common = tuple(values[name] for name in sorted(stamp))
-    return common, {
-        key: tuple(values[f"{key}__{name}"] for name in sorted(own)) for key, own in own_expressions.items()
-    }
+    return common, own
+
+
+def _compile_stamp(
+    model: Any, sections: list[Section], stamp: ChangeExpressions
+) -> tuple[str, tuple[Any, ...], list[str]]:
+    expressions = dict(stamp())
+    if any("__" in name for name in expressions):
+        raise ValueError("a stamp expression's name may not contain '__'")
+    for section in sections:
+        own = section.changes() if section.changes else {}
+        expressions.update({f"{section.key}__{name}": expression for name, expression in own.items()})
+    names = sorted(expressions)
+    rows = model._default_manager.filter(pk=_REGION_ID).annotate(**expressions).order_by()
+    sql, parameters = rows.values_list(*names).query.sql_with_params()
+    return sql, tuple(parameters), names
 
 
 def _cache_key(request: Any, region: Any, section: Section, *stamps: tuple[Any, ...]) -> str:

@@ -103,3 +103,13 @@ def test_a_card_that_is_the_same_for_everyone_is_built_once_for_the_whole_team(
     Masterplan.objects.filter(region=region_a).update(vision="Tanpa aksi")
     with NOT_CHECKED:  # Sari is served the card built for Budi (audience: everyone)
         assert "Salatiga cerdas" in masterplan_card(as_sari)
+
+
+def test_another_regions_change_does_not_renew_this_regions_cards(
+    as_budi, dewi, region_a, region_b, masterplan_a
+) -> None:
+    masterplan_card(as_budi)
+    Masterplan.objects.filter(region=region_a).update(vision="Tanpa aksi")
+    do_save_profile(dewi, region_b, period_start=2026, period_end=2030, vision="Semarang")  # audited, B
+    with NOT_CHECKED:
+        assert "Salatiga cerdas" in masterplan_card(as_budi)
