@@ -54,7 +54,7 @@ def test_the_problems_list(as_budi, budi, region_a, dinkes_a) -> None:
 
 
 def test_the_assessments_list(as_budi, budi, region_a) -> None:
-    from kotacerdas.assessment.actions import do_start_assessment
+    from kotacerdas.assessment.actions.answering import do_start_assessment
 
     def start(count: int) -> None:
         for n in range(count):

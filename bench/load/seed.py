@@ -95,7 +95,7 @@ def demo_endpoints() -> tuple[dict[str, dict[str, Any]], dict[str, str]]:
     from django.contrib.auth import get_user_model
 
     from kotacerdas.assessment.access import EDITABLE_ANSWER_STATES
-    from kotacerdas.assessment.actions import instrument_of
+    from kotacerdas.assessment.actions.common import instrument_of
     from kotacerdas.assessment.instruments import tree_rows
     from kotacerdas.assessment.models import Assessment
 

@@ -13,7 +13,7 @@ from decimal import Decimal
 from typing import Any
 
 from kotacerdas.accounts.models import User
-from kotacerdas.assessment import actions
+from kotacerdas.assessment.actions import answering, reviewing
 from kotacerdas.assessment.instruments import get_instrument, indicators_under
 from kotacerdas.assessment.models import Assessment, State
 from kotacerdas.regions.models import Opd, Region
@@ -41,7 +41,7 @@ def load_demo(ayu: Any) -> None:
 
 
 def _verified_readiness(ayu: Any, region: Region, budi: User, sari: User, tono: User, dinkes: Opd) -> None:
-    assessment = actions.do_start_assessment(
+    assessment = answering.do_start_assessment(
         budi,
         region,
         instrument_id="readiness-2019",
@@ -49,31 +49,31 @@ def _verified_readiness(ayu: Any, region: Region, budi: User, sari: User, tono: 
         deadline=datetime.date(2025, 9, 30),
         target=Decimal(80),
     )
-    actions.do_assign(budi, assessment, code="struktur", opd=dinkes)
+    answering.do_assign(budi, assessment, code="struktur", opd=dinkes)
     instrument = get_instrument("readiness-2019")
     for code in ("struktur", "infrastruktur", "suprastruktur"):
         for indicator in indicators_under(instrument, code):
             author = sari if code == "struktur" else budi
             value = "no" if indicator in NO_ITEMS else "yes"
-            actions.do_save_answer(
+            answering.do_save_answer(
                 author, assessment, indicator, value=value, explanation="Contoh penjelasan."
             )
-    actions.do_submit(budi, assessment)
-    actions.do_assign_assessor(ayu, assessment, tono)
-    actions.do_start_review(tono, assessment)
-    actions.do_add_note(tono, assessment, text="Wawancara dengan Diskominfo dan Bappeda (contoh).")
+    reviewing.do_submit(budi, assessment)
+    answering.do_assign_assessor(ayu, assessment, tono)
+    reviewing.do_start_review(tono, assessment)
+    reviewing.do_add_note(tono, assessment, text="Wawancara dengan Diskominfo dan Bappeda (contoh).")
     for answer in assessment.answers.filter(state=State.SUBMITTED):
         if answer.indicator == "suprastruktur.regulasi.2":
-            actions.do_review_answer(
+            reviewing.do_review_answer(
                 tono, answer, decision="adjust", value="no", reason="Belum tercantum dalam RPJMD (contoh)."
             )
         else:
-            actions.do_review_answer(tono, answer, decision="accept")
-    actions.do_finish_review(tono, assessment)
+            reviewing.do_review_answer(tono, answer, decision="accept")
+    reviewing.do_finish_review(tono, assessment)
 
 
 def _draft_spbe(region: Region, budi: User, sari: User, dinkes: Opd) -> Assessment:
-    assessment = actions.do_start_assessment(
+    assessment = answering.do_start_assessment(
         budi,
         region,
         instrument_id="spbe-2020",
@@ -81,8 +81,8 @@ def _draft_spbe(region: Region, budi: User, sari: User, dinkes: Opd) -> Assessme
         deadline=datetime.date(2026, 12, 31),
         target=Decimal(3),
     )
-    actions.do_assign(budi, assessment, code="D1", opd=dinkes)
+    answering.do_assign(budi, assessment, code="D1", opd=dinkes)
     for number, indicator in enumerate(indicators_under(get_instrument("spbe-2020"), "D1")[:6]):
         level = str(2 + number % 3)
-        actions.do_save_answer(sari, assessment, indicator, value=level, explanation="Contoh jawaban draf.")
+        answering.do_save_answer(sari, assessment, indicator, value=level, explanation="Contoh jawaban draf.")
     return assessment

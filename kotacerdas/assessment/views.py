@@ -21,8 +21,9 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from kotacerdas.assessment import access, actions, uploads
+from kotacerdas.assessment import access, uploads
 from kotacerdas.assessment.access import assessment_page
+from kotacerdas.assessment.actions import answering, common, reviewing
 from kotacerdas.assessment.forms import (
     AnswerForm,
     AssessorForm,
@@ -54,7 +55,7 @@ def _assessment(page: Page, assessment_id: int) -> Assessment:
 
 
 def _indicator(assessment: Assessment, indicator_code: str) -> Indicator:
-    node = actions.instrument_of(assessment).node(indicator_code)
+    node = common.instrument_of(assessment).node(indicator_code)
     if not isinstance(node, Indicator):
         raise Http404
     return node
@@ -111,7 +112,7 @@ def assessment_list(page: Page) -> HttpResponse:
     if form is not None:
         saved = page.save(
             form,
-            lambda data: actions.do_start_assessment(page.user, page.region, **data),
+            lambda data: answering.do_start_assessment(page.user, page.region, **data),
             _("Assessment started. Assign its indicators to OPDs next."),
             then=_detail_url,
         )
@@ -125,7 +126,7 @@ def _detail_context(page: Page, assessment: Assessment, **extra: Any) -> dict[st
     user = page.user
     context: dict[str, Any] = {
         "assessment": assessment,
-        "instrument": actions.instrument_of(assessment),
+        "instrument": common.instrument_of(assessment),
         "rows": overview_rows(user, assessment),
         "is_coordinator": access.is_coordinator(user, assessment),
         "is_assessor": access.is_assigned_assessor(user, assessment),
@@ -167,7 +168,7 @@ def assign(page: Page, assessment_id: int) -> HttpResponse:
     form = AssignForm(page.post, rows=rows, region=page.region)
     saved = page.save(
         form,
-        lambda data: actions.do_assign(page.user, assessment, **data),
+        lambda data: answering.do_assign(page.user, assessment, **data),
         lambda codes: _assigned(len(codes), form.cleaned_data["opd"]),
     )
     context = {"assessment": assessment, "form": form, "rows": rows}
@@ -218,7 +219,7 @@ def answer_view(page: Page, assessment_id: int, indicator: str) -> HttpResponse:
     form = AnswerForm(page.post, indicator=node)
     saved = page.save(
         form,
-        lambda data: actions.do_save_answer(page.user, assessment, node.code, **data),
+        lambda data: answering.do_save_answer(page.user, assessment, node.code, **data),
         _("Answer saved."),
     )
     return saved or page.render(
@@ -237,7 +238,7 @@ def evidence_upload(page: Page, assessment_id: int, indicator: str) -> HttpRespo
     form = EvidenceForm(page.post, page.request.FILES)
     saved = page.save(
         form,
-        lambda data: actions.do_upload_evidence(
+        lambda data: answering.do_upload_evidence(
             page.user,
             assessment,
             node.code,
@@ -282,7 +283,7 @@ def evidence_delete(page: Page, assessment_id: int, evidence_id: int) -> HttpRes
     assessment = _assessment(page, assessment_id)
     evidence = access.get_evidence_in_assessment(assessment, evidence_id)
     indicator = evidence.answer.indicator
-    if isinstance(_step(page, lambda: actions.do_delete_evidence(page.user, evidence)), Failed):
+    if isinstance(_step(page, lambda: answering.do_delete_evidence(page.user, evidence)), Failed):
         return _refused(page, assessment)
     messages.success(page.request, _("Evidence deleted."))
     return redirect(_url("answer", assessment, indicator=indicator))
@@ -296,7 +297,7 @@ def import_answers(page: Page, assessment_id: int) -> HttpResponse:
     form = ImportForm(page.post, page.request.FILES if page.post is not None else None)
     saved = page.save(
         form,
-        lambda data: actions.do_import_answers(page.user, assessment, data["file"]),
+        lambda data: answering.do_import_answers(page.user, assessment, data["file"]),
         lambda changed: _("%(count)s answers imported.") % {"count": changed},
         then=_detail_url(assessment),
     )
@@ -311,7 +312,7 @@ def import_answers(page: Page, assessment_id: int) -> HttpResponse:
 @assessment_page
 def submit(page: Page, assessment_id: int) -> HttpResponse:
     assessment = _assessment(page, assessment_id)
-    result = _step(page, lambda: actions.do_submit(page.user, assessment))
+    result = _step(page, lambda: reviewing.do_submit(page.user, assessment))
     if isinstance(result, Failed):
         return _refused(page, assessment)
     messages.success(
@@ -331,7 +332,7 @@ def set_assessor(page: Page, assessment_id: int) -> HttpResponse:
     form = AssessorForm(page.post, region=page.region)
     saved = page.save(
         form,
-        lambda data: actions.do_assign_assessor(page.user, assessment, data["assessor"]),
+        lambda data: answering.do_assign_assessor(page.user, assessment, data["assessor"]),
         _("Assessor assigned."),
         then=_detail_url(assessment),
     )
@@ -345,7 +346,7 @@ def set_assessor(page: Page, assessment_id: int) -> HttpResponse:
 @assessment_page
 def start_review(page: Page, assessment_id: int) -> HttpResponse:
     assessment = _assessment(page, assessment_id)
-    if isinstance(_step(page, lambda: actions.do_start_review(page.user, assessment)), Failed):
+    if isinstance(_step(page, lambda: reviewing.do_start_review(page.user, assessment)), Failed):
         return _refused(page, assessment)
     messages.success(page.request, _("Review started."))
     return redirect(_url("queue", assessment))
@@ -380,7 +381,7 @@ def review(page: Page, assessment_id: int, indicator: str) -> HttpResponse:
     form = ReviewForm(page.post, indicator=node, initial={"decision": "accept"})
     saved = page.save(
         form,
-        lambda data: actions.do_review_answer(page.user, answer, **data),
+        lambda data: reviewing.do_review_answer(page.user, answer, **data),
         _decided(node),
         then=_url("queue", assessment),
     )
@@ -396,7 +397,7 @@ def accept(page: Page, assessment_id: int, indicator: str) -> HttpResponse:
     assessment = _assessment(page, assessment_id)
     node = _indicator(assessment, indicator)
     answer = _existing_answer(assessment, node)
-    decided = _step(page, lambda: actions.do_review_answer(page.user, answer, decision=actions.ACCEPT))
+    decided = _step(page, lambda: reviewing.do_review_answer(page.user, answer, decision=reviewing.ACCEPT))
     if isinstance(decided, Failed):
         return _refused(page, assessment)
     messages.success(page.request, _decided(node))
@@ -409,7 +410,7 @@ def accept(page: Page, assessment_id: int, indicator: str) -> HttpResponse:
 def finish_review(page: Page, assessment_id: int) -> HttpResponse:
     assessment = _assessment(page, assessment_id)
     reason = page.request.POST.get("reason", "")[:5000]
-    result = _step(page, lambda: actions.do_finish_review(page.user, assessment, reason=reason))
+    result = _step(page, lambda: reviewing.do_finish_review(page.user, assessment, reason=reason))
     if isinstance(result, Failed):
         return _refused(page, assessment)
     if result is None:
@@ -429,7 +430,7 @@ def add_note(page: Page, assessment_id: int) -> HttpResponse:
     form = NoteForm(page.post)
     saved = page.save(
         form,
-        lambda data: actions.do_add_note(page.user, assessment, **data),
+        lambda data: reviewing.do_add_note(page.user, assessment, **data),
         _("Interview note saved."),
         then=_detail_url(assessment),
     )
@@ -450,7 +451,7 @@ def reopen(page: Page, assessment_id: int, indicator: str) -> HttpResponse:
     form = ReasonForm(page.post)
     saved = page.save(
         form,
-        lambda data: actions.do_reopen_answer(page.user, answer, **data),
+        lambda data: reviewing.do_reopen_answer(page.user, answer, **data),
         _("Answer reopened; the region can revise it."),
         then=_answer_url(assessment, node),
     )
@@ -487,7 +488,7 @@ def _attachment(content: bytes | str, content_type: str, filename: str) -> HttpR
 @assessment_page
 def export_xlsx(page: Page, assessment_id: int) -> HttpResponse:
     assessment = _assessment(page, assessment_id)
-    data = export_answers_xlsx(actions.instrument_of(assessment), {None: export_values(assessment)})
+    data = export_answers_xlsx(common.instrument_of(assessment), {None: export_values(assessment)})
     return _attachment(
         data,
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",

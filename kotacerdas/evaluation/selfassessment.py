@@ -14,7 +14,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from kotacerdas.accounts.models import User
-from kotacerdas.assessment.actions import do_save_answer, do_start_assessment
+from kotacerdas.assessment.actions.answering import do_save_answer, do_start_assessment
 from kotacerdas.assessment.models import Assessment
 from kotacerdas.audit.log import record
 from kotacerdas.core.evaluation.prefill import PartPrefill

@@ -160,11 +160,13 @@ def test_one_assessment_from_start_to_verified(page, tmp_path, ayu, budi, sari, 
 
 
 def test_what_sari_types_survives_leaving_the_page(page, budi, sari, dinkes_a, region_a) -> None:  # type: ignore[no-untyped-def]
-    from kotacerdas.assessment import actions
+    from kotacerdas.assessment.actions import answering
     from kotacerdas.assessment.models import Answer
 
-    assessment = actions.do_start_assessment(budi, region_a, instrument_id="readiness-2019", title="Kesiapan")
-    actions.do_assign(budi, assessment, code="struktur", opd=dinkes_a)
+    assessment = answering.do_start_assessment(
+        budi, region_a, instrument_id="readiness-2019", title="Kesiapan"
+    )
+    answering.do_assign(budi, assessment, code="struktur", opd=dinkes_a)
     address = f"{page.base_url}/r/{region_a.code}/asesmen/{assessment.pk}/jawaban/{STRUKTUR[0]}/"
     log_in(page, "sari")
     page.goto(address)

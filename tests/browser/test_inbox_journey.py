@@ -24,10 +24,10 @@ def no_horizontal_scroll(page) -> bool:  # type: ignore[no-untyped-def]
 
 
 def test_sari_and_rina_find_their_work_on_the_home_page(page, budi, sari, rina, region_a, dinkes_a) -> None:  # type: ignore[no-untyped-def]
-    from kotacerdas.assessment import actions
+    from kotacerdas.assessment.actions import answering
     from kotacerdas.documents.actions import do_request_books
 
-    spbe = actions.do_start_assessment(
+    spbe = answering.do_start_assessment(
         budi,
         region_a,
         instrument_id="spbe-2020",
@@ -35,9 +35,9 @@ def test_sari_and_rina_find_their_work_on_the_home_page(page, budi, sari, rina, 
         deadline=datetime.date(2026, 12, 31),
         target=Decimal(3),
     )
-    actions.do_assign(budi, spbe, code="D1", opd=dinkes_a)
+    answering.do_assign(budi, spbe, code="D1", opd=dinkes_a)
     for indicator in ("1", "2", "3", "4", "5", "6"):
-        actions.do_save_answer(sari, spbe, indicator, value="3", explanation="Ada SK.")
+        answering.do_save_answer(sari, spbe, indicator, value="3", explanation="Ada SK.")
     do_request_books(budi, region_a, programme_year=2026, formats=["docx"])
 
     log_in(page, "sari")

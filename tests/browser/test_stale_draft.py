@@ -17,15 +17,15 @@ def _media(settings, tmp_path):  # type: ignore[no-untyped-def]
 
 
 def test_a_restored_draft_says_the_answer_changed_since(page, budi, sari, dinkes_a) -> None:  # type: ignore[no-untyped-def]
-    from kotacerdas.assessment import actions
+    from kotacerdas.assessment.actions import answering
     from kotacerdas.assessment.models import Answer
 
-    assessment = actions.do_start_assessment(
+    assessment = answering.do_start_assessment(
         budi, dinkes_a.region, instrument_id="readiness-2019", title="Kesiapan 2026", target=80
     )
-    actions.do_assign(budi, assessment, code="struktur", opd=dinkes_a)
+    answering.do_assign(budi, assessment, code="struktur", opd=dinkes_a)
     code = "struktur.sdm.1"
-    actions.do_save_answer(sari, assessment, code, value="no", explanation="belum ada")
+    answering.do_save_answer(sari, assessment, code, value="no", explanation="belum ada")
     answer_url = f"{page.base_url}/r/{dinkes_a.region.code}/asesmen/{assessment.pk}/jawaban/{code}/"
 
     log_in(page, "sari")
@@ -35,7 +35,7 @@ def test_a_restored_draft_says_the_answer_changed_since(page, budi, sari, dinkes
 
     # Meanwhile Budi saves the same answer.
     answer = Answer.objects.get(assessment=assessment, indicator=code)
-    actions.do_save_answer(
+    answering.do_save_answer(
         budi, assessment, code, value="yes", explanation="SK Wali Kota 12/2026", version=answer.version
     )
 

@@ -9,7 +9,7 @@ import pytest
 from django.test import Client
 from rest_framework.authtoken.models import Token
 
-from kotacerdas.assessment import actions
+from kotacerdas.assessment.actions import answering
 
 pytestmark = pytest.mark.django_db
 
@@ -20,7 +20,7 @@ def api(user) -> Client:
 
 @pytest.fixture
 def spbe(budi, sari, region_a, dinkes_a):
-    assessment = actions.do_start_assessment(
+    assessment = answering.do_start_assessment(
         budi,
         region_a,
         instrument_id="spbe-2020",
@@ -28,7 +28,7 @@ def spbe(budi, sari, region_a, dinkes_a):
         deadline=datetime.date(2020, 1, 31),
         target=Decimal(3),
     )
-    actions.do_assign(budi, assessment, code="D1", opd=dinkes_a)
+    answering.do_assign(budi, assessment, code="D1", opd=dinkes_a)
     return assessment
 
 

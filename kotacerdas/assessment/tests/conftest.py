@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from kotacerdas.assessment.actions import answering, reviewing
+
 READINESS = "readiness-2019"
 STRUKTUR = [
     "struktur.sdm.1",
@@ -37,42 +39,38 @@ def _media(settings, tmp_path):
 
 @pytest.fixture
 def assessment(budi, region_a, dinkes_a, sari):
-    from kotacerdas.assessment import actions
 
-    started = actions.do_start_assessment(
+    started = answering.do_start_assessment(
         budi, region_a, instrument_id=READINESS, title="Kesiapan 2026", target=80
     )
-    actions.do_assign(budi, started, code="struktur", opd=dinkes_a)
+    answering.do_assign(budi, started, code="struktur", opd=dinkes_a)
     return started
 
 
 def answer_all(budi, sari, assessment, value="yes"):
-    from kotacerdas.assessment import actions
 
     for code in STRUKTUR:
-        actions.do_save_answer(sari, assessment, code, value=value, explanation="ada SK")
+        answering.do_save_answer(sari, assessment, code, value=value, explanation="ada SK")
     for code in OTHERS:
-        actions.do_save_answer(budi, assessment, code, value=value, explanation="")
+        answering.do_save_answer(budi, assessment, code, value=value, explanation="")
 
 
 @pytest.fixture
 def in_review(assessment, ayu, budi, sari, tono):
-    from kotacerdas.assessment import actions
 
     answer_all(budi, sari, assessment)
-    actions.do_submit(budi, assessment)
-    actions.do_assign_assessor(ayu, assessment, tono)
-    actions.do_start_review(tono, assessment)
+    reviewing.do_submit(budi, assessment)
+    answering.do_assign_assessor(ayu, assessment, tono)
+    reviewing.do_start_review(tono, assessment)
     assessment.refresh_from_db()
     return assessment
 
 
 @pytest.fixture
 def verified(in_review, tono):
-    from kotacerdas.assessment import actions
 
     for answer in in_review.answers.all():
-        actions.do_review_answer(tono, answer, decision="accept")
-    actions.do_finish_review(tono, in_review)
+        reviewing.do_review_answer(tono, answer, decision="accept")
+    reviewing.do_finish_review(tono, in_review)
     in_review.refresh_from_db()
     return in_review

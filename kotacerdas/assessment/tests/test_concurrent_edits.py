@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from kotacerdas.assessment import actions as assessment_actions
+from kotacerdas.assessment.actions import answering
 from kotacerdas.assessment.models import Answer
 from kotacerdas.assessment.tests.conftest import STRUKTUR
 from tests.concurrency import ON_POSTGRESQL, stale, together
@@ -17,10 +17,10 @@ pytestmark = [pytest.mark.django_db(transaction=True, serialized_rollback=True),
 
 def test_two_answer_saves_from_the_same_version(budi, sari, assessment) -> None:
     code = STRUKTUR[0]
-    first = assessment_actions.do_save_answer(sari, assessment, code, value="no", explanation="belum")
+    first = answering.do_save_answer(sari, assessment, code, value="no", explanation="belum")
 
     def save(actor: Any, value: str, explanation: str) -> Callable[[], Answer]:
-        return lambda: assessment_actions.do_save_answer(
+        return lambda: answering.do_save_answer(
             actor, assessment, code, value=value, explanation=explanation, version=first.version
         )
 

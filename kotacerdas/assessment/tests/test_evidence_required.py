@@ -5,7 +5,7 @@ from io import BytesIO
 import pytest
 from django.urls import reverse
 
-from kotacerdas.assessment import actions
+from kotacerdas.assessment.actions import answering, reviewing
 from kotacerdas.assessment.instruments import get_instrument
 from kotacerdas.assessment.models import Result, State
 from kotacerdas.assessment.tests.conftest import PDF
@@ -18,14 +18,14 @@ SPBE = "spbe-2020"
 @pytest.fixture
 def spbe(budi, region_a):
     """An SPBE 2020 self-assessment with every indicator answered at level 3 and no file yet."""
-    assessment = actions.do_start_assessment(budi, region_a, instrument_id=SPBE, title="SPBE 2026")
+    assessment = answering.do_start_assessment(budi, region_a, instrument_id=SPBE, title="SPBE 2026")
     for indicator in get_instrument(SPBE).indicators():
-        actions.do_save_answer(budi, assessment, indicator.code, value="3", explanation="")
+        answering.do_save_answer(budi, assessment, indicator.code, value="3", explanation="")
     return assessment
 
 
 def upload(budi, assessment, code: str) -> None:
-    actions.do_upload_evidence(
+    answering.do_upload_evidence(
         budi, assessment, code, BytesIO(PDF), name=f"perwali-{code}.pdf", size=len(PDF)
     )
 
@@ -54,7 +54,7 @@ def test_submission_lists_every_indicator_without_evidence_in_indonesian(as_budi
 def test_with_every_required_file_the_submission_goes_through(budi, spbe) -> None:
     for code in [str(n) for n in range(1, 11)]:
         upload(budi, spbe, code)
-    result = actions.do_submit(budi, spbe)
+    result = reviewing.do_submit(budi, spbe)
     spbe.refresh_from_db()
     assert spbe.state == State.SUBMITTED
     assert result.kind == Result.Kind.SELF

@@ -9,7 +9,7 @@ import pytest
 from django.urls import reverse
 
 from conftest import logged_in, make_person
-from kotacerdas.assessment import actions
+from kotacerdas.assessment.actions import answering, reviewing
 from kotacerdas.assessment.instruments import get_instrument, indicators_under
 
 pytestmark = pytest.mark.django_db
@@ -21,12 +21,12 @@ D2 = indicators_under(get_instrument(SPBE), "D2")
 
 def spbe(budi, region, opd, answerer, *, answered: int = 6, deadline=datetime.date(2026, 12, 31)):
     """An SPBE assessment, domain D1 assigned to ``opd``, its first ``answered`` indicators answered."""
-    assessment = actions.do_start_assessment(
+    assessment = answering.do_start_assessment(
         budi, region, instrument_id=SPBE, title="Indeks SPBE 2026", deadline=deadline, target=Decimal(3)
     )
-    actions.do_assign(budi, assessment, code="D1", opd=opd)
+    answering.do_assign(budi, assessment, code="D1", opd=opd)
     for indicator in D1[:answered]:
-        actions.do_save_answer(answerer, assessment, indicator, value="3", explanation="Ada SK.")
+        answering.do_save_answer(answerer, assessment, indicator, value="3", explanation="Ada SK.")
     return assessment
 
 
@@ -45,7 +45,7 @@ def test_sari_sees_the_four_unanswered_indicators_of_her_opd_only(
     ayu, budi, sari, dewi, region_a, region_b, dinkes_a, dinkes_b, bappeda_a
 ) -> None:
     assessment = spbe(budi, region_a, dinkes_a, sari)
-    actions.do_assign(budi, assessment, code="D2", opd=bappeda_a)  # another OPD's ten indicators
+    answering.do_assign(budi, assessment, code="D2", opd=bappeda_a)  # another OPD's ten indicators
     elsewhere = spbe(dewi, region_b, dinkes_b, dewi, answered=0)  # Sleman's Dinkes, same name
     body = home(sari)
     assert body.count("Jawab “") == 4
@@ -60,10 +60,10 @@ def test_sari_sees_the_four_unanswered_indicators_of_her_opd_only(
 
 def test_a_returned_answer_appears_for_its_author(in_review, budi, sari, tono) -> None:
     answer = in_review.answers.get(indicator="struktur.sdm.1")
-    actions.do_review_answer(tono, answer, decision="return", reason="Lampirkan SK yang berlaku.")
+    reviewing.do_review_answer(tono, answer, decision="return", reason="Lampirkan SK yang berlaku.")
     for other in in_review.answers.exclude(pk=answer.pk):
-        actions.do_review_answer(tono, other, decision="accept")
-    actions.do_finish_review(tono, in_review)
+        reviewing.do_review_answer(tono, other, decision="accept")
+    reviewing.do_finish_review(tono, in_review)
     body = home(sari)
     assert "Dikembalikan kepada saya" in body
     assert "Perbaiki jawaban Anda atas “" in body and "Lampirkan SK yang berlaku." in body

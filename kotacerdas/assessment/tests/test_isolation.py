@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 
 from conftest import logged_in, make_person
-from kotacerdas.assessment import actions
+from kotacerdas.assessment.actions import answering
 from kotacerdas.assessment.models import Answer, Transition
 from kotacerdas.assessment.tests.conftest import OTHERS, READINESS, STRUKTUR
 from kotacerdas.assessment.tests.test_pages import url
@@ -23,7 +23,7 @@ def test_sari_cannot_answer_another_opds_indicator(as_sari, assessment) -> None:
 
 
 def test_sari_cannot_open_another_regions_assessment(as_sari, dewi, region_b) -> None:
-    other = actions.do_start_assessment(dewi, region_b, instrument_id=READINESS, title="Sleman")
+    other = answering.do_start_assessment(dewi, region_b, instrument_id=READINESS, title="Sleman")
     for name in ("detail", "results", "export_xlsx"):
         assert as_sari.get(url(name, other)).status_code == 404
     response = as_sari.post(url("answer", other, indicator=STRUKTUR[0]), {"value": "yes", "explanation": ""})
@@ -32,7 +32,7 @@ def test_sari_cannot_open_another_regions_assessment(as_sari, dewi, region_b) ->
 
 
 def test_an_assessment_id_of_region_b_under_region_as_code_is_404(as_budi, dewi, region_a, region_b) -> None:
-    other = actions.do_start_assessment(dewi, region_b, instrument_id=READINESS, title="Sleman")
+    other = answering.do_start_assessment(dewi, region_b, instrument_id=READINESS, title="Sleman")
     address = reverse("assessment:detail", kwargs={"code": region_a.code, "assessment_id": other.pk})
     assert as_budi.get(address).status_code == 404
 

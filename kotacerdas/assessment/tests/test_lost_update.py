@@ -5,7 +5,7 @@ import re
 import pytest
 from django.urls import reverse
 
-from kotacerdas.assessment import actions
+from kotacerdas.assessment.actions import answering
 from kotacerdas.assessment.models import Answer
 from kotacerdas.assessment.tests.conftest import STRUKTUR
 
@@ -20,7 +20,7 @@ def hidden_version(response) -> str:
 
 def test_budis_older_form_does_not_overwrite_saris_explanation(as_budi, as_sari, sari, assessment) -> None:
     code = STRUKTUR[0]
-    actions.do_save_answer(sari, assessment, code, value="no", explanation="belum ada")
+    answering.do_save_answer(sari, assessment, code, value="no", explanation="belum ada")
     url = reverse("assessment:answer", args=[assessment.region.code, assessment.pk, code])
     saris_version = hidden_version(as_sari.get(url))
     budis_version = hidden_version(as_budi.get(url))

@@ -9,7 +9,8 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
-from kotacerdas.assessment import actions, uploads
+from kotacerdas.assessment import uploads
+from kotacerdas.assessment.actions import answering, reviewing
 from kotacerdas.assessment.models import Evidence
 from kotacerdas.assessment.tests.conftest import PDF, STRUKTUR, answer_all
 
@@ -22,7 +23,7 @@ def _short_retention(settings):
 
 
 def upload(sari, assessment) -> Evidence:  # type: ignore[no-untyped-def]
-    return actions.do_upload_evidence(
+    return answering.do_upload_evidence(
         sari, assessment, STRUKTUR[0], BytesIO(PDF), name="sk.pdf", size=len(PDF)
     )
 
@@ -46,12 +47,12 @@ def test_a_verified_assessments_files_go_once_older_than_the_retention(
 ) -> None:
     evidence = upload(sari, assessment)
     answer_all(budi, sari, assessment)
-    actions.do_submit(budi, assessment)
-    actions.do_assign_assessor(ayu, assessment, tono)
-    actions.do_start_review(tono, assessment)
+    reviewing.do_submit(budi, assessment)
+    answering.do_assign_assessor(ayu, assessment, tono)
+    reviewing.do_start_review(tono, assessment)
     for answer in assessment.answers.all():
-        actions.do_review_answer(tono, answer, decision="accept")
-    actions.do_finish_review(tono, assessment)
+        reviewing.do_review_answer(tono, answer, decision="accept")
+    reviewing.do_finish_review(tono, assessment)
     path = uploads.path_of(evidence.stored_name)
     assert path.is_file()
 

@@ -7,7 +7,8 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from conftest import logged_in, make_person
-from kotacerdas.assessment import actions, uploads
+from kotacerdas.assessment import uploads
+from kotacerdas.assessment.actions import answering, reviewing
 from kotacerdas.assessment.models import Evidence
 from kotacerdas.assessment.tests.conftest import PDF, PNG, STRUKTUR
 from kotacerdas.assessment.tests.test_pages import url
@@ -61,7 +62,7 @@ def test_path_names_are_refused_by_the_action(assessment, sari, name) -> None:
     from io import BytesIO
 
     with pytest.raises(ValidationError) as error:
-        actions.do_upload_evidence(sari, assessment, STRUKTUR[0], BytesIO(PDF), name=name, size=len(PDF))
+        answering.do_upload_evidence(sari, assessment, STRUKTUR[0], BytesIO(PDF), name=name, size=len(PDF))
     assert error.value.messages
     assert not Evidence.objects.exists()
 
@@ -115,7 +116,7 @@ def evidence(as_sari, assessment):
 
 
 def test_region_users_and_the_assigned_assessor_download(evidence, assessment, budi, sari, tono, ayu) -> None:
-    actions.do_assign_assessor(ayu, assessment, tono)
+    answering.do_assign_assessor(ayu, assessment, tono)
     for person in (budi, sari, tono, ayu):
         response = logged_in(person).get(url("evidence_download", assessment, evidence_id=evidence.pk))
         assert response.status_code == 200, person
@@ -153,7 +154,7 @@ def test_evidence_is_locked_with_its_answer(evidence, assessment, budi, sari, as
     from kotacerdas.assessment.tests.conftest import answer_all
 
     answer_all(budi, sari, assessment)
-    actions.do_submit(budi, assessment)
+    reviewing.do_submit(budi, assessment)
     response = as_sari.post(url("evidence_delete", assessment, evidence_id=evidence.pk))
     assert response.status_code == 400
     assert Evidence.objects.filter(pk=evidence.pk).exists()

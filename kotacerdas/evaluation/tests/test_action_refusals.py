@@ -8,7 +8,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from kotacerdas.accounts.errors import ActionNotAllowed
-from kotacerdas.assessment.actions import do_start_assessment
+from kotacerdas.assessment.actions.answering import do_start_assessment
 from kotacerdas.evaluation.actions import (
     do_attach_masterplan,
     do_enter_results,

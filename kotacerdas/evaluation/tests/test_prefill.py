@@ -13,7 +13,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from conftest import logged_in
-from kotacerdas.assessment import actions as assessment
+from kotacerdas.assessment.actions import answering, reviewing
 from kotacerdas.assessment.models import State, Transition
 from kotacerdas.core.evaluation.prefill import DimensionCount, outcome_level, proportional_level
 from kotacerdas.evaluation.actions import do_open_cycle, do_take_verified_scores
@@ -89,16 +89,16 @@ def test_tono_adjusts_with_a_reason_and_the_cycle_takes_the_verified_scores(
         do_take_verified_scores(ayu, cycle)  # nothing verified yet: nothing changes
     # no record for these: no Quick Win milestone is planned, Impact has none, and 2027 is the base year
     for part, value in (("baseline", "3"), ("impact", "3.5"), ("quick_win", "4")):
-        assessment.do_save_answer(budi, form, part, value=value, explanation="isian Budi")
-    assessment.do_submit(budi, form)
-    assessment.do_assign_assessor(ayu, form, tono)
-    assessment.do_start_review(tono, form)
-    assessment.do_add_note(tono, form, text="Wawancara: satu program baru uji coba.")
+        answering.do_save_answer(budi, form, part, value=value, explanation="isian Budi")
+    reviewing.do_submit(budi, form)
+    answering.do_assign_assessor(ayu, form, tono)
+    reviewing.do_start_review(tono, form)
+    reviewing.do_add_note(tono, form, text="Wawancara: satu program baru uji coba.")
     for answer in form.answers.all():
         if answer.indicator == "outcome":
             with pytest.raises(ValidationError):
-                assessment.do_review_answer(tono, answer, decision="adjust", value="2.5", reason="")
-            assessment.do_review_answer(
+                reviewing.do_review_answer(tono, answer, decision="adjust", value="2.5", reason="")
+            reviewing.do_review_answer(
                 tono,
                 answer,
                 decision="adjust",
@@ -106,8 +106,8 @@ def test_tono_adjusts_with_a_reason_and_the_cycle_takes_the_verified_scores(
                 reason="LV-03 baru uji coba, belum berjalan penuh.",
             )
         else:
-            assessment.do_review_answer(tono, answer, decision="accept")
-    assessment.do_finish_review(tono, form)
+            reviewing.do_review_answer(tono, answer, decision="accept")
+    reviewing.do_finish_review(tono, form)
     form.refresh_from_db()
     assert form.state == State.VERIFIED
     assert do_take_verified_scores(ayu, cycle) == 1

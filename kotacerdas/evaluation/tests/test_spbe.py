@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from kotacerdas.assessment.actions import do_start_assessment
+from kotacerdas.assessment.actions.answering import do_start_assessment
 from kotacerdas.documents.actions import do_approve, do_ratify, do_request_books
 from kotacerdas.evaluation.models import EvidenceLink
 from kotacerdas.evaluation.spbe import coverage

@@ -11,7 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from conftest import logged_in
-from kotacerdas.assessment import actions as assessment_actions
+from kotacerdas.assessment.actions import answering
 from kotacerdas.assessment.instruments import get_instrument, indicators_under
 from kotacerdas.documents import actions as book_actions
 from kotacerdas.programme.actions.deliverables import (
@@ -28,7 +28,7 @@ D1 = indicators_under(get_instrument("spbe-2020"), "D1")
 
 
 def spbe(budi, region, opd, answerer, title: str) -> None:
-    assessment = assessment_actions.do_start_assessment(
+    assessment = answering.do_start_assessment(
         budi,
         region,
         instrument_id="spbe-2020",
@@ -36,9 +36,9 @@ def spbe(budi, region, opd, answerer, title: str) -> None:
         deadline=datetime.date(2026, 12, 31),
         target=Decimal(3),
     )
-    assessment_actions.do_assign(budi, assessment, code="D1", opd=opd)
+    answering.do_assign(budi, assessment, code="D1", opd=opd)
     for indicator in D1[:6]:
-        assessment_actions.do_save_answer(answerer, assessment, indicator, value="3", explanation="")
+        answering.do_save_answer(answerer, assessment, indicator, value="3", explanation="")
 
 
 def return_deliverable(budi, rina, deliverable) -> None:

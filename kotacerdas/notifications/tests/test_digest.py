@@ -12,7 +12,7 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from conftest import logged_in
-from kotacerdas.assessment import actions
+from kotacerdas.assessment.actions import answering
 from kotacerdas.audit.models import AuditEntry
 from kotacerdas.notifications.actions import do_send_digest, do_set_digest
 from kotacerdas.notifications.models import DigestSetting
@@ -30,7 +30,7 @@ def _mail(settings):  # type: ignore[no-untyped-def]
 @pytest.fixture
 def work(budi, sari, region_a, dinkes_a):  # type: ignore[no-untyped-def]
     """Ten SPBE indicators assigned to Sari's OPD, six answered; Sari and Budi have e-mail addresses."""
-    assessment = actions.do_start_assessment(
+    assessment = answering.do_start_assessment(
         budi,
         region_a,
         instrument_id="spbe-2020",
@@ -38,9 +38,9 @@ def work(budi, sari, region_a, dinkes_a):  # type: ignore[no-untyped-def]
         deadline=datetime.date(2026, 12, 31),
         target=Decimal(3),
     )
-    actions.do_assign(budi, assessment, code="D1", opd=dinkes_a)
+    answering.do_assign(budi, assessment, code="D1", opd=dinkes_a)
     for indicator in ("1", "2", "3", "4", "5", "6"):
-        actions.do_save_answer(sari, assessment, indicator, value="3", explanation="")
+        answering.do_save_answer(sari, assessment, indicator, value="3", explanation="")
     for person, address in ((sari, "sari@salatiga.example"), (budi, "budi@salatiga.example")):
         person.email = address
         person.save()

@@ -15,21 +15,21 @@ PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 def verified_assessment(ayu: Any, coordinator: Any, tono: Any, region: Region, yes: int = 99) -> Any:
     """Through the assessment app: start, answer (the first ``yes`` indicators "yes", the rest "no"),
     submit; Tono reviews every answer and finishes the review, which produces the verified result."""
-    from kotacerdas.assessment import actions
-    from kotacerdas.assessment.actions import instrument_of
+    from kotacerdas.assessment.actions import answering, reviewing
+    from kotacerdas.assessment.actions.common import instrument_of
 
-    assessment = actions.do_start_assessment(
+    assessment = answering.do_start_assessment(
         coordinator, region, instrument_id="readiness-2019", title="Seleksi 2026"
     )
     for i, indicator in enumerate(instrument_of(assessment).indicators()):
         value = "yes" if i < yes else "no"
-        actions.do_save_answer(coordinator, assessment, indicator.code, value=value, explanation="")
-    actions.do_submit(coordinator, assessment)
-    actions.do_assign_assessor(ayu, assessment, tono)
-    actions.do_start_review(tono, assessment)
+        answering.do_save_answer(coordinator, assessment, indicator.code, value=value, explanation="")
+    reviewing.do_submit(coordinator, assessment)
+    answering.do_assign_assessor(ayu, assessment, tono)
+    reviewing.do_start_review(tono, assessment)
     for answer in assessment.answers.all():
-        actions.do_review_answer(tono, answer, decision="accept")
-    actions.do_finish_review(tono, assessment)
+        reviewing.do_review_answer(tono, answer, decision="accept")
+    reviewing.do_finish_review(tono, assessment)
     return assessment
 
 

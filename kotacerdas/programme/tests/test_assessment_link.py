@@ -40,13 +40,11 @@ def test_budi_links_the_verified_assessment_and_the_ranking_uses_its_result(
 def test_an_assessment_of_another_region_cannot_be_linked(
     ayu, budi, dewi, tono, cohort, region_a, region_b
 ) -> None:
-    from kotacerdas.assessment import actions as assessment_actions
+    from kotacerdas.assessment.actions import answering
     from kotacerdas.programme.actions.cohorts import do_invite_regions
 
     do_invite_regions(ayu, cohort, [region_a, region_b])
-    theirs = assessment_actions.do_start_assessment(
-        dewi, region_b, instrument_id="readiness-2019", title="Sleman"
-    )
+    theirs = answering.do_start_assessment(dewi, region_b, instrument_id="readiness-2019", title="Sleman")
     response = logged_in(budi).post(
         reverse("programme:link_assessment", args=["33.73", cohort.pk]), {"assessment": theirs.pk}
     )

@@ -51,7 +51,7 @@ def queries_of(client, url: str, *, first_view: bool = True) -> int:  # type: ig
 def test_the_region_page_costs_the_same_queries_at_60_initiatives_150_kpis_and_200_members(
     selected, ayu, budi, rina, region_a, dinkes_a
 ) -> None:
-    from kotacerdas.assessment.actions import do_start_assessment
+    from kotacerdas.assessment.actions.answering import do_start_assessment
     from kotacerdas.monitoring.actions.periods import do_open_period
     from kotacerdas.planning.analysis.actions import do_save_profile
 

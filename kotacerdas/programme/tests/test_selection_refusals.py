@@ -70,7 +70,7 @@ def test_after_the_selection_scores_and_overrides_are_frozen(ayu, tono, cohort, 
 def test_linking_an_assessment_is_refused_for_the_wrong_person_region_instrument_or_time(
     ayu, budi, dewi, cohort, candidates, region_a, region_b
 ) -> None:
-    from kotacerdas.assessment.actions import do_start_assessment
+    from kotacerdas.assessment.actions.answering import do_start_assessment
     from kotacerdas.programme.actions.selection import do_link_assessment
 
     candidacy = candidates["33.73"]

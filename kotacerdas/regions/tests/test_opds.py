@@ -107,7 +107,7 @@ def test_an_opd_of_another_region_is_not_found_through_this_region(as_ayu, regio
 
 
 def test_an_opd_that_owns_work_is_not_deleted(as_budi, budi, region_a, dinkes_a) -> None:
-    from kotacerdas.assessment.actions import do_assign, do_start_assessment
+    from kotacerdas.assessment.actions.answering import do_assign, do_start_assessment
 
     assessment = do_start_assessment(budi, region_a, instrument_id="readiness-2019", title="Kesiapan")
     do_assign(budi, assessment, code="struktur", opd=dinkes_a)  # assignments protect their OPD

@@ -41,7 +41,7 @@ def queries_of(client, url: str) -> tuple[int, str]:
 
 def grow(ayu, budi, region, opd, start: int, count: int) -> None:
     """``count`` more members, problems, initiatives and assessments, through the real actions."""
-    from kotacerdas.assessment.actions import do_start_assessment
+    from kotacerdas.assessment.actions.answering import do_start_assessment
     from kotacerdas.planning.analysis.actions import do_save_problem
     from kotacerdas.planning.conftest import add_initiative
 
