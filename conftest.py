@@ -237,6 +237,6 @@ def _empty_region_sections_cache() -> None:
     card kept by an earlier test could carry the same stamp as this one's."""
     from django.core.cache import caches
 
-    from kotacerdas.web.region_sections import CACHE_ALIAS
+    from kotacerdas.web.region_cache import CACHE_ALIAS
 
     caches[CACHE_ALIAS].clear()

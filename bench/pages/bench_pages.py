@@ -206,7 +206,7 @@ COLD = "region page, cards built"
 
 def _drop_region_cards() -> None:
     try:
-        from kotacerdas.web.region_sections import CACHE_ALIAS
+        from kotacerdas.web.region_cache import CACHE_ALIAS
     except ImportError:  # a --before checkout older than the cache
         return
     from django.core.cache import caches

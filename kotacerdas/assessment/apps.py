@@ -9,7 +9,7 @@ class AssessmentConfig(AppConfig):
 
     def ready(self) -> None:
         from kotacerdas.assessment.region_section import region_section
-        from kotacerdas.web import region_sections
+        from kotacerdas.web import region_cache, region_sections
 
         region_sections.register(
             region_sections.Section(
@@ -17,7 +17,7 @@ class AssessmentConfig(AppConfig):
                 10,
                 "assessment/_region_section.html",
                 region_section,
-                audience=region_sections.everyone,
+                audience=region_cache.everyone,
             )
         )
 

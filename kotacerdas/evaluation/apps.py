@@ -9,7 +9,7 @@ class EvaluationConfig(AppConfig):
 
     def ready(self) -> None:
         from kotacerdas.evaluation.region_section import region_section
-        from kotacerdas.web import region_sections
+        from kotacerdas.web import region_cache, region_sections
 
         region_sections.register(
             region_sections.Section(
@@ -17,7 +17,7 @@ class EvaluationConfig(AppConfig):
                 35,
                 "evaluation/_region_section.html",
                 region_section,
-                audience=region_sections.everyone,
+                audience=region_cache.everyone,
             )
         )
 

@@ -9,7 +9,7 @@ class MonitoringConfig(AppConfig):
 
     def ready(self) -> None:
         from kotacerdas.monitoring.region_section import region_changes, region_section
-        from kotacerdas.web import region_sections
+        from kotacerdas.web import region_cache, region_sections
 
         region_sections.register(
             region_sections.Section(
@@ -18,7 +18,7 @@ class MonitoringConfig(AppConfig):
                 "monitoring/_region_section.html",
                 region_section,
                 changes=region_changes,
-                audience=region_sections.everyone,
+                audience=region_cache.everyone,
             )
         )
 

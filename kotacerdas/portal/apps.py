@@ -11,11 +11,11 @@ class PortalConfig(AppConfig):
         from kotacerdas.portal.figures import portal_links, socialisation_figures
         from kotacerdas.portal.region_section import region_section
         from kotacerdas.programme import dashboard_figures
-        from kotacerdas.web import public_links, region_sections
+        from kotacerdas.web import public_links, region_cache, region_sections
 
         region_sections.register(
             region_sections.Section(
-                "portal", 60, "portal/_region_section.html", region_section, audience=region_sections.everyone
+                "portal", 60, "portal/_region_section.html", region_section, audience=region_cache.everyone
             )
         )
 

@@ -13,7 +13,7 @@ from kotacerdas.audit.log import record
 from kotacerdas.audit.models import AuditEntry
 from kotacerdas.planning.analysis.actions import do_save_profile
 from kotacerdas.planning.models import Masterplan, RoadmapRun
-from kotacerdas.web.region_sections import StaleSectionError
+from kotacerdas.web.region_cache import StaleFragmentError
 
 pytestmark = pytest.mark.django_db
 URL = "/r/33.73/"
@@ -41,7 +41,7 @@ def test_a_write_that_leaves_no_audit_entry_is_served_stale_and_the_suites_check
     Masterplan.objects.filter(region=region_a).update(vision="Ditulis tanpa aksi")  # no audit entry
     with NOT_CHECKED:
         assert "Salatiga cerdas" in masterplan_card(as_budi)  # the kept card: the cache is real
-    with pytest.raises(StaleSectionError, match="“masterplan” card of region"):
+    with pytest.raises(StaleFragmentError, match="“section:masterplan” of region"):
         masterplan_card(as_budi)
 
 

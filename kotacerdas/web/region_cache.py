@@ -1,0 +1,164 @@
+"""Rendered HTML of a region, kept against the region's change stamp (issue 17).
+
+Most views of a region's pages follow no change to the region, yet each rebuilt the same cards and
+tables from a dozen queries. A *fragment* (a region-page card, the body of the monitoring page, a page
+of the initiatives list) is kept in the ``region_sections`` cache under a key made of:
+
+- its name, the region, its **audience** (each person, unless the fragment says who sees the same
+  thing: :func:`everyone`, or e.g. "moderators" against "readers"), the language and the day (a
+  deliverable becomes overdue at midnight), and a ``variant`` (the list's page number);
+- the region's **change stamp**, read in one query on every view: the caller's common stamp (the
+  latest audit entry of the region and of the national level, ``kotacerdas.audit.stamps``: every
+  action records one in the transaction of its change) and the fragment's own ``changes`` (what
+  changes it *without* an audited action, or the frequent records it shows).
+
+So a fragment built before the latest change is never served; each process may keep its own copy.
+The stamp query's SQL is compiled once per process for each set of fragments (only the region's id
+changes). A fragment whose content moves on its own (a running job) or that holds a form (its CSRF
+token belongs to one session) must not be kept.
+
+Under the tests (``REGION_SECTIONS_VERIFY_CACHE``) every fragment served from the cache is rendered
+again and must be identical (:class:`StaleFragmentError` otherwise): the whole suite checks the
+invalidation.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Hashable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from django.conf import settings
+from django.core.cache import caches
+from django.db import connections, router
+from django.utils import timezone, translation
+from django.utils.safestring import SafeString, mark_safe
+
+# Expressions on the region's row (``OuterRef("pk")`` is the region) whose values change when the
+# fragment's content does; read with the page's stamp.
+ChangeExpressions = Callable[[], Mapping[str, Any]]
+# Who sees the same fragment: a value equal for every person shown the same content.
+Audience = Callable[[Any, Any], Hashable]
+
+CACHE_ALIAS = "region_sections"
+
+
+class StaleFragmentError(AssertionError):
+    """A kept fragment differs from a fresh rendering: a write changed it without changing the stamp."""
+
+
+@dataclass(frozen=True)
+class Kept:
+    """What one kept fragment is and what renews it."""
+
+    name: str
+    changes: ChangeExpressions | None = None
+    audience: Audience | None = None
+
+
+def everyone(user: Any, region: Any) -> Hashable:
+    """The audience of a fragment whose content does not depend on who looks (the page checked access)."""
+    return "everyone"
+
+
+def kept_fragment(
+    request: Any,
+    region: Any,
+    part: Kept,
+    render: Callable[[], str],
+    *,
+    stamp: ChangeExpressions,
+    variant: Hashable = (),
+) -> SafeString:
+    """``render()``'s HTML for this region, from the cache while the region's stamp holds."""
+    return mark_safe(
+        kept_fragments(request, region, [part], lambda _part: render(), stamp=stamp, variant=variant)[
+            part.name
+        ]
+    )
+
+
+def kept_fragments(
+    request: Any,
+    region: Any,
+    parts: list[Kept],
+    render: Callable[[Kept], str],
+    *,
+    stamp: ChangeExpressions,
+    variant: Hashable = (),
+) -> dict[str, str]:
+    """Each part's HTML (by name): the kept ones whose stamp still matches, the others rendered and kept."""
+    common, own = _read_stamps(region, parts, stamp)
+    keys = {_cache_key(request, region, part, variant, common, own[part.name]): part for part in parts}
+    cache = caches[CACHE_ALIAS]
+    found: dict[str, str] = cache.get_many(list(keys))
+    if found and settings.REGION_SECTIONS_VERIFY_CACHE:
+        for key, html in found.items():
+            if html != render(keys[key]):
+                raise StaleFragmentError(
+                    f"The kept “{keys[key].name}” of region {region.pk} is stale: a write changed it "
+                    "without changing the region's change stamp (an action without an audit entry?)."
+                )
+    missing = {key: render(part) for key, part in keys.items() if key not in found}
+    if missing:
+        cache.set_many(missing)
+    return {part.name: found[key] if key in found else missing[key] for key, part in keys.items()}
+
+
+# The stamp query's SQL, compiled once per process for each set of fragments (their expressions are
+# fixed once the apps are ready); only the region's id changes from one view to the next. Building and
+# compiling the ORM's subqueries cost several times what running them does.
+_STAMP_QUERIES: dict[tuple[Any, ...], tuple[str, tuple[Any, ...], list[str]]] = {}
+_REGION_ID = -7_231_004  # stands for the region's id in the compiled query's parameters
+
+
+def _read_stamps(
+    region: Any, parts: list[Kept], stamp: ChangeExpressions
+) -> tuple[tuple[Any, ...], dict[str, tuple[Any, ...]]]:
+    """One query on the region's row: the caller's common stamp, and each part's own ``changes``."""
+    model = type(region)
+    database = router.db_for_read(model)
+    key = (database, model, stamp, tuple(part.name for part in parts))
+    if key not in _STAMP_QUERIES:
+        _STAMP_QUERIES[key] = _compile_stamp(model, parts, stamp)
+    sql, parameters, names = _STAMP_QUERIES[key]
+    with connections[database].cursor() as cursor:
+        cursor.execute(sql, [region.pk if value == _REGION_ID else value for value in parameters])
+        values = dict(zip(names, cursor.fetchone(), strict=True))
+    common = tuple(values[name] for name in names if "__" not in name)
+    own = {
+        part.name: tuple(value for name, value in values.items() if name.startswith(f"{_slug(part)}__"))
+        for part in parts
+    }
+    return common, own
+
+
+def _slug(part: Kept) -> str:
+    return hashlib.sha1(part.name.encode()).hexdigest()[:12]  # a column alias, whatever the name
+
+
+def _compile_stamp(
+    model: Any, parts: list[Kept], stamp: ChangeExpressions
+) -> tuple[str, tuple[Any, ...], list[str]]:
+    expressions = dict(stamp())
+    if any("__" in name for name in expressions):
+        raise ValueError("a stamp expression's name may not contain '__'")
+    for part in parts:
+        own = part.changes() if part.changes else {}
+        expressions.update({f"{_slug(part)}__{n}": expression for n, expression in own.items()})
+    names = sorted(expressions)
+    rows = model._default_manager.filter(pk=_REGION_ID).annotate(**expressions).order_by()
+    sql, parameters = rows.values_list(*names).query.sql_with_params()
+    return sql, tuple(parameters), names
+
+
+def _cache_key(request: Any, region: Any, part: Kept, variant: Hashable, *stamps: tuple[Any, ...]) -> str:
+    audience = part.audience or _each_person
+    day = timezone.localdate().isoformat()
+    parts = (part.name, region.pk, audience(request.user, region), translation.get_language(), day, variant)
+    return "region-fragment:" + hashlib.sha256(repr((parts, stamps)).encode()).hexdigest()
+
+
+def _each_person(user: Any, region: Any) -> Hashable:
+    return ("person", user.pk)
