@@ -150,3 +150,19 @@ def test_the_region_pages_monitoring_card_follows_each_report_while_its_other_ca
     assert 'region-monitoring-completeness">1 / 5' in page
     assert 'id="section-masterplan"' in page and "Periode 2026" in page
     assert "Tanpa aksi" not in page  # the masterplan card was kept: the report did not renew it
+
+
+def test_the_monitoring_pages_body_is_kept_until_a_report_or_an_audited_change(world, sari, as_budi) -> None:
+    """The body is a kept fragment (kotacerdas/web/region_cache.py): a write outside the actions does not
+    show, a report saved (a frequent record) renews it."""
+    from django.test.utils import override_settings
+
+    from kotacerdas.planning.models import Initiative
+
+    url = reverse("monitoring:region", args=["33.73"])
+    assert world.telemed.name in as_budi.get(url).text
+    Initiative.objects.filter(pk=world.telemed.pk).update(name="Nama tanpa aksi")  # no audit entry
+    with override_settings(REGION_SECTIONS_VERIFY_CACHE=False):
+        assert "Nama tanpa aksi" not in as_budi.get(url).text  # the kept body
+        do_save_kpi_report(sari, world.period, world.coverage, numerator="1", denominator="2", submit=True)
+        assert "Nama tanpa aksi" in as_budi.get(url).text  # renewed by the report

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from django.http import HttpResponse
 from django.shortcuts import redirect
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from kotacerdas.accounts.access import is_national_admin
+from kotacerdas.audit.stamps import region_change_stamp
 from kotacerdas.monitoring import tables
 from kotacerdas.monitoring.access import (
     can_manage_monitoring,
@@ -30,20 +32,38 @@ from kotacerdas.monitoring.actions.periods import (
 from kotacerdas.monitoring.forms import PeriodForm, UnlockForm
 from kotacerdas.monitoring.models import InitiativeReport, KpiReport, Period
 from kotacerdas.monitoring.overview import active_in, monitoring_of
+from kotacerdas.monitoring.region_section import region_changes
 from kotacerdas.regions.models import Region
 from kotacerdas.web.pages import RegionPage
+from kotacerdas.web.region_cache import Kept, everyone, kept_fragment
+
+# The page's body is the same for everyone who may open it; the reports it counts are frequent records,
+# which renew it (and not the region's other kept fragments).
+MONITORING_BODY = Kept("monitoring:region", changes=region_changes, audience=everyone)
 
 
 @manage_page
 def monitoring(page: RegionPage[Region]) -> HttpResponse:
     """Per dimension: on track / late / not started, pagu against realisation, KPI lines, Quick Wins."""
-    data = monitoring_of(page.region, timezone.localdate())
+    body = kept_fragment(
+        page.request,
+        page.region,
+        MONITORING_BODY,
+        lambda: _monitoring_body(page.region),
+        stamp=region_change_stamp,
+    )
+    return page.render("monitoring/region.html", {"body": body})
+
+
+def _monitoring_body(region: Region) -> str:
+    data = monitoring_of(region, timezone.localdate())
     context = {
+        "region": region,
         "m": data,
         "kpi_rows": tables.kpi_rows(data.kpis, data.years),
         "initiative_rows": tables.initiative_rows(data.dimensions),
     }
-    return page.render("monitoring/region.html", context)
+    return render_to_string("monitoring/_region_body.html", context)
 
 
 @manage_page
