@@ -7,9 +7,11 @@ from typing import Any
 from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import redirect
+from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from kotacerdas.audit.stamps import region_change_stamp
 from kotacerdas.planning import reference
 from kotacerdas.planning.access import get_in_region, masterplan_of, masterplan_page
 from kotacerdas.planning.checks import budget_code_warnings, finding_message, named_codes, plan_findings
@@ -21,14 +23,30 @@ from kotacerdas.planning.models import FundingSource, Initiative, Kpi, Masterpla
 from kotacerdas.planning.pages import editors_only, needs_masterplan, post_only
 from kotacerdas.regions.models import Region
 from kotacerdas.web.pages import RegionPage, delete_view
-from kotacerdas.web.params import page_of
+from kotacerdas.web.params import page_of, query_int
+from kotacerdas.web.region_cache import Kept, everyone, kept_fragment
 
 Page = RegionPage[Region]
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
+# A page of the table, with the plan's findings, is the same for everyone who may open the list: kept
+# against the region's change stamp (planning records change only through audited actions).
+INITIATIVES_TABLE = Kept("planning:initiatives", audience=everyone)
+
+
 @needs_masterplan
 def initiatives(page: Page, masterplan: Masterplan) -> HttpResponse:
+    build = lambda: _initiatives_table(page, masterplan)  # noqa: E731
+    number = query_int(page.request, "page", 1)
+    table = kept_fragment(
+        page.request, page.region, INITIATIVES_TABLE, build, stamp=region_change_stamp, variant=number
+    )
+    context = {"masterplan": masterplan, "table": table, "import_form": ImportForm()}
+    return page.render("planning/initiatives.html", context)
+
+
+def _initiatives_table(page: Page, masterplan: Masterplan) -> str:
     # One load serves the table and the plan's findings (which need every initiative anyway); the
     # region is joined for get_absolute_url, so the query count does not grow with the list.
     items = list(
@@ -38,12 +56,11 @@ def initiatives(page: Page, masterplan: Masterplan) -> HttpResponse:
         .order_by("code", "pk")
     )
     context = {
-        "masterplan": masterplan,
+        "region": page.region,
         "page": page_of(page.request, items),
         "warnings": [finding_message(f) for f in plan_findings(page.region, items, masterplan)],
-        "import_form": ImportForm(),
     }
-    return page.render("planning/initiatives.html", context)
+    return render_to_string("planning/_initiatives_table.html", context)
 
 
 @needs_masterplan

@@ -113,3 +113,21 @@ def test_another_regions_change_does_not_renew_this_regions_cards(
     do_save_profile(dewi, region_b, period_start=2026, period_end=2030, vision="Semarang")  # audited, B
     with NOT_CHECKED:
         assert "Salatiga cerdas" in masterplan_card(as_budi)
+
+
+def test_the_initiatives_table_is_kept_per_page_and_renewed_by_an_audited_save(
+    as_budi, as_sari, budi, region_a, dinkes_a, masterplan_a
+) -> None:
+    from kotacerdas.planning.conftest import add_initiative
+    from kotacerdas.planning.models import Initiative
+
+    for n in range(51):  # two pages of 50
+        add_initiative(budi, region_a, f"IN-{n:03}", dinkes_a, name=f"Inisiatif {n}")
+    url = "/r/33.73/masterplan/inisiatif/"
+    assert "IN-050" not in as_budi.get(url).text and "IN-050" in as_budi.get(url + "?page=2").text
+    Initiative.objects.filter(code="IN-000").update(name="Tanpa aksi")  # no audit entry
+    with NOT_CHECKED:
+        assert "Tanpa aksi" not in as_sari.get(url).text  # the page kept for everyone, Sari included
+        add_initiative(budi, region_a, "IN-051", dinkes_a, name="Inisiatif baru")  # audited
+        assert "Tanpa aksi" in as_budi.get(url).text
+        assert "IN-051" in as_budi.get(url + "?page=2").text
