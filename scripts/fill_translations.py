@@ -3,8 +3,11 @@
     python scripts/fill_translations.py TRANSLATIONS.py [path/to/locale/id/LC_MESSAGES/django.po]
 
 TRANSLATIONS.py defines ``T`` (msgid → msgstr) and optionally ``PLURALS``
-(msgid → (singular, plural)). Untranslated entries are listed so nothing is
-forgotten; tests/test_translations.py fails while any remain.
+(msgid → (singular, plural)). A message with a context (``pgettext``, ``{% translate
+... context "verb" %}``) is keyed ``(context, msgid)``: ``("verb", "Change"): "Ubah"``;
+a plain msgid key never fills an entry that has a context. Untranslated entries are
+listed so nothing is forgotten; tests/test_translations.py fails while any remain, and
+while two catalogues translate one message differently.
 """
 
 from __future__ import annotations
@@ -20,7 +23,7 @@ PO = Path(__file__).resolve().parent.parent / "kotacerdas" / "locale" / "id" / "
 
 def main(source: str, po_path: Path = PO) -> None:
     namespace = runpy.run_path(source)
-    singles: dict[str, str] = namespace.get("T", {})
+    singles: dict[str | tuple[str, str], str] = namespace.get("T", {})
     plurals: dict[str, tuple[str, str]] = namespace.get("PLURALS", {})
     po = polib.pofile(str(po_path))
     for entry in po:
@@ -32,8 +35,8 @@ def main(source: str, po_path: Path = PO) -> None:
             entry.msgstr_plural = dict.fromkeys(entry.msgstr_plural, "")
         if entry.msgid_plural and entry.msgid in plurals:
             entry.msgstr_plural = {0: plurals[entry.msgid][0], 1: plurals[entry.msgid][1]}
-        elif entry.msgid in singles:
-            entry.msgstr = singles[entry.msgid]
+        elif (key := (entry.msgctxt, entry.msgid) if entry.msgctxt else entry.msgid) in singles:
+            entry.msgstr = singles[key]
     po.save()
     po.save_as_mofile(str(po_path.with_suffix(".mo")))
     english = po_path.parent.parent.parent / "en" / "LC_MESSAGES" / "django.po"

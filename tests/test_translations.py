@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import runpy
 from pathlib import Path
 
 import polib
@@ -40,3 +41,46 @@ def test_the_compiled_catalogue_matches(po_path: Path) -> None:
     compiled = translations(polib.mofile(str(mo_path)))
     for msgid, translated in translations(polib.pofile(str(po_path))).items():
         assert compiled.get(msgid) == translated, msgid
+
+
+def translation(entry: polib.POEntry) -> tuple[str, ...]:
+    return (
+        (entry.msgstr,)
+        if not entry.msgid_plural
+        else tuple(entry.msgstr_plural[k] for k in sorted(entry.msgstr_plural))
+    )
+
+
+def test_one_message_has_one_translation_across_catalogues() -> None:
+    """Django merges the catalogues in INSTALLED_APPS order: a message translated two ways
+    shows whichever app comes first ("Region" was Wilayah on one page, Daerah on the next).
+    A word with two meanings gets a context (pgettext, {% translate ... context %}) instead."""
+    seen: dict[tuple[str | None, str, str], dict[tuple[str, ...], list[str]]] = {}
+    for po_path in CATALOGUES:
+        for e in polib.pofile(str(po_path)):
+            if not e.obsolete:
+                key = (e.msgctxt, e.msgid, e.msgid_plural)
+                seen.setdefault(key, {}).setdefault(translation(e), []).append(str(po_path.relative_to(ROOT)))
+    differing = {key: found for key, found in seen.items() if len(found) > 1}
+    assert differing == {}
+
+
+TRANSLATION_DICTS = sorted(ROOT.rglob("locale/translations_id.py"))
+
+
+@pytest.mark.parametrize("source", TRANSLATION_DICTS, ids=lambda p: str(p.relative_to(ROOT)))
+def test_the_translation_dict_matches_its_catalogue(source: Path) -> None:
+    """scripts/fill_translations.py refills the catalogue from this dict: a wording changed
+    only in the .po comes back at the next fill."""
+    namespace = runpy.run_path(str(source))
+    po = polib.pofile(str(source.parent / "id/LC_MESSAGES/django.po"))
+    entries = {(e.msgctxt, e.msgid): e for e in po if not e.obsolete}
+    singles = {key if isinstance(key, tuple) else (None, key): text for key, text in namespace["T"].items()}
+    for key, text in singles.items():
+        if key in entries:
+            assert entries[key].msgstr == text, key
+    for msgid, forms in namespace.get("PLURALS", {}).items():
+        if (None, msgid) in entries:
+            assert translation(entries[(None, msgid)]) == tuple(forms), msgid
+    # every key reaches an entry: a plain key never fills an entry that has a context
+    assert [key for key in singles if key not in entries] == []

@@ -9,6 +9,7 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from kotacerdas.regions.models import Region
 
@@ -95,7 +96,7 @@ class Moderated(models.Model):
     """What ideas and comments share: a public author name, a state and the moderator's reason."""
 
     class State(models.TextChoices):
-        PUBLISHED = "published", _("published")
+        PUBLISHED = "published", pgettext_lazy("moderation state", "published")
         HELD = "held", _("held for redaction")
         HIDDEN = "hidden", _("hidden")
 

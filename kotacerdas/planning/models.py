@@ -10,6 +10,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from kotacerdas.audit.versioning import Versioned
 from kotacerdas.planning.plan_scope import (
@@ -182,7 +183,7 @@ class Problem(OfOneMasterplan, Versioned):
 class Initiative(OfOneMasterplan, Versioned):
     class Type(models.TextChoices):
         POLICY = "policy", _("Policy")
-        INSTITUTION = "institution", _("Institution")
+        INSTITUTION = "institution", pgettext_lazy("initiative type", "Institution")
         INFRASTRUCTURE = "infrastructure", _("Infrastructure")
         APPLICATION = "application", _("Application")
         PROGRAMME = "programme", _("Programme")

@@ -6,6 +6,7 @@ from typing import Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from kotacerdas.accounts.models import User
 from kotacerdas.core.instruments.loader import available_instruments
@@ -216,7 +217,7 @@ class InstitutionForm(forms.Form):
 class MemberForm(forms.Form):
     name = forms.CharField(label=_("Name"), max_length=150)
     position = forms.CharField(label=_("Position"), max_length=150, required=False)
-    agency = forms.CharField(label=_("Institution"), max_length=200, required=False)
+    agency = forms.CharField(label=pgettext_lazy("agency", "Institution"), max_length=200, required=False)
     role = forms.ChoiceField(label=_("Role"), choices=InstitutionMember.Role.choices)
 
 

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from kotacerdas.core import progress
 
@@ -340,7 +341,7 @@ class Institution(models.Model):
     region = models.ForeignKey(
         "regions.Region", verbose_name=_("region"), on_delete=models.CASCADE, related_name="sc_institutions"
     )
-    kind = models.CharField(_("body"), max_length=20, choices=Kind.choices)
+    kind = models.CharField(pgettext_lazy("institution", "body"), max_length=20, choices=Kind.choices)
     decree_number = models.CharField(_("SK number"), max_length=120, blank=True)
     decree_date = models.DateField(_("SK date"), null=True, blank=True)
     decree_file = models.FileField(_("SK file"), max_length=255, blank=True)
@@ -364,7 +365,10 @@ class InstitutionMember(models.Model):
         MEMBER = "member", _("member")
 
     institution = models.ForeignKey(
-        Institution, verbose_name=_("body"), on_delete=models.CASCADE, related_name="members"
+        Institution,
+        verbose_name=pgettext_lazy("institution", "body"),
+        on_delete=models.CASCADE,
+        related_name="members",
     )
     name = models.CharField(_("name"), max_length=150)
     position = models.CharField(_("position"), max_length=150, blank=True)

@@ -6,6 +6,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class SubmittedForm(models.Model):
@@ -20,7 +21,9 @@ class SubmittedForm(models.Model):
     created_at = models.DateTimeField(_("created at"), default=timezone.now, db_index=True)
     redirect_to = models.TextField(_("redirect to"), blank=True)
     status = models.PositiveSmallIntegerField(_("status"), null=True, blank=True)
-    body = models.JSONField(_("body"), null=True, blank=True, encoder=DjangoJSONEncoder)
+    body = models.JSONField(
+        pgettext_lazy("response content", "body"), null=True, blank=True, encoder=DjangoJSONEncoder
+    )
 
     class Meta:
         verbose_name = _("submitted form")

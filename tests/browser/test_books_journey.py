@@ -73,7 +73,7 @@ def test_books_journey(page, budi, rina, dinkes_a) -> None:  # type: ignore[no-u
     page.get_by_role("button", name="Catat pengesahan").click()
     expect(page.get_by_text("Pengesahan dicatat.")).to_be_visible()
     page.get_by_role("button", name="Publikasikan").click()
-    expect(page.get_by_text("Versi 2 telah dipublikasikan.")).to_be_visible()
+    expect(page.get_by_text("Versi 2 telah diterbitkan.")).to_be_visible()
 
     # the version history shows both versions and what changed in the data
     page.goto(page.base_url + "/r/33.73/buku/")

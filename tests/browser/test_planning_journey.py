@@ -77,23 +77,23 @@ def test_budi_plans_and_optimises_the_roadmap(page, budi, rina, dinkes_a) -> Non
     page.get_by_role("button", name="Simpan skor").click()
     expect(page.get_by_role("cell", name="KS-01 Pendaftaran puskesmas daring")).to_be_visible()
 
-    page.get_by_role("link", name="Roadmap", exact=True).click()
+    page.get_by_role("link", name="Peta jalan", exact=True).click()
     page.locator("#id_c_2026").fill("400000000")
     page.locator("#id_opd_capacity").fill("2")
     page.get_by_role("button", name="Simpan batasan").click()
-    expect(page.get_by_text("Batasan roadmap disimpan.")).to_be_visible()
-    page.get_by_role("button", name="Optimasi roadmap").click()
+    expect(page.get_by_text("Batasan peta jalan disimpan.")).to_be_visible()
+    page.get_by_role("button", name="Optimasi peta jalan").click()
     expect(page.get_by_role("heading", name="Inisiatif yang ditunda dan tidak dijadwalkan")).to_be_visible()
     expect(page.get_by_text("ditunda ke 2027")).to_be_visible()
     expect(page.get_by_text("Pagu anggaran tahun 2026 sudah habis.").first).to_be_visible()
     deferred_first = "KS-02" if page.get_by_role("cell", name="KS-02 Telemedisin").count() else "KS-01"
 
     # Budi pins the deferred initiative to 2026 and reruns: now the other one waits
-    page.get_by_role("link", name="Roadmap", exact=True).click()
+    page.get_by_role("link", name="Peta jalan", exact=True).click()
     page.get_by_label(f"Tahun mulai yang ditetapkan untuk {deferred_first}").select_option("2026")
     page.get_by_role("button", name=f"Tetapkan {deferred_first}").click()
     expect(page.get_by_text(f"{deferred_first} ditetapkan mulai pada 2026.")).to_be_visible()
-    page.get_by_role("button", name="Optimasi roadmap").click()
+    page.get_by_role("button", name="Optimasi peta jalan").click()
     other = "KS-01" if deferred_first == "KS-02" else "KS-02"
     expect(page.get_by_role("cell", name=other, exact=False).first).to_be_visible()
     expect(page.get_by_text("Pagu anggaran tahun 2026 sudah habis.").first).to_be_visible()

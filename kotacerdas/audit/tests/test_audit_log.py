@@ -46,7 +46,7 @@ def test_the_log_reads_as_indonesian_sentences_without_developer_data(as_ayu, ay
     assert "Budi meminta versi baru buku: Kota Salatiga v3." in rows
     assert f'href="{reverse("documents:version", args=[region_a.code, 3])}"' in rows
     assert "Budi mengembalikan luaran Kata kunci visi · Kota Salatiga untuk diperbaiki." in rows
-    assert "<strong>status</strong>: dikirim → dikembalikan untuk revisi" in rows
+    assert "<strong>status</strong>: diajukan → dikembalikan untuk revisi" in rows
     for developer_data in (
         "books.request",
         "opd.create",

@@ -61,7 +61,7 @@ def test_budi_generates_the_four_books_of_a_region_without_data(as_budi, region_
     page = as_budi.get(response.url).content.decode()
     assert "matriks SWOT" in page
     # the books are done: the flash message says what was started, not that it is still running
-    assert "Pembuatan versi 1 dimulai." in page and "sedang dibuat" not in page
+    assert "Pembuatan versi 1 dimulai." in page and "sedang dibuat" not in page and "berjalan" not in page
 
 
 def test_the_status_page_refreshes_while_the_books_are_generated(as_budi, budi, region_a) -> None:
@@ -210,7 +210,7 @@ def test_review_ratification_and_publication(as_budi, rina, region_a) -> None:
     page = Client().get(public_url).content.decode()
     assert "12 Tahun 2026" in page
     assert is_docx(response_bytes(Client().get(public_url, {"berkas": book.pk})))
-    assert "Dipublikasikan" in as_budi.get(version_url).content.decode()
+    assert "Diterbitkan" in as_budi.get(version_url).content.decode()
 
 
 def test_a_draft_cannot_be_ratified(as_budi, region_a) -> None:
@@ -249,6 +249,7 @@ def test_the_version_diff_lists_what_changed(ayu, as_budi, region_a) -> None:
     assert list(BookVersion.objects.values_list("number", flat=True)) == [2, 1]
     page = as_budi.get(reverse("documents:diff", args=["33.73", 2])).content.decode()
     assert "Perangkat daerah Dinas Perhubungan" in page
+    assert '<th scope="col">Perubahan</th>' in page  # "Change" the noun here, not the action "Ubah"
     index = as_budi.get(reverse("documents:index", args=["33.73"])).content.decode()
     assert "v1" in index and "v2" in index
 

@@ -40,7 +40,7 @@ def test_a_cycle_lists_every_mistake_at_once(ayu) -> None:
     assert error.value.message_dict == {
         "year": ["Sudah ada siklus evaluasi untuk tahun 2027."],
         "instrument": ["Pilih salah satu instrumen evaluasi."],
-        "scheme": ["Pilih salah satu skema kategori ukuran kota."],
+        "scheme": ["Pilih salah satu skema kelas ukuran."],
         "regions": [
             f"{province} tidak dapat ikut: bukan kabupaten/kota dengan jumlah penduduk yang diketahui."
         ],

@@ -28,6 +28,7 @@ def rule_url(kpi) -> str:
 def test_budi_adds_a_status_and_the_report_form_offers_it(world, as_budi, as_sari, region_a) -> None:
     page = as_budi.get(STATUSES)
     assert page.status_code == 200 and "berjalan" in page.text
+    assert ">Ubah</a>" in page.text and ">Hapus<" in page.text  # "Change" the verb here, not "Perubahan"
     new = {"code": "uji_coba", "label": "uji coba", "progress": "30", "category": "on_track"}
     assert as_budi.post(STATUSES, new).status_code == 302
     assert status_set(region_a)["uji_coba"].progress == 30

@@ -62,7 +62,7 @@ def test_a_roadmap_run_finishing_in_the_worker_changes_the_card(
     before = masterplan_card(as_budi)
     RoadmapRun.objects.filter(pk=run.pk).update(state="done")  # as the worker does: no audit entry
     after = masterplan_card(as_budi)  # the suite's check is on: a stale card would raise
-    assert before != after and "Roadmap dihitung pada" in after
+    assert before != after and "Peta jalan dihitung pada" in after
 
 
 def test_cards_are_kept_per_person(as_budi, as_sari, budi, region_a, masterplan_a) -> None:

@@ -33,6 +33,7 @@ def test_budi_records_the_decree_and_members(as_budi, budi, region_a) -> None:
     assert member.institution.kind == "tim_pelaksana"
     page = as_budi.get(url).content.decode()
     assert "188.45/123/2026" in page and "UKSW" in page
+    assert '<th scope="col">Instansi</th>' in page  # a member's agency, not Kelembagaan
     file_response = as_budi.get(reverse("programme:institution_file", args=["33.73", "dewan"]))
     assert b"".join(file_response.streaming_content) == PDF
     assert AuditEntry.objects.filter(action="institution.add_member", actor=budi).exists()
