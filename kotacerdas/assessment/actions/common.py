@@ -50,29 +50,36 @@ def reason_given(reason: str) -> str:
 
 
 def move(assessment: Assessment, to_state: str, actor: User, action: str, reason: str = "") -> None:
-    Transition.objects.create(
-        assessment=assessment,
-        from_state=assessment.state,
-        to_state=to_state,
-        action=action,
-        actor=actor,
-        reason=reason,
-    )
+    """Move the assessment (and save it), with its Transition row."""
+    _transition(assessment, None, assessment.state, to_state, actor, action, reason)
     assessment.state = to_state
     assessment.save(update_fields=["state"])
 
 
 def move_answer(answer: Answer, to_state: str, actor: User, action: str, reason: str = "") -> None:
+    """Move one answer, with its Transition row; the caller saves the answer with its other changes."""
+    _transition(answer.assessment, answer, answer.state, to_state, actor, action, reason)
+    answer.state = to_state
+
+
+def _transition(
+    assessment: Assessment,
+    answer: Answer | None,
+    from_state: str,
+    to_state: str,
+    actor: User,
+    action: str,
+    reason: str,
+) -> None:
     Transition.objects.create(
-        assessment=answer.assessment,
+        assessment=assessment,
         answer=answer,
-        from_state=answer.state,
+        from_state=from_state,
         to_state=to_state,
         action=action,
         actor=actor,
         reason=reason,
     )
-    answer.state = to_state
 
 
 def indicator_of(instrument: Instrument, code: str) -> Indicator:
