@@ -1,6 +1,6 @@
 from django.urls import path
 
-from kotacerdas.assessment import views
+from kotacerdas.assessment.views import answering, results, reviewing
 from kotacerdas.web.access_classes import REGION_SCOPED
 
 app_name = "assessment"
@@ -29,25 +29,25 @@ access = {
 }
 A = "r/<str:code>/asesmen/<id:assessment_id>/"
 urlpatterns = [
-    path("r/<str:code>/asesmen/", views.assessment_list, name="list"),
-    path(A, views.detail, name="detail"),
-    path(A + "penugasan/", views.assign, name="assign"),
-    path(A + "impor/", views.import_answers, name="import"),
-    path(A + "jawaban/<str:indicator>/", views.answer_view, name="answer"),
-    path(A + "jawaban/<str:indicator>/bukti/", views.evidence_upload, name="evidence_upload"),
-    path(A + "bukti/<id:evidence_id>/", views.evidence_download, name="evidence_download"),
-    path(A + "bukti/<id:evidence_id>/hapus/", views.evidence_delete, name="evidence_delete"),
-    path(A + "ajukan/", views.submit, name="submit"),
-    path(A + "asesor/", views.set_assessor, name="set_assessor"),
-    path(A + "mulai-tinjauan/", views.start_review, name="start_review"),
-    path(A + "antrean/", views.queue, name="queue"),
-    path(A + "tinjau/<str:indicator>/", views.review, name="review"),
-    path(A + "terima/<str:indicator>/", views.accept, name="accept"),
-    path(A + "selesai-tinjauan/", views.finish_review, name="finish_review"),
-    path(A + "catatan/", views.add_note, name="add_note"),
-    path(A + "buka/<str:indicator>/", views.reopen, name="reopen"),
-    path(A + "hasil/", views.results, name="results"),
-    path(A + "cetak/", views.print_summary, name="print"),
-    path(A + "ekspor.xlsx", views.export_xlsx, name="export_xlsx"),
-    path(A + "ekspor.csv", views.export_csv, name="export_csv"),
+    path("r/<str:code>/asesmen/", answering.assessment_list, name="list"),
+    path(A, answering.detail, name="detail"),
+    path(A + "penugasan/", answering.assign, name="assign"),
+    path(A + "impor/", answering.import_answers, name="import"),
+    path(A + "jawaban/<str:indicator>/", answering.answer_view, name="answer"),
+    path(A + "jawaban/<str:indicator>/bukti/", answering.evidence_upload, name="evidence_upload"),
+    path(A + "bukti/<id:evidence_id>/", answering.evidence_download, name="evidence_download"),
+    path(A + "bukti/<id:evidence_id>/hapus/", answering.evidence_delete, name="evidence_delete"),
+    path(A + "ajukan/", reviewing.submit, name="submit"),
+    path(A + "asesor/", reviewing.set_assessor, name="set_assessor"),
+    path(A + "mulai-tinjauan/", reviewing.start_review, name="start_review"),
+    path(A + "antrean/", reviewing.queue, name="queue"),
+    path(A + "tinjau/<str:indicator>/", reviewing.review, name="review"),
+    path(A + "terima/<str:indicator>/", reviewing.accept, name="accept"),
+    path(A + "selesai-tinjauan/", reviewing.finish_review, name="finish_review"),
+    path(A + "catatan/", reviewing.add_note, name="add_note"),
+    path(A + "buka/<str:indicator>/", reviewing.reopen, name="reopen"),
+    path(A + "hasil/", results.results, name="results"),
+    path(A + "cetak/", results.print_summary, name="print"),
+    path(A + "ekspor.xlsx", results.export_xlsx, name="export_xlsx"),
+    path(A + "ekspor.csv", results.export_csv, name="export_csv"),
 ]
