@@ -84,3 +84,14 @@ def test_the_translation_dict_matches_its_catalogue(source: Path) -> None:
             assert translation(entries[(None, msgid)]) == tuple(forms), msgid
     # every key reaches an entry: a plain key never fills an entry that has a context
     assert [key for key in singles if key not in entries] == []
+
+
+def test_djangos_unique_clash_says_already_exists_in_indonesian() -> None:
+    """Django's own Indonesian says "tidak ada" (does not exist); the project's catalogue corrects it."""
+    from django.utils import translation
+
+    from kotacerdas.web.django_messages import UNIQUE_CLASH
+
+    with translation.override("id"):
+        text = translation.gettext(UNIQUE_CLASH) % {"model_name": "Masalah", "field_labels": "Kode"}
+    assert text == "Masalah dengan Kode ini sudah ada."
