@@ -9,13 +9,15 @@ random), fix everything else, and let a second HiGHS object re-optimise those
 years for a fraction of a second. A neighbourhood solved to optimality widens
 the next one; one that hit its time limit narrows it. Every few rounds a global
 "kernel" round instead allows every start that the LP relaxation or the
-incumbent uses and fixes all other starts out.
+incumbent uses and fixes all other starts out, until one such round finds
+nothing (from the greedy start it is the biggest step; later it only costs time).
 
 The two share a :class:`SharedIncumbent`: the main solve publishes each
 improving schedule it finds (``cbMipImprovingSolution``) and takes the LNS's
 better ones through ``cbMipUserSolution``, which also lets it prune more.
-On large models, when the main solve's tree search stops moving the bound
-(:class:`StallWatch`), it is interrupted, its bound kept, and a second LNS
+On large models, when the main solve stops moving the bound and stops finding
+better schedules (:class:`StallWatch`; at 300 initiatives that is right after
+the root node's cuts), it is interrupted, its bound kept, and a second LNS
 thread takes over its core.
 """
 
@@ -37,11 +39,14 @@ ROUND_SECONDS = 0.5
 INITIAL_BAND_YEARS = 3
 MIN_BAND_YEARS = 2
 # Every KERNEL_EVERY-th round (the first included) re-optimises over the LP relaxation's support plus
-# the incumbent, a global move that the year neighbourhoods cannot make.
+# the incumbent, a global move that the year neighbourhoods cannot make; after the first kernel round
+# that finds nothing better there are no more (measured: only the first one or two ever improved).
 KERNEL_EVERY = 6
 FEASIBLE = 2  # HiGHS primal_solution_status for a feasible solution
 # The main solve stops once its bound moved less than STALL_TOLERANCE (relative) over the last
-# STALL_WINDOW_SHARE of the time limit, but never before STALL_MIN_SHARE of it.
+# STALL_WINDOW_SHARE of the time limit and it found no better schedule in that time, but never before
+# STALL_MIN_SHARE of it (seconds of the main solve's own CPU time, so a loaded machine does not
+# stop a root node that has not finished its cuts).
 STALL_TOLERANCE = 1e-4
 STALL_WINDOW_SHARE = 0.15
 STALL_MIN_SHARE = 0.25
@@ -77,26 +82,36 @@ class SharedIncumbent:
 
 
 class StallWatch:
-    """Says when the main solve's dual bound has stopped moving, so its core is better spent on LNS.
+    """Says when the main solve has stopped helping, so its core is better spent on LNS.
 
     On small instances branch-and-bound keeps tightening the bound and should
-    run to the end; on large ones the bound is final after the root and the
-    tree search only burns time the primal side needs.
+    run to the end; on large ones the bound is final after the root's cuts and
+    neither the root's later heuristics (which, with LNS beside them, restart
+    the root again and again) nor the tree search find schedules the search
+    has not already beaten: they only burn time the primal side needs.
+
+    The main solve is "stalled" once its bound moved less than STALL_TOLERANCE
+    over the last window *and* it found no better schedule (:meth:`found`) in
+    that window; with ``judge_root`` false the root node is never judged.
     """
 
-    def __init__(self, time_limit: float) -> None:
+    def __init__(self, time_limit: float, judge_root: bool = False) -> None:
         self.earliest = STALL_MIN_SHARE * time_limit
         self.window = max(STALL_WINDOW_SHARE * time_limit, 1.0)
+        self.judge_root = judge_root
         self.samples: list[tuple[float, float]] = []
+        self.last_found = float("-inf")
+
+    def found(self, seconds: float) -> None:
+        """The main solve found a schedule better than any known at ``seconds``."""
+        self.last_found = seconds
 
     def stalled(self, seconds: float, bound: float, nodes: int = 1) -> bool:
-        # The root node runs HiGHS' own heuristics (RINS, RENS, ...), which find the schedules the
-        # search then improves; the bound is flat meanwhile, so only the tree search is judged.
-        if nodes < 1 or not np.isfinite(bound):
+        if (nodes < 1 and not self.judge_root) or not np.isfinite(bound):
             return False
         if not self.samples or seconds - self.samples[-1][0] >= 0.1:
             self.samples.append((seconds, bound))
-        if seconds < self.earliest:
+        if seconds < self.earliest or seconds - self.last_found < self.window:
             return False
         older = [b for t, b in self.samples if t <= seconds - self.window]
         return bool(older) and abs(older[-1] - bound) <= STALL_TOLERANCE * max(1.0, abs(bound))
@@ -104,10 +119,16 @@ class StallWatch:
 
 def connect(highs: highspy.Highs, shared: SharedIncumbent, watch: StallWatch | None = None) -> None:
     """Let the main solve publish its improving schedules, receive better LNS ones, and stop
-    early (keeping its bound) when ``watch`` says its bound has stalled."""
+    early (keeping its bound) when ``watch`` says it has stalled.
+
+    ``watch`` is fed the CPU time of the main solve's thread (the callbacks run in
+    it), not the wall clock: on a loaded machine the root's cuts take longer.
+    """
+    began = time.thread_time()
 
     def publish(event: highspy.highs.HighsCallbackEvent) -> None:
-        shared.offer(np.asarray(event.data_out.mip_solution))
+        if shared.offer(np.asarray(event.data_out.mip_solution)) and watch is not None:
+            watch.found(time.thread_time() - began)
 
     def receive(event: highspy.highs.HighsCallbackEvent) -> None:
         values, value = shared.snapshot()
@@ -117,7 +138,8 @@ def connect(highs: highspy.Highs, shared: SharedIncumbent, watch: StallWatch | N
 
     def interrupt_when_stalled(event: highspy.highs.HighsCallbackEvent) -> None:
         out = event.data_out
-        if watch is not None and watch.stalled(out.running_time, out.mip_dual_bound, out.mip_node_count):
+        seconds = time.thread_time() - began
+        if watch is not None and watch.stalled(seconds, out.mip_dual_bound, out.mip_node_count):
             event.interrupt()
 
     highs.cbMipImprovingSolution.subscribe(publish)
@@ -139,12 +161,13 @@ def run_lns(model: TimeIndexedModel, shared: SharedIncumbent, deadline: float, s
     support = _lp_support(highs, count)
     width = min(INITIAL_BAND_YEARS, horizon)
     rounds = 0
+    kernel_useful = True
     while not shared.stop.is_set() and (left := deadline - time.perf_counter()) > 0.05:
         best, _ = shared.snapshot()
         if best is None:
             shared.stop.wait(0.05)
             continue
-        kernel_round = rounds % KERNEL_EVERY == 0
+        kernel_round = kernel_useful and rounds % KERNEL_EVERY == 0
         if kernel_round:
             # Everything the LP relaxation or the incumbent uses may be chosen; the rest stays out.
             lower, upper = np.zeros(count), (support | (best > 0.5)).astype(np.float64)
@@ -156,8 +179,10 @@ def run_lns(model: TimeIndexedModel, shared: SharedIncumbent, deadline: float, s
         highs.setOptionValue("time_limit", min(ROUND_SECONDS, left))
         highs.setSolution(count, columns, best)
         highs.run()
-        if highs.getInfo().primal_solution_status == FEASIBLE:
-            shared.offer(highs.getSolution().col_value)
+        improved = highs.getInfo().primal_solution_status == FEASIBLE and shared.offer(
+            highs.getSolution().col_value
+        )
+        kernel_useful = kernel_useful and (improved or not kernel_round)
         # A neighbourhood solved to optimality had room to spare: widen the next; narrow after a timeout.
         if not kernel_round:
             solved = highs.getModelStatus() == highspy.HighsModelStatus.kOptimal
