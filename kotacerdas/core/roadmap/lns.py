@@ -15,9 +15,8 @@ nothing (from the greedy start it is the biggest step; later it only costs time)
 The two share a :class:`SharedIncumbent`: the main solve publishes each
 improving schedule it finds (``cbMipImprovingSolution``) and takes the LNS's
 better ones through ``cbMipUserSolution``, which also lets it prune more.
-On large models, when the main solve stops moving the bound and stops finding
-better schedules (:class:`StallWatch`; at 300 initiatives that is right after
-the root node's cuts), it is interrupted, its bound kept, and a second LNS
+On large models, when the main solve's tree search stops moving the bound
+(:class:`StallWatch`), it is interrupted, its bound kept, and a second LNS
 thread takes over its core.
 """
 
@@ -44,9 +43,8 @@ MIN_BAND_YEARS = 2
 KERNEL_EVERY = 6
 FEASIBLE = 2  # HiGHS primal_solution_status for a feasible solution
 # The main solve stops once its bound moved less than STALL_TOLERANCE (relative) over the last
-# STALL_WINDOW_SHARE of the time limit and it found no better schedule in that time, but never before
-# STALL_MIN_SHARE of it (seconds of the main solve's own CPU time, so a loaded machine does not
-# stop a root node that has not finished its cuts).
+# STALL_WINDOW_SHARE of the time limit, but never before STALL_MIN_SHARE of it (seconds of the main
+# solve's own CPU time, so that on a loaded machine the tree gets the work it would get on an idle one).
 STALL_TOLERANCE = 1e-4
 STALL_WINDOW_SHARE = 0.15
 STALL_MIN_SHARE = 0.25
@@ -82,36 +80,26 @@ class SharedIncumbent:
 
 
 class StallWatch:
-    """Says when the main solve has stopped helping, so its core is better spent on LNS.
+    """Says when the main solve's dual bound has stopped moving, so its core is better spent on LNS.
 
     On small instances branch-and-bound keeps tightening the bound and should
-    run to the end; on large ones the bound is final after the root's cuts and
-    neither the root's later heuristics (which, with LNS beside them, restart
-    the root again and again) nor the tree search find schedules the search
-    has not already beaten: they only burn time the primal side needs.
-
-    The main solve is "stalled" once its bound moved less than STALL_TOLERANCE
-    over the last window *and* it found no better schedule (:meth:`found`) in
-    that window; with ``judge_root`` false the root node is never judged.
+    run to the end; on large ones the bound is final after the root and the
+    tree search only burns time the primal side needs.
     """
 
-    def __init__(self, time_limit: float, judge_root: bool = False) -> None:
+    def __init__(self, time_limit: float) -> None:
         self.earliest = STALL_MIN_SHARE * time_limit
         self.window = max(STALL_WINDOW_SHARE * time_limit, 1.0)
-        self.judge_root = judge_root
         self.samples: list[tuple[float, float]] = []
-        self.last_found = float("-inf")
-
-    def found(self, seconds: float) -> None:
-        """The main solve found a schedule better than any known at ``seconds``."""
-        self.last_found = seconds
 
     def stalled(self, seconds: float, bound: float, nodes: int = 1) -> bool:
-        if (nodes < 1 and not self.judge_root) or not np.isfinite(bound):
+        # The root node runs HiGHS' own heuristics (RINS, RENS, ...), which find the schedules the
+        # search then improves; the bound is flat meanwhile, so only the tree search is judged.
+        if nodes < 1 or not np.isfinite(bound):
             return False
         if not self.samples or seconds - self.samples[-1][0] >= 0.1:
             self.samples.append((seconds, bound))
-        if seconds < self.earliest or seconds - self.last_found < self.window:
+        if seconds < self.earliest:
             return False
         older = [b for t, b in self.samples if t <= seconds - self.window]
         return bool(older) and abs(older[-1] - bound) <= STALL_TOLERANCE * max(1.0, abs(bound))
@@ -119,16 +107,15 @@ class StallWatch:
 
 def connect(highs: highspy.Highs, shared: SharedIncumbent, watch: StallWatch | None = None) -> None:
     """Let the main solve publish its improving schedules, receive better LNS ones, and stop
-    early (keeping its bound) when ``watch`` says it has stalled.
+    early (keeping its bound) when ``watch`` says its bound has stalled.
 
     ``watch`` is fed the CPU time of the main solve's thread (the callbacks run in
-    it), not the wall clock: on a loaded machine the root's cuts take longer.
+    it), not the wall clock: on a loaded machine the tree does less per second.
     """
     began = time.thread_time()
 
     def publish(event: highspy.highs.HighsCallbackEvent) -> None:
-        if shared.offer(np.asarray(event.data_out.mip_solution)) and watch is not None:
-            watch.found(time.thread_time() - began)
+        shared.offer(np.asarray(event.data_out.mip_solution))
 
     def receive(event: highspy.highs.HighsCallbackEvent) -> None:
         values, value = shared.snapshot()

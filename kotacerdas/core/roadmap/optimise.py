@@ -154,18 +154,15 @@ def _solve_in_parallel(
     The main solve owns the bound and the proof; the search only supplies
     better schedules (see :mod:`.lns`). Small instances are proved optimal
     before the search matters. On large models, when the main solve's bound
-    stalls and it stops finding better schedules (usually right after the
-    root's cuts) it stops and a second search thread uses the rest of the time.
+    stalls it stops and a second search thread uses the rest of the time.
     """
     start = _start_vector(model, greedy) if greedy is not None else None
     shared = SharedIncumbent(model.objective, start)
     deadline = time.perf_counter() + time_limit
     searchers = [_start_search(model, shared, deadline, seed + 1)]
     try:
-        # Tree search on small models can still reach a proof; only large ones hand over their core,
-        # as soon as the root's cuts have settled the bound and the main solve stops finding schedules.
-        large = len(model.columns) >= STALL_MIN_COLUMNS
-        watch = StallWatch(time_limit, judge_root=True) if large else None
+        # Tree search on small models can still reach a proof; only large ones hand over their core.
+        watch = StallWatch(time_limit) if len(model.columns) >= STALL_MIN_COLUMNS else None
         main = solve_model(
             model, time_limit, gap_target, start, seed, prepare=lambda h: connect(h, shared, watch)
         )
