@@ -9,8 +9,7 @@ random), fix everything else, and let a second HiGHS object re-optimise those
 years for a fraction of a second. A neighbourhood solved to optimality widens
 the next one; one that hit its time limit narrows it. Every few rounds a global
 "kernel" round instead allows every start that the LP relaxation or the
-incumbent uses and fixes all other starts out, until one such round finds
-nothing (from the greedy start it is the biggest step; later it only costs time).
+incumbent uses and fixes all other starts out.
 
 The two share a :class:`SharedIncumbent`: the main solve publishes each
 improving schedule it finds (``cbMipImprovingSolution``) and takes the LNS's
@@ -38,8 +37,9 @@ ROUND_SECONDS = 0.5
 INITIAL_BAND_YEARS = 3
 MIN_BAND_YEARS = 2
 # Every KERNEL_EVERY-th round (the first included) re-optimises over the LP relaxation's support plus
-# the incumbent, a global move that the year neighbourhoods cannot make; after the first kernel round
-# that finds nothing better there are no more (measured: only the first one or two ever improved).
+# the incumbent, a global move that the year neighbourhoods cannot make. (At 300 initiatives only the
+# first ever improved; stopping them after one found nothing gained nothing there and measured worse
+# at 150, see bench/roadmap/README.md, 2026-12-04.)
 KERNEL_EVERY = 6
 FEASIBLE = 2  # HiGHS primal_solution_status for a feasible solution
 # The main solve stops once its bound moved less than STALL_TOLERANCE (relative) over the last
@@ -148,13 +148,12 @@ def run_lns(model: TimeIndexedModel, shared: SharedIncumbent, deadline: float, s
     support = _lp_support(highs, count)
     width = min(INITIAL_BAND_YEARS, horizon)
     rounds = 0
-    kernel_useful = True
     while not shared.stop.is_set() and (left := deadline - time.perf_counter()) > 0.05:
         best, _ = shared.snapshot()
         if best is None:
             shared.stop.wait(0.05)
             continue
-        kernel_round = kernel_useful and rounds % KERNEL_EVERY == 0
+        kernel_round = rounds % KERNEL_EVERY == 0
         if kernel_round:
             # Everything the LP relaxation or the incumbent uses may be chosen; the rest stays out.
             lower, upper = np.zeros(count), (support | (best > 0.5)).astype(np.float64)
@@ -166,10 +165,8 @@ def run_lns(model: TimeIndexedModel, shared: SharedIncumbent, deadline: float, s
         highs.setOptionValue("time_limit", min(ROUND_SECONDS, left))
         highs.setSolution(count, columns, best)
         highs.run()
-        improved = highs.getInfo().primal_solution_status == FEASIBLE and shared.offer(
-            highs.getSolution().col_value
-        )
-        kernel_useful = kernel_useful and (improved or not kernel_round)
+        if highs.getInfo().primal_solution_status == FEASIBLE:
+            shared.offer(highs.getSolution().col_value)
         # A neighbourhood solved to optimality had room to spare: widen the next; narrow after a timeout.
         if not kernel_round:
             solved = highs.getModelStatus() == highspy.HighsModelStatus.kOptimal
