@@ -37,11 +37,14 @@ ROUND_SECONDS = 0.5
 INITIAL_BAND_YEARS = 3
 MIN_BAND_YEARS = 2
 # Every KERNEL_EVERY-th round (the first included) re-optimises over the LP relaxation's support plus
-# the incumbent, a global move that the year neighbourhoods cannot make.
+# the incumbent, a global move that the year neighbourhoods cannot make. (At 300 initiatives only the
+# first ever improved; stopping them after one found nothing gained nothing there and measured worse
+# at 150, see bench/roadmap/README.md, 2026-12-04.)
 KERNEL_EVERY = 6
 FEASIBLE = 2  # HiGHS primal_solution_status for a feasible solution
 # The main solve stops once its bound moved less than STALL_TOLERANCE (relative) over the last
-# STALL_WINDOW_SHARE of the time limit, but never before STALL_MIN_SHARE of it.
+# STALL_WINDOW_SHARE of the time limit, but never before STALL_MIN_SHARE of it (seconds of the main
+# solve's own CPU time, so that on a loaded machine the tree gets the work it would get on an idle one).
 STALL_TOLERANCE = 1e-4
 STALL_WINDOW_SHARE = 0.15
 STALL_MIN_SHARE = 0.25
@@ -104,7 +107,12 @@ class StallWatch:
 
 def connect(highs: highspy.Highs, shared: SharedIncumbent, watch: StallWatch | None = None) -> None:
     """Let the main solve publish its improving schedules, receive better LNS ones, and stop
-    early (keeping its bound) when ``watch`` says its bound has stalled."""
+    early (keeping its bound) when ``watch`` says its bound has stalled.
+
+    ``watch`` is fed the CPU time of the main solve's thread (the callbacks run in
+    it), not the wall clock: on a loaded machine the tree does less per second.
+    """
+    began = time.thread_time()
 
     def publish(event: highspy.highs.HighsCallbackEvent) -> None:
         shared.offer(np.asarray(event.data_out.mip_solution))
@@ -117,7 +125,8 @@ def connect(highs: highspy.Highs, shared: SharedIncumbent, watch: StallWatch | N
 
     def interrupt_when_stalled(event: highspy.highs.HighsCallbackEvent) -> None:
         out = event.data_out
-        if watch is not None and watch.stalled(out.running_time, out.mip_dual_bound, out.mip_node_count):
+        seconds = time.thread_time() - began
+        if watch is not None and watch.stalled(seconds, out.mip_dual_bound, out.mip_node_count):
             event.interrupt()
 
     highs.cbMipImprovingSolution.subscribe(publish)
