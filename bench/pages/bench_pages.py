@@ -334,7 +334,11 @@ def seed(size: dict[str, int]) -> tuple[Any, Any, Any]:
     from decimal import Decimal
 
     from kotacerdas.accounts.models import Membership, Role, User
-    from kotacerdas.assessment.actions.answering import do_start_assessment
+
+    try:
+        from kotacerdas.assessment.actions.answering import do_start_assessment
+    except ImportError:  # a --before checkout older than the actions' split into modules
+        from kotacerdas.assessment.actions import do_start_assessment
     from kotacerdas.monitoring.actions.periods import do_open_period
     from kotacerdas.planning.analysis.actions import do_save_problem, do_save_profile
     from kotacerdas.planning.initiatives.actions import do_save_initiative, do_save_kpi
