@@ -8,13 +8,18 @@ class DocumentsConfig(AppConfig):
     verbose_name = _("Books")
 
     def ready(self) -> None:
-        from kotacerdas.documents.region_section import region_section
-        from kotacerdas.web import region_sections
+        from kotacerdas.documents.region_section import region_changes, region_section
+        from kotacerdas.web import region_cache, region_sections
 
         region_sections.register(
-            # Built on every view: a running generation's status moves without an audited action.
             region_sections.Section(
-                "books", 40, "documents/_region_section.html", region_section, cached=False
+                "books",
+                40,
+                "documents/_region_section.html",
+                region_section,
+                changes=region_changes,
+                audience=region_cache.everyone,
+                live_while="running",
             )
         )
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q, Subquery
 from django.utils import timezone
 
 from kotacerdas.accounts.access import Person
@@ -14,6 +14,17 @@ from kotacerdas.jobs.liveness import stale_after, sweep
 from kotacerdas.regions.models import Region
 
 RATIFIED = (BookVersion.Review.RATIFIED, BookVersion.Review.PUBLISHED)
+
+
+def region_changes() -> dict[str, Any]:
+    """What moves the card without an audited action: the worker running a generation and ending it.
+    While one runs (``running``) the card is built on every view, its sweep of a dead job included."""
+    versions = BookVersion.objects.filter(region=OuterRef("pk"))
+    status = BookVersion.job_status_field
+    return {
+        "running": Exists(versions.filter(**{status: BookVersion.job_running})),
+        "latest_status": Subquery(versions.order_by("-number").values(status)[:1]),
+    }
 
 
 def region_section(user: Person, region: Region) -> dict[str, Any]:

@@ -14,8 +14,9 @@ of the initiatives list) is kept in the ``region_sections`` cache under a key ma
 
 So a fragment built before the latest change is never served; each process may keep its own copy.
 The stamp query's SQL is compiled once per process for each set of fragments (only the region's id
-changes). A fragment whose content moves on its own (a running job) or that holds a form (its CSRF
-token belongs to one session) must not be kept.
+changes). A fragment whose content moves on its own while a job runs says so (``live_while``): it is
+built on every view while the stamp query says a job is running. One that holds a form (its CSRF token
+belongs to one session) must not be kept.
 
 Under the tests (``REGION_SECTIONS_VERIFY_CACHE``) every fragment served from the cache is rendered
 again and must be identical (:class:`StaleFragmentError` otherwise): the whole suite checks the
@@ -55,6 +56,9 @@ class Kept:
     name: str
     changes: ChangeExpressions | None = None
     audience: Audience | None = None
+    # One of ``changes``' names: while its value is true (a job is running) the fragment moves on its
+    # own, so it is built on every view and not kept.
+    live_while: str | None = None
 
 
 def everyone(user: Any, region: Any) -> Hashable:
@@ -90,7 +94,12 @@ def kept_fragments(
 ) -> dict[str, str]:
     """Each part's HTML (by name): the kept ones whose stamp still matches, the others rendered and kept."""
     common, own = _read_stamps(region, parts, stamp)
-    keys = {_cache_key(request, region, part, variant, common, own[part.name]): part for part in parts}
+    live = [part for part in parts if part.live_while and own[part.name][part.live_while]]
+    keys = {
+        _cache_key(request, region, part, variant, common, tuple(own[part.name].values())): part
+        for part in parts
+        if part not in live
+    }
     cache = caches[CACHE_ALIAS]
     found: dict[str, str] = cache.get_many(list(keys))
     if found and settings.REGION_SECTIONS_VERIFY_CACHE:
@@ -103,7 +112,8 @@ def kept_fragments(
     missing = {key: render(part) for key, part in keys.items() if key not in found}
     if missing:
         cache.set_many(missing)
-    return {part.name: found[key] if key in found else missing[key] for key, part in keys.items()}
+    kept = {part.name: found[key] if key in found else missing[key] for key, part in keys.items()}
+    return {**kept, **{part.name: render(part) for part in live}}
 
 
 # The stamp query's SQL, compiled once per process for each set of fragments (their expressions are
@@ -115,7 +125,7 @@ _REGION_ID = -7_231_004  # stands for the region's id in the compiled query's pa
 
 def _read_stamps(
     region: Any, parts: list[Kept], stamp: ChangeExpressions
-) -> tuple[tuple[Any, ...], dict[str, tuple[Any, ...]]]:
+) -> tuple[tuple[Any, ...], dict[str, dict[str, Any]]]:
     """One query on the region's row: the caller's common stamp, and each part's own ``changes``."""
     model = type(region)
     database = router.db_for_read(model)
@@ -128,7 +138,11 @@ def _read_stamps(
         values = dict(zip(names, cursor.fetchone(), strict=True))
     common = tuple(values[name] for name in names if "__" not in name)
     own = {
-        part.name: tuple(value for name, value in values.items() if name.startswith(f"{_slug(part)}__"))
+        part.name: {
+            name.split("__", 1)[1]: value
+            for name, value in values.items()
+            if name.startswith(f"{_slug(part)}__")
+        }
         for part in parts
     }
     return common, own

@@ -14,8 +14,9 @@ checked), and must apply its own app's finer rules (a mentor sees only assigned 
 issue 17: the cards were 84 % of the page's CPU and most of its queries). A section says who sees the
 same card (``audience``; each person otherwise) and what changes it without an audited action
 (``changes``: a roadmap run the worker finishes, the monitoring reports). A section whose content moves
-on its own (a running job's progress) sets ``cached=False`` and is built on every view, as must a
-section with a form (its CSRF token belongs to one session).
+on its own while a job runs names the change that says so (``live_while``: the books card is built on
+every view while a generation runs); a section with a form sets ``cached=False`` (its CSRF token belongs
+to one session).
 """
 
 from __future__ import annotations
@@ -43,10 +44,11 @@ class Section:
     changes: ChangeExpressions | None = None
     cached: bool = True
     audience: Audience | None = None
+    live_while: str | None = None
 
     @property
     def kept(self) -> Kept:
-        return Kept(f"section:{self.key}", self.changes, self.audience)
+        return Kept(f"section:{self.key}", self.changes, self.audience, self.live_while)
 
 
 _REGISTRY: dict[str, Section] = {}

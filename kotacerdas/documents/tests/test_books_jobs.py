@@ -52,6 +52,32 @@ def test_the_list_of_versions_and_the_region_page_show_it_failed(as_budi, region
     assert BookVersion.objects.get(pk=version.pk).status == "failed"
 
 
+def test_the_region_pages_books_card_is_live_while_a_version_runs_and_kept_after(as_budi, region_a) -> None:
+    """The card is a kept fragment (kotacerdas/web/region_cache.py) except while a generation runs: a
+    worker dying after the first view is still caught by the next view's sweep; the worker ending the
+    job (no audit entry) renews the kept card."""
+    from django.test.utils import override_settings
+
+    url = reverse("regions:workspace", args=[region_a.code])
+
+    def status_on_card() -> str:
+        html = as_budi.get(url).text
+        card = html[html.index('id="section-books"') :]
+        return card[: card.index("</section>")].split(" · ")[1]
+
+    version = a_running_version(region_a, minutes_silent=0)
+    BookVersion.objects.filter(pk=version.pk).update(heartbeat_at=timezone.now())
+    assert status_on_card() == "berjalan"
+    BookVersion.objects.filter(pk=version.pk).update(heartbeat_at=timezone.now() - timedelta(hours=1))
+    assert status_on_card() == "gagal"  # built again while a job runs: its sweep failed the silent one
+    assert BookVersion.objects.get(pk=version.pk).status == "failed"
+    with override_settings(REGION_SECTIONS_VERIFY_CACHE=False):
+        BookVersion.objects.filter(pk=version.pk).update(progress=10)  # not shown, not in the stamp
+        assert status_on_card() == "gagal"
+        BookVersion.objects.filter(pk=version.pk).update(status="done")  # as a worker would, no audit entry
+        assert status_on_card() == "selesai"
+
+
 def test_a_version_that_still_beats_keeps_refreshing(as_budi, region_a) -> None:
     version = a_running_version(region_a, minutes_silent=60)
     BookVersion.objects.filter(pk=version.pk).update(heartbeat_at=timezone.now())
