@@ -111,18 +111,44 @@ def seed(stack: Topology, args: argparse.Namespace) -> dict[str, Any]:
 
 def server_cpu_seconds(stack: Topology) -> float:
     """User + system CPU of every process in the app server's process group (gunicorn and its workers)."""
-    group, ticks = stack.pids["a"], os.sysconf("SC_CLK_TCK")
-    total = 0
+    return cpu_by_part(stack)["app"]
+
+
+def cpu_by_part(stack: Topology) -> dict[str, float]:
+    """CPU-seconds so far of each part of the stack on this machine: the app server (gunicorn's process
+    group), the database (PostgreSQL's backends serving the stack's database), nginx, the task worker,
+    and this load client itself. All of them share the machine's cores, so a part's share of the total
+    says where the capacity goes."""
+    groups = {stack.pids[name]: name for name in ("a", "nginx", "worker") if name in stack.pids}
+    ticks = os.sysconf("SC_CLK_TCK")
+    found = {"app": 0, "database": 0, "nginx": 0, "worker": 0}
+    backend = f" {stack.database} ".encode()  # "postgres: 15/main: postgres kc_topology_… 127.0.0.1(…) idle"
     for entry in Path("/proc").iterdir():
         if not entry.name.isdigit():
             continue
         try:
             fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            command = (entry / "cmdline").read_bytes().replace(b"\0", b" ")
         except OSError:
             continue
-        if int(fields[2]) == group:  # fields after the name: state, ppid, pgrp, …, utime (11), stime (12)
-            total += int(fields[11]) + int(fields[12])
-    return total / ticks
+        # fields after the name: state, ppid, pgrp, …, utime (11), stime (12)
+        part = groups.get(int(fields[2]))
+        if part is None and command.startswith(b"postgres:") and backend in command:
+            part = "database"
+        if part is not None:
+            found["app" if part == "a" else part] += int(fields[11]) + int(fields[12])
+    cpu = {part: value / ticks for part, value in found.items()}
+    own = os.times()
+    cpu["client"] = own.user + own.system
+    return cpu
+
+
+def cpu_shares(before: dict[str, float], after: dict[str, float], requests: int) -> str:
+    """Each part's CPU per request (ms) between two readings of :func:`cpu_by_part`."""
+    spent = {part: after[part] - before[part] for part in after}
+    total = sum(spent.values())
+    parts = ", ".join(f"{part} {1000 * used / requests:.1f}" for part, used in spent.items())
+    return f"CPU ms per request: {parts}; all {1000 * total / requests:.1f}"
 
 
 def endpoint_clients(
@@ -160,15 +186,16 @@ def pages(stack: Topology, world: dict[str, Any], args: argparse.Namespace) -> N
     rows = []
     for name, endpoint in world["endpoints"].items():
         clients = endpoint_clients(endpoint, world, args.connections)
-        cpu = server_cpu_seconds(stack)
+        before = cpu_by_part(stack)
         begun = time.monotonic()
         tally = asyncio.run(saturate(stack.ports["nginx"], clients, args.seconds))
         took = time.monotonic() - begun
-        cpu = server_cpu_seconds(stack) - cpu
+        after = cpu_by_part(stack)
+        cpu = after["app"] - before["app"]
         count, p50, p95, errors = tally.summary("step")
         rows.append((name, count / took, p50, p95, errors, cpu, count))
         fewer = f" ({len(clients)} clients: one record each)" if len(clients) < args.connections else ""
-        say(f"{name}: {count / took:.1f}/s, {errors} errors{fewer}")
+        say(f"{name}: {count / took:.1f}/s, {errors} errors{fewer}; {cpu_shares(before, after, count or 1)}")
         report_causes(tally)
     trivial = rows[0][1]
     print(f"\n{args.connections} connections × {args.seconds:.0f} s per endpoint, {args.workers} workers")
@@ -222,8 +249,10 @@ def people(stack: Topology, world: dict[str, Any], args: argparse.Namespace) -> 
     seconds = args.minutes * 60
     say(f"{len(crowd)} people, thinking {args.think:.0f} s on average, for {seconds:.0f} s")
     begun = time.monotonic()
+    before = cpu_by_part(stack)
     tally: Tally = asyncio.run(simulate(stack.ports["nginx"], crowd, args.think, seconds, args.seed))
     took = time.monotonic() - begun
+    after = cpu_by_part(stack)
     total = sum(len(times) for times in tally.times.values())
     everything = sorted(t for times in tally.times.values() for t in times)
     p95_all = everything[max(0, round(0.95 * len(everything)) - 1)] if everything else float("nan")
@@ -235,6 +264,7 @@ def people(stack: Topology, world: dict[str, Any], args: argparse.Namespace) -> 
         count, p50, p95, failed = tally.summary(name)
         print(f"{name:22} {count:7} {p50:8.1f} {p95:8.1f} {failed}")
     print(f"{'all':22} {total:7} {'':8} {p95_all:8.1f} {errors}")
+    print(cpu_shares(before, after, total or 1), f"(over {took:.0f} s on {os.cpu_count()} cores)")
     report_causes(tally)
 
 

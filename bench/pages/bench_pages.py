@@ -143,6 +143,7 @@ def working_day_pages(region: Any) -> dict[str, tuple[Any, ...]]:
         report = f"{base}monitoring/periode/{period.pk}/kpi/{kpi.pk}/"
         pages["KPI report page"] = (budi, report)
         pages["KPI report save"] = (budi, report, "value", "save")
+        pages["KPI report save, GET + POST"] = (budi, report, "value", "save", True)
     draft = Assessment.objects.filter(region=region, state="draft").order_by("pk").first()
     if draft is not None:
         from kotacerdas.assessment.instruments import get_instrument
@@ -151,14 +152,25 @@ def working_day_pages(region: Any) -> dict[str, tuple[Any, ...]]:
         answer = f"{base}asesmen/{draft.pk}/jawaban/{first}/"
         pages["answer page"] = (answerer, answer)
         pages["answer save (POST)"] = (budi, answer, "explanation", "")
+        pages["answer save, GET + POST"] = (budi, answer, "explanation", "", True)
     return pages
 
 
 def measure(
-    user: Any, url: str, field: str = "", button: str = "", *, repeat: int, freeze: bool, cold: bool = False
+    user: Any,
+    url: str,
+    field: str = "",
+    button: str = "",
+    pair: bool = False,
+    *,
+    repeat: int,
+    freeze: bool,
+    cold: bool = False,
 ) -> tuple[int, float]:
     """Queries of one request and median CPU (ms) of ``repeat`` GETs of ``url`` or, with ``field``, of
-    ``repeat`` POSTs of the page's form with ``field`` changed each time (the save answers 302).
+    ``repeat`` POSTs of the page's form with ``field`` changed each time (the save answers 302); with
+    ``pair``, the form's GET and the POST together, as bench/load times a save (the GET after a save
+    counts the navigation's inbox anew).
     ``cold``: the region page's kept cards are dropped before each request (a view after a change)."""
     import gc
 
@@ -177,7 +189,7 @@ def measure(
     session.save()
     for _ in range(3):  # warm-up: templates, translations, URL resolver
         assert client.get(url).status_code == 200, url
-    request = _timed_get(client, url, cold) if not field else _save(client, url, field, button)
+    request = _timed_get(client, url, cold) if not field else _save(client, url, field, button, pair)
     if field:
         request()  # the save's warm-up
     if freeze:
@@ -192,7 +204,7 @@ def measure(
     POSTED.clear()
     with connection.execute_wrapper(counter):
         request()
-    if field:  # a save: only its POST's queries
+    if field and not pair:  # a save: only its POST's queries
         queries[:] = POSTED
     times = [request() * 1000 for _ in range(repeat)]
     if freeze:
@@ -233,11 +245,12 @@ def _timed_get(client: Any, url: str, cold: bool = False) -> Any:
     return get
 
 
-def _save(client: Any, url: str, field: str, button: str) -> Any:
+def _save(client: Any, url: str, field: str, button: str, pair: bool = False) -> Any:
     """A save of the form on ``url`` that has ``field``, with a new value each call (a number for a
     report's value, a sentence for an answer's explanation). Each call reads the form again, as a browser
     does (each form carries a one-time submission token, and a repeated token is not saved again), and
-    times only the POST; it must redirect, as a saved form does. The form's GET is the page's own row."""
+    times only the POST (with ``pair``, the GET too); it must redirect, as a saved form does. The form's
+    GET is the page's own row."""
     import itertools
 
     from django.db import connection
@@ -248,7 +261,9 @@ def _save(client: Any, url: str, field: str, button: str) -> Any:
     counter = itertools.count()
 
     def post() -> float:
+        started = time.process_time()
         fields = form_with(client.get(url).content.decode(), field)
+        read = time.process_time() - started if pair else 0.0
         if button:
             fields[button] = ""
         n = next(counter)
@@ -256,14 +271,16 @@ def _save(client: Any, url: str, field: str, button: str) -> Any:
         with connection.execute_wrapper(_counting_posts):
             started = time.process_time()
             response = client.post(url, fields)
-            spent = time.process_time() - started
+            spent = time.process_time() - started + read
         assert response.status_code in (302, 303), (url, response.status_code)
         return spent
 
     return post
 
 
-def profile(user: Any, url: str, field: str = "", button: str = "", queries: bool = False) -> None:
+def profile(
+    user: Any, url: str, field: str = "", button: str = "", pair: bool = False, queries: bool = False
+) -> None:
     """The functions that cost most in 10 requests of one page (``BENCH_PROFILE="region page"``)."""
     import cProfile
     import pstats
@@ -279,7 +296,7 @@ def profile(user: Any, url: str, field: str = "", button: str = "", queries: boo
     session = client.session
     session[DEVICE_ID_SESSION_KEY] = device.persistent_id
     session.save()
-    request = _timed_get(client, url) if not field else _save(client, url, field, button)
+    request = _timed_get(client, url) if not field else _save(client, url, field, button, pair)
     for _ in range(3):
         request()
     if queries:

@@ -7,7 +7,7 @@ roles table in docs/reference/roles.md.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import wraps
 from typing import Any, TypeAlias
 
@@ -60,11 +60,13 @@ def forget_roles(user: Person) -> None:
 
 @dataclass(frozen=True)
 class Roles:
-    """All of a person's roles: national admin or not, region ids per role, OPD ids."""
+    """All of a person's roles: national admin or not, region ids per role, OPD ids (in all, and per
+    role and region)."""
 
     national_admin: bool = False
     regions: dict[str, set[int]] = field(default_factory=dict)
     opds: set[int] = field(default_factory=set)
+    opds_in: dict[tuple[str, int], set[int]] = field(default_factory=dict)
 
     def has(self, role: str, region_id: int) -> bool:
         return region_id in self.regions.get(role, set())
@@ -82,11 +84,12 @@ def roles_in_request(user: Person) -> Roles | None:
         rows = Membership.objects.filter(user=user).order_by().values_list("role", "region_id", "opd_id")
         for role, region_id, opd_id in rows:
             if role == Role.NATIONAL_ADMIN:
-                roles = Roles(True, roles.regions, roles.opds)
+                roles = replace(roles, national_admin=True)
             if region_id is not None:
                 roles.regions.setdefault(role, set()).add(region_id)
             if region_id is not None and opd_id:
                 roles.opds.add(opd_id)
+                roles.opds_in.setdefault((role, region_id), set()).add(opd_id)
         memo[key] = roles
     roles_read: Roles = memo[key]
     return roles_read

@@ -65,8 +65,12 @@ def is_region_assessor(user: User, region: Region) -> bool:
 
 
 def opd_ids_of(user: Person, region: Region) -> set[int]:
+    """The OPDs the person answers for in the region (from the request's roles when there are any)."""
     if not user.is_authenticated:
         return set()
+    roles = roles_in_request(user)
+    if roles is not None:
+        return set(roles.opds_in.get((Role.OPD_CONTRIBUTOR, region.pk), ()))
     rows = Membership.objects.filter(user=user, role=Role.OPD_CONTRIBUTOR, region=region)
     return {opd_id for opd_id in rows.values_list("opd_id", flat=True) if opd_id}
 

@@ -21,10 +21,10 @@ class AssessmentConfig(AppConfig):
             )
         )
 
-        from kotacerdas.assessment.inbox import assessment_inbox
+        from kotacerdas.assessment.inbox import ASSESSMENT_SOURCES
         from kotacerdas.web import inbox
 
-        inbox.register("assessment", assessment_inbox)
+        inbox.register("assessment", *ASSESSMENT_SOURCES)
 
         from kotacerdas.web import personal_data, personal_records
 

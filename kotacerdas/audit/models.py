@@ -40,18 +40,19 @@ class AuditEntry(models.Model):
 
     class Meta:
         ordering = ["-created_at", "-id"]
-        # The latest entry of a region (or of the national level) in one index step: the region page's
-        # change stamp (kotacerdas/audit/stamps.py) reads it on every view.
+        # The latest entry of a region (or of the national level), and the latest anywhere, in one index
+        # step: the region page's and the national dashboard's change stamps (kotacerdas/audit/stamps.py)
+        # read them on every view.
         indexes = [
+            models.Index(
+                fields=["id"],
+                name="audit_latest",
+                condition=~models.Q(object_type__in=FREQUENT_RECORDS),
+            ),
             models.Index(
                 fields=["region", "id"],
                 name="audit_region_latest",
                 condition=~models.Q(object_type__in=FREQUENT_RECORDS),
-            ),
-            models.Index(
-                fields=["region", "object_type", "id"],
-                name="audit_region_frequent_latest",
-                condition=models.Q(object_type__in=FREQUENT_RECORDS),
             ),
         ]
         verbose_name = _("audit entry")

@@ -1,4 +1,4 @@
-"""A region's change stamp: the latest audit entry of the region and of the national level.
+"""Change stamps: the latest audit entry of a region and of the national level, or of anywhere.
 
 Every action records an audit entry in the transaction of its change (``kotacerdas.audit.log``), and so
 does the Django admin (``signals``); so whenever a region's record changes through them, the newest
@@ -7,8 +7,9 @@ What is cached against the stamp (the region page's cards, ``kotacerdas.web.regi
 therefore never served after such a change.
 
 The frequent records (``FREQUENT_RECORDS``: autosaved answers, monitoring reports) are left out of the
-common stamp; a card that shows them adds :func:`latest_of` for their types. Each expression is one
-step in a partial index of the audit log (``audit_region_latest``, ``audit_region_frequent_latest``).
+stamps; a fragment that shows what they change adds its own expression (the monitoring card: the
+region's latest report move). Each stamp is one step in a partial index of the audit log
+(``audit_region_latest``, ``audit_latest``).
 """
 
 from __future__ import annotations
@@ -30,20 +31,9 @@ def region_change_stamp() -> dict[str, Any]:
     }
 
 
-def latest_of(*object_types: str) -> dict[str, Any]:
-    """Expressions on a region's row: its latest audit entry of each of these frequent record types."""
-    unknown = set(object_types) - set(FREQUENT_RECORDS)
-    if unknown:  # any other type already renews the common stamp; a typo here would renew nothing
-        raise ValueError(f"not a frequent record type: {sorted(unknown)}")
-    return {
-        f"latest_{object_type}": Subquery(
-            AuditEntry.objects.filter(region=OuterRef("pk"), object_type=object_type, **_FREQUENT)
-            .order_by("-id")
-            .values("id")[:1]
-        )
-        for object_type in object_types
-    }
-
-
-# Repeats the partial index's condition so that PostgreSQL and SQLite choose that index.
-_FREQUENT = {"object_type__in": FREQUENT_RECORDS}
+def national_change_stamp() -> int | None:
+    """The newest audit entry anywhere, the frequent records aside: what is kept against it (the national
+    dashboard's body, which shows every region) is never served after a change made through the
+    actions. One step in the partial index ``audit_latest``."""
+    newest_first = AuditEntry.objects.exclude(object_type__in=FREQUENT_RECORDS).order_by("-id")
+    return newest_first.values_list("id", flat=True).first()

@@ -23,10 +23,10 @@ class DocumentsConfig(AppConfig):
             )
         )
 
-        from kotacerdas.documents.inbox import documents_inbox
+        from kotacerdas.documents.inbox import DOCUMENTS_SOURCES
         from kotacerdas.web import inbox
 
-        inbox.register("documents", documents_inbox)
+        inbox.register("documents", *DOCUMENTS_SOURCES)
 
         from kotacerdas.discussion.registry import register
         from kotacerdas.documents.models import BookChapter

@@ -308,6 +308,9 @@ class ReportTransition(PeriodGuarded):
 
     class Meta:
         ordering = ["created_at", "id"]
+        # The region's latest move, read on every view of its monitoring card and page (the stamp they
+        # are kept against: kotacerdas/monitoring/region_section.py).
+        indexes = [models.Index(fields=["period", "id"], name="monitoring_move_latest")]
         verbose_name = _("report transition")
         verbose_name_plural = _("report transitions")
 

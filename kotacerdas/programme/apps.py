@@ -17,10 +17,10 @@ class ProgrammeConfig(AppConfig):
             )
         )
 
-        from kotacerdas.programme.inbox import programme_inbox
+        from kotacerdas.programme.inbox import PROGRAMME_SOURCES
         from kotacerdas.web import inbox
 
-        inbox.register("programme", programme_inbox)
+        inbox.register("programme", *PROGRAMME_SOURCES)
 
         from kotacerdas.programme import notices  # noqa: F401  (registers the notification texts)
 

@@ -83,6 +83,31 @@ def kept_fragment(
     )
 
 
+def kept_national_fragment(
+    request: Any,
+    part: Kept,
+    render: Callable[[], str],
+    *,
+    stamp: Callable[[], Hashable],
+    variant: Hashable = (),
+) -> SafeString:
+    """``render()``'s HTML of a page about every region (the national dashboard), from the cache while
+    the national ``stamp`` holds (the newest audit entry anywhere: ``kotacerdas.audit.stamps``), with
+    the same key parts and the same check under the tests as a region's fragments."""
+    key = _cache_key(request, None, part, variant, (stamp(),))
+    cache = caches[CACHE_ALIAS]
+    html: str | None = cache.get(key)
+    if html is not None and settings.REGION_SECTIONS_VERIFY_CACHE and html != render():
+        raise StaleFragmentError(
+            f"The kept “{part.name}” is stale: a write changed it without a new audit entry "
+            "(an action without an audit entry?)."
+        )
+    if html is None:
+        html = render()
+        cache.set(key, html)
+    return mark_safe(html)
+
+
 def kept_fragments(
     request: Any,
     region: Any,
@@ -170,7 +195,8 @@ def _compile_stamp(
 def _cache_key(request: Any, region: Any, part: Kept, variant: Hashable, *stamps: tuple[Any, ...]) -> str:
     audience = part.audience or _each_person
     day = timezone.localdate().isoformat()
-    parts = (part.name, region.pk, audience(request.user, region), translation.get_language(), day, variant)
+    where = getattr(region, "pk", None)  # None: a national fragment
+    parts = (part.name, where, audience(request.user, region), translation.get_language(), day, variant)
     return "region-fragment:" + hashlib.sha256(repr((parts, stamps)).encode()).hexdigest()
 
 

@@ -20,7 +20,7 @@ from kotacerdas.programme.actions.deliverables import (
     do_submit_deliverable,
 )
 from kotacerdas.programme.tests.conftest import deliverable_of
-from kotacerdas.web.inbox import collect_inbox
+from kotacerdas.web.inbox import collect_inbox, count_inbox
 
 pytestmark = pytest.mark.django_db
 
@@ -47,6 +47,12 @@ def return_deliverable(budi, rina, deliverable) -> None:
     do_review_deliverable(rina, deliverable, decision="returned", reason="Lengkapi.")
 
 
+def the_count_is_the_number_of_items(*people) -> None:
+    """The navigation's count (COUNT per source, no item built) against the inbox's items."""
+    for person in people:
+        assert count_inbox(person) == collect_inbox(person).count, person
+
+
 def queries(user, url: str = "/") -> tuple[int, str]:
     client = logged_in(user)
     with CaptureQueriesContext(connection) as captured:
@@ -63,6 +69,8 @@ def test_query_counts_do_not_grow_with_the_number_of_items(
     small = {user.username: queries(user, reverse("inbox")) for user in (budi, sari, rina)}
     with CaptureQueriesContext(connection) as collected:
         before = collect_inbox(budi).counts()
+    with CaptureQueriesContext(connection) as counted:
+        the_count_is_the_number_of_items(budi, sari, rina)
     assert "Tugas saya" in small["sari"][1] and small["sari"][1].count("Jawab “") == 4
 
     for title in ("SPBE 2", "SPBE 3"):
@@ -75,12 +83,15 @@ def test_query_counts_do_not_grow_with_the_number_of_items(
     large = {user.username: queries(user, reverse("inbox")) for user in (budi, sari, rina)}
     with CaptureQueriesContext(connection) as collected_again:
         after = collect_inbox(budi).counts()
+    with CaptureQueriesContext(connection) as counted_again:
+        the_count_is_the_number_of_items(budi, sari, rina)
 
     assert (before["returned"], after["returned"]) == (1, 3)
     assert (before["assigned"], after["assigned"]) == (1, 3)  # the SPBE drafts to submit
     assert large["sari"][1].count("Jawab “") == 12
     assert large["rina"][1].count("Tinjau “") == 2
     assert len(collected_again) == len(collected) <= 12
+    assert len(counted_again) == len(counted)  # the badge's count, for the three of them
     for name in ("budi", "sari", "rina"):
         assert large[name][0] == small[name][0], name
     home_small = queries(sari)[0]
@@ -121,6 +132,7 @@ def test_no_item_of_another_region_ever_appears(
     book_actions.do_request_books(dewi, region_b, programme_year=2026, formats=["docx"])
     sleman_staff = make_person(ayu, "wati", "opd_contributor", region_b, dinkes_b)
     assert collect_inbox(sleman_staff).count == 4  # Sleman's own people do see their items
+    the_count_is_the_number_of_items(sleman_staff, dewi, budi, sari, rina)
     for user in (budi, sari, rina):
         inbox = collect_inbox(user)
         assert {item.region_code for item in inbox.items} <= {"33.73"}, user

@@ -154,7 +154,7 @@ def test_the_region_pages_monitoring_card_follows_each_report_while_its_other_ca
 
 def test_the_monitoring_pages_body_is_kept_until_a_report_or_an_audited_change(world, sari, as_budi) -> None:
     """The body is a kept fragment (kotacerdas/web/region_cache.py): a write outside the actions does not
-    show, a report saved (a frequent record) renews it."""
+    show, a report's move (here: submitted) renews it."""
     from django.test.utils import override_settings
 
     from kotacerdas.planning.models import Initiative
@@ -166,3 +166,25 @@ def test_the_monitoring_pages_body_is_kept_until_a_report_or_an_audited_change(w
         assert "Nama tanpa aksi" not in as_budi.get(url).text  # the kept body
         do_save_kpi_report(sari, world.period, world.coverage, numerator="1", denominator="2", submit=True)
         assert "Nama tanpa aksi" in as_budi.get(url).text  # renewed by the report
+
+
+def test_a_draft_saved_again_renews_neither_the_monitoring_body_nor_the_card(world, sari, as_budi) -> None:
+    """They show only submitted and approved reports: a draft save (a reporting day's most frequent
+    write) must not make every view after it build them again; the move that follows does."""
+    from django.test.utils import override_settings
+
+    from kotacerdas.planning.models import Initiative
+
+    body_url = reverse("monitoring:region", args=["33.73"])
+    region_url = reverse("regions:workspace", args=["33.73"])
+    as_budi.get(body_url), as_budi.get(region_url)
+    Initiative.objects.filter(pk=world.telemed.pk).update(name="Nama tanpa aksi")  # no audit entry
+    with override_settings(REGION_SECTIONS_VERIFY_CACHE=False):
+        do_save_kpi_report(sari, world.period, world.coverage, numerator="1", denominator="2")
+        assert "Nama tanpa aksi" not in as_budi.get(body_url).text  # still the kept body
+        assert 'region-monitoring-completeness">0 / 5' in as_budi.get(region_url).text
+        report = KpiReport.objects.get(kpi=world.coverage, period=world.period)
+        do_save_kpi_report(sari, world.period, world.coverage, numerator="1", denominator="2", submit=True)
+        assert report.transitions.count() == 1
+        assert "Nama tanpa aksi" in as_budi.get(body_url).text
+        assert 'region-monitoring-completeness">1 / 5' in as_budi.get(region_url).text

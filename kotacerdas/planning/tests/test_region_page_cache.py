@@ -82,11 +82,8 @@ def test_the_frequent_records_are_real_record_types_and_renew_only_their_own_car
     from django.apps import apps
 
     from kotacerdas.audit.models import FREQUENT_RECORDS
-    from kotacerdas.audit.stamps import latest_of
 
     assert all(apps.get_model(label)._meta.label_lower == label for label in FREQUENT_RECORDS)
-    with pytest.raises(ValueError, match=r"planning\.problem"):
-        latest_of("planning.problem")
     masterplan_card(as_budi)
     Masterplan.objects.filter(region=region_a).update(vision="Tanpa aksi")
     AuditEntry.objects.create(  # as an answer's autosave records it

@@ -6,12 +6,13 @@ from datetime import date
 from io import BytesIO
 
 import pytest
-from django.test import Client
+from django.test import Client, override_settings
 from django.urls import reverse
 from openpyxl import load_workbook
 
 from conftest import forget_inbox_badge
 from kotacerdas.programme.tests.conftest import deliverable_of
+from kotacerdas.web.region_cache import StaleFragmentError
 
 pytestmark = pytest.mark.django_db
 
@@ -116,8 +117,9 @@ def test_the_dashboard_needs_a_fixed_number_of_queries(
     from kotacerdas.programme.tests.bulk import seed_cohort
 
     seed_cohort(ayu, 2027, 30)
-    # a first view: 13, and the inbox count kept in the session (an UPDATE inside a savepoint, 3)
-    with django_assert_max_num_queries(16):
+    # a first view: 13, the change stamp of the kept body (1), and the inbox count kept in the session
+    # (an UPDATE inside a savepoint, 3)
+    with django_assert_max_num_queries(17):
         response = as_ayu.get(reverse("programme:dashboard"))
     assert response.status_code == 200
     assert len(cells(response.content.decode(), "stage-matrix")) == 1 + 32
@@ -168,3 +170,49 @@ def test_the_deliverables_of_a_candidacy_cost_the_same_queries_at_two_lengths(
         do_add_checklist_item(ayu, cohort, stage=2, title=f"Laporan tambahan {n}")
     assert candidacy.deliverables.count() > 20
     assert count() == small
+
+
+NOT_CHECKED = override_settings(REGION_SECTIONS_VERIFY_CACHE=False)  # what production serves
+
+
+def salatiga_row(client: Client) -> list[str]:
+    rows = cells(client.get(reverse("programme:dashboard")).content.decode(), "stage-matrix")
+    return next(r for r in rows if r[1] == "Kota Salatiga")
+
+
+def test_the_kept_body_is_renewed_by_an_audited_change_anywhere(as_ayu, cohort, selected, budi, rina) -> None:
+    from kotacerdas.programme.actions.deliverables import (
+        do_add_submitted_item,
+        do_review_deliverable,
+        do_submit_deliverable,
+    )
+
+    with NOT_CHECKED:
+        assert salatiga_row(as_ayu)[6] == "0/3"
+        d = deliverable_of(selected["33.73"], "swot")
+        do_add_submitted_item(budi, d, label="x", link="/r/33.73/")
+        do_submit_deliverable(budi, d)
+        do_review_deliverable(rina, d, decision="approved")
+        assert salatiga_row(as_ayu)[6] == "1/3"
+
+
+def test_a_write_without_an_audit_entry_is_served_stale_and_the_suites_check_catches_it(
+    as_ayu, cohort, selected
+) -> None:
+    from kotacerdas.programme.models import Deliverable
+
+    salatiga_row(as_ayu)
+    Deliverable.objects.filter(region__code="33.73").update(status="approved")  # no audit entry
+    with NOT_CHECKED:
+        assert salatiga_row(as_ayu)[6] == "0/3"  # the kept body: the cache is real
+    with pytest.raises(StaleFragmentError, match="“programme:dashboard” is stale"):
+        salatiga_row(as_ayu)
+
+
+def test_each_filter_has_its_own_kept_body(as_ayu, cohort, selected) -> None:
+    size = selected["33.73"].region.size_class
+    with NOT_CHECKED:
+        assert regions_shown(as_ayu, {}) == ["Kabupaten Sleman", "Kota Salatiga"]
+        assert regions_shown(as_ayu, {"size_class": size}) == ["Kota Salatiga"]
+        assert regions_shown(as_ayu, {"province": "34"}) == ["Kabupaten Sleman"]
+        assert regions_shown(as_ayu, {}) == ["Kabupaten Sleman", "Kota Salatiga"]

@@ -6,14 +6,17 @@ from __future__ import annotations
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
+from django.template.loader import render_to_string
 
 from kotacerdas.accounts.access import is_national_admin, national_admin_required
+from kotacerdas.audit.stamps import national_change_stamp
 from kotacerdas.programme import board, dashboard_figures
 from kotacerdas.programme.access import cohort_page, visible_candidacies
 from kotacerdas.programme.forms import DashboardFilterForm
 from kotacerdas.programme.models import STAGE_NAMES, STAGE_NUMBERS, Cohort
 from kotacerdas.web.pages import ObjectPage, render_page
 from kotacerdas.web.params import page_of
+from kotacerdas.web.region_cache import Kept, everyone, kept_national_fragment
 from kotacerdas.web.uploads import CONTENT_TYPES
 
 
@@ -38,13 +41,31 @@ def _dashboard_rows(request: HttpRequest) -> tuple[DashboardFilterForm, list[boa
     return form, board.progress_rows(candidacies, board.today())
 
 
+# The matrix, the overdue list and the figures are the same for every national admin; kept against the
+# newest audit entry anywhere (every change they show is an audited action), by filter, page and day.
+DASHBOARD_BODY = Kept("programme:dashboard", audience=everyone)
+
+
 @national_admin_required
 def dashboard(request: HttpRequest) -> HttpResponse:
     """The matrix pages by 50 regions (by region name): at 514 regions the whole matrix cost ~0.35 ms
     of CPU a region (issue 17). Only the page's rows are built; the overdue list covers every region
-    the filter selects, and the XLSX export keeps every row."""
+    the filter selects, and the XLSX export keeps every row. The body is kept (issue 13: the matrix's
+    rendering was most of the page's CPU) until the next audited change anywhere."""
     cohorts = [(c.pk, c.name) for c in Cohort.objects.all()]
     form = DashboardFilterForm(request.GET or None, cohorts=cohorts)
+    body = kept_national_fragment(
+        request,
+        DASHBOARD_BODY,
+        lambda: _dashboard_body(request, form),
+        stamp=national_change_stamp,
+        variant=tuple(sorted(request.GET.lists())),
+    )
+    # the filter is not checked for a 400: one that does not validate shows every row
+    return render_page(request, "programme/dashboard.html", {"form": form, "body": body})
+
+
+def _dashboard_body(request: HttpRequest, form: DashboardFilterForm) -> str:
     candidacies = board.filtered(board.selected_candidacies(), form)
     ordered = candidacies.order_by("region__name", "cohort__year").values_list("pk", flat=True)
     page = page_of(request, ordered)
@@ -53,7 +74,6 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     query = request.GET.copy()
     query.pop("page", None)
     context = {
-        "form": form,
         "rows": rows,
         "page": page,
         "filters": query.urlencode(),
@@ -64,8 +84,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         "today": board.today(),
         "figures": dashboard_figures.figures(),  # what the apps above programme count (socialisation)
     }
-    # the filter is not checked for a 400: one that does not validate shows every row
-    return render_page(request, "programme/dashboard.html", context)
+    return render_to_string("programme/_dashboard_body.html", context)
 
 
 @national_admin_required
