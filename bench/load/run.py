@@ -109,19 +109,17 @@ def seed(stack: Topology, args: argparse.Namespace) -> dict[str, Any]:
 # ------------------------------------------------------------------------------------------- pages
 
 
-def server_cpu_seconds(stack: Topology) -> float:
-    """User + system CPU of every process in the app server's process group (gunicorn and its workers)."""
-    return cpu_by_part(stack)["app"]
+Readings = dict[tuple[str, int], float]  # CPU-seconds by (part of the stack, pid)
 
 
-def cpu_by_part(stack: Topology) -> dict[str, float]:
-    """CPU-seconds so far of each part of the stack on this machine: the app server (gunicorn's process
-    group), the database (PostgreSQL's backends serving the stack's database), nginx, the task worker,
-    and this load client itself. All of them share the machine's cores, so a part's share of the total
-    says where the capacity goes."""
+def cpu_by_part(stack: Topology) -> Readings:
+    """CPU-seconds so far of each process of the stack on this machine, by (part, pid): the app server
+    (gunicorn's process group), the database (PostgreSQL's backends serving the stack's database), nginx,
+    the task worker, and this load client itself. All of them share the machine's cores, so a part's
+    share of the total says where the capacity goes."""
     groups = {stack.pids[name]: name for name in ("a", "nginx", "worker") if name in stack.pids}
     ticks = os.sysconf("SC_CLK_TCK")
-    found = {"app": 0, "database": 0, "nginx": 0, "worker": 0}
+    found: Readings = {}
     backend = f" {stack.database} ".encode()  # "postgres: 15/main: postgres kc_topology_… 127.0.0.1(…) idle"
     for entry in Path("/proc").iterdir():
         if not entry.name.isdigit():
@@ -136,16 +134,28 @@ def cpu_by_part(stack: Topology) -> dict[str, float]:
         if part is None and command.startswith(b"postgres:") and backend in command:
             part = "database"
         if part is not None:
-            found["app" if part == "a" else part] += int(fields[11]) + int(fields[12])
-    cpu = {part: value / ticks for part, value in found.items()}
+            key = ("app" if part == "a" else part, int(entry.name))
+            found[key] = (int(fields[11]) + int(fields[12])) / ticks
     own = os.times()
-    cpu["client"] = own.user + own.system
-    return cpu
+    found[("client", os.getpid())] = own.user + own.system
+    return found
 
 
-def cpu_shares(before: dict[str, float], after: dict[str, float], requests: int) -> str:
+def cpu_of(before: Readings, after: Readings) -> dict[str, float]:
+    """CPU-seconds each part spent between two readings of :func:`cpu_by_part`: a process started in
+    between counts whole; one that ended in between (a database connection closed) is lost, so the
+    figures are a lower bound."""
+    spent = {"app": 0.0, "database": 0.0, "nginx": 0.0, "worker": 0.0, "client": 0.0}
+    for key, value in after.items():
+        spent[key[0]] += value - before.get(key, 0.0)
+    return spent
+
+
+def cpu_shares(
+    before: dict[tuple[str, int], float], after: dict[tuple[str, int], float], requests: int
+) -> str:
     """Each part's CPU per request (ms) between two readings of :func:`cpu_by_part`."""
-    spent = {part: after[part] - before[part] for part in after}
+    spent = cpu_of(before, after)
     total = sum(spent.values())
     parts = ", ".join(f"{part} {1000 * used / requests:.1f}" for part, used in spent.items())
     return f"CPU ms per request: {parts}; all {1000 * total / requests:.1f}"
@@ -191,7 +201,7 @@ def pages(stack: Topology, world: dict[str, Any], args: argparse.Namespace) -> N
         tally = asyncio.run(saturate(stack.ports["nginx"], clients, args.seconds))
         took = time.monotonic() - begun
         after = cpu_by_part(stack)
-        cpu = after["app"] - before["app"]
+        cpu = cpu_of(before, after)["app"]
         count, p50, p95, errors = tally.summary("step")
         rows.append((name, count / took, p50, p95, errors, cpu, count))
         fewer = f" ({len(clients)} clients: one record each)" if len(clients) < args.connections else ""
