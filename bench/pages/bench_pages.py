@@ -313,7 +313,7 @@ def profile(
     for _ in range(10):
         request()
     profiler.disable()
-    stats = pstats.Stats(profiler).sort_stats("cumulative")
+    stats = pstats.Stats(profiler).sort_stats(os.environ.get("BENCH_SORT", "cumulative"))
     if os.environ.get("BENCH_CALLERS"):  # who calls the functions matching it, e.g. "plan_scope.py"
         stats.print_callers(os.environ["BENCH_CALLERS"])
         return
