@@ -135,7 +135,10 @@ def working_day_pages(region: Any) -> dict[str, tuple[Any, ...]]:
     budi = users.get(username="budi")
     answerer = users.filter(username="sari").first() or budi
     base = f"/r/{region.code}/"
-    pages: dict[str, tuple[Any, ...]] = {"monitoring page": (budi, base + "monitoring/")}
+    pages: dict[str, tuple[Any, ...]] = {
+        "monitoring page": (budi, base + "monitoring/"),
+        "member home": (budi, "/"),
+    }
     period = Period.objects.filter(region=region, state=Period.State.OPEN).order_by("-year").first()
     done = KpiReport.objects.filter(period=period, status__in=["submitted", "approved"]).values("kpi")
     kpi = Kpi.objects.filter(initiative__region=region).exclude(pk__in=done).order_by("pk").first()
@@ -262,8 +265,9 @@ def _save(client: Any, url: str, field: str, button: str, pair: bool = False) ->
 
     def post() -> float:
         started = time.process_time()
-        fields = form_with(client.get(url).content.decode(), field)
-        read = time.process_time() - started if pair else 0.0
+        page = client.get(url)
+        read = time.process_time() - started if pair else 0.0  # the server's work, not the form's parsing
+        fields = form_with(page.content.decode(), field)
         if button:
             fields[button] = ""
         n = next(counter)
