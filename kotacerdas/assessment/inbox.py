@@ -146,9 +146,10 @@ def _verify_item(assessment: Assessment) -> InboxItem:
 
 
 # In the order the inbox lists items of one date and region.
+_ANSWERS = frozenset({"assessment.assignment", "assessment.answer", "assessment.assessment", "regions.opd"})
 ASSESSMENT_SOURCES = (
-    InboxSource(_unanswered_indicators, _unanswered_item),
-    InboxSource(_returned_answers, _returned_item),
-    InboxSource(_coordinator_assessments, _coordinator_item),
-    InboxSource(_assessments_to_verify, _verify_item),
+    InboxSource(_unanswered_indicators, _unanswered_item, reads=_ANSWERS),
+    InboxSource(_returned_answers, _returned_item, reads=_ANSWERS),
+    InboxSource(_coordinator_assessments, _coordinator_item, reads=frozenset({"assessment.assessment"})),
+    InboxSource(_assessments_to_verify, _verify_item, reads=frozenset({"assessment.assessment"})),
 )

@@ -76,7 +76,8 @@ def _coordinator_item(version: BookVersion) -> InboxItem:
 
 
 # The mentor's approvals, then the coordinator's.
+_VERSIONS = frozenset({"documents.bookversion"})
 DOCUMENTS_SOURCES = (
-    InboxSource(_to_approve, _approve_item),
-    InboxSource(_for_the_coordinator, _coordinator_item),
+    InboxSource(_to_approve, _approve_item, reads=_VERSIONS),
+    InboxSource(_for_the_coordinator, _coordinator_item, reads=_VERSIONS),
 )

@@ -77,7 +77,8 @@ def _item(kind: str, text: str, deliverable: Deliverable, detail: str = "") -> I
 
 
 # The coordinator's owed deliverables, then the mentor's reviews.
+_DELIVERABLES = frozenset({"programme.deliverable", "programme.candidacy"})
 PROGRAMME_SOURCES = (
-    InboxSource(_owed_by_my_region, _owed_item),
-    InboxSource(_waiting_for_my_review, _review_item),
+    InboxSource(_owed_by_my_region, _owed_item, reads=_DELIVERABLES),
+    InboxSource(_waiting_for_my_review, _review_item, reads=_DELIVERABLES | {"programme.mentorassignment"}),
 )

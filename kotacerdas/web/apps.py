@@ -15,7 +15,9 @@ class WebConfig(AppConfig):
         register_converter(RecordIdConverter, "id")
         register_converter(SmallNumberConverter, "number")
 
-        from kotacerdas.web import personal_data, personal_records
+        from kotacerdas.web import personal_data, personal_records, writes
+
+        writes.connect()
 
         # UU PDP export/erasure: rows pointing at the person; their name pseudonymised in every text
         personal_data.register(personal_records.app_source("web"))

@@ -117,10 +117,13 @@ class InboxSource:
     """One kind of item an app contributes: the rows waiting for a person, and the item of each row.
 
     One row makes exactly one item (no filtering in Python), so that :func:`count_inbox` can count
-    the rows instead of building the items."""
+    the rows instead of building the items. ``reads`` names every record type (model label) the rows
+    depend on: a person's own write to one of them drops the navigation's kept count
+    (:func:`write_may_move_inbox`); the person's memberships always count."""
 
     rows: Callable[[InboxQuery], QuerySet[Any] | None]
     item: Callable[[Any], InboxItem]
+    reads: frozenset[str] = frozenset()
 
 
 _REGISTRY: dict[str, tuple[InboxSource, ...]] = {}
@@ -128,6 +131,21 @@ _REGISTRY: dict[str, tuple[InboxSource, ...]] = {}
 
 def register(key: str, *sources: InboxSource) -> None:
     _REGISTRY[key] = sources
+
+
+# Every source's rows follow the person's roles.
+ALWAYS_READ = frozenset({"accounts.membership"})
+
+
+def inbox_reads() -> frozenset[str]:
+    """Every record type some source's rows depend on."""
+    return ALWAYS_READ.union(*(source.reads for sources in _REGISTRY.values() for source in sources))
+
+
+def write_may_move_inbox(written: frozenset[str] | None) -> bool:
+    """Whether a request that wrote these record types (``kotacerdas.web.writes``) may have changed an
+    inbox's count. A write of which nothing was seen (raw SQL) may have changed anything."""
+    return not written or bool(written & inbox_reads())
 
 
 def unregister(key: str) -> None:

@@ -9,7 +9,8 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from kotacerdas.core.spreadsheet import has_control, strip_control
-from kotacerdas.web.inbox import BADGE_SESSION_KEY, drop_badge
+from kotacerdas.web.inbox import BADGE_SESSION_KEY, drop_badge, write_may_move_inbox
+from kotacerdas.web.writes import written_in_request
 
 
 class IndonesianFirstLocaleMiddleware(LocaleMiddleware):
@@ -89,18 +90,26 @@ UNSAFE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 
 
 class InboxBadgeMiddleware:
-    """Drop the navigation's kept inbox count after each write by a signed-in person.
+    """Drop the navigation's kept inbox count after a write by a signed-in person that can move it.
 
     The count is kept in the session for ``INBOX_BADGE_SECONDS`` (kotacerdas.web.inbox); a person's
-    own save must show at once, so the page after it (usually the redirect) counts anew. Dropped after
-    the view, so a count kept while the write's own response was rendered goes too."""
+    own save must show at once, so the page after it (usually the redirect) counts anew — when the save
+    wrote a record type an inbox source reads (``InboxSource.reads``; ``kotacerdas.web.writes`` notes
+    what the request wrote). A draft KPI report saved again keeps the count (and its session write and
+    the next page's recount are saved: a third of a report save's CPU, issue 13). Dropped after the
+    view, so a count kept while the write's own response was rendered goes too. Sits inside
+    RequestMemoMiddleware, whose memo holds what was written."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         response = self.get_response(request)
-        if request.method in UNSAFE_METHODS and self._keeps_a_badge(request):
+        if (
+            request.method in UNSAFE_METHODS
+            and self._keeps_a_badge(request)
+            and write_may_move_inbox(written_in_request())
+        ):
             drop_badge(request)
         return response
 

@@ -20,7 +20,7 @@ from kotacerdas.programme.actions.deliverables import (
     do_submit_deliverable,
 )
 from kotacerdas.programme.tests.conftest import deliverable_of
-from kotacerdas.web.inbox import collect_inbox, count_inbox
+from kotacerdas.web.inbox import ALWAYS_READ, InboxQuery, collect_inbox, count_inbox
 
 pytestmark = pytest.mark.django_db
 
@@ -142,3 +142,33 @@ def test_no_item_of_another_region_ever_appears(
 def test_the_inbox_page_needs_a_login(client) -> None:
     response = client.get(reverse("inbox"))
     assert response.status_code == 302 and "/masuk/" in response.url
+
+
+def test_each_source_declares_every_table_its_rows_read(
+    ayu, selected, budi, sari, rina, region_a, dinkes_a
+) -> None:
+    """A person's own write drops the navigation's kept count only when it touches a record type some
+    source reads (InboxSource.reads): a table the rows read but the source does not declare would leave
+    a stale count after the person's own write. The rows' SQL (without the columns only the items show)
+    names the tables."""
+    import re
+
+    from django.apps import apps
+
+    from conftest import make_person
+    from kotacerdas.web import inbox
+
+    label_of = {model._meta.db_table: model._meta.label_lower for model in apps.get_models()}
+    assessor = make_person(ayu, "penilai", "assessor", region_a)
+    checked = 0
+    for key, sources in inbox._REGISTRY.items():
+        for source in sources:
+            for person in (budi, sari, rina, assessor):
+                rows = source.rows(InboxQuery(person, datetime.date(2026, 12, 4)))
+                if rows is None:
+                    continue
+                sql = str(rows.order_by().values("pk").query)
+                tables = {label_of[name] for name in re.findall(r'(?:FROM|JOIN) "(\w+)"', sql)}
+                assert tables <= source.reads | ALWAYS_READ, (key, source.rows.__name__, tables)
+                checked += 1
+    assert checked >= 8  # every source, for someone with its role

@@ -188,3 +188,17 @@ def test_a_draft_saved_again_renews_neither_the_monitoring_body_nor_the_card(wor
         assert report.transitions.count() == 1
         assert "Nama tanpa aksi" in as_budi.get(body_url).text
         assert 'region-monitoring-completeness">1 / 5' in as_budi.get(region_url).text
+
+
+def test_a_kpi_report_saved_keeps_the_navigations_inbox_count(world, as_sari) -> None:
+    """No inbox source reads reports (InboxSource.reads): her own save keeps the kept count, so neither
+    the save nor the page after it rewrites the session or counts the inbox again."""
+    from kotacerdas.web.inbox import BADGE_SESSION_KEY
+
+    assert as_sari.get(reverse("regions:catalogue")).status_code == 200
+    kept = as_sari.session[BADGE_SESSION_KEY]
+    assert as_sari.post(kpi_url(world, world.visits), {"value": "12"}).status_code == 302
+    assert KpiReport.objects.get(kpi=world.visits).value == 12
+    assert as_sari.post(kpi_url(world, world.visits), {"value": "13"}).status_code == 302
+    assert KpiReport.objects.get(kpi=world.visits).value == 13
+    assert as_sari.session[BADGE_SESSION_KEY] == kept
