@@ -12,6 +12,8 @@ regions where the person has the role.
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.db.models import Exists, F, OuterRef, Q, QuerySet
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -53,17 +55,25 @@ def _unanswered_indicators(query: InboxQuery) -> QuerySet[Assignment] | None:
     )
 
 
-def _unanswered_item(row: Assignment) -> InboxItem:
-    assessment = row.assessment
+def _indicator_item(
+    kind: str, text: Any, assessment: Assessment, indicator: str, detail: str = ""
+) -> InboxItem:
+    """An item about one indicator of an assessment; ``text`` names it as ``%(indicator)s``."""
+    names = {"indicator": _indicator_name(assessment, indicator), "assessment": assessment.title}
     return InboxItem(
-        ASSIGNED,
-        _("Answer “%(indicator)s” · %(assessment)s")
-        % {"indicator": _indicator_name(assessment, row.indicator), "assessment": assessment.title},
-        _answer_url(assessment, row.indicator),
+        kind,
+        text % names,
+        _answer_url(assessment, indicator),
         assessment.region.code,
         assessment.region.name,
         due=assessment.deadline,
+        detail=detail,
     )
+
+
+def _unanswered_item(row: Assignment) -> InboxItem:
+    text = _("Answer “%(indicator)s” · %(assessment)s")
+    return _indicator_item(ASSIGNED, text, row.assessment, row.indicator)
 
 
 def _returned_answers(query: InboxQuery) -> QuerySet[Answer] | None:
@@ -83,17 +93,8 @@ def _returned_answers(query: InboxQuery) -> QuerySet[Answer] | None:
 
 
 def _returned_item(answer: Answer) -> InboxItem:
-    assessment = answer.assessment
-    return InboxItem(
-        RETURNED,
-        _("Revise your answer to “%(indicator)s” · %(assessment)s")
-        % {"indicator": _indicator_name(assessment, answer.indicator), "assessment": assessment.title},
-        _answer_url(assessment, answer.indicator),
-        assessment.region.code,
-        assessment.region.name,
-        due=assessment.deadline,
-        detail=answer.review_reason,
-    )
+    text = _("Revise your answer to “%(indicator)s” · %(assessment)s")
+    return _indicator_item(RETURNED, text, answer.assessment, answer.indicator, answer.review_reason)
 
 
 def _coordinator_assessments(query: InboxQuery) -> QuerySet[Assessment] | None:
