@@ -31,6 +31,7 @@ import random
 import signal
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -141,10 +142,40 @@ def cpu_by_part(stack: Topology) -> Readings:
     return found
 
 
+class CpuWatch:
+    """:func:`cpu_by_part` read at the start, every ``every`` seconds while the load runs and at the end,
+    so that a process ending in between (a database connection closed at ``CONN_MAX_AGE``) keeps the
+    CPU it had spent by its last reading instead of taking it away."""
+
+    def __init__(self, stack: Topology, every: float = 2.0) -> None:
+        self.stack, self.every = stack, every
+        self.start: Readings = {}
+        self.latest: Readings = {}
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._watch, daemon=True)
+
+    def __enter__(self) -> CpuWatch:
+        self.start = cpu_by_part(self.stack)
+        self.latest = dict(self.start)
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+        self._read()
+
+    def _watch(self) -> None:
+        while not self._stop.wait(self.every):
+            self._read()
+
+    def _read(self) -> None:
+        self.latest.update(cpu_by_part(self.stack))
+
+
 def cpu_of(before: Readings, after: Readings) -> dict[str, float]:
-    """CPU-seconds each part spent between two readings of :func:`cpu_by_part`: a process started in
-    between counts whole; one that ended in between (a database connection closed) is lost, so the
-    figures are a lower bound."""
+    """CPU-seconds each part spent between two readings of :func:`cpu_by_part` (``after``: a
+    :class:`CpuWatch`'s latest): a process started in between counts whole."""
     spent = {"app": 0.0, "database": 0.0, "nginx": 0.0, "worker": 0.0, "client": 0.0}
     for key, value in after.items():
         spent[key[0]] += value - before.get(key, 0.0)
@@ -196,11 +227,11 @@ def pages(stack: Topology, world: dict[str, Any], args: argparse.Namespace) -> N
     rows = []
     for name, endpoint in world["endpoints"].items():
         clients = endpoint_clients(endpoint, world, args.connections)
-        before = cpu_by_part(stack)
         begun = time.monotonic()
-        tally = asyncio.run(saturate(stack.ports["nginx"], clients, args.seconds))
+        with CpuWatch(stack) as watch:
+            tally = asyncio.run(saturate(stack.ports["nginx"], clients, args.seconds))
         took = time.monotonic() - begun
-        after = cpu_by_part(stack)
+        before, after = watch.start, watch.latest
         cpu = cpu_of(before, after)["app"]
         count, p50, p95, errors = tally.summary("step")
         rows.append((name, count / took, p50, p95, errors, cpu, count))
@@ -259,10 +290,10 @@ def people(stack: Topology, world: dict[str, Any], args: argparse.Namespace) -> 
     seconds = args.minutes * 60
     say(f"{len(crowd)} people, thinking {args.think:.0f} s on average, for {seconds:.0f} s")
     begun = time.monotonic()
-    before = cpu_by_part(stack)
-    tally: Tally = asyncio.run(simulate(stack.ports["nginx"], crowd, args.think, seconds, args.seed))
+    with CpuWatch(stack) as watch:
+        tally: Tally = asyncio.run(simulate(stack.ports["nginx"], crowd, args.think, seconds, args.seed))
     took = time.monotonic() - begun
-    after = cpu_by_part(stack)
+    before, after = watch.start, watch.latest
     total = sum(len(times) for times in tally.times.values())
     everything = sorted(t for times in tally.times.values() for t in times)
     p95_all = everything[max(0, round(0.95 * len(everything)) - 1)] if everything else float("nan")
