@@ -16,6 +16,7 @@ Outside the national size it also measures the rest of bench/load's working day
 (``working_day_pages``): the monitoring page, a KPI report of the open period and a draft assessment's
 answer page, and the saves of both forms (POST only; the form is read again before each). Set
 ``BENCH_QUERIES="monitoring page,answer page"`` to print the SQL of one request of each named page.
+With ``BENCH_PROFILE=<page>``, ``BENCH_TEMPLATES=1`` prints the CPU spent in each template itself.
 
 ``--before DIR`` runs the same workload against another checkout (e.g. a worktree of ``main``) first,
 so before and after come from one run on the same machine. Each page is measured twice in the same
@@ -275,6 +276,8 @@ def profile(
         for n, query in enumerate(captured, 1):
             print(f"{n:3} {query['sql'][:400]}")
         return
+    if os.environ.get("BENCH_TEMPLATES"):  # time per template, nested templates not counted twice
+        return template_times(request)
     profiler = cProfile.Profile()
     profiler.enable()
     for _ in range(10):
@@ -285,6 +288,38 @@ def profile(
         stats.print_callers(os.environ["BENCH_CALLERS"])
         return
     stats.print_stats(os.environ.get("BENCH_FILTER", ""), 80)
+
+
+def template_times(request: Any, requests: int = 20) -> None:
+    """CPU ms per request spent in each template itself, its includes and extended parents apart."""
+    from collections import Counter
+
+    from django.template.base import Template
+
+    own: Counter[str] = Counter()
+    stack: list[float] = []
+    original = Template.render
+
+    def timed(template: Any, context: Any) -> Any:
+        started = time.process_time()
+        stack.append(0.0)
+        try:
+            return original(template, context)
+        finally:
+            spent = time.process_time() - started
+            nested = stack.pop()
+            own[template.origin.template_name or template.name or "?"] += spent - nested
+            if stack:
+                stack[-1] += spent
+
+    Template.render = timed  # type: ignore[method-assign]
+    try:
+        total = sum(request() for _ in range(requests))
+    finally:
+        Template.render = original  # type: ignore[method-assign]
+    print(f"request {total / requests * 1000:6.2f} ms CPU, of which templates:")
+    for name, spent in own.most_common():
+        print(f"  {spent / requests * 1000:6.2f} ms  {name}")
 
 
 def _add_trivial_view() -> None:

@@ -30,6 +30,20 @@ CHROMIUM_ARGS = [
 ]
 
 
+# A journey takes up to a minute on a loaded 2-core machine. One that passes this stopped at a hang
+# (once, a Chromium or live-server connection that never answered, with no Playwright timeout firing)
+# and is tried once more; any other failure, a wrong page or a missing text, fails at once.
+JOURNEY_TIMEOUT = 300
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    here = Path(__file__).parent
+    for item in items:
+        if here in Path(item.path).parents:
+            item.add_marker(pytest.mark.timeout(JOURNEY_TIMEOUT))
+            item.add_marker(pytest.mark.flaky(reruns=1, only_rerun=[r"Timeout \(>"]))
+
+
 @pytest.fixture(scope="session")
 def browser() -> Iterator[object]:
     if not Path(CHROMIUM).exists():
