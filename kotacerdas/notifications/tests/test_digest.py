@@ -80,10 +80,10 @@ def test_each_person_gets_one_indonesian_summary_a_day(work, sari, budi, rina) -
 def test_sari_turns_the_summary_off_on_her_profile(work, sari) -> None:
     client = logged_in(sari)
     page = client.get(reverse("notifications:profile")).content.decode()
-    assert "Kirimi saya ringkasan harian tugas saya lewat surel" in page
+    assert "Kirimi saya ringkasan harian tugas saya lewat e-mail" in page
     assert 'id="id_enabled" checked>' in page
     response = client.post(reverse("notifications:profile"), {}, follow=True)
-    assert "Ringkasan harian lewat surel dimatikan." in response.content.decode()
+    assert "Ringkasan harian lewat e-mail dimatikan." in response.content.decode()
     entry = AuditEntry.objects.get(action="notification.digest")
     assert entry.actor == sari and entry.before["enabled"] is True and entry.after["enabled"] is False
     send("2026-12-03")
@@ -100,7 +100,7 @@ def test_a_person_without_an_address_gets_nothing(work, sari, budi) -> None:
     send("2026-12-03")
     assert [m.to for m in mail.outbox] == [["budi@salatiga.example"]]
     page = logged_in(sari).get(reverse("notifications:profile")).content.decode()
-    assert "belum memiliki alamat surel" in page
+    assert "belum memiliki alamat e-mail" in page
 
 
 def test_a_second_run_on_the_same_day_sends_nothing(work, sari) -> None:
