@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 
 from kotacerdas.accounts.access import inbox_roles
 from kotacerdas.accounts.models import Role
-from kotacerdas.documents.models import BookVersion
+from kotacerdas.documents.models import BookVersion, BookVersionQuerySet
 from kotacerdas.web.inbox import ASSIGNED, RETURNED, REVIEW, InboxItem, InboxQuery, InboxSource
 
 # A review state the mentor may send a version back with (added by the blocking-checks work);
@@ -31,6 +31,10 @@ def _newest_finished() -> Q:
     return Q(status=BookVersion.Status.DONE) & ~Q(Exists(newer))
 
 
+def _listed(versions: BookVersionQuerySet) -> QuerySet[BookVersion]:
+    return versions.listed().select_related("region")  # a line needs the number, states and region
+
+
 def _item(kind: str, text: str, version: BookVersion, detail: str = "") -> InboxItem:
     return InboxItem(
         kind, text, version.get_absolute_url(), version.region.code, version.region.name, detail=detail
@@ -41,9 +45,11 @@ def _to_approve(query: InboxQuery) -> QuerySet[BookVersion] | None:
     mentored = inbox_roles(query).of(Role.MENTOR)
     if not mentored:
         return None
-    return BookVersion.objects.filter(
-        _newest_finished(), region_id__in=mentored, review=BookVersion.Review.DRAFT
-    ).select_related("region")
+    return _listed(
+        BookVersion.objects.filter(
+            _newest_finished(), region_id__in=mentored, review=BookVersion.Review.DRAFT
+        )
+    )
 
 
 def _approve_item(version: BookVersion) -> InboxItem:
@@ -58,9 +64,11 @@ def _for_the_coordinator(query: InboxQuery) -> QuerySet[BookVersion] | None:
     states = [BookVersion.Review.APPROVED] + ([RETURNED_REVIEW] if RETURNED_REVIEW else [])
     newer = BookVersion.objects.filter(region=OuterRef("region"), number__gt=OuterRef("number"))
     failed = Q(status=BookVersion.Status.FAILED, created_by=query.user) & ~Q(Exists(newer))
-    return BookVersion.objects.filter(
-        Q(_newest_finished(), review__in=states) | failed, region_id__in=coordinated
-    ).select_related("region")
+    return _listed(
+        BookVersion.objects.filter(
+            Q(_newest_finished(), review__in=states) | failed, region_id__in=coordinated
+        )
+    )
 
 
 def _coordinator_item(version: BookVersion) -> InboxItem:

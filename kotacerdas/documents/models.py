@@ -74,6 +74,13 @@ class BookText(models.Model):
         return self.key
 
 
+class BookVersionQuerySet(models.QuerySet["BookVersion"]):
+    def listed(self) -> BookVersionQuerySet:
+        """Versions for a list, a card or an inbox line: ``data``, the snapshot of the whole masterplan
+        each version was made from (tens to hundreds of KB of JSON), is left unread."""
+        return self.defer("data")
+
+
 class BookVersion(HeartbeatJob):
     """One generation of a region's books, with its recipe and its review state.
 
@@ -144,6 +151,8 @@ class BookVersion(HeartbeatJob):
     ratified_at = models.DateTimeField(_("ratified"), null=True, blank=True)
     published_at = models.DateTimeField(_("published"), null=True, blank=True)
     is_public = models.BooleanField(_("public"), default=False)
+
+    objects = BookVersionQuerySet.as_manager()
 
     class Meta:
         ordering = ["region", "-number"]

@@ -43,7 +43,7 @@ def region_section(user: Person, region: Region) -> dict[str, Any]:
 def _latest_ratified_and_running(region: Region) -> list[BookVersion]:
     """In one query, newest first: the latest version, the latest ratified one, and any running one
     (whose heartbeat says whether a sweep is due)."""
-    versions = region.book_versions.order_by("-number")
+    versions = region.book_versions.listed().order_by("-number")
     latest = versions.values("pk")[:1]
     ratified = versions.filter(review__in=RATIFIED).values("pk")[:1]
     running = Q(**{BookVersion.job_status_field: BookVersion.job_running})

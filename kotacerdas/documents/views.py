@@ -56,7 +56,7 @@ def index(page: Page) -> HttpResponse:
     return page.render(
         "documents/index.html",
         {
-            "versions": page.region.book_versions.select_related("created_by").all(),
+            "versions": page.region.book_versions.listed().select_related("created_by"),
             "form": GenerateForm.initial_for(pdf_available) if page.can_edit else None,
             "pdf_available": pdf_available,
             "can_write": page.can_edit,
@@ -81,7 +81,7 @@ def generate(page: Page) -> HttpResponse:
     return saved or page.render(
         "documents/index.html",
         {
-            "versions": page.region.book_versions.all(),
+            "versions": page.region.book_versions.listed(),
             "form": form,
             "pdf_available": find_soffice() is not None,
             "can_write": True,
@@ -271,5 +271,5 @@ def public(request: HttpRequest, code: str) -> HttpResponseBase:
             raise Http404
         book_file = get_public_file(region, file_id)
         return uploads.serve(book_file.stored_name, book_file.download_name, book_file.format)
-    versions = region.book_versions.filter(is_public=True).prefetch_related("files")
+    versions = region.book_versions.listed().filter(is_public=True).prefetch_related("files")
     return render(request, "documents/public.html", {"region": region, "versions": versions})

@@ -174,7 +174,9 @@ def output(region: Region) -> PartPrefill:
 
 def ratified_masterplan(region: Region) -> BookVersion | None:
     """The latest ratified (or published) masterplan book with its Perkada number."""
-    versions = BookVersion.objects.filter(region=region, review__in=RATIFIED).exclude(perkada_number="")
+    versions = (
+        BookVersion.objects.listed().filter(region=region, review__in=RATIFIED).exclude(perkada_number="")
+    )
     return versions.order_by("-number").first()
 
 

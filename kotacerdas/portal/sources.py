@@ -21,7 +21,9 @@ def masterplan_of(region: Region) -> Masterplan | None:
 
 def published_books(region: Region) -> list[dict[str, Any]]:
     """The book versions the region made public (documents' own flag), with their files' ids."""
-    versions = region.book_versions.filter(is_public=True).prefetch_related("files").order_by("-number")
+    versions = (
+        region.book_versions.listed().filter(is_public=True).prefetch_related("files").order_by("-number")
+    )
     return [
         {
             "number": version.number,

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from conftest import logged_in, make_person
@@ -44,3 +46,20 @@ def test_a_failed_generation_returns_to_the_coordinator_who_asked(budi, rina, re
     body = inbox_page(budi)
     assert "Buku versi 1 gagal dibuat: buat ulang" in body
     assert "gagal dibuat" not in inbox_page(rina)
+
+
+def test_the_inbox_and_the_books_page_leave_the_book_data_unread(budi, rina, region_a) -> None:
+    """A version's data is the whole masterplan's snapshot; their lines need none of it."""
+    for _ in range(2):
+        version = actions.do_request_books(budi, region_a, programme_year=2026, formats=["docx"])
+    version.refresh_from_db()
+    assert version.data  # the generation stored its snapshot
+    actions.do_approve(rina, version, exception_reason="Draf untuk uji kotak tugas; teks menyusul.")
+    books = reverse("documents:index", args=[region_a.code])
+    for person, url, line in ((budi, "/", "Sahkan buku versi 2"), (rina, "/", None), (budi, books, "2")):
+        with CaptureQueriesContext(connection) as captured:
+            body = logged_in(person).get(url).content.decode()
+        assert line is None or line in body
+        versions = [q["sql"] for q in captured if 'FROM "documents_bookversion"' in q["sql"]]
+        assert versions, url
+        assert [sql for sql in versions if '"documents_bookversion"."data"' in sql] == [], (person, url)
