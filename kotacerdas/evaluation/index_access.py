@@ -19,11 +19,19 @@ def visible_index_runs(user: Any) -> QuerySet[IndexRun]:
     return runs if is_national_admin(user) else runs.none()
 
 
+def listed(runs: QuerySet[IndexRun]) -> QuerySet[IndexRun]:
+    """Runs for a list: title, states and hashes. The input tables, the recipe and the results (every
+    region's figures) stay unread, and so does the run each was regenerated from (its id is enough)."""
+    return (
+        runs.select_related(None).select_related("cycle", "created_by").defer("tables", "recipe", "results")
+    )
+
+
 def index_runs_for_user(user: Any) -> QuerySet[IndexRun]:
     """The list of runs: the national admin's; 404 for anyone else (nothing says runs exist)."""
     if not is_national_admin(user):
         raise Http404
-    return visible_index_runs(user)
+    return listed(visible_index_runs(user))
 
 
 def get_index_run_for_user(user: Any, index_run_id: int) -> IndexRun:

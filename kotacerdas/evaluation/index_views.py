@@ -14,7 +14,7 @@ from kotacerdas.accounts.access import national_admin_required
 from kotacerdas.accounts.models import User
 from kotacerdas.evaluation import index_actions
 from kotacerdas.evaluation.downloads import XLSX, attachment
-from kotacerdas.evaluation.index_access import index_run_page, visible_index_runs
+from kotacerdas.evaluation.index_access import index_run_page, listed, visible_index_runs
 from kotacerdas.evaluation.index_charts import rank_chart, sobol_chart
 from kotacerdas.evaluation.index_export import result_rows, results_xlsx
 from kotacerdas.evaluation.index_forms import IndexRunForm
@@ -27,7 +27,8 @@ from kotacerdas.web.pages import ObjectPage, render_page, save_form
 @national_admin_required
 def index_runs(request: HttpRequest) -> HttpResponse:
     sweep(IndexRun)  # a run whose worker died is failed, not "running" for ever
-    return render_page(request, "evaluation/index/run_list.html", {"runs": visible_index_runs(request.user)})
+    runs = listed(visible_index_runs(request.user))
+    return render_page(request, "evaluation/index/run_list.html", {"runs": runs})
 
 
 @national_admin_required

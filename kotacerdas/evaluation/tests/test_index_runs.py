@@ -104,3 +104,21 @@ def test_the_app_and_the_cli_agree_on_the_same_dataset_and_recipe(
     # a worked figure: the top unit and its score under the recipe
     top = min(range(len(results["units"])), key=lambda i: results["ranks"][i][-1])
     assert results["ranks"][top][-1] == 1.0 and results["codes"][-1] == "Index"
+
+
+def test_the_list_of_runs_and_its_api_leave_the_tables_and_results_unread(
+    as_ayu, ayu, django_capture_on_commit_callbacks
+) -> None:
+    """A run's input tables and results hold every region's figures; a list line needs neither."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    first = make_run(ayu, django_capture_on_commit_callbacks)
+    bulky = ("tables", "recipe", "results")
+    for url in (reverse("evaluation:index_runs"), "/api/v1/index-runs"):
+        with CaptureQueriesContext(connection) as captured:
+            response = as_ayu.get(url)
+        assert response.status_code == 200 and first.title in response.content.decode()
+        runs = [q["sql"] for q in captured if 'FROM "evaluation_indexrun"' in q["sql"]]
+        assert runs, url
+        assert [c for sql in runs for c in bulky if f'"evaluation_indexrun"."{c}"' in sql] == [], url

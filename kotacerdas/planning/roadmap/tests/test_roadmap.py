@@ -130,3 +130,25 @@ def test_one_opd_can_have_its_own_capacity(
     )
     assert response.status_code == 400
     assert Masterplan.objects.get().opd_capacities == {str(kominfo_a.pk): 1}
+
+
+def test_the_roadmap_page_lists_runs_with_their_status_but_not_their_schedules(
+    as_budi, budi, region_a, plan_a, kominfo_a, django_capture_on_commit_callbacks
+) -> None:
+    """A run's instance, details and result hold every initiative (hundreds of KB at 300); the list of
+    runs shows each one's state and result status only."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    run = run_now(django_capture_on_commit_callbacks, budi, region_a)
+    status = run.result["status"]
+    with CaptureQueriesContext(connection) as captured:
+        page = as_budi.get(reverse("planning:roadmap", args=[region_a.code])).content.decode()
+    assert f"#{run.pk} · " in page and f" · {status}</a>" in page
+    listed = [
+        q["sql"] for q in captured if 'FROM "planning_roadmaprun"' in q["sql"] and "LIMIT 10" in q["sql"]
+    ]
+    assert len(listed) == 1
+    assert [
+        column for column in ("instance", "details") if f'"planning_roadmaprun"."{column}"' in listed[0]
+    ] == []
