@@ -45,18 +45,31 @@ def test_the_monitoring_page_costs_the_same_queries_at_two_sizes(world, budi, as
     assert "KPI 8.1" in as_budi.get(url).text
 
 
+def read_again(sql: list[str]) -> list[str]:
+    """Rows the request already holds, read again by their id (as the audit entry's label, or the
+    report's discussion thread asking for its region, once did)."""
+    return [
+        q
+        for q in sql
+        for table in ("monitoring_period", "planning_kpi", "regions_region")
+        if q.startswith(f'SELECT "{table}"."id", ') and f'FROM "{table}" WHERE "{table}"."id" = ' in q
+    ]
+
+
 def test_saving_a_kpi_report_again_reads_its_period_and_kpi_once(world, budi, as_budi, region_a):
     url = reverse("monitoring:kpi_report", args=[region_a.code, world.period.pk, world.poverty.pk])
     assert as_budi.post(url, {"value": "12"}).status_code == 302
     with CaptureQueriesContext(connection) as captured:
         assert as_budi.post(url, {"value": "11"}).status_code == 302
     sql = [q["sql"] for q in captured]
-    # a row the request already holds, read again by its id (as the audit entry's label once did)
-    again = [
-        q
-        for q in sql
-        for table in ("monitoring_period", "planning_kpi", "regions_region")
-        if q.startswith(f'SELECT "{table}"."id", ') and f'FROM "{table}" WHERE "{table}"."id" = ' in q
-    ]
-    assert again == []
+    assert read_again(sql) == []
     assert any(q.startswith('INSERT INTO "audit_auditentry"') for q in sql)
+
+
+def test_a_saved_kpi_report_page_reads_its_period_kpi_and_region_once(world, budi, as_budi, region_a):
+    url = reverse("monitoring:kpi_report", args=[region_a.code, world.period.pk, world.poverty.pk])
+    assert as_budi.post(url, {"value": "12"}).status_code == 302
+    with CaptureQueriesContext(connection) as captured:
+        page = as_budi.get(url)
+    assert page.status_code == 200 and 'id="history"' in page.text and "12" in page.text
+    assert read_again([q["sql"] for q in captured]) == []

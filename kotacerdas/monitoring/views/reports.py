@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, TypeVar
 
 from django.db.models import Q
 from django.http import Http404, HttpResponse
@@ -31,13 +31,15 @@ from kotacerdas.monitoring.actions.reports import (
     rule_of,
 )
 from kotacerdas.monitoring.forms import InitiativeReportForm, KpiReportForm, ReviewForm
-from kotacerdas.monitoring.models import Evidence, InitiativeReport, KpiReport, KpiRule, Milestone
+from kotacerdas.monitoring.models import Evidence, InitiativeReport, KpiReport, KpiRule, Milestone, Period
 from kotacerdas.monitoring.plan import pagu, plan_for
 from kotacerdas.monitoring.statuses import status_set
 from kotacerdas.planning.models import FundingSource
 from kotacerdas.regions.models import Region
 from kotacerdas.web import uploads
 from kotacerdas.web.pages import RegionPage
+
+R = TypeVar("R", KpiReport, InitiativeReport)
 
 
 def _saved(report: AnyReport) -> str:
@@ -57,6 +59,16 @@ def _report_context(page: RegionPage[Region], report: AnyReport | None) -> dict[
     }
 
 
+def _with_rows(report: R | None, period: Period, **target: Any) -> R | None:
+    """The report with the period (its region already set) and the KPI or initiative the page loaded:
+    its label and discussion thread ask no query for them again."""
+    if report is not None:
+        report.period = period
+        for name, row in target.items():
+            setattr(report, name, row)
+    return report
+
+
 def _files(page: RegionPage[Region]) -> Any:
     return page.request.FILES if page.request.method == "POST" else None
 
@@ -69,7 +81,7 @@ def _submit(page: RegionPage[Region]) -> bool:
 def kpi_report(page: RegionPage[Region], period_id: int, kpi_id: int) -> HttpResponse:
     period = get_period(page.region, period_id)
     kpi = get_kpi_for_reporter(page.user, page.region, kpi_id)
-    report = KpiReport.objects.filter(period=period, kpi=kpi).first()
+    report = _with_rows(KpiReport.objects.filter(period=period, kpi=kpi).first(), period, kpi=kpi)
     rule = rule_of(kpi)
     percentage = rule.kind == KpiRule.Kind.PERCENTAGE
     initial = (
@@ -105,7 +117,11 @@ def kpi_report(page: RegionPage[Region], period_id: int, kpi_id: int) -> HttpRes
 def initiative_report(page: RegionPage[Region], period_id: int, initiative_id: int) -> HttpResponse:
     period = get_period(page.region, period_id)
     initiative = get_initiative_for_reporter(page.user, page.region, initiative_id)
-    report = InitiativeReport.objects.filter(period=period, initiative=initiative).first()
+    report = _with_rows(
+        InitiativeReport.objects.filter(period=period, initiative=initiative).first(),
+        period,
+        initiative=initiative,
+    )
     statuses = status_set(page.region)
     milestones = list(Milestone.objects.filter(quick_win__initiative=initiative))
     initial: dict[str, Any] | None = None
