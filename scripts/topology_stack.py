@@ -59,6 +59,7 @@ class Topology:
     in_run: bool = False
     servers: tuple[str, ...] = SERVERS  # bench/load runs one server with more workers
     workers: int = GUNICORN_WORKERS
+    threads: int = 1  # above 1, gunicorn's gthread workers (bench/load --threads)
     gc_freeze: bool = True  # False: gunicorn without the settings module (bench/load --no-gc-freeze)
     state: Path = STATE_FILE  # `run` keeps its state inside its own temp dir, so runs never collide
 
@@ -86,6 +87,7 @@ class Topology:
             "pids": self.pids,
             "servers": list(self.servers),
             "workers": self.workers,
+            "threads": self.threads,
             "gc_freeze": self.gc_freeze,
         }
         self.state.touch(mode=0o600)
@@ -106,6 +108,7 @@ class Topology:
             pids=data["pids"],
             servers=tuple(data.get("servers", SERVERS)),
             workers=int(data.get("workers", GUNICORN_WORKERS)),
+            threads=int(data.get("threads", 1)),
             gc_freeze=bool(data.get("gc_freeze", True)),
         )
 
@@ -214,6 +217,8 @@ class Topology:
                 bind,
                 "--workers",
                 str(self.workers),
+                "--threads",
+                str(self.threads),
                 "--timeout",
                 "60",
                 "--graceful-timeout",

@@ -5,9 +5,9 @@
     .venv/bin/python bench/load/run.py --part people --users 1000 --think 10 --minutes 3
 
 The stack is scripts/topology.py's, with one app server: nginx (buffering proxy) in front of gunicorn
-(``--workers`` sync workers, production settings), PostgreSQL, the task worker; its own database and temp
-dir, torn down at the end whatever happens. The world is the demo world plus ``--regions`` regions' teams
-(bench/load/seed.py).
+(``--workers`` sync workers, or gthread workers with ``--threads``; production settings), PostgreSQL,
+the task worker; its own database and temp dir, torn down at the end whatever happens. The world is the
+demo world plus ``--regions`` regions' teams (bench/load/seed.py).
 
 * pages: for each endpoint, ``--connections`` clients without think time for ``--seconds``; requests per
   second, p50/p95, errors, the app server's CPU per request (read from /proc), and the throughput as a
@@ -52,7 +52,10 @@ DAY_EXTRA = (("landing", 10), ("regions API", 5))
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--part", choices=["pages", "people", "both"], default="both")
-    parser.add_argument("--workers", type=int, default=3, help="gunicorn sync workers (3)")
+    parser.add_argument("--workers", type=int, default=3, help="gunicorn workers (3)")
+    parser.add_argument(
+        "--threads", type=int, default=1, help="threads per worker; above 1, gunicorn's gthread workers (1)"
+    )
     parser.add_argument("--seconds", type=float, default=12, help="per endpoint, pages part (12)")
     parser.add_argument("--connections", type=int, default=30, help="clients without think time (30)")
     parser.add_argument("--users", type=int, default=1000, help="people, people part (1000)")
@@ -70,6 +73,7 @@ def main() -> int:
     args = parser.parse_args()
     preflight(args.postgres)
     stack = Topology.new(args.postgres, in_run=True, servers=("a",), workers=args.workers)
+    stack.threads = args.threads
     stack.gc_freeze = not args.no_gc_freeze
     signal.signal(signal.SIGALRM, on_signal)
     signal.signal(signal.SIGTERM, on_signal)
@@ -239,7 +243,8 @@ def pages(stack: Topology, world: dict[str, Any], args: argparse.Namespace) -> N
         say(f"{name}: {count / took:.1f}/s, {errors} errors{fewer}; {cpu_shares(before, after, count or 1)}")
         report_causes(tally)
     trivial = rows[0][1]
-    print(f"\n{args.connections} connections × {args.seconds:.0f} s per endpoint, {args.workers} workers")
+    shape = f"{args.workers} workers × {args.threads} threads"
+    print(f"\n{args.connections} connections × {args.seconds:.0f} s per endpoint, {shape}")
     heading = ("endpoint", "req/s", "of trivial", "p50 ms", "p95 ms", "CPU ms/req")
     print("{:26} {:>8} {:>10} {:>8} {:>8} {:>10} errors".format(*heading))
     for name, rate, p50, p95, errors, cpu, count in rows:
