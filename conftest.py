@@ -189,7 +189,7 @@ def rina(ayu, region_a):
 
 def logged_in(user) -> Client:
     client = Client()
-    client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+    client.force_login(user, backend="kotacerdas.accounts.backends.AccountBackend")
     return client
 
 

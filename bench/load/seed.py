@@ -69,8 +69,10 @@ def session_for(user: Any) -> str:
     A person who must use a second factor (a national admin, an assessor) gets a confirmed TOTP device
     when they have none, and the session carries it as verified (django-otp's ``otp_device_id``), as if
     they had typed their code; without it every page of theirs would redirect to the code step."""
+    from importlib import import_module
+
+    from django.conf import settings
     from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
-    from django.contrib.sessions.backends.db import SessionStore
     from django_otp import DEVICE_ID_SESSION_KEY
     from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -79,9 +81,9 @@ def session_for(user: Any) -> str:
     device = confirmed_totp(user)
     if device is None and must_use_two_factor(user):
         device = TOTPDevice.objects.create(user=user, name="bench/load", confirmed=True)
-    store = SessionStore()
+    store = import_module(settings.SESSION_ENGINE).SessionStore()  # the configured store and backend
     store[SESSION_KEY] = str(user.pk)
-    store[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+    store[BACKEND_SESSION_KEY] = settings.AUTHENTICATION_BACKENDS[-1]
     store[HASH_SESSION_KEY] = user.get_session_auth_hash()
     store[ENROLLED_KEY] = device is not None
     if device is not None:

@@ -99,14 +99,15 @@ def worker(mode: str, requests: int) -> None:
 
 
 def measure(requests: int) -> dict[str, Any]:
+    from django.conf import settings
     from django.test import Client
 
     from kotacerdas.accounts.models import User
 
     users = User.objects.in_bulk(["ayu", "budi"], field_name="username")
     budi, ayu = Client(), Client()
-    budi.force_login(users["budi"], backend="django.contrib.auth.backends.ModelBackend")
-    ayu.force_login(users["ayu"], backend="django.contrib.auth.backends.ModelBackend")
+    budi.force_login(users["budi"], backend=settings.AUTHENTICATION_BACKENDS[-1])
+    ayu.force_login(users["ayu"], backend=settings.AUTHENTICATION_BACKENDS[-1])
     verify_second_factor(ayu, users["ayu"])  # a national admin: else every page redirects to the code step
     mix = [
         (budi, "/r/33.73/"),

@@ -141,11 +141,12 @@ def measure(
     ``cold``: the region page's kept cards are dropped before each request (a view after a change)."""
     import gc
 
+    from django.conf import settings
     from django.db import connection
     from django.test import Client
 
     client = Client()
-    client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+    client.force_login(user, backend=settings.AUTHENTICATION_BACKENDS[-1])
     # the pages are measured, not the two-factor step: the session counts as verified, as in the tests
     from django_otp import DEVICE_ID_SESSION_KEY
     from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -253,10 +254,11 @@ def profile(
     import cProfile
     import pstats
 
+    from django.conf import settings
     from django.test import Client
 
     client = Client()
-    client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+    client.force_login(user, backend=settings.AUTHENTICATION_BACKENDS[-1])
     from django_otp import DEVICE_ID_SESSION_KEY
     from django_otp.plugins.otp_totp.models import TOTPDevice
 

@@ -13,12 +13,14 @@ from typing import Any, TypeAlias
 
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.models import AnonymousUser
+from django.db import router
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from rest_framework import exceptions, permissions
 
 from kotacerdas.accounts.models import Membership, Role, User
 from kotacerdas.regions.models import Opd, Region
+from kotacerdas.web.compiled import compiled
 from kotacerdas.web.inbox import InboxQuery
 from kotacerdas.web.memo import request_memo
 
@@ -72,16 +74,25 @@ class Roles:
         return region_id in self.regions.get(role, set())
 
 
+_USER_ID = -7_231_006  # stands for the person's id in the compiled roles query
+
+
+def _memberships_of(user_id: int) -> QuerySet[Membership, tuple[str, int | None, int | None]]:
+    return Membership.objects.filter(user_id=user_id).order_by().values_list("role", "region_id", "opd_id")
+
+
 def roles_in_request(user: Person) -> Roles | None:
     """The person's roles, read in one query once per request (shared by the page's access and edit
-    checks, the navigation's inbox and the region page's sections); None outside a request."""
+    checks, the navigation's inbox and the region page's sections; its SQL compiled once per process);
+    None outside a request."""
     memo = request_memo()
     if memo is None or not user.is_authenticated:
         return None
     key = ("roles", user.pk)
     if key not in memo:
         roles = Roles()
-        rows = Membership.objects.filter(user=user).order_by().values_list("role", "region_id", "opd_id")
+        database = router.db_for_read(Membership)
+        rows = compiled("roles", database, _memberships_of, _USER_ID).rows(user.pk)
         for role, region_id, opd_id in rows:
             if role == Role.NATIONAL_ADMIN:
                 roles = replace(roles, national_admin=True)

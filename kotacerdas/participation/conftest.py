@@ -51,7 +51,7 @@ def warga3(db: None) -> Any:
 @pytest.fixture
 def as_warga(warga: Any) -> Any:
     client = Client()  # (not the root conftest's helper: mypy checks this file, not the root's)
-    client.force_login(warga, backend="django.contrib.auth.backends.ModelBackend")
+    client.force_login(warga, backend="kotacerdas.accounts.backends.AccountBackend")
     return client
 
 

@@ -14,9 +14,9 @@ of the initiatives list) is kept in the ``region_sections`` cache under a key ma
 
 So a fragment built before the latest change is never served; each process may keep its own copy.
 The stamp query's SQL is compiled once per process for each set of fragments (only the region's id
-changes). A fragment whose content moves on its own while a job runs says so (``live_while``): it is
-built on every view while the stamp query says a job is running. One that holds a form (its CSRF token
-belongs to one session) must not be kept.
+changes: ``kotacerdas.web.compiled``). A fragment whose content moves on its own while a job runs says
+so (``live_while``): it is built on every view while the stamp query says a job is running. One that
+holds a form (its CSRF token belongs to one session) must not be kept.
 
 Under the tests (``REGION_SECTIONS_VERIFY_CACHE``) every fragment served from the cache is rendered
 again and must be identical (:class:`StaleFragmentError` otherwise): the whole suite checks the
@@ -32,9 +32,11 @@ from typing import Any
 
 from django.conf import settings
 from django.core.cache import caches
-from django.db import connections, router
+from django.db import router
 from django.utils import timezone, translation
 from django.utils.safestring import SafeString, mark_safe
+
+from kotacerdas.web.compiled import compiled
 
 # Expressions on the region's row (``OuterRef("pk")`` is the region) whose values change when the
 # fragment's content does; read with the page's stamp.
@@ -141,11 +143,11 @@ def kept_fragments(
     return {**kept, **{part.name: render(part) for part in live}}
 
 
-# The stamp query's SQL, compiled once per process for each set of fragments (their expressions are
-# fixed once the apps are ready); only the region's id changes from one view to the next. Building and
-# compiling the ORM's subqueries cost several times what running them does.
-_STAMP_QUERIES: dict[tuple[Any, ...], tuple[str, tuple[Any, ...], list[str]]] = {}
-_REGION_ID = -7_231_004  # stands for the region's id in the compiled query's parameters
+# The stand-in for the region's id in the stamp query's SQL, which is compiled once per process for each
+# set of fragments (``kotacerdas.web.compiled``): building the ORM's subqueries costs several times what
+# running them does, and only the region's id changes from one view to the next.
+_REGION_ID = -7_231_004
+_STAMP_NAMES: dict[Hashable, list[str]] = {}  # the columns of each compiled stamp query, in order
 
 
 def _read_stamps(
@@ -153,14 +155,17 @@ def _read_stamps(
 ) -> tuple[tuple[Any, ...], dict[str, dict[str, Any]]]:
     """One query on the region's row: the caller's common stamp, and each part's own ``changes``."""
     model = type(region)
-    database = router.db_for_read(model)
-    key = (database, model, stamp, tuple(part.name for part in parts))
-    if key not in _STAMP_QUERIES:
-        _STAMP_QUERIES[key] = _compile_stamp(model, parts, stamp)
-    sql, parameters, names = _STAMP_QUERIES[key]
-    with connections[database].cursor() as cursor:
-        cursor.execute(sql, [region.pk if value == _REGION_ID else value for value in parameters])
-        values = dict(zip(names, cursor.fetchone(), strict=True))
+    shape = ("region stamp", model, stamp, tuple(part.name for part in parts))
+
+    def build(region_id: int) -> Any:
+        expressions = _stamp_expressions(parts, stamp)
+        _STAMP_NAMES[shape] = sorted(expressions)
+        rows = model._default_manager.filter(pk=region_id).annotate(**expressions).order_by()
+        return rows.values_list(*_STAMP_NAMES[shape])
+
+    query = compiled(shape, router.db_for_read(model), build, _REGION_ID)
+    names = _STAMP_NAMES[shape]
+    values = dict(zip(names, query.rows(region.pk)[0], strict=True))
     common = tuple(values[name] for name in names if "__" not in name)
     own = {
         part.name: {
@@ -177,19 +182,15 @@ def _slug(part: Kept) -> str:
     return hashlib.sha1(part.name.encode()).hexdigest()[:12]  # a column alias, whatever the name
 
 
-def _compile_stamp(
-    model: Any, parts: list[Kept], stamp: ChangeExpressions
-) -> tuple[str, tuple[Any, ...], list[str]]:
+def _stamp_expressions(parts: list[Kept], stamp: ChangeExpressions) -> dict[str, Any]:
+    """The stamp's columns: the caller's common ones, and each part's own under its slug."""
     expressions = dict(stamp())
     if any("__" in name for name in expressions):
         raise ValueError("a stamp expression's name may not contain '__'")
     for part in parts:
         own = part.changes() if part.changes else {}
         expressions.update({f"{_slug(part)}__{n}": expression for n, expression in own.items()})
-    names = sorted(expressions)
-    rows = model._default_manager.filter(pk=_REGION_ID).annotate(**expressions).order_by()
-    sql, parameters = rows.values_list(*names).query.sql_with_params()
-    return sql, tuple(parameters), names
+    return expressions
 
 
 def _cache_key(request: Any, region: Any, part: Kept, variant: Hashable, *stamps: tuple[Any, ...]) -> str:

@@ -50,7 +50,7 @@ def test_odd_form_posts(ayu, budi, region_a, dinkes_a, value) -> None:
 
 def test_a_post_without_csrf_token_is_refused(budi, region_a) -> None:
     client = Client(enforce_csrf_checks=True)
-    client.force_login(budi, backend="django.contrib.auth.backends.ModelBackend")
+    client.force_login(budi, backend="kotacerdas.accounts.backends.AccountBackend")
     assert client.post(reverse("regions:opds", args=[region_a.code]), {"name": "X"}).status_code == 403
 
 

@@ -1,0 +1,81 @@
+"""The session, the person and their roles, read on every request with SQL compiled once per process,
+answer exactly as Django's own session store and ModelBackend do (kotacerdas.accounts.sessions,
+kotacerdas.accounts.backends, access.roles_in_request)."""
+
+from datetime import timedelta
+
+import pytest
+from django.contrib.auth.backends import ModelBackend
+from django.contrib.sessions.backends import db
+from django.contrib.sessions.models import Session
+from django.db.models.sql.compiler import SQLCompiler
+from django.utils import timezone
+
+from kotacerdas.accounts.access import roles_in_request
+from kotacerdas.accounts.backends import AccountBackend
+from kotacerdas.accounts.models import User
+from kotacerdas.accounts.sessions import SessionStore
+from kotacerdas.web.memo import RequestMemoMiddleware
+
+pytestmark = pytest.mark.django_db
+
+
+def _saved_session(**data) -> str:
+    store = SessionStore()
+    store.update(data)
+    store.save()
+    assert store.session_key
+    return store.session_key
+
+
+def test_a_session_loads_as_in_djangos_store() -> None:
+    key = _saved_session(cart=[1, 2], name="Budi")
+    assert SessionStore(key).load() == db.SessionStore(key).load() == {"cart": [1, 2], "name": "Budi"}
+
+
+def test_an_expired_or_unknown_session_loads_empty_and_drops_its_key() -> None:
+    key = _saved_session(name="Budi")
+    Session.objects.filter(session_key=key).update(expire_date=timezone.now() - timedelta(seconds=1))
+    expired = SessionStore(key)
+    assert expired.load() == {} and expired.session_key is None
+    unknown = SessionStore("z" * 32)
+    assert unknown.load() == {} and unknown.session_key is None
+
+
+def test_the_person_is_read_as_djangos_backend_reads_them(budi) -> None:
+    ours, django = AccountBackend().get_user(str(budi.pk)), ModelBackend().get_user(str(budi.pk))
+    assert ours is not None and django is not None
+    fields = [field.attname for field in User._meta.concrete_fields]
+    assert [getattr(ours, name) for name in fields] == [getattr(django, name) for name in fields]
+    assert ours.get_session_auth_hash() == django.get_session_auth_hash()
+
+
+def test_an_inactive_missing_or_malformed_person_is_nobody(budi) -> None:
+    User.objects.filter(pk=budi.pk).update(is_active=False)
+    assert AccountBackend().get_user(str(budi.pk)) is None
+    assert AccountBackend().get_user("987654") is None
+    assert AccountBackend().get_user("2x") is None
+
+
+def test_a_signed_in_request_builds_no_sql_for_its_session_person_or_roles(budi, monkeypatch) -> None:
+    key = _saved_session(name="Budi")
+    SessionStore(key).load(), AccountBackend().get_user(str(budi.pk))  # compiled once per process
+    RequestMemoMiddleware(lambda request: roles_in_request(budi))(None)
+    region_id = budi.memberships.get().region_id
+    built = []
+    original = SQLCompiler.as_sql
+
+    def counted(self, *args, **kwargs):
+        built.append(self.query.model)
+        return original(self, *args, **kwargs)
+
+    monkeypatch.setattr(SQLCompiler, "as_sql", counted)
+
+    def request(_request):
+        assert SessionStore(key).load() == {"name": "Budi"}
+        assert AccountBackend().get_user(str(budi.pk)) == budi
+        return roles_in_request(budi)
+
+    roles = RequestMemoMiddleware(request)(None)
+    assert roles is not None and roles.regions == {"coordinator": {region_id}}
+    assert built == []
