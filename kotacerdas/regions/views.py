@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db.models import Q, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from kotacerdas.accounts.access import SignedInRequest, national_admin_required
+from kotacerdas.accounts.access import SignedInRequest, can_manage_region, national_admin_required
 from kotacerdas.accounts.models import Membership
 from kotacerdas.audit.stamps import region_change_stamp
 from kotacerdas.regions import actions
@@ -21,7 +24,8 @@ from kotacerdas.regions.forms import OpdForm, RegionFilterForm
 from kotacerdas.regions.models import Region, SizeClassSchemeRecord, counts_by_size_class
 from kotacerdas.web import public_links, region_sections
 from kotacerdas.web.pages import RegionPage, list_and_add
-from kotacerdas.web.params import counted_page_of
+from kotacerdas.web.params import counted_page_of, query_int
+from kotacerdas.web.region_cache import Kept, kept_fragment
 
 
 def catalogue(request: HttpRequest) -> HttpResponse:
@@ -56,22 +60,43 @@ def _filtered_regions(form: RegionFilterForm) -> QuerySet[Region]:
     return regions
 
 
+def _managers_and_readers(user: Any, region: Region) -> bool:
+    return can_manage_region(user, region)
+
+
+# A page of the team and the OPD list: the same for everyone who may open the page but for the "Manage
+# OPDs" button, and changed only through audited actions (memberships, OPDs, names), so kept against
+# the region's change stamp like the cards.
+TEAM_AND_OPDS = Kept("regions:team-and-opds", audience=_managers_and_readers)
+
+
 @region_setup_page
 def workspace(page: RegionPage[Region]) -> HttpResponse:
+    sections = region_sections.render_sections(page.request, page.region, region_change_stamp)
+    team_and_opds = kept_fragment(
+        page.request,
+        page.region,
+        TEAM_AND_OPDS,
+        lambda: _team_and_opds(page),
+        stamp=region_change_stamp,
+        variant=query_int(page.request, "page", 1),
+    )
+    return page.render("regions/workspace.html", {"sections": sections, "team_and_opds": team_and_opds})
+
+
+def _team_and_opds(page: RegionPage[Region]) -> str:
     team = (
         Membership.objects.filter(region=page.region)
         .select_related("user", "opd")
         .order_by("role", "user__username")
     )
-    return page.render(
-        "regions/workspace.html",
-        {
-            "team": counted_page_of(page.request, team),
-            "opds": page.region.opds.all(),
-            "can_manage": page.can_edit,
-            "sections": region_sections.render_sections(page.request, page.region, region_change_stamp),
-        },
-    )
+    context = {
+        "region": page.region,
+        "team": counted_page_of(page.request, team),
+        "opds": page.region.opds.all(),
+        "can_manage": page.can_edit,
+    }
+    return render_to_string("regions/_team_and_opds.html", context)
 
 
 @region_setup_page

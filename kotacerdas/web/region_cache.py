@@ -37,6 +37,7 @@ from django.utils import timezone, translation
 from django.utils.safestring import SafeString, mark_safe
 
 from kotacerdas.web.compiled import compiled
+from kotacerdas.web.memo import request_memo
 
 # Expressions on the region's row (``OuterRef("pk")`` is the region) whose values change when the
 # fragment's content does; read with the page's stamp.
@@ -153,7 +154,13 @@ _STAMP_NAMES: dict[Hashable, list[str]] = {}  # the columns of each compiled sta
 def _read_stamps(
     region: Any, parts: list[Kept], stamp: ChangeExpressions
 ) -> tuple[tuple[Any, ...], dict[str, dict[str, Any]]]:
-    """One query on the region's row: the caller's common stamp, and each part's own ``changes``."""
+    """One query on the region's row: the caller's common stamp, and each part's own ``changes``. Parts
+    without changes of their own reuse a common stamp this request already read (the region page's
+    team after its cards)."""
+    memo = request_memo()
+    memo_key = ("region stamp", region.pk, stamp)
+    if memo is not None and memo_key in memo and not any(part.changes for part in parts):
+        return memo[memo_key], {part.name: {} for part in parts}
     model = type(region)
     shape = ("region stamp", model, stamp, tuple(part.name for part in parts))
 
@@ -175,6 +182,8 @@ def _read_stamps(
         }
         for part in parts
     }
+    if memo is not None:
+        memo[memo_key] = common
     return common, own
 
 
