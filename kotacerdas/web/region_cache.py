@@ -25,6 +25,7 @@ invalidation.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from collections.abc import Callable, Hashable, Mapping
 from dataclasses import dataclass
@@ -188,7 +189,12 @@ def _read_stamps(
 
 
 def _slug(part: Kept) -> str:
-    return hashlib.sha1(part.name.encode()).hexdigest()[:12]  # a column alias, whatever the name
+    return _slug_of(part.name)
+
+
+@functools.cache
+def _slug_of(name: str) -> str:
+    return hashlib.sha1(name.encode()).hexdigest()[:12]  # a column alias, whatever the name
 
 
 def _stamp_expressions(parts: list[Kept], stamp: ChangeExpressions) -> dict[str, Any]:
