@@ -149,11 +149,41 @@ def visible_regions(user: Person) -> QuerySet[Region]:
 
 
 def get_region_for_user(user: Person, code: str) -> Region:
-    """The region with this code if the user may open it; 404 otherwise (never 403: no leak)."""
-    try:
-        return visible_regions(user).select_related("province").get(code=code)  # the page shows it
-    except Region.DoesNotExist:
-        raise Http404 from None
+    """The region with this code if the user may open it; 404 otherwise (never 403: no leak).
+
+    In a request, the person's roles are already read: the region is read by its code alone, with SQL
+    compiled once per process (every region page asks), and checked against them as
+    :func:`visible_regions` would."""
+    roles = roles_in_request(user)
+    if roles is None:
+        try:
+            return visible_regions(user).select_related("province").get(code=code)
+        except Region.DoesNotExist:
+            raise Http404 from None
+    region = _region_by_code(code)
+    if region is None or not _may_open(user, roles, region):
+        raise Http404
+    return region
+
+
+_CODE = "\x00region-code"  # stands for the code in the compiled query: no real code holds a NUL
+
+
+def _with_code(code: str) -> QuerySet[Region]:
+    return Region.objects.filter(code=code)
+
+
+def _region_by_code(code: str) -> Region | None:
+    query = compiled("region by code", router.db_for_read(Region), _with_code, _CODE)
+    found = list(Region.objects.raw(query.sql, query.parameters_for([code])).using(query.database))
+    return found[0] if found else None
+
+
+def _may_open(user: Person, roles: Roles, region: Region) -> bool:
+    """:func:`visible_regions`, for one region, from the roles read for the request."""
+    if is_national_admin(user):
+        return region.kind != Region.Kind.PROVINCE
+    return any(region.pk in ids for ids in roles.regions.values())
 
 
 def can_manage_region(user: Person, region: Region) -> bool:

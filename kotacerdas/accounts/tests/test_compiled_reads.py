@@ -9,9 +9,10 @@ from django.contrib.auth.backends import ModelBackend
 from django.contrib.sessions.backends import db
 from django.contrib.sessions.models import Session
 from django.db.models.sql.compiler import SQLCompiler
+from django.http import Http404
 from django.utils import timezone
 
-from kotacerdas.accounts.access import roles_in_request
+from kotacerdas.accounts.access import get_region_for_user, roles_in_request
 from kotacerdas.accounts.backends import AccountBackend
 from kotacerdas.accounts.models import User
 from kotacerdas.accounts.sessions import SessionStore
@@ -57,10 +58,12 @@ def test_an_inactive_missing_or_malformed_person_is_nobody(budi) -> None:
     assert AccountBackend().get_user("2x") is None
 
 
-def test_a_signed_in_request_builds_no_sql_for_its_session_person_or_roles(budi, monkeypatch) -> None:
+def test_a_signed_in_request_builds_no_sql_for_its_session_person_roles_or_region(
+    budi, region_a, monkeypatch
+) -> None:
     key = _saved_session(name="Budi")
     SessionStore(key).load(), AccountBackend().get_user(str(budi.pk))  # compiled once per process
-    RequestMemoMiddleware(lambda request: roles_in_request(budi))(None)
+    RequestMemoMiddleware(lambda request: get_region_for_user(budi, region_a.code))(None)
     region_id = budi.memberships.get().region_id
     built = []
     original = SQLCompiler.as_sql
@@ -74,8 +77,34 @@ def test_a_signed_in_request_builds_no_sql_for_its_session_person_or_roles(budi,
     def request(_request):
         assert SessionStore(key).load() == {"name": "Budi"}
         assert AccountBackend().get_user(str(budi.pk)) == budi
+        assert get_region_for_user(budi, region_a.code) == region_a
         return roles_in_request(budi)
 
     roles = RequestMemoMiddleware(request)(None)
     assert roles is not None and roles.regions == {"coordinator": {region_id}}
     assert built == []
+
+
+def _opened(user, code: str):
+    try:
+        return get_region_for_user(user, code)
+    except Http404:
+        return None
+
+
+def _opened_in_a_request(user, codes: list[str]):
+    return RequestMemoMiddleware(lambda _request: [_opened(user, code) for code in codes])(None)
+
+
+def test_a_region_opens_in_a_request_exactly_as_outside_one(ayu, budi, sari, dewi, region_a, region_b):
+    root = User.objects.create_superuser("root", password="x-very-long-pass-1")
+    stranger = User.objects.create_user("orang", password="x-very-long-pass-1")
+    codes = [region_a.code, region_b.code, region_a.province.code, "99.99"]
+    for person in (ayu, budi, sari, dewi, root, stranger):
+        outside = [_opened(person, code) for code in codes]  # visible_regions, as before
+        inside = _opened_in_a_request(person, codes)
+        assert inside == outside, person
+        assert [getattr(r, "name", None) for r in inside] == [getattr(r, "name", None) for r in outside]
+    assert [bool(r) for r in _opened_in_a_request(budi, codes)] == [True, False, False, False]
+    assert [bool(r) for r in _opened_in_a_request(ayu, codes)] == [True, True, False, False]
+    assert [bool(r) for r in _opened_in_a_request(stranger, codes)] == [False] * 4
