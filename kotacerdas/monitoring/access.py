@@ -15,6 +15,7 @@ from kotacerdas.accounts.access import (
     get_region_for_user,
     is_national_admin,
     opds_of_user,
+    roles_in_request,
 )
 from kotacerdas.accounts.models import Membership, Role
 from kotacerdas.monitoring.models import InitiativeReport, KpiReport, Period
@@ -37,11 +38,19 @@ def reporter_opds(user: Person, region: Region) -> QuerySet[Opd]:
     return opds_of_user(user).filter(region=region)
 
 
+def _reporter_opd_ids(user: Person, region: Region) -> set[int] | None:
+    """The ids of :func:`reporter_opds` from the roles read for the request (a contributor's OPD is
+    always of the membership's region: ``do_add_membership``); None outside a request."""
+    roles = roles_in_request(user)
+    return None if roles is None else roles.opds_in.get((Role.OPD_CONTRIBUTOR, region.pk), set())
+
+
 def can_report(user: Person, region: Region) -> bool:
     """OPD staff report for their own OPD; the coordinator may report for any OPD."""
     if can_manage_monitoring(user, region):
         return True
-    return reporter_opds(user, region).exists()
+    known = _reporter_opd_ids(user, region)
+    return bool(known) if known is not None else reporter_opds(user, region).exists()
 
 
 def reportable_initiatives(user: Person, region: Region, year: int | None = None) -> QuerySet[Initiative]:
@@ -53,6 +62,9 @@ def reportable_initiatives(user: Person, region: Region, year: int | None = None
     items = items.select_related("owner")
     if can_manage_monitoring(user, region):
         return items
+    known = _reporter_opd_ids(user, region)
+    if known is not None:
+        return items.filter(owner_id__in=sorted(known))
     return items.filter(owner__in=reporter_opds(user, region))
 
 

@@ -12,8 +12,11 @@ from kotacerdas.monitoring.access import (
     get_initiative_report,
     get_kpi_report,
     get_period,
+    reportable_initiatives,
+    reportable_kpis,
 )
 from kotacerdas.monitoring.actions.reports import do_save_initiative_report, do_save_kpi_report
+from kotacerdas.web.memo import RequestMemoMiddleware
 
 pytestmark = pytest.mark.django_db
 
@@ -51,3 +54,20 @@ def test_sari_reaches_only_her_opds_initiative_and_reports(world, budi, sari, re
         get_kpi_report(sari, region_a, kpi_report.pk)
     with pytest.raises(Http404):
         get_initiative_report(sari, region_a, portal_report.pk)
+
+
+def _reach(user, region) -> tuple[bool, list[int], list[int]]:
+    return (
+        can_report(user, region),
+        sorted(reportable_kpis(user, region).values_list("pk", flat=True)),
+        sorted(reportable_initiatives(user, region).values_list("pk", flat=True)),
+    )
+
+
+def test_in_a_request_the_roles_already_read_give_the_same_reach(world, budi, sari, rina, dewi, region_a):
+    for person in (budi, sari, rina, dewi):
+        outside = _reach(person, region_a)
+        assert RequestMemoMiddleware(lambda _request, p=person: _reach(p, region_a))(None) == outside
+    sari_reach = RequestMemoMiddleware(lambda _request: _reach(sari, region_a))(None)
+    assert sari_reach == (True, sorted([world.visits.pk, world.coverage.pk]), [world.telemed.pk])
+    assert RequestMemoMiddleware(lambda _request: _reach(rina, region_a))(None) == (False, [], [])

@@ -73,3 +73,15 @@ def test_a_saved_kpi_report_page_reads_its_period_kpi_and_region_once(world, bud
         page = as_budi.get(url)
     assert page.status_code == 200 and 'id="history"' in page.text and "12" in page.text
     assert read_again([q["sql"] for q in captured]) == []
+
+
+def test_an_opd_contributors_save_takes_her_opds_from_the_roles_already_read(world, sari, as_sari, region_a):
+    url = reverse("monitoring:kpi_report", args=[region_a.code, world.period.pk, world.visits.pk])
+    assert as_sari.get(url).status_code == 200
+    with CaptureQueriesContext(connection) as captured:
+        assert as_sari.post(url, {"value": "12"}).status_code == 302
+    sql = [q["sql"] for q in captured]
+    roles = [q for q in sql if q.startswith('SELECT "accounts_membership"."role"')]
+    assert len(roles) == 1
+    assert [q for q in sql if '"accounts_membership"' in q and q not in roles] == []
+    assert any(q.startswith('INSERT INTO "audit_auditentry"') for q in sql)
