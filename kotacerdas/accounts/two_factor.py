@@ -7,9 +7,9 @@ person without a device — except those steps themselves, logging out, the lang
 privacy notice. The API answers 403 instead of redirecting.
 
 The session holds django-otp's ``otp_device_id`` once a code was accepted; that key is the only thing
-read on a verified person's requests, so a verified session costs no query. An unverified one reads
-the person's roles once per request (and fills the national-admin cache the navigation asks next), so
-a role given mid-session is enforced on the next request.
+read on a verified person's requests, so a verified session costs no query. An unverified one asks
+the person's roles, read once per request for every access check (``roles_in_request``), so a role
+given mid-session is enforced on the next request.
 """
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from kotacerdas.accounts.access import roles_in_request
 from kotacerdas.accounts.models import Membership, Role, User
 
 REQUIRED_ROLES = (Role.NATIONAL_ADMIN, Role.ASSESSOR)
@@ -39,9 +40,13 @@ OPEN_WHILE_PENDING = frozenset({ENROL, VERIFY, "logout", "set_language", "accoun
 
 
 def must_use_two_factor(user: User) -> bool:
-    """A national admin (or superuser) or an assessor: one query, which also answers is_national_admin."""
+    """A national admin (or superuser) or an assessor. In a request, from the roles read once for it
+    (every unverified person's request asks); else one query, which also answers is_national_admin."""
     if user.is_superuser:
         return True
+    known = roles_in_request(user)
+    if known is not None:
+        return known.national_admin or bool(known.regions.get(Role.ASSESSOR))
     roles = set(Membership.objects.filter(user=user, role__in=REQUIRED_ROLES).values_list("role", flat=True))
     user._kc_is_national_admin = Role.NATIONAL_ADMIN in roles  # type: ignore[attr-defined]
     return bool(roles)

@@ -8,10 +8,15 @@ import pytest
 from django.contrib.auth.backends import ModelBackend
 from django.contrib.sessions.backends import db
 from django.contrib.sessions.models import Session
+from django.db import connection
 from django.db.models.sql.compiler import SQLCompiler
 from django.http import Http404
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 from django.utils import timezone
 
+from conftest import PASSWORD
 from kotacerdas.accounts.access import get_region_for_user, roles_in_request
 from kotacerdas.accounts.backends import AccountBackend
 from kotacerdas.accounts.models import User
@@ -108,3 +113,15 @@ def test_a_region_opens_in_a_request_exactly_as_outside_one(ayu, budi, sari, dew
     assert [bool(r) for r in _opened_in_a_request(budi, codes)] == [True, False, False, False]
     assert [bool(r) for r in _opened_in_a_request(ayu, codes)] == [True, True, False, False]
     assert [bool(r) for r in _opened_in_a_request(stranger, codes)] == [False] * 4
+
+
+def test_a_member_without_a_second_factor_has_their_roles_read_once_a_request(budi, region_a) -> None:
+    client = Client()
+    response = client.post(reverse("login"), {"username": "budi", "password": PASSWORD})
+    assert response.status_code == 302
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(reverse("regions:workspace", args=[region_a.code])).status_code == 200
+    roles = [
+        q["sql"] for q in captured if '"accounts_membership"' in q["sql"] and "_count_of_all" not in q["sql"]
+    ]
+    assert len(roles) == 1 and roles[0].startswith('SELECT "accounts_membership"."role"'), roles

@@ -3,56 +3,60 @@
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from django.contrib.contenttypes.models import ContentType
+from django.contrib.sessions.models import Session
 from django.db import connection
+from django.utils import timezone
 
-from kotacerdas.accounts.models import Membership
 from kotacerdas.web.compiled import compiled
 
 pytestmark = pytest.mark.django_db
 
 
-def _roles_of(user_id):
-    return Membership.objects.filter(user_id=user_id).order_by("role").values_list("role", "region_id")
+def _models_of(app_label):
+    return ContentType.objects.filter(app_label=app_label).order_by("model").values_list("model", "pk")
 
 
-def test_a_compiled_query_answers_as_the_orm_does_for_each_value(budi, sari, ayu) -> None:
-    query = compiled("test roles", connection.alias, _roles_of, -99)
-    for person in (budi, sari, ayu):
-        assert query.rows(person.pk) == list(_roles_of(person.pk))
-        assert query.rows(person.pk)  # each has a role: the test compares something
-    assert query.rows(-1) == []
+def test_a_compiled_query_answers_as_the_orm_does_for_each_value() -> None:
+    query = compiled("test models of", connection.alias, _models_of, "\x00app")
+    for app_label in ("accounts", "regions", "monitoring"):
+        assert query.rows(app_label) == list(_models_of(app_label))
+        assert query.rows(app_label)  # each app has models: the test compares something
+    assert query.rows("no such app") == []
 
 
-def test_the_sql_is_built_once_per_shape_and_database(budi) -> None:
+def test_the_sql_is_built_once_per_shape_and_database() -> None:
     built = []
 
-    def build(user_id):
-        built.append(user_id)
-        return _roles_of(user_id)
+    def build(app_label):
+        built.append(app_label)
+        return _models_of(app_label)
 
-    first = compiled("test built once", connection.alias, build, -98)
-    again = compiled("test built once", connection.alias, build, -98)
-    assert again is first and built == [-98]
-
-
-def test_a_date_and_time_is_passed_as_the_orm_passes_it(budi) -> None:
-    def joined_after(moment):
-        return Membership.objects.filter(user=budi, user__date_joined__gt=moment).values_list("role")
-
-    query = compiled("test joined after", connection.alias, joined_after, datetime(1901, 1, 1, tzinfo=UTC))
-    joined = budi.date_joined
-    assert query.rows(joined - timedelta(seconds=1)) == list(joined_after(joined - timedelta(seconds=1)))
-    assert query.rows(joined - timedelta(seconds=1))
-    assert query.rows(joined + timedelta(seconds=1)) == []
+    first = compiled("test built once", connection.alias, build, "\x00app")
+    again = compiled("test built once", connection.alias, build, "\x00app")
+    assert again is first and built == ["\x00app"]
 
 
-def test_a_stand_in_that_is_not_found_exactly_once_is_refused(budi) -> None:
+def test_a_date_and_time_is_passed_as_the_orm_passes_it() -> None:
+    expires = timezone.now() + timedelta(hours=1)
+    Session.objects.create(session_key="k" * 32, session_data="{}", expire_date=expires)
+
+    def alive_at(moment):
+        return Session.objects.filter(expire_date__gt=moment).values_list("session_key")
+
+    query = compiled("test alive at", connection.alias, alive_at, datetime(1901, 1, 1, tzinfo=UTC))
+    before, after = expires - timedelta(seconds=1), expires + timedelta(seconds=1)
+    assert query.rows(before) == list(alive_at(before)) == [("k" * 32,)]
+    assert query.rows(after) == list(alive_at(after)) == []
+
+
+def test_a_stand_in_that_is_not_found_exactly_once_is_refused() -> None:
     with pytest.raises(ValueError, match="appears 0 times"):
-        compiled("test missing", connection.alias, lambda _pk: _roles_of(budi.pk), -97)
+        compiled("test missing", connection.alias, lambda _label: _models_of("accounts"), "\x00app")
     with pytest.raises(ValueError, match="appears 2 times"):
         compiled(
             "test twice",
             connection.alias,
-            lambda pk: Membership.objects.filter(user_id=pk, region_id=pk).values_list("role"),
-            -96,
+            lambda label: ContentType.objects.filter(app_label=label, model=label).values_list("pk"),
+            "\x00app",
         )
