@@ -118,7 +118,12 @@ TEMPLATES = [
         "APP_DIRS": True,
         "OPTIONS": {
             # {% submission_token %} in every POST form, next to {% csrf_token %} (kotacerdas.web.submissions)
-            "builtins": ["kotacerdas.web.templatetags.submission", "kotacerdas.web.templatetags.numbers"],
+            # {% fixed_url %}: an address without arguments, reversed once (kotacerdas.web.templatetags.links)
+            "builtins": [
+                "kotacerdas.web.templatetags.submission",
+                "kotacerdas.web.templatetags.numbers",
+                "kotacerdas.web.templatetags.links",
+            ],
             "context_processors": [
                 "django.template.context_processors.request",
                 "django.template.context_processors.i18n",
