@@ -170,13 +170,14 @@ _CODE = "\x00region-code"  # stands for the code in the compiled query: no real 
 
 
 def _with_code(code: str) -> QuerySet[Region]:
-    return Region.objects.filter(code=code)
+    return Region.objects.filter(code=code).select_related("province")  # the region page shows it
 
 
 def _region_by_code(code: str) -> Region | None:
-    query = compiled("region by code", router.db_for_read(Region), _with_code, _CODE)
-    found = list(Region.objects.raw(query.sql, query.parameters_for([code])).using(query.database))
-    return found[0] if found else None
+    region: Region | None = compiled("region by code", router.db_for_read(Region), _with_code, _CODE).first(
+        code
+    )
+    return region
 
 
 def _may_open(user: Person, roles: Roles, region: Region) -> bool:

@@ -24,10 +24,5 @@ class AccountBackend(ModelBackend):
             pk = int(user_id)
         except (TypeError, ValueError):
             return None
-        database = router.db_for_read(User)
-        query = compiled("user", database, _by_id, _ID)
-        found = list(User._default_manager.raw(query.sql, query.parameters_for([pk])).using(database))
-        if not found:
-            return None
-        user = found[0]
-        return user if self.user_can_authenticate(user) else None
+        user: User | None = compiled("user", router.db_for_read(User), _by_id, _ID).first(pk)
+        return user if user is not None and self.user_can_authenticate(user) else None

@@ -6,6 +6,7 @@ region, or (for OPD staff) of another OPD, is a 404 so its existence does not le
 
 from __future__ import annotations
 
+from django.db import router
 from django.db.models import QuerySet
 from django.http import Http404
 
@@ -22,6 +23,7 @@ from kotacerdas.monitoring.models import InitiativeReport, KpiReport, Period
 from kotacerdas.planning.access import initiatives_of, masterplan_for_year
 from kotacerdas.planning.models import Initiative, Kpi
 from kotacerdas.regions.models import Opd, Region
+from kotacerdas.web.compiled import compiled
 from kotacerdas.web.pages import region_page
 
 
@@ -108,22 +110,56 @@ def checked_id(pk: int) -> int:
     return pk
 
 
+# Stand-ins in the SQL compiled once per process (kotacerdas.web.compiled) for the getters every report
+# page and save runs: the i-th OPD of a contributor stands as _OPD - i.
+_PK, _REGION, _OPD = -7_231_010, -7_231_011, -7_231_100
+
+
+def _period_of(pk: int, region_id: int) -> QuerySet[Period]:
+    return Period.objects.filter(pk=pk, region_id=region_id)
+
+
 def get_period(region: Region, pk: int) -> Period:
     checked_id(pk)
-    try:
-        found = Period.objects.get(pk=pk, region=region)
-    except Period.DoesNotExist:
-        raise Http404 from None
+    found: Period | None = compiled("period", router.db_for_read(Period), _period_of, _PK, _REGION).first(
+        pk, region.pk
+    )
+    if found is None:
+        raise Http404
     found.region = region  # the same row, already loaded: period.region asks no second query
     return found
 
 
+def _reportable_kpi(region_id: int, pk: int, *opd_ids: int) -> QuerySet[Kpi]:
+    """:func:`reportable_kpis` ``.filter(pk=pk)``, for a manager (no OPDs) or a contributor's OPDs."""
+    initiatives = Initiative.objects.filter(region_id=region_id).select_related("owner")
+    if opd_ids:
+        initiatives = initiatives.filter(owner_id__in=list(opd_ids))
+    kpis = Kpi.all_revisions.filter(initiative__in=initiatives)
+    return kpis.select_related("initiative", "initiative__owner").filter(pk=pk)
+
+
 def get_kpi_for_reporter(user: Person, region: Region, pk: int) -> Kpi:
+    """A KPI the person reports on. In a request (every report page and save asks) through SQL compiled
+    once per process for the person's reach, as :func:`reportable_kpis` would find it."""
     checked_id(pk)
-    try:
-        return reportable_kpis(user, region).get(pk=pk)
-    except Kpi.DoesNotExist:
-        raise Http404 from None
+    opds: tuple[int, ...] = ()
+    if not can_manage_monitoring(user, region):
+        known = _reporter_opd_ids(user, region)
+        if known is None:  # outside a request
+            try:
+                return reportable_kpis(user, region).get(pk=pk)
+            except Kpi.DoesNotExist:
+                raise Http404 from None
+        if not known:
+            raise Http404
+        opds = tuple(sorted(known))
+    stand_ins = (_REGION, _PK, *(_OPD - i for i in range(len(opds))))
+    query = compiled(("reportable kpi", len(opds)), router.db_for_read(Kpi), _reportable_kpi, *stand_ins)
+    kpi: Kpi | None = query.first(region.pk, pk, *opds)
+    if kpi is None:
+        raise Http404
+    return kpi
 
 
 def get_kpi_for_reader(user: Person, region: Region, pk: int) -> Kpi:

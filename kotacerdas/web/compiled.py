@@ -5,9 +5,12 @@ user by primary key takes ~0.4 ms through ``User.objects.get`` and ~0.05 ms as t
 The queries every request runs (its session, its person, their roles, the region's change stamp) keep
 one shape in which only a value changes. :func:`compiled` asks the ORM for the SQL once per database and
 shape, with a *stand-in* for each value that changes, and each later run puts the real values where the
-stand-ins were. Only values the ORM passes through unchanged may be stood in for (exact lookups of a
-key or a date and time, not ``LIKE`` patterns); a stand-in that does not turn up in the parameters
-exactly once is refused.
+stand-ins were. ``rows()`` gives the driver's rows; ``objects()`` model instances, built by the ORM's
+own compiler (set up once) as a queryset's iteration builds them, ``select_related`` rows included.
+Only values the ORM passes through unchanged may be stood in for (exact lookups of a key or a date and
+time, not ``LIKE`` patterns); a stand-in that does not turn up in the parameters exactly once is
+refused. The instances' building uses the compiler's ``klass_info`` and ``select`` as Django 5.2's
+``ModelIterable`` does; ``kotacerdas/web/tests/test_compiled.py`` holds it against the ORM's own.
 """
 
 from __future__ import annotations
@@ -19,6 +22,8 @@ from typing import Any
 
 from django.db import connections
 from django.db.models import QuerySet
+from django.db.models.query import ModelIterable, get_related_populators
+from django.db.models.sql.compiler import SQLCompiler
 
 
 @dataclass(frozen=True)
@@ -29,6 +34,8 @@ class CompiledQuery:
     sql: str
     parameters: tuple[Any, ...]
     slots: tuple[int, ...]
+    # A model queryset's compiler, set up once: how its rows become instances (``objects``).
+    compiler: SQLCompiler | None = None
 
     def parameters_for(self, values: Sequence[Any]) -> list[Any]:
         parameters = list(self.parameters)
@@ -43,8 +50,40 @@ class CompiledQuery:
             cursor.execute(self.sql, self.parameters_for(values))
             return list(cursor.fetchall())
 
+    def objects(self, *values: Any) -> list[Any]:
+        """The instances a model queryset of this shape gives for these values, built as Django's
+        ``ModelIterable`` builds them: fields converted, ``select_related`` rows attached."""
+        compiler = self.compiler
+        if compiler is None:
+            raise TypeError("objects() needs a queryset of model instances")
+        klass_info, select = compiler.klass_info, compiler.select
+        assert klass_info is not None
+        model = klass_info["model"]
+        start, end = klass_info["select_fields"][0], klass_info["select_fields"][-1] + 1
+        fields = [column[0].target.attname for column in select[start:end]]
+        related = get_related_populators(klass_info, select, self.database)  # type: ignore[call-arg]
+        found = []
+        rows: list[Any] = self.rows(*values)
+        for row in compiler.results_iter([rows]):
+            instance = model.from_db(self.database, fields, row[start:end])
+            for populator in related:
+                populator.populate(row, instance)
+            for name, position in compiler.annotation_col_map.items():
+                setattr(instance, name, row[position])
+            found.append(instance)
+        return found
+
+    def first(self, *values: Any) -> Any:
+        found = self.objects(*values)
+        return found[0] if found else None
+
 
 _COMPILED: dict[tuple[Hashable, str], CompiledQuery] = {}
+
+
+def first_of(queryset: QuerySet[Any]) -> QuerySet[Any]:
+    """The query ``queryset.first()`` runs (its ordering, else by primary key; one row), to compile."""
+    return (queryset if queryset.ordered else queryset.order_by("pk"))[:1]
 
 
 def compiled(
@@ -53,7 +92,12 @@ def compiled(
     """The SQL of ``build(*stand_ins)`` on ``database``, built once per process for each ``shape``."""
     key = (shape, database)
     if key not in _COMPILED:
-        sql, parameters = build(*stand_ins).query.get_compiler(database).as_sql()
+        queryset = build(*stand_ins)
+        internals: Any = queryset
+        if internals._prefetch_related_lookups or internals._known_related_objects:
+            raise ValueError("a compiled query cannot prefetch or carry known related objects")
+        compiler = queryset.query.get_compiler(database)
+        sql, parameters = compiler.as_sql()
         slots = []
         for stand_in in stand_ins:
             adapted = _adapted(database, stand_in)
@@ -61,7 +105,10 @@ def compiled(
             if len(found) != 1:
                 raise ValueError(f"the stand-in {stand_in!r} appears {len(found)} times in {sql}")
             slots.append(found[0])
-        _COMPILED[key] = CompiledQuery(database, sql, tuple(parameters), tuple(slots))
+        model_rows = queryset._iterable_class is ModelIterable
+        _COMPILED[key] = CompiledQuery(
+            database, sql, tuple(parameters), tuple(slots), compiler if model_rows else None
+        )
     return _COMPILED[key]
 
 

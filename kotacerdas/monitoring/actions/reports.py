@@ -14,7 +14,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.core.validators import URLValidator
-from django.db import transaction
+from django.db import router, transaction
 from django.utils.translation import gettext as _
 
 from kotacerdas.accounts.errors import ActionNotAllowed
@@ -46,6 +46,7 @@ from kotacerdas.monitoring.statuses import status_set
 from kotacerdas.notifications.service import notify
 from kotacerdas.planning.models import FundingSource, Initiative, Kpi
 from kotacerdas.web import uploads
+from kotacerdas.web.compiled import compiled, first_of
 
 EVIDENCE_KINDS = ("pdf", "png", "jpg", "docx", "xlsx")
 AnyReport = KpiReport | InitiativeReport
@@ -75,8 +76,30 @@ def _require_editable(report: AnyReport | None, period: Period) -> None:
         raise ValidationError(_("This report waits for review; it can be changed again if it is returned."))
 
 
+# Stand-ins in the SQL compiled once per process for the reads every report page and save runs.
+_KPI, _PERIOD = -7_231_020, -7_231_021
+
+
+def _rule_of(kpi_id: int) -> Any:
+    return first_of(KpiRule.objects.filter(kpi_id=kpi_id))
+
+
 def rule_of(kpi: Kpi) -> KpiRule:
-    return KpiRule.objects.filter(kpi=kpi).first() or KpiRule(kpi=kpi)
+    rule: KpiRule | None = compiled("kpi rule", router.db_for_read(KpiRule), _rule_of, _KPI).first(kpi.pk)
+    return rule or KpiRule(kpi=kpi)
+
+
+def _report_of(period_id: int, kpi_id: int) -> Any:
+    return first_of(KpiReport.objects.filter(period_id=period_id, kpi_id=kpi_id))
+
+
+def kpi_report_of(period: Period, kpi: Kpi) -> KpiReport | None:
+    """The KPI's report in the period, if any (its period and KPI set from the rows given)."""
+    query = compiled("kpi report", router.db_for_read(KpiReport), _report_of, _PERIOD, _KPI)
+    report: KpiReport | None = query.first(period.pk, kpi.pk)
+    if report is not None:  # the same rows as given: the audit's label and region ask no more queries
+        report.period, report.kpi = period, kpi
+    return report
 
 
 def kpi_value(
@@ -164,9 +187,7 @@ def do_save_kpi_report(
     submit: bool = False,
 ) -> KpiReport:
     _require_reporter(actor, period, kpi=kpi)
-    report = KpiReport.objects.filter(period=period, kpi=kpi).first()
-    if report is not None:  # the same rows as given: the audit's label and region ask no more queries
-        report.period, report.kpi = period, kpi
+    report = kpi_report_of(period, kpi)
     _require_editable(report, period)
     rule = rule_of(kpi)
     number, top, bottom = kpi_value(rule, value, numerator, denominator)

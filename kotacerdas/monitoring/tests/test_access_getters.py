@@ -10,6 +10,7 @@ from kotacerdas.monitoring.access import (
     checked_id,
     get_initiative_for_reporter,
     get_initiative_report,
+    get_kpi_for_reporter,
     get_kpi_report,
     get_period,
     reportable_initiatives,
@@ -71,3 +72,34 @@ def test_in_a_request_the_roles_already_read_give_the_same_reach(world, budi, sa
     sari_reach = RequestMemoMiddleware(lambda _request: _reach(sari, region_a))(None)
     assert sari_reach == (True, sorted([world.visits.pk, world.coverage.pk]), [world.telemed.pk])
     assert RequestMemoMiddleware(lambda _request: _reach(rina, region_a))(None) == (False, [], [])
+
+
+def _getter(get, *args):
+    try:
+        return get(*args)
+    except Http404:
+        return None
+
+
+def test_in_a_request_the_compiled_getters_find_what_the_querysets_find(
+    world, budi, sari, rina, dewi, region_a, region_b
+) -> None:
+    kpis = [world.visits.pk, world.coverage.pk, world.poverty.pk, 987_654]
+    for person in (budi, sari, rina, dewi):
+        for region in (region_a, region_b):
+            outside = [_getter(get_kpi_for_reporter, person, region, pk) for pk in kpis]
+            inside = RequestMemoMiddleware(
+                lambda _r, p=person, r=region: [_getter(get_kpi_for_reporter, p, r, pk) for pk in kpis]
+            )(None)
+            assert inside == outside, (person, region)
+            assert [k and (k.initiative.code, k.initiative.owner.name) for k in inside] == [
+                k and (k.initiative.code, k.initiative.owner.name) for k in outside
+            ]
+    sari_finds = RequestMemoMiddleware(
+        lambda _r: [_getter(get_kpi_for_reporter, sari, region_a, pk) for pk in kpis]
+    )
+    assert [bool(k) for k in sari_finds(None)] == [True, True, False, False]
+    assert (
+        RequestMemoMiddleware(lambda _r: _getter(get_period, region_a, world.period.pk))(None) == world.period
+    )
+    assert RequestMemoMiddleware(lambda _r: _getter(get_period, region_b, world.period.pk))(None) is None

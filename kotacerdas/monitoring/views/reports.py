@@ -28,6 +28,7 @@ from kotacerdas.monitoring.actions.reports import (
     do_review_report,
     do_save_initiative_report,
     do_save_kpi_report,
+    kpi_report_of,
     rule_of,
 )
 from kotacerdas.monitoring.forms import InitiativeReportForm, KpiReportForm, ReviewForm
@@ -81,7 +82,7 @@ def _submit(page: RegionPage[Region]) -> bool:
 def kpi_report(page: RegionPage[Region], period_id: int, kpi_id: int) -> HttpResponse:
     period = get_period(page.region, period_id)
     kpi = get_kpi_for_reporter(page.user, page.region, kpi_id)
-    report = _with_rows(KpiReport.objects.filter(period=period, kpi=kpi).first(), period, kpi=kpi)
+    report = kpi_report_of(period, kpi)
     rule = rule_of(kpi)
     percentage = rule.kind == KpiRule.Kind.PERCENTAGE
     initial = (

@@ -3,6 +3,7 @@
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from django.contrib.auth.models import Permission
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.sessions.models import Session
 from django.db import connection
@@ -60,3 +61,27 @@ def test_a_stand_in_that_is_not_found_exactly_once_is_refused() -> None:
             lambda label: ContentType.objects.filter(app_label=label, model=label).values_list("pk"),
             "\x00app",
         )
+
+
+def _permissions(codename):
+    return Permission.objects.select_related("content_type").filter(codename=codename)
+
+
+def test_instances_are_the_orms_with_their_related_rows_and_converted_fields() -> None:
+    query = compiled("test permission", connection.alias, _permissions, "\x00codename")
+    for codename in ("add_session", "view_contenttype", "change_permission"):
+        ours, orms = query.objects(codename), list(_permissions(codename))
+        assert len(ours) == 1 and ours == orms
+        assert ours[0].name == orms[0].name
+        assert ours[0].content_type.model == orms[0].content_type.model  # attached, not read again
+        assert "content_type" in ours[0]._state.fields_cache
+    assert query.objects("no such permission") == [] and query.first("no such permission") is None
+    expires = timezone.now() + timedelta(hours=1)
+    Session.objects.create(session_key="s" * 32, session_data="{}", expire_date=expires)
+    sessions = compiled("test session", connection.alias, lambda key: Session.objects.filter(pk=key), "\x00k")
+    assert sessions.first("s" * 32).expire_date == Session.objects.get(pk="s" * 32).expire_date == expires
+
+
+def test_rows_of_values_have_no_instances() -> None:
+    with pytest.raises(TypeError, match="model instances"):
+        compiled("test values", connection.alias, _models_of, "\x00app").objects("accounts")
