@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
@@ -60,14 +58,10 @@ def _filtered_regions(form: RegionFilterForm) -> QuerySet[Region]:
     return regions
 
 
-def _managers_and_readers(user: Any, region: Region) -> bool:
-    return can_manage_region(user, region)
-
-
 # A page of the team and the OPD list: the same for everyone who may open the page but for the "Manage
 # OPDs" button, and changed only through audited actions (memberships, OPDs, names), so kept against
 # the region's change stamp like the cards.
-TEAM_AND_OPDS = Kept("regions:team-and-opds", audience=_managers_and_readers)
+TEAM_AND_OPDS = Kept("regions:team-and-opds", audience=can_manage_region)
 
 
 @region_setup_page

@@ -26,6 +26,31 @@ from django.db.models.query import ModelIterable, get_related_populators
 from django.db.models.sql.compiler import SQLCompiler
 
 
+class _Instances:
+    """What Django's ``ModelIterable`` works out from a compiler for each query, worked out once: the
+    model's columns, the ``select_related`` populators and the annotations' positions."""
+
+    def __init__(self, compiler: SQLCompiler, database: str) -> None:
+        klass_info, select = compiler.klass_info, compiler.select
+        assert klass_info is not None
+        self.compiler, self.database, self.model = compiler, database, klass_info["model"]
+        self.start, self.end = klass_info["select_fields"][0], klass_info["select_fields"][-1] + 1
+        self.fields = [column[0].target.attname for column in select[self.start : self.end]]
+        self.related = get_related_populators(klass_info, select, database)  # type: ignore[call-arg]
+        self.annotations = list(compiler.annotation_col_map.items())
+
+    def build(self, rows: list[Any]) -> list[Any]:
+        found = []
+        for row in self.compiler.results_iter([rows]):  # each column converted as the ORM converts it
+            instance = self.model.from_db(self.database, self.fields, row[self.start : self.end])
+            for populator in self.related:
+                populator.populate(row, instance)
+            for name, position in self.annotations:
+                setattr(instance, name, row[position])
+            found.append(instance)
+        return found
+
+
 @dataclass(frozen=True)
 class CompiledQuery:
     """SQL with its parameters, where ``slots[i]`` is the position of the i-th stand-in's value."""
@@ -34,8 +59,8 @@ class CompiledQuery:
     sql: str
     parameters: tuple[Any, ...]
     slots: tuple[int, ...]
-    # A model queryset's compiler, set up once: how its rows become instances (``objects``).
-    compiler: SQLCompiler | None = None
+    # How a model queryset's rows become instances (``objects``), worked out once.
+    instances: _Instances | None = None
 
     def parameters_for(self, values: Sequence[Any]) -> list[Any]:
         parameters = list(self.parameters)
@@ -53,25 +78,9 @@ class CompiledQuery:
     def objects(self, *values: Any) -> list[Any]:
         """The instances a model queryset of this shape gives for these values, built as Django's
         ``ModelIterable`` builds them: fields converted, ``select_related`` rows attached."""
-        compiler = self.compiler
-        if compiler is None:
+        if self.instances is None:
             raise TypeError("objects() needs a queryset of model instances")
-        klass_info, select = compiler.klass_info, compiler.select
-        assert klass_info is not None
-        model = klass_info["model"]
-        start, end = klass_info["select_fields"][0], klass_info["select_fields"][-1] + 1
-        fields = [column[0].target.attname for column in select[start:end]]
-        related = get_related_populators(klass_info, select, self.database)  # type: ignore[call-arg]
-        found = []
-        rows: list[Any] = self.rows(*values)
-        for row in compiler.results_iter([rows]):
-            instance = model.from_db(self.database, fields, row[start:end])
-            for populator in related:
-                populator.populate(row, instance)
-            for name, position in compiler.annotation_col_map.items():
-                setattr(instance, name, row[position])
-            found.append(instance)
-        return found
+        return self.instances.build(self.rows(*values))
 
     def first(self, *values: Any) -> Any:
         found = self.objects(*values)
@@ -106,9 +115,8 @@ def compiled(
                 raise ValueError(f"the stand-in {stand_in!r} appears {len(found)} times in {sql}")
             slots.append(found[0])
         model_rows = queryset._iterable_class is ModelIterable
-        _COMPILED[key] = CompiledQuery(
-            database, sql, tuple(parameters), tuple(slots), compiler if model_rows else None
-        )
+        instances = _Instances(compiler, database) if model_rows else None
+        _COMPILED[key] = CompiledQuery(database, sql, tuple(parameters), tuple(slots), instances)
     return _COMPILED[key]
 
 
