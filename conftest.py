@@ -227,7 +227,7 @@ def _verify_cached_region_sections() -> Iterator[None]:
     changes a card without changing the region's change stamp fails the test that made it."""
     from django.test.utils import override_settings
 
-    with override_settings(REGION_SECTIONS_VERIFY_CACHE=True):
+    with override_settings(REGION_SECTIONS_VERIFY_CACHE=True, INBOX_VERIFY_COMPILED=True):
         yield
 
 

@@ -200,9 +200,23 @@ CACHES = {
         "OPTIONS": {"MAX_ENTRIES": 5000},
     },
 }
+# In production the workers of a server also share what they built (a file per fragment under VAR_DIR):
+# after a restart each region's cards are built once, not once per worker (issue 13: 100 regions built by
+# each of 3 workers held 1,000 people's first 30 s at p95 2.4 s). A process's own copy may outlive the
+# shared one it came from, so what a shell session changed shows for at most twice TIMEOUT.
+if env_bool("REGION_SECTIONS_SHARED", PRODUCTION):
+    CACHES["region_sections_shared"] = {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": str(VAR_DIR / "cache" / "region-sections"),
+        "TIMEOUT": 300,
+        "OPTIONS": {"MAX_ENTRIES": 5000},
+    }
 # Under the tests every card served from that cache is rendered again and compared (a stale card fails
 # the test that viewed it): the whole suite checks the invalidation.
 REGION_SECTIONS_VERIFY_CACHE = env_bool("REGION_SECTIONS_VERIFY_CACHE", False)
+# Likewise the SQL of the inbox's count, kept per person, day and roles (kotacerdas/web/inbox.py), is
+# built again on every use under the tests and must be the same.
+INBOX_VERIFY_COMPILED = env_bool("INBOX_VERIFY_COMPILED", False)
 
 LANGUAGE_CODE = "id"
 LANGUAGES = [("id", _("Bahasa Indonesia")), ("en", _("English"))]

@@ -198,9 +198,22 @@ class Tally:
     times: dict[str, list[float]] = field(default_factory=dict)
     errors: dict[str, list[str]] = field(default_factory=dict)
     reopened: int = 0  # requests sent again on a fresh connection (the server had closed a kept-alive one)
+    # (monotonic second it ended, ms) of every timed request, to tell the warm-up from the steady state
+    timeline: list[tuple[float, float]] = field(default_factory=list)
 
     def add(self, name: str, ms: float) -> None:
         self.times.setdefault(name, []).append(ms)
+        self.timeline.append((time.monotonic(), ms))
+
+    def p95_by_window(self, begun: float, seconds: float) -> list[tuple[float, int, float]]:
+        """(window start in s, requests, p95 ms) per ``seconds``-long window from ``begun``."""
+        windows: dict[int, list[float]] = {}
+        for ended, ms in self.timeline:
+            windows.setdefault(int((ended - begun) // seconds), []).append(ms)
+        return [
+            (index * seconds, len(times), sorted(times)[max(0, round(0.95 * len(times)) - 1)])
+            for index, times in sorted(windows.items())
+        ]
 
     def fail(self, name: str, why: str) -> None:
         self.errors.setdefault(name, []).append(why)

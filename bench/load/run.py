@@ -70,10 +70,18 @@ def main() -> int:
         action="store_true",
         help="gunicorn without kotacerdas/gunicorn_conf.py (no gc.freeze), to measure what it changes",
     )
+    parser.add_argument(
+        "--env",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="a setting for the app servers, to compare (e.g. REGION_SECTIONS_SHARED=false); repeatable",
+    )
     args = parser.parse_args()
     preflight(args.postgres)
     stack = Topology.new(args.postgres, in_run=True, servers=("a",), workers=args.workers)
     stack.threads = args.threads
+    stack.env.update(setting.split("=", 1) for setting in args.env)
     stack.gc_freeze = not args.no_gc_freeze
     signal.signal(signal.SIGALRM, on_signal)
     signal.signal(signal.SIGTERM, on_signal)
@@ -81,6 +89,8 @@ def main() -> int:
     try:
         freeze = "with gc.freeze (kotacerdas/gunicorn_conf.py)" if stack.gc_freeze else "without gc.freeze"
         print(f"load average before: {os.getloadavg()}; {os.cpu_count()} CPUs; gunicorn {freeze}", flush=True)
+        if args.env:
+            print(f"settings: {' '.join(args.env)}", flush=True)
         stack.up()
         world = seed(stack, args)
         if args.part in ("pages", "both"):
@@ -311,6 +321,8 @@ def people(stack: Topology, world: dict[str, Any], args: argparse.Namespace) -> 
         print(f"{name:22} {count:7} {p50:8.1f} {p95:8.1f} {failed}")
     print(f"{'all':22} {total:7} {'':8} {p95_all:8.1f} {errors}")
     print(cpu_shares(before, after, total or 1), f"(over {took:.0f} s on {os.cpu_count()} cores)")
+    windows = tally.p95_by_window(begun, 30)
+    print("p95 ms by 30 s window:", ", ".join(f"{start:.0f}+ {p95:.0f} ({n})" for start, n, p95 in windows))
     report_causes(tally)
 
 

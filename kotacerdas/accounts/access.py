@@ -6,7 +6,7 @@ roles table in docs/reference/roles.md.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field, replace
 from functools import wraps
 from typing import Any, TypeAlias
@@ -131,6 +131,14 @@ def inbox_roles(query: InboxQuery) -> InboxRoles:
                 roles.opds.add(opd_id)
         query.memo["roles"] = roles
     return query.memo["roles"]
+
+
+def inbox_inputs(query: InboxQuery) -> Hashable:
+    """The person's roles as a hashable value: what the inbox's sources are built from (with the person
+    and the day); the navigation's count keeps its SQL under it (``kotacerdas.web.inbox``)."""
+    roles = inbox_roles(query)
+    regions = tuple(sorted((role, tuple(sorted(ids))) for role, ids in roles.regions.items()))
+    return regions, tuple(sorted(roles.opds))
 
 
 def memberships_of(user: Person) -> QuerySet[Membership]:

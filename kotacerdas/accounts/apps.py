@@ -9,7 +9,9 @@ class AccountsConfig(AppConfig):
 
     def ready(self) -> None:
         from kotacerdas.accounts import erasure, two_factor
-        from kotacerdas.web import personal_data
+        from kotacerdas.accounts.access import inbox_inputs
+        from kotacerdas.web import inbox, personal_data
 
         two_factor.connect()
         personal_data.register(erasure.SOURCE)
+        inbox.register_inputs(inbox_inputs)

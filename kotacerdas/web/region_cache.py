@@ -13,6 +13,9 @@ of the initiatives list) is kept in the ``region_sections`` cache under a key ma
   changes it *without* an audited action, or the frequent records it shows).
 
 So a fragment built before the latest change is never served; each process may keep its own copy.
+Where the settings name a ``region_sections_shared`` cache (production: a file per fragment, shared by
+the workers of a server), a fragment one worker built is read there by the others rather than built
+again by each of them; the process's own copy is still what most views read.
 The stamp query's SQL is compiled once per process for each set of fragments (only the region's id
 changes: ``kotacerdas.web.compiled``). A fragment whose content moves on its own while a job runs says
 so (``live_while``): it is built on every view while the stamp query says a job is running. One that
@@ -47,6 +50,7 @@ ChangeExpressions = Callable[[], Mapping[str, Any]]
 Audience = Callable[[Any, Any], Hashable]
 
 CACHE_ALIAS = "region_sections"
+SHARED_ALIAS = "region_sections_shared"
 
 
 class StaleFragmentError(AssertionError):
@@ -99,8 +103,7 @@ def kept_national_fragment(
     the national ``stamp`` holds (the newest audit entry anywhere: ``kotacerdas.audit.stamps``), with
     the same key parts and the same check under the tests as a region's fragments."""
     key = _cache_key(request, None, part, variant, (stamp(),))
-    cache = caches[CACHE_ALIAS]
-    html: str | None = cache.get(key)
+    html: str | None = _look_up([key]).get(key)
     if html is not None and settings.REGION_SECTIONS_VERIFY_CACHE and html != render():
         raise StaleFragmentError(
             f"The kept “{part.name}” is stale: a write changed it without a new audit entry "
@@ -108,7 +111,7 @@ def kept_national_fragment(
         )
     if html is None:
         html = render()
-        cache.set(key, html)
+        _keep({key: html})
     return mark_safe(html)
 
 
@@ -129,8 +132,7 @@ def kept_fragments(
         for part in parts
         if part not in live
     }
-    cache = caches[CACHE_ALIAS]
-    found: dict[str, str] = cache.get_many(list(keys))
+    found = _look_up(list(keys))
     if found and settings.REGION_SECTIONS_VERIFY_CACHE:
         for key, html in found.items():
             if html != render(keys[key]):
@@ -140,9 +142,27 @@ def kept_fragments(
                 )
     missing = {key: render(part) for key, part in keys.items() if key not in found}
     if missing:
-        cache.set_many(missing)
+        _keep(missing)
     kept = {part.name: found[key] if key in found else missing[key] for key, part in keys.items()}
     return {**kept, **{part.name: render(part) for part in live}}
+
+
+def _look_up(keys: list[str]) -> dict[str, str]:
+    """The fragments this process keeps, then those another worker built (kept here from then on)."""
+    local = caches[CACHE_ALIAS]
+    found: dict[str, str] = local.get_many(keys)
+    if len(found) < len(keys) and SHARED_ALIAS in settings.CACHES:
+        built_elsewhere = caches[SHARED_ALIAS].get_many([key for key in keys if key not in found])
+        if built_elsewhere:
+            local.set_many(built_elsewhere)
+            found.update(built_elsewhere)
+    return found
+
+
+def _keep(built: dict[str, str]) -> None:
+    caches[CACHE_ALIAS].set_many(built)
+    if SHARED_ALIAS in settings.CACHES:
+        caches[SHARED_ALIAS].set_many(built)
 
 
 # The stand-in for the region's id in the stamp query's SQL, which is compiled once per process for each

@@ -20,7 +20,7 @@ from kotacerdas.programme.actions.deliverables import (
     do_submit_deliverable,
 )
 from kotacerdas.programme.tests.conftest import deliverable_of
-from kotacerdas.web.inbox import ALWAYS_READ, InboxQuery, collect_inbox, count_inbox
+from kotacerdas.web.inbox import ALWAYS_READ, InboxQuery, InboxSource, collect_inbox, count_inbox
 
 pytestmark = pytest.mark.django_db
 
@@ -172,3 +172,60 @@ def test_each_source_declares_every_table_its_rows_read(
                 assert tables <= source.reads | ALWAYS_READ, (key, source.rows.__name__, tables)
                 checked += 1
     assert checked >= 8  # every source, for someone with its role
+
+
+def _counting_source(calls: list[int], extra: list[int] | None = None) -> InboxSource:
+    """A source over the person's memberships that notes each time its rows are built; with ``extra``
+    its rows also depend on a value read from outside the person, the day and the roles."""
+    from kotacerdas.accounts.models import Membership
+
+    def rows(query: InboxQuery):  # type: ignore[no-untyped-def]
+        calls.append(1)
+        memberships = Membership.objects.filter(user=query.user)
+        return memberships.exclude(pk__in=extra) if extra else memberships
+
+    return InboxSource(rows, lambda row: None, reads=frozenset({"accounts.membership"}))  # type: ignore[arg-type,return-value]
+
+
+@pytest.fixture
+def counting():  # type: ignore[no-untyped-def]
+    from kotacerdas.web import inbox
+
+    def register(source: InboxSource) -> None:
+        inbox.register("zz-test", source)
+
+    yield register
+    inbox.unregister("zz-test")
+
+
+def test_the_counts_sql_is_built_once_per_person_day_and_roles(
+    counting, ayu, budi, sari, region_a, region_b
+) -> None:
+    from django.test.utils import override_settings
+
+    from kotacerdas.accounts.actions import do_add_membership
+
+    calls: list[int] = []
+    counting(_counting_source(calls))
+    with override_settings(INBOX_VERIFY_COMPILED=False):
+        first = count_inbox(sari)
+        with CaptureQueriesContext(connection) as again:
+            assert count_inbox(sari) == first
+        assert len(calls) == 1 and len(again) == 2  # her roles, then one query adding every count
+        count_inbox(budi)
+        assert len(calls) == 2  # another person, other roles: built for him
+        count_inbox(sari, today=datetime.date(2031, 1, 2))
+        assert len(calls) == 3  # another day
+        do_add_membership(ayu, sari, role="coordinator", region=region_b)  # a new role: new rows
+        assert count_inbox(sari) == first + 1 and len(calls) == 4
+
+
+def test_a_source_built_from_more_than_its_inputs_fails_the_suites_check(counting, sari) -> None:
+    from kotacerdas.web.inbox import StaleInboxSqlError
+
+    left_out: list[int] = []
+    counting(_counting_source([], extra=left_out))
+    count_inbox(sari)
+    left_out.append(sari.memberships.first().pk)  # the rows changed, the inputs did not
+    with pytest.raises(StaleInboxSqlError, match="rows changed with the same inputs"):
+        count_inbox(sari)

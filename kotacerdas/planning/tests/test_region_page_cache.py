@@ -128,3 +128,46 @@ def test_the_initiatives_table_is_kept_per_page_and_renewed_by_an_audited_save(
         add_initiative(budi, region_a, "IN-051", dinkes_a, name="Inisiatif baru")  # audited
         assert "Tanpa aksi" in as_budi.get(url).text
         assert "IN-051" in as_budi.get(url + "?page=2").text
+
+
+def _caches(shared_dir) -> dict:  # type: ignore[no-untyped-def]
+    """The settings' caches, with the file cache production shares between a server's workers or not."""
+    locmem = "django.core.cache.backends.locmem.LocMemCache"
+    caches = {"default": {"BACKEND": locmem}, "region_sections": {"BACKEND": locmem, "LOCATION": "sections"}}
+    if shared_dir is not None:
+        caches["region_sections_shared"] = {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(shared_dir),
+        }
+    return caches
+
+
+@pytest.mark.parametrize("shared", [True, False], ids=["shared", "per-process"])
+def test_a_card_another_worker_built_is_read_from_the_shared_cache_not_built_again(
+    shared, tmp_path, as_budi, region_a, masterplan_a
+) -> None:
+    from django.core.cache import caches
+
+    with override_settings(CACHES=_caches(tmp_path if shared else None)), NOT_CHECKED:
+        masterplan_card(as_budi)  # this worker builds the card
+        caches["region_sections"].clear()  # another worker: nothing kept in its own memory
+        # A change the stamp does not see (no audit entry): a card built again would show it.
+        Masterplan.objects.filter(region=region_a).update(vision="Dibangun ulang")
+        card = masterplan_card(as_budi)
+        assert ("Salatiga cerdas" in card) is shared and ("Dibangun ulang" in card) is not shared
+        if shared:  # from then on this worker keeps its own copy too
+            caches["region_sections_shared"].clear()
+            assert "Salatiga cerdas" in masterplan_card(as_budi)
+
+
+def test_the_shared_cache_never_serves_a_card_older_than_the_regions_stamp(
+    tmp_path, as_budi, budi, region_a, masterplan_a
+) -> None:
+    from django.core.cache import caches
+
+    with override_settings(CACHES=_caches(tmp_path)), NOT_CHECKED:
+        masterplan_card(as_budi)
+        do_save_profile(budi, region_a, vision="Salatiga hijau")
+        caches["region_sections"].clear()
+        card = masterplan_card(as_budi)
+    assert "Salatiga hijau" in card and "Salatiga cerdas" not in card
