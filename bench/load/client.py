@@ -326,15 +326,21 @@ async def saturate(port: int, clients: list[tuple[dict[str, str], Step]], second
 
 
 async def simulate(
-    port: int, people: list[tuple[dict[str, str], Step]], think: float, seconds: float, seed: int
+    port: int,
+    people: list[tuple[dict[str, str], Step]],
+    think: float,
+    seconds: float,
+    seed: int,
+    arrival: float | None = None,
 ) -> Tally:
-    """Each person thinks (0.5–1.5 × ``think`` s), runs their step, and so on, until ``seconds`` pass."""
+    """Each person arrives within ``arrival`` s (one think time by default), runs their step, thinks
+    (0.5–1.5 × ``think`` s), and so on, until ``seconds`` pass."""
     tally = Tally()
     rng = random.Random(seed)
     deadline = time.monotonic() + seconds
 
     async def life(user: User, step: Step, first_pause: float) -> None:
-        await asyncio.sleep(first_pause)  # people arrive spread over one think time
+        await asyncio.sleep(first_pause)  # people arrive spread over ``arrival``
         while time.monotonic() < deadline:
             await _run(user, step)
             await asyncio.sleep(think * rng.uniform(0.5, 1.5))
@@ -342,6 +348,6 @@ async def simulate(
         await user.connection.close()
 
     await asyncio.gather(
-        *(life(User(dict(c), port, tally), step, rng.uniform(0, think)) for c, step in people)
+        *(life(User(dict(c), port, tally), step, rng.uniform(0, arrival or think)) for c, step in people)
     )
     return tally

@@ -61,6 +61,9 @@ def main() -> int:
     parser.add_argument("--users", type=int, default=1000, help="people, people part (1000)")
     parser.add_argument("--think", type=float, default=10, help="mean think time in seconds (10)")
     parser.add_argument("--minutes", type=float, default=3, help="people part duration (3)")
+    parser.add_argument(
+        "--arrival", type=float, help="people part: everyone arrives within this many seconds (--think)"
+    )
     parser.add_argument("--regions", type=int, default=100, help="seeded regions (100)")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--timeout", type=float, default=1800, help="give up and tear down after (s)")
@@ -303,10 +306,16 @@ def people(stack: Topology, world: dict[str, Any], args: argparse.Namespace) -> 
     chosen = world["people"][: args.users]
     crowd = [({world["cookie"]: p["session"]}, person_step(p, rng)) for p in chosen]
     seconds = args.minutes * 60
-    say(f"{len(crowd)} people, thinking {args.think:.0f} s on average, for {seconds:.0f} s")
+    arrival = args.arrival or args.think
+    say(
+        f"{len(crowd)} people arriving within {arrival:.0f} s, thinking {args.think:.0f} s on average, "
+        f"for {seconds:.0f} s"
+    )
     begun = time.monotonic()
     with CpuWatch(stack) as watch:
-        tally: Tally = asyncio.run(simulate(stack.ports["nginx"], crowd, args.think, seconds, args.seed))
+        tally: Tally = asyncio.run(
+            simulate(stack.ports["nginx"], crowd, args.think, seconds, args.seed, arrival)
+        )
     took = time.monotonic() - begun
     before, after = watch.start, watch.latest
     total = sum(len(times) for times in tally.times.values())
@@ -323,6 +332,8 @@ def people(stack: Topology, world: dict[str, Any], args: argparse.Namespace) -> 
     print(cpu_shares(before, after, total or 1), f"(over {took:.0f} s on {os.cpu_count()} cores)")
     windows = tally.p95_by_window(begun, 30)
     print("p95 ms by 30 s window:", ", ".join(f"{start:.0f}+ {p95:.0f} ({n})" for start, n, p95 in windows))
+    first = [window for window in tally.p95_by_window(begun, 5) if window[0] < 30]
+    print("the first 30 s by 5 s:", ", ".join(f"{start:.0f}+ {p95:.0f} ({n})" for start, n, p95 in first))
     report_causes(tally)
 
 

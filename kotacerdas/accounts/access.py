@@ -6,7 +6,7 @@ roles table in docs/reference/roles.md.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import wraps
 from typing import Any, TypeAlias
@@ -21,7 +21,7 @@ from rest_framework import exceptions, permissions
 from kotacerdas.accounts.models import Membership, Role, User
 from kotacerdas.regions.models import Opd, Region
 from kotacerdas.web.compiled import compiled
-from kotacerdas.web.inbox import InboxQuery
+from kotacerdas.web.inbox import InboxQuery, StandIn
 from kotacerdas.web.memo import request_memo
 
 # Whoever sent a request: an account, or a visitor who is not logged in.
@@ -119,8 +119,10 @@ class InboxRoles:
 
 def inbox_roles(query: InboxQuery) -> InboxRoles:
     """The person's region-scoped roles (one query per inbox collection, shared through its memo)."""
+    if "roles" in query.memo:  # this collection's, or a stand-in's (inbox_stand_in)
+        return query.memo["roles"]
     known = roles_in_request(query.user)
-    if "roles" not in query.memo and known is not None:
+    if known is not None:
         query.memo["roles"] = InboxRoles(regions=known.regions, opds=known.opds)
     if "roles" not in query.memo:
         roles = InboxRoles()
@@ -133,12 +135,27 @@ def inbox_roles(query: InboxQuery) -> InboxRoles:
     return query.memo["roles"]
 
 
-def inbox_inputs(query: InboxQuery) -> Hashable:
-    """The person's roles as a hashable value: what the inbox's sources are built from (with the person
-    and the day); the navigation's count keeps its SQL under it (``kotacerdas.web.inbox``)."""
+def inbox_stand_in(query: InboxQuery) -> StandIn:
+    """The person's inbox query with stand-in ids (``kotacerdas.web.inbox``): its shape is their roles
+    and how many regions (and OPDs) each covers."""
     roles = inbox_roles(query)
-    regions = tuple(sorted((role, tuple(sorted(ids))) for role, ids in roles.regions.items()))
-    return regions, tuple(sorted(roles.opds))
+    ids: dict[int, int] = {}
+
+    def stand_in_for(real: int) -> int:
+        stand_in = _STAND_INS_FROM - len(ids)
+        ids[stand_in] = real
+        return stand_in
+
+    user = User(pk=stand_in_for(query.user.pk))
+    regions = {role: {stand_in_for(pk) for pk in sorted(pks)} for role, pks in sorted(roles.regions.items())}
+    opds = {stand_in_for(pk) for pk in sorted(roles.opds)}
+    shape = (tuple((role, len(pks)) for role, pks in sorted(roles.regions.items())), len(roles.opds))
+    memo = {"roles": InboxRoles(regions=regions, opds=opds)}
+    return StandIn(shape, InboxQuery(user, query.today, memo), ids)
+
+
+# Far from any id a table will reach, and negative: a stand-in is never a real row's id.
+_STAND_INS_FROM = -7_340_001
 
 
 def memberships_of(user: Person) -> QuerySet[Membership]:

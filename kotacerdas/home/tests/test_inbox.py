@@ -198,34 +198,39 @@ def counting():  # type: ignore[no-untyped-def]
     inbox.unregister("zz-test")
 
 
-def test_the_counts_sql_is_built_once_per_person_day_and_roles(
-    counting, ayu, budi, sari, region_a, region_b
+def test_the_counts_sql_is_built_once_per_shape_of_roles_and_day(
+    counting, ayu, budi, sari, region_a, region_b, dinkes_a, dinkes_b
 ) -> None:
     from django.test.utils import override_settings
 
+    from conftest import make_person
     from kotacerdas.accounts.actions import do_add_membership
 
     calls: list[int] = []
     counting(_counting_source(calls))
+    lina = make_person(ayu, "lina", "opd_contributor", region_b, dinkes_b)
+    spbe(budi, region_a, dinkes_a, sari, "SPBE 1")
     with override_settings(INBOX_VERIFY_COMPILED=False):
-        first = count_inbox(sari)
+        assert count_inbox(sari) == 4 + 1  # four indicators to answer, and her membership
         with CaptureQueriesContext(connection) as again:
-            assert count_inbox(sari) == first
-        assert len(calls) == 1 and len(again) == 2  # her roles, then one query adding every count
-        count_inbox(budi)
-        assert len(calls) == 2  # another person, other roles: built for him
+            assert count_inbox(sari) == 5
+        assert len(calls) == 1 and len(again) == 2  # her roles, then one query for every source
+        assert count_inbox(lina) == 1  # another region's contributor: the same SQL, her own ids
+        assert len(calls) == 1
+        assert count_inbox(budi) == 1 + 1  # the draft to submit; another shape: built for him
+        assert len(calls) == 2
         count_inbox(sari, today=datetime.date(2031, 1, 2))
         assert len(calls) == 3  # another day
-        do_add_membership(ayu, sari, role="coordinator", region=region_b)  # a new role: new rows
-        assert count_inbox(sari) == first + 1 and len(calls) == 4
+        do_add_membership(ayu, sari, role="coordinator", region=region_b)  # a new role: a new shape
+        assert count_inbox(sari) == 5 + 1 and len(calls) == 4
 
 
-def test_a_source_built_from_more_than_its_inputs_fails_the_suites_check(counting, sari) -> None:
+def test_a_source_made_of_more_than_its_inputs_fails_the_suites_check(counting, sari) -> None:
     from kotacerdas.web.inbox import StaleInboxSqlError
 
     left_out: list[int] = []
     counting(_counting_source([], extra=left_out))
     count_inbox(sari)
-    left_out.append(sari.memberships.first().pk)  # the rows changed, the inputs did not
-    with pytest.raises(StaleInboxSqlError, match="rows changed with the same inputs"):
+    left_out.append(sari.memberships.get().pk)  # the rows changed, the inputs did not
+    with pytest.raises(StaleInboxSqlError, match="counted 1 inbox items, the sources 0"):
         count_inbox(sari)
