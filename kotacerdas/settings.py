@@ -206,7 +206,7 @@ CACHES = {
 # shared one it came from, so what a shell session changed shows for at most twice TIMEOUT.
 if env_bool("REGION_SECTIONS_SHARED", PRODUCTION):
     CACHES["region_sections_shared"] = {
-        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "BACKEND": "kotacerdas.web.region_cache.SharedFragmentCache",
         "LOCATION": str(VAR_DIR / "cache" / "region-sections"),
         "TIMEOUT": 300,
         "OPTIONS": {"MAX_ENTRIES": 5000},

@@ -137,3 +137,27 @@ def test_gunicorn_workers_freeze_the_start_up_objects() -> None:
     finally:
         gc.unfreeze()
     assert gunicorn_conf.workers == 3 and gunicorn_conf.timeout == 120
+
+
+def test_gunicorn_workers_load_the_url_patterns_and_views_before_their_first_request() -> None:
+    probe = (
+        "import sys, django; django.setup();"
+        "lazy = ('kotacerdas.documents.views', 'matplotlib.pyplot');"
+        "before = [name in sys.modules for name in lazy];"
+        "from kotacerdas import gunicorn_conf; gunicorn_conf.load_lazy_parts();"
+        "print(before, [name in sys.modules for name in lazy])"
+    )
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "kotacerdas.settings"}
+    done = subprocess.run([sys.executable, "-c", probe], env=env, capture_output=True, text=True, timeout=120)
+    assert done.stdout.strip() == "[False, False] [True, True]", done.stderr[-2000:]
+
+
+def test_the_shared_fragment_cache_counts_its_files_once_every_hundred_writes(tmp_path) -> None:
+    from kotacerdas.web.region_cache import SharedFragmentCache
+
+    cache = SharedFragmentCache(str(tmp_path), {"OPTIONS": {"MAX_ENTRIES": 10}})
+    for number in range(100):
+        cache.set(f"fragment-{number}", "<p>x</p>")
+    assert len(list(tmp_path.glob("*.djcache"))) == 100  # counted only at the first write
+    cache.set("fragment-100", "<p>x</p>")  # the 101st write counts 100 files and culls a third first
+    assert len(list(tmp_path.glob("*.djcache"))) == 100 - 100 // 3 + 1
