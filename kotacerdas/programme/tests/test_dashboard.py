@@ -216,3 +216,23 @@ def test_each_filter_has_its_own_kept_body(as_ayu, cohort, selected) -> None:
         assert regions_shown(as_ayu, {"size_class": size}) == ["Kota Salatiga"]
         assert regions_shown(as_ayu, {"province": "34"}) == ["Kabupaten Sleman"]
         assert regions_shown(as_ayu, {}) == ["Kabupaten Sleman", "Kota Salatiga"]
+
+
+@override_settings(REGION_SECTIONS_VERIFY_CACHE=False)
+def test_the_filter_form_is_kept_by_filter_and_shows_the_chosen_values(as_ayu, cohort, selected) -> None:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def view(**params: str) -> tuple[str, list[str]]:
+        with CaptureQueriesContext(connection) as captured:
+            response = as_ayu.get(reverse("programme:dashboard"), params)
+        assert response.status_code == 200
+        return response.content.decode(), [q["sql"] for q in captured.captured_queries]
+
+    view(size_class="besar")
+    besar, queries = view(size_class="besar")
+    assert not [sql for sql in queries if "programme_cohort" in sql]  # the form's choices were kept
+    assert '<option value="besar" selected>' in besar
+    kecil, queries = view(size_class="kecil")  # another filter: its own form
+    assert '<option value="kecil" selected>' in kecil and '<option value="besar" selected>' not in kecil
+    assert [sql for sql in queries if "programme_cohort" in sql]
