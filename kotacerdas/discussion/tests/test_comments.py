@@ -50,6 +50,21 @@ def test_threads_nest_replies_under_their_parent(rina, budi, sari, dinkes_a) -> 
     assert comment_counts([dinkes_a]) == {dinkes_a.pk: 4}
 
 
+def test_a_thread_is_read_in_one_query_with_its_authors(
+    rina, ayu, dinkes_a, dinkes_b, django_assert_num_queries
+) -> None:
+    do_add_comment(rina, dinkes_a, body="Dinkes A")
+    do_add_comment(ayu, dinkes_b, body="Dinkes B")  # another object id
+    thread_of(dinkes_a)  # the content type is kept by Django from then on
+    with django_assert_num_queries(2):
+        names = [
+            (node["comment"].body, node["comment"].author.username)
+            for target in (dinkes_a, dinkes_b)
+            for node in thread_of(target)
+        ]
+    assert names == [("Dinkes A", "rina"), ("Dinkes B", "ayu")]
+
+
 def test_the_redirect_goes_back_to_the_page(rina, dinkes_a) -> None:
     response = logged_in(rina).post(comment_url(dinkes_a), {"body": "x", "next": "/r/33.73/opd/"})
     assert response.url == "/r/33.73/opd/"
