@@ -162,6 +162,16 @@ def get_kpi_for_reporter(user: Person, region: Region, pk: int) -> Kpi:
     return kpi
 
 
+def may_report_on(user: Person, region: Region, kpi: Kpi) -> bool:
+    """Whether the person reports on this KPI of the region (:func:`get_kpi_for_reporter`'s check,
+    for the actions: a save asks it again after its page's getter, so it runs the same compiled SQL)."""
+    try:
+        get_kpi_for_reporter(user, region, kpi.pk)
+    except Http404:
+        return False
+    return True
+
+
 def get_kpi_for_reader(user: Person, region: Region, pk: int) -> Kpi:
     """A KPI of the region whose rule the person may read (OPD staff: their OPD's only)."""
     checked_id(pk)

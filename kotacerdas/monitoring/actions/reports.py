@@ -23,7 +23,7 @@ from kotacerdas.audit.log import record, snapshot
 from kotacerdas.audit.transitions import lock_state
 from kotacerdas.core import monitoring as core
 from kotacerdas.monitoring import notices
-from kotacerdas.monitoring.access import can_manage_monitoring, reportable_initiatives, reportable_kpis
+from kotacerdas.monitoring.access import can_manage_monitoring, may_report_on, reportable_initiatives
 from kotacerdas.monitoring.actions.common import (
     coordinators,
     opd_staff,
@@ -55,7 +55,7 @@ AnyReport = KpiReport | InitiativeReport
 def _require_reporter(
     actor: User, period: Period, *, kpi: Kpi | None = None, initiative: Initiative | None = None
 ) -> None:
-    if kpi is not None and not reportable_kpis(actor, period.region).filter(pk=kpi.pk).exists():
+    if kpi is not None and not may_report_on(actor, period.region, kpi):
         raise ActionNotAllowed(_("You may report only for your own OPD's KPIs and initiatives."))
     if (
         initiative is not None
