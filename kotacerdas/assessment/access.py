@@ -7,6 +7,8 @@ ActionNotAllowed inside the action.
 
 from __future__ import annotations
 
+from django.db import router
+from django.db.models import QuerySet
 from django.http import Http404
 
 from kotacerdas.accounts.access import (
@@ -19,18 +21,47 @@ from kotacerdas.accounts.access import (
 from kotacerdas.accounts.models import Membership, Role, User
 from kotacerdas.assessment.models import Answer, Assessment, Assignment, Evidence, State
 from kotacerdas.regions.models import Region
+from kotacerdas.web.compiled import compiled
 from kotacerdas.web.pages import region_page
 
 EDITABLE_ASSESSMENT_STATES = {State.DRAFT, State.RETURNED}
 EDITABLE_ANSWER_STATES = {State.DRAFT, State.RETURNED}
 
 
+# Stand-ins in the SQL compiled once per process (kotacerdas.web.compiled) for what every answer page
+# and save reads: the assessment, the indicator's answer and its assignment.
+_REGION, _ASSESSMENT, _INDICATOR = -7_231_040, -7_231_041, "\x1f indicator stand-in \x1f"
+
+
+def _assessment_of(region_id: int, pk: int) -> QuerySet[Assessment]:
+    return Assessment.objects.filter(region_id=region_id, pk=pk).select_related("assessor")
+
+
 def get_assessment_in_region(region: Region, assessment_id: int) -> Assessment:
     """The assessment of a region the caller already opened with get_region_for_user; 404 otherwise."""
-    try:
-        return Assessment.objects.select_related("region", "assessor").get(region=region, pk=assessment_id)
-    except Assessment.DoesNotExist:
-        raise Http404 from None
+    query = compiled("assessment", router.db_for_read(Assessment), _assessment_of, _REGION, _ASSESSMENT)
+    found: Assessment | None = query.first(region.pk, assessment_id)
+    if found is None:
+        raise Http404
+    found.region = region  # the same row, already loaded: assessment.region asks no second query
+    return found
+
+
+def _answer_of(assessment_id: int, indicator: str) -> QuerySet[Answer]:
+    return Answer.objects.filter(assessment_id=assessment_id, indicator=indicator)
+
+
+def answer_to(assessment: Assessment, indicator: str) -> Answer | None:
+    """The assessment's answer to the indicator, if any (its assessment set from the row given)."""
+    query = compiled("answer", router.db_for_read(Answer), _answer_of, _ASSESSMENT, _INDICATOR)
+    answer: Answer | None = query.first(assessment.pk, indicator)
+    if answer is not None:
+        answer.assessment = assessment
+    return answer
+
+
+def _assignment_of(assessment_id: int, indicator: str) -> QuerySet[Assignment]:
+    return Assignment.objects.filter(assessment_id=assessment_id, indicator=indicator)
 
 
 def get_evidence_in_assessment(assessment: Assessment, evidence_id: int) -> Evidence:
@@ -79,7 +110,8 @@ def may_answer(user: Person, assessment: Assessment, indicator: str) -> bool:
     """The coordinator answers anything; an OPD contributor only what is assigned to her OPD."""
     if is_coordinator(user, assessment):
         return True
-    assignment = Assignment.objects.filter(assessment=assessment, indicator=indicator).first()
+    query = compiled("assignment", router.db_for_read(Assignment), _assignment_of, _ASSESSMENT, _INDICATOR)
+    assignment: Assignment | None = query.first(assessment.pk, indicator)
     if assignment is None:
         return False
     return assignment.opd_id in opd_ids_of(user, assessment.region)

@@ -105,7 +105,7 @@ def detail_context(page: Page, assessment: Assessment, **extra: Any) -> dict[str
 
 def answer_context(page: Page, assessment: Assessment, indicator: Indicator, **extra: Any) -> dict[str, Any]:
     user = page.user
-    answer = Answer.objects.filter(assessment=assessment, indicator=indicator.code).first()
+    answer = access.answer_to(assessment, indicator.code)
     may_edit = access.may_answer(user, assessment, indicator.code) and access.answer_is_open(
         assessment, answer
     )
