@@ -145,9 +145,7 @@ def do_save_answer(
     indicator = indicator_of(instrument_of(assessment), indicator_code)
     if not access.may_answer(actor, assessment, indicator.code):
         raise ActionNotAllowed(_("This indicator is not assigned to your OPD."))
-    answer = Answer.objects.filter(assessment=assessment, indicator=indicator.code).first()
-    if answer is not None:  # the same row as given: the audit entry's label asks no second query
-        answer.assessment = assessment
+    answer = access.answer_to(assessment, indicator.code)  # its assessment set: the audit's label asks none
     if not access.answer_is_open(assessment, answer):
         raise ValidationError(_("This answer is locked: it has been submitted or verified."))
     raw = (value or "").strip()
