@@ -214,8 +214,8 @@ if env_bool("REGION_SECTIONS_SHARED", PRODUCTION):
 # Under the tests every card served from that cache is rendered again and compared (a stale card fails
 # the test that viewed it): the whole suite checks the invalidation.
 REGION_SECTIONS_VERIFY_CACHE = env_bool("REGION_SECTIONS_VERIFY_CACHE", False)
-# Likewise the SQL of the inbox's count, kept per person, day and roles (kotacerdas/web/inbox.py), is
-# built again on every use under the tests and must be the same.
+# Likewise every inbox count made with the SQL kept per shape of roles and day (kotacerdas/web/inbox.py)
+# is checked under the tests against the sources' own querysets.
 INBOX_VERIFY_COMPILED = env_bool("INBOX_VERIFY_COMPILED", False)
 
 LANGUAGE_CODE = "id"

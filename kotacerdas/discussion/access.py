@@ -48,8 +48,7 @@ def get_parent_for_target(target: models.Model, parent_id: int) -> Comment:
 
 
 def comments_on(target: models.Model) -> QuerySet[Comment]:
-    content_type = ContentType.objects.get_for_model(target)
-    return Comment.objects.filter(content_type=content_type, object_id=target.pk).select_related("author")
+    return _comments(ContentType.objects.get_for_model(target).pk, target.pk)
 
 
 # Stand-ins for the compiled read of a thread (kotacerdas.web.compiled): every KPI report, answer and
