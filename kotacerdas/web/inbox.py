@@ -38,6 +38,8 @@ from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
+from kotacerdas.web.memo import fresh_memo
+
 ASSIGNED = "assigned"
 DUE_SOON = "due_soon"
 OVERDUE = "overdue"
@@ -331,10 +333,12 @@ def keep_badge(request: Any, count: int, now: float | None = None) -> None:
     }
 
 
-def drop_badge(request: Any) -> None:
-    session = getattr(request, "session", None)
-    if session is not None and BADGE_SESSION_KEY in session:
-        del session[BADGE_SESSION_KEY]
+def recount_badge(request: Any) -> None:
+    """After the person's own write: count now, for the write's response to keep, so the page after it
+    shows the live count without counting again. The session is written only when the count changed
+    or had aged (a draft saved again changes nothing: no session write in the save or after it)."""
+    with fresh_memo():  # the write may have changed the person's roles: read them again
+        keep_badge(request, count_inbox(request.user))
 
 
 def badge_count_for_request(request: Any, now: float | None = None) -> int:

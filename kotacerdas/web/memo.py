@@ -9,7 +9,8 @@ the database every time, as before, so nothing can go stale there).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import Any
 
@@ -33,3 +34,14 @@ class RequestMemoMiddleware:
             return self.get_response(request)
         finally:
             _MEMO.reset(token)
+
+
+@contextmanager
+def fresh_memo() -> Iterator[None]:
+    """An empty memo for the block, the request's own afterwards: what the block looks up is read
+    again (after the request's writes: its roles may be among them) and not kept for the request."""
+    token = _MEMO.set({})
+    try:
+        yield
+    finally:
+        _MEMO.reset(token)

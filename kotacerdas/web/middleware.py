@@ -9,7 +9,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from kotacerdas.core.spreadsheet import has_control, strip_control
-from kotacerdas.web.inbox import BADGE_SESSION_KEY, drop_badge, write_may_move_inbox
+from kotacerdas.web.inbox import BADGE_SESSION_KEY, recount_badge, write_may_move_inbox
 from kotacerdas.web.writes import written_in_request
 
 
@@ -90,15 +90,17 @@ UNSAFE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 
 
 class InboxBadgeMiddleware:
-    """Drop the navigation's kept inbox count after a write by a signed-in person that can move it.
+    """Count the navigation's kept inbox anew after a write by a signed-in person that can move it.
 
     The count is kept in the session for ``INBOX_BADGE_SECONDS`` (kotacerdas.web.inbox); a person's
-    own save must show at once, so the page after it (usually the redirect) counts anew — when the save
-    wrote a record type an inbox source reads (``InboxSource.reads``; ``kotacerdas.web.writes`` notes
-    what the request wrote). A draft KPI report saved again keeps the count (and its session write and
-    the next page's recount are saved: a third of a report save's CPU, issue 13). Dropped after the
-    view, so a count kept while the write's own response was rendered goes too. Sits inside
-    RequestMemoMiddleware, whose memo holds what was written."""
+    own save must show at once, so the write's response counts anew — when the save wrote a record
+    type an inbox source reads (``InboxSource.reads``; ``kotacerdas.web.writes`` notes what the request
+    wrote). A draft KPI report saved again keeps the count (and its session write and the next page's
+    recount are saved: a third of a report save's CPU, issue 13). Counting in the write's response
+    rather than dropping the count for the next page to count saves two session writes per save
+    when the count did not change (issue 13, item 11). Counted after the view, so a count kept while
+    the write's own response was rendered is corrected too. Sits inside RequestMemoMiddleware, whose
+    memo holds what was written."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
@@ -110,7 +112,7 @@ class InboxBadgeMiddleware:
             and self._keeps_a_badge(request)
             and write_may_move_inbox(written_in_request())
         ):
-            drop_badge(request)
+            recount_badge(request)
         return response
 
     @staticmethod

@@ -100,16 +100,39 @@ def test_the_home_page_corrects_a_kept_count(sari_with_work, budi, region_a, din
     assert sari_with_work.session[BADGE_SESSION_KEY]["count"] == 8
 
 
-def test_the_persons_own_write_drops_the_kept_count(sari_with_work, sari) -> None:
-    assert view(sari_with_work)[0] == 4
+def save_answer(client: Client, value: str) -> list[str]:
     assessment = Assessment.objects.get()
-    response = sari_with_work.post(
-        assessment_url("answer", assessment, indicator=D1[6]), {"value": "3", "explanation": ""}
-    )
+    with CaptureQueriesContext(connection) as captured:
+        response = client.post(
+            assessment_url("answer", assessment, indicator=D1[6]), {"value": value, "explanation": ""}
+        )
     assert response.status_code == 302
-    assert BADGE_SESSION_KEY not in sari_with_work.session
+    return [q["sql"] for q in captured.captured_queries]
+
+
+def session_writes(sql: list[str]) -> int:
+    return sum(1 for query in sql if query.startswith("UPDATE") and "django_session" in query)
+
+
+def test_the_persons_own_write_is_counted_in_its_response(sari_with_work, sari) -> None:
+    assert view(sari_with_work)[0] == 4
+    sql = save_answer(sari_with_work, "3")
+    assert reads_the_inbox(sql) and session_writes(sql) == 1  # counted: her answer is no longer to do
+    assert sari_with_work.session[BADGE_SESSION_KEY]["count"] == 3
     count, sql = view(sari_with_work)
-    assert count == 3 and reads_the_inbox(sql)  # her answer counted at once
+    assert count == 3 and not reads_the_inbox(sql)  # the page after it shows it without counting
+    assert session_writes(sql) == 0
+
+
+def test_a_draft_saved_again_writes_no_session_in_the_save_or_after_it(sari_with_work, sari) -> None:
+    save_answer(sari_with_work, "3")
+    view(sari_with_work)
+    kept = sari_with_work.session[BADGE_SESSION_KEY]
+    sql = save_answer(sari_with_work, "4")
+    assert reads_the_inbox(sql) and session_writes(sql) == 0  # counted, unchanged: not written
+    count, sql = view(sari_with_work)
+    assert count == 3 and not reads_the_inbox(sql) and session_writes(sql) == 0
+    assert sari_with_work.session[BADGE_SESSION_KEY] == kept
 
 
 def test_a_new_day_counts_anew(sari_with_work, budi, region_a, dinkes_a, sari) -> None:
