@@ -12,7 +12,8 @@ demo world plus ``--regions`` regions' teams (bench/load/seed.py).
 * pages: for each endpoint, ``--connections`` clients without think time for ``--seconds``; requests per
   second, p50/p95, errors, the app server's CPU per request (read from /proc), and the throughput as a
   share of the trivial view's (``/sehat/``, no database, no template). A save is a GET of the form and
-  its POST (fresh CSRF and submission tokens and the version, as a browser sends them); the pair counts.
+  its POST (fresh CSRF and submission tokens and the version, as a browser sends them); the pair counts,
+  and the POST's own share is derived from the pairs and a run of the form's GET alone.
 * people: ``--users`` people of the seeded regions' teams (a national Bimtek) thinking ``--think`` s on
   average between steps; a step is a page of their working day or a KPI report save. p50/p95 per step.
 
@@ -63,6 +64,13 @@ def main() -> int:
     parser.add_argument("--minutes", type=float, default=3, help="people part duration (3)")
     parser.add_argument(
         "--arrival", type=float, help="people part: everyone arrives within this many seconds (--think)"
+    )
+    parser.add_argument(
+        "--only",
+        action="append",
+        default=[],
+        metavar="TEXT",
+        help="pages part: only the endpoints whose name contains TEXT (and the trivial view); repeatable",
     )
     parser.add_argument("--regions", type=int, default=100, help="seeded regions (100)")
     parser.add_argument("--seed", type=int, default=7)
@@ -210,9 +218,10 @@ def cpu_shares(
 
 
 def endpoint_clients(
-    endpoint: dict[str, Any], world: dict[str, Any], connections: int
+    endpoint: dict[str, Any], world: dict[str, Any], connections: int, form_only: bool = False
 ) -> list[tuple[dict[str, str], Step]]:
-    """The clients of one endpoint: (cookies, step). A save gives each client a record of its own.
+    """The clients of one endpoint: (cookies, step). A save gives each client a record of its own;
+    with ``form_only`` each client only GETs its record's form.
 
     Two clients saving one record at once would be refused as stale (the lost-update check): that is
     the application working, not load, so no record is ever shared and a refused save is a real fault.
@@ -228,9 +237,16 @@ def endpoint_clients(
             await user.get("step", endpoint["get"])
 
         return [(cookies_of(endpoint["as"]), get)] * connections
-    clients = []
+    clients: list[tuple[dict[str, str], Step]] = []
     for record in endpoint["records"][:connections]:
         values = itertools.count()
+        if form_only:
+
+            async def read(user: User, path: str = record["path"]) -> None:
+                await user.get("step", path)
+
+            clients.append((cookies_of(record["as"]), read))
+            continue
 
         async def save(user: User, path: str = record["path"], values: Iterator[int] = values) -> None:
             text = f"{next(values) % 90 + 5}"
@@ -241,28 +257,68 @@ def endpoint_clients(
 
 
 def pages(stack: Topology, world: dict[str, Any], args: argparse.Namespace) -> None:
-    rows = []
-    for name, endpoint in world["endpoints"].items():
-        clients = endpoint_clients(endpoint, world, args.connections)
-        begun = time.monotonic()
-        with CpuWatch(stack) as watch:
-            tally = asyncio.run(saturate(stack.ports["nginx"], clients, args.seconds))
-        took = time.monotonic() - begun
-        before, after = watch.start, watch.latest
-        cpu = cpu_of(before, after)["app"]
-        count, p50, p95, errors = tally.summary("step")
-        rows.append((name, count / took, p50, p95, errors, cpu, count))
-        fewer = f" ({len(clients)} clients: one record each)" if len(clients) < args.connections else ""
-        say(f"{name}: {count / took:.1f}/s, {errors} errors{fewer}; {cpu_shares(before, after, count or 1)}")
-        report_causes(tally)
+    """Each endpoint saturated in turn. A save runs twice: its form's GET alone, then GET + POST pairs;
+    the POST's own throughput is derived from the two (the stack is CPU-bound, so a pair's time is the
+    GET's plus the POST's: ``1 / (1 / pairs − 1 / gets)``) and its CPU per request is the difference."""
+    rows: list[tuple[str, float, float, float, int, float, int]] = []
+    wanted = [name for name in world["endpoints"] if name == "trivial view" or _chosen(name, args.only)]
+    for name in wanted:
+        endpoint = world["endpoints"][name]
+        if "records" in endpoint:
+            rows.append(_saturated(stack, world, args, f"{name}: its form (GET)", endpoint, form_only=True))
+        rows.append(_saturated(stack, world, args, name, endpoint))
+        if "records" in endpoint:
+            rows.append(_post_alone(name, rows[-2], rows[-1]))
     trivial = rows[0][1]
     shape = f"{args.workers} workers × {args.threads} threads"
     print(f"\n{args.connections} connections × {args.seconds:.0f} s per endpoint, {shape}")
     heading = ("endpoint", "req/s", "of trivial", "p50 ms", "p95 ms", "CPU ms/req")
-    print("{:26} {:>8} {:>10} {:>8} {:>8} {:>10} errors".format(*heading))
+    print("{:44} {:>8} {:>10} {:>8} {:>8} {:>10} errors".format(*heading))
     for name, rate, p50, p95, errors, cpu, count in rows:
         per = 1000 * cpu / count if count else float("nan")
-        print(f"{name:26} {rate:8.1f} {rate / trivial:9.1%} {p50:8.1f} {p95:8.1f} {per:10.1f} {errors}")
+        print(f"{name:44} {rate:8.1f} {rate / trivial:9.1%} {p50:8.1f} {p95:8.1f} {per:10.1f} {errors}")
+
+
+def _chosen(name: str, only: list[str]) -> bool:
+    return not only or any(part.lower() in name.lower() for part in only)
+
+
+def _saturated(
+    stack: Topology,
+    world: dict[str, Any],
+    args: argparse.Namespace,
+    name: str,
+    endpoint: dict[str, Any],
+    form_only: bool = False,
+) -> tuple[str, float, float, float, int, float, int]:
+    clients = endpoint_clients(endpoint, world, args.connections, form_only)
+    begun = time.monotonic()
+    with CpuWatch(stack) as watch:
+        tally = asyncio.run(saturate(stack.ports["nginx"], clients, args.seconds))
+    took = time.monotonic() - begun
+    before, after = watch.start, watch.latest
+    cpu = cpu_of(before, after)["app"]
+    count, p50, p95, errors = tally.summary("step")
+    fewer = f" ({len(clients)} clients: one record each)" if len(clients) < args.connections else ""
+    say(f"{name}: {count / took:.1f}/s, {errors} errors{fewer}; {cpu_shares(before, after, count or 1)}")
+    report_causes(tally)
+    return (name, count / took, p50, p95, errors, cpu, count)
+
+
+def _post_alone(name: str, gets: tuple[Any, ...], pairs: tuple[Any, ...]) -> tuple[Any, ...]:
+    """The POST's own row, derived from its form's GETs and the GET + POST pairs (see ``pages``)."""
+    rate = 1 / (1 / pairs[1] - 1 / gets[1]) if pairs[1] and gets[1] and gets[1] > pairs[1] else float("nan")
+    cpu_per_post = pairs[5] / pairs[6] - gets[5] / gets[6] if pairs[6] and gets[6] else float("nan")
+    # p50/p95 of the POST alone: the pairs' timings are the POST's (client.save_form times the POST)
+    return (
+        f"{name.removesuffix(' (POST)')}: POST alone (derived)",
+        rate,
+        pairs[2],
+        pairs[3],
+        pairs[4],
+        cpu_per_post,
+        1,
+    )
 
 
 def report_causes(tally: Tally) -> None:

@@ -9,10 +9,11 @@ checks it inside its transaction, before it writes::
         require_version(initiative, version, labels={"masterplan.initiative.budget": _("budget")})
         save_record(...)
 
-``require_version`` locks the row (``select_for_update``), compares the stored version with the one
-the person started from, and on a mismatch raises a ``ValidationError`` that names who changed the
-record, when, and which fields (read from the audit log), so nothing is overwritten and the form is
-shown again with what the person typed. ``expected=None`` (old callers, imports, tasks) skips the check.
+``require_version`` locks the row (``select_for_update``, its SQL compiled once per model), compares
+the stored version with the one the person started from, and on a mismatch raises a
+``ValidationError`` that names who changed the record, when, and which fields (read from the audit
+log), so nothing is overwritten and the form is shown again with what the person typed.
+``expected=None`` (old callers, imports, tasks) skips the check.
 """
 
 from __future__ import annotations
@@ -21,8 +22,8 @@ from collections.abc import Mapping
 from typing import Any
 
 from django.core.exceptions import FieldDoesNotExist, ValidationError
-from django.db import models, transaction
-from django.db.models import F
+from django.db import models, router, transaction
+from django.db.models import F, QuerySet
 from django.db.models.expressions import Combinable
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -30,6 +31,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from kotacerdas.audit.models import AuditEntry
+from kotacerdas.web.compiled import compiled, first_of
 
 # What the person sees is who changed it since; entries further back than this are not read.
 HISTORY_LIMIT = 50
@@ -52,12 +54,42 @@ class Versioned(models.Model):
         update_fields = kwargs.get("update_fields")
         if update_fields is not None:
             kwargs["update_fields"] = list(dict.fromkeys([*update_fields, "version"]))
+        locked = self.__dict__.pop(_LOCKED, None)
         self.version = F("version") + 1
         try:
             super().save(*args, **kwargs)
         finally:
             if isinstance(self.version, Combinable):
-                self.refresh_from_db(fields=["version"])
+                if locked is not None and _still_open(router.db_for_write(type(self)), locked[1]):
+                    self.version = locked[0] + 1  # the row is locked since it was read: no query
+                else:
+                    self.refresh_from_db(fields=["version"])
+
+
+# The version ``require_version`` read while locking the row, and the atomic block it was locked in:
+# a save while that block is still open knows the new version without reading it back (issue 13, item
+# 11). The database is raised by ``F("version") + 1`` whatever this holds, so at worst (the same
+# request saving another copy of the row in between) only this instance's own number is behind.
+_LOCKED = "_kotacerdas_locked_version"
+_PK = -7_410_001  # a stand-in primary key (kotacerdas.web.compiled)
+
+
+def _open_block(database: str) -> object | None:
+    connection = transaction.get_connection(database)
+    return connection.atomic_blocks[-1] if connection.atomic_blocks else None
+
+
+def _still_open(database: str, block: object | None) -> bool:
+    return block is not None and any(
+        open_block is block for open_block in transaction.get_connection(database).atomic_blocks
+    )
+
+
+def _version_of(model: type[models.Model]) -> Any:
+    def build(pk: int) -> QuerySet[Any]:
+        return first_of(model._base_manager.select_for_update().filter(pk=pk)).values_list("version")
+
+    return build
 
 
 def require_version(
@@ -75,14 +107,17 @@ def require_version(
     if not transaction.get_connection().in_atomic_block:
         raise RuntimeError("require_version must run inside the action's transaction")
     model = type(instance)
-    stored = model._base_manager.select_for_update().filter(pk=instance.pk).values_list("version", flat=True)
-    current = stored.first()
+    database = router.db_for_write(model)
+    query = compiled(("locked version", model._meta.label_lower), database, _version_of(model), _PK)
+    found = query.rows(instance.pk)
+    current = found[0][0] if found else None
     if current is None:
         raise ValidationError(
             _("This record was deleted after you opened it; your changes have not been saved.")
         )
     if current != expected:
         raise ValidationError(stale_message(instance, expected, labels or {}))
+    instance.__dict__[_LOCKED] = (current, _open_block(database))
 
 
 def stale_message(instance: models.Model, expected: int, labels: Mapping[str, Any]) -> str:

@@ -333,11 +333,16 @@ def keep_badge(request: Any, count: int, now: float | None = None) -> None:
     }
 
 
-def recount_badge(request: Any) -> None:
-    """After the person's own write: count now, for the write's response to keep, so the page after it
-    shows the live count without counting again. The session is written only when the count changed
-    or had aged (a draft saved again changes nothing: no session write in the save or after it)."""
-    with fresh_memo():  # the write may have changed the person's roles: read them again
+def recount_badge(request: Any, written: frozenset[str] | None) -> None:
+    """After the person's own write (of these record types): count now, for the write's response to
+    keep, so the page after it shows the live count without counting again. The session is written
+    only when the count changed or had aged (a draft saved again changes nothing: no session write in
+    the save or after it). Roles the request read before a write that may have changed them are not
+    trusted: they are read again."""
+    if not written or written & ALWAYS_READ:
+        with fresh_memo():
+            keep_badge(request, count_inbox(request.user))
+    else:
         keep_badge(request, count_inbox(request.user))
 
 

@@ -107,12 +107,10 @@ class InboxBadgeMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         response = self.get_response(request)
-        if (
-            request.method in UNSAFE_METHODS
-            and self._keeps_a_badge(request)
-            and write_may_move_inbox(written_in_request())
-        ):
-            recount_badge(request)
+        if request.method in UNSAFE_METHODS and self._keeps_a_badge(request):
+            written = written_in_request()
+            if write_may_move_inbox(written):
+                recount_badge(request, written)
         return response
 
     @staticmethod

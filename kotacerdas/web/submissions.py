@@ -25,7 +25,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -72,14 +72,16 @@ class AlreadySubmitted(Exception):
 class Claim:
     """The running submission: note its answer, or give it up so its token stays unused."""
 
-    record: SubmittedForm | None
+    record_id: int | None
+    redirect_to: str = ""
 
     def answer(self, *, redirect_to: str = "", status: int | None = None, body: Any = None) -> None:
-        """Remember the answer, in the same transaction, for a repeat to give."""
-        if self.record is None:
+        """Remember the answer, in the same transaction, for a repeat to give (no write when the token
+        was recorded with this very answer: a form that goes back to its own page)."""
+        if self.record_id is None or (redirect_to == self.redirect_to and status is None and body is None):
             return
-        self.record.redirect_to, self.record.status, self.record.body = redirect_to, status, body
-        self.record.save(update_fields=["redirect_to", "status", "body"])
+        row = SubmittedForm.objects.filter(pk=self.record_id)
+        row.update(redirect_to=redirect_to, status=status, body=body)
 
     def give_up(self) -> None:
         """The action was refused: roll everything back, the token included, when ``once`` ends."""
@@ -106,11 +108,12 @@ def prune() -> None:
 
 
 @contextmanager
-def once(user: Any, token: str | None, scope: str = "form") -> Iterator[Claim]:
+def once(user: Any, token: str | None, scope: str = "form", redirect_to: str = "") -> Iterator[Claim]:
     """Run the block in one transaction, at most once per ``token`` (of this user and scope).
 
     Raises ``AlreadySubmitted`` on entry when the token was used by an action that committed;
-    waits first when that action is still running."""
+    waits first when that action is still running. ``redirect_to``: the answer the caller expects to
+    give, recorded with the token (``Claim.answer`` then writes nothing more when it is the answer)."""
     if token is None:
         with transaction.atomic():
             yield Claim(None)
@@ -118,12 +121,29 @@ def once(user: Any, token: str | None, scope: str = "form") -> Iterator[Claim]:
     prune()
     key = _digest(scope, user, token)
     with transaction.atomic():
-        try:
-            with transaction.atomic():  # a savepoint: the transaction stays usable after a clash
-                record = SubmittedForm.objects.create(key=key)
-        except IntegrityError:
-            raise AlreadySubmitted(SubmittedForm.objects.filter(key=key).first()) from None
-        yield Claim(record)
+        record_id = _record_token(key, redirect_to)
+        if record_id is None:
+            raise AlreadySubmitted(SubmittedForm.objects.filter(key=key).first())
+        yield Claim(record_id, redirect_to)
+
+
+def _record_token(key: str, redirect_to: str) -> int | None:
+    """Insert the token's row; its id, or None when a committed request holds the key (the database
+    waits for one still running, on the unique key). One statement that cannot fail on the clash
+    (``ON CONFLICT DO NOTHING``, PostgreSQL and SQLite), so no savepoint is needed to keep the
+    transaction usable: a save's two round trips and ~0.3 ms of CPU fewer (issue 13, item 11)."""
+    connection = transaction.get_connection()
+    quote = connection.ops.quote_name
+    sql = (
+        f"INSERT INTO {quote(SubmittedForm._meta.db_table)} ({quote('key')}, {quote('created_at')}, "
+        f"{quote('redirect_to')}) VALUES (%s, %s, %s) ON CONFLICT ({quote('key')}) DO NOTHING "
+        f"RETURNING {quote('id')}"
+    )
+    created_at = connection.ops.adapt_datetimefield_value(timezone.now())
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [key, created_at, redirect_to])
+        row = cursor.fetchone()
+    return int(row[0]) if row else None
 
 
 @dataclass(frozen=True)

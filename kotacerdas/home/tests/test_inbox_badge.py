@@ -164,3 +164,28 @@ def test_visitors_pages_write_no_session(client) -> None:
         assert response.status_code == 200, address
         assert "sessionid" not in response.cookies, address
     assert not Session.objects.exists()
+
+
+def test_a_write_of_the_persons_own_roles_is_counted_with_the_new_roles(sari_with_work, sari) -> None:
+    from django.contrib.sessions.backends.base import SessionBase
+    from django.http import HttpRequest, HttpResponse
+    from django.test import RequestFactory
+
+    from kotacerdas.accounts.access import roles_in_request
+    from kotacerdas.accounts.models import Membership
+    from kotacerdas.web.memo import RequestMemoMiddleware
+    from kotacerdas.web.middleware import InboxBadgeMiddleware
+
+    assert view(sari_with_work)[0] == 4
+    request = RequestFactory().post("/")
+    request.user = sari
+    request.session = sari_with_work.session
+    assert isinstance(request.session, SessionBase)
+
+    def leave_her_opd(request: HttpRequest) -> HttpResponse:
+        assert roles_in_request(sari)  # read (and kept for the request) before the write
+        Membership.objects.filter(user=sari).delete()
+        return HttpResponse()
+
+    RequestMemoMiddleware(InboxBadgeMiddleware(leave_her_opd))(request)
+    assert request.session[BADGE_SESSION_KEY]["count"] == 0  # not 4, from the roles read before

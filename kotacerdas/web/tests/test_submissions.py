@@ -129,6 +129,29 @@ class KeyForm(forms.Form):
     key = forms.CharField()
 
 
+def test_a_token_recorded_with_its_answer_is_written_once_and_a_repeat_needs_no_savepoint(budi) -> None:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    token = new_token()
+    with CaptureQueriesContext(connection) as first, once(budi, token, redirect_to="/r/33.73/") as claim:
+        claim.answer(redirect_to="/r/33.73/")  # the answer it was recorded with: nothing more to write
+    writes = [q["sql"] for q in first.captured_queries if q["sql"].startswith(("INSERT", "UPDATE"))]
+    assert len(writes) == 1 and "web_submittedform" in writes[0]
+    with (
+        CaptureQueriesContext(connection) as repeat_sql,
+        pytest.raises(AlreadySubmitted) as repeat,
+        once(budi, token, redirect_to="/elsewhere/"),
+    ):
+        raise AssertionError("a repeat must not run")
+    assert repeat.value.record is not None and repeat.value.record.redirect_to == "/r/33.73/"
+    savepoints = [q["sql"] for q in repeat_sql.captured_queries if q["sql"].startswith("SAVEPOINT")]
+    assert len(savepoints) == 1  # once's own transaction (a savepoint in the test's), none for the token
+    with once(budi, new_token(), redirect_to="/r/33.73/") as claim:
+        claim.answer(redirect_to="/r/33.73/masterplan/")  # another answer than expected: remembered
+    assert SubmittedForm.objects.filter(redirect_to="/r/33.73/masterplan/").count() == 1
+
+
 @pytest.mark.django_db
 def test_a_unique_clash_in_an_action_is_shown_on_the_field_and_the_transaction_stays_usable() -> None:
     SubmittedForm.objects.create(key="k" * 64)
