@@ -6,7 +6,7 @@ roles table in docs/reference/roles.md.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from functools import wraps
 from typing import Any, TypeAlias
@@ -90,20 +90,31 @@ def roles_in_request(user: Person) -> Roles | None:
         return None
     key = ("roles", user.pk)
     if key not in memo:
-        roles = Roles()
         database = router.db_for_read(Membership)
-        rows = compiled("roles", database, _memberships_of, _USER_ID).rows(user.pk)
-        for role, region_id, opd_id in rows:
-            if role == Role.NATIONAL_ADMIN:
-                roles = replace(roles, national_admin=True)
-            if region_id is not None:
-                roles.regions.setdefault(role, set()).add(region_id)
-            if region_id is not None and opd_id:
-                roles.opds.add(opd_id)
-                roles.opds_in.setdefault((role, region_id), set()).add(opd_id)
-        memo[key] = roles
+        memo[key] = roles_of(compiled("roles", database, _memberships_of, _USER_ID).rows(user.pk))
     roles_read: Roles = memo[key]
     return roles_read
+
+
+def roles_of(rows: Iterable[tuple[str, int | None, int | None]]) -> Roles:
+    """A person's roles from their memberships' (role, region id, OPD id) rows."""
+    roles = Roles()
+    for role, region_id, opd_id in rows:
+        if role == Role.NATIONAL_ADMIN:
+            roles = replace(roles, national_admin=True)
+        if region_id is not None:
+            roles.regions.setdefault(role, set()).add(region_id)
+        if region_id is not None and opd_id:
+            roles.opds.add(opd_id)
+            roles.opds_in.setdefault((role, region_id), set()).add(opd_id)
+    return roles
+
+
+def keep_roles(user_id: int, rows: Iterable[tuple[str, int | None, int | None]]) -> None:
+    """Keep for this request the roles read with the person (the login backend reads both at once)."""
+    memo = request_memo()
+    if memo is not None:
+        memo[("roles", user_id)] = roles_of(rows)
 
 
 @dataclass(frozen=True)
