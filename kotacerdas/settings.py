@@ -245,7 +245,7 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
         "BACKEND": (
-            "whitenoise.storage.CompressedManifestStaticFilesStorage"
+            "kotacerdas.web.static_storage.StaticStorage"  # WhiteNoise's, each address kept
             if PRODUCTION
             else "django.contrib.staticfiles.storage.StaticFilesStorage"
         )

@@ -19,7 +19,7 @@ from kotacerdas.accounts.access import (
     roles_in_request,
 )
 from kotacerdas.accounts.models import Membership, Role, User
-from kotacerdas.assessment.models import Answer, Assessment, Assignment, Evidence, State
+from kotacerdas.assessment.models import Answer, Assessment, Assignment, Evidence, State, Transition
 from kotacerdas.regions.models import Region
 from kotacerdas.web.compiled import compiled
 from kotacerdas.web.pages import region_page
@@ -58,6 +58,29 @@ def answer_to(assessment: Assessment, indicator: str) -> Answer | None:
     if answer is not None:
         answer.assessment = assessment
     return answer
+
+
+_ANSWER = -7_231_042
+
+
+def _evidence_of(answer_id: int) -> QuerySet[Evidence]:
+    return Evidence.objects.filter(answer_id=answer_id)
+
+
+def _history_of(answer_id: int) -> QuerySet[Transition]:
+    return Transition.objects.filter(answer_id=answer_id).select_related("actor")
+
+
+def evidence_of(answer: Answer) -> list[Evidence]:
+    """The answer's evidence files, in upload order (the answer page reads it on every view)."""
+    query = compiled("answer evidence", router.db_for_read(Evidence), _evidence_of, _ANSWER)
+    return query.objects(answer.pk)
+
+
+def history_of(answer: Answer) -> list[Transition]:
+    """The answer's steps, oldest first, each with who took it."""
+    query = compiled("answer history", router.db_for_read(Transition), _history_of, _ANSWER)
+    return query.objects(answer.pk)
 
 
 def _assignment_of(assessment_id: int, indicator: str) -> QuerySet[Assignment]:

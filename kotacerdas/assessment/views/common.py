@@ -114,8 +114,8 @@ def answer_context(page: Page, assessment: Assessment, indicator: Indicator, **e
         "indicator": indicator,
         "answer": answer,
         "may_edit": may_edit,
-        "evidence": answer.evidence.all() if answer else [],
-        "history": answer.transitions.select_related("actor") if answer else [],
+        "evidence": access.evidence_of(answer) if answer else [],
+        "history": access.history_of(answer) if answer else [],
         "is_assessor": access.is_assigned_assessor(user, assessment),
         "can_reopen": answer is not None
         and answer.state == State.VERIFIED
