@@ -6,6 +6,8 @@ region, or (for OPD staff) of another OPD, is a 404 so its existence does not le
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.db import router
 from django.db.models import QuerySet
 from django.http import Http404
@@ -24,6 +26,7 @@ from kotacerdas.planning.access import initiatives_of, masterplan_for_year
 from kotacerdas.planning.models import Initiative, Kpi
 from kotacerdas.regions.models import Opd, Region
 from kotacerdas.web.compiled import compiled
+from kotacerdas.web.memo import request_memo
 from kotacerdas.web.pages import region_page
 
 
@@ -159,12 +162,23 @@ def get_kpi_for_reporter(user: Person, region: Region, pk: int) -> Kpi:
     kpi: Kpi | None = query.first(region.pk, pk, *opds)
     if kpi is None:
         raise Http404
+    memo = request_memo()
+    if memo is not None:
+        memo[_reports_on(user, region, pk)] = True
     return kpi
+
+
+def _reports_on(user: Person, region: Region, kpi_id: int) -> tuple[str, Any, int, int]:
+    return ("reports on kpi", getattr(user, "pk", None), region.pk, kpi_id)
 
 
 def may_report_on(user: Person, region: Region, kpi: Kpi) -> bool:
     """Whether the person reports on this KPI of the region (:func:`get_kpi_for_reporter`'s check,
-    for the actions: a save asks it again after its page's getter, so it runs the same compiled SQL)."""
+    for the actions). A save asks it again after its page's getter found the KPI in the same request:
+    that answer is kept for the request (the KPI, its initiative and owner are read once a save)."""
+    memo = request_memo()
+    if memo is not None and memo.get(_reports_on(user, region, kpi.pk)):
+        return True
     try:
         get_kpi_for_reporter(user, region, kpi.pk)
     except Http404:

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from kotacerdas.accounts.models import Membership, Role, User
 from kotacerdas.core import monitoring as core
-from kotacerdas.monitoring.models import Period, locked_error
+from kotacerdas.monitoring.models import Period, locked_error, stored_period_state
 from kotacerdas.regions.models import Opd, Region
 
 
@@ -42,7 +42,9 @@ def period_url(period: Period) -> str:
 
 def require_writable(period: Period, *, reporting: bool = False) -> None:
     """Refuse a write to a locked period (and new reports to a closed one), from the stored state."""
-    state = Period.objects.filter(pk=period.pk).values_list("state", flat=True).get()
+    state = stored_period_state(period.pk)
+    if state is None:
+        raise Period.DoesNotExist
     period.state = state
     if state == core.LOCKED:
         raise locked_error()

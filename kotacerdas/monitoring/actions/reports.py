@@ -47,6 +47,7 @@ from kotacerdas.notifications.service import notify
 from kotacerdas.planning.models import FundingSource, Initiative, Kpi
 from kotacerdas.web import uploads
 from kotacerdas.web.compiled import compiled, first_of
+from kotacerdas.web.memo import request_memo
 
 EVIDENCE_KINDS = ("pdf", "png", "jpg", "docx", "xlsx")
 AnyReport = KpiReport | InitiativeReport
@@ -85,8 +86,18 @@ def _rule_of(kpi_id: int) -> Any:
 
 
 def rule_of(kpi: Kpi) -> KpiRule:
+    """The KPI's rule (its defaults when it has none), read once a request: a save's page and its
+    action both ask."""
+    memo = request_memo()
+    key = ("kpi rule", kpi.pk)
+    if memo is not None and key in memo:
+        kept: KpiRule = memo[key]
+        return kept
     rule: KpiRule | None = compiled("kpi rule", router.db_for_read(KpiRule), _rule_of, _KPI).first(kpi.pk)
-    return rule or KpiRule(kpi=kpi)
+    rule = rule or KpiRule(kpi=kpi)
+    if memo is not None:
+        memo[key] = rule
+    return rule
 
 
 def _report_of(period_id: int, kpi_id: int) -> Any:

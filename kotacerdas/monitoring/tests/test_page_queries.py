@@ -12,6 +12,7 @@ from django.urls import reverse
 
 from conftest import forget_inbox_badge
 from kotacerdas.monitoring.actions.reports import do_save_kpi_report
+from kotacerdas.monitoring.models import KpiReport
 
 pytestmark = pytest.mark.django_db
 
@@ -84,3 +85,14 @@ def test_an_opd_contributors_save_takes_her_opds_from_the_roles_already_read(wor
     roles = [q for q in sql if '"accounts_membership"' in q]
     assert len(roles) == 1 and '"accounts_user"' in roles[0]  # read once, with the person
     assert any(q.startswith('INSERT INTO "audit_auditentry"') for q in sql)
+
+
+def test_a_save_reads_its_kpi_and_rule_once_for_the_page_and_the_action(world, as_sari, region_a):
+    url = reverse("monitoring:kpi_report", args=[region_a.code, world.period.pk, world.visits.pk])
+    assert as_sari.get(url).status_code == 200
+    with CaptureQueriesContext(connection) as captured:
+        assert as_sari.post(url, {"value": "14"}).status_code == 302
+    sql = [q["sql"] for q in captured]
+    assert sum(q.startswith('SELECT "planning_kpi"') for q in sql) == 1
+    assert sum(q.startswith('SELECT "monitoring_kpirule"') for q in sql) == 1
+    assert KpiReport.objects.get(kpi=world.visits).value == 14
