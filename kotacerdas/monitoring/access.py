@@ -21,7 +21,7 @@ from kotacerdas.accounts.access import (
     roles_in_request,
 )
 from kotacerdas.accounts.models import Membership, Role
-from kotacerdas.monitoring.models import InitiativeReport, KpiReport, Period
+from kotacerdas.monitoring.models import Evidence, InitiativeReport, KpiReport, Period, ReportTransition
 from kotacerdas.planning.access import initiatives_of, masterplan_for_year
 from kotacerdas.planning.models import Initiative, Kpi
 from kotacerdas.regions.models import Opd, Region
@@ -170,6 +170,40 @@ def get_kpi_for_reporter(user: Person, region: Region, pk: int) -> Kpi:
 
 def _reports_on(user: Person, region: Region, kpi_id: int) -> tuple[str, Any, int, int]:
     return ("reports on kpi", getattr(user, "pk", None), region.pk, kpi_id)
+
+
+_REPORT = -7_231_023  # a stand-in report id (kotacerdas.web.compiled)
+
+
+def _report_column(report: KpiReport | InitiativeReport) -> str:
+    return "kpi_report_id" if isinstance(report, KpiReport) else "initiative_report_id"
+
+
+def report_history(report: KpiReport | InitiativeReport) -> list[ReportTransition]:
+    """The report's review steps, oldest first, each with who took it (every report page shows them;
+    the SQL compiled once per process and report kind)."""
+    column = _report_column(report)
+
+    def build(report_id: int) -> QuerySet[ReportTransition]:
+        return ReportTransition.objects.filter(**{column: report_id}).select_related("actor")
+
+    found: list[ReportTransition] = compiled(
+        ("report history", column), router.db_for_read(ReportTransition), build, _REPORT
+    ).objects(report.pk)
+    return found
+
+
+def report_evidence(report: KpiReport | InitiativeReport) -> list[Evidence]:
+    """The report's evidence, oldest first (as :func:`report_history`, compiled once per kind)."""
+    column = _report_column(report)
+
+    def build(report_id: int) -> QuerySet[Evidence]:
+        return Evidence.objects.filter(**{column: report_id})
+
+    found: list[Evidence] = compiled(
+        ("report evidence", column), router.db_for_read(Evidence), build, _REPORT
+    ).objects(report.pk)
+    return found
 
 
 def may_report_on(user: Person, region: Region, kpi: Kpi) -> bool:

@@ -103,3 +103,42 @@ def test_in_a_request_the_compiled_getters_find_what_the_querysets_find(
         RequestMemoMiddleware(lambda _r: _getter(get_period, region_a, world.period.pk))(None) == world.period
     )
     assert RequestMemoMiddleware(lambda _r: _getter(get_period, region_b, world.period.pk))(None) is None
+
+
+def test_a_reports_history_and_evidence_are_the_orms_for_both_kinds(
+    world, sari, budi, django_assert_num_queries
+):
+    from kotacerdas.monitoring.access import report_evidence, report_history
+    from kotacerdas.monitoring.actions.reports import do_review_report
+
+    kpi_report = do_save_kpi_report(
+        sari,
+        world.period,
+        world.visits,
+        value="12",
+        evidence_label="Foto",
+        evidence_link="https://contoh.go.id/a",
+    )
+    kpi_report = do_save_kpi_report(sari, world.period, world.visits, value="13", submit=True)
+    do_review_report(budi, kpi_report, decision="returned", reason="Lengkapi bukti")
+    other = do_save_kpi_report(sari, world.period, world.coverage, numerator="1", denominator="2")
+    initiative_report = do_save_initiative_report(
+        sari,
+        world.period,
+        world.telemed,
+        implementation="running",
+        evidence_label="SK",
+        evidence_link="https://x.id",
+    )
+    for report in (kpi_report, other, initiative_report):
+        with django_assert_num_queries(2):
+            history, evidence = report_history(report), report_evidence(report)
+            names = [step.actor.username for step in history]  # actors came with their steps
+        orm_history = list(report.transitions.select_related("actor"))
+        assert [(t.pk, t.to_status, t.actor.username) for t in orm_history] == [
+            (t.pk, t.to_status, name) for t, name in zip(history, names, strict=True)
+        ]
+        assert [e.pk for e in evidence] == [e.pk for e in report.evidence.all()]
+    assert [t.to_status for t in report_history(kpi_report)] == ["submitted", "returned"]
+    assert [e.label for e in report_evidence(kpi_report)] == ["Foto"]
+    assert report_history(other) == [] and [e.label for e in report_evidence(initiative_report)] == ["SK"]

@@ -19,6 +19,8 @@ from kotacerdas.monitoring.access import (
     get_kpi_report,
     get_period,
     manage_page,
+    report_evidence,
+    report_history,
     report_page,
     reportable_initiatives,
     reportable_kpis,
@@ -53,8 +55,8 @@ def _report_context(page: RegionPage[Region], report: AnyReport | None) -> dict[
     manager = can_manage_monitoring(page.user, page.region)
     return {
         "report": report,
-        "transitions": list(report.transitions.select_related("actor")) if report else [],
-        "evidence": list(report.evidence.all()) if report else [],
+        "transitions": report_history(report) if report else [],
+        "evidence": report_evidence(report) if report else [],
         "editable": report is None or report.status in core.EDITABLE,
         "review_form": ReviewForm() if manager and report and report.status == core.SUBMITTED else None,
     }
