@@ -18,6 +18,7 @@ import asyncio
 import contextlib
 import random
 import re
+import secrets
 import statistics
 import time
 from collections import Counter
@@ -274,6 +275,30 @@ class User:
             why = f"POST {path} answered {answer.status}{refusal(answer)}"
             self.tally.fail(name, why)
             raise LoadError(why)
+
+    async def post_again(
+        self, name: str, path: str, field_name: str, value: str, button: str, kept: dict[str, str]
+    ) -> None:
+        """POST the form read once before (``kept``, filled on the first call), with ``field_name``
+        changed, a fresh one-time token and the version the last save made: the POST alone, as a
+        person who edits and saves again without reloading would send it. Only the POST is timed."""
+        if not kept:
+            page = await self.connection.request("GET", path, self.cookies)
+            self.cookies.update(page.cookies)
+            if page.status != 200:
+                self.tally.fail(name, f"GET {path} (the form) answered {page.status}")
+                raise LoadError(f"GET {path} answered {page.status}")
+            kept.update(form_with(page.body.decode(), field_name))
+        fields = {**kept, field_name: value, "submission_token": secrets.token_hex(16)}
+        if button:
+            fields[button] = ""
+        answer = await self._timed(name, "POST", path, urlencode(fields).encode())
+        if answer.status not in (302, 303):
+            why = f"POST {path} answered {answer.status}{refusal(answer)}"
+            self.tally.fail(name, why)
+            raise LoadError(why)
+        if kept.get("version", "").isdigit():  # each save raises the record's version by one
+            kept["version"] = str(int(kept["version"]) + 1)
 
     async def _timed(self, name: str, method: str, path: str, body: bytes) -> Answer:
         begun = time.perf_counter()

@@ -218,10 +218,11 @@ def cpu_shares(
 
 
 def endpoint_clients(
-    endpoint: dict[str, Any], world: dict[str, Any], connections: int, form_only: bool = False
+    endpoint: dict[str, Any], world: dict[str, Any], connections: int, mode: str = "pair"
 ) -> list[tuple[dict[str, str], Step]]:
     """The clients of one endpoint: (cookies, step). A save gives each client a record of its own;
-    with ``form_only`` each client only GETs its record's form.
+    its ``mode`` is ``pair`` (GET the form, then POST it), ``form`` (the GET alone) or ``post`` (the
+    POST alone: the form read once, then sent again and again with a fresh token and version).
 
     Two clients saving one record at once would be refused as stale (the lost-update check): that is
     the application working, not load, so no record is ever shared and a refused save is a real fault.
@@ -240,12 +241,26 @@ def endpoint_clients(
     clients: list[tuple[dict[str, str], Step]] = []
     for record in endpoint["records"][:connections]:
         values = itertools.count()
-        if form_only:
+        if mode == "form":
 
             async def read(user: User, path: str = record["path"]) -> None:
                 await user.get("step", path)
 
             clients.append((cookies_of(record["as"]), read))
+            continue
+        if mode == "post":
+            kept: dict[str, str] = {}
+
+            async def post(
+                user: User,
+                path: str = record["path"],
+                values: Iterator[int] = values,
+                kept: dict[str, str] = kept,
+            ) -> None:
+                text = f"{next(values) % 90 + 5}"
+                await user.post_again("step", path, endpoint["field"], text, endpoint.get("button", ""), kept)
+
+            clients.append((cookies_of(record["as"]), post))
             continue
 
         async def save(user: User, path: str = record["path"], values: Iterator[int] = values) -> None:
@@ -257,18 +272,24 @@ def endpoint_clients(
 
 
 def pages(stack: Topology, world: dict[str, Any], args: argparse.Namespace) -> None:
-    """Each endpoint saturated in turn. A save runs twice: its form's GET alone, then GET + POST pairs;
-    the POST's own throughput is derived from the two (the stack is CPU-bound, so a pair's time is the
-    GET's plus the POST's: ``1 / (1 / pairs − 1 / gets)``) and its CPU per request is the difference."""
+    """Each endpoint saturated in turn. A save runs three times: its form's GET alone, GET + POST pairs
+    (a person's save as a browser makes it), and the POST alone (the form read once, then sent again
+    with a fresh token and the next version). The POST's throughput is also derived from the first two
+    (the stack is CPU-bound, so a pair's time is the GET's plus the POST's: ``1 / (1 / pairs − 1 /
+    gets)``), to hold the measured figure against."""
     rows: list[tuple[str, float, float, float, int, float, int]] = []
     wanted = [name for name in world["endpoints"] if name == "trivial view" or _chosen(name, args.only)]
     for name in wanted:
         endpoint = world["endpoints"][name]
         if "records" in endpoint:
-            rows.append(_saturated(stack, world, args, f"{name}: its form (GET)", endpoint, form_only=True))
+            rows.append(_saturated(stack, world, args, f"{name}: its form (GET)", endpoint, mode="form"))
         rows.append(_saturated(stack, world, args, name, endpoint))
         if "records" in endpoint:
             rows.append(_post_alone(name, rows[-2], rows[-1]))
+            short = name.removesuffix(" (POST)")
+            rows.append(
+                _saturated(stack, world, args, f"{short}: POST alone (measured)", endpoint, mode="post")
+            )
     trivial = rows[0][1]
     shape = f"{args.workers} workers × {args.threads} threads"
     print(f"\n{args.connections} connections × {args.seconds:.0f} s per endpoint, {shape}")
@@ -289,9 +310,9 @@ def _saturated(
     args: argparse.Namespace,
     name: str,
     endpoint: dict[str, Any],
-    form_only: bool = False,
+    mode: str = "pair",
 ) -> tuple[str, float, float, float, int, float, int]:
-    clients = endpoint_clients(endpoint, world, args.connections, form_only)
+    clients = endpoint_clients(endpoint, world, args.connections, mode)
     begun = time.monotonic()
     with CpuWatch(stack) as watch:
         tally = asyncio.run(saturate(stack.ports["nginx"], clients, args.seconds))

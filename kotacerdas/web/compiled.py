@@ -15,7 +15,7 @@ refused. The instances' building uses the compiler's ``klass_info`` and ``select
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -38,10 +38,23 @@ class _Instances:
         self.fields = [column[0].target.attname for column in select[self.start : self.end]]
         self.related = get_related_populators(klass_info, select, database)  # type: ignore[call-arg]
         self.annotations = list(compiler.annotation_col_map.items())
+        # What ``SQLCompiler.results_iter`` works out on every call: each column's converters.
+        self.columns = [column[0] for column in select[0 : compiler.col_count]]
+        self.converters = compiler.get_converters(self.columns)
+        self.composite = compiler.has_composite_fields(self.columns)
+
+    def converted(self, rows: list[Any]) -> Iterable[Any]:
+        """The rows with each column converted as the ORM converts it (``results_iter``'s steps)."""
+        found: Iterable[Any] = rows
+        if self.converters:
+            found = self.compiler.apply_converters(found, self.converters)
+        if self.composite:
+            found = self.compiler.composite_fields_to_tuples(found, self.columns)
+        return found
 
     def build(self, rows: list[Any]) -> list[Any]:
         found = []
-        for row in self.compiler.results_iter([rows]):  # each column converted as the ORM converts it
+        for row in self.converted(rows):
             instance = self.model.from_db(self.database, self.fields, row[self.start : self.end])
             for populator in self.related:
                 populator.populate(row, instance)
