@@ -10,7 +10,7 @@ from django.http import Http404
 from kotacerdas.accounts.access import is_national_admin
 from kotacerdas.evaluation.models import Cycle, Publication
 from kotacerdas.regions.models import Region
-from kotacerdas.web.pages import object_page
+from kotacerdas.web.object_pages import object_page
 
 
 def get_cycle_for_user(user: Any, cycle_id: int) -> Cycle:

@@ -28,7 +28,8 @@ from kotacerdas.evaluation.letter import CONTENT_TYPES, letter_file
 from kotacerdas.evaluation.models import Cycle, Publication, ResultsBook
 from kotacerdas.evaluation.results_table import results_xlsx
 from kotacerdas.regions.models import Region
-from kotacerdas.web.pages import ObjectPage, RegionPage, region_page
+from kotacerdas.web.object_pages import ObjectPage
+from kotacerdas.web.pages import RegionPage, region_page
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 

@@ -10,7 +10,7 @@ from django.http import Http404
 
 from kotacerdas.accounts.access import is_national_admin
 from kotacerdas.evaluation.index_models import IndexRun
-from kotacerdas.web.pages import object_page
+from kotacerdas.web.object_pages import object_page
 
 
 def visible_index_runs(user: Any) -> QuerySet[IndexRun]:

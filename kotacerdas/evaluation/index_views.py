@@ -21,7 +21,8 @@ from kotacerdas.evaluation.index_forms import IndexRunForm
 from kotacerdas.evaluation.index_models import IndexRun
 from kotacerdas.evaluation.index_recipe import analysis, recipe_file
 from kotacerdas.jobs.liveness import sweep
-from kotacerdas.web.pages import ObjectPage, render_page, save_form
+from kotacerdas.web.object_pages import ObjectPage
+from kotacerdas.web.pages import render_page, save_form
 
 
 @national_admin_required

@@ -22,7 +22,8 @@ from kotacerdas.evaluation.forms import CycleForm, ResultsForm
 from kotacerdas.evaluation.models import Cycle, Publication, PublishJob, ResultsBook
 from kotacerdas.evaluation.results_table import TEXT, columns, table_columns, table_rows
 from kotacerdas.jobs.liveness import sweep
-from kotacerdas.web.pages import ObjectPage, render_page, save_form
+from kotacerdas.web.object_pages import ObjectPage
+from kotacerdas.web.pages import render_page, save_form
 
 
 @national_admin_required

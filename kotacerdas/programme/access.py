@@ -24,7 +24,8 @@ from kotacerdas.accounts.access import is_national_admin
 from kotacerdas.accounts.models import Membership, Role, User
 from kotacerdas.programme.models import Candidacy, Cohort, Deliverable, Institution, SubmittedItem
 from kotacerdas.regions.models import Region
-from kotacerdas.web.pages import object_page, region_page
+from kotacerdas.web.object_pages import object_page
+from kotacerdas.web.pages import region_page
 
 TEAM_ROLES = (Role.COORDINATOR, Role.OPD_CONTRIBUTOR)
 

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Hashable, Iterable
+from contextlib import nullcontext
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Any
@@ -339,10 +340,8 @@ def recount_badge(request: Any, written: frozenset[str] | None) -> None:
     only when the count changed or had aged (a draft saved again changes nothing: no session write in
     the save or after it). Roles the request read before a write that may have changed them are not
     trusted: they are read again."""
-    if not written or written & ALWAYS_READ:
-        with fresh_memo():
-            keep_badge(request, count_inbox(request.user))
-    else:
+    roles_may_have_moved = not written or bool(written & ALWAYS_READ)
+    with fresh_memo() if roles_may_have_moved else nullcontext():
         keep_badge(request, count_inbox(request.user))
 
 

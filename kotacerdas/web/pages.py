@@ -18,11 +18,8 @@ here, so no view repeats it:
   the action could not foresee (two people adding the same code at once) is a 400 with a message on
   the form, never a 500.
 
-- ``object_page(get_object, can_edit)`` is the same for pages scoped by one record rather than by
-  a region alone (a programme candidacy under ``r/<code>/program/<cohort_id>/``, a deliverable):
-  the getter takes the user and the URL kwargs it names (by parameter name) and raises 404 for what
-  the person may not open; the remaining URL kwargs go to the view, which receives an
-  ``ObjectPage`` (``page.obj``). POST without the edit right is the same shared 403.
+- ``object_page(get_object, can_edit)`` (``kotacerdas.web.object_pages``) is the same for pages
+  scoped by one record rather than by a region alone (a programme candidacy, a deliverable).
 
 The kernel imports no feature app: the region getter and the edit check are passed in by each app
 (see ``kotacerdas.planning.pages`` for a worked example and docs/explanation/architecture.md).
@@ -30,7 +27,6 @@ The kernel imports no feature app: the region getter and the edit check are pass
 
 from __future__ import annotations
 
-import inspect
 import logging
 import re
 from collections.abc import Callable, Mapping
@@ -44,7 +40,6 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models, transaction
 from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed
-from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render, resolve_url
 from django.utils.translation import gettext_lazy
 
@@ -320,91 +315,3 @@ def delete_view(
         return redirect(back, code=page.region.code)
 
     return decorator(view)
-
-
-# ----------------------------------------------------------------- pages scoped by one record
-
-Obj = TypeVar("Obj", bound=models.Model)
-ObjectView = Callable[..., HttpResponseBase]
-
-
-@dataclass(frozen=True)
-class ObjectPage(Generic[Obj]):
-    """What a view scoped by one record receives instead of (request, **url kwargs)."""
-
-    request: HttpRequest
-    obj: Obj
-    can_edit: bool
-
-    @property
-    def user(self) -> Any:
-        return self.request.user
-
-    @property
-    def post(self) -> Any:
-        """The POST data, or None on GET (to bind forms only when something was sent)."""
-        return self.request.POST if self.request.method == "POST" else None
-
-    @property
-    def files(self) -> Any:
-        """The uploaded files, or None on GET (a form given ``FILES`` on GET would count as sent)."""
-        return self.request.FILES if self.request.method == "POST" else None
-
-    def render(
-        self, template: str, context: Mapping[str, Any], *bound: forms.BaseForm | None
-    ) -> HttpResponse:
-        return render_page(self.request, template, {"can_edit": self.can_edit, **context}, *bound)
-
-    def save(
-        self,
-        form: forms.BaseForm,
-        call: Callable[[dict[str, Any]], T],
-        done: Message,
-        then: Target = None,
-    ) -> HttpResponse | None:
-        return save_form(self.request, form, call, done, then)
-
-    def run(self, call: Callable[[], T], done: Message) -> T | Failed:
-        return run_action(self.request, call, done)
-
-    def forbidden(self) -> HttpResponse:
-        # the record's region, when it has one, keeps the region navigation on the 403 page
-        return forbidden(self.request, getattr(self.obj, "region", None))
-
-
-def _named_url_kwargs(get_object: Callable[..., Any]) -> tuple[str, ...]:
-    """The URL kwargs a getter takes: its parameters after the user, by name."""
-    parameters = list(inspect.signature(get_object).parameters.values())[1:]
-    named = (inspect.Parameter.POSITIONAL_OR_KEYWORD, inspect.Parameter.KEYWORD_ONLY)
-    return tuple(p.name for p in parameters if p.kind in named)
-
-
-def object_page(
-    get_object: Callable[..., Obj], can_edit: EditCheck[Obj]
-) -> Callable[[ObjectView], ObjectView]:
-    """Decorator factory for pages scoped by one record: login, access getter, edit right on POST.
-
-    ``get_object(user, **url_kwargs)`` takes the URL kwargs it names and raises 404 for a record
-    the person may not open (nothing leaks); the view receives the ``ObjectPage`` and the other URL
-    kwargs. Usage, once per kind of page::
-
-        candidacy_page = object_page(get_candidacy_for_user, can_manage_candidacy)  # (user, code, cohort_id)
-
-        @candidacy_page
-        def candidacy_detail(page: ObjectPage[Candidacy]) -> HttpResponse: ...
-    """
-    keys = _named_url_kwargs(get_object)
-
-    def decorator(view: ObjectView) -> ObjectView:
-        @login_required
-        @wraps(view)
-        def wrapper(request: HttpRequest, **kwargs: Any) -> HttpResponseBase:
-            found = get_object(request.user, **{key: kwargs.pop(key) for key in keys})
-            page = ObjectPage(request, found, can_edit(request.user, found))
-            if request.method == "POST" and not page.can_edit:
-                return page.forbidden()
-            return view(page, **kwargs)
-
-        return wrapper
-
-    return decorator

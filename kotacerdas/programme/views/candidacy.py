@@ -28,7 +28,8 @@ from kotacerdas.programme.ranking import shown_ranking
 from kotacerdas.programme.scores import linkable_assessments, verified_scores
 from kotacerdas.regions.models import Region
 from kotacerdas.web import uploads
-from kotacerdas.web.pages import ObjectPage, RegionPage
+from kotacerdas.web.object_pages import ObjectPage
+from kotacerdas.web.pages import RegionPage
 
 
 @region_programme_page

@@ -24,7 +24,8 @@ from kotacerdas.programme.forms import (
 )
 from kotacerdas.programme.models import ChecklistItem, Cohort
 from kotacerdas.programme.scores import verified_scores
-from kotacerdas.web.pages import ObjectPage, render_page, save_form
+from kotacerdas.web.object_pages import ObjectPage
+from kotacerdas.web.pages import render_page, save_form
 
 
 @national_admin_required

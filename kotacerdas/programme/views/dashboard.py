@@ -17,7 +17,8 @@ from kotacerdas.programme import board, dashboard_figures
 from kotacerdas.programme.access import cohort_page, visible_candidacies
 from kotacerdas.programme.forms import DashboardFilterForm
 from kotacerdas.programme.models import STAGE_NAMES, STAGE_NUMBERS, Cohort
-from kotacerdas.web.pages import ObjectPage, render_page
+from kotacerdas.web.object_pages import ObjectPage
+from kotacerdas.web.pages import render_page
 from kotacerdas.web.params import page_of
 from kotacerdas.web.region_cache import Kept, everyone, kept_national_fragment
 from kotacerdas.web.uploads import CONTENT_TYPES

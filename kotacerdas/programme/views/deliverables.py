@@ -21,7 +21,7 @@ from kotacerdas.programme.actions import deliverables as actions
 from kotacerdas.programme.forms import ReviewForm, SubmitForm, SubmittedItemForm
 from kotacerdas.programme.models import Deliverable, Transition
 from kotacerdas.web import review_panels, uploads
-from kotacerdas.web.pages import ObjectPage
+from kotacerdas.web.object_pages import ObjectPage
 
 OPEN = ("pending", "returned")  # what the region may still hand in
 

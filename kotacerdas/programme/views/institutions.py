@@ -15,7 +15,8 @@ from kotacerdas.programme.forms import InstitutionForm, MemberForm
 from kotacerdas.programme.models import Institution, InstitutionMember
 from kotacerdas.regions.models import Region
 from kotacerdas.web import uploads
-from kotacerdas.web.pages import ObjectPage, RegionPage
+from kotacerdas.web.object_pages import ObjectPage
+from kotacerdas.web.pages import RegionPage
 
 
 def _institutions(page: RegionPage[Region], member_kind: str = "", **bound: forms.Form) -> HttpResponse:

@@ -19,7 +19,8 @@ from kotacerdas.programme.actions import selection as actions
 from kotacerdas.programme.forms import OverrideForm
 from kotacerdas.programme.models import Cohort
 from kotacerdas.programme.ranking import shown_ranking
-from kotacerdas.web.pages import FAILED, ObjectPage
+from kotacerdas.web.object_pages import ObjectPage
+from kotacerdas.web.pages import FAILED
 from kotacerdas.web.uploads import CONTENT_TYPES
 
 
