@@ -5,12 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
-from django.core.files.uploadedfile import UploadedFile
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.datastructures import MultiValueDict
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -43,10 +41,6 @@ Page = RegionPage[Region]
 
 def _version_url(version: BookVersion) -> str:
     return reverse("documents:version", kwargs={"code": version.region.code, "number": version.number})
-
-
-def _files_if_posted(page: Page) -> MultiValueDict[str, UploadedFile] | None:
-    return page.request.FILES if page.post is not None else None
 
 
 @books_page
@@ -165,7 +159,7 @@ def publish(page: Page, number: int) -> HttpResponse:
 @books_page
 def ratify(page: Page, number: int) -> HttpResponse:
     version = get_version_in_region(page.region, number)
-    form = RatifyForm(page.post, page.request.FILES)
+    form = RatifyForm(page.post, page.files)
     saved = page.save(
         form,
         lambda data: actions.do_ratify(
@@ -211,9 +205,7 @@ def texts(page: Page) -> HttpResponse:
 def book_settings(page: Page) -> HttpResponse:
     settings = settings_for(page.region)
     choices = [(b.key, b.full_title) for b in load_outline().books if not b.default]
-    form = SettingsForm(
-        choices, page.post, _files_if_posted(page), initial={"extra_books": settings.extra_books}
-    )
+    form = SettingsForm(choices, page.post, page.files, initial={"extra_books": settings.extra_books})
     saved = page.save(
         form,
         lambda data: actions.do_save_settings(

@@ -22,61 +22,23 @@ from django.db import models
 from django.http import HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 
-from kotacerdas.web.pages import (
-    EditCheck,
-    Failed,
-    Message,
-    Target,
-    forbidden,
-    render_page,
-    run_action,
-    save_form,
-)
-
-T = TypeVar("T")
+from kotacerdas.web.pages import EditCheck, PageCalls, forbidden, render_page
 
 Obj = TypeVar("Obj", bound=models.Model)
 ObjectView = Callable[..., HttpResponseBase]
 
 
 @dataclass(frozen=True)
-class ObjectPage(Generic[Obj]):
+class ObjectPage(PageCalls, Generic[Obj]):
     """What a view scoped by one record receives instead of (request, **url kwargs)."""
 
-    request: HttpRequest
     obj: Obj
     can_edit: bool
-
-    @property
-    def user(self) -> Any:
-        return self.request.user
-
-    @property
-    def post(self) -> Any:
-        """The POST data, or None on GET (to bind forms only when something was sent)."""
-        return self.request.POST if self.request.method == "POST" else None
-
-    @property
-    def files(self) -> Any:
-        """The uploaded files, or None on GET (a form given ``FILES`` on GET would count as sent)."""
-        return self.request.FILES if self.request.method == "POST" else None
 
     def render(
         self, template: str, context: Mapping[str, Any], *bound: forms.BaseForm | None
     ) -> HttpResponse:
         return render_page(self.request, template, {"can_edit": self.can_edit, **context}, *bound)
-
-    def save(
-        self,
-        form: forms.BaseForm,
-        call: Callable[[dict[str, Any]], T],
-        done: Message,
-        then: Target = None,
-    ) -> HttpResponse | None:
-        return save_form(self.request, form, call, done, then)
-
-    def run(self, call: Callable[[], T], done: Message) -> T | Failed:
-        return run_action(self.request, call, done)
 
     def forbidden(self) -> HttpResponse:
         # the record's region, when it has one, keeps the region navigation on the 403 page

@@ -211,12 +211,10 @@ def save_form(
 
 
 @dataclass(frozen=True)
-class RegionPage(Generic[R]):
-    """What a region-scoped view receives instead of (request, code)."""
+class PageCalls:
+    """What every page on the layer offers its view: the person, the sent data, save and run."""
 
     request: HttpRequest
-    region: R
-    can_edit: bool
 
     @property
     def user(self) -> Any:
@@ -227,11 +225,10 @@ class RegionPage(Generic[R]):
         """The POST data, or None on GET (to bind forms only when something was sent)."""
         return self.request.POST if self.request.method == "POST" else None
 
-    def render(
-        self, template: str, context: Mapping[str, Any], *bound: forms.BaseForm | None
-    ) -> HttpResponse:
-        full = {"region": self.region, "can_edit": self.can_edit, **context}
-        return render_page(self.request, template, full, *bound)
+    @property
+    def files(self) -> Any:
+        """The uploaded files, or None on GET (a form given ``FILES`` on GET would count as sent)."""
+        return self.request.FILES if self.request.method == "POST" else None
 
     def save(
         self,
@@ -244,6 +241,20 @@ class RegionPage(Generic[R]):
 
     def run(self, call: Callable[[], T], done: Message) -> T | Failed:
         return run_action(self.request, call, done)
+
+
+@dataclass(frozen=True)
+class RegionPage(PageCalls, Generic[R]):
+    """What a region-scoped view receives instead of (request, code)."""
+
+    region: R
+    can_edit: bool
+
+    def render(
+        self, template: str, context: Mapping[str, Any], *bound: forms.BaseForm | None
+    ) -> HttpResponse:
+        full = {"region": self.region, "can_edit": self.can_edit, **context}
+        return render_page(self.request, template, full, *bound)
 
     def forbidden(self) -> HttpResponse:
         return forbidden(self.request, self.region)

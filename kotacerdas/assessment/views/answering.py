@@ -114,7 +114,7 @@ def answer_view(page: Page, assessment_id: int, indicator: str) -> HttpResponse:
 def evidence_upload(page: Page, assessment_id: int, indicator: str) -> HttpResponse:
     assessment = assessment_in_page(page, assessment_id)
     node = indicator_in(assessment, indicator)
-    form = EvidenceForm(page.post, page.request.FILES)
+    form = EvidenceForm(page.post, page.files)
     saved = page.save(
         form,
         lambda data: answering.do_upload_evidence(
@@ -173,7 +173,7 @@ def import_answers(page: Page, assessment_id: int) -> HttpResponse:
     assessment = assessment_in_page(page, assessment_id)
     if not access.is_coordinator(page.user, assessment):
         raise PermissionDenied
-    form = ImportForm(page.post, page.request.FILES if page.post is not None else None)
+    form = ImportForm(page.post, page.files)
     saved = page.save(
         form,
         lambda data: answering.do_import_answers(page.user, assessment, data["file"]),

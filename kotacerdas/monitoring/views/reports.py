@@ -72,10 +72,6 @@ def _with_rows(report: R | None, period: Period, **target: Any) -> R | None:
     return report
 
 
-def _files(page: RegionPage[Region]) -> Any:
-    return page.request.FILES if page.request.method == "POST" else None
-
-
 def _submit(page: RegionPage[Region]) -> bool:
     return "submit" in page.request.POST
 
@@ -97,7 +93,7 @@ def kpi_report(page: RegionPage[Region], period_id: int, kpi_id: int) -> HttpRes
         if report
         else None
     )
-    form = KpiReportForm(page.post, _files(page), percentage=percentage, initial=initial)
+    form = KpiReportForm(page.post, page.files, percentage=percentage, initial=initial)
     saved = page.save(
         form,
         lambda data: do_save_kpi_report(page.user, period, kpi, **data, submit=_submit(page)),
@@ -138,7 +134,7 @@ def initiative_report(page: RegionPage[Region], period_id: int, initiative_id: i
         initial.update({f"realised_{r.source}": r.amount for r in report.realisations.all()})
     form = InitiativeReportForm(
         page.post,
-        _files(page),
+        page.files,
         initial=initial,
         milestones=milestones,
         statuses=[(s.code, s.label) for s in statuses.values()],

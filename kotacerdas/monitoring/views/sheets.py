@@ -27,7 +27,7 @@ def sheet(page: RegionPage[Region], period_id: int) -> HttpResponse:
 @report_page
 def sheet_import(page: RegionPage[Region], period_id: int) -> HttpResponse:
     period = get_period(page.region, period_id)
-    form = ImportForm(page.post, page.request.FILES if page.post is not None else None)
+    form = ImportForm(page.post, page.files)
     saved = page.save(
         form,
         lambda data: do_import_sheet(page.user, period, data["file"].read()),

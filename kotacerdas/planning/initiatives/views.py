@@ -187,7 +187,7 @@ def export_initiatives(page: Page) -> HttpResponse:
 def import_initiatives(page: Page) -> HttpResponse:
     if masterplan_of(page.region) is None:
         return redirect("planning:profile", code=page.region.code)
-    form = ImportForm(page.post, page.request.FILES or None)
+    form = ImportForm(page.post, page.files)
     row_errors: list[RowError] = []
     if form.is_valid():
         outcome = xlsx.import_or_report(page.user, page.region, form.cleaned_data["file"].read())

@@ -91,8 +91,7 @@ def event(page: Page, event_id: int) -> HttpResponse:
 @portal_page
 def event_file_add(page: Page, event_id: int) -> HttpResponse:
     item = get_event(page.region, event_id)
-    files = page.request.FILES if page.post is not None else None
-    file_form = EventFileForm(page.post, files)
+    file_form = EventFileForm(page.post, page.files)
     done = page.save(
         file_form,
         lambda data: do_add_event_file(page.user, item, **data),

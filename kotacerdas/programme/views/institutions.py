@@ -35,7 +35,7 @@ def _institutions(page: RegionPage[Region], member_kind: str = "", **bound: form
 @region_programme_page
 def institutions(page: RegionPage[Region]) -> HttpResponse:
     """The bodies, and the target of the decree form."""
-    form = InstitutionForm(page.post, page.request.FILES) if page.post is not None else InstitutionForm()
+    form = InstitutionForm(page.post, page.files)
     return page.save(
         form,
         lambda data: actions.do_save_institution(
