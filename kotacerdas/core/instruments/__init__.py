@@ -33,15 +33,9 @@ from .answers import (
     read_answer_rows,
     rows_by_region,
 )
+from .data_form import instrument_hash, instrument_to_dict
 from .errors import MESSAGES, AnswersError, InstrumentError, Problem, ProblemsError
-from .loader import (
-    FRAMEWORKS_DIR,
-    available_instruments,
-    instrument_hash,
-    instrument_to_dict,
-    load_instrument,
-    parse_instrument,
-)
+from .loader import FRAMEWORKS_DIR, available_instruments, load_instrument
 from .model import (
     Band,
     Choice,
@@ -58,8 +52,12 @@ from .model import (
     Text,
     YesNoAnswer,
 )
-from .scoring import Improvement, NodeScore, RadarAxis, Recipe, ScoreResult, improvement, input_hash, score
-from .xlsx import export_answers_xlsx, export_instrument_xlsx, import_answers_xlsx, import_instrument_xlsx
+from .scoring import improvement, input_hash, score
+from .scoring_results import Improvement, NodeScore, RadarAxis, Recipe, ScoreResult
+from .validation import parse_instrument
+from .xlsx_answers import export_answers_xlsx, import_answers_xlsx
+from .xlsx_instrument_export import export_instrument_xlsx
+from .xlsx_instrument_import import import_instrument_xlsx
 
 __all__ = [
     "FRAMEWORKS_DIR",
