@@ -82,6 +82,7 @@ MIDDLEWARE = [
     "kotacerdas.web.memo.RequestMemoMiddleware",
     "kotacerdas.web.middleware.InboxBadgeMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "kotacerdas.web.middleware.MethodNotAllowedPageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",
     "kotacerdas.accounts.two_factor.TwoFactorMiddleware",

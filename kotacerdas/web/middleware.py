@@ -5,6 +5,8 @@ from collections.abc import Callable
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, JsonResponse, QueryDict
 from django.middleware.locale import LocaleMiddleware
+from django.shortcuts import render
+from django.urls import Resolver404, resolve
 from django.utils import translation
 from django.utils.translation import gettext as _
 
@@ -117,3 +119,37 @@ class InboxBadgeMiddleware:
     def _keeps_a_badge(request: HttpRequest) -> bool:
         session = getattr(request, "session", None)
         return session is not None and BADGE_SESSION_KEY in session and request.user.is_authenticated
+
+
+class MethodNotAllowedPageMiddleware:
+    """Give a 405 that has no body (``require_POST`` and friends) the shared explanation page.
+
+    A form's target opened as a page (Enter in the address bar after a refused upload, a link copied
+    from there) would otherwise show the browser's own error page, in English and with no way back.
+    The status and the ``Allow`` header stay; the page links to the address one level up, where the
+    form usually lives, when that address exists. The API answers its own 405s in JSON.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        if response.status_code != 405 or response.content or request.path.startswith("/api/"):
+            return response
+        page = render(request, "405.html", {"back": _page_above(request.path)}, status=405)
+        response.content = page.content
+        response["Content-Type"] = page["Content-Type"]
+        return response
+
+
+def _page_above(path: str) -> str | None:
+    """The address one level above ``path`` when it is one of ours (``/r/1/x/hapus/`` → ``/r/1/x/``)."""
+    parent = path.rstrip("/").rsplit("/", 1)[0] + "/"
+    if parent == "/":
+        return None  # the page offers the home page under its own name
+    try:
+        resolve(parent)
+    except Resolver404:
+        return None
+    return parent

@@ -114,7 +114,7 @@ def assert_pages_fit(page) -> None:  # type: ignore[no-untyped-def]
                 try:
                     response = probe.goto(page.base_url + path)
                 except PlaywrightError:
-                    continue  # a POST-only address (the journey saw its answer to a POST)
+                    continue  # a download (an evidence file, a book), not a page
                 if response is None or "text/html" not in (response.headers.get("content-type") or ""):
                     continue
                 width = probe.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
