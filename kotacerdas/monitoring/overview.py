@@ -29,6 +29,7 @@ from kotacerdas.monitoring.plan import pagu, plan_for
 from kotacerdas.monitoring.statuses import statuses_and_weight_method
 from kotacerdas.planning.access import initiatives_of, kpis_of, masterplan_for_year
 from kotacerdas.planning.models import Initiative, Kpi, Masterplan
+from kotacerdas.planning.reference import dimension_label
 from kotacerdas.regions.models import Region
 
 INITIATIVE_COLUMNS = (
@@ -75,6 +76,7 @@ class KpiLine:
 class InitiativeLine:
     initiative: Initiative
     status: str = ""
+    status_label: str = ""  # the region's label of ``status`` (its own status set, or the default)
     category: str = core.NOT_STARTED
     progress: Decimal = Decimal(0)
     pagu: dict[str, dict[int, int]] = field(default_factory=dict)
@@ -85,6 +87,7 @@ class InitiativeLine:
 @dataclass
 class Dimension:
     name: str
+    label: str  # the dimension's name in the reader's language (the code is ``name``)
     progress: Decimal
     initiatives: list[InitiativeLine]
     counts: dict[str, int]
@@ -130,6 +133,7 @@ def monitoring_of(region: Region, today: date) -> Monitoring:
     for initiative_id, (_key, implementation, progress) in latest.items():
         line = lines[initiative_id]
         line.status, line.progress = implementation, progress
+        line.status_label = statuses[implementation].label if implementation in statuses else implementation
         line.category = statuses[implementation].category if implementation in statuses else core.ON_TRACK
     for row in Realisation.objects.filter(report__period__region=region, report__status=core.APPROVED).values(
         "report__initiative_id", "report__period__year", "source", "amount"
@@ -179,7 +183,7 @@ def _roll_up(lines: list[InitiativeLine], method: str) -> tuple[list[Dimension],
         counts = dict.fromkeys(core.CATEGORIES, 0)
         for line in members:
             counts[line.category] += 1
-        dimensions.append(Dimension(name, progress, members, counts))
+        dimensions.append(Dimension(name, dimension_label(name), progress, members, counts))
     return dimensions, result.overall
 
 

@@ -77,10 +77,10 @@ def initiative_rows(dimensions: Sequence[Dimension]) -> SafeString:
             milestones = "<br>".join(
                 f"{'✔' if done else '○'} {escape(milestone.title)}" for milestone, done in line.milestones
             )
-            status = line.status or "—"
+            status = line.status_label or "—"
             opd = (owner.short_name or owner.name) if owner is not None else ""
             rows.append(
-                f"<tr><td>{code}</td><td>{escape(item.name)}</td>"
+                f'<tr><td class="code">{code}</td><td>{escape(item.name)}</td>'
                 f"<td>{escape(opd)}</td><td>{escape(status)}</td>"
                 f'<td class="num" data-testid="progress-{code}">{formatting.percent(line.progress)}</td>'
                 f"<td>{milestones or '—'}</td></tr>"

@@ -18,8 +18,6 @@ from typing import Any
 from django.utils.translation import gettext_lazy as _
 
 from kotacerdas.monitoring.overview import Monitoring, monitoring_of
-from kotacerdas.monitoring.statuses import status_set
-from kotacerdas.planning.reference import dimension_label
 from kotacerdas.portal.models import Event
 from kotacerdas.portal.sources import evaluation_results, masterplan_of, published_books
 from kotacerdas.regions.models import Region
@@ -118,7 +116,7 @@ def _monitoring_parts(region: Region, data: Monitoring, parts: list[str]) -> dic
     found: dict[str, Any] = {}
     if INITIATIVES in parts:
         found["overall"] = text(data.overall)
-        found["dimensions"] = _dimensions(region, data)
+        found["dimensions"] = _dimensions(data)
     if KPIS in parts:
         found["kpis"] = [
             {
@@ -157,12 +155,11 @@ def _monitoring_parts(region: Region, data: Monitoring, parts: list[str]) -> dic
     return found
 
 
-def _dimensions(region: Region, data: Monitoring) -> list[dict[str, Any]]:
-    statuses = status_set(region)
+def _dimensions(data: Monitoring) -> list[dict[str, Any]]:
     return [
         {
             "name": dimension.name,
-            "label": dimension_label(dimension.name),
+            "label": dimension.label,
             "progress": text(dimension.progress),
             "initiatives": [
                 {
@@ -171,7 +168,7 @@ def _dimensions(region: Region, data: Monitoring) -> list[dict[str, Any]]:
                     "element": line.initiative.element,
                     "owner": line.initiative.owner.name,
                     "status": line.status,
-                    "status_label": statuses[line.status].label if line.status in statuses else line.status,
+                    "status_label": line.status_label,
                     "category": line.category,
                     "progress": text(line.progress),
                 }
