@@ -12,7 +12,11 @@ from openpyxl import load_workbook
 
 from conftest import forget_inbox_badge, logged_in
 from kotacerdas.monitoring.actions.periods import do_lock_period
-from kotacerdas.monitoring.actions.reports import do_save_kpi_report
+from kotacerdas.monitoring.actions.reports import (
+    do_review_report,
+    do_save_initiative_report,
+    do_save_kpi_report,
+)
 from kotacerdas.monitoring.models import KpiReport
 
 pytestmark = pytest.mark.django_db
@@ -202,3 +206,14 @@ def test_a_kpi_report_saved_keeps_the_navigations_inbox_count(world, as_sari) ->
     assert as_sari.post(kpi_url(world, world.visits), {"value": "13"}).status_code == 302
     assert KpiReport.objects.get(kpi=world.visits).value == 13
     assert as_sari.session[BADGE_SESSION_KEY] == kept
+
+
+def test_the_monitoring_page_names_dimensions_and_statuses(world, sari, budi, as_budi) -> None:
+    telemed = world.telemed
+    report = do_save_initiative_report(sari, world.period, telemed, implementation="running", submit=True)
+    do_review_report(budi, report, decision="approved")
+    page = as_budi.get(reverse("monitoring:region", args=["33.73"])).text
+    dimensions = page.split('id="dimensions"', 1)[1].split("</table>", 1)[0]
+    assert "<td>Smart Living</td>" in dimensions and "<td>living</td>" not in dimensions
+    initiatives = page.split('id="initiatives"', 1)[1].split("</table>", 1)[0]
+    assert "<td>berjalan</td>" in initiatives and "<td>running</td>" not in initiatives
