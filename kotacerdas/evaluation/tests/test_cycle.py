@@ -123,7 +123,7 @@ def test_publishing_ranks_the_verified_and_is_immutable_with_recipe_and_hash(
     late = as_ayu.post(reverse("evaluation:results", args=[cycle.pk]), {"upload": upload(GOOD)})
     assert late.status_code == 400
     page = as_ayu.get(reverse("evaluation:cycle", args=[cycle.pk]))
-    assert "3.475" in page.content.decode()
+    assert '<td class="num">3,475</td>' in page.content.decode()  # the exact total, Indonesian form
     csv_file = as_ayu.get(reverse("evaluation:results_csv", args=[cycle.pk]))
     assert csv_file.content.decode().splitlines()[0].startswith("region_code,total,improvement,size_class")
 

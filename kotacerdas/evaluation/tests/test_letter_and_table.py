@@ -92,16 +92,23 @@ def screen_rows(html: str) -> list[list[str]]:
     return [header[:-1]] + [row[:-1] for row in rows if row]  # without the letter links
 
 
+def as_shown(value: object) -> str:
+    """A spreadsheet cell as the page writes it: numbers in the one Indonesian format."""
+    if value is None:
+        return "—"
+    return score_text(repr(value)) if isinstance(value, float) else str(value)
+
+
 def test_the_xlsx_is_the_table_on_the_screen(as_ayu, publication) -> None:
     cycle_id = publication.cycle.pk
     html = as_ayu.get(reverse("evaluation:cycle", args=[cycle_id])).content.decode()
     response = as_ayu.get(reverse("evaluation:results_xlsx", args=[cycle_id]))
     assert 'filename="evaluasi-2027-hasil.xlsx"' in response["Content-Disposition"]
     sheet = load_workbook(io.BytesIO(response.content)).active
-    cells = [["—" if v is None else str(v) for v in row] for row in sheet.iter_rows(values_only=True)]
+    cells = [[as_shown(v) for v in row] for row in sheet.iter_rows(values_only=True)]
     screen = [[cell.replace("&ndash;", "–") for cell in row] for row in screen_rows(html)]
     assert cells == screen
-    assert len(cells) == 5 and cells[1][:3] == ["15.71", "Kota Jambi", "3.475"]
+    assert len(cells) == 5 and cells[1][:3] == ["15.71", "Kota Jambi", "3,475"]
     assert isinstance(sheet["C2"].value, float) and isinstance(sheet["F2"].value, int)
 
 

@@ -7,6 +7,9 @@ Built in (settings.TEMPLATES ``builtins``), so no template loads it::
     {{ row.score|score }}            66,67   (every score and weight: two decimals)
     {{ share|decimal:1 }}            12,5
     {{ share|percent }}              12,5%
+    {{ row.total|exact_score }}      3,475   (a published evaluation score with the places it has,
+                                             as the result letter prints it; improvements signed:
+    {{ row.improvement|signed_exact_score }} +0,25)
 
 Nothing (None or "") is an en dash, as in the books. Never ``floatformat``/``intcomma``: they follow
 the request's locale and gave 66.67, 66.6667 and 83,3 for the same kind of number on three pages.
@@ -14,12 +17,14 @@ the request's locale and gave 66.67, 66.6667 and 83,3 for the same kind of numbe
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from django import template
 
 from kotacerdas.core import formatting
+from kotacerdas.core.evaluation.letter import score_text, signed_score_text
 
 register = template.Library()
 
@@ -72,3 +77,21 @@ def decimal_plain(value: Any) -> str:
         return DASH
     places = max(0, -amount.normalize().as_tuple().exponent)  # type: ignore[operator]
     return formatting.decimal(amount, places)
+
+
+@register.filter
+def exact_score(value: Any) -> str:
+    return _exact(value, score_text)
+
+
+@register.filter
+def signed_exact_score(value: Any) -> str:
+    return _exact(value, signed_score_text)
+
+
+def _exact(value: Any, write: Callable[[str], str]) -> str:
+    text = "" if value is None else str(value)
+    try:
+        return write(text)
+    except (InvalidOperation, ValueError, ZeroDivisionError):
+        return text or DASH  # a cell without a score keeps its mark ("—" none, "–" nothing planned)
