@@ -15,7 +15,7 @@ from django.core import mail
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from tests.browser.conftest import assert_pages_fit
+from tests.browser.conftest import assert_pages_fit, save_screenshot
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -120,3 +120,4 @@ def test_an_idea_from_sign_up_to_the_approved_kpi(page, budi, sari, region_a, di
     assert page.get_by_test_id("problem-code").inner_text() == "M-05"
     assert page.get_by_test_id("initiative-code").inner_text() == "LIV-01"
     assert page.get_by_test_id("kpi-actual").inner_text() == "75"
+    save_screenshot(page, "participation-idea")
