@@ -36,3 +36,8 @@ class MonitoringConfig(AppConfig):
         from kotacerdas.monitoring.actions.periods import do_notify_due
 
         chores.register("monitoring.reminders", do_notify_due)
+
+        from kotacerdas.monitoring.inbox import MONITORING_SOURCES
+        from kotacerdas.web import inbox
+
+        inbox.register("monitoring", *MONITORING_SOURCES)

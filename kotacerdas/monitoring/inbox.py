@@ -1,0 +1,164 @@
+"""What monitoring asks of a person, for their inbox (kotacerdas.web.inbox).
+
+* an OPD contributor: each open reporting period in which a KPI or an initiative of her OPD is not
+  reported yet (no report submitted or approved), due on the period's closing date. What a period
+  expects is what the region page's monitoring card counts (``overview.region_summary``): KPIs with a
+  target that year and initiatives running that year;
+* the OPD contributor or coordinator whose report came back: each KPI or initiative report the
+  coordinator returned, with the reason;
+* the region coordinator: each period with reports waiting for approval (the approval queue).
+
+One query per source whatever the number of items, none for a person without the role.
+"""
+
+from __future__ import annotations
+
+from functools import reduce
+from operator import or_
+
+from django.db.models import Exists, F, OuterRef, Q, QuerySet, Subquery
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from kotacerdas.accounts.access import inbox_roles
+from kotacerdas.accounts.models import Role
+from kotacerdas.core import monitoring as core
+from kotacerdas.monitoring.models import InitiativeReport, KpiReport, Period, ReportTransition
+from kotacerdas.planning.models import Initiative, Kpi
+from kotacerdas.web.inbox import ASSIGNED, RETURNED, REVIEW, InboxItem, InboxQuery, InboxSource
+
+SENT = (core.SUBMITTED, core.APPROVED)
+# A KPI's targets are a JSON object keyed by year, and SQLite cannot look a key up by a column's
+# value; so the years an open period can have are spelled out, around the inbox's day (an input of
+# the rows, so the SQL kept per day stays right).
+YEARS_BACK, YEARS_AHEAD = 6, 1
+
+
+def _period_item(kind: str, text: str, period: Period, url: str, **extra: object) -> InboxItem:
+    return InboxItem(kind, text, url, period.region.code, period.region.name, **extra)  # type: ignore[arg-type]
+
+
+def _kpi_unreported(opds: set[int], year: int) -> Exists:
+    kpis = Kpi.objects.filter(
+        initiative__region=OuterRef("region"),
+        initiative__owner_id__in=opds,
+        targets__has_key=str(year),
+    )
+    # OuterRef("pk") is the KPI's here; the period is one level further out
+    reported = KpiReport.objects.filter(period=OuterRef(OuterRef("pk")), kpi=OuterRef("pk"), status__in=SENT)
+    return Exists(kpis.exclude(Exists(reported)))
+
+
+def _initiative_unreported(opds: set[int]) -> Exists:
+    reported = InitiativeReport.objects.filter(
+        period=OuterRef(OuterRef("pk")), initiative=OuterRef("pk"), status__in=SENT
+    )
+    running = Initiative.objects.filter(
+        region=OuterRef("region"),
+        owner_id__in=opds,
+        start_year__lte=OuterRef("year"),
+        start_year__gt=OuterRef("year") - F("duration"),
+    )
+    return Exists(running.exclude(Exists(reported)))
+
+
+def _periods_to_report(query: InboxQuery) -> QuerySet[Period] | None:
+    roles = inbox_roles(query)
+    regions = roles.of(Role.OPD_CONTRIBUTOR)
+    if not regions or not roles.opds:
+        return None
+    years = range(query.today.year - YEARS_BACK, query.today.year + YEARS_AHEAD + 1)
+    kpis = reduce(or_, (Q(year=year) & Q(_kpi_unreported(roles.opds, year)) for year in years))
+    return (
+        Period.objects.filter(region_id__in=regions, state=core.OPEN)
+        .filter(kpis | Q(_initiative_unreported(roles.opds)))
+        .select_related("region")
+    )
+
+
+def _report_item(period: Period) -> InboxItem:
+    text = _("Report the realisation of period %(period)s") % {"period": period}
+    url = reverse("monitoring:period", args=[period.region.code, period.pk])
+    return _period_item(ASSIGNED, text, period, url, due=period.closes_on)
+
+
+def _latest_reason(report_field: str) -> Subquery:
+    moves = ReportTransition.objects.filter(**{report_field: OuterRef("pk")}, to_status=core.RETURNED)
+    return Subquery(moves.order_by("-id").values("reason")[:1])
+
+
+def _returned_kpi_reports(query: InboxQuery) -> QuerySet[KpiReport] | None:
+    roles = inbox_roles(query)
+    if not roles.opds:
+        return None
+    return (
+        KpiReport.objects.filter(status=core.RETURNED, kpi__initiative__owner_id__in=roles.opds)
+        .filter(period__region_id__in=roles.of(Role.OPD_CONTRIBUTOR, Role.COORDINATOR))
+        .select_related("period__region", "kpi")
+        .annotate(reason=_latest_reason("kpi_report"))
+    )
+
+
+def _returned_kpi_item(report: KpiReport) -> InboxItem:
+    period = report.period
+    names = {"kpi": report.kpi.name, "period": period}
+    text = _("Revise the report on “%(kpi)s” · period %(period)s") % names
+    url = reverse("monitoring:kpi_report", args=[period.region.code, period.pk, report.kpi_id])
+    return _period_item(RETURNED, text, period, url, detail=report.reason or "")  # type: ignore[attr-defined]
+
+
+def _returned_initiative_reports(query: InboxQuery) -> QuerySet[InitiativeReport] | None:
+    roles = inbox_roles(query)
+    if not roles.opds:
+        return None
+    return (
+        InitiativeReport.objects.filter(status=core.RETURNED, initiative__owner_id__in=roles.opds)
+        .filter(period__region_id__in=roles.of(Role.OPD_CONTRIBUTOR, Role.COORDINATOR))
+        .select_related("period__region", "initiative")
+        .annotate(reason=_latest_reason("initiative_report"))
+    )
+
+
+def _returned_initiative_item(report: InitiativeReport) -> InboxItem:
+    period = report.period
+    names = {"initiative": report.initiative.name, "period": period}
+    text = _("Revise the report on “%(initiative)s” · period %(period)s") % names
+    url = reverse("monitoring:initiative_report", args=[period.region.code, period.pk, report.initiative_id])
+    return _period_item(RETURNED, text, period, url, detail=report.reason or "")  # type: ignore[attr-defined]
+
+
+def _periods_to_approve(query: InboxQuery) -> QuerySet[Period] | None:
+    coordinated = inbox_roles(query).of(Role.COORDINATOR)
+    if not coordinated:
+        return None
+    waiting = Q(Exists(KpiReport.objects.filter(period=OuterRef("pk"), status=core.SUBMITTED))) | Q(
+        Exists(InitiativeReport.objects.filter(period=OuterRef("pk"), status=core.SUBMITTED))
+    )
+    return Period.objects.filter(waiting, region_id__in=coordinated).select_related("region")
+
+
+def _approve_item(period: Period) -> InboxItem:
+    text = _("Review the reports of period %(period)s") % {"period": period}
+    return _period_item(REVIEW, text, period, reverse("monitoring:queue", args=[period.region.code]))
+
+
+REPORTS = frozenset({"monitoring.kpireport", "monitoring.initiativereport"})
+PLAN = frozenset({"planning.kpi", "planning.initiative", "planning.masterplan"})
+MONITORING_SOURCES = (
+    InboxSource(
+        _periods_to_report,
+        _report_item,
+        reads=REPORTS | {"monitoring.period"} | PLAN,
+    ),
+    InboxSource(
+        _returned_kpi_reports,
+        _returned_kpi_item,
+        reads=REPORTS | {"monitoring.period", "monitoring.reporttransition"} | PLAN,
+    ),
+    InboxSource(
+        _returned_initiative_reports,
+        _returned_initiative_item,
+        reads=REPORTS | {"monitoring.period", "monitoring.reporttransition"} | PLAN,
+    ),
+    InboxSource(_periods_to_approve, _approve_item, reads=REPORTS | {"monitoring.period"}),
+)
