@@ -224,6 +224,7 @@ REGION_SECTIONS_VERIFY_CACHE = env_bool("REGION_SECTIONS_VERIFY_CACHE", False)
 INBOX_VERIFY_COMPILED = env_bool("INBOX_VERIFY_COMPILED", False)
 
 LANGUAGE_CODE = "id"
+FORMAT_MODULE_PATH = ["kotacerdas.formats"]  # one date format on every page (kotacerdas/formats)
 LANGUAGES = [("id", _("Bahasa Indonesia")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = env("TIME_ZONE", "Asia/Jakarta")
