@@ -30,3 +30,8 @@ class ParticipationConfig(AppConfig):
                 audience=card_audience,
             )
         )
+
+        from kotacerdas.participation.inbox import PARTICIPATION_SOURCES
+        from kotacerdas.web import inbox
+
+        inbox.register("participation", *PARTICIPATION_SOURCES)

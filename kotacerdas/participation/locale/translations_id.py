@@ -196,6 +196,8 @@ T = {
     "Comment posted.": "Komentar terkirim.",
     "Consultations": "Konsultasi",
     "Published ideas": "Ide yang tayang",
+    "Redact the personal number in the idea “%(title)s”": "Samarkan nomor pribadi dalam ide “%(title)s”",
+    "Redact the personal number in a comment on “%(title)s”": "Samarkan nomor pribadi dalam komentar pada “%(title)s”",
 }
 PLURALS = {
     "%(n)s published citizen idea or problem for this region.": (
@@ -203,4 +205,8 @@ PLURALS = {
         "%(n)s ide dan masalah warga yang tayang untuk daerah ini.",
     ),
     "%(n)s support": ("%(n)s dukungan", "%(n)s dukungan"),
+    "Decide on %(n)s citizen idea in “%(title)s”": (
+        "Putuskan %(n)s ide warga di “%(title)s”",
+        "Putuskan %(n)s ide warga di “%(title)s”",
+    ),
 }
