@@ -21,7 +21,11 @@ def test_every_demo_persona_with_work_sees_it(settings, tmp_path) -> None:
     people = {user.username: user for user in User.objects.all()}
 
     sari = collect_inbox(people["sari"])
-    assert [item.title.split(" · ")[1] for item in sari.items] == ["Indeks SPBE 2026 (contoh)"] * 4
+    answers = [item.title.split(" · ")[1] for item in sari.items if item.source == "assessment"]
+    assert answers == ["Indeks SPBE 2026 (contoh)"] * 4
+    assert [item.title for item in sari.items if item.source == "monitoring"] == [
+        "Laporkan realisasi periode 2027"
+    ]
     budi = collect_inbox(people["budi"])
     deliverables = [item for item in budi.items if item.source == "programme"]
     assert len(deliverables) == 7 and all(item.is_overdue(budi.today) for item in deliverables)
@@ -33,6 +37,12 @@ def test_every_demo_persona_with_work_sees_it(settings, tmp_path) -> None:
     ]
     assert [i.detail for i in deliverables if i.kind == "returned"] == [
         "Kata kunci visi belum mencerminkan isu strategis (contoh)"
+    ]
+    # the 2027 monitoring period: a report to approve, one Budi wrote that came back; a citizen's idea
+    assert sorted((i.kind, i.title) for i in budi.items if i.source in ("monitoring", "participation")) == [
+        ("returned", "Perbaiki laporan “Capaian Portal Wisata Hati Beriman (contoh)” · periode 2027"),
+        ("review", "Putuskan 1 ide warga di “Masalah dan ide warga untuk revisi masterplan (contoh)”"),
+        ("review", "Tinjau laporan periode 2027"),
     ]
     rina = collect_inbox(people["rina"])
     assert [item.title for item in rina.items if item.source == "documents"] == [

@@ -1,7 +1,8 @@
 """Two years of monitoring for Kota Salatiga (example data, "contoh"), built through the actions.
 
 2026 is reported, approved and locked; 2027 is open with one report returned for revision, on which
-mentor Rina asked a question and the author answered (a discussion thread). The outcome series
+mentor Rina asked a question and the author answered (a discussion thread), and one waiting for the
+coordinator's approval (in Budi's inbox). The outcome series
 include a Magelang-like poverty series (16 → 9 → 7 %), labelled as example data.
 """
 
@@ -86,7 +87,7 @@ def _report_year(
     budi: User, sari: User | None, region: Region, period: Period, *, share: Decimal, return_one: bool = False
 ) -> None:
     planned = pagu(plan_for(region))
-    returned = False
+    returned = waiting = False
     for initiative in Initiative.objects.filter(region=region).select_related("owner").order_by("code"):
         if not active_in(initiative, period.year):
             continue
@@ -128,6 +129,8 @@ def _report_year(
                     budi, kpi_report, decision="returned", reason="Contoh: lampirkan rekap bulanan."
                 )
                 returned = True
+            elif return_one and not waiting:
+                waiting = True  # submitted, waiting for Budi's approval
             else:
                 reports.do_review_report(budi, kpi_report, decision="approved")
 

@@ -4,8 +4,8 @@
   reported yet (no report submitted or approved), due on the period's closing date. What a period
   expects is what the region page's monitoring card counts (``overview.region_summary``): KPIs with a
   target that year and initiatives running that year;
-* the OPD contributor or coordinator whose report came back: each KPI or initiative report the
-  coordinator returned, with the reason;
+* whoever wrote a report that came back, and its OPD's contributors: each KPI or initiative report
+  the coordinator returned, with the reason;
 * the region coordinator: each period with reports waiting for approval (the approval queue).
 
 One query per source whatever the number of items, none for a person without the role.
@@ -87,13 +87,17 @@ def _latest_reason(report_field: str) -> Subquery:
     return Subquery(moves.order_by("-id").values("reason")[:1])
 
 
+def _reporting_regions(query: InboxQuery) -> set[int]:
+    return inbox_roles(query).of(Role.OPD_CONTRIBUTOR, Role.COORDINATOR)
+
+
 def _returned_kpi_reports(query: InboxQuery) -> QuerySet[KpiReport] | None:
-    roles = inbox_roles(query)
-    if not roles.opds:
+    regions = _reporting_regions(query)
+    if not regions:
         return None
+    theirs = Q(reported_by=query.user) | Q(kpi__initiative__owner_id__in=inbox_roles(query).opds)
     return (
-        KpiReport.objects.filter(status=core.RETURNED, kpi__initiative__owner_id__in=roles.opds)
-        .filter(period__region_id__in=roles.of(Role.OPD_CONTRIBUTOR, Role.COORDINATOR))
+        KpiReport.objects.filter(theirs, status=core.RETURNED, period__region_id__in=regions)
         .select_related("period__region", "kpi")
         .annotate(reason=_latest_reason("kpi_report"))
     )
@@ -108,12 +112,12 @@ def _returned_kpi_item(report: KpiReport) -> InboxItem:
 
 
 def _returned_initiative_reports(query: InboxQuery) -> QuerySet[InitiativeReport] | None:
-    roles = inbox_roles(query)
-    if not roles.opds:
+    regions = _reporting_regions(query)
+    if not regions:
         return None
+    theirs = Q(reported_by=query.user) | Q(initiative__owner_id__in=inbox_roles(query).opds)
     return (
-        InitiativeReport.objects.filter(status=core.RETURNED, initiative__owner_id__in=roles.opds)
-        .filter(period__region_id__in=roles.of(Role.OPD_CONTRIBUTOR, Role.COORDINATOR))
+        InitiativeReport.objects.filter(theirs, status=core.RETURNED, period__region_id__in=regions)
         .select_related("period__region", "initiative")
         .annotate(reason=_latest_reason("initiative_report"))
     )

@@ -31,6 +31,7 @@ def test_the_demo_shows_two_years_a_locked_one_and_a_returned_report(
         (2027, "open"),
     ]
     assert KpiReport.objects.filter(period__year=2027, status="returned").count() == 1
+    assert KpiReport.objects.filter(period__year=2027, status="submitted").count() == 1  # Budi's to approve
     assert KpiReport.objects.filter(period__year=2026, status="approved").exists()
     example = OutcomeValue.objects.filter(example=True).order_by("year")
     assert [(v.year, v.value) for v in example] == [(2017, 16), (2021, 9), (2025, 7)]

@@ -69,3 +69,13 @@ def test_budi_reviews_sari_revises_what_came_back(world, sari, budi, dewi) -> No
     ]
     assert sorted(i.kind for i in monitoring_items(sari)) == ["assigned", "returned"]  # visits is due again
     assert monitoring_items(dewi) == []  # Sleman's coordinator sees nothing of Salatiga
+
+
+def test_the_author_of_a_returned_report_sees_it_without_being_in_its_opd(world, budi) -> None:
+    # Budi (coordinator, no OPD) reports for Diskominfo's portal and sends it back to himself
+    report = do_save_initiative_report(
+        budi, world.period, world.portal, implementation="running", submit=True
+    )
+    do_review_report(budi, report, decision="returned", reason="Progres belum diisi")
+    returned = [(i.title, i.detail) for i in monitoring_items(budi) if i.kind == "returned"]
+    assert returned == [("Perbaiki laporan “Inisiatif PL-01” · periode 2027", "Progres belum diisi")]
