@@ -135,7 +135,9 @@ class MethodNotAllowedPageMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         response = self.get_response(request)
-        if response.status_code != 405 or response.content or request.path.startswith("/api/"):
+        if response.status_code != 405 or request.path.startswith("/api/"):
+            return response
+        if response.streaming or response.content:  # a 405 that says something already
             return response
         page = render(request, "405.html", {"back": _page_above(request.path)}, status=405)
         response.content = page.content
