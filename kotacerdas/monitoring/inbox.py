@@ -17,6 +17,7 @@ from functools import reduce
 from operator import or_
 
 from django.db.models import Exists, F, OuterRef, Q, QuerySet, Subquery
+from django.db.models.lookups import Exact
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
@@ -31,18 +32,18 @@ SENT = (core.SUBMITTED, core.APPROVED)
 # A KPI's targets are a JSON object keyed by year, and SQLite cannot look a key up by a column's
 # value; so the years an open period can have are spelled out, around the inbox's day (an input of
 # the rows, so the SQL kept per day stays right).
-YEARS_BACK, YEARS_AHEAD = 6, 1
+YEARS_BACK, YEARS_AHEAD = 4, 1  # a period left open longer than that is not asked for
 
 
 def _period_item(kind: str, text: str, period: Period, url: str, **extra: object) -> InboxItem:
     return InboxItem(kind, text, url, period.region.code, period.region.name, **extra)  # type: ignore[arg-type]
 
 
-def _kpi_unreported(opds: set[int], year: int) -> Exists:
+def _kpi_unreported(opds: set[int], years: range) -> Exists:
+    """A KPI of ``opds`` with a target in the period's year and no report sent for the period."""
+    in_year = (Q(Exact(OuterRef("year"), year), targets__has_key=str(year)) for year in years)
     kpis = Kpi.objects.filter(
-        initiative__region=OuterRef("region"),
-        initiative__owner_id__in=opds,
-        targets__has_key=str(year),
+        reduce(or_, in_year), initiative__region=OuterRef("region"), initiative__owner_id__in=opds
     )
     # OuterRef("pk") is the KPI's here; the period is one level further out
     reported = KpiReport.objects.filter(period=OuterRef(OuterRef("pk")), kpi=OuterRef("pk"), status__in=SENT)
@@ -68,12 +69,8 @@ def _periods_to_report(query: InboxQuery) -> QuerySet[Period] | None:
     if not regions or not roles.opds:
         return None
     years = range(query.today.year - YEARS_BACK, query.today.year + YEARS_AHEAD + 1)
-    kpis = reduce(or_, (Q(year=year) & Q(_kpi_unreported(roles.opds, year)) for year in years))
-    return (
-        Period.objects.filter(region_id__in=regions, state=core.OPEN)
-        .filter(kpis | Q(_initiative_unreported(roles.opds)))
-        .select_related("region")
-    )
+    unreported = Q(_kpi_unreported(roles.opds, years)) | Q(_initiative_unreported(roles.opds))
+    return Period.objects.filter(unreported, region_id__in=regions, state=core.OPEN).select_related("region")
 
 
 def _report_item(period: Period) -> InboxItem:
