@@ -13,8 +13,10 @@ One query per source whatever the number of items, none for a person without the
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import reduce
 from operator import or_
+from typing import Any
 
 from django.db.models import Exists, F, OuterRef, Q, QuerySet, Subquery
 from django.db.models.lookups import Exact
@@ -88,44 +90,39 @@ def _reporting_regions(query: InboxQuery) -> set[int]:
     return inbox_roles(query).of(Role.OPD_CONTRIBUTOR, Role.COORDINATOR)
 
 
-def _returned_kpi_reports(query: InboxQuery) -> QuerySet[KpiReport] | None:
-    regions = _reporting_regions(query)
-    if not regions:
-        return None
-    theirs = Q(reported_by=query.user) | Q(kpi__initiative__owner_id__in=inbox_roles(query).opds)
-    return (
-        KpiReport.objects.filter(theirs, status=core.RETURNED, period__region_id__in=regions)
-        .select_related("period__region", "kpi")
-        .annotate(reason=_latest_reason("kpi_report"))
-    )
+@dataclass(frozen=True)
+class _Returned:
+    """A kind of report that can come back: what it reports on, that record's way to its OPD, and
+    the page where the report is revised."""
+
+    model: type[KpiReport] | type[InitiativeReport]
+    subject: str  # the report's field naming what it reports on: "kpi" or "initiative"
+    owner: str  # that record's owning OPD, as a lookup from the report
+    page: str
+
+    def rows(self, query: InboxQuery) -> QuerySet[Any] | None:
+        regions = _reporting_regions(query)
+        if not regions:
+            return None
+        theirs = Q(reported_by=query.user) | Q(**{f"{self.owner}__in": inbox_roles(query).opds})
+        return (
+            self.model.objects.filter(theirs, status=core.RETURNED, period__region_id__in=regions)
+            .select_related("period__region", self.subject)
+            .annotate(reason=_latest_reason(f"{self.subject}_report"))
+        )
+
+    def item(self, report: Any) -> InboxItem:
+        period, subject = report.period, getattr(report, self.subject)
+        names = {"name": subject.name, "period": period}
+        text = _("Revise the report on “%(name)s” · period %(period)s") % names
+        url = reverse(self.page, args=[period.region.code, period.pk, subject.pk])
+        return _period_item(RETURNED, text, period, url, detail=report.reason or "")
 
 
-def _returned_kpi_item(report: KpiReport) -> InboxItem:
-    period = report.period
-    names = {"kpi": report.kpi.name, "period": period}
-    text = _("Revise the report on “%(kpi)s” · period %(period)s") % names
-    url = reverse("monitoring:kpi_report", args=[period.region.code, period.pk, report.kpi_id])
-    return _period_item(RETURNED, text, period, url, detail=report.reason or "")  # type: ignore[attr-defined]
-
-
-def _returned_initiative_reports(query: InboxQuery) -> QuerySet[InitiativeReport] | None:
-    regions = _reporting_regions(query)
-    if not regions:
-        return None
-    theirs = Q(reported_by=query.user) | Q(initiative__owner_id__in=inbox_roles(query).opds)
-    return (
-        InitiativeReport.objects.filter(theirs, status=core.RETURNED, period__region_id__in=regions)
-        .select_related("period__region", "initiative")
-        .annotate(reason=_latest_reason("initiative_report"))
-    )
-
-
-def _returned_initiative_item(report: InitiativeReport) -> InboxItem:
-    period = report.period
-    names = {"initiative": report.initiative.name, "period": period}
-    text = _("Revise the report on “%(initiative)s” · period %(period)s") % names
-    url = reverse("monitoring:initiative_report", args=[period.region.code, period.pk, report.initiative_id])
-    return _period_item(RETURNED, text, period, url, detail=report.reason or "")  # type: ignore[attr-defined]
+RETURNED_KPI_REPORTS = _Returned(KpiReport, "kpi", "kpi__initiative__owner_id", "monitoring:kpi_report")
+RETURNED_INITIATIVE_REPORTS = _Returned(
+    InitiativeReport, "initiative", "initiative__owner_id", "monitoring:initiative_report"
+)
 
 
 def _periods_to_approve(query: InboxQuery) -> QuerySet[Period] | None:
@@ -151,15 +148,13 @@ MONITORING_SOURCES = (
         _report_item,
         reads=REPORTS | {"monitoring.period"} | PLAN,
     ),
-    InboxSource(
-        _returned_kpi_reports,
-        _returned_kpi_item,
-        reads=REPORTS | {"monitoring.period", "monitoring.reporttransition"} | PLAN,
-    ),
-    InboxSource(
-        _returned_initiative_reports,
-        _returned_initiative_item,
-        reads=REPORTS | {"monitoring.period", "monitoring.reporttransition"} | PLAN,
+    *(
+        InboxSource(
+            returned.rows,
+            returned.item,
+            reads=REPORTS | {"monitoring.period", "monitoring.reporttransition"} | PLAN,
+        )
+        for returned in (RETURNED_KPI_REPORTS, RETURNED_INITIATIVE_REPORTS)
     ),
     InboxSource(_periods_to_approve, _approve_item, reads=REPORTS | {"monitoring.period"}),
 )

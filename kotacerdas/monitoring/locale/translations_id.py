@@ -299,8 +299,7 @@ T = {
     "Implementation status removed.": "Status pelaksanaan dihapus.",
     "KPI rule saved.": "Aturan KPI disimpan.",
     "Report the realisation of period %(period)s": "Laporkan realisasi periode %(period)s",
-    "Revise the report on “%(kpi)s” · period %(period)s": "Perbaiki laporan “%(kpi)s” · periode %(period)s",
-    "Revise the report on “%(initiative)s” · period %(period)s": "Perbaiki laporan “%(initiative)s” · periode %(period)s",
+    "Revise the report on “%(name)s” · period %(period)s": "Perbaiki laporan “%(name)s” · periode %(period)s",
     "Review the reports of period %(period)s": "Tinjau laporan periode %(period)s",
 }
 
