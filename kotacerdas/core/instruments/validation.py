@@ -62,7 +62,7 @@ def read_instrument(reader: Reader, data: Any) -> Instrument | None:
     identifier = reader.string(top, "id", "instrument", required=True)
     if identifier and not ID_PATTERN.match(identifier):
         expected = "lower-case letters, digits and dashes"
-        reader.add("invalid_value", reader.where(top, "id"), field="id", expected=expected, value=identifier)
+        reader.invalid(top, "id", field="id", expected=expected, value=identifier)
     kind = reader.choice(top, "kind", "instrument", ("scoring", "framework"), "scoring")
     reader.scale = read_scale(reader, top)  # levels and points read below are checked against it
     default_missing = reader.choice(top, "missing", "instrument", MISSING_RULES, "required")
@@ -97,13 +97,7 @@ def _read_sources(reader: Reader, data: Any) -> tuple[str, ...]:
     if data is None:
         return ()
     if not isinstance(data, list) or not all(isinstance(item, str) for item in data):
-        reader.add(
-            "invalid_value",
-            reader.where(data, "sources"),
-            field="sources",
-            expected="a list of text",
-            value=data,
-        )
+        reader.invalid(data, "sources", field="sources", expected="a list of text", value=data)
         return ()
     return tuple(item.strip() for item in data)
 
@@ -112,13 +106,7 @@ def _read_hierarchy(reader: Reader, data: Any) -> tuple[Text, ...]:
     if data is None:
         return ()
     if not isinstance(data, list):
-        reader.add(
-            "invalid_value",
-            reader.where(data, "hierarchy"),
-            field="hierarchy",
-            expected="a list",
-            value=data,
-        )
+        reader.invalid(data, "hierarchy", field="hierarchy", expected="a list", value=data)
         return ()
     return tuple(
         reader.text({"label": item}, "label", f"hierarchy[{index}]") for index, item in enumerate(data)

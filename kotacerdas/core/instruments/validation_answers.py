@@ -45,9 +45,7 @@ def read_answer(
     kind = data.get("type") if isinstance(data, Mapping) else None
     if kind not in ANSWER_TYPES:
         expected = "one of " + ", ".join(ANSWER_TYPES)
-        reader.add(
-            "invalid_value", reader.where(data, f"{path}.type"), field="type", expected=expected, value=kind
-        )
+        reader.invalid(data, f"{path}.type", field="type", expected=expected, value=kind)
         return None
     answer = reader.mapping(data, path, ANSWER_FIELDS[str(kind)] | {WHERE})
     if kind == "maturity":

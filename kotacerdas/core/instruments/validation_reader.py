@@ -34,6 +34,10 @@ class Reader:
         path, row = where
         self.problems.append(Problem(code, path, row, params))
 
+    def invalid(self, data: Any, path: str, *, field: str, expected: str, value: Any) -> None:
+        """``field`` of ``data`` (at ``path``) is not ``expected``: the most common problem."""
+        self.add("invalid_value", self.where(data, path), field=field, expected=expected, value=value)
+
     def where(self, data: Any, path: str) -> tuple[str, int | None]:
         """The XLSX importer attaches a sheet/row location; YAML problems use the dotted path."""
         located = data.get(WHERE) if isinstance(data, Mapping) else None
@@ -46,13 +50,7 @@ class Reader:
 
     def mapping(self, data: Any, path: str, fields: set[str]) -> Mapping[str, Any]:
         if not isinstance(data, Mapping):
-            self.add(
-                "invalid_value",
-                self.where(data, path),
-                field=path,
-                expected="a mapping",
-                value=type(data).__name__,
-            )
+            self.invalid(data, path, field=path, expected="a mapping", value=type(data).__name__)
             return {}
         for key in data:
             if key not in fields:
@@ -72,9 +70,7 @@ class Reader:
         if value is None:
             return default
         if isinstance(value, bool) or not isinstance(value, str | int):
-            self.add(
-                "invalid_value", self.where(data, f"{path}.{key}"), field=key, expected="text", value=value
-            )
+            self.invalid(data, f"{path}.{key}", field=key, expected="text", value=value)
             return default
         return str(value).strip()
 
@@ -86,9 +82,7 @@ class Reader:
             return default
         if value not in allowed:
             expected = "one of " + ", ".join(allowed)
-            self.add(
-                "invalid_value", self.where(data, f"{path}.{key}"), field=key, expected=expected, value=value
-            )
+            self.invalid(data, f"{path}.{key}", field=key, expected=expected, value=value)
             return default
         return str(value)
 
@@ -109,13 +103,7 @@ class Reader:
         if value in (None, ""):
             return False
         if not isinstance(value, bool):
-            self.add(
-                "invalid_value",
-                self.where(data, f"{path}.{key}"),
-                field=key,
-                expected="true or false",
-                value=value,
-            )
+            self.invalid(data, f"{path}.{key}", field=key, expected="true or false", value=value)
             return False
         return value
 
@@ -129,13 +117,7 @@ class Reader:
             return Text(value.strip(), value.strip())
         if isinstance(value, Mapping) and set(value) <= {"id", "en"}:
             return Text(str(value.get("id") or "").strip(), str(value.get("en") or "").strip())
-        self.add(
-            "invalid_value",
-            self.where(data, f"{path}.{key}"),
-            field=key,
-            expected="text or {id, en}",
-            value=value,
-        )
+        self.invalid(data, f"{path}.{key}", field=key, expected="text or {id, en}", value=value)
         return Text()
 
     def in_scale(self, value: Fraction, where: tuple[str, int | None], field: str) -> None:

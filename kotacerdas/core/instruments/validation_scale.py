@@ -32,7 +32,7 @@ def read_bands(reader: Reader, data: Any) -> tuple[Band, ...]:
     if data is None:
         return ()
     if not isinstance(data, list):
-        reader.add("invalid_value", reader.where(data, "bands"), field="bands", expected="a list", value=data)
+        reader.invalid(data, "bands", field="bands", expected="a list", value=data)
         return ()
     bands: list[Band] = []
     minimums: set[Fraction | None] = set()
@@ -53,26 +53,14 @@ def read_level_sets(reader: Reader, data: Any) -> dict[str, tuple[Level, ...]]:
     if data is None:
         return {}
     if not isinstance(data, Mapping):
-        reader.add(
-            "invalid_value",
-            reader.where(data, "level_sets"),
-            field="level_sets",
-            expected="a mapping",
-            value=data,
-        )
+        reader.invalid(data, "level_sets", field="level_sets", expected="a mapping", value=data)
         return {}
     return {str(name): read_levels(reader, levels, f"level_sets.{name}") for name, levels in data.items()}
 
 
 def read_levels(reader: Reader, data: Any, path: str) -> tuple[Level, ...]:
     if not isinstance(data, list) or not data:
-        reader.add(
-            "invalid_value",
-            reader.where(data, path),
-            field=path,
-            expected="a non-empty list of levels",
-            value=data,
-        )
+        reader.invalid(data, path, field=path, expected="a non-empty list of levels", value=data)
         return ()
     levels: list[Level] = []
     for index, item in enumerate(data):
@@ -89,9 +77,9 @@ def _read_level(reader: Reader, item: Any, path: str) -> Level | None:
     data = reader.mapping(item, path, LEVEL_FIELDS)
     value = reader.number(data, "level", path)
     if value is None or value.denominator != 1:
-        reader.add(
-            "invalid_value",
-            reader.where(data, f"{path}.level"),
+        reader.invalid(
+            data,
+            f"{path}.level",
             field="level",
             expected="a whole number",
             value=data.get("level"),

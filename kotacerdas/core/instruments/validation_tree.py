@@ -78,9 +78,9 @@ class TreeReader:
             )
         if "evidence_required" in data:
             # evidence belongs to an answer: on a group it would silently mean nothing
-            self.reader.add(
-                "invalid_value",
-                self.reader.where(data, f"{path}.evidence_required"),
+            self.reader.invalid(
+                data,
+                f"{path}.evidence_required",
                 field="evidence_required",
                 expected="only on an indicator (a node with an answer)",
                 value=data["evidence_required"],
@@ -90,12 +90,8 @@ class TreeReader:
     def read_group(self, data: Mapping[str, Any], path: str, depth: int, common: dict[str, Any]) -> Group:
         children_data = data.get("children") or []
         if not isinstance(children_data, list):
-            self.reader.add(
-                "invalid_value",
-                self.reader.where(data, f"{path}.children"),
-                field="children",
-                expected="a list",
-                value=children_data,
+            self.reader.invalid(
+                data, f"{path}.children", field="children", expected="a list", value=children_data
             )
             children_data = []
         if not children_data and self.kind == "scoring":
