@@ -24,6 +24,7 @@ def working_day_pages(region: Any) -> dict[str, tuple[Any, ...]]:
     pages: dict[str, tuple[Any, ...]] = {
         "monitoring page": (budi, base + "monitoring/"),
         "member home": (budi, "/"),
+        "OPD member home": (answerer, "/"),  # her inbox: assessment and monitoring work
     }
     period = Period.objects.filter(region=region, state=Period.State.OPEN).order_by("-year").first()
     done = KpiReport.objects.filter(period=period, status__in=["submitted", "approved"]).values("kpi")

@@ -142,19 +142,26 @@ def _approve_item(period: Period) -> InboxItem:
 
 REPORTS = frozenset({"monitoring.kpireport", "monitoring.initiativereport"})
 PLAN = frozenset({"planning.kpi", "planning.initiative", "planning.masterplan"})
+# The rows read a report's status only, and a status changes only with a ReportTransition: saving a
+# draft again (most of a reporting day's writes) cannot move them, so it counts nothing (issue 13).
+STATUS_MOVES = frozenset({"monitoring.reporttransition", "monitoring.period"})
 MONITORING_SOURCES = (
     InboxSource(
         _periods_to_report,
         _report_item,
         reads=REPORTS | {"monitoring.period"} | PLAN,
+        moved_by=STATUS_MOVES | PLAN,
     ),
     *(
         InboxSource(
             returned.rows,
             returned.item,
-            reads=REPORTS | {"monitoring.period", "monitoring.reporttransition"} | PLAN,
+            reads=REPORTS | STATUS_MOVES | PLAN,
+            moved_by=STATUS_MOVES | PLAN,
         )
         for returned in (RETURNED_KPI_REPORTS, RETURNED_INITIATIVE_REPORTS)
     ),
-    InboxSource(_periods_to_approve, _approve_item, reads=REPORTS | {"monitoring.period"}),
+    InboxSource(
+        _periods_to_approve, _approve_item, reads=REPORTS | {"monitoring.period"}, moved_by=STATUS_MOVES
+    ),
 )

@@ -129,12 +129,20 @@ class InboxSource:
 
     One row makes exactly one item (no filtering in Python), so that :func:`count_inbox` can count
     the rows instead of building the items. ``reads`` names every record type (model label) the rows
-    depend on: a person's own write to one of them drops the navigation's kept count
-    (:func:`write_may_move_inbox`); the person's memberships always count."""
+    depend on: a person's own write to one of them counts the navigation's kept count again
+    (:func:`write_may_move_inbox`); the person's memberships always count. ``moved_by``, when given,
+    narrows that to the types whose write can change the rows' result: a monitoring report's rows
+    depend on its status, which changes only with a ``ReportTransition``, so saving a draft (most of a
+    reporting day's writes) need not count anything."""
 
     rows: Callable[[InboxQuery], QuerySet[Any] | None]
     item: Callable[[Any], InboxItem]
     reads: frozenset[str] = frozenset()
+    moved_by: frozenset[str] | None = None
+
+    @property
+    def moving(self) -> frozenset[str]:
+        return self.reads if self.moved_by is None else self.moved_by
 
 
 _REGISTRY: dict[str, tuple[InboxSource, ...]] = {}
@@ -150,8 +158,8 @@ ALWAYS_READ = frozenset({"accounts.membership"})
 
 
 def inbox_reads() -> frozenset[str]:
-    """Every record type some source's rows depend on."""
-    return ALWAYS_READ.union(*(source.reads for sources in _REGISTRY.values() for source in sources))
+    """Every record type whose write can move some source's rows."""
+    return ALWAYS_READ.union(*(source.moving for sources in _REGISTRY.values() for source in sources))
 
 
 def write_may_move_inbox(written: frozenset[str] | None) -> bool:

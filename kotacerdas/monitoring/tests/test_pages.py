@@ -195,17 +195,31 @@ def test_a_draft_saved_again_renews_neither_the_monitoring_body_nor_the_card(wor
 
 
 def test_a_kpi_report_saved_keeps_the_navigations_inbox_count(world, as_sari) -> None:
-    """No inbox source reads reports (InboxSource.reads): her own save keeps the kept count, so neither
-    the save nor the page after it rewrites the session or counts the inbox again."""
+    """The monitoring sources move only with a report's status (InboxSource.moved_by): a draft saved
+    again counts nothing, so neither the save nor the page after it counts the inbox or rewrites the
+    session; a submission counts it again in its own response."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
     from kotacerdas.web.inbox import BADGE_SESSION_KEY
 
     assert as_sari.get(reverse("regions:catalogue")).status_code == 200
     kept = as_sari.session[BADGE_SESSION_KEY]
     assert as_sari.post(kpi_url(world, world.visits), {"value": "12"}).status_code == 302
-    assert KpiReport.objects.get(kpi=world.visits).value == 12
-    assert as_sari.post(kpi_url(world, world.visits), {"value": "13"}).status_code == 302
+    with CaptureQueriesContext(connection) as saved:
+        assert as_sari.post(kpi_url(world, world.visits), {"value": "13"}).status_code == 302
     assert KpiReport.objects.get(kpi=world.visits).value == 13
     assert as_sari.session[BADGE_SESSION_KEY] == kept
+    assert not counted(saved)
+    submitted = {"value": "14", "evidence_link": "https://contoh.go.id/rekap", "submit": "1"}
+    with CaptureQueriesContext(connection) as sent:
+        assert as_sari.post(kpi_url(world, world.visits), submitted).status_code == 302
+    assert counted(sent)  # a status change: her inbox is counted again in the same response
+
+
+def counted(captured) -> bool:  # type: ignore[no-untyped-def]
+    """Whether the inbox was counted (its count reads the reporting periods)."""
+    return any("COUNT(" in q["sql"] and "monitoring_period" in q["sql"] for q in captured.captured_queries)
 
 
 def test_the_monitoring_page_names_dimensions_and_statuses(world, sari, budi, as_budi) -> None:
