@@ -13,6 +13,7 @@ import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
 from kotacerdas.envconfig import ConfigError, env, env_bool, env_int, env_list
+from kotacerdas.release import code_fingerprint
 
 BASE_DIR = Path(__file__).resolve().parent
 PROJECT_DIR = BASE_DIR.parent
@@ -208,12 +209,14 @@ CACHES = {
 # In production the workers of a server also share what they built (a file per fragment under VAR_DIR):
 # after a restart each region's cards are built once, not once per worker (issue 13: 100 regions built by
 # each of 3 workers held 1,000 people's first 30 s at p95 2.4 s). A process's own copy may outlive the
-# shared one it came from, so what a shell session changed shows for at most twice TIMEOUT.
+# shared one it came from, so what a shell session changed shows for at most twice TIMEOUT. The files
+# outlive a restart but not an upgrade: their keys begin with the code's fingerprint (kotacerdas/release.py).
 if env_bool("REGION_SECTIONS_SHARED", PRODUCTION):
     CACHES["region_sections_shared"] = {
         "BACKEND": "kotacerdas.web.region_cache.SharedFragmentCache",
         "LOCATION": str(VAR_DIR / "cache" / "region-sections"),
         "TIMEOUT": 300,
+        "KEY_PREFIX": code_fingerprint(),
         "OPTIONS": {"MAX_ENTRIES": 5000},
     }
 # Under the tests every card served from that cache is rendered again and compared (a stale card fails

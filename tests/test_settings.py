@@ -161,3 +161,44 @@ def test_the_shared_fragment_cache_counts_its_files_once_every_hundred_writes(tm
     assert len(list(tmp_path.glob("*.djcache"))) == 100  # counted only at the first write
     cache.set("fragment-100", "<p>x</p>")  # the 101st write counts 100 files and culls a third first
     assert len(list(tmp_path.glob("*.djcache"))) == 100 - 100 // 3 + 1
+
+
+def test_an_upgrade_does_not_read_the_cards_the_previous_release_kept(tmp_path) -> None:
+    from kotacerdas.release import code_fingerprint
+    from kotacerdas.web.region_cache import SharedFragmentCache
+
+    code = tmp_path / "code"
+    (code / "templates").mkdir(parents=True)
+    template = code / "templates" / "card.html"
+    template.write_text("<p>{{ plan }}</p>")
+    before = code_fingerprint.__wrapped__(code)
+    assert code_fingerprint.__wrapped__(code) == before  # a restart of the same files: the same keys
+    template.write_text("<p>{{ plan|rupiah }}</p>")  # the next release
+    after = code_fingerprint.__wrapped__(code)
+    assert after != before
+
+    files = str(tmp_path / "cache")
+    SharedFragmentCache(files, {"KEY_PREFIX": before}).set("card", "<p>5950000000</p>")
+    assert SharedFragmentCache(files, {"KEY_PREFIX": before}).get("card") == "<p>5950000000</p>"
+    assert SharedFragmentCache(files, {"KEY_PREFIX": after}).get("card") is None
+
+
+def test_production_keys_the_shared_cards_by_the_code_it_runs(tmp_path: Path) -> None:
+    secret = tmp_path / "secret"
+    secret.write_text("x" * 60 + "-production-secret-from-a-file\n")
+    probe = (
+        "from django.conf import settings; from kotacerdas.release import code_fingerprint; "
+        "print(settings.CACHES['region_sections_shared']['KEY_PREFIX'] == code_fingerprint())"
+    )
+    result = run_manage(
+        "shell",
+        "-c",
+        probe,
+        extra_env={
+            "KOTACERDAS_ENV": "production",
+            "SECRET_KEY_FILE": str(secret),
+            "ALLOWED_HOSTS": "kotacerdas.example.go.id",
+            "KOTACERDAS_VAR_DIR": str(tmp_path),
+        },
+    )
+    assert result.stdout.strip().splitlines()[-1] == "True", result.stderr[-2000:]

@@ -10,12 +10,12 @@ A source's ``rows(query)`` is one queryset of the records waiting for ``query.us
 regions (and records) the person may open — the app applies its own access rules — or None when the
 person has no role the source serves (then it runs no query); the person's roles are read once per
 collection into ``query.memo`` (``kotacerdas.accounts.access.inbox_roles``). ``item(row)`` makes the
-one :class:`InboxItem` of each row. So the inbox costs one query per source however many items there
-are, and the navigation's number is the rows' ``COUNT`` (:func:`count_inbox`), without building any
-item: one query for all sources, whose SQL is built once per process for each shape of roles and day
-(a source's rows are made of nothing else; ``register_inputs``). :func:`inbox_for_request`
-collects once per request; the navigation's count (:func:`badge_count_for_request`) is kept in the
-person's session for ``INBOX_BADGE_SECONDS``.
+one :class:`InboxItem` of each row. The navigation's number is the rows' ``COUNT`` (:func:`count_inbox`),
+without building any item: one query for all sources, whose SQL is built once per process for each
+shape of roles and day (a source's rows are made of nothing else; ``register_inputs``). Collecting the
+inbox runs that query first and then one query for each source that has rows, however many items.
+:func:`inbox_for_request` collects once per request; the navigation's count
+(:func:`badge_count_for_request`) is kept in the person's session for ``INBOX_BADGE_SECONDS``.
 
 An item's base kind says why it is there (assigned to me, to review or approve, returned to me);
 its group on the page also weighs its due date: an assigned item past its date is "overdue", one due
@@ -179,32 +179,38 @@ def _sort_key(item: InboxItem) -> tuple[bool, date, str]:
 
 
 def collect_inbox(user: Any, today: date | None = None) -> Inbox:
-    """Every contributor's items for this person (nothing for a visitor), earliest due date first."""
+    """Every contributor's items for this person (nothing for a visitor), earliest due date first.
+
+    The kept count (:func:`count_inbox`'s one query) says first which sources have rows; only those
+    build their queryset and run it, so a person with nothing waiting pays one query, not one per
+    source their roles reach (about 1 ms each even when empty)."""
     today = today or timezone.localdate()
     if not getattr(user, "is_authenticated", False):
         return Inbox(today)
     query = InboxQuery(user, today)
-    items = [
-        replace(source.item(row), source=key)
-        for key, source, rows in _sources_with_rows(query)
-        for row in rows
-    ]
+    waiting = {position for position, count in _counts_by_source(query).items() if count}
+    items = _items(_sources_with_rows(query, only=waiting))
+    if settings.INBOX_VERIFY_COMPILED:
+        every = sum(rows.count() for _key, _source, rows in _sources_with_rows(InboxQuery(user, today)))
+        if every != len(items):
+            raise StaleInboxSqlError(
+                f"The kept SQL left out sources with items: {len(items)} collected, {every} in all."
+            )
     return Inbox(today, sorted(items, key=_sort_key))
 
 
+def _items(sources: Iterable[tuple[str, InboxSource, QuerySet[Any]]]) -> list[InboxItem]:
+    return [replace(source.item(row), source=key) for key, source, rows in sources for row in rows]
+
+
 def count_inbox(user: Any, today: date | None = None) -> int:
-    """How many items :func:`collect_inbox` would list: one query adding up a ``COUNT`` of each
-    source the person has a role for, no item built (the navigation's badge; a third of a save's cost
-    before, issue 13)."""
+    """How many items :func:`collect_inbox` would list: one query counting the rows of each source
+    the person has a role for, no item built (the navigation's badge; a third of a save's cost before,
+    issue 13)."""
     if not getattr(user, "is_authenticated", False):
         return 0
     query = InboxQuery(user, today or timezone.localdate())
-    sql, params, alias = _count_sql(query)
-    count = 0
-    if sql:
-        with connections[alias].cursor() as cursor:
-            cursor.execute(sql, params)
-            count = int(cursor.fetchone()[0])
+    count = sum(_counts_by_source(query).values())
     if settings.INBOX_VERIFY_COMPILED:
         built = sum(rows.count() for _key, _source, rows in _sources_with_rows(InboxQuery(user, query.today)))
         if built != count:
@@ -213,6 +219,18 @@ def count_inbox(user: Any, today: date | None = None) -> int:
                 "made of more than the person, the day and their roles."
             )
     return count
+
+
+def _counts_by_source(query: InboxQuery) -> dict[tuple[str, int], int]:
+    """How many rows each source has for this person and day, by (app, source's position): one
+    query over the kept SQL; a source the person has no role for is not listed."""
+    kept = _count_sql(query)
+    if not kept.sql:
+        return {}
+    with connections[kept.alias].cursor() as cursor:
+        cursor.execute(kept.sql, kept.params)
+        counts = cursor.fetchone()
+    return {position: int(count) for position, count in zip(kept.sources, counts, strict=True)}
 
 
 class StaleInboxSqlError(AssertionError):
@@ -230,11 +248,21 @@ class StandIn:
     ids: dict[int, int]  # stand-in → the person's id
 
 
-# The count's SQL by shape and day, built from a stand-in query: building the sources' querysets was
+@dataclass(frozen=True)
+class CountSql:
+    """``SELECT (COUNT of a source's rows), …``: one column for each source in ``sources``."""
+
+    sql: str
+    params: tuple[Any, ...]
+    alias: str
+    sources: tuple[tuple[str, int], ...] = ()  # (app, the source's position in its registration)
+
+
+# The counts' SQL by shape and day, built from a stand-in query: building the sources' querysets was
 # ~90 % of a count (the query itself ~10 %), the badge is counted for every person once a minute, and a
 # national Bimtek's 1,000 people have a handful of shapes. Under the tests (``INBOX_VERIFY_COMPILED``)
 # every count is checked against the sources' own querysets.
-_COUNT_SQL: dict[Hashable, tuple[str, tuple[Any, ...], str]] = {}
+_COUNT_SQL: dict[Hashable, CountSql] = {}
 _COUNT_SQL_MAX = 1_000
 _stand_in: Callable[[InboxQuery], StandIn] | None = None
 
@@ -246,7 +274,7 @@ def register_inputs(stand_in: Callable[[InboxQuery], StandIn]) -> None:
     _COUNT_SQL.clear()
 
 
-def _count_sql(query: InboxQuery) -> tuple[str, tuple[Any, ...], str]:
+def _count_sql(query: InboxQuery) -> CountSql:
     if _stand_in is None:
         return _build_count_sql(query)
     stand_in = _stand_in(query)
@@ -255,17 +283,19 @@ def _count_sql(query: InboxQuery) -> tuple[str, tuple[Any, ...], str]:
         if len(_COUNT_SQL) >= _COUNT_SQL_MAX:
             _COUNT_SQL.clear()
         _COUNT_SQL[key] = _build_count_sql(stand_in.query)
-    sql, params, alias = _COUNT_SQL[key]
+    kept = _COUNT_SQL[key]
     ids = stand_in.ids
-    return sql, tuple(ids.get(value, value) if type(value) is int else value for value in params), alias
+    params = tuple(ids.get(value, value) if type(value) is int else value for value in kept.params)
+    return replace(kept, params=params)
 
 
-def _build_count_sql(query: InboxQuery) -> tuple[str, tuple[Any, ...], str]:
-    """``SELECT (SELECT COUNT(*) FROM (rows)) + …`` over the sources with rows ("" if none)."""
+def _build_count_sql(query: InboxQuery) -> CountSql:
+    """``SELECT (SELECT COUNT(*) FROM (rows)), …`` over the sources with rows ("" if none)."""
     counts: list[str] = []
     params: list[Any] = []
+    sources: list[tuple[str, int]] = []
     alias = ""
-    for _key, _source, rows in _sources_with_rows(query):
+    for key, position, rows in _positions_with_rows(query):
         alias = alias or rows.db
         assert rows.db == alias, "every inbox source reads one database"
         only_ids = rows.order_by().values("pk")  # keeps DISTINCT; drops select_related and ordering
@@ -275,15 +305,31 @@ def _build_count_sql(query: InboxQuery) -> tuple[str, tuple[Any, ...], str]:
             continue
         counts.append(f"(SELECT COUNT(*) FROM ({sql}) inbox_rows_{len(counts)})")
         params.extend(row_params)
-    return ("SELECT " + " + ".join(counts), tuple(params), alias) if counts else ("", (), alias)
+        sources.append((key, position))
+    if not counts:
+        return CountSql("", (), alias)
+    return CountSql("SELECT " + ", ".join(counts), tuple(params), alias, tuple(sources))
 
 
-def _sources_with_rows(query: InboxQuery) -> Iterable[tuple[str, InboxSource, QuerySet[Any]]]:
+def _positions_with_rows(
+    query: InboxQuery, only: set[tuple[str, int]] | None = None
+) -> Iterable[tuple[str, int, QuerySet[Any]]]:
+    """(app, position, rows) of each source the person has a role for; with ``only``, of those
+    sources alone (the others' querysets are not even built)."""
     for key, sources in sorted(_REGISTRY.items()):
-        for source in sources:
+        for position, source in enumerate(sources):
+            if only is not None and (key, position) not in only:
+                continue
             rows = source.rows(query)
             if rows is not None:
-                yield key, source, rows
+                yield key, position, rows
+
+
+def _sources_with_rows(
+    query: InboxQuery, only: set[tuple[str, int]] | None = None
+) -> Iterable[tuple[str, InboxSource, QuerySet[Any]]]:
+    for key, position, rows in _positions_with_rows(query, only):
+        yield key, _REGISTRY[key][position], rows
 
 
 def inbox_for_request(request: Any, now: float | None = None) -> Inbox:
