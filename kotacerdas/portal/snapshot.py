@@ -43,6 +43,24 @@ PARTS = [
     (EVENTS, _("Socialisation events")),
 ]
 PART_KEYS = [key for key, _label in PARTS]
+# The parts' names in a list of snapshots (the form's labels above are sentences).
+PART_NAMES = {
+    VISION: _("Vision"),
+    BOOKS: _("Books"),
+    INITIATIVES: _("Initiatives"),
+    KPIS: _("KPIs"),
+    MILESTONES: _("Milestones"),
+    BUDGET: _("Budget"),
+    EVALUATION: _("Evaluation"),
+    EVENTS: _("Events"),
+}
+
+
+def part_names(parts: list[str]) -> str:
+    """``["vision", "kpis"]`` → "Visi, KPI" in the reader's language (a key no longer offered as is)."""
+    return ", ".join(str(PART_NAMES.get(part, part)) for part in parts)
+
+
 SCHEMA = 1
 
 

@@ -16,6 +16,16 @@ def test_a_visitor_sees_the_public_landing_page() -> None:
     assert 'href="/masuk/"' in body
 
 
+def test_a_citizen_finds_the_published_plans_participation_and_open_data_from_the_landing() -> None:
+    body = Client().get("/").content.decode()
+    assert f'href="{reverse("portal:national")}">Baca masterplan yang diterbitkan</a>' in body
+    participation = reverse("participation:index")
+    assert f'<a href="{participation}">Partisipasi warga</a></strong> — kirim masalah' in body
+    assert f'<a href="{reverse("portal:data_index")}">Data terbuka</a></strong>' in body
+    nav = body[body.index('class="mainnav"') : body.index("</nav>")]
+    assert f'<a href="{reverse("portal:national")}">Portal publik</a>' in nav
+
+
 def test_ayu_sees_all_regions_and_the_admin_menu(as_ayu, budi, dewi) -> None:
     body = as_ayu.get("/").content.decode()
     assert "Ikhtisar nasional" in body

@@ -24,8 +24,3 @@ def number(value: int | Decimal | None) -> str:
 @register.filter
 def percent(value: int | Decimal | None) -> str:
     return "—" if value is None else formatting.percent(value)
-
-
-@register.filter
-def get(mapping: dict[object, object] | None, key: object) -> object:
-    return mapping.get(key) if mapping else None

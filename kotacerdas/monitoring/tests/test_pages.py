@@ -231,3 +231,12 @@ def test_the_monitoring_page_names_dimensions_and_statuses(world, sari, budi, as
     assert "<td>Smart Living</td>" in dimensions and "<td>living</td>" not in dimensions
     initiatives = page.split('id="initiatives"', 1)[1].split("</table>", 1)[0]
     assert "<td>berjalan</td>" in initiatives and "<td>running</td>" not in initiatives
+
+
+def test_the_period_page_shows_each_kpis_target_for_its_year_as_the_monitoring_page_does(
+    world, as_sari, as_budi
+) -> None:
+    period = as_sari.get(reverse("monitoring:period", args=["33.73", world.period.pk])).content.decode()
+    assert f'data-testid="kpi-target-{world.visits.pk}">5.000 kunjungan<' in period
+    overview = as_budi.get(reverse("monitoring:region", args=["33.73"])).content.decode()
+    assert f'5.000 / <strong data-testid="actual-{world.visits.pk}-2027">' in overview

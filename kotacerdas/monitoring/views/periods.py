@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.template.loader import render_to_string
@@ -98,7 +100,8 @@ def period(page: RegionPage[Region], period_id: int) -> HttpResponse:
         "monitoring/period.html",
         {
             "period": found,
-            "kpis": [(k, kpi_reports.get(k.pk)) for k in kpis],
+            # the plan's target for the period's year (kept by year as text: "2027")
+            "kpis": [(k, Decimal(k.targets[str(found.year)]), kpi_reports.get(k.pk)) for k in kpis],
             "initiatives": [(i, initiative_reports.get(i.pk)) for i in initiatives],
             "manager": manager,
             # the reporter's own items open the report form; the others (Rina's view) the report page

@@ -61,9 +61,9 @@ def test_each_person_gets_one_indonesian_summary_a_day(work, sari, budi, rina) -
     message = next(m for m in mail.outbox if m.to == ["sari@salatiga.example"])
     assert message.subject == "[kotacerdas] 4 tugas menunggu Anda"
     assert message.body.startswith("Halo Sari,")
-    assert "Berikut tugas yang menunggu Anda di kotacerdas per 3 Desember 2026:" in message.body
+    assert "Berikut tugas yang menunggu Anda di kotacerdas per 3 Des 2026:" in message.body
     assert "Segera jatuh tempo" not in message.body and "Ditugaskan kepada saya (4)" in message.body
-    assert "- Jawab “" in message.body and "Kota Salatiga · tenggat 31 Desember 2026" in message.body
+    assert "- Jawab “" in message.body and "Kota Salatiga · tenggat 31 Des 2026" in message.body
     assert f"https://kotacerdas.example/r/33.73/asesmen/{work.pk}/jawaban/7/" in message.body
     assert "https://kotacerdas.example/profil/" in message.body
     html, kind = message.alternatives[0]

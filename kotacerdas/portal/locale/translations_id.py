@@ -4,6 +4,13 @@ kotacerdas/portal/locale/id/LC_MESSAGES/django.po`` after ``makemessages`` in ko
 # ruff: noqa: E501  (one translation per line, as in the .po file)
 
 T = {
+    "Vision": "Visi",
+    "Books": "Buku",
+    "KPIs": "IKU",
+    "Milestones": "Tonggak",
+    "Budget": "Anggaran",
+    "Evaluation": "Evaluasi",
+    "Events": "Acara",
     "Only the region's coordinator may change its public portal.": "Hanya koordinator daerah yang dapat mengubah portal publiknya.",
     "Choose at least one part to publish.": "Pilih sekurang-kurangnya satu bagian untuk diterbitkan.",
     "The portal of this region is not published.": "Portal wilayah ini belum diterbitkan.",

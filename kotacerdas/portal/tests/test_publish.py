@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime
+
 import pytest
 from django.test import Client
 from django.urls import reverse
@@ -118,3 +120,38 @@ def test_the_region_page_card_says_whether_the_portal_is_public(budi, region_a) 
     do_publish_portal(budi, region_a, parts=["events"])
     page = logged_in(budi).get(reverse("regions:workspace", kwargs={"code": region_a.code})).content.decode()
     assert "ya, sejak" in page and reverse("portal:region", kwargs={"code": region_a.code}) in page
+
+
+@pytest.mark.django_db
+def test_the_portal_and_the_monitoring_page_name_the_funding_sources(plan, budi, region_a) -> None:
+    do_publish_portal(budi, region_a, parts=["budget"])
+    portal = Client().get(reverse("portal:region", kwargs={"code": region_a.code})).content.decode()
+    monitoring = logged_in(budi).get(reverse("monitoring:region", args=[region_a.code])).content.decode()
+    for page in (portal, monitoring):
+        assert "<td>APBN/DAK</td>" in page and "<td>APBD</td>" in page
+        assert ">APBN_DAK<" not in page
+
+
+@pytest.mark.django_db
+def test_the_list_of_snapshots_names_their_parts_in_the_readers_language(plan, budi, region_a) -> None:
+    do_publish_portal(budi, region_a, parts=["vision", "kpis", "budget"])
+    client = logged_in(budi)
+    manage = reverse("portal:manage", kwargs={"code": region_a.code})
+    assert "<td>Visi, IKU, Anggaran</td>" in client.get(manage).content.decode()
+    client.post(reverse("set_language"), {"language": "en", "next": "/"})
+    assert "<td>Vision, KPIs, Budget</td>" in client.get(manage).content.decode()
+
+
+@pytest.mark.django_db
+def test_the_national_portal_dates_each_publication_as_the_pages_do(plan, budi, region_a) -> None:
+    snap = do_publish_portal(budi, region_a, parts=["vision"])
+    published = Snapshot.objects.filter(pk=snap.pk)
+    published.update(published_at=datetime.datetime(2027, 3, 2, 9, tzinfo=datetime.UTC))
+    client = Client()
+    assert "<td>2 Mar 2027</td>" in client.get(reverse("portal:national")).content.decode()
+    client.post(reverse("set_language"), {"language": "en", "next": "/"})
+    assert "<td>2 Mar 2027</td>" in client.get(reverse("portal:national")).content.decode()
+    published.update(published_at=datetime.datetime(2027, 8, 2, 9, tzinfo=datetime.UTC))
+    assert "<td>2 Aug 2027</td>" in client.get(reverse("portal:national")).content.decode()
+    client.post(reverse("set_language"), {"language": "id", "next": "/"})
+    assert "<td>2 Agu 2027</td>" in client.get(reverse("portal:national")).content.decode()

@@ -20,7 +20,7 @@ from kotacerdas.portal.actions import (
 )
 from kotacerdas.portal.forms import EventFileForm, EventForm, PublishForm
 from kotacerdas.portal.models import Event, RegionPortal, Snapshot
-from kotacerdas.portal.snapshot import PART_KEYS
+from kotacerdas.portal.snapshot import PART_KEYS, part_names
 from kotacerdas.regions.models import Region
 from kotacerdas.web import uploads
 from kotacerdas.web.pages import RegionPage, delete_view, list_and_add
@@ -40,7 +40,8 @@ def manage(page: Page) -> HttpResponse:
         _("The portal is published: the public page now shows this snapshot."),
     )
     snapshots = Snapshot.objects.filter(region=page.region).defer("content")[:20]
-    context = {"form": form, "portal": portal, "snapshots": snapshots}
+    listed = [(snap, part_names(snap.parts)) for snap in snapshots]
+    context = {"form": form, "portal": portal, "snapshots": listed}
     return done or page.render("portal/manage.html", context, form)
 
 

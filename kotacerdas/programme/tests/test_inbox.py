@@ -31,7 +31,7 @@ def test_budi_sees_every_deliverable_his_region_owes_as_overdue(selected, budi) 
     assert owed.count() > 3
     body = inbox_page(budi)
     assert body.count("Serahkan “") == owed.count()  # all Bimtek stages are past (the cohort is 2026)
-    assert "Terlambat" in body and "lewat tenggat 2 Juli 2026" in body
+    assert "Terlambat" in body and "lewat tenggat 2 Jul 2026" in body
     swot = deliverable_of(selected["33.73"], "swot")
     assert swot.get_absolute_url() in body
     assert "/r/34.04/" not in body  # Dewi's region owes the same items
