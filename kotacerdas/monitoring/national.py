@@ -1,8 +1,9 @@
 """Ayu's national view: reporting completeness and progress per region, in a fixed number of queries.
 
 The screen and the XLSX come from the same rows, so they cannot disagree. Progress per region is
-the roll-up of its latest approved initiative reports with the region's weighting; in this bulk
-view the pagu share comes from the initiatives' budget lines (one query for all regions).
+the roll-up of its latest approved initiative reports with the region's weighting, each initiative
+weighed by its pagu in the region's plan of record, as on the region's monitoring page
+(``overview.monitoring_of``): one query over the adopted plans of all regions.
 """
 
 from __future__ import annotations
@@ -20,7 +21,8 @@ from openpyxl import Workbook
 from kotacerdas.core import monitoring as core
 from kotacerdas.core.spreadsheet import append_row
 from kotacerdas.monitoring.models import InitiativeReport, KpiReport, MonitoringSettings, Period
-from kotacerdas.planning.models import BudgetLine, Initiative, Kpi
+from kotacerdas.planning.models import Initiative, Kpi
+from kotacerdas.planning.roadmap_models import AdoptedItem
 from kotacerdas.programme.models import Candidacy
 from kotacerdas.regions.models import Region
 
@@ -126,15 +128,12 @@ def _progress(initiatives: list[Initiative], methods: dict[int, str]) -> dict[in
         key = (year, quarter or 5)
         if initiative_id not in latest or latest[initiative_id][0] < key:
             latest[initiative_id] = (key, value)
-    money: dict[int, Decimal] = defaultdict(Decimal)
-    for initiative_id, amount in BudgetLine.objects.filter(initiative_id__in=ids).values_list(
-        "initiative_id", "amount"
-    ):
-        money[initiative_id] += amount
+    money = _adopted_pagu({i.region_id for i in initiatives})
     by_region: dict[int, list[core.InitiativeProgress]] = defaultdict(list)
     for i in initiatives:
         value = latest[i.pk][1] if i.pk in latest else Decimal(0)
-        by_region[i.region_id].append(core.InitiativeProgress(i.code, i.dimension, value, money[i.pk]))
+        pagu = money.get((i.region_id, i.code), Decimal(0))
+        by_region[i.region_id].append(core.InitiativeProgress(i.code, i.dimension, value, pagu))
     return {rid: core.roll_up(items, methods.get(rid, core.PAGU)).overall for rid, items in by_region.items()}
 
 
@@ -177,3 +176,18 @@ def as_xlsx(rows: list[Row]) -> bytes:
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
+
+
+def _adopted_pagu(region_ids: set[int]) -> dict[tuple[int, str], Decimal]:
+    """(region, initiative code) → its whole pagu in the region's plan of record, the weight the region's
+    page gives it (``monitoring.plan.pagu``: scheduled items only; a live budget changed after adoption
+    does not count until the plan is adopted again)."""
+    money: dict[tuple[int, str], Decimal] = defaultdict(Decimal)
+    adopted = AdoptedItem.objects.filter(
+        plan__region_id__in=region_ids, plan__superseded_at__isnull=True, start_year__isnull=False
+    )
+    for region_id, code, cost in adopted.values_list("plan__region_id", "code", "cost"):
+        money[(region_id, code)] += sum(
+            (Decimal(int(v)) for years in cost.values() for v in years.values()), Decimal(0)
+        )
+    return money

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 from io import BytesIO
 
 import pytest
 from django.urls import reverse
 from openpyxl import load_workbook
 
+from kotacerdas.core import formatting
 from kotacerdas.monitoring.actions.periods import do_open_period
 from kotacerdas.planning.analysis.actions import do_save_profile
 from kotacerdas.regions.models import Region
@@ -30,3 +32,33 @@ def test_the_national_view_pages_its_regions_and_the_xlsx_keeps_every_row(ayu, a
     assert second.text.count('href="/r/') == 2
     book = load_workbook(BytesIO(as_ayu.get(reverse("monitoring:national_xlsx") + "?page=2").content))
     assert len(list(book.active.iter_rows(values_only=True))) == PAGE_SIZE + 3  # header + every region
+
+
+@pytest.mark.django_db
+def test_the_national_view_weighs_progress_by_the_plan_of_record_as_the_region_page_does(
+    budi, sari, region_a, dinkes_a, as_ayu
+) -> None:
+    """Ayu's national row and Budi's monitoring page give one progress figure: both weigh each initiative
+    by the adopted plan's pagu, even after a live budget line changed (the plan of record is monitored)."""
+    from kotacerdas.monitoring.national import rows_for
+    from kotacerdas.monitoring.overview import monitoring_of
+    from kotacerdas.planning.initiatives.actions import do_save_initiative
+    from kotacerdas.portal.tests.builders import approved_plan
+    from kotacerdas.regions.models import Region
+
+    plan = approved_plan(budi, sari, region_a, dinkes_a)
+    telemed = plan.items[0]
+    do_save_initiative(  # after adoption: the live budget no longer matches the plan of record
+        budi,
+        region_a,
+        telemed,
+        budget={(2027, "APBD"): Decimal(5_000_000_000)},
+        predecessors=[],
+        version=telemed.version,
+    )
+    overall = monitoring_of(region_a, date(2027, 6, 1)).overall
+    assert overall.quantize(Decimal("0.01")) == Decimal("13.33")  # 40 % of the portal's 200 of 600 million
+    [row] = rows_for(Region.objects.filter(pk=region_a.pk))
+    assert row.progress == overall
+    national = as_ayu.get(reverse("monitoring:national")).content.decode()
+    assert f'<td class="num">{formatting.percent(overall)}</td>' in national
