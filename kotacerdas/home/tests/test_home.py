@@ -33,6 +33,7 @@ def test_ayu_sees_all_regions_and_the_admin_menu(as_ayu, budi, dewi) -> None:
     assert "Kota Salatiga" in body and "Kabupaten Sleman" in body
     assert reverse("accounts:user_list") in body
     assert reverse("audit:log") in body
+    assert f'<a href="{reverse("monitoring:national")}">Kelengkapan monitoring</a>' in body
 
 
 def test_the_size_class_cards_go_from_small_to_large(as_ayu) -> None:
