@@ -11,6 +11,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from kotacerdas.core.plan import PlanOfRecord
+from kotacerdas.planning.models import Kpi
 from kotacerdas.planning.roadmap.plan import plan_of_record
 from kotacerdas.regions.models import Region
 
@@ -33,3 +34,9 @@ def pagu(plan: PlanOfRecord | None) -> dict[str, dict[str, dict[int, int]]]:
 
 def pagu_total(plan: PlanOfRecord | None, code: str) -> Decimal:
     return Decimal(sum(sum(years.values()) for years in pagu(plan).get(code, {}).values()))
+
+
+def kpi_target(kpi: Kpi, year: int) -> Decimal | None:
+    """The plan's target of ``kpi`` for ``year`` (the targets are kept by year as text: "2027")."""
+    target = (kpi.targets or {}).get(str(year))
+    return None if target in (None, "") else Decimal(target)

@@ -240,3 +240,12 @@ def test_the_period_page_shows_each_kpis_target_for_its_year_as_the_monitoring_p
     assert f'data-testid="kpi-target-{world.visits.pk}">5.000 kunjungan<' in period
     overview = as_budi.get(reverse("monitoring:region", args=["33.73"])).content.decode()
     assert f'5.000 / <strong data-testid="actual-{world.visits.pk}-2027">' in overview
+    shown = 'data-testid="kpi-target">5.000 kunjungan<'
+    assert shown in as_sari.get(kpi_url(world, world.visits)).content.decode()  # Sari's report form
+    evidence = {"evidence_label": "Rekap", "evidence_link": "https://salatiga.example.go.id/rekap"}
+    assert (
+        as_sari.post(kpi_url(world, world.visits), {"value": "4200", **evidence, "submit": "1"}).status_code
+        == 302
+    )
+    review = reverse("monitoring:review_kpi", args=["33.73", KpiReport.objects.get().pk])
+    assert shown in as_budi.get(review).content.decode()  # Budi's review of it

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
-
 from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.template.loader import render_to_string
@@ -34,6 +32,7 @@ from kotacerdas.monitoring.actions.periods import (
 from kotacerdas.monitoring.forms import PeriodForm, UnlockForm
 from kotacerdas.monitoring.models import InitiativeReport, KpiReport, Period
 from kotacerdas.monitoring.overview import active_in, monitoring_of
+from kotacerdas.monitoring.plan import kpi_target
 from kotacerdas.monitoring.region_section import region_changes
 from kotacerdas.regions.models import Region
 from kotacerdas.web.pages import RegionPage
@@ -100,8 +99,7 @@ def period(page: RegionPage[Region], period_id: int) -> HttpResponse:
         "monitoring/period.html",
         {
             "period": found,
-            # the plan's target for the period's year (kept by year as text: "2027")
-            "kpis": [(k, Decimal(k.targets[str(found.year)]), kpi_reports.get(k.pk)) for k in kpis],
+            "kpis": [(k, kpi_target(k, found.year), kpi_reports.get(k.pk)) for k in kpis],
             "initiatives": [(i, initiative_reports.get(i.pk)) for i in initiatives],
             "manager": manager,
             # the reporter's own items open the report form; the others (Rina's view) the report page

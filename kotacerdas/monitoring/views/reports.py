@@ -35,7 +35,7 @@ from kotacerdas.monitoring.actions.reports import (
 )
 from kotacerdas.monitoring.forms import InitiativeReportForm, KpiReportForm, ReviewForm
 from kotacerdas.monitoring.models import Evidence, InitiativeReport, KpiReport, KpiRule, Milestone, Period
-from kotacerdas.monitoring.plan import pagu, plan_for
+from kotacerdas.monitoring.plan import kpi_target, pagu, plan_for
 from kotacerdas.monitoring.statuses import status_set
 from kotacerdas.planning.models import FundingSource
 from kotacerdas.regions.models import Region
@@ -105,7 +105,7 @@ def kpi_report(page: RegionPage[Region], period_id: int, kpi_id: int) -> HttpRes
         "kpi": kpi,
         "rule": rule,
         "form": form,
-        "target": (kpi.targets or {}).get(str(period.year)),
+        "target": kpi_target(kpi, period.year),
     }
     return saved or page.render(
         "monitoring/kpi_report.html", {**context, **_report_context(page, report)}, form
@@ -190,7 +190,8 @@ def _review(
 def review_kpi(page: RegionPage[Region], kpi_report_id: int) -> HttpResponse:
     report = get_kpi_report(page.user, page.region, kpi_report_id)
     rule = rule_of(report.kpi)
-    return _review(page, report, "monitoring/kpi_report.html", {"kpi": report.kpi, "rule": rule})
+    context = {"kpi": report.kpi, "rule": rule, "target": kpi_target(report.kpi, report.period.year)}
+    return _review(page, report, "monitoring/kpi_report.html", context)
 
 
 @manage_page
