@@ -104,3 +104,19 @@ def test_events_are_counted_on_ayus_dashboard(ayu, budi, dewi, region_a, region_
     assert 'id="figures"' in page
     assert "Acara sosialisasi" in page and "Orang yang dijangkau sosialisasi" in page
     assert ">3<" in page and ">230<" in page
+
+
+@pytest.mark.django_db
+def test_the_public_page_dates_an_event_as_the_pages_do_not_as_stored(budi, region_a) -> None:
+    from django.test import Client
+
+    from kotacerdas.portal.actions import do_publish_portal
+
+    event(budi, region_a)  # held on 12 November 2026; the snapshot keeps "2026-11-12"
+    do_publish_portal(budi, region_a, parts=["events"])
+    client = Client()
+    page = client.get(reverse("portal:region", kwargs={"code": region_a.code})).content.decode()
+    assert '<p class="muted">12 Nov 2026 · ' in page and "2026-11-12" not in page
+    client.post(reverse("set_language"), {"language": "en", "next": "/"})
+    page = client.get(reverse("portal:region", kwargs={"code": region_a.code})).content.decode()
+    assert '<p class="muted">12 Nov 2026 · ' in page

@@ -10,6 +10,8 @@ Built in (settings.TEMPLATES ``builtins``), so no template loads it::
     {{ row.total|exact_score }}      3,475   (a published evaluation score with the places it has,
                                              as the result letter prints it; improvements signed:
     {{ row.improvement|signed_exact_score }} +0,25)
+    {{ event.held_on|iso_date }}     20 Feb 2027  (a date kept as ISO text, e.g. in a published
+                                             snapshot, shown as the pages show dates)
 
 Nothing (None or "") is an en dash, as in the books. Never ``floatformat``/``intcomma``: they follow
 the request's locale and gave 66.67, 66.6667 and 83,3 for the same kind of number on three pages.
@@ -18,10 +20,12 @@ the request's locale and gave 66.67, 66.6667 and 83,3 for the same kind of numbe
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from django import template
+from django.utils.formats import date_format
 
 from kotacerdas.core import formatting
 from kotacerdas.core.evaluation.letter import score_text, signed_score_text
@@ -95,3 +99,12 @@ def _exact(value: Any, write: Callable[[str], str]) -> str:
         return write(text)
     except (InvalidOperation, ValueError, ZeroDivisionError):
         return text or DASH  # a cell without a score keeps its mark ("—" none, "–" nothing planned)
+
+
+@register.filter
+def iso_date(value: Any) -> str:
+    """``"2027-02-20"`` → "20 Feb 2027" (the reader's language); text that is no date stays as it is."""
+    try:
+        return date_format(date.fromisoformat(str(value)), "j M Y")
+    except ValueError:
+        return "" if value is None else str(value)

@@ -16,3 +16,12 @@ def test_a_bare_date_has_the_pages_format(language: str, expected: str) -> None:
     template = Template("{{ a }} · {{ b }} · {{ c }}")
     with translation.override(language):
         assert template.render(Context(dict(zip("abc", dates, strict=True)))) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [("2027-08-31", "31 Agu 2027"), ("", ""), (None, ""), ("kemarin", "kemarin")],
+)
+def test_a_date_kept_as_iso_text_reads_as_the_pages_dates(value: object, expected: str) -> None:
+    with translation.override("id"):
+        assert Template("{{ v|iso_date }}").render(Context({"v": value})) == expected
