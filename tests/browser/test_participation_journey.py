@@ -52,6 +52,13 @@ def test_an_idea_from_sign_up_to_the_approved_kpi(page, budi, sari, region_a, di
 
     # Warga registers and verifies her e-mail
     page.goto(page.base_url + "/partisipasi/daftar/")
+    # the form and the privacy note sit in two columns; the form is never cut between them
+    name, register = (
+        page.locator("#id_name").bounding_box(),
+        page.get_by_role("button", name="Daftar").bounding_box(),
+    )
+    privacy = page.get_by_role("heading", name="Data pribadi Anda").bounding_box()
+    assert name and register and privacy and abs(register["x"] - name["x"]) < 2 < privacy["x"] - register["x"]
     page.locator("#id_name").fill("Andi Warga")
     page.locator("#id_email").fill("andi@example.org")
     page.locator("#id_password").fill(CITIZEN_PASSWORD)
