@@ -21,7 +21,7 @@ from kotacerdas.evaluation.models import Publication
 from kotacerdas.planning.reference import dimension_label
 from kotacerdas.regions.models import Region
 
-NUMBER, RANK, TEXT = "number", "rank", "text"
+NUMBER, SIGNED, RANK, TEXT = "number", "signed", "rank", "text"  # SIGNED: a change, shown as +0,23
 EMPTY = "—"
 
 
@@ -36,7 +36,7 @@ def columns() -> list[Column]:
         Column(_("Region code"), TEXT),
         Column(_("Region"), TEXT),
         Column(_("Total"), NUMBER),
-        Column(_("Improvement"), NUMBER),
+        Column(_("Improvement"), SIGNED),
         Column(_("Size class"), TEXT),
         Column(_("National rank"), RANK),
         Column(_("Province rank"), RANK),
@@ -78,7 +78,7 @@ def cell_value(text: str, kind: str) -> Any:
         return None
     if text == NO_SCORE:  # a dimension without a planned programme: shown as on the screen
         return text
-    if kind == NUMBER:
+    if kind in (NUMBER, SIGNED):
         return float(text)  # the shortest float text round-trips the published decimal
     if kind == RANK:
         return int(text)

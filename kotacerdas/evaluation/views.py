@@ -15,12 +15,13 @@ from kotacerdas.accounts.access import national_admin_required
 from kotacerdas.accounts.models import User
 from kotacerdas.core.evaluation import PARTS
 from kotacerdas.core.evaluation.evaluate import BAND_COLUMNS, RANK_COLUMNS
+from kotacerdas.core.evaluation.letter import PART_LABELS
 from kotacerdas.core.regions import size_scheme_from_dict
 from kotacerdas.evaluation import actions
 from kotacerdas.evaluation.access import cycle_page
 from kotacerdas.evaluation.forms import CycleForm, ResultsForm
 from kotacerdas.evaluation.models import Cycle, Publication, PublishJob, ResultsBook
-from kotacerdas.evaluation.results_table import TEXT, columns, table_columns, table_rows
+from kotacerdas.evaluation.results_table import SIGNED, TEXT, columns, table_columns, table_rows
 from kotacerdas.jobs.liveness import sweep
 from kotacerdas.web.object_pages import ObjectPage
 from kotacerdas.web.pages import render_page, save_form
@@ -78,12 +79,13 @@ def _cycle(page: ObjectPage[Cycle], results_form: ResultsForm | None = None) -> 
         "job_active": job is not None and job.status in (PublishJob.Status.QUEUED, PublishJob.Status.RUNNING),
         "cycle": cycle,
         "scheme": cycle.size_scheme,
-        "parts": PARTS,
         "participants": participants,
         "publication": publication,
         "results": table_rows(publication) if publication else [],
         "result_columns": table,
         "numeric_columns": [i for i, c in enumerate(table, start=1) if c.kind != TEXT],
+        "signed_columns": [i for i, c in enumerate(table, start=1) if c.kind == SIGNED],
+        "part_labels": [PART_LABELS[part] for part in PARTS],
         "results_form": results_form or ResultsForm(),
     }
     return page.render("evaluation/cycle_detail.html", context, results_form)

@@ -9,7 +9,7 @@ from django.urls import reverse
 from docx import Document
 from openpyxl import load_workbook
 
-from kotacerdas.core.evaluation.letter import score_text
+from kotacerdas.core.evaluation.letter import score_text, signed_score_text
 from kotacerdas.evaluation.actions import do_enter_results, do_publish
 from kotacerdas.evaluation.models import Participant, Publication
 from kotacerdas.evaluation.tests.test_cycle import GOOD, open_cycle
@@ -92,11 +92,13 @@ def screen_rows(html: str) -> list[list[str]]:
     return [header[:-1]] + [row[:-1] for row in rows if row]  # without the letter links
 
 
-def as_shown(value: object) -> str:
-    """A spreadsheet cell as the page writes it: numbers in the one Indonesian format."""
+def as_shown(value: object, column: str) -> str:
+    """A spreadsheet cell as the page writes it: numbers in the one Indonesian format, a change signed."""
     if value is None:
         return "—"
-    return score_text(repr(value)) if isinstance(value, float) else str(value)
+    if not isinstance(value, float):
+        return str(value)
+    return signed_score_text(repr(value)) if column == "Peningkatan" else score_text(repr(value))
 
 
 def test_the_xlsx_is_the_table_on_the_screen(as_ayu, publication) -> None:
@@ -105,11 +107,26 @@ def test_the_xlsx_is_the_table_on_the_screen(as_ayu, publication) -> None:
     response = as_ayu.get(reverse("evaluation:results_xlsx", args=[cycle_id]))
     assert 'filename="evaluasi-2027-hasil.xlsx"' in response["Content-Disposition"]
     sheet = load_workbook(io.BytesIO(response.content)).active
-    cells = [[as_shown(v) for v in row] for row in sheet.iter_rows(values_only=True)]
+    rows = list(sheet.iter_rows(values_only=True))
+    cells = [[as_shown(v, str(c)) for v, c in zip(row, rows[0], strict=True)] for row in rows]
     screen = [[cell.replace("&ndash;", "–") for cell in row] for row in screen_rows(html)]
     assert cells == screen
     assert len(cells) == 5 and cells[1][:3] == ["15.71", "Kota Jambi", "3,475"]
     assert isinstance(sheet["C2"].value, float) and isinstance(sheet["F2"].value, int)
+    improvements = [row[3] for row in screen[1:] if row[3] != "—"]
+    assert improvements and all(cell[0] in "+-" for cell in improvements)  # as the region card and letter
+
+
+def test_the_participants_table_names_the_parts_and_writes_their_scores_as_the_letter_does(
+    as_ayu, publication
+) -> None:
+    html = as_ayu.get(reverse("evaluation:cycle", args=[publication.cycle.pk])).content.decode()
+    participants = html.split("<h2>Peserta</h2>", 1)[1].split("</table>", 1)[0]
+    assert '<th scope="col" class="num">Quick Win</th>' in participants and "quick_win" not in participants
+    scores = re.findall(r'<td class="num">([^<]*)</td>', participants)
+    assert "3,5" in scores and not [
+        score for score in scores if re.fullmatch(r"\d+\.\d{1,2}", score)
+    ]  # 3.84, not a population
 
 
 def test_a_publication_from_before_the_letters_gets_its_inputs_from_the_frozen_participants(

@@ -1,5 +1,6 @@
 """AHP weights, ranking and sensitivity: the weights and scores pages and their actions."""
 
+import re
 from decimal import Decimal
 
 import pytest
@@ -28,6 +29,9 @@ def test_ahp_weights_show_consistency_and_name_bad_judgements(as_budi, region_a,
     page = as_budi.get(reverse("planning:prioritisation", args=[region_a.code])).content.decode()
     assert "λmax" in page and "CR" in page
     assert "Rasio konsistensi" in page and "tidak di bawah 0,10" in page
+    as_budi.post(reverse("set_language"), {"language": "en", "next": "/"})
+    english = as_budi.get(reverse("planning:prioritisation", args=[region_a.code])).content.decode()
+    assert re.search(r"The consistency ratio \d,\d{3} is not below 0.10", english)  # one number format
     assert "Dampak bagi warga dibandingkan dengan Urgensi" in page or "Urgensi dibandingkan dengan" in page
 
 
