@@ -3,6 +3,7 @@ ideas (problems or ideas), supports and comments, and the moderation and promoti
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 
 from django.conf import settings
@@ -90,6 +91,27 @@ class Phase(models.Model):
 
     def is_open(self, today: date) -> bool:
         return not self.closed and self.starts_on <= today <= self.ends_on
+
+    def state(self, today: date) -> str:
+        """closed (early, by the coordinator), ended, upcoming or open: what the phase tables say."""
+        if self.closed:
+            return "closed"
+        if self.ends_on < today:
+            return "ended"
+        return "upcoming" if today < self.starts_on else "open"
+
+
+PHASE_STATES = {
+    "closed": _("closed"),
+    "ended": _("ended"),
+    "upcoming": _("upcoming"),
+    "open": _("open now"),
+}
+
+
+def phase_rows(phases: Iterable[Phase], today: date) -> list[tuple[Phase, str, str]]:
+    """(phase, state, its label) for the phase tables: a citizen sees which phase runs now."""
+    return [(phase, phase.state(today), str(PHASE_STATES[phase.state(today)])) for phase in phases]
 
 
 class Moderated(models.Model):

@@ -6,6 +6,7 @@ from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kotacerdas.accounts.models import User
@@ -75,5 +76,7 @@ def do_close_phase(actor: User, phase: Phase) -> Phase:
     require_moderator(actor, region)
     if phase.closed:
         raise ValidationError(_("This phase is already closed."))
+    if phase.ends_on < timezone.localdate():
+        raise ValidationError(_("This phase has already ended."))
     save_audited(actor, "participation.phase.close", phase, {"closed": True}, region=region)
     return phase

@@ -4,6 +4,10 @@ kotacerdas/participation/locale/id/LC_MESSAGES/django.po`` after ``makemessages`
 # ruff: noqa: E501  (one translation per line, as in the .po file)
 
 T = {
+    "ended": "berakhir",
+    "upcoming": "akan datang",
+    "open now": "sedang berjalan",
+    "This phase has already ended.": "Tahap ini sudah berakhir.",
     "Consent for the purpose of participation is required.": "Persetujuan untuk tujuan partisipasi wajib diberikan.",
     "Write your name.": "Tuliskan nama Anda.",
     "Write an e-mail address of at most 150 characters.": "Tuliskan alamat e-mail paling panjang 150 karakter.",

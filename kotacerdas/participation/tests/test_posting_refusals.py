@@ -39,6 +39,46 @@ def test_a_phase_is_closed_once(budi, consultation) -> None:
     assert Phase.objects.get().closed
 
 
+def test_an_ended_phase_is_not_closed_and_every_table_says_which_phase_runs(budi, consultation) -> None:
+    from django.test import Client
+    from django.urls import reverse
+
+    from conftest import logged_in
+
+    today = timezone.localdate()
+    running = consultation.phases.get()
+    ended = do_add_phase(
+        budi,
+        consultation,
+        name="Bimtek I",
+        starts_on=today - timedelta(days=60),
+        ends_on=today - timedelta(days=30),
+    )
+    upcoming = do_add_phase(
+        budi,
+        consultation,
+        name="Revisi",
+        starts_on=today + timedelta(days=31),
+        ends_on=today + timedelta(days=60),
+    )
+    with pytest.raises(ValidationError) as error:
+        do_close_phase(budi, ended)
+    assert error.value.messages == ["Tahap ini sudah berakhir."] and not Phase.objects.get(pk=ended.pk).closed
+    public = Client().get(consultation.get_absolute_url()).content.decode()
+    manage = (
+        logged_in(budi)
+        .get(reverse("participation:manage_consultation", args=[consultation.region.code, consultation.pk]))
+        .content.decode()
+    )
+    for page in (public, manage):
+        assert f'data-testid="phase-state-{running.pk}">sedang berjalan<' in page
+        assert f'data-testid="phase-state-{ended.pk}">berakhir<' in page
+        assert f'data-testid="phase-state-{upcoming.pk}">akan datang<' in page
+    close = lambda phase: reverse("participation:phase_close", args=[consultation.region.code, phase.pk])  # noqa: E731
+    assert f'action="{close(running)}"' in manage and f'action="{close(upcoming)}"' in manage
+    assert f'action="{close(ended)}"' not in manage  # nothing to close
+
+
 @pytest.mark.parametrize(
     ("extra", "errors"),
     [

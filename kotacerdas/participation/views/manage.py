@@ -9,6 +9,7 @@ from typing import Any
 from django import forms
 from django.http import Http404, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -30,7 +31,7 @@ from kotacerdas.participation.forms import (
     RedactCommentForm,
     RedactIdeaForm,
 )
-from kotacerdas.participation.models import Comment, Consultation, Idea, Phase
+from kotacerdas.participation.models import Comment, Consultation, Idea, Phase, phase_rows
 from kotacerdas.regions.models import Region
 from kotacerdas.web.pages import RegionPage, list_and_add
 
@@ -61,7 +62,7 @@ def consultation(page: RegionPage[Region], consultation_id: int) -> HttpResponse
         template="participation/manage_consultation.html",
         context={
             "consultation": found,
-            "phases": found.phases.all(),
+            "phases": phase_rows(found.phases.all(), timezone.localdate()),
             "ideas": found.ideas.all(),
             "held_ideas": found.ideas.filter(state=held),
             "held_comments": Comment.objects.filter(idea__consultation=found, state=held).select_related(

@@ -28,7 +28,7 @@ from kotacerdas.participation.actions.citizens import do_register_citizen, do_ve
 from kotacerdas.participation.actions.posting import do_comment, do_submit_idea, do_support
 from kotacerdas.participation.chain import chain_for
 from kotacerdas.participation.forms import CommentForm, IdeaForm, SignupForm
-from kotacerdas.participation.models import Consultation, Idea, Support
+from kotacerdas.participation.models import Consultation, Idea, Support, phase_rows
 from kotacerdas.participation.similarity import similar_ideas
 from kotacerdas.planning import reference
 from kotacerdas.web import uploads
@@ -77,7 +77,7 @@ def consultation(request: HttpRequest, consultation_id: int) -> HttpResponse:
     context = {
         "consultation": found,
         "place": found.region,
-        "phases": found.phases.all(),
+        "phases": phase_rows(found.phases.all(), timezone.localdate()),
         "open_phase": found.open_phase(today),
         "ideas": public_ideas(found).order_by("-created_at"),
         "citizen": citizen_of(request.user),
