@@ -197,7 +197,7 @@ def forget_inbox_badge(client: Client) -> Client:
     """Drop the navigation's kept inbox count (kotacerdas.web.inbox), so that the next page is a first
     view of the minute: it counts the inbox and keeps the count, as the first page after sign-in does.
     Query-count tests measure that view; a repeat view within INBOX_BADGE_SECONDS costs less."""
-    from kotacerdas.web.inbox import BADGE_SESSION_KEY
+    from kotacerdas.web.inbox_badge import BADGE_SESSION_KEY
 
     session = client.session
     if BADGE_SESSION_KEY in session:

@@ -6,7 +6,7 @@ from django.conf import settings
 from django.http import HttpRequest
 
 from kotacerdas.accounts.access import is_national_admin
-from kotacerdas.web.inbox import badge_count_for_request
+from kotacerdas.web.inbox_badge import badge_count_for_request
 
 
 def navigation(request: HttpRequest) -> dict[str, Any]:

@@ -10,7 +10,7 @@ from django.shortcuts import render
 from kotacerdas.accounts.access import is_national_admin, memberships_of, opds_of_user
 from kotacerdas.accounts.models import Role
 from kotacerdas.regions.models import Region, counts_by_size_class
-from kotacerdas.web.inbox import inbox_for_request
+from kotacerdas.web.inbox_badge import inbox_for_request
 from kotacerdas.web.params import page_of
 
 # Items per group on the home page; the inbox page lists them all.

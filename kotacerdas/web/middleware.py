@@ -11,7 +11,8 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from kotacerdas.core.spreadsheet import has_control, strip_control
-from kotacerdas.web.inbox import BADGE_SESSION_KEY, recount_badge, write_may_move_inbox
+from kotacerdas.web.inbox import write_may_move_inbox
+from kotacerdas.web.inbox_badge import BADGE_SESSION_KEY, recount_badge
 from kotacerdas.web.writes import written_in_request
 
 

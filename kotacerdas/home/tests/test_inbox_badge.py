@@ -19,7 +19,8 @@ from conftest import logged_in
 from kotacerdas.assessment.models import Assessment
 from kotacerdas.assessment.tests.test_pages import url as assessment_url
 from kotacerdas.home.tests.test_inbox import D1, spbe
-from kotacerdas.web.inbox import BADGE_SESSION_KEY, collect_inbox
+from kotacerdas.web.inbox import collect_inbox
+from kotacerdas.web.inbox_badge import BADGE_SESSION_KEY
 
 pytestmark = pytest.mark.django_db
 

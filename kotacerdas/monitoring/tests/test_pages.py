@@ -201,7 +201,7 @@ def test_a_kpi_report_saved_keeps_the_navigations_inbox_count(world, as_sari) ->
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    from kotacerdas.web.inbox import BADGE_SESSION_KEY
+    from kotacerdas.web.inbox_badge import BADGE_SESSION_KEY
 
     assert as_sari.get(reverse("regions:catalogue")).status_code == 200
     kept = as_sari.session[BADGE_SESSION_KEY]
