@@ -3,8 +3,9 @@ from __future__ import annotations
 from django import template
 from django.utils.translation import gettext as _
 
+from kotacerdas.assessment.instruments import get_instrument
 from kotacerdas.assessment.instruments import label as label_of
-from kotacerdas.core.instruments import Text
+from kotacerdas.core.instruments import InstrumentError, Text
 
 register = template.Library()
 
@@ -12,6 +13,16 @@ register = template.Library()
 @register.filter
 def label(text: Text | dict[str, str] | None) -> str:
     return label_of(text)
+
+
+@register.filter
+def instrument_name(instrument_id: str) -> str:
+    """``spbe-2020`` → "Indeks SPBE (PermenPANRB 59/2020)" in the reader's language; an instrument no
+    longer installed keeps its id."""
+    try:
+        return label_of(get_instrument(instrument_id).name)
+    except InstrumentError:
+        return instrument_id
 
 
 @register.filter

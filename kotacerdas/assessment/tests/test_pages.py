@@ -34,6 +34,10 @@ def test_budi_starts_an_assessment(as_budi, region_a) -> None:
         "2026-12-31",
         3,
     )
+    listed = as_budi.get(reverse("assessment:list", args=[region_a.code])).content.decode()
+    detail = as_budi.get(url("detail", assessment)).content.decode()
+    for page in (listed, detail):  # the instrument by its name, not its file's id
+        assert "Indeks SPBE (PermenPANRB 59/2020)" in page and ">spbe-2020 " not in page
 
 
 def test_a_bad_start_is_a_400_in_indonesian(as_budi, region_a) -> None:
