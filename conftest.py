@@ -71,6 +71,19 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
 
 
 @pytest.fixture(autouse=True)
+def _installation_language() -> Iterator[None]:
+    """Each test starts in the installation's language (Indonesian). A request in English leaves English
+    active in the thread (LocaleMiddleware activates a language and never deactivates it), so a later
+    test in the same worker that calls an action directly would read its messages in English."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture(autouse=True)
 def _reference_regions(request: pytest.FixtureRequest) -> None:
     if not uses_database(request.node):
         return
