@@ -78,7 +78,7 @@ def test_one_assessment_from_start_to_verified(page, tmp_path, ayu, budi, sari, 
     # Sari answers her six indicators, with an evidence file on the first
     log_in(page, "sari")
     page.goto(detail_url)
-    assert page.locator("text=milik Anda").count() == 6
+    expect(page.locator("text=milik Anda")).to_have_count(6)
     page.get_by_role("link", name=STRUKTUR[0]).click()
     page.locator("#id_value").select_option("yes")
     page.get_by_label("Penjelasan").fill("SK Wali Kota tentang tim smart city")
@@ -143,8 +143,8 @@ def test_one_assessment_from_start_to_verified(page, tmp_path, ayu, budi, sari, 
 
     # The verified result: radar chart, self-assessed beside verified
     expect(page.get_by_text(re.compile(r"Terverifikasi\. Nilai: "))).to_be_visible()
-    assert page.locator("svg.radar polygon.radar-series.verified").count() == 1
-    assert page.locator("svg.radar polygon.radar-series.self").count() == 1
+    expect(page.locator("svg.radar polygon.radar-series.verified")).to_have_count(1)
+    expect(page.locator("svg.radar polygon.radar-series.self")).to_have_count(1)
     expect(page.get_by_role("cell", name="Struktur", exact=True)).to_be_visible()
     save_screenshot(page, "assessment-results")
 
@@ -180,4 +180,4 @@ def test_what_sari_types_survives_leaving_the_page(page, budi, sari, dinkes_a, r
     expect(page.get_by_text("Jawaban disimpan.")).to_be_visible()
     assert Answer.objects.get().explanation == "Penjelasan panjang yang belum disimpan"
     page.reload()
-    assert page.get_by_text("Draf dipulihkan dari peramban ini").count() == 0
+    expect(page.get_by_text("Draf dipulihkan dari peramban ini")).to_have_count(0)

@@ -20,7 +20,7 @@ def test_budi_journey(page, budi, sari, dewi, dinkes_a) -> None:  # type: ignore
     log_in(page, "budi")
     expect(page.get_by_role("heading", name="Selamat datang, Budi")).to_be_visible()
     expect(page.get_by_role("link", name="Kota Salatiga")).to_be_visible()
-    assert page.get_by_text("Kabupaten Sleman").count() == 0
+    expect(page.get_by_text("Kabupaten Sleman")).to_have_count(0)
     save_screenshot(page, "home-coordinator")
 
     page.get_by_role("link", name="Kota Salatiga").click()

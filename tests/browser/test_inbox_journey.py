@@ -44,7 +44,7 @@ def test_sari_and_rina_find_their_work_on_the_home_page(page, budi, sari, rina, 
     tasks = page.locator("section.inbox")
     expect(tasks.get_by_role("heading", name=re.compile("^Tugas saya"))).to_be_visible()
     links = tasks.get_by_role("link", name=re.compile("^Jawab “"))
-    assert links.count() == 4
+    expect(links).to_have_count(4)
     expect(page.get_by_role("link", name=re.compile("^Kotak tugas 4"))).to_be_visible()
     assert no_horizontal_scroll(page)
     save_screenshot(page, "inbox-sari")

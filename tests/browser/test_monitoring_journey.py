@@ -105,5 +105,5 @@ def test_a_year_of_monitoring_from_opening_to_lock(page, ayu, budi, sari, region
     assert page.get_by_test_id(f"actual-{coverage.pk}-2027").inner_text() == "75"
     assert page.get_by_test_id("progress-KS-01").inner_text() == "60,0%"
     assert page.get_by_test_id("realised-2027-APBD").inner_text() == "Rp250.000.000"
-    assert page.locator("svg.kpi-chart").count() == 3
+    expect(page.locator("svg.kpi-chart")).to_have_count(3)
     save_screenshot(page, "monitoring-region")

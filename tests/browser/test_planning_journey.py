@@ -59,7 +59,7 @@ def test_budi_plans_and_optimises_the_roadmap(page, budi, rina, dinkes_a) -> Non
     page.get_by_role("link", name="Inisiatif", exact=True).click()
     page.get_by_role("link", name="Inisiatif baru").click()
     predecessors = page.get_by_role("group", name="Pendahulu")
-    assert predecessors.get_by_role("checkbox").count() == 2
+    expect(predecessors.get_by_role("checkbox")).to_have_count(2)
     predecessors.get_by_label("KS-01", exact=False).check()
     page.locator("#id_b_2026_APBD").fill("1.500.000.000")
     page.locator("#id_b_2026_APBD").scroll_into_view_if_needed()
@@ -72,6 +72,7 @@ def test_budi_plans_and_optimises_the_roadmap(page, budi, rina, dinkes_a) -> Non
     expect(page.get_by_text("CR").first).to_be_visible()
     page.get_by_role("link", name="Beri skor inisiatif").click()
     inputs = page.locator("input[name^='s_']")
+    expect(inputs.first).to_be_visible()  # counted only once the scoring page has loaded
     for index in range(inputs.count()):
         inputs.nth(index).fill("4" if index < 5 else "2")
     page.get_by_role("button", name="Simpan skor").click()
