@@ -80,7 +80,6 @@ def _installation_language() -> Iterator[None]:
 
     translation.activate(settings.LANGUAGE_CODE)
     yield
-    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture(autouse=True)

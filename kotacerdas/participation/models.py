@@ -111,7 +111,8 @@ PHASE_STATES = {
 
 def phase_rows(phases: Iterable[Phase], today: date) -> list[tuple[Phase, str, str]]:
     """(phase, state, its label) for the phase tables: a citizen sees which phase runs now."""
-    return [(phase, phase.state(today), str(PHASE_STATES[phase.state(today)])) for phase in phases]
+    states = [(phase, phase.state(today)) for phase in phases]
+    return [(phase, state, str(PHASE_STATES[state])) for phase, state in states]
 
 
 class Moderated(models.Model):

@@ -57,7 +57,7 @@ PART_NAMES = {
 
 
 def part_names(parts: list[str]) -> str:
-    """``["vision", "kpis"]`` → "Visi, KPI" in the reader's language (a key no longer offered as is)."""
+    """``["vision", "kpis"]`` → "Visi, IKU" in the reader's language (a key no longer offered as is)."""
     return ", ".join(str(PART_NAMES.get(part, part)) for part in parts)
 
 

@@ -76,7 +76,7 @@ def do_close_phase(actor: User, phase: Phase) -> Phase:
     require_moderator(actor, region)
     if phase.closed:
         raise ValidationError(_("This phase is already closed."))
-    if phase.ends_on < timezone.localdate():
+    if phase.state(timezone.localdate()) == "ended":
         raise ValidationError(_("This phase has already ended."))
     save_audited(actor, "participation.phase.close", phase, {"closed": True}, region=region)
     return phase
