@@ -22,7 +22,7 @@ from kotacerdas.accounts.access import (
 )
 from kotacerdas.accounts.models import Membership, Role
 from kotacerdas.monitoring.models import Evidence, InitiativeReport, KpiReport, Period, ReportTransition
-from kotacerdas.planning.access import initiatives_of, masterplan_for_year
+from kotacerdas.planning.access import initiatives_of, masterplan_for_year, revision_for_year
 from kotacerdas.planning.models import Initiative, Kpi
 from kotacerdas.regions.models import Opd, Region
 from kotacerdas.web.compiled import compiled
@@ -116,6 +116,7 @@ def checked_id(pk: int) -> int:
 # Stand-ins in the SQL compiled once per process (kotacerdas.web.compiled) for the getters every report
 # page and save runs: the i-th OPD of a contributor stands as _OPD - i.
 _PK, _REGION, _OPD = -7_231_010, -7_231_011, -7_231_100
+_YEAR = 32_123  # a year column is a positive small integer: a stand-in out of its range folds away
 
 
 def _period_of(pk: int, region_id: int) -> QuerySet[Period]:
@@ -133,43 +134,47 @@ def get_period(region: Region, pk: int) -> Period:
     return found
 
 
-def _reportable_kpi(region_id: int, pk: int, *opd_ids: int) -> QuerySet[Kpi]:
+def _reportable_kpi(region_id: int, year: int, pk: int, *opd_ids: int) -> QuerySet[Kpi]:
     """:func:`reportable_kpis` ``.filter(pk=pk)``, for a manager (no OPDs) or a contributor's OPDs."""
-    initiatives = Initiative.objects.filter(region_id=region_id).select_related("owner")
+    initiatives = Initiative.all_revisions.filter(
+        region_id=region_id, masterplan=revision_for_year(region_id, year)
+    )
+    initiatives = initiatives.select_related("owner")
     if opd_ids:
         initiatives = initiatives.filter(owner_id__in=list(opd_ids))
     kpis = Kpi.all_revisions.filter(initiative__in=initiatives)
     return kpis.select_related("initiative", "initiative__owner").filter(pk=pk)
 
 
-def get_kpi_for_reporter(user: Person, region: Region, pk: int) -> Kpi:
-    """A KPI the person reports on. In a request (every report page and save asks) through SQL compiled
-    once per process for the person's reach, as :func:`reportable_kpis` would find it."""
+def get_kpi_for_reporter(user: Person, region: Region, pk: int, year: int) -> Kpi:
+    """A KPI the person reports on in a period of ``year`` (of the revision that year belongs to). In a
+    request (every report page and save asks) through SQL compiled once per process for the person's
+    reach, as :func:`reportable_kpis` would find it."""
     checked_id(pk)
     opds: tuple[int, ...] = ()
     if not can_manage_monitoring(user, region):
         known = _reporter_opd_ids(user, region)
         if known is None:  # outside a request
             try:
-                return reportable_kpis(user, region).get(pk=pk)
+                return reportable_kpis(user, region, year).get(pk=pk)
             except Kpi.DoesNotExist:
                 raise Http404 from None
         if not known:
             raise Http404
         opds = tuple(sorted(known))
-    stand_ins = (_REGION, _PK, *(_OPD - i for i in range(len(opds))))
+    stand_ins = (_REGION, _YEAR, _PK, *(_OPD - i for i in range(len(opds))))
     query = compiled(("reportable kpi", len(opds)), router.db_for_read(Kpi), _reportable_kpi, *stand_ins)
-    kpi: Kpi | None = query.first(region.pk, pk, *opds)
+    kpi: Kpi | None = query.first(region.pk, year, pk, *opds)
     if kpi is None:
         raise Http404
     memo = request_memo()
     if memo is not None:
-        memo[_reports_on(user, region, pk)] = True
+        memo[_reports_on(user, region, pk, year)] = True
     return kpi
 
 
-def _reports_on(user: Person, region: Region, kpi_id: int) -> tuple[str, Any, int, int]:
-    return ("reports on kpi", getattr(user, "pk", None), region.pk, kpi_id)
+def _reports_on(user: Person, region: Region, kpi_id: int, year: int) -> tuple[str, Any, int, int, int]:
+    return ("reports on kpi", getattr(user, "pk", None), region.pk, kpi_id, year)
 
 
 _REPORT = -7_231_023  # a stand-in report id (kotacerdas.web.compiled)
@@ -206,15 +211,15 @@ def report_evidence(report: KpiReport | InitiativeReport) -> list[Evidence]:
     return found
 
 
-def may_report_on(user: Person, region: Region, kpi: Kpi) -> bool:
+def may_report_on(user: Person, region: Region, kpi: Kpi, year: int) -> bool:
     """Whether the person reports on this KPI of the region (:func:`get_kpi_for_reporter`'s check,
     for the actions). A save asks it again after its page's getter found the KPI in the same request:
     that answer is kept for the request (the KPI, its initiative and owner are read once a save)."""
     memo = request_memo()
-    if memo is not None and memo.get(_reports_on(user, region, kpi.pk)):
+    if memo is not None and memo.get(_reports_on(user, region, kpi.pk, year)):
         return True
     try:
-        get_kpi_for_reporter(user, region, kpi.pk)
+        get_kpi_for_reporter(user, region, kpi.pk, year)
     except Http404:
         return False
     return True
@@ -229,10 +234,11 @@ def get_kpi_for_reader(user: Person, region: Region, pk: int) -> Kpi:
         raise Http404 from None
 
 
-def get_initiative_for_reporter(user: Person, region: Region, pk: int) -> Initiative:
+def get_initiative_for_reporter(user: Person, region: Region, pk: int, year: int) -> Initiative:
+    """An initiative the person reports on in a period of ``year`` (of that year's revision)."""
     checked_id(pk)
     try:
-        return reportable_initiatives(user, region).get(pk=pk)
+        return reportable_initiatives(user, region, year).get(pk=pk)
     except Initiative.DoesNotExist:
         raise Http404 from None
 

@@ -152,11 +152,11 @@ class Realisation(APIView):
         region = get_region_for_user(request.user, code)
         period = get_period(region, period_id)
         kpis = KpiReport.objects.filter(
-            period=period, kpi__in=reportable_kpis(request.user, region)
+            period=period, kpi__in=reportable_kpis(request.user, region, period.year)
         ).select_related("kpi")
         initiatives = (
             InitiativeReport.objects.filter(
-                period=period, initiative__in=reportable_initiatives(request.user, region)
+                period=period, initiative__in=reportable_initiatives(request.user, region, period.year)
             )
             .select_related("initiative")
             .prefetch_related("realisations")
@@ -175,7 +175,8 @@ class KpiRealisation(APIView):
         def run() -> tuple[int, Any]:
             region = get_region_for_user(request.user, code)
             require(can_report(request.user, region))
-            period, kpi = get_period(region, period_id), get_kpi_for_reporter(request.user, region, kpi_id)
+            period = get_period(region, period_id)
+            kpi = get_kpi_for_reporter(request.user, region, kpi_id, period.year)
             data = KpiInput(data=request.data)
             data.is_valid(raise_exception=True)
             report = do_save_kpi_report(_actor(request), period, kpi, **data.validated_data)
@@ -195,7 +196,7 @@ class InitiativeRealisation(APIView):
             region = get_region_for_user(request.user, code)
             require(can_report(request.user, region))
             period = get_period(region, period_id)
-            initiative = get_initiative_for_reporter(request.user, region, initiative_id)
+            initiative = get_initiative_for_reporter(request.user, region, initiative_id, period.year)
             data = InitiativeInput(data=request.data)
             data.is_valid(raise_exception=True)
             report = do_save_initiative_report(_actor(request), period, initiative, **data.validated_data)

@@ -19,6 +19,7 @@ from operator import or_
 from typing import Any
 
 from django.db.models import Exists, F, OuterRef, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.db.models.lookups import Exact
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -27,6 +28,7 @@ from kotacerdas.accounts.access import inbox_roles
 from kotacerdas.accounts.models import Role
 from kotacerdas.core import monitoring as core
 from kotacerdas.monitoring.models import InitiativeReport, KpiReport, Period, ReportTransition
+from kotacerdas.planning.access import revision_for_year
 from kotacerdas.planning.models import Initiative, Kpi
 from kotacerdas.web.inbox import ASSIGNED, RETURNED, REVIEW, InboxItem, InboxQuery, InboxSource
 
@@ -41,11 +43,17 @@ def _period_item(kind: str, text: str, period: Period, url: str, **extra: object
     return InboxItem(kind, text, url, period.region.code, period.region.name, **extra)  # type: ignore[arg-type]
 
 
+def _period_revision() -> Coalesce:
+    """The revision the period's year belongs to (an earlier one's period asks for that one's items),
+    as seen from a KPI or initiative subquery of the period."""
+    return revision_for_year(OuterRef(OuterRef("region")), OuterRef(OuterRef("year")))
+
+
 def _kpi_unreported(opds: set[int], years: range) -> Exists:
     """A KPI of ``opds`` with a target in the period's year and no report sent for the period."""
     in_year = (Q(Exact(OuterRef("year"), year), targets__has_key=str(year)) for year in years)
-    kpis = Kpi.objects.filter(
-        reduce(or_, in_year), initiative__region=OuterRef("region"), initiative__owner_id__in=opds
+    kpis = Kpi.all_revisions.filter(
+        reduce(or_, in_year), initiative__masterplan=_period_revision(), initiative__owner_id__in=opds
     )
     # OuterRef("pk") is the KPI's here; the period is one level further out
     reported = KpiReport.objects.filter(period=OuterRef(OuterRef("pk")), kpi=OuterRef("pk"), status__in=SENT)
@@ -56,8 +64,8 @@ def _initiative_unreported(opds: set[int]) -> Exists:
     reported = InitiativeReport.objects.filter(
         period=OuterRef(OuterRef("pk")), initiative=OuterRef("pk"), status__in=SENT
     )
-    running = Initiative.objects.filter(
-        region=OuterRef("region"),
+    running = Initiative.all_revisions.filter(
+        masterplan=_period_revision(),
         owner_id__in=opds,
         start_year__lte=OuterRef("year"),
         start_year__gt=OuterRef("year") - F("duration"),

@@ -27,7 +27,7 @@ from kotacerdas.monitoring.models import (
 )
 from kotacerdas.monitoring.plan import pagu, plan_for
 from kotacerdas.monitoring.statuses import statuses_and_weight_method
-from kotacerdas.planning.access import initiatives_of, kpis_of, masterplan_for_year
+from kotacerdas.planning.access import initiatives_of, kpis_of, masterplan_for_year, revision_for_year
 from kotacerdas.planning.models import Initiative, Kpi, Masterplan
 from kotacerdas.planning.reference import dimension_label
 from kotacerdas.regions.models import Region
@@ -247,8 +247,9 @@ def region_summary(region: Region) -> dict[str, Any] | None:
     if period is None:
         return None
     year, sent = period.year, (core.SUBMITTED, core.APPROVED)
-    kpis = Kpi.objects.filter(initiative__region=region, targets__has_key=str(year))
-    running = Initiative.objects.filter(region=region, start_year__lte=year).annotate(
+    revision = revision_for_year(region, year)
+    kpis = Kpi.all_revisions.filter(initiative__masterplan=revision, targets__has_key=str(year))
+    running = Initiative.all_revisions.filter(masterplan=revision, start_year__lte=year).annotate(
         last_year=F("start_year") + F("duration") - 1
     )
     counts = (

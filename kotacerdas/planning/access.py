@@ -9,6 +9,8 @@ from __future__ import annotations
 from typing import TypeVar
 
 from django.db import models
+from django.db.models import OuterRef, Subquery
+from django.db.models.functions import Coalesce
 from django.http import Http404
 
 from kotacerdas.accounts.access import can_manage_region, get_region_for_user
@@ -127,9 +129,17 @@ def masterplan_revisions(region: Region) -> list[Masterplan]:
 def masterplan_for_year(region: Region, year: int) -> Masterplan | None:
     """The revision a year's records belong to (a monitoring period's, say): the active revision when
     its period holds the year, else the latest earlier revision that does, else the active one."""
+    return Masterplan.all_revisions.filter(pk=revision_for_year(region, year)).first()
+
+
+def revision_for_year(region: Region | int | OuterRef, year: int | OuterRef) -> Coalesce:
+    """:func:`masterplan_for_year`'s primary key as an SQL expression, so that a count over many
+    periods (the inbox, the region card) picks each period's revision inside one query."""
     revisions = Masterplan.all_revisions.filter(region=region)
     holding = revisions.filter(period_start__lte=year, period_end__gte=year)
-    return holding.order_by("-is_active", "-revision").first() or revisions.filter(is_active=True).first()
+    holding = holding.order_by("-is_active", "-revision")
+    active = revisions.filter(is_active=True).order_by()
+    return Coalesce(Subquery(holding.values("pk")[:1]), Subquery(active.values("pk")[:1]))
 
 
 def initiatives_of(masterplan: Masterplan | None) -> models.QuerySet[Initiative]:

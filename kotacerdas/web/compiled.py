@@ -8,9 +8,11 @@ shape, with a *stand-in* for each value that changes, and each later run puts th
 stand-ins were. ``rows()`` gives the driver's rows; ``objects()`` model instances, built by the ORM's
 own compiler (set up once) as a queryset's iteration builds them, ``select_related`` rows included.
 Only values the ORM passes through unchanged may be stood in for (exact lookups of a key or a date and
-time, not ``LIKE`` patterns); a stand-in that does not turn up in the parameters exactly once is
-refused. The instances' building uses the compiler's ``klass_info`` and ``select`` as Django 5.2's
-``ModelIterable`` does; ``kotacerdas/web/tests/test_compiled.py`` holds it against the ORM's own.
+time, not ``LIKE`` patterns, and values inside the column's range: the ORM folds a lookup of a year
+-7 into "no rows"); a stand-in that does not turn up in the parameters is refused, and one that turns
+up several times (a region's key in a query and its subquery) is put in every place. The instances'
+building uses the compiler's ``klass_info`` and ``select`` as Django 5.2's ``ModelIterable`` does;
+``kotacerdas/web/tests/test_compiled.py`` holds it against the ORM's own.
 """
 
 from __future__ import annotations
@@ -66,19 +68,20 @@ class _Instances:
 
 @dataclass(frozen=True)
 class CompiledQuery:
-    """SQL with its parameters, where ``slots[i]`` is the position of the i-th stand-in's value."""
+    """SQL with its parameters, where ``slots[i]`` are the positions of the i-th stand-in's value."""
 
     database: str
     sql: str
     parameters: tuple[Any, ...]
-    slots: tuple[int, ...]
+    slots: tuple[tuple[int, ...], ...]
     # How a model queryset's rows become instances (``objects``), worked out once.
     instances: _Instances | None = None
 
     def parameters_for(self, values: Sequence[Any]) -> list[Any]:
         parameters = list(self.parameters)
-        for slot, value in zip(self.slots, values, strict=True):
-            parameters[slot] = _adapted(self.database, value)
+        for slots, value in zip(self.slots, values, strict=True):
+            for slot in slots:
+                parameters[slot] = _adapted(self.database, value)
         return parameters
 
     def rows(self, *values: Any) -> list[tuple[Any, ...]]:
@@ -124,9 +127,9 @@ def compiled(
         for stand_in in stand_ins:
             adapted = _adapted(database, stand_in)
             found = [i for i, value in enumerate(parameters) if value == adapted]
-            if len(found) != 1:
-                raise ValueError(f"the stand-in {stand_in!r} appears {len(found)} times in {sql}")
-            slots.append(found[0])
+            if not found:
+                raise ValueError(f"the stand-in {stand_in!r} does not appear in {sql}")
+            slots.append(tuple(found))
         model_rows = queryset._iterable_class is ModelIterable
         instances = _Instances(compiler, database) if model_rows else None
         _COMPILED[key] = CompiledQuery(database, sql, tuple(parameters), tuple(slots), instances)

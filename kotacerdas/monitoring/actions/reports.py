@@ -56,11 +56,11 @@ AnyReport = KpiReport | InitiativeReport
 def _require_reporter(
     actor: User, period: Period, *, kpi: Kpi | None = None, initiative: Initiative | None = None
 ) -> None:
-    if kpi is not None and not may_report_on(actor, period.region, kpi):
+    if kpi is not None and not may_report_on(actor, period.region, kpi, period.year):
         raise ActionNotAllowed(_("You may report only for your own OPD's KPIs and initiatives."))
     if (
         initiative is not None
-        and not reportable_initiatives(actor, period.region).filter(pk=initiative.pk).exists()
+        and not reportable_initiatives(actor, period.region, period.year).filter(pk=initiative.pk).exists()
     ):
         raise ActionNotAllowed(_("You may report only for your own OPD's KPIs and initiatives."))
 

@@ -120,6 +120,10 @@ def do_import_sheet(actor: User, period: Period, content: bytes) -> int:
 
 
 def sheet_items(actor: User, period: Period) -> tuple[list[Any], list[Any]]:
-    kpis = [k for k in reportable_kpis(actor, period.region) if str(period.year) in (k.targets or {})]
-    initiatives = [i for i in reportable_initiatives(actor, period.region) if active_in(i, period.year)]
+    kpis = [
+        k for k in reportable_kpis(actor, period.region, period.year) if str(period.year) in (k.targets or {})
+    ]
+    initiatives = [
+        i for i in reportable_initiatives(actor, period.region, period.year) if active_in(i, period.year)
+    ]
     return kpis, initiatives

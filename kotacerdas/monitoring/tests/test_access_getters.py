@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 from django.http import Http404
 
@@ -17,6 +19,8 @@ from kotacerdas.monitoring.access import (
     reportable_kpis,
 )
 from kotacerdas.monitoring.actions.reports import do_save_initiative_report, do_save_kpi_report
+from kotacerdas.planning.models import Kpi
+from kotacerdas.planning.revisions.actions import do_start_revision
 from kotacerdas.web.memo import RequestMemoMiddleware
 
 pytestmark = pytest.mark.django_db
@@ -42,9 +46,9 @@ def test_a_period_is_found_only_through_its_region(world, region_a, region_b) ->
 
 
 def test_sari_reaches_only_her_opds_initiative_and_reports(world, budi, sari, region_a) -> None:
-    assert get_initiative_for_reporter(sari, region_a, world.telemed.pk) == world.telemed
+    assert get_initiative_for_reporter(sari, region_a, world.telemed.pk, 2027) == world.telemed
     with pytest.raises(Http404):
-        get_initiative_for_reporter(sari, region_a, world.portal.pk)
+        get_initiative_for_reporter(sari, region_a, world.portal.pk, 2027)
     kpi_report = do_save_kpi_report(budi, world.period, world.poverty, value="9")
     portal_report = do_save_initiative_report(budi, world.period, world.portal, implementation="running")
     own_report = do_save_initiative_report(sari, world.period, world.telemed, implementation="running")
@@ -84,21 +88,29 @@ def _getter(get, *args):
 def test_in_a_request_the_compiled_getters_find_what_the_querysets_find(
     world, budi, sari, rina, dewi, region_a, region_b
 ) -> None:
-    kpis = [world.visits.pk, world.coverage.pk, world.poverty.pk, 987_654]
-    for person in (budi, sari, rina, dewi):
-        for region in (region_a, region_b):
-            outside = [_getter(get_kpi_for_reporter, person, region, pk) for pk in kpis]
-            inside = RequestMemoMiddleware(
-                lambda _r, p=person, r=region: [_getter(get_kpi_for_reporter, p, r, pk) for pk in kpis]
-            )(None)
-            assert inside == outside, (person, region)
-            assert [k and (k.initiative.code, k.initiative.owner.name) for k in inside] == [
-                k and (k.initiative.code, k.initiative.owner.name) for k in outside
-            ]
-    sari_finds = RequestMemoMiddleware(
-        lambda _r: [_getter(get_kpi_for_reporter, sari, region_a, pk) for pk in kpis]
-    )
-    assert [bool(k) for k in sari_finds(None)] == [True, True, False, False]
+    do_start_revision(budi, region_a, 2029, 2033)  # 2027 stays revision 1's, 2029 is the copies'
+    copies = list(Kpi.objects.filter(initiative__region=region_a).order_by("pk").values_list("pk", flat=True))
+    assert len(copies) == 3  # visits, coverage (Sari's Dinkes), poverty (Diskominfo)
+    kpis = [world.visits.pk, world.coverage.pk, world.poverty.pk, *copies, 987_654]
+    for person, region, year in itertools.product(
+        (budi, sari, rina, dewi), (region_a, region_b), (2027, 2029)
+    ):
+        outside = [_getter(get_kpi_for_reporter, person, region, pk, year) for pk in kpis]
+        inside = RequestMemoMiddleware(
+            lambda _r, p=person, r=region, y=year: [_getter(get_kpi_for_reporter, p, r, pk, y) for pk in kpis]
+        )(None)
+        assert inside == outside, (person, region, year)
+        assert [k and (k.initiative.code, k.initiative.owner.name) for k in inside] == [
+            k and (k.initiative.code, k.initiative.owner.name) for k in outside
+        ]
+    for year, found in (
+        (2027, [True, True, False, False, False, False, False]),
+        (2029, [False] * 3 + [True, True, False, False]),
+    ):
+        sari_finds = RequestMemoMiddleware(
+            lambda _r, y=year: [_getter(get_kpi_for_reporter, sari, region_a, pk, y) for pk in kpis]
+        )
+        assert [bool(k) for k in sari_finds(None)] == found, year
     assert (
         RequestMemoMiddleware(lambda _r: _getter(get_period, region_a, world.period.pk))(None) == world.period
     )

@@ -55,7 +55,7 @@ def test_sari_cannot_open_periods_nor_reach_another_opds_kpi(world, sari, region
     with pytest.raises(ActionNotAllowed):
         do_open_period(sari, region_a, year=2028, closes_on=date(2029, 1, 31))
     with pytest.raises(Http404):
-        get_kpi_for_reporter(sari, region_a, world.poverty.pk)
+        get_kpi_for_reporter(sari, region_a, world.poverty.pk, 2027)
     with pytest.raises(ActionNotAllowed):
         do_save_kpi_report(sari, world.period, world.poverty, value="9")
 

@@ -7,6 +7,7 @@ from rest_framework.test import APIClient
 
 from kotacerdas.monitoring.actions.periods import do_lock_period
 from kotacerdas.monitoring.models import KpiReport
+from kotacerdas.planning.revisions.actions import do_start_revision
 
 pytestmark = pytest.mark.django_db
 BASE = "/api/v1/regions/33.73/monitoring/"
@@ -51,3 +52,17 @@ def test_a_locked_period_refuses_api_writes(world, sari, ayu) -> None:
     answer = client(sari).post(url, {"implementation": "running"}, format="json")
     assert answer.status_code == 400
     assert "terkunci" in str(answer.json())
+
+
+def test_an_open_period_of_the_earlier_revision_is_reported_and_read_through_the_api(
+    world, sari, budi, region_a
+) -> None:
+    do_start_revision(budi, region_a, 2029, 2033)  # while 2027 is still open
+    url = f"{BASE}periods/{world.period.pk}/kpis/{world.coverage.pk}"
+    answer = client(sari).post(url, {"numerator": "12", "denominator": "16"}, format="json")
+    assert answer.status_code == 200, answer.content
+    progress = f"{BASE}periods/{world.period.pk}/initiatives/{world.telemed.pk}"
+    assert client(sari).post(progress, {"implementation": "running"}, format="json").status_code == 200
+    read = client(sari).get(f"{BASE}periods/{world.period.pk}/realisation").json()
+    assert [k["kpi_name"] for k in read["kpis"]] == ["Puskesmas terhubung"]
+    assert len(read["initiatives"]) == 1

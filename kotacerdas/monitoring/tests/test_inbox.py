@@ -11,6 +11,8 @@ from kotacerdas.monitoring.actions.reports import (
     do_save_initiative_report,
     do_save_kpi_report,
 )
+from kotacerdas.monitoring.overview import expected_items, region_summary
+from kotacerdas.planning.revisions.actions import do_start_revision
 from kotacerdas.web.inbox import collect_inbox, count_inbox
 
 pytestmark = pytest.mark.django_db
@@ -79,3 +81,18 @@ def test_the_author_of_a_returned_report_sees_it_without_being_in_its_opd(world,
     do_review_report(budi, report, decision="returned", reason="Progres belum diisi")
     returned = [(i.title, i.detail) for i in monitoring_items(budi) if i.kind == "returned"]
     assert returned == [("Perbaiki laporan “Inisiatif PL-01” · periode 2027", "Progres belum diisi")]
+
+
+def test_a_period_of_an_earlier_revision_asks_for_that_revisions_items(world, sari, budi, region_a) -> None:
+    do_start_revision(budi, region_a, 2029, 2033)  # the open 2027 period stays revision 1's
+    (item,) = monitoring_items(sari)
+    assert item.url == f"/r/33.73/monitoring/periode/{world.period.pk}/"
+    report_everything_of_dinkes(sari, world)
+    assert monitoring_items(sari) == []  # revision 1's items are reported; the copies are not asked for
+    # the region card counts what the period page lists: revision 1's five items, three of them sent
+    kpis, initiatives = expected_items(world.period)
+    card = region_summary(region_a)
+    assert card is not None and (card["expected"], card["reported"]) == (len(kpis) + len(initiatives), 3) == (
+        5,
+        3,
+    )

@@ -103,9 +103,11 @@ def period(page: RegionPage[Region], period_id: int) -> HttpResponse:
             "initiatives": [(i, initiative_reports.get(i.pk)) for i in initiatives],
             "manager": manager,
             # the reporter's own items open the report form; the others (Rina's view) the report page
-            "reporter_kpis": set(reportable_kpis(page.user, page.region).values_list("pk", flat=True)),
+            "reporter_kpis": set(
+                reportable_kpis(page.user, page.region, found.year).values_list("pk", flat=True)
+            ),
             "reporter_initiatives": set(
-                reportable_initiatives(page.user, page.region).values_list("pk", flat=True)
+                reportable_initiatives(page.user, page.region, found.year).values_list("pk", flat=True)
             ),
             "missing": unreported(found) if manager else None,
             "can_unlock": is_national_admin(page.user) and found.locked,

@@ -19,11 +19,11 @@ from kotacerdas.monitoring.access import (
     get_kpi_report,
     get_period,
     manage_page,
+    readable_initiatives,
+    readable_kpis,
     report_evidence,
     report_history,
     report_page,
-    reportable_initiatives,
-    reportable_kpis,
 )
 from kotacerdas.monitoring.actions.reports import (
     AnyReport,
@@ -79,7 +79,7 @@ def _submit(page: RegionPage[Region]) -> bool:
 @report_page
 def kpi_report(page: RegionPage[Region], period_id: int, kpi_id: int) -> HttpResponse:
     period = get_period(page.region, period_id)
-    kpi = get_kpi_for_reporter(page.user, page.region, kpi_id)
+    kpi = get_kpi_for_reporter(page.user, page.region, kpi_id, period.year)
     report = kpi_report_of(period, kpi)
     rule = rule_of(kpi)
     percentage = rule.kind == KpiRule.Kind.PERCENTAGE
@@ -115,7 +115,7 @@ def kpi_report(page: RegionPage[Region], period_id: int, kpi_id: int) -> HttpRes
 @report_page
 def initiative_report(page: RegionPage[Region], period_id: int, initiative_id: int) -> HttpResponse:
     period = get_period(page.region, period_id)
-    initiative = get_initiative_for_reporter(page.user, page.region, initiative_id)
+    initiative = get_initiative_for_reporter(page.user, page.region, initiative_id, period.year)
     report = _with_rows(
         InitiativeReport.objects.filter(period=period, initiative=initiative).first(),
         period,
@@ -220,11 +220,15 @@ def queue(page: RegionPage[Region]) -> HttpResponse:
 @report_page
 def evidence_file(page: RegionPage[Region], evidence_id: int) -> HttpResponse:
     """A file of a report the person may see (OPD staff: their own OPD's)."""
-    seen = Q(kpi_report__kpi__in=reportable_kpis(page.user, page.region)) | Q(
-        initiative_report__initiative__in=reportable_initiatives(page.user, page.region)
-    )
-    item = Evidence.objects.filter(seen, pk=checked_id(evidence_id), period__region=page.region).first()
+    item = Evidence.objects.filter(pk=checked_id(evidence_id), period__region=page.region).first()
     if item is None or not item.file:
+        raise Http404
+    year = Period.objects.values_list("year", flat=True).get(pk=item.period_id)
+    # whoever may read the report may read its evidence (Rina and Tono too, not only its reporters)
+    seen = Q(kpi_report__kpi__in=readable_kpis(page.user, page.region, year)) | Q(
+        initiative_report__initiative__in=readable_initiatives(page.user, page.region, year)
+    )
+    if not Evidence.objects.filter(seen, pk=item.pk).exists():
         raise Http404
     name = f"bukti-{page.region.code}-{item.pk}.{item.file_type}"
     served: HttpResponse = uploads.serve(item.file.name or "", name, item.file_type)  # type: ignore[assignment]
