@@ -15,6 +15,7 @@ machine, which the books need to be regenerated identically.
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -146,3 +147,43 @@ def _words_for(count: int) -> list[str]:
 def rupiah_terbilang(value: int) -> str:
     """'satu juta rupiah' — the amount in words for a commitment sheet."""
     return f"{terbilang(value)} rupiah"
+
+
+class NotANumber(ValueError):
+    """Text that is not a number in any form :func:`read_number` accepts."""
+
+
+# The full stop groups thousands and the comma marks decimals (1.234,5). A group of thousands never
+# starts with 0, so "0.500" is not five hundred.
+_GROUPED = re.compile(r"[+-]?[1-9]\d{0,2}(\.\d{3})+(,\d+)?")
+_DECIMAL_COMMA = re.compile(r"[+-]?\d+(,\d+)?")
+# What a machine writes (an API client, a spreadsheet's text cell, an input filled from a stored value):
+# a point that cannot be a thousands separator, as in "1.5" or "4350.0000".
+_DECIMAL_POINT = re.compile(r"[+-]?\d+\.\d+")
+
+
+def read_number(text: str) -> Decimal:
+    """A number as a person in Indonesia types it, the inverse of :func:`editable`.
+
+    >>> [str(read_number(t)) for t in ("1.500", "1.234,5", "3,5", "Rp 1.500.000", "0.5", "4350.0000", "-2")]
+    ['1500', '1234.5', '3.5', '1500000', '0.5', '4350.0000', '-2']
+
+    "1.500" is fifteen hundred, never one and a half (the full stop groups thousands in Indonesian);
+    English grouping ("1,500.5") and anything else raise :class:`NotANumber` rather than be guessed.
+    """
+    cleaned = text.replace("\u00a0", "").replace(" ", "").removeprefix("Rp").removesuffix("%")
+    if _GROUPED.fullmatch(cleaned):
+        cleaned = cleaned.replace(".", "").replace(",", ".")
+    elif _DECIMAL_COMMA.fullmatch(cleaned):
+        cleaned = cleaned.replace(",", ".")
+    elif not _DECIMAL_POINT.fullmatch(cleaned):
+        raise NotANumber(text)
+    return Decimal(cleaned)
+
+
+def editable(value: int | float | Decimal | str) -> str:
+    """A stored number written back into an input so that :func:`read_number` reads the same number:
+    full-stop thousands, a decimal comma, no trailing zeros (4350.0000 → '4.350', 1.2340 → '1,234')."""
+    exact = _to_decimal(value).normalize()
+    places = max(0, -exact.as_tuple().exponent)  # type: ignore[operator]  # finite: an int exponent
+    return decimal(exact, places)

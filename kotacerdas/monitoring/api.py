@@ -9,10 +9,12 @@ way (400 with the Indonesian message per field).
 from __future__ import annotations
 
 from collections.abc import Callable
+from decimal import Decimal
 from typing import Any, cast
 
 from django.core.exceptions import ValidationError
-from drf_spectacular.utils import extend_schema
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import extend_schema, extend_schema_field
 from rest_framework import exceptions, serializers
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -90,10 +92,26 @@ class RealisationDocument(serializers.Serializer[Any]):
     initiatives = InitiativeReportSerializer(many=True)
 
 
+@extend_schema_field({"oneOf": [{"type": "number"}, {"type": "string", "maxLength": 40}]})
+class NumberInput(serializers.Field):
+    """A JSON number taken as the number it is (12.125 stays 12.125), or text in Indonesian format
+    ("12.125" is twelve thousand one hundred and twenty-five), read by the action."""
+
+    def to_internal_value(self, data: Any) -> Decimal | str:
+        if isinstance(data, int | float) and not isinstance(data, bool):
+            return Decimal(str(data))
+        if isinstance(data, str) and len(data) <= 40:
+            return data
+        raise exceptions.ValidationError(_("Give a number, or text such as 1.234,5."))
+
+    def to_representation(self, value: Any) -> str:
+        return str(value)
+
+
 class KpiInput(serializers.Serializer[Any]):
-    value = serializers.CharField(required=False, allow_blank=True, max_length=40)
-    numerator = serializers.CharField(required=False, allow_blank=True, max_length=40)
-    denominator = serializers.CharField(required=False, allow_blank=True, max_length=40)
+    value = NumberInput(required=False)
+    numerator = NumberInput(required=False)
+    denominator = NumberInput(required=False)
     narrative = serializers.CharField(required=False, allow_blank=True, max_length=5000)
     evidence_link = serializers.CharField(required=False, allow_blank=True, max_length=500)
     submit = serializers.BooleanField(required=False, default=False)
@@ -101,9 +119,9 @@ class KpiInput(serializers.Serializer[Any]):
 
 class InitiativeInput(serializers.Serializer[Any]):
     implementation = serializers.CharField(max_length=30)
-    progress = serializers.CharField(required=False, allow_blank=True, max_length=20)
+    progress = NumberInput(required=False)
     realised = serializers.DictField(
-        child=serializers.CharField(allow_blank=True, max_length=40),
+        child=NumberInput(),
         required=False,
         help_text=", ".join(FundingSource.values),
     )

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from kotacerdas.core import monitoring as core
+from kotacerdas.core.formatting import editable
 from kotacerdas.monitoring.models import KpiRule, Milestone
 from kotacerdas.monitoring.statuses import CATEGORY_LABELS
 from kotacerdas.planning.models import FundingSource
@@ -27,6 +29,25 @@ class PeriodForm(forms.Form):
     closes_on = forms.DateField(label=_("Closing date"), widget=forms.DateInput(attrs={"type": "date"}))
 
 
+class NumberTextInput(forms.TextInput):
+    """A number's input: a stored number is written back as 1.234,5 (``editable``), which the action
+    reads as the same number; what a person typed is shown back as typed."""
+
+    def __init__(self, attrs: dict[str, Any] | None = None) -> None:
+        super().__init__({"inputmode": "decimal", "autocomplete": "off", **(attrs or {})})
+
+    def format_value(self, value: Any) -> str | None:
+        if isinstance(value, Decimal | int | float) and not isinstance(value, bool):
+            return editable(value)
+        return super().format_value(value)
+
+
+class NumberText(forms.CharField):
+    """A number typed in Indonesian format; the action parses it (``actions.common.parse_number``)."""
+
+    widget = NumberTextInput
+
+
 class EvidenceFields(forms.Form):
     narrative = forms.CharField(
         label=_("Narrative"), required=False, widget=forms.Textarea(attrs={"rows": 3})
@@ -42,10 +63,10 @@ class KpiReportForm(EvidenceFields):
     def __init__(self, *args: Any, percentage: bool = False, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if percentage:
-            self.fields["numerator"] = forms.CharField(label=_("Numerator"), required=False)
-            self.fields["denominator"] = forms.CharField(label=_("Denominator"), required=False)
+            self.fields["numerator"] = NumberText(label=_("Numerator"), required=False)
+            self.fields["denominator"] = NumberText(label=_("Denominator"), required=False)
         else:
-            self.fields["value"] = forms.CharField(label=_("Actual value"), required=False)
+            self.fields["value"] = NumberText(label=_("Actual value"), required=False)
         self.order_fields(self.field_order)
 
 
@@ -55,11 +76,11 @@ class InitiativeReportForm(EvidenceFields):
     ) -> None:
         super().__init__(*args, **kwargs)
         self.fields["implementation"] = forms.ChoiceField(label=_("Implementation status"), choices=statuses)
-        self.fields["progress"] = forms.CharField(
+        self.fields["progress"] = NumberText(
             label=_("Progress (%)"), required=False, help_text=_("Empty: the status's default progress.")
         )
         for value, label in FundingSource.choices:
-            self.fields[f"realised_{value}"] = forms.CharField(
+            self.fields[f"realised_{value}"] = NumberText(
                 label=_("Realised %(source)s (Rp)") % {"source": label}, required=False
             )
         if milestones:
@@ -90,7 +111,7 @@ class StatusForm(forms.Form):
         label=_("Code"), max_length=30, help_text=_("Small letters, digits or _; reports store it.")
     )
     label = forms.CharField(label=_("Label"), max_length=200)
-    progress = forms.CharField(label=_("Default progress (%)"))
+    progress = NumberText(label=_("Default progress (%)"))
     category = forms.ChoiceField(label=_("Counted as"), choices=list(CATEGORY_LABELS.items()))
 
 
@@ -104,6 +125,6 @@ class KpiRuleForm(forms.Form):
         choices=[(core.HIGHER, _("higher is better")), (core.LOWER, _("lower is better"))],
     )
     kind = forms.ChoiceField(label=_("Kind"), choices=KpiRule.Kind.choices)
-    minimum = forms.CharField(label=_("Lowest allowed value"), required=False)
-    maximum = forms.CharField(label=_("Highest allowed value"), required=False)
+    minimum = NumberText(label=_("Lowest allowed value"), required=False)
+    maximum = NumberText(label=_("Highest allowed value"), required=False)
     evidence_required = forms.BooleanField(label=_("Evidence required"), required=False)

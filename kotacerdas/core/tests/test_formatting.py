@@ -7,7 +7,17 @@ from decimal import Decimal
 
 import pytest
 
-from kotacerdas.core.formatting import decimal, number, percent, rupiah, tanggal, terbilang
+from kotacerdas.core.formatting import (
+    NotANumber,
+    decimal,
+    editable,
+    number,
+    percent,
+    read_number,
+    rupiah,
+    tanggal,
+    terbilang,
+)
 
 
 @pytest.mark.parametrize(
@@ -84,3 +94,32 @@ def test_numbers_and_percentages() -> None:
 )
 def test_it_spells_numbers(value, expected) -> None:
     assert terbilang(value) == expected
+
+
+@pytest.mark.parametrize(
+    ("typed", "read"),
+    [
+        ("1.500", "1500"),  # fifteen hundred: the full stop groups thousands
+        ("1.234.567,89", "1234567.89"),
+        ("22,5", "22.5"),
+        ("Rp 1.500.000", "1500000"),
+        ("75 %", "75"),
+        ("0.500", "0.500"),  # no group of thousands starts with 0: a machine's decimal point
+        ("4350.0000", "4350.0000"),
+        ("-12", "-12"),
+    ],
+)
+def test_a_typed_number_is_read_the_indonesian_way(typed, read) -> None:
+    assert read_number(typed) == Decimal(read)
+
+
+@pytest.mark.parametrize("typed", ["1,500.5", "1.50.000", "12.5.6", "sepuluh", "1e5", "NaN", "", "-"])
+def test_anything_else_is_refused_rather_than_guessed(typed) -> None:
+    with pytest.raises(NotANumber):
+        read_number(typed)
+
+
+@pytest.mark.parametrize("stored", ["4350.0000", "1.2340", "-5.0000", "1234567.5", "0", "100", "0.0001"])
+def test_a_stored_number_written_into_an_input_reads_back_the_same(stored) -> None:
+    assert read_number(editable(Decimal(stored))) == Decimal(stored)
+    assert editable(Decimal("4350.0000")) == "4.350" and editable(Decimal("1.2340")) == "1,234"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from kotacerdas.accounts.models import Membership, Role, User
 from kotacerdas.core import monitoring as core
+from kotacerdas.core.formatting import NotANumber, read_number
 from kotacerdas.monitoring.models import Period, locked_error, stored_period_state
 from kotacerdas.regions.models import Opd, Region
 
@@ -52,25 +53,32 @@ def require_writable(period: Period, *, reporting: bool = False) -> None:
         raise ValidationError(_("This reporting period is closed; only returned reports can still be fixed."))
 
 
+def _typed_number(text: str, field: str) -> Decimal:
+    try:
+        return read_number(text)
+    except NotANumber:
+        if any(character.isdigit() for character in text):
+            grouping = _("Write the number as 1.234,5: a full stop between thousands, a comma for decimals.")
+            raise ValidationError({field: grouping}) from None
+        raise ValidationError({field: _("Enter a number, not text.")}) from None
+
+
 LIMIT = Decimal(10) ** 14  # what a decimal(18, 4) column holds
 
 
 def parse_number(raw: Any, field: str, *, required: bool = True) -> Decimal | None:
-    """A number typed by a person (a comma as decimal separator is accepted), else a 400 on ``field``."""
+    """A number typed by a person in Indonesian format (1.234,5; "1.500" is fifteen hundred), or given
+    as a number (a spreadsheet's numeric cell, a JSON number), else a 400 on ``field``."""
     if raw is None or (isinstance(raw, str) and not raw.strip()):
         if required:
             raise ValidationError({field: _("Enter a value.")})
         return None
     if isinstance(raw, Decimal):
         number = raw
+    elif isinstance(raw, int | float) and not isinstance(raw, bool):
+        number = Decimal(str(raw))
     else:
-        text = str(raw).strip().replace(" ", "")
-        if "," in text and "." not in text:
-            text = text.replace(",", ".")
-        try:
-            number = Decimal(text)
-        except (InvalidOperation, ValueError):
-            raise ValidationError({field: _("Enter a number, not text.")}) from None
+        number = _typed_number(str(raw), field)
     if not number.is_finite():
         raise ValidationError({field: _("Enter a number, not text.")})
     if abs(number) >= LIMIT:

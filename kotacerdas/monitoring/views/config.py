@@ -91,8 +91,8 @@ def kpi_rule(page: RegionPage[Region], kpi_id: int) -> HttpResponse:
     initial = {
         "direction": rule.direction,
         "kind": rule.kind,
-        "minimum": "" if rule.minimum is None else _plain(rule.minimum),
-        "maximum": "" if rule.maximum is None else _plain(rule.maximum),
+        "minimum": "" if rule.minimum is None else rule.minimum,
+        "maximum": "" if rule.maximum is None else rule.maximum,
         "evidence_required": rule.evidence_required,
     }
     form = KpiRuleForm(page.post, initial=initial)
@@ -106,8 +106,3 @@ def kpi_rule(page: RegionPage[Region], kpi_id: int) -> HttpResponse:
     return saved or page.render(
         "monitoring/kpi_rule.html", {"kpi": kpi, "rule": rule, "form": form, "approved": approved}, form
     )
-
-
-def _plain(value: Any) -> str:
-    text = format(value.normalize(), "f")
-    return text
