@@ -59,7 +59,18 @@ class KpiReportSerializer(serializers.ModelSerializer[KpiReport]):
 
     class Meta:
         model = KpiReport
-        fields = ["id", "kpi", "kpi_name", "unit", "value", "numerator", "denominator", "narrative", "status"]
+        fields = [
+            "id",
+            "kpi",
+            "kpi_name",
+            "unit",
+            "value",
+            "numerator",
+            "denominator",
+            "narrative",
+            "status",
+            "version",
+        ]
 
 
 class RealisationSerializer(serializers.ModelSerializer[RealisationRecord]):
@@ -83,6 +94,7 @@ class InitiativeReportSerializer(serializers.ModelSerializer[InitiativeReport]):
             "realisations",
             "narrative",
             "status",
+            "version",
         ]
 
 
@@ -115,6 +127,11 @@ class KpiInput(serializers.Serializer[Any]):
     narrative = serializers.CharField(required=False, allow_blank=True, max_length=5000)
     evidence_link = serializers.CharField(required=False, allow_blank=True, max_length=500)
     submit = serializers.BooleanField(required=False, default=False)
+    version = serializers.IntegerField(
+        required=False,
+        min_value=0,
+        help_text="The report's version you started from (0: none yet); a newer report is refused (400).",
+    )
 
 
 class InitiativeInput(serializers.Serializer[Any]):
@@ -128,6 +145,11 @@ class InitiativeInput(serializers.Serializer[Any]):
     narrative = serializers.CharField(required=False, allow_blank=True, max_length=5000)
     evidence_link = serializers.CharField(required=False, allow_blank=True, max_length=500)
     submit = serializers.BooleanField(required=False, default=False)
+    version = serializers.IntegerField(
+        required=False,
+        min_value=0,
+        help_text="The report's version you started from (0: none yet); a newer report is refused (400).",
+    )
 
 
 class ReviewInput(serializers.Serializer[Any]):

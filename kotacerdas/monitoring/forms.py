@@ -13,6 +13,7 @@ from kotacerdas.core.formatting import editable
 from kotacerdas.monitoring.models import KpiRule, Milestone
 from kotacerdas.monitoring.statuses import CATEGORY_LABELS
 from kotacerdas.planning.models import FundingSource
+from kotacerdas.web.forms import VersionedForm
 
 DECISIONS = [(core.APPROVED, _("Approve")), (core.RETURNED, _("Return for revision"))]
 
@@ -57,7 +58,7 @@ class EvidenceFields(forms.Form):
     evidence_file = forms.FileField(label=_("Evidence file (PDF, image, DOCX, XLSX)"), required=False)
 
 
-class KpiReportForm(EvidenceFields):
+class KpiReportForm(VersionedForm, EvidenceFields):
     field_order = ["value", "numerator", "denominator"]
 
     def __init__(self, *args: Any, percentage: bool = False, **kwargs: Any) -> None:
@@ -70,7 +71,7 @@ class KpiReportForm(EvidenceFields):
         self.order_fields(self.field_order)
 
 
-class InitiativeReportForm(EvidenceFields):
+class InitiativeReportForm(VersionedForm, EvidenceFields):
     def __init__(
         self, *args: Any, statuses: list[tuple[str, str]], milestones: list[Milestone], **kwargs: Any
     ) -> None:

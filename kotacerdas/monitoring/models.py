@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from kotacerdas.audit.versioning import Versioned
 from kotacerdas.core import monitoring as core
 from kotacerdas.planning.models import FundingSource, Initiative, KeyIndicator, Kpi, QuickWin
 from kotacerdas.regions.models import Region
@@ -169,8 +170,9 @@ class PeriodGuarded(models.Model):
         return getattr(target, self.period_path.split("__")[-1])
 
 
-class Report(PeriodGuarded):
-    """What the two report kinds share: period, review status, narrative, who wrote it."""
+class Report(Versioned, PeriodGuarded):
+    """What the two report kinds share: period, review status, narrative, who wrote it; a version, so
+    that a save from a form opened before someone else's save is refused (``require_version``)."""
 
     period = models.ForeignKey(
         Period, verbose_name=_("reporting period"), on_delete=models.CASCADE, related_name="+"

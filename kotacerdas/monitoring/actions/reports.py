@@ -21,6 +21,7 @@ from kotacerdas.accounts.errors import ActionNotAllowed
 from kotacerdas.accounts.models import User
 from kotacerdas.audit.log import record, snapshot
 from kotacerdas.audit.transitions import lock_state
+from kotacerdas.audit.versioning import require_version
 from kotacerdas.core import monitoring as core
 from kotacerdas.monitoring import notices
 from kotacerdas.monitoring.access import can_manage_monitoring, may_report_on, reportable_initiatives
@@ -196,13 +197,18 @@ def do_save_kpi_report(
     evidence_link: str = "",
     evidence_file: UploadedFile | None = None,
     submit: bool = False,
+    version: int | None = None,
 ) -> KpiReport:
+    """Save Sari's realisation of ``kpi``; ``version`` is the report's version her form started from
+    (0: there was no report yet), so a save over someone else's newer one is refused, not applied."""
     _require_reporter(actor, period, kpi=kpi)
     report = kpi_report_of(period, kpi)
     _require_editable(report, period)
     rule = rule_of(kpi)
     number, top, bottom = kpi_value(rule, value, numerator, denominator)
     with transaction.atomic():
+        if report is not None:
+            require_version(report, version)
         report = report or KpiReport(period=period, kpi=kpi, reported_by=actor)
         before = snapshot(report) if report.pk else None
         report.value, report.numerator, report.denominator = number, top, bottom
@@ -231,6 +237,7 @@ def do_save_initiative_report(
     evidence_link: str = "",
     evidence_file: UploadedFile | None = None,
     submit: bool = False,
+    version: int | None = None,
 ) -> InitiativeReport:
     _require_reporter(actor, period, initiative=initiative)
     report = InitiativeReport.objects.filter(period=period, initiative=initiative).first()
@@ -249,6 +256,8 @@ def do_save_initiative_report(
     if any(m.quick_win.initiative_id != initiative.pk for m in milestones):
         raise ValidationError({"milestones": _("Choose milestones of this initiative's Quick Win.")})
     with transaction.atomic():
+        if report is not None:  # as do_save_kpi_report: never over a newer report
+            require_version(report, version)
         report = report or InitiativeReport(period=period, initiative=initiative, reported_by=actor)
         before = snapshot(report) if report.pk else None
         report.implementation, report.progress = implementation, percent

@@ -89,9 +89,10 @@ def kpi_report(page: RegionPage[Region], period_id: int, kpi_id: int) -> HttpRes
             "numerator": report.numerator,
             "denominator": report.denominator,
             "narrative": report.narrative,
+            "version": report.version,
         }
         if report
-        else None
+        else {"version": 0}  # the form started from no report at all
     )
     form = KpiReportForm(page.post, page.files, percentage=percentage, initial=initial)
     saved = page.save(
@@ -123,13 +124,14 @@ def initiative_report(page: RegionPage[Region], period_id: int, initiative_id: i
     )
     statuses = status_set(page.region)
     milestones = list(Milestone.objects.filter(quick_win__initiative=initiative))
-    initial: dict[str, Any] | None = None
+    initial: dict[str, Any] = {"version": 0}  # the form started from no report at all
     if report:
         initial = {
             "implementation": report.implementation,
             "progress": report.progress,
             "narrative": report.narrative,
             "milestones": [m.pk for m in report.milestones_done.all()],
+            "version": report.version,
         }
         initial.update({f"realised_{r.source}": r.amount for r in report.realisations.all()})
     form = InitiativeReportForm(
