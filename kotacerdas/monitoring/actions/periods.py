@@ -94,10 +94,15 @@ def do_lock_period(actor: User, period: Period) -> Period:
     return _move_period(actor, period, [core.OPEN, core.CLOSED], core.LOCKED)
 
 
-def do_unlock_period(actor: User, period: Period, *, reason: str) -> Period:
-    """Only the national admin, and only with a reason that the audit log keeps."""
+def require_unlocker(actor: User) -> None:
+    """The unlock page refuses its form to anyone else with this reason, as the action does."""
     if not can_unlock(actor):
         raise ActionNotAllowed(_("Only the national admin may unlock a reporting period."))
+
+
+def do_unlock_period(actor: User, period: Period, *, reason: str) -> Period:
+    """Only the national admin, and only with a reason that the audit log keeps."""
+    require_unlocker(actor)
     reason = reason.strip()
     if not reason:
         raise ValidationError(

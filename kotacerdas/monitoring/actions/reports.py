@@ -42,6 +42,7 @@ from kotacerdas.monitoring.models import (
     Period,
     Realisation,
     ReportTransition,
+    ReviewStatus,
 )
 from kotacerdas.monitoring.statuses import status_set
 from kotacerdas.notifications.service import notify
@@ -291,7 +292,7 @@ def _move(actor: User, report: AnyReport, target: str, reason: str) -> ReportTra
     if not core.can_move(report.status, target):
         raise ValidationError(
             _("A report that is “%(status)s” cannot be moved to “%(target)s”.")
-            % {"status": report.get_status_display(), "target": target}
+            % {"status": report.get_status_display(), "target": ReviewStatus(target).label}
         )
     lock_state(report, [state for state, targets in core.TRANSITIONS.items() if target in targets])
     before = snapshot(report, ["status"])

@@ -25,7 +25,10 @@ def test_sari_saving_over_budis_newer_value_is_refused_and_keeps_both(world, sar
 
     answer = as_sari.post(kpi_form(world, world.visits), {"value": "3900", "version": "1"})
     assert answer.status_code == 400
-    assert "Data ini sudah diubah oleh Budi" in answer.text and "(narasi, dilaporkan oleh, nilai realisasi)" in answer.text
+    assert (
+        "Data ini sudah diubah oleh Budi" in answer.text
+        and "(narasi, dilaporkan oleh, nilai realisasi)" in answer.text
+    )
     assert 'value="3900"' in answer.text  # what she typed is shown again
     report = KpiReport.objects.get(kpi=world.visits)
     assert (report.value, report.narrative, report.version) == (4100, "Koreksi Budi", 2)

@@ -27,6 +27,7 @@ from kotacerdas.monitoring.actions.periods import (
     do_lock_period,
     do_open_period,
     do_unlock_period,
+    require_unlocker,
     unreported,
 )
 from kotacerdas.monitoring.forms import PeriodForm, UnlockForm
@@ -139,6 +140,7 @@ def lock(page: RegionPage[Region], period_id: int) -> HttpResponse:
 @manage_page
 def unlock(page: RegionPage[Region], period_id: int) -> HttpResponse:
     found = get_period(page.region, period_id)
+    require_unlocker(page.user)  # Budi may manage periods, but the form is not his: 403 with the reason
     form = UnlockForm(page.post)
     saved = page.save(
         form,

@@ -21,9 +21,11 @@ from kotacerdas.monitoring.access import (
     manage_page,
     readable_initiatives,
     readable_kpis,
+    reads_every_report,
     report_evidence,
     report_history,
     report_page,
+    reporter_opds,
 )
 from kotacerdas.monitoring.actions.reports import (
     AnyReport,
@@ -204,15 +206,21 @@ def review_initiative(page: RegionPage[Region], initiative_report_id: int) -> Ht
 
 @manage_page
 def queue(page: RegionPage[Region]) -> HttpResponse:
-    """Budi's approval queue: every submitted report of the region, oldest first."""
-    waiting = {"period__region": page.region, "status": core.SUBMITTED}
+    """Budi's approval queue: every submitted report of the region, oldest first. OPD staff see their
+    own OPD's reports only, as on every other monitoring page."""
+    waiting = Q(period__region=page.region, status=core.SUBMITTED)
+    kpis, initiatives = waiting, waiting
+    if not reads_every_report(page.user, page.region):
+        opds = reporter_opds(page.user, page.region)
+        kpis &= Q(kpi__initiative__owner__in=opds)
+        initiatives &= Q(initiative__owner__in=opds)
     return page.render(
         "monitoring/queue.html",
         {
-            "kpi_reports": KpiReport.objects.filter(**waiting)
+            "kpi_reports": KpiReport.objects.filter(kpis)
             .select_related("period", "kpi__initiative__owner", "reported_by")
             .order_by("updated_at"),
-            "initiative_reports": InitiativeReport.objects.filter(**waiting)
+            "initiative_reports": InitiativeReport.objects.filter(initiatives)
             .select_related("period", "initiative__owner", "reported_by")
             .order_by("updated_at"),
         },

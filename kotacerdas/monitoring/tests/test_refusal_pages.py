@@ -1,0 +1,47 @@
+"""Who sees what on the approval queue, and refusals that say their reason in Indonesian."""
+
+from __future__ import annotations
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.urls import reverse
+
+from kotacerdas.monitoring.actions.periods import do_lock_period
+from kotacerdas.monitoring.actions.reports import do_review_report, do_save_kpi_report
+
+pytestmark = pytest.mark.django_db
+
+
+def submit_both_opds(world, sari, budi) -> None:
+    do_save_kpi_report(sari, world.period, world.coverage, numerator="6", denominator="10", submit=True)
+    do_save_kpi_report(budi, world.period, world.poverty, value="9", submit=True)  # Diskominfo's
+
+
+def test_sari_sees_only_her_opds_reports_in_the_queue(world, sari, budi, as_sari, as_budi) -> None:
+    submit_both_opds(world, sari, budi)
+    url = reverse("monitoring:queue", args=["33.73"])
+    hers = as_sari.get(url).text
+    assert world.coverage.name in hers and world.poverty.name not in hers
+    everything = as_budi.get(url).text
+    assert world.coverage.name in everything and world.poverty.name in everything
+
+
+def test_the_unlock_page_tells_budi_only_the_national_admin_may_unlock(world, ayu, as_budi) -> None:
+    do_lock_period(ayu, world.period)
+    url = reverse("monitoring:unlock", args=["33.73", world.period.pk])
+    for answer in (as_budi.get(url), as_budi.post(url, {"reason": "Salah ketik"})):
+        assert answer.status_code == 403
+        assert "Hanya admin nasional yang dapat membuka kunci periode pelaporan." in answer.text
+        assert "Hubungi koordinator daerah Anda" not in answer.text  # he is the coordinator
+
+
+def test_a_review_of_an_approved_report_names_both_states_in_indonesian(world, sari, budi) -> None:
+    report = do_save_kpi_report(
+        sari, world.period, world.coverage, numerator="6", denominator="10", submit=True
+    )
+    do_review_report(budi, report, decision="approved")
+    with pytest.raises(ValidationError) as refused:
+        do_review_report(budi, report, decision="returned", reason="Tab lama")
+    assert refused.value.messages == [
+        "Laporan berstatus “disetujui” tidak dapat dipindahkan ke “dikembalikan untuk revisi”."
+    ]
