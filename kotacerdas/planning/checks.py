@@ -14,9 +14,10 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 from kotacerdas.core.budget_codes import BudgetCodeError, CodeLookup, lookup_budget_code, parse_budget_code
+from kotacerdas.core.formatting import rupiah
 from kotacerdas.core.masterplan_checks import Finding, PlannedInitiative, check_plan
 from kotacerdas.planning.common import require_masterplan
-from kotacerdas.planning.models import Initiative, Masterplan
+from kotacerdas.planning.models import FundingSource, Initiative, Masterplan
 from kotacerdas.regions.models import Region
 
 # Findings that tie an initiative to the period (a new period must keep them all inside).
@@ -52,10 +53,10 @@ def finding_message(finding: Finding) -> str:
         ),
         "end_after_period": _("%(code)s ends in %(end)s, after the masterplan period ends (%(last)s)."),
         "budget_outside_years": _(
-            "%(code)s: budget in %(year)s (%(source)s), but the initiative runs %(start)s–%(end)s."
+            "%(code)s: budget in %(year)s (%(source)s), but the initiative runs in %(years)s."
         ),
         "budget_total_mismatch": _(
-            "%(code)s: the budget rows add up to Rp %(rows)s, not the stated total cost of Rp %(declared)s."
+            "%(code)s: the budget rows add up to %(rows)s, not the stated total cost of %(declared)s."
         ),
         "budget_negative": _("%(code)s: the budget for %(year)s (%(source)s) is negative."),
         "predecessor_not_finished": _(
@@ -64,7 +65,24 @@ def finding_message(finding: Finding) -> str:
     }
     if "path" in v:
         v["path"] = " → ".join(str(p) for p in v["path"])  # type: ignore[attr-defined]
+    for amount in ("rows", "declared"):
+        if amount in v:
+            v[amount] = rupiah(v[amount])  # type: ignore[arg-type]
+    if "source" in v:
+        v["source"] = source_name(str(v["source"]))
+    if "start" in v and "end" in v:
+        v["years"] = year_span(int(v["start"]), int(v["end"]))  # type: ignore[call-overload]
     return texts[finding.kind] % v
+
+
+def year_span(start: int, end: int) -> str:
+    """The years something runs, as the books print them: "2027" for one year, else "2027–2029"."""
+    return str(start) if end == start else f"{start}–{end}"
+
+
+def source_name(code: str) -> str:
+    """A funding source as people call it ("APBN/DAK"); a code no longer offered stays as stored."""
+    return str(FundingSource(code).label) if code in FundingSource.values else code
 
 
 def planned(

@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 
 from kotacerdas.planning import reference
 from kotacerdas.planning.access import masterplan_of
+from kotacerdas.planning.checks import source_name
 from kotacerdas.planning.models import (
     Initiative,
     KeyIndicator,
@@ -77,7 +78,7 @@ def reason_text(reason: dict[str, Any], opds: dict[str, str]) -> str:
     kind = reason.get("constraint")
     if kind == "budget" and reason.get("source"):
         return _("The %(source)s budget ceiling in %(year)s is used up.") % {
-            "source": reason["source"],
+            "source": source_name(str(reason["source"])),
             "year": year,
         }
     if kind == "budget":

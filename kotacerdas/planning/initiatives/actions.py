@@ -29,7 +29,7 @@ from kotacerdas.planning.common import (
     snapshot_if_saved,
     stripped,
 )
-from kotacerdas.planning.initiatives.fields import ATTRIBUTE_FIELDS
+from kotacerdas.planning.initiatives.fields import ATTRIBUTE_FIELDS, initiative_code
 from kotacerdas.planning.initiatives.spbe import clean_spbe_codes
 from kotacerdas.planning.models import BudgetLine, FundingSource, Initiative, Kpi, Masterplan, Problem
 from kotacerdas.regions.models import Region
@@ -73,6 +73,8 @@ def do_save_initiative(
         initiative.require_active_plan()  # an earlier revision is read-only
     initiative = initiative or Initiative(region=region)
     before = snapshot_if_saved(initiative)
+    if isinstance(fields.get("code"), str):
+        fields["code"] = initiative_code(fields["code"])
     for name in ATTRIBUTE_FIELDS:
         if name in fields:
             setattr(initiative, name, stripped(fields[name]))

@@ -30,3 +30,10 @@ INITIATIVE_FIELDS = [
 LINKED_FIELDS = ("problems", "predecessors", "subactivity_codes")
 # What the save action sets on the initiative itself; the dimension follows from the element.
 ATTRIBUTE_FIELDS = [name for name in INITIATIVE_FIELDS if name not in LINKED_FIELDS] + ["dimension"]
+
+
+def initiative_code(text: str) -> str:
+    """The code as it is stored: without surrounding blanks, in capitals. Codes are compared without
+    regard to case ("gov-02" is GOV-02), so the form, the action and the workbook all store one spelling
+    and an import cannot create "brd-01" beside BRD-01."""
+    return text.strip().upper()

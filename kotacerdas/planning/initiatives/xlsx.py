@@ -27,27 +27,22 @@ from kotacerdas.audit.log import record, snapshot
 from kotacerdas.core.spreadsheet import append_row
 from kotacerdas.planning.checks import budget_code_warnings
 from kotacerdas.planning.common import require_editor, require_masterplan, snapshot_if_saved
-from kotacerdas.planning.initiatives.fields import INITIATIVE_FIELDS
-from kotacerdas.planning.initiatives.xlsx_read import (
-    KPI_FIXED,
-    ImportRejected,
-    ParsedInitiative,
-    RowError,
-    read_workbook,
+from kotacerdas.planning.initiatives.fields import initiative_code
+from kotacerdas.planning.initiatives.xlsx_cells import RowError
+from kotacerdas.planning.initiatives.xlsx_columns import (
+    BUDGET_COLUMNS,
+    COLUMN_OF,
+    INITIATIVE_COLUMNS,
+    NAME_OF,
+    kpi_columns,
+    name_of,
 )
+from kotacerdas.planning.initiatives.xlsx_read import ImportRejected, ParsedInitiative, read_workbook
 from kotacerdas.planning.models import BudgetLine, Initiative, Kpi, Problem
-from kotacerdas.planning.reference import SCORED_CRITERIA
 from kotacerdas.regions.models import Region
 
 SEP = "; "
-# The workbook names the owner's column after what it holds: the OPD's name.
-COLUMN_OF = {"owner": "owner_opd"}
-INITIATIVE_COLUMNS = [
-    *[COLUMN_OF.get(name, name) for name in INITIATIVE_FIELDS],
-    "pinned_start_year",
-    *[f"score_{c}" for c in SCORED_CRITERIA],
-]
-BUDGET_COLUMNS = ["initiative_code", "year", "source", "amount"]
+FIELD_OF = {column: name for name, column in COLUMN_OF.items()}
 
 
 def _yes_no(value: bool) -> str:
@@ -71,10 +66,17 @@ def _cell(value: Any) -> Any:
     return value
 
 
+def _initiative_cell(item: Initiative, column: str) -> Any:
+    if column.startswith("score_"):
+        return item.scores.get(column.removeprefix("score_"))
+    if column.endswith("_name") and column.removesuffix("_name") in NAME_OF:
+        return name_of(column.removesuffix("_name"), getattr(item, column.removesuffix("_name")))
+    name = FIELD_OF.get(column, column)
+    return CELL_OF[name](item) if name in CELL_OF else getattr(item, name)
+
+
 def _initiative_row(item: Initiative) -> list[Any]:
-    fields = [CELL_OF[name](item) if name in CELL_OF else getattr(item, name) for name in INITIATIVE_FIELDS]
-    scores = [item.scores.get(c) for c in SCORED_CRITERIA]
-    return [_cell(v) for v in (*fields, item.pinned_start_year, *scores)]
+    return [_cell(_initiative_cell(item, column)) for column in INITIATIVE_COLUMNS]
 
 
 def export_workbook(region: Region) -> bytes:
@@ -92,11 +94,12 @@ def export_workbook(region: Region) -> bytes:
     budget = workbook.create_sheet("Anggaran")
     append_row(budget, BUDGET_COLUMNS)
     kpis = workbook.create_sheet("KPI")
-    append_row(kpis, KPI_FIXED + [f"target_{year}" for year in masterplan.years])
+    append_row(kpis, kpi_columns(masterplan.years))
     for item in initiatives:
         append_row(sheet, _initiative_row(item))
         for line in item.budget_lines.all():
-            append_row(budget, [item.code, line.year, line.source, _cell(line.amount)])
+            source_name = name_of("source", line.source)
+            append_row(budget, [item.code, line.year, line.source, source_name, _cell(line.amount)])
         for kpi in item.kpis.all():
             targets = [
                 _cell(Decimal(kpi.targets[str(y)])) if str(y) in kpi.targets else None
@@ -117,7 +120,8 @@ def do_import_initiatives(actor: User, region: Region, data: bytes) -> dict[str,
     """Create or update every initiative of the workbook with its budget and KPIs, all or nothing."""
     require_editor(actor, region)
     parsed = read_workbook(region, data)
-    existing = {i.code: i for i in Initiative.objects.filter(region=region)}
+    # by the code as the file writes it: a code stored in lower case is still the same initiative
+    existing = {initiative_code(i.code): i for i in Initiative.objects.filter(region=region)}
     with transaction.atomic():
         saved, created = _save_initiatives(actor, region, parsed, existing)
         kpi_count = _save_links(region, parsed, {**existing, **saved}, saved)

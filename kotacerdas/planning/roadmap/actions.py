@@ -15,7 +15,9 @@ from django.utils.translation import gettext as _
 
 from kotacerdas.accounts.models import User
 from kotacerdas.audit.log import record, save_audited
+from kotacerdas.core.formatting import rupiah
 from kotacerdas.planning import reports
+from kotacerdas.planning.checks import source_name
 from kotacerdas.planning.common import require_editor, require_masterplan
 from kotacerdas.planning.models import (
     AdoptedItem,
@@ -52,6 +54,7 @@ def do_set_roadmap_constraints(
     for amount in [*budget_ceilings.values(), *(v for s in source_ceilings.values() for v in s.values())]:
         if amount is not None and amount < 0:
             raise ValidationError(_("Budget ceilings cannot be negative."))
+    _check_source_ceilings(budget_ceilings, source_ceilings)
     changes = {
         "budget_ceilings": {str(y): str(a) for y, a in budget_ceilings.items() if a is not None},
         "source_ceilings": {
@@ -64,6 +67,21 @@ def do_set_roadmap_constraints(
     }
     save_audited(actor, "masterplan.roadmap_constraints", masterplan, changes, region=region)
     return masterplan
+
+
+def _check_source_ceilings(
+    budget_ceilings: Mapping[int, Decimal | None], source_ceilings: Mapping[str, Mapping[int, Decimal | None]]
+) -> None:
+    """A source's pagu above the year's total pagu can never be used: most likely a mistyped amount."""
+    errors = [
+        _("The %(source)s ceiling for %(year)s (%(amount)s) is larger than the total ceiling (%(total)s).")
+        % {"source": source_name(source), "year": year, "amount": rupiah(amount), "total": rupiah(total)}
+        for source, years in source_ceilings.items()
+        for year, amount in sorted(years.items())
+        if amount is not None and (total := budget_ceilings.get(year)) is not None and amount > total
+    ]
+    if errors:
+        raise ValidationError(errors)
 
 
 def do_pin_start(actor: User, initiative: Initiative, year: int | None) -> Initiative:
@@ -154,7 +172,8 @@ def do_adopt_roadmap_run(actor: User, run: RoadmapRun) -> AdoptedPlan:
     pins = {
         i["id"]: start + int(i["pinned_start"]) for i in run.instance["initiatives"] if "pinned_start" in i
     }
-    reasons = {o["code"]: "; ".join(o["reasons"]) for o in reports.outcomes(run) if o["outcome"] == "dropped"}
+    # each reason is a sentence of its own ("… is used up. The …"), not an item of a list
+    reasons = {o["code"]: " ".join(o["reasons"]) for o in reports.outcomes(run) if o["outcome"] == "dropped"}
     recipe = {
         "recipe": RECIPE_VERSION,
         "run": run.pk,

@@ -1,5 +1,6 @@
 """The plan of record as an XLSX workbook: the schedule with cost per year, and the yearly totals
-against the pagu. Read-only (the initiatives' own workbook is the one that round-trips)."""
+against the pagu. Read-only (the initiatives' own workbook is the one that round-trips), so it names
+the dimensions instead of giving their codes."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from openpyxl.utils import get_column_letter
 
 from kotacerdas.core.plan import PlanOfRecord
 from kotacerdas.core.spreadsheet import append_row
+from kotacerdas.planning.reference import dimension_label
 
 
 def plan_workbook(plan: PlanOfRecord | None) -> bytes:
@@ -40,7 +42,14 @@ def _fill(workbook: Workbook, plan: PlanOfRecord) -> None:
         cost = item.cost
         append_row(
             sheet,
-            [item.code, item.name, item.dimension, item.owner, item.start_year, item.end_year]
+            [
+                item.code,
+                item.name,
+                dimension_label(item.dimension),
+                item.owner,
+                item.start_year,
+                item.end_year,
+            ]
             + [cost.get(y, 0) for y in years],
         )
     totals = workbook.create_sheet("Anggaran per tahun")

@@ -99,7 +99,10 @@ def test_years_outside_the_period_are_refused(as_budi, region_a, plan_a, kominfo
 def test_budget_rows_that_do_not_add_up_are_refused(as_budi, region_a, plan_a, kominfo_a) -> None:
     response = as_budi.post(new_url(region_a), form_data(kominfo_a, total_cost="250000000"))
     assert response.status_code == 400
-    assert "baris anggaran berjumlah Rp 200000000" in response.content.decode()
+    assert (
+        "PL-02: baris anggaran berjumlah Rp200.000.000, tidak sama dengan total biaya yang dinyatakan "
+        "Rp250.000.000." in response.content.decode()
+    )
     response = as_budi.post(new_url(region_a), form_data(kominfo_a, b_2029_APBD="1"))
     assert response.status_code == 400
     assert "anggaran pada 2029 (APBD)" in response.content.decode()

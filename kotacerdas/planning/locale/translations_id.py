@@ -1,0 +1,25 @@
+"""Indonesian translations of planning's newer messages (the older ones are in the project catalogue
+kotacerdas/locale), merged and compiled by ``python scripts/fill_translations.py
+kotacerdas/planning/locale/translations_id.py kotacerdas/planning/locale/id/LC_MESSAGES/django.po``."""
+# ruff: noqa: E501  (one translation per line, as in the .po file)
+
+T = {
+    "The amount cannot be negative.": "Jumlahnya tidak boleh negatif.",
+    "This column has no name in row 1.": "Kolom ini tidak bernama di baris 1.",
+    "The column appears twice.": "Kolom ini muncul dua kali.",
+    "Unknown column; check its name.": "Kolom tidak dikenal; periksa namanya.",
+    "This cell holds a formula; write its value instead.": "Sel ini berisi rumus; tulis nilainya.",
+    "At most %(n)s characters.": "Paling banyak %(n)s karakter.",
+    "“%(v)s” cannot be negative.": "“%(v)s” tidak boleh negatif.",
+    "“%(v)s” is too large: at most %(max)s.": "“%(v)s” terlalu besar: paling banyak %(max)s.",
+    "“%(v)s” is not an amount in rupiah; write e.g. 250.000.000 or 250000000.": "“%(v)s” bukan jumlah rupiah; tulis misalnya 250.000.000 atau 250000000.",
+    "“%(v)s” has too many decimal places: at most %(n)s.": "“%(v)s” memiliki terlalu banyak angka di belakang koma: paling banyak %(n)s.",
+    "“%(v)s” is too large: at most %(n)s digits.": "“%(v)s” terlalu besar: paling banyak %(n)s digit.",
+    "“%(v)s” is too large: at most %(n)s digits before the decimal point.": "“%(v)s” terlalu besar: paling banyak %(n)s digit sebelum koma.",
+    "The sheet has more than %(n)s rows.": "Lembar ini memiliki lebih dari %(n)s baris.",
+    "This column only shows the name; change the column %(column)s instead.": "Kolom ini hanya menampilkan nama; ubahlah kolom %(column)s.",
+    "%(code)s: the budget rows add up to %(rows)s, not the stated total cost of %(declared)s.": "%(code)s: baris anggaran berjumlah %(rows)s, tidak sama dengan total biaya yang dinyatakan %(declared)s.",
+    "%(code)s: budget in %(year)s (%(source)s), but the initiative runs in %(years)s.": "%(code)s: ada anggaran pada %(year)s (%(source)s), padahal inisiatif berjalan pada %(years)s.",
+    "feasible (not proven optimal)": "layak (belum terbukti optimal)",
+    "The %(source)s ceiling for %(year)s (%(amount)s) is larger than the total ceiling (%(total)s).": "Pagu %(source)s tahun %(year)s (%(amount)s) lebih besar daripada pagu total (%(total)s).",
+}
