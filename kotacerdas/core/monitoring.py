@@ -27,7 +27,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from decimal import Decimal
+from typing import Protocol, TypeVar
 
 HIGHER = "higher"
 LOWER = "lower"
@@ -203,3 +205,24 @@ def completeness(expected: Iterable[str], reported: Iterable[str]) -> Decimal:
     if not wanted:
         return HUNDRED
     return Decimal(len(wanted & set(reported))) * HUNDRED / len(wanted)
+
+
+class PeriodLike(Protocol):
+    state: str
+    year: int
+    quarter: int | None
+    closes_on: date
+
+
+P = TypeVar("P", bound=PeriodLike)
+
+
+def current_period(periods: Iterable[P]) -> P | None:
+    """The period a region is reporting now, for the cards and the national overview: the open period
+    that closes first (a period opened early for a later year does not hide this year's reporting),
+    else the latest period."""
+    found = list(periods)
+    open_ones = [p for p in found if p.state == OPEN]
+    if open_ones:
+        return min(open_ones, key=lambda p: (p.closes_on, p.year, p.quarter or 0))
+    return max(found, key=lambda p: (p.year, p.quarter or 0), default=None)

@@ -60,9 +60,13 @@ def regions_for(form: Any) -> QuerySet[Region]:
 
 def rows_for(regions: QuerySet[Region]) -> list[Row]:
     ids = list(regions.values_list("pk", flat=True))
+    by_region: dict[int, list[Period]] = defaultdict(list)
+    for found in Period.objects.filter(region_id__in=ids):
+        by_region[found.region_id].append(found)
+    # the period each region reports now, as its own card shows it (core.current_period)
     latest: dict[int, Period] = {}
-    for found in Period.objects.filter(region_id__in=ids).order_by("year", "quarter"):
-        latest[found.region_id] = found
+    for region_id, periods_of_region in by_region.items():
+        latest[region_id] = core.current_period(periods_of_region) or periods_of_region[0]
     initiatives = list(
         Initiative.objects.filter(region_id__in=ids).only(
             "pk", "region_id", "code", "dimension", "start_year", "duration"

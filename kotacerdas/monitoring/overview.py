@@ -239,11 +239,12 @@ def _outcomes(region: Region) -> dict[str, list[OutcomeValue]]:
 
 
 def region_summary(region: Region) -> dict[str, Any] | None:
-    """The region page's card: the latest period and how much of it is reported.
+    """The region page's card: the period reported now (``core.current_period``) and how much of it is
+    reported.
 
     Counted in the database (two queries whatever the number of KPIs and initiatives, issue 17): the
     same KPIs and initiatives as :func:`expected_items`, and the submitted or approved reports."""
-    period = Period.objects.filter(region=region).order_by("-year", "-quarter").first()
+    period = core.current_period(Period.objects.filter(region=region))
     if period is None:
         return None
     year, sent = period.year, (core.SUBMITTED, core.APPROVED)

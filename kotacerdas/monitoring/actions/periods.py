@@ -45,6 +45,10 @@ def do_open_period(
         )
     if quarter is not None and quarter not in (1, 2, 3, 4):
         raise ValidationError({"quarter": _("A quarter is 1, 2, 3 or 4.")})
+    if closes_on.year < year:  # a typo (1 Jan 2020 for 2029) would make the period overdue at once
+        raise ValidationError(
+            {"closes_on": _("The closing date cannot be before the period's year %(year)s.") % {"year": year}}
+        )
     clash = Period.objects.filter(region=region, year=year)
     if (
         clash.filter(quarter=quarter).exists()

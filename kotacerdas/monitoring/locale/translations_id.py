@@ -14,6 +14,7 @@ T = {
     "Write the masterplan's profile (its period) before opening a reporting period.": "Isi profil masterplan (periodenya) sebelum membuka periode pelaporan.",
     "The year must lie in the masterplan period %(start)s–%(end)s.": "Tahun harus berada dalam periode masterplan %(start)s–%(end)s.",
     "A quarter is 1, 2, 3 or 4.": "Triwulan adalah 1, 2, 3 atau 4.",
+    "The closing date cannot be before the period's year %(year)s.": "Tanggal penutupan tidak boleh sebelum tahun periode %(year)s.",
     "A reporting period for this year already exists.": "Periode pelaporan untuk tahun ini sudah ada.",
     "Only an open period can be closed.": "Hanya periode yang terbuka yang dapat ditutup.",
     "This reporting period is already locked.": "Periode pelaporan ini sudah terkunci.",
