@@ -100,7 +100,23 @@ class ResultsForm(forms.Form):
         upload = self.cleaned_data["upload"]
         if upload.size > MAX_RESULTS_BYTES:
             raise forms.ValidationError(_("The file is larger than 2 MB."))
+        content = upload.read()
+        if is_binary(content):
+            raise forms.ValidationError(NOT_CSV)
         try:
-            return str(upload.read().decode("utf-8-sig"))
+            return str(content.decode("utf-8-sig"))
         except UnicodeDecodeError:
             raise forms.ValidationError(_("The file is not UTF-8 text (save it as CSV UTF-8).")) from None
+
+
+NOT_CSV = _(
+    "This is not a CSV file but a workbook or other binary file. In Excel choose "
+    "File → Save As → CSV UTF-8 (or CSV) and upload that file."
+)
+
+
+def is_binary(content: bytes) -> bool:
+    """A workbook (XLSX/ODS is a zip, XLS an OLE file) or anything with NUL bytes: never a CSV.
+
+    Read as text it would be refused as "unknown column(s): PK\x03\x04…", which says nothing useful."""
+    return content.startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0")) or b"\x00" in content[:4096]

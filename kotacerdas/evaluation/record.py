@@ -191,6 +191,16 @@ def previous_result(region: Region, year: int) -> tuple[Publication, dict[str, s
     return publication, row
 
 
+def published_totals(year: int) -> dict[str, Fraction]:
+    """Region code → its verified total published for ``year`` (none while the year is not published).
+
+    The one source of a cycle's previous totals (the improvement), whatever path its scores came by."""
+    publication = Publication.objects.filter(cycle__year=year).first()
+    if publication is None:
+        return {}
+    return {row["region_code"]: to_fraction(row["total"]) for row in publication.rows if row["rank_national"]}
+
+
 def baseline(region: Region, year: int) -> PartPrefill:
     previous = previous_result(region, year)
     if previous is None:
