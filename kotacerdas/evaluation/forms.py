@@ -7,7 +7,8 @@ from typing import Any, cast
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from kotacerdas.core.regions import available_size_schemes
+from kotacerdas.assessment.instruments import get_instrument, label
+from kotacerdas.core.regions import available_size_schemes, load_size_scheme, size_scheme_to_dict
 from kotacerdas.evaluation.actions import monev_instruments
 from kotacerdas.evaluation.participants import cohort_regions, regions_with_active_masterplan
 from kotacerdas.programme.models import Cohort
@@ -55,8 +56,8 @@ class CycleForm(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        cast(forms.ChoiceField, self.fields["instrument"]).choices = [(n, n) for n in monev_instruments()]
-        cast(forms.ChoiceField, self.fields["scheme"]).choices = [(n, n) for n in available_size_schemes()]
+        cast(forms.ChoiceField, self.fields["instrument"]).choices = instrument_choices()
+        cast(forms.ChoiceField, self.fields["scheme"]).choices = scheme_choices()
 
     def clean_codes(self) -> list[Region]:
         codes = [code for code in self.cleaned_data["codes"].replace(",", " ").split() if code]
@@ -85,6 +86,26 @@ class CycleForm(forms.Form):
         if cohort is not None:
             chosen += cohort_regions(cohort)
         return chosen
+
+
+def instrument_choices() -> list[tuple[str, str]]:
+    """The monev instruments by name and version, as the cycle pages show them, not by file id."""
+    return [
+        (code, f"{label(get_instrument(code).name)} ({get_instrument(code).version})")
+        for code in monev_instruments()
+    ]
+
+
+def scheme_choices() -> list[tuple[str, str]]:
+    """The size-class schemes by name ("PP 26/2008 (IKCI 2018)"), as the cycle pages show them."""
+    return [
+        (code, scheme_name(size_scheme_to_dict(load_size_scheme(code)))) for code in available_size_schemes()
+    ]
+
+
+def scheme_name(frozen: dict[str, Any]) -> str:
+    """A (frozen) size-class scheme's name in the reader's language; its id when it has none."""
+    return label(frozen.get("name")) or str(frozen.get("id", ""))
 
 
 class ResultsForm(forms.Form):
