@@ -103,9 +103,12 @@ def _evaluation_by_class() -> dict[str, Any] | None:
             "code", "name"
         )
     )
+    # smallest class first, as the cycle's frozen scheme lists them (and /wilayah/ does), not A–Z
+    order = [band["code"] for band in publication.cycle.size_scheme.get("bands", [])]
     classes = []
-    for size_class, rows in sorted(by_class.items()):
-        best = sorted(rows, key=lambda r: int(r["rank_in_class"]))[:TOP_PER_CLASS]
+    ranked = sorted(by_class, key=lambda c: (c not in order, order.index(c) if c in order else 0, c))
+    for size_class in ranked:
+        best = sorted(by_class[size_class], key=lambda r: int(r["rank_in_class"]))[:TOP_PER_CLASS]
         classes.append(
             {"name": size_class, "rows": [{**r, "name": names.get(r["region_code"], "")} for r in best]}
         )
