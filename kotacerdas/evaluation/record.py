@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from kotacerdas.core import monitoring as core_monitoring
+from kotacerdas.core.evaluation.letter import score_text
 from kotacerdas.core.evaluation.prefill import (
     DimensionCount,
     PartPrefill,
@@ -213,7 +214,7 @@ def baseline(region: Region, year: int) -> PartPrefill:
     total = to_fraction(row["total"])
     note = _("The verified result of %(year)d: total %(total)s.") % {
         "year": publication.cycle.year,
-        "total": level_text(total),
+        "total": score_text(row["total"]),  # a published total as the letter writes it: 3,475
     }
     letter = reverse("evaluation:letter_pdf", args=[region.code, publication.cycle.year])
     return PartPrefill(

@@ -77,3 +77,16 @@ def test_a_previous_year_published_after_the_scores_were_entered_still_counts(ay
     do_publish(ayu, later)
     assert salatiga_row(later)["improvement"] == "0.12"
     assert Publication.objects.get(cycle=later).inputs["33.73"]["previous_total"] == "3.35"
+
+
+def test_the_baseline_note_writes_the_published_total_as_the_letter_does(ayu) -> None:
+    published = cycle_of(ayu, 2026)
+    do_enter_results(
+        ayu, published, HEADER.replace(",previous_total", "") + "33.73,3.84,3.18,3.53,3.63,3.35\n"
+    )
+    do_publish(ayu, published)
+    assert salatiga_row(published)["total"] == "3.475"
+    answers = {
+        a.indicator: a for a in Participant.objects.get(cycle=cycle_of(ayu, 2027)).assessment.answers.all()
+    }
+    assert "total 3,475." in answers["baseline"].explanation
