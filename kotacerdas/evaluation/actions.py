@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from datetime import date
+from fractions import Fraction
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -22,7 +23,9 @@ from kotacerdas.assessment.access import EDITABLE_ASSESSMENT_STATES, is_coordina
 from kotacerdas.assessment.models import Assessment, Result, State
 from kotacerdas.audit.log import record
 from kotacerdas.audit.transitions import lock_state
-from kotacerdas.core.evaluation import PARTS, EntriesError, read_results_csv
+from kotacerdas.core.evaluation import PARTS, EntriesError, Entry, RowProblem, read_results_csv
+from kotacerdas.core.evaluation.entries import Msg
+from kotacerdas.core.evaluation.letter import score_text
 from kotacerdas.core.instruments import available_instruments, instrument_hash, load_instrument
 from kotacerdas.core.instruments.numbers import fraction_text, to_fraction
 from kotacerdas.core.regions import available_size_schemes, load_size_scheme, size_scheme_to_dict
@@ -35,7 +38,7 @@ from kotacerdas.evaluation.models import (
     ResultsBook,
 )
 from kotacerdas.evaluation.publishing import publish, publishable, require_national_admin
-from kotacerdas.evaluation.record import previous_result, ratified_masterplan
+from kotacerdas.evaluation.record import published_totals, ratified_masterplan
 from kotacerdas.evaluation.selfassessment import start_self_assessment
 from kotacerdas.evaluation.tasks import build_results_book, publish_cycle
 from kotacerdas.planning.initiatives.spbe import SPBE_INSTRUMENT, spbe_codes
@@ -109,13 +112,33 @@ def do_open_cycle(
     return cycle
 
 
+PREVIOUS_DIFFERS = gettext_noop(
+    "previous_total {value} differs from the total published for {year} ({total}): leave it empty"
+)
+
+
+def require_open(cycle: Cycle) -> None:
+    """A published cycle (or one being published) takes no more scores, from any path."""
+    if cycle.state != Cycle.State.OPEN:
+        raise ValidationError(_("This cycle is already published; its results can no longer be changed."))
+    active = [PublishJob.Status.QUEUED, PublishJob.Status.RUNNING]
+    if PublishJob.objects.filter(cycle=cycle, status__in=active).exists():
+        raise ValidationError(
+            _("The publication of this cycle is under way; its results can no longer be changed.")
+        )
+
+
 def do_enter_results(actor: User, cycle: Cycle, csv_text: str) -> int:
     """Store the verified part scores of the participants from a CSV; every bad row is refused, nothing saved.
 
     Columns: region_code, baseline, output, outcome, impact, quick_win, optional previous_total and
-    verified (default true). The population is the one frozen when the cycle was opened.
+    verified (default true). The population is the one frozen when the cycle was opened. The previous
+    total is the region's published result of the year before when there is one (as when the scores
+    are taken from the verified self-assessments); a ``previous_total`` that differs from it is
+    refused. Only a region without a published previous result takes the column's value.
     """
     require_national_admin(actor)
+    require_open(cycle)
     participants = {p.region.code: p for p in cycle.participants.select_related("region")}
     populations = {code: p.population for code, p in participants.items()}
     try:
@@ -127,13 +150,15 @@ def do_enter_results(actor: User, cycle: Cycle, csv_text: str) -> int:
         )
     except EntriesError as exc:
         raise ValidationError({"upload": [problem.line(_) for problem in exc.problems]}) from None
+    published = published_totals(cycle.year - 1)
+    _check_previous_totals(entries, published, cycle.year - 1)
     with transaction.atomic():
         lock_state(cycle, [Cycle.State.OPEN], field="state")
         for entry in entries:
             participant = participants[entry.region_code]
             before = _participant_snapshot(participant)
             participant.scores = {part: fraction_text(entry.parts[part]) for part in PARTS}
-            previous = entry.previous_total
+            previous = published.get(entry.region_code, entry.previous_total)
             participant.previous_total = "" if previous is None else fraction_text(previous)
             participant.verified = entry.verified
             participant.save(update_fields=["scores", "previous_total", "verified"])
@@ -149,6 +174,30 @@ def do_enter_results(actor: User, cycle: Cycle, csv_text: str) -> int:
     return len(entries)
 
 
+def _check_previous_totals(entries: list[Entry], published: dict[str, Fraction], year: int) -> None:
+    """Refuse the rows whose previous_total contradicts the published result (never overwrite silently)."""
+    problems = [
+        RowProblem(
+            row,
+            entry.region_code,
+            (
+                Msg(
+                    PREVIOUS_DIFFERS,
+                    value=score_text(fraction_text(entry.previous_total)),
+                    year=year,
+                    total=score_text(fraction_text(published[entry.region_code])),
+                ),
+            ),
+        )
+        for row, entry in enumerate(entries, start=2)  # every row was read: entry i is line i + 2
+        if entry.previous_total is not None
+        and entry.region_code in published
+        and entry.previous_total != published[entry.region_code]
+    ]
+    if problems:
+        raise ValidationError({"upload": [problem.line(_) for problem in problems]})
+
+
 def do_take_verified_scores(actor: User, cycle: Cycle) -> int:
     """Copy the part scores of every *verified* self-assessment of the cycle into its participants.
 
@@ -157,18 +206,21 @@ def do_take_verified_scores(actor: User, cycle: Cycle) -> int:
     none is verified, nothing changes and Ayu is told so.
     """
     require_national_admin(actor)
+    require_open(cycle)
     participants = list(cycle.participants.select_related("region", "assessment"))
     verified = [(p, latest_verified(p.assessment)) for p in participants if p.assessment is not None]
     ready = [(p, result) for p, result in verified if result is not None]
     if not ready:
         raise ValidationError(_("No self-assessment of this cycle is verified yet."))
+    published = published_totals(cycle.year - 1)
     with transaction.atomic():
         lock_state(cycle, [Cycle.State.OPEN], field="state")
         for participant, result in ready:
             before = _participant_snapshot(participant)
             participant.scores = {part: fraction_text(to_fraction(result.answers[part])) for part in PARTS}
-            previous = previous_result(participant.region, cycle.year)
-            participant.previous_total = previous[1]["total"] if previous else ""
+            previous = published.get(participant.region.code)  # else a value entered from a CSV stays
+            if previous is not None:
+                participant.previous_total = fraction_text(previous)
             participant.verified = True
             participant.save(update_fields=["scores", "previous_total", "verified"])
             after = _participant_snapshot(participant)

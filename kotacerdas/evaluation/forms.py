@@ -7,7 +7,8 @@ from typing import Any, cast
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from kotacerdas.core.regions import available_size_schemes
+from kotacerdas.assessment.instruments import get_instrument, label
+from kotacerdas.core.regions import available_size_schemes, load_size_scheme, size_scheme_to_dict
 from kotacerdas.evaluation.actions import monev_instruments
 from kotacerdas.evaluation.participants import cohort_regions, regions_with_active_masterplan
 from kotacerdas.programme.models import Cohort
@@ -55,8 +56,8 @@ class CycleForm(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        cast(forms.ChoiceField, self.fields["instrument"]).choices = [(n, n) for n in monev_instruments()]
-        cast(forms.ChoiceField, self.fields["scheme"]).choices = [(n, n) for n in available_size_schemes()]
+        cast(forms.ChoiceField, self.fields["instrument"]).choices = instrument_choices()
+        cast(forms.ChoiceField, self.fields["scheme"]).choices = scheme_choices()
 
     def clean_codes(self) -> list[Region]:
         codes = [code for code in self.cleaned_data["codes"].replace(",", " ").split() if code]
@@ -87,6 +88,26 @@ class CycleForm(forms.Form):
         return chosen
 
 
+def instrument_choices() -> list[tuple[str, str]]:
+    """The monev instruments by name and version, as the cycle pages show them, not by file id."""
+    return [
+        (code, f"{label(get_instrument(code).name)} ({get_instrument(code).version})")
+        for code in monev_instruments()
+    ]
+
+
+def scheme_choices() -> list[tuple[str, str]]:
+    """The size-class schemes by name ("PP 26/2008 (IKCI 2018)"), as the cycle pages show them."""
+    return [
+        (code, scheme_name(size_scheme_to_dict(load_size_scheme(code)))) for code in available_size_schemes()
+    ]
+
+
+def scheme_name(frozen: dict[str, Any]) -> str:
+    """A (frozen) size-class scheme's name in the reader's language; its id when it has none."""
+    return label(frozen.get("name")) or str(frozen.get("id", ""))
+
+
 class ResultsForm(forms.Form):
     upload = forms.FileField(
         label=_("Verified part scores (CSV)"),
@@ -100,7 +121,23 @@ class ResultsForm(forms.Form):
         upload = self.cleaned_data["upload"]
         if upload.size > MAX_RESULTS_BYTES:
             raise forms.ValidationError(_("The file is larger than 2 MB."))
+        content = upload.read()
+        if is_binary(content):
+            raise forms.ValidationError(NOT_CSV)
         try:
-            return str(upload.read().decode("utf-8-sig"))
+            return str(content.decode("utf-8-sig"))
         except UnicodeDecodeError:
             raise forms.ValidationError(_("The file is not UTF-8 text (save it as CSV UTF-8).")) from None
+
+
+NOT_CSV = _(
+    "This is not a CSV file but a workbook or other binary file. In Excel choose "
+    "File → Save As → CSV UTF-8 (or CSV) and upload that file."
+)
+
+
+def is_binary(content: bytes) -> bool:
+    """A workbook (XLSX/ODS is a zip, XLS an OLE file) or anything with NUL bytes: never a CSV.
+
+    Read as text it would be refused as "unknown column(s): PK\x03\x04…", which says nothing useful."""
+    return content.startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0")) or b"\x00" in content[:4096]

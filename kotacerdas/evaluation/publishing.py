@@ -23,9 +23,9 @@ from kotacerdas.core.evaluation.dimensions import dimension_scores, frozen_score
 from kotacerdas.core.evaluation.evaluate import quantile_text
 from kotacerdas.core.evaluation.ranking import check_monev_instrument
 from kotacerdas.core.instruments import Instrument, InstrumentError, instrument_hash, load_instrument
-from kotacerdas.core.instruments.numbers import to_fraction
+from kotacerdas.core.instruments.numbers import fraction_text, to_fraction
 from kotacerdas.evaluation.models import Cycle, Participant, Publication
-from kotacerdas.evaluation.record import dimension_counts
+from kotacerdas.evaluation.record import dimension_counts, published_totals
 from kotacerdas.planning.reference import dimensions
 
 REPLICATIONS = 1000  # rank bands of a publication; the seed is the cycle's year
@@ -40,6 +40,7 @@ def publish(actor: User, cycle: Cycle, on_progress: Callable[[int], None] | None
     """Rank the verified participants (with rank bands) and publish: immutable, with recipe and input hash."""
     require_national_admin(actor)
     instrument, participants = publishable(cycle)
+    with_published_previous_totals(participants, cycle.year)
     entries = [_entry(p) for p in participants if p.scores]
     result = evaluate(entries, instrument, cycle.size_scheme, default_uncertainty(REPLICATIONS, cycle.year))
     if on_progress is not None:
@@ -85,6 +86,16 @@ def publishable(cycle: Cycle) -> tuple[Instrument, list[Participant]]:
     if not any(p.scores and p.verified for p in participants):
         raise ValidationError(_("No verified results yet: enter the verified part scores first."))
     return instrument, participants
+
+
+def with_published_previous_totals(participants: list[Participant], year: int) -> None:
+    """Each participant's previous total is its published result of ``year - 1`` when there is one
+    (in memory, for the publication): the improvement never depends on the path the scores took or
+    on the order the two cycles were entered in."""
+    published = published_totals(year - 1)
+    for participant in participants:
+        if participant.region.code in published:
+            participant.previous_total = fraction_text(published[participant.region.code])
 
 
 def published_inputs(participants: list[Participant], year: int) -> dict[str, dict[str, Any]]:

@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from kotacerdas.core import monitoring as core_monitoring
+from kotacerdas.core.evaluation.letter import score_text
 from kotacerdas.core.evaluation.prefill import (
     DimensionCount,
     PartPrefill,
@@ -191,6 +192,16 @@ def previous_result(region: Region, year: int) -> tuple[Publication, dict[str, s
     return publication, row
 
 
+def published_totals(year: int) -> dict[str, Fraction]:
+    """Region code → its verified total published for ``year`` (none while the year is not published).
+
+    The one source of a cycle's previous totals (the improvement), whatever path its scores came by."""
+    publication = Publication.objects.filter(cycle__year=year).first()
+    if publication is None:
+        return {}
+    return {row["region_code"]: to_fraction(row["total"]) for row in publication.rows if row["rank_national"]}
+
+
 def baseline(region: Region, year: int) -> PartPrefill:
     previous = previous_result(region, year)
     if previous is None:
@@ -203,7 +214,7 @@ def baseline(region: Region, year: int) -> PartPrefill:
     total = to_fraction(row["total"])
     note = _("The verified result of %(year)d: total %(total)s.") % {
         "year": publication.cycle.year,
-        "total": level_text(total),
+        "total": score_text(row["total"]),  # a published total as the letter writes it: 3,475
     }
     letter = reverse("evaluation:letter_pdf", args=[region.code, publication.cycle.year])
     return PartPrefill(

@@ -73,10 +73,11 @@ def _cycle(page: ObjectPage[Cycle], results_form: ResultsForm | None = None) -> 
     if publication is not None:
         sweep(ResultsBook, publication=publication)
         book = ResultsBook.objects.filter(publication=publication).defer("docx", "pdf").first()
+    job_active = job is not None and job.status in (PublishJob.Status.QUEUED, PublishJob.Status.RUNNING)
     context = {
         "job": job,
         "book": book,
-        "job_active": job is not None and job.status in (PublishJob.Status.QUEUED, PublishJob.Status.RUNNING),
+        "job_active": job_active,
         "cycle": cycle,
         "scheme": cycle.size_scheme,
         "participants": participants,
@@ -87,6 +88,7 @@ def _cycle(page: ObjectPage[Cycle], results_form: ResultsForm | None = None) -> 
         "signed_columns": [i for i, c in enumerate(table, start=1) if c.kind == SIGNED],
         "part_labels": [PART_LABELS[part] for part in PARTS],
         "results_form": results_form or ResultsForm(),
+        "scores_editable": page.can_edit and cycle.state == Cycle.State.OPEN and not job_active,
     }
     return page.render("evaluation/cycle_detail.html", context, results_form)
 

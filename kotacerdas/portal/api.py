@@ -16,6 +16,10 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from kotacerdas.portal.access import get_public_snapshot, public_portals
+from kotacerdas.portal.reading import evaluations_of, published_time
+from kotacerdas.portal.snapshot import progress
+
+TIME_HELP = "ISO 8601 in the site's time zone with its offset, to the second (2027-01-05T09:30:00+07:00)"
 
 
 class PortalSummarySerializer(serializers.Serializer[Any]):
@@ -23,19 +27,40 @@ class PortalSummarySerializer(serializers.Serializer[Any]):
     name = serializers.CharField()
     province = serializers.CharField()
     size_class = serializers.CharField(allow_blank=True)
-    published_at = serializers.DateTimeField()
+    published_at = serializers.DateTimeField(help_text=TIME_HELP)
     content_hash = serializers.CharField(help_text="SHA-256 of the snapshot's canonical JSON")
-    overall_progress = serializers.CharField(allow_null=True, help_text="exact decimal, % (approved reports)")
+    overall_progress = serializers.CharField(
+        allow_null=True, help_text="% of approved progress, a decimal rounded half up to one place ('29.8')"
+    )
     parts = serializers.ListField(child=serializers.CharField())
 
 
+class EvaluationSerializer(serializers.Serializer[Any]):
+    year = serializers.IntegerField()
+    total = serializers.CharField(help_text="exact decimal")
+    improvement = serializers.CharField(
+        allow_null=True, help_text="exact decimal; null without a previous total"
+    )
+    size_class = serializers.CharField()
+    rank_national = serializers.CharField(allow_null=True)
+    rank_province = serializers.CharField(allow_null=True)
+    rank_in_class = serializers.CharField(allow_null=True)
+
+
 class SnapshotSerializer(serializers.Serializer[Any]):
-    published_at = serializers.DateTimeField()
+    published_at = serializers.DateTimeField(help_text=TIME_HELP)
     content_hash = serializers.CharField()
     parts = serializers.ListField(child=serializers.CharField())
     content = serializers.JSONField(
         help_text="the frozen content: region, and each published part (vision, books, dimensions, kpis, "
-        "milestones, budget, evaluations, events); approved values only, exact decimals as text"
+        "milestones, budget, events); approved values only, exact decimals as text, progress to one "
+        "decimal. A snapshot frozen earlier may also hold an `evaluations` copy: the field below is current."
+    )
+    evaluations = EvaluationSerializer(
+        many=True,
+        allow_null=True,
+        help_text="the region's rows in every published national evaluation, newest first, read from the "
+        "national publications (not frozen in the snapshot); null when the region does not publish them",
     )
 
 
@@ -55,9 +80,9 @@ class PortalList(Public):
                 "name": p.region.name,
                 "province": p.region.province.name if p.region.province else "",
                 "size_class": p.region.size_class,
-                "published_at": p.current.published_at,
+                "published_at": published_time(p.current.published_at),
                 "content_hash": p.current.content_hash,
-                "overall_progress": p.current.summary.get("overall"),
+                "overall_progress": progress(p.current.summary.get("overall")),
                 "parts": p.current.parts,
             }
             for p in public_portals().order_by("region__code")
@@ -74,9 +99,10 @@ class PortalDetail(Public):
     def get(self, request: Request, version: str, code: str) -> Response:
         snap = get_public_snapshot(code)
         data = {
-            "published_at": snap.published_at,
+            "published_at": published_time(snap.published_at),
             "content_hash": snap.content_hash,
             "parts": snap.parts,
             "content": snap.content,
+            "evaluations": evaluations_of([snap]).get(code),
         }
         return Response(SnapshotSerializer(data).data)

@@ -19,9 +19,11 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from openpyxl import Workbook
 
+from kotacerdas.core.instruments.numbers import fraction_number, to_fraction
 from kotacerdas.core.spreadsheet import append_row, csv_text
 from kotacerdas.portal.models import Snapshot
-from kotacerdas.portal.snapshot import AUDIENCE
+from kotacerdas.portal.reading import evaluations_of, published_time
+from kotacerdas.portal.snapshot import AUDIENCE, progress
 
 Row = dict[str, Any]
 FORMATS = {"csv": "text/csv", "json": "application/json", "xlsx": None}  # xlsx: the uploads' type
@@ -33,7 +35,17 @@ class Table:
     title: Any
     description: Any
     fields: list[tuple[str, str]]  # (name, Frictionless type)
-    rows: Callable[[Snapshot], Iterator[Row]]
+    rows: Callable[[list[Snapshot]], Iterator[Row]]  # the current snapshots of the public regions
+
+
+def each(rows: Callable[[Snapshot], Iterator[Row]]) -> Callable[[list[Snapshot]], Iterator[Row]]:
+    """A table whose rows come from each snapshot on its own."""
+
+    def over(snapshots: list[Snapshot]) -> Iterator[Row]:
+        for snap in snapshots:
+            yield from rows(snap)
+
+    return over
 
 
 def _int(value: Any) -> int | None:
@@ -47,9 +59,9 @@ def _regions(snap: Snapshot) -> Iterator[Row]:
         "region_name": region["name"],
         "province": region["province"],
         "size_class": region["size_class"],
-        "published_at": snap.published_at.isoformat(timespec="seconds"),
+        "published_at": published_time(snap.published_at),
         "content_hash": snap.content_hash,
-        "overall_progress": snap.content.get("overall"),
+        "overall_progress": progress(snap.content.get("overall")),
         "portal_url": reverse("portal:region", kwargs={"code": region["code"]}),
     }
 
@@ -66,7 +78,7 @@ def _initiatives(snap: Snapshot) -> Iterator[Row]:
                 "owner": item["owner"],
                 "status": item["status"],
                 "category": item["category"],
-                "progress": item["progress"],
+                "progress": progress(item["progress"]),
             }
 
 
@@ -102,18 +114,20 @@ def _milestones(snap: Snapshot) -> Iterator[Row]:
         }
 
 
-def _evaluations(snap: Snapshot) -> Iterator[Row]:
-    for row in snap.content.get("evaluations", []):
-        yield {
-            "region_code": snap.content["region"]["code"],
-            "year": row["year"],
-            "total": row["total"],
-            "improvement": row["improvement"],
-            "size_class": row["size_class"],
-            "rank_national": _int(row["rank_national"]),
-            "rank_province": _int(row["rank_province"]),
-            "rank_in_class": _int(row["rank_in_class"]),
-        }
+def _evaluations(snapshots: list[Snapshot]) -> Iterator[Row]:
+    """The national publications' rows of the regions that publish the evaluation part (reading.py)."""
+    for code, rows in sorted(evaluations_of(snapshots).items()):
+        for row in rows:
+            yield {
+                "region_code": code,
+                "year": row["year"],
+                "total": row["total"],
+                "improvement": row["improvement"],
+                "size_class": row["size_class"],
+                "rank_national": _int(row["rank_national"]),
+                "rank_province": _int(row["rank_province"]),
+                "rank_in_class": _int(row["rank_in_class"]),
+            }
 
 
 def _events(snap: Snapshot) -> Iterator[Row]:
@@ -144,7 +158,7 @@ TABLES = [
             ("overall_progress", N),
             ("portal_url", S),
         ],
-        _regions,
+        each(_regions),
     ),
     Table(
         "inisiatif",
@@ -161,7 +175,7 @@ TABLES = [
             ("category", S),
             ("progress", N),
         ],
-        _initiatives,
+        each(_initiatives),
     ),
     Table(
         "kpi",
@@ -177,14 +191,14 @@ TABLES = [
             ("target", N),
             ("actual", N),
         ],
-        _kpis,
+        each(_kpis),
     ),
     Table(
         "anggaran",
         _("Budget plan and realisation"),
         _("Pagu of the plan of record against approved realisation (Rp), per year and funding source."),
         [("region_code", S), ("year", INT), ("source", S), ("pagu", N), ("realised", N)],
-        _budget,
+        each(_budget),
     ),
     Table(
         "tonggak",
@@ -198,7 +212,7 @@ TABLES = [
             ("year", INT),
             ("done", "boolean"),
         ],
-        _milestones,
+        each(_milestones),
     ),
     Table(
         "evaluasi",
@@ -228,14 +242,14 @@ TABLES = [
             *[(group, INT) for group in AUDIENCE],
             ("head_count", INT),
         ],
-        _events,
+        each(_events),
     ),
 ]
 BY_NAME = {table.name: table for table in TABLES}
 
 
 def rows_of(table: Table, snapshots: list[Snapshot]) -> list[Row]:
-    return [row for snap in snapshots for row in table.rows(snap)]
+    return list(table.rows(snapshots))
 
 
 def _cell(value: Any) -> Any:
@@ -259,9 +273,15 @@ def _csv_cell(value: Any, kind: str) -> Any:
 
 
 def as_json(table: Table, rows: list[Row]) -> bytes:
-    names = [name for name, _type in table.fields]
-    data = [{name: row.get(name) for name in names} for row in rows]
+    """Numbers as JSON numbers (``11.25``, ``50``), as the data package's schema declares them."""
+    data = [{name: _json_cell(row.get(name), kind) for name, kind in table.fields} for row in rows]
     return json.dumps(data, ensure_ascii=False, indent=1).encode()
+
+
+def _json_cell(value: Any, kind: str) -> Any:
+    if kind == N and value not in (None, ""):
+        return fraction_number(to_fraction(value))  # whole: an exact int; else the shortest float
+    return value
 
 
 def as_xlsx(table: Table, rows: list[Row]) -> bytes:
@@ -280,7 +300,7 @@ def as_xlsx(table: Table, rows: list[Row]) -> bytes:
 
 def _xlsx_cell(value: Any, kind: str) -> Any:
     if kind == N and value not in (None, ""):
-        return float(value)  # a number a spreadsheet can compute with; the CSV keeps the exact text
+        return fraction_number(to_fraction(value))  # a number to compute with; the CSV keeps the exact text
     return value
 
 

@@ -12,14 +12,14 @@ from __future__ import annotations
 import hashlib
 import json
 from datetime import date
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from django.utils.translation import gettext_lazy as _
 
 from kotacerdas.monitoring.overview import Monitoring, monitoring_of
 from kotacerdas.portal.models import Event
-from kotacerdas.portal.sources import evaluation_results, masterplan_of, published_books
+from kotacerdas.portal.sources import masterplan_of, published_books
 from kotacerdas.regions.models import Region
 
 VISION, BOOKS, INITIATIVES, KPIS, MILESTONES, BUDGET, EVALUATION, EVENTS = (
@@ -62,6 +62,9 @@ def part_names(parts: list[str]) -> str:
 
 
 SCHEMA = 1
+# A progress percentage (overall, per dimension, per initiative) in a snapshot, the open data and the
+# API: rounded half up to one decimal, as the pages show it (29.83193… % → 29.8, shown "29,8 %").
+PROGRESS_PLACES = 1
 
 
 def text(value: Decimal | None) -> str | None:
@@ -70,6 +73,15 @@ def text(value: Decimal | None) -> str | None:
         return None
     normal = value.normalize()
     return f"{normal:f}" if normal != normal.to_integral() else str(int(normal))
+
+
+def progress(value: Decimal | str | None) -> str | None:
+    """A progress percentage to PROGRESS_PLACES, as plain text ("29.8", "50"), or None.
+
+    Also applied when reading snapshots frozen before the rounding (they hold 29.83193277310924369…)."""
+    if value is None or value == "":
+        return None
+    return text(Decimal(value).quantize(Decimal(1).scaleb(-PROGRESS_PLACES), rounding=ROUND_HALF_UP))
 
 
 def build_content(region: Region, parts: list[str], today: date) -> dict[str, Any]:
@@ -84,8 +96,7 @@ def build_content(region: Region, parts: list[str], today: date) -> dict[str, An
     if data is not None:
         content["years"] = data.years
         content.update(_monitoring_parts(region, data, parts))
-    if EVALUATION in parts:
-        content["evaluations"] = evaluation_results(region)
+    # EVALUATION: nothing frozen; the public reads the national publications (sources.evaluation_results)
     if EVENTS in parts:
         content["events"] = events_of(region)
     return content
@@ -133,7 +144,7 @@ def _vision(region: Region) -> dict[str, Any]:
 def _monitoring_parts(region: Region, data: Monitoring, parts: list[str]) -> dict[str, Any]:
     found: dict[str, Any] = {}
     if INITIATIVES in parts:
-        found["overall"] = text(data.overall)
+        found["overall"] = progress(data.overall)
         found["dimensions"] = _dimensions(data)
     if KPIS in parts:
         found["kpis"] = [
@@ -178,7 +189,7 @@ def _dimensions(data: Monitoring) -> list[dict[str, Any]]:
         {
             "name": dimension.name,
             "label": dimension.label,
-            "progress": text(dimension.progress),
+            "progress": progress(dimension.progress),
             "initiatives": [
                 {
                     "code": line.initiative.code,
@@ -188,7 +199,7 @@ def _dimensions(data: Monitoring) -> list[dict[str, Any]]:
                     "status": line.status,
                     "status_label": line.status_label,
                     "category": line.category,
-                    "progress": text(line.progress),
+                    "progress": progress(line.progress),
                 }
                 for line in dimension.initiatives
             ],

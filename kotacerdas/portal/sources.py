@@ -6,6 +6,7 @@ to successive masterplans with one active, and this is the one line to change th
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import Any
 
 from kotacerdas.evaluation.models import Publication
@@ -35,14 +36,21 @@ def published_books(region: Region) -> list[dict[str, Any]]:
     ]
 
 
-def evaluation_results(region: Region) -> list[dict[str, Any]]:
-    """The region's rows in every published evaluation (immutable publications), newest first."""
-    results = []
+def evaluation_results(codes: Collection[str]) -> dict[str, list[dict[str, Any]]]:
+    """Each region's rows in every published evaluation, newest first (one query for all ``codes``).
+
+    Read when the public reads, never frozen into a region's snapshot: the results are the national
+    admin's publication (immutable, with its own input hash), so a year published after the region's
+    snapshot appears at once and the region page agrees with the national page."""
+    wanted = set(codes)
+    found: dict[str, list[dict[str, Any]]] = {code: [] for code in wanted}
+    if not wanted:
+        return found
     for publication in Publication.objects.select_related("cycle").order_by("-cycle__year"):
-        row = next((r for r in publication.rows if r["region_code"] == region.code), None)
-        if row is not None:
-            results.append(evaluation_row(publication, row))
-    return results
+        for row in publication.rows:
+            if row["region_code"] in wanted:
+                found[row["region_code"]].append(evaluation_row(publication, row))
+    return found
 
 
 def evaluation_row(publication: Publication, row: dict[str, Any]) -> dict[str, Any]:
@@ -51,10 +59,14 @@ def evaluation_row(publication: Publication, row: dict[str, Any]) -> dict[str, A
         "total": row["total"],
         "improvement": row.get("improvement") or None,
         "size_class": row["size_class"],
-        "rank_national": row.get("rank_national") or None,
-        "rank_province": row.get("rank_province") or None,
-        "rank_in_class": row.get("rank_in_class") or None,
+        "rank_national": _rank(row.get("rank_national")),
+        "rank_province": _rank(row.get("rank_province")),
+        "rank_in_class": _rank(row.get("rank_in_class")),
     }
+
+
+def _rank(text: str | None) -> int | None:
+    return int(text) if text else None  # "" in a publication: not verified, so not ranked
 
 
 def latest_publication() -> Publication | None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass
 from fractions import Fraction
@@ -21,6 +22,9 @@ PARTS = ("baseline", "output", "outcome", "impact", "quick_win")
 REQUIRED_COLUMNS = ("region_code", "population", *PARTS)
 OPTIONAL_COLUMNS = ("previous_total", "verified")
 PART_MIN, PART_MAX = Fraction(0), Fraction(5)
+DELIMITERS = (",", ";", "\t")  # Excel writes ";" where the list separator is "," (Indonesian settings)
+# A decimal comma with full-stop thousands (1.234,5), or a plain decimal (3.5) or fraction (10/3).
+INDONESIAN_NUMBER = re.compile(r"^[+-]?(\d+|\d{1,3}(\.\d{3})+),\d+$")
 TRUE_WORDS = {"true", "1", "yes", "ya", "y"}
 FALSE_WORDS = {"false", "0", "no", "tidak", "n"}
 
@@ -146,7 +150,8 @@ def read_results_csv(
     With ``populations`` (a cycle's populations, frozen when it was opened) the file has no
     population column: each region's population comes from the mapping.
     """
-    reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
+    text = text.lstrip("\ufeff")
+    reader = csv.DictReader(io.StringIO(text), delimiter=delimiter_of(text))
     header = [name.strip() for name in reader.fieldnames or []]
     required = [c for c in REQUIRED_COLUMNS if not (populations is not None and c == "population")]
     allowed = (*required, *OPTIONAL_COLUMNS)
@@ -163,6 +168,37 @@ def read_results_csv(
         for row in rows:
             row["population"] = str(populations.get(_text(row.get("region_code")), 0))
     return check_rows(rows, known_codes, unknown=unknown_code)
+
+
+def delimiter_of(text: str) -> str:
+    """The delimiter that splits the header into the most known column names ("," when none does).
+
+    Excel saves "CSV" with ";" between cells where the decimal separator is a comma (Indonesian
+    settings), and "Text" with tabs; column names never contain any of the three."""
+    header = text.split("\n", 1)[0]
+    known = {*REQUIRED_COLUMNS, *OPTIONAL_COLUMNS}
+
+    def hits(delimiter: str) -> int:
+        return sum(name.strip().strip('"') in known for name in header.split(delimiter))
+
+    return max(DELIMITERS, key=hits)  # max keeps the first of equals: "," unless another splits better
+
+
+def read_number(text: str) -> Fraction:
+    """A score as a person or a spreadsheet writes it, exactly; ValueError for anything else.
+
+    - ``3.5``, ``1.234``, ``10/3``: a full stop is the decimal point (1.234 is one point two three
+      four: a score lies in 0–5, and a lone full stop never means thousands here);
+    - ``3,5``, ``1234,5``, ``1.234,5``: a comma is the decimal comma (Excel with Indonesian
+      settings); full stops before it group thousands, in threes;
+    - anything else (``1,234.5``, ``1.234.567``, two commas) is refused, never guessed.
+    """
+    text = text.strip()
+    if "," in text:
+        if not INDONESIAN_NUMBER.match(text):
+            raise ValueError(f"not a number: {text!r}")
+        text = text.replace(".", "").replace(",", ".")
+    return to_fraction(text)
 
 
 # ---------------------------------------------------------------- one cell at a time
@@ -208,7 +244,7 @@ def _part(part: str, value: object, messages: list[Msg]) -> Fraction | None:
         messages.append(Msg("{part} is missing", part=part))
         return None
     try:
-        number = to_fraction(text)
+        number = read_number(text)
     except (ValueError, ZeroDivisionError):
         messages.append(Msg("{part} {value} is not a number", part=part, value=text))
         return None
@@ -223,7 +259,7 @@ def _previous_total(value: object, messages: list[Msg]) -> Fraction | None:
     if not text:
         return None
     try:
-        number = to_fraction(text)
+        number = read_number(text)
     except (ValueError, ZeroDivisionError):
         messages.append(Msg("{part} {value} is not a number", part="previous_total", value=text))
         return None

@@ -16,6 +16,7 @@ from kotacerdas.core.evaluation import (
     monev_total,
     read_results_csv,
 )
+from kotacerdas.core.evaluation.entries import read_number
 from kotacerdas.core.instruments import load_instrument
 from kotacerdas.core.regions import PP_26_2008, RKCI_2017, load_size_scheme, size_scheme_to_dict
 
@@ -215,3 +216,27 @@ def test_results_csv_needs_its_columns_and_reads_verified_and_previous_total() -
     first, second = read_results_csv(text, known_codes={"33.71", "33.72"})
     assert (first.verified, first.previous_total) == (False, Fraction("2.5"))
     assert (second.verified, second.previous_total) == (True, None)
+
+
+def test_results_csv_from_excel_with_indonesian_settings_reads_semicolons_and_decimal_commas() -> None:
+    text = (
+        "region_code;population;baseline;output;outcome;impact;quick_win;previous_total;verified\r\n"
+        "33.71;120000;3,5;1.234;3;10/3;0,25;3,12;ya\r\n"
+    )
+    (read,) = read_results_csv(text, known_codes={"33.71"})
+    assert read.parts == parts("3.5", "1.234", "3", "10/3", "0.25")
+    assert read.previous_total == Fraction("3.12")
+
+
+@pytest.mark.parametrize(
+    ("written", "exact"),
+    [("3,5", "3.5"), ("3.5", "3.5"), ("1.234", "1.234"), ("1.234,5", "1234.5"), ("1234,5", "1234.5")],
+)
+def test_a_decimal_comma_or_point_reads_one_way_only(written: str, exact: str) -> None:
+    assert read_number(written) == Fraction(exact)
+
+
+@pytest.mark.parametrize("ambiguous", ["1,234.5", "1.234.567", "3,5,1", "12.34,5", ",5"])
+def test_a_number_that_could_be_read_two_ways_is_refused(ambiguous: str) -> None:
+    with pytest.raises(ValueError):
+        read_number(ambiguous)

@@ -180,6 +180,7 @@ T = {
     "File deleted.": "Berkas dihapus.",
     "yes, since %(when)s": "ya, sejak %(when)s",
     "target (dashed) against approved actual (solid)": "target (putus-putus) terhadap realisasi disetujui (utuh)",
+    "As published by the national smart city programme, every year so far.": "Sebagaimana diterbitkan oleh program smart city nasional, semua tahun sejauh ini.",
 }
 PLURALS = {
     "%(counter)s region": ("%(counter)s wilayah", "%(counter)s wilayah"),

@@ -66,7 +66,7 @@ def test_the_three_formats_hold_the_same_rows_and_text_never_becomes_a_formula(p
     ).content.decode()
     assert "'=HYPERLINK" in text and ",'-Aula," in text
     kpis = client.get(reverse("portal:dataset", kwargs={"table": "kpi", "fmt": "json"})).json()
-    assert {"kpi": "Kemiskinan", "year": 2027, "target": "7", "actual": "11.25"}.items() <= next(
+    assert {"kpi": "Kemiskinan", "year": 2027, "target": 7, "actual": 11.25}.items() <= next(
         row for row in kpis if row["kpi"] == "Kemiskinan"
     ).items()
 

@@ -1,7 +1,8 @@
 """The public pages (no login): the national page, a region's page, its public event files, open data.
 
-Every page reads published snapshots only (``kotacerdas.portal.access``), never live records; an
-unpublished or unknown region answers 404.
+Every page reads published snapshots only (``kotacerdas.portal.access``), never live records, and the
+national evaluation from its immutable publications (``kotacerdas.portal.reading``); an unpublished or
+unknown region answers 404.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from kotacerdas.portal.access import (
     public_rows,
     published_snapshots,
 )
+from kotacerdas.portal.reading import evaluations_of, published_time, status_name
 from kotacerdas.portal.sources import latest_publication
 from kotacerdas.regions.models import Region
 from kotacerdas.web import uploads
@@ -103,9 +105,12 @@ def _evaluation_by_class() -> dict[str, Any] | None:
             "code", "name"
         )
     )
+    # smallest class first, as the cycle's frozen scheme lists them (and /wilayah/ does), not A–Z
+    order = [band["code"] for band in publication.cycle.size_scheme.get("bands", [])]
     classes = []
-    for size_class, rows in sorted(by_class.items()):
-        best = sorted(rows, key=lambda r: int(r["rank_in_class"]))[:TOP_PER_CLASS]
+    ranked = sorted(by_class, key=lambda c: (c not in order, order.index(c) if c in order else 0, c))
+    for size_class in ranked:
+        best = sorted(by_class[size_class], key=lambda r: int(r["rank_in_class"]))[:TOP_PER_CLASS]
         classes.append(
             {"name": size_class, "rows": [{**r, "name": names.get(r["region_code"], "")} for r in best]}
         )
@@ -115,8 +120,25 @@ def _evaluation_by_class() -> dict[str, Any] | None:
 def region(request: HttpRequest, code: str) -> HttpResponse:
     snap = get_public_snapshot(code)
     content = snap.content
-    context = {"snap": snap, "c": content, "kpi_figures": _kpi_figures(content), "budget": _budget(content)}
+    context = {
+        "snap": snap,
+        "c": content,
+        "dimensions": _dimensions(content),
+        "evaluations": evaluations_of([snap]).get(code),  # None: the region does not publish them
+        "kpi_figures": _kpi_figures(content),
+        "budget": _budget(content),
+    }
     return render(request, "portal/region.html", context)
+
+
+def _dimensions(content: dict[str, Any]) -> list[dict[str, Any]] | None:
+    """The frozen dimensions with each initiative's status named in the reader's language."""
+    if content.get("dimensions") is None:
+        return None
+    return [
+        {**d, "initiatives": [{**i, "status_name": status_name(i)} for i in d["initiatives"]]}
+        for d in content["dimensions"]
+    ]
 
 
 def _decimals(values: dict[str, str | None]) -> dict[int, Decimal]:
@@ -222,7 +244,7 @@ def datapackage(request: HttpRequest, table: str) -> HttpResponse:
 
 def catalogue(request: HttpRequest) -> HttpResponse:
     newest = max((s.published_at for s in _current_times()), default=None)
-    body = dcat.catalogue(_base(request), newest.isoformat(timespec="seconds") if newest else None)
+    body = dcat.catalogue(_base(request), published_time(newest) if newest else None)
     return HttpResponse(json.dumps(body, ensure_ascii=False, indent=1), content_type="application/ld+json")
 
 
