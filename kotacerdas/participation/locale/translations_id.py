@@ -121,7 +121,6 @@ T = {
     "Not taken": "Tidak diambil",
     "Taken into the problem inventory as": "Masuk daftar masalah sebagai",
     "approved": "disetujui",
-    "no approved value yet": "belum ada nilai yang disetujui",
     "No KPI yet.": "Belum ada KPI.",
     "No initiative addresses this problem yet.": "Belum ada inisiatif yang menjawab masalah ini.",
     "Under consideration.": "Sedang dipertimbangkan.",
@@ -202,6 +201,7 @@ T = {
     "Published ideas": "Ide yang tayang",
     "Redact the personal number in the idea “%(title)s”": "Samarkan nomor pribadi dalam ide “%(title)s”",
     "Redact the personal number in a comment on “%(title)s”": "Samarkan nomor pribadi dalam komentar pada “%(title)s”",
+    "no published value yet": "belum ada nilai yang dipublikasikan",
 }
 PLURALS = {
     "%(n)s published citizen idea or problem for this region.": (
