@@ -129,7 +129,6 @@ T = {
     "Supports": "Dukungan",
     "Comments": "Komentar",
     "Actions": "Tindakan",
-    "yes,no": "ya,tidak",
     "Close now": "Tutup sekarang",
     "No phase yet.": "Belum ada tahap.",
     "Your personal data": "Data pribadi Anda",
@@ -139,7 +138,6 @@ T = {
     "Manage and moderate": "Kelola dan moderasi",
     "Phases": "Tahap",
     "Post a problem or an idea": "Kirim masalah atau ide",
-    "Verify your e-mail (open the link we sent you) to post.": "Verifikasi e-mail Anda (buka tautan yang kami kirim) untuk mengirim.",
     "Register to take part": "Daftar untuk berpartisipasi",
     "Log in": "Masuk",
     "Ideas and problems": "Ide dan masalah",
@@ -202,6 +200,16 @@ T = {
     "Redact the personal number in the idea “%(title)s”": "Samarkan nomor pribadi dalam ide “%(title)s”",
     "Redact the personal number in a comment on “%(title)s”": "Samarkan nomor pribadi dalam komentar pada “%(title)s”",
     "no published value yet": "belum ada nilai yang dipublikasikan",
+    "Verify your e-mail (open the link we sent you) to take part.": "Verifikasi e-mail Anda (buka tautan yang kami kirim) untuk berpartisipasi.",
+    "Your account is a staff account, not a citizen's: only registered citizens post ideas, support and comment. To take part as a citizen, log out and register with a personal e-mail address.": "Akun Anda adalah akun petugas, bukan akun warga: hanya warga terdaftar yang dapat mengirim ide, mendukung, dan berkomentar. Untuk berpartisipasi sebagai warga, keluar lalu daftar dengan alamat e-mail pribadi.",
+    "This is your idea: other citizens may support it.": "Ini ide Anda: warga lain dapat mendukungnya.",
+    "Your photo “%(name)s” is kept and will be posted with the idea; attach another only to replace it.": "Foto Anda “%(name)s” disimpan dan akan dikirim bersama ide; lampirkan foto lain hanya untuk menggantinya.",
+    "The photo you attached earlier has expired; attach it again.": "Foto yang Anda lampirkan sebelumnya sudah kedaluwarsa; lampirkan lagi.",
+    "yes": "ya",
+    "no": "tidak",
+    "not yet": "belum",
+    "You cannot support your own idea; other citizens may.": "Anda tidak dapat mendukung ide Anda sendiri; warga lain dapat.",
+    "Shown publicly: no phone number here either.": "Ditampilkan untuk umum: jangan menulis nomor telepon di sini juga.",
 }
 PLURALS = {
     "%(n)s published citizen idea or problem for this region.": (
