@@ -10,16 +10,18 @@ right. Entries further left were written by the client and are never trusted.
 from __future__ import annotations
 
 from datetime import timedelta
+from typing import Any
 
 from axes.models import AccessAttempt
 from django.conf import settings
 from django.contrib.auth import views as auth_views
 from django.db.models import Sum
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import render, resolve_url
 from django.utils import timezone
 
 from kotacerdas.accounts.forms import LoginForm
+from kotacerdas.accounts.models import Membership
 
 
 def client_address(request: HttpRequest) -> str:
@@ -61,8 +63,17 @@ def address_is_throttled(request: HttpRequest) -> bool:
     return (failures or 0) >= int(settings.LOGIN_ADDRESS_FAILURE_LIMIT)
 
 
+# Where a citizen lands after logging in without a ``next``: an account with no role has nothing on the
+# staff home page ("Anda belum memiliki peran…"); a citizen came to take part. (A URL name, not an import:
+# participation sits above accounts.)
+CITIZEN_HOME = "participation:index"
+
+
 class LoginView(auth_views.LoginView):
-    """Django's login page, refusing a POST from an address that is throttled."""
+    """Django's login page, refusing a POST from an address that is throttled.
+
+    After logging in, the page the person came from (``next``, Django's own check that it is on this
+    site), else the staff home page, or citizen participation for a citizen without a staff role."""
 
     redirect_authenticated_user = True
     authentication_form = LoginForm
@@ -71,3 +82,18 @@ class LoginView(auth_views.LoginView):
         if address_is_throttled(request):
             return locked_out(request)
         return super().post(request, *args, **kwargs)
+
+    def get_default_redirect_url(self) -> str:
+        user = self.request.user
+        if is_citizen_only(user):
+            return resolve_url(CITIZEN_HOME)
+        return super().get_default_redirect_url()
+
+
+def is_citizen_only(user: Any) -> bool:
+    """A registered citizen (participation's record, reached by its reverse name) with no staff role."""
+    if not user.is_authenticated or user.is_superuser or user.is_staff:
+        return False
+    if not hasattr(user, "citizen"):  # no citizen record (RelatedObjectDoesNotExist is an AttributeError)
+        return False
+    return not Membership.objects.filter(user=user).exists()

@@ -5,6 +5,7 @@ from typing import Any
 from django import forms
 from django.contrib.auth import password_validation
 from django.contrib.auth.forms import AuthenticationForm
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from kotacerdas.accounts.models import Role, User
@@ -99,13 +100,42 @@ class MembershipForm(forms.Form):
         self.fields["opd"].label_from_instance = lambda opd: f"{opd.region.name} — {opd.name}"  # type: ignore[attr-defined]
 
 
+def login_name(typed: str) -> str:
+    """The user name of the account a person means by what they typed in the login form.
+
+    Citizens sign up with their e-mail, stored in lower case (and compared ignoring case), so
+    "WargaUji1@contoh.invalid" must find wargauji1@contoh.invalid. A user name typed exactly wins (two
+    accounts differing only in capitals stay apart); otherwise the one account whose user name or
+    e-mail matches ignoring case; when none or several do, the text as typed (the login then fails).
+    The login form resolves the name BEFORE authenticating, so the lockout (django-axes, keyed on the
+    user name passed to authenticate) counts every spelling of one account together."""
+    if not typed or User.objects.filter(username=typed).exists():
+        return typed
+    matches = User.objects.filter(Q(username__iexact=typed) | Q(email__iexact=typed))
+    names = list(matches.values_list("username", flat=True)[:2])
+    return names[0] if len(names) == 1 else typed
+
+
 class LoginForm(AuthenticationForm):
-    """Django's login form with a message of our own.
+    """Django's login form with a message of our own, finding the account by user name or e-mail in
+    any capitals (``login_name``).
 
     Django's Indonesian catalogue puts the field name into a sentence that already names it
     ("nama pengguna nama pengguna"); ours reads as one sentence."""
 
     error_messages = {
         **AuthenticationForm.error_messages,
-        "invalid_login": _("Wrong username or password. Capitals count: check Caps Lock."),
+        "invalid_login": _(
+            "Wrong username, e-mail or password. Capitals count in the password: check Caps Lock."
+        ),
     }
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["username"].label = _("Username or e-mail")
+
+    def clean(self) -> dict[str, Any]:
+        typed = self.cleaned_data.get("username")
+        if typed:
+            self.cleaned_data["username"] = login_name(typed)
+        return super().clean()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from decimal import ROUND_HALF_UP, Decimal
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
@@ -17,15 +18,23 @@ from kotacerdas.accounts import consent, erasure
 from kotacerdas.accounts.access import SignedInRequest, national_admin_required
 from kotacerdas.accounts.models import Consent, Purpose, User
 from kotacerdas.accounts.two_factor_forms import ErasureForm
+from kotacerdas.core import formatting
 from kotacerdas.web.pages import render_page, run_action, save_form
+
+
+def years(days: int) -> str:
+    """A retention in years as people write it: "10" for 3650 days, "2,5" for 912 (one decimal, shown
+    only when there is a fraction; the pages' number format)."""
+    value = (Decimal(days) / 365).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+    return formatting.decimal(value, 0 if value == value.to_integral_value() else 1)
 
 
 def privacy(request: HttpRequest) -> HttpResponse:
     """What kotacerdas keeps about people, why, for how long, and their rights (public)."""
     context = {
         "purposes": Purpose.choices,
-        "evidence_years": round(settings.EVIDENCE_RETENTION_DAYS / 365, 1),
-        "audit_years": round(settings.AUDIT_SNAPSHOT_RETENTION_DAYS / 365, 1),
+        "evidence_years": years(settings.EVIDENCE_RETENTION_DAYS),
+        "audit_years": years(settings.AUDIT_SNAPSHOT_RETENTION_DAYS),
     }
     return render(request, "accounts/privacy.html", context)
 

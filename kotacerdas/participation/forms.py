@@ -6,7 +6,15 @@ from captcha.fields import CaptchaField
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from kotacerdas.participation.models import COMMENT_MAX, TEXT_MAX, TITLE_MAX, Idea
+from kotacerdas.participation.models import (
+    COMMENT_MAX,
+    HIDDEN_REASON_MAX,
+    KECAMATAN_MAX,
+    OUTCOME_REASON_MAX,
+    TEXT_MAX,
+    TITLE_MAX,
+    Idea,
+)
 from kotacerdas.planning import reference
 from kotacerdas.planning.models import Initiative
 from kotacerdas.regions.models import Region
@@ -43,7 +51,12 @@ class IdeaForm(forms.Form):
         help_text=_("Do not write a NIK or phone number: such a post is held until it is redacted."),
     )
     element = forms.ChoiceField(label=_("Dimension – element"))
-    kecamatan = forms.CharField(label=_("Kecamatan"), max_length=80, required=False)
+    kecamatan = forms.CharField(
+        label=_("Kecamatan"),
+        max_length=KECAMATAN_MAX,
+        required=False,
+        help_text=_("Shown publicly: no phone number here either."),
+    )
     photo = forms.FileField(label=_("Photo (JPG or PNG, optional)"), required=False)
     confirm_new = forms.BooleanField(
         label=_("None of the similar ideas is mine: post it anyway"), required=False
@@ -78,12 +91,23 @@ class PhaseForm(forms.Form):
 
 
 class ReasonForm(forms.Form):
-    reason = forms.CharField(label=_("Reason"), max_length=500)
+    """Why an idea or comment is hidden (the author sees it): as long as the record keeps."""
+
+    reason = forms.CharField(label=_("Reason"), max_length=HIDDEN_REASON_MAX)
+
+
+class DeclineForm(forms.Form):
+    """Why an idea is not taken (shown on its page)."""
+
+    reason = forms.CharField(
+        label=_("Reason"), max_length=OUTCOME_REASON_MAX, widget=forms.Textarea(attrs={"rows": 3})
+    )
 
 
 class RedactIdeaForm(forms.Form):
     title = forms.CharField(label=_("Title"), max_length=TITLE_MAX)
     text = forms.CharField(label=_("Text"), max_length=TEXT_MAX, widget=forms.Textarea(attrs={"rows": 6}))
+    kecamatan = forms.CharField(label=_("Kecamatan"), max_length=KECAMATAN_MAX, required=False)
 
 
 class RedactCommentForm(forms.Form):

@@ -19,6 +19,10 @@ TITLE_MAX = 120
 TEXT_MAX = 2000
 COMMENT_MAX = 1000
 TEXT_MIN = 20
+TITLE_MIN = 5
+KECAMATAN_MAX = 80
+HIDDEN_REASON_MAX = 300  # the moderator's reason for hiding, shown to the author
+OUTCOME_REASON_MAX = 500  # why an idea was not taken, shown on its page
 
 
 class Citizen(models.Model):
@@ -109,10 +113,27 @@ PHASE_STATES = {
 }
 
 
-def phase_rows(phases: Iterable[Phase], today: date) -> list[tuple[Phase, str, str]]:
-    """(phase, state, its label) for the phase tables: a citizen sees which phase runs now."""
+ACTS = ("ideas_open", "supports_open", "comments_open")
+YES, NO, NOT_YET = _("yes"), _("no"), _("not yet")
+
+
+def what_is_possible(phase: Phase, state: str) -> list[str]:
+    """Per act (ideas, supports, comments): what a citizen may do in this phase NOW. "yes" only while
+    it is open; "not yet" for an upcoming phase that will allow it; "no" otherwise (closed or ended)."""
+    if state == "open":
+        return [str(YES) if getattr(phase, act) else str(NO) for act in ACTS]
+    if state == "upcoming":
+        return [str(NOT_YET) if getattr(phase, act) else str(NO) for act in ACTS]
+    return [str(NO)] * len(ACTS)
+
+
+def phase_rows(phases: Iterable[Phase], today: date) -> list[tuple[Phase, str, str, list[str]]]:
+    """(phase, state, its label, what is possible now) for the phase tables: a citizen sees which
+    phase runs now and what it allows today."""
     states = [(phase, phase.state(today)) for phase in phases]
-    return [(phase, state, str(PHASE_STATES[state])) for phase, state in states]
+    return [
+        (phase, state, str(PHASE_STATES[state]), what_is_possible(phase, state)) for phase, state in states
+    ]
 
 
 class Moderated(models.Model):
@@ -127,7 +148,7 @@ class Moderated(models.Model):
     # the name shown publicly, copied when posting: erasure replaces it by "Warga #id"
     author_name = models.CharField(_("author"), max_length=150)
     state = models.CharField(_("state"), max_length=10, choices=State.choices, default=State.PUBLISHED)
-    hidden_reason = models.CharField(_("reason"), max_length=300, blank=True)
+    hidden_reason = models.CharField(_("reason"), max_length=HIDDEN_REASON_MAX, blank=True)
     # a keyed hash of the poster's address, for the per-address limit (never the address itself)
     address_key = models.CharField(max_length=64, blank=True, editable=False)
     created_at = models.DateTimeField(_("posted"), auto_now_add=True)
@@ -158,11 +179,11 @@ class Idea(Moderated):
     text = models.TextField(_("text"), max_length=TEXT_MAX)
     dimension = models.CharField(_("dimension"), max_length=40)
     element = models.CharField(_("element"), max_length=60)
-    kecamatan = models.CharField(_("kecamatan"), max_length=80, blank=True)
+    kecamatan = models.CharField(_("kecamatan"), max_length=KECAMATAN_MAX, blank=True)
     photo = models.FileField(_("photo"), max_length=255, blank=True)
     photo_type = models.CharField(max_length=10, blank=True, editable=False)
     outcome = models.CharField(_("outcome"), max_length=10, choices=Outcome.choices, default=Outcome.OPEN)
-    outcome_reason = models.CharField(_("reason"), max_length=500, blank=True)
+    outcome_reason = models.CharField(_("reason"), max_length=OUTCOME_REASON_MAX, blank=True)
     # the problem this idea became (planning's inventory); the problem reaches back by citizen_ideas
     problem = models.ForeignKey(
         "planning.Problem",

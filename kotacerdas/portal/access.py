@@ -98,6 +98,17 @@ def get_public_snapshot(code: str) -> Snapshot:
     return portal.current
 
 
+def public_kpis(code: str) -> list[dict[str, Any]] | None:
+    """The KPI rows of a public region's current snapshot, as its public page shows them; None for an
+    unpublished (or withdrawn) region or a snapshot without the KPI part. Read by other apps'
+    public pages through ``kotacerdas.participation.published`` (registered in PortalConfig.ready)."""
+    portal = RegionPortal.objects.filter(region__code=code, is_public=True).select_related("current").first()
+    if portal is None:
+        return None
+    kpis: list[dict[str, Any]] | None = portal.current.content.get("kpis")
+    return kpis
+
+
 def get_public_event_file(snapshot: Snapshot, file_id: int) -> EventFile:
     """An event file that was public when the snapshot was frozen (and still exists); 404 otherwise."""
     listed = {

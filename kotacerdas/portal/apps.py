@@ -20,6 +20,11 @@ class PortalConfig(AppConfig):
         )
 
         public_links.register("portal", portal_links)
+
+        from kotacerdas.participation import published
+        from kotacerdas.portal.access import public_kpis
+
+        published.register(public_kpis)  # an idea's KPI figures: what the region published, no more
         dashboard_figures.register(
             dashboard_figures.Figure("portal.socialisation", 10, socialisation_figures)
         )

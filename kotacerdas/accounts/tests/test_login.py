@@ -21,7 +21,7 @@ def test_a_wrong_password_is_explained_in_indonesian(budi) -> None:
     response = Client().post(reverse("login"), {"username": "budi", "password": "salah"})
     assert response.status_code == 200
     body = response.content.decode()
-    assert "Nama pengguna atau kata sandi salah." in body
+    assert "Nama pengguna, e-mail, atau kata sandi salah." in body
     assert "nama pengguna nama pengguna" not in body
 
 

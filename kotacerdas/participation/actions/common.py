@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
@@ -14,7 +15,8 @@ from kotacerdas.core.personal_numbers import redact
 from kotacerdas.participation.access import can_moderate, citizen_of
 from kotacerdas.regions.models import Region
 
-TEXT_FIELDS = ("title", "text")
+T = TypeVar("T")
+TEXT_FIELDS = ("title", "text", "kecamatan")  # everything a citizen writes that is shown publicly
 
 
 def safe_snapshot(instance: Any) -> dict[str, Any]:
@@ -47,3 +49,31 @@ def clean_text(value: str, field: str, *, minimum: int, maximum: int) -> str:
     if len(text) > maximum:
         raise ValidationError({field: _("Write at most %(n)d characters.") % {"n": maximum}})
     return text
+
+
+class FieldErrors:
+    """Collects each field's refusal so a form shows them all at once (a citizen re-solves the
+    captcha once, not once per field)::
+
+        errors = FieldErrors()
+        title = errors.check(lambda: clean_text(title, "title", minimum=5, maximum=120))
+        errors.raise_any()
+    """
+
+    def __init__(self) -> None:
+        self.found: dict[str, list[str]] = {}
+
+    def check(self, clean: Callable[[], T], default: T) -> T:
+        try:
+            return clean()
+        except ValidationError as error:
+            for field, messages in error.message_dict.items():
+                self.found.setdefault(field, []).extend(messages)
+            return default
+
+    def add(self, field: str, message: str) -> None:
+        self.found.setdefault(field, []).append(message)
+
+    def raise_any(self) -> None:
+        if self.found:
+            raise ValidationError(self.found)

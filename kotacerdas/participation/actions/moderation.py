@@ -16,8 +16,24 @@ from django.utils.translation import gettext as _
 from kotacerdas.accounts.models import User
 from kotacerdas.audit.log import record
 from kotacerdas.core.personal_numbers import has_personal_numbers
-from kotacerdas.participation.actions.common import clean_text, require_moderator, safe_snapshot
-from kotacerdas.participation.models import COMMENT_MAX, TEXT_MAX, TEXT_MIN, TITLE_MAX, Comment, Idea
+from kotacerdas.participation.actions.common import (
+    FieldErrors,
+    clean_text,
+    require_moderator,
+    safe_snapshot,
+)
+from kotacerdas.participation.models import (
+    COMMENT_MAX,
+    HIDDEN_REASON_MAX,
+    KECAMATAN_MAX,
+    OUTCOME_REASON_MAX,
+    TEXT_MAX,
+    TEXT_MIN,
+    TITLE_MAX,
+    TITLE_MIN,
+    Comment,
+    Idea,
+)
 from kotacerdas.planning.analysis.actions import do_save_problem
 from kotacerdas.planning.models import Initiative, Problem
 
@@ -32,28 +48,43 @@ def _change(actor: User, action: str, item: Idea | Comment, changes: dict[str, A
         record(actor, action, item, before=before, after=safe_snapshot(item), region=region)
 
 
-def _reason(reason: str) -> str:
+def _reason(reason: str, maximum: int, required: str) -> str:
+    """The reason as written, or a refusal: never cut short (the author reads all of it)."""
     reason = (reason or "").strip()
     if not reason:
-        raise ValidationError({"reason": _("Give the reason; the author and the audit log see it.")})
-    return reason[:300]
+        raise ValidationError({"reason": required})
+    if len(reason) > maximum:
+        raise ValidationError({"reason": _("Write at most %(n)d characters.") % {"n": maximum}})
+    return reason
 
 
 def do_hide(actor: User, item: Idea | Comment, *, reason: str) -> None:
     region = item.region if isinstance(item, Idea) else item.idea.region
     require_moderator(actor, region)
-    _change(actor, "participation.hide", item, {"state": Idea.State.HIDDEN, "hidden_reason": _reason(reason)})
+    reason = _reason(reason, HIDDEN_REASON_MAX, _("Give the reason; the author and the audit log see it."))
+    _change(actor, "participation.hide", item, {"state": Idea.State.HIDDEN, "hidden_reason": reason})
 
 
-def do_redact_idea(actor: User, idea: Idea, *, title: str, text: str) -> None:
-    """Replace the text by the moderator's redacted version; publish it when no number is left."""
+def do_redact_idea(actor: User, idea: Idea, *, title: str, text: str, kecamatan: str | None = None) -> None:
+    """Replace the text by the moderator's redacted version; publish it when no number is left.
+
+    ``kecamatan`` None keeps the idea's (a client that sends only title and text)."""
     require_moderator(actor, idea.region)
-    title = clean_text(title, "title", minimum=5, maximum=TITLE_MAX)
-    text = clean_text(text, "text", minimum=TEXT_MIN, maximum=TEXT_MAX)
+    errors = FieldErrors()
+    title = errors.check(lambda: clean_text(title, "title", minimum=TITLE_MIN, maximum=TITLE_MAX), "")
+    text = errors.check(lambda: clean_text(text, "text", minimum=TEXT_MIN, maximum=TEXT_MAX), "")
+    place = idea.kecamatan if kecamatan is None else kecamatan
+    place = errors.check(lambda: clean_text(place, "kecamatan", minimum=0, maximum=KECAMATAN_MAX), "")
+    errors.raise_any()
+    still = _("The text still contains a NIK or a phone number.")
     if has_personal_numbers(title) or has_personal_numbers(text):
-        raise ValidationError({"text": _("The text still contains a NIK or a phone number.")})
+        errors.add("text", still)
+    if has_personal_numbers(place):
+        errors.add("kecamatan", still)
+    errors.raise_any()
     state = idea.state if idea.state == Idea.State.HIDDEN else Idea.State.PUBLISHED
-    _change(actor, "participation.redact", idea, {"title": title, "text": text, "state": state})
+    changes = {"title": title, "text": text, "kecamatan": place, "state": state}
+    _change(actor, "participation.redact", idea, changes)
 
 
 def do_redact_comment(actor: User, comment: Comment, *, text: str) -> None:
@@ -94,14 +125,11 @@ def do_promote_idea(actor: User, idea: Idea, *, code: str, title: str) -> Proble
 def do_decline_idea(actor: User, idea: Idea, *, reason: str) -> None:
     require_moderator(actor, idea.region)
     _require_open_outcome(idea)
-    reason = (reason or "").strip()
-    if not reason:
-        raise ValidationError({"reason": _("Give the reason; the citizen sees it on the idea's page.")})
+    reason = _reason(
+        reason, OUTCOME_REASON_MAX, _("Give the reason; the citizen sees it on the idea's page.")
+    )
     _change(
-        actor,
-        "participation.decline",
-        idea,
-        {"outcome": Idea.Outcome.NOT_TAKEN, "outcome_reason": reason[:500]},
+        actor, "participation.decline", idea, {"outcome": Idea.Outcome.NOT_TAKEN, "outcome_reason": reason}
     )
 
 

@@ -18,12 +18,19 @@ from kotacerdas.accounts.models import User
 from kotacerdas.audit.log import record
 from kotacerdas.core.personal_numbers import has_personal_numbers
 from kotacerdas.participation import limits
-from kotacerdas.participation.actions.common import clean_text, require_verified, safe_snapshot
+from kotacerdas.participation.actions.common import (
+    FieldErrors,
+    clean_text,
+    require_verified,
+    safe_snapshot,
+)
 from kotacerdas.participation.models import (
     COMMENT_MAX,
+    KECAMATAN_MAX,
     TEXT_MAX,
     TEXT_MIN,
     TITLE_MAX,
+    TITLE_MIN,
     Comment,
     Consultation,
     Idea,
@@ -68,16 +75,17 @@ def do_submit_idea(
 ) -> Idea:
     require_verified(actor)
     phase = _open_phase(consultation, today, "ideas")
+    errors = FieldErrors()  # every field's refusal at once
     if kind not in Idea.Kind.values:
-        raise ValidationError({"kind": _("Choose a problem or an idea.")})
-    title = clean_text(title, "title", minimum=5, maximum=TITLE_MAX)
-    text = clean_text(text, "text", minimum=TEXT_MIN, maximum=TEXT_MAX)
+        errors.add("kind", _("Choose a problem or an idea."))
+    title = errors.check(lambda: clean_text(title, "title", minimum=TITLE_MIN, maximum=TITLE_MAX), "")
+    text = errors.check(lambda: clean_text(text, "text", minimum=TEXT_MIN, maximum=TEXT_MAX), "")
     dimension = reference.dimension_of(element)
     if dimension is None:
-        raise ValidationError({"element": _("Choose one of the smart city elements.")})
-    kecamatan = kecamatan.strip()
-    if len(kecamatan) > 80:
-        raise ValidationError({"kecamatan": _("Write at most %(n)d characters.") % {"n": 80}})
+        errors.add("element", _("Choose one of the smart city elements."))
+    kecamatan = errors.check(lambda: clean_text(kecamatan, "kecamatan", minimum=0, maximum=KECAMATAN_MAX), "")
+    content, photo_kind = errors.check(lambda: _read_photo(photo), (b"", ""))
+    errors.raise_any()
     idea = Idea(
         consultation=consultation,
         region=consultation.region,
@@ -87,17 +95,15 @@ def do_submit_idea(
         kind=kind,
         title=title,
         text=text,
-        dimension=dimension,
+        dimension=dimension or "",
         element=element,
         kecamatan=kecamatan,
-        state=_state_for(title, text),
+        state=_state_for(title, text, kecamatan),  # all three are shown publicly and in the API
         address_key=address_key,
     )
-    if photo:
-        content, photo_kind = uploads.read_upload(photo, "photo", PHOTO_KINDS)
     with transaction.atomic():
         limits.check_and_count(limits.IDEA, actor, address_key)
-        if photo:
+        if content:
             idea.photo.name = uploads.store(content, "participation", photo_kind)
             idea.photo_type = photo_kind
         idea.save()
@@ -112,12 +118,18 @@ def do_submit_idea(
     return idea
 
 
+def _read_photo(photo: Any) -> tuple[bytes, str]:
+    return uploads.read_upload(photo, "photo", PHOTO_KINDS) if photo else (b"", "")
+
+
 def do_support(actor: User, idea: Idea, *, address_key: str = "", today: date | None = None) -> Support:
     """One support per person, only for a published idea while the phase accepts supports."""
     require_verified(actor)
     if not idea.is_public:
         raise ValidationError(_("This idea cannot be supported."))
     _open_phase(idea.consultation, today, "supports")
+    if idea.author_id == actor.pk:  # a support counts someone else agreeing; the author's is implied
+        raise ValidationError(_("You cannot support your own idea; other citizens may."))
     if Support.objects.filter(idea=idea, user=actor).exists():
         raise ValidationError(_("You already support this idea."))
     try:

@@ -1,5 +1,5 @@
 """Diskominfo hides and redacts (audited); Budi promotes an idea into the problem inventory or marks it
-not taken; the citizen follows the chain to the latest APPROVED KPI value."""
+not taken; the citizen follows the chain to the latest KPI value the region published."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from kotacerdas.audit.models import AuditEntry
 from kotacerdas.participation.conftest import post_idea
 from kotacerdas.participation.models import Idea
 from kotacerdas.planning.models import Problem
+from kotacerdas.portal.actions import do_publish_portal
 
 
 def _url(name: str, idea: Idea) -> str:
@@ -118,6 +119,7 @@ def test_promotion_links_both_ways_and_shows_the_chain(as_budi, budi, sari, idea
     initiative = _initiative_with_approved_kpi(budi, sari, region_a, dinkes_a, problem)
     link = as_budi.post(_url("idea_link", idea), {"link-initiative": initiative.pk})
     assert link.status_code == 302
+    do_publish_portal(budi, region_a, parts=["kpis"])  # the public sees the figure the region published
     page = Client().get(idea.get_absolute_url()).content.decode()
     assert '<strong data-testid="problem-code">M-05</strong>' in page
     assert '<span data-testid="initiative-code">LIV-01</span>' in page
@@ -142,6 +144,7 @@ def test_a_draft_kpi_value_never_shows_in_the_chain(as_budi, budi, sari, idea, r
     later = do_open_period(budi, region_a, year=2027, closes_on=date(2028, 1, 31))
     do_save_kpi_report(sari, later, initiative.kpis.get(), value="98765")  # a draft
     assert period.year == 2026
+    do_publish_portal(budi, region_a, parts=["kpis"])
     page = Client().get(idea.get_absolute_url()).content.decode()
     assert "98765" not in page
     assert '<span data-testid="kpi-actual">75</span>' in page

@@ -7,6 +7,7 @@ import json
 from kotacerdas.accounts.erasure import export_person
 from kotacerdas.audit.models import AuditEntry
 from kotacerdas.participation.actions.posting import do_comment, do_support
+from kotacerdas.participation.conftest import post_idea
 from kotacerdas.participation.models import Comment, Idea, Support
 from kotacerdas.web import personal_data
 
@@ -31,13 +32,14 @@ def test_export_holds_ideas_comments_supports_and_consents(warga, warga2, idea) 
 def test_erasure_pseudonymises_and_keeps_the_counts(warga, warga2, idea) -> None:
     do_comment(warga, idea, text="Tambahan: dekat sekolah.")
     do_support(warga2, idea)
-    do_support(warga, idea)
+    theirs = post_idea(warga2, idea.consultation, title="Trotoar rusak di Tingkir")
+    do_support(warga, theirs)  # (not their own idea: that is refused)
     pseudonym = personal_data.pseudonym_for(warga)
     changed = _source().erase(warga, pseudonym)
     assert changed >= 2
     assert Idea.objects.get(pk=idea.pk).author_name == pseudonym == f"Warga #{warga.pk}"
     assert set(Comment.objects.values_list("author_name", flat=True)) == {pseudonym}
-    assert Support.objects.filter(idea=idea).count() == 2
+    assert Support.objects.count() == 2 and Support.objects.filter(user=warga).count() == 1
     snapshots = str(
         list(
             AuditEntry.objects.filter(object_type__startswith="participation.").values(

@@ -24,6 +24,7 @@ from kotacerdas.participation.actions import moderation, setup
 from kotacerdas.participation.chain import chain_for
 from kotacerdas.participation.forms import (
     ConsultationForm,
+    DeclineForm,
     LinkInitiativeForm,
     PhaseForm,
     PromoteForm,
@@ -93,10 +94,15 @@ def _idea_forms(idea: Idea, region: Region) -> dict[str, forms.Form]:
     return {
         "hide_form": ReasonForm(prefix="hide"),
         "redact_form": RedactIdeaForm(
-            prefix="redact", initial={"title": redact(idea.title), "text": redact(idea.text)}
+            prefix="redact",
+            initial={
+                "title": redact(idea.title),
+                "text": redact(idea.text),
+                "kecamatan": redact(idea.kecamatan),
+            },
         ),
         "promote_form": PromoteForm(prefix="promote", initial={"title": idea.title}),
-        "decline_form": ReasonForm(prefix="decline"),
+        "decline_form": DeclineForm(prefix="decline"),
         "link_form": LinkInitiativeForm(prefix="link", region=region),
     }
 
@@ -167,7 +173,7 @@ idea_promote = _idea_post(
 )
 idea_decline = _idea_post(
     "decline_form",
-    lambda d, r: ReasonForm(d, prefix="decline"),
+    lambda d, r: DeclineForm(d, prefix="decline"),
     lambda u, i, d: moderation.do_decline_idea(u, i, reason=d["reason"]),
     gettext_lazy("Marked as not taken."),
 )
