@@ -120,8 +120,12 @@ def test_an_idea_from_sign_up_to_the_approved_kpi(page, budi, sari, region_a, di
     page.locator("#id_link-initiative").select_option(label="LIV-01 Lampu jalan pintar")
     page.get_by_role("button", name="Tautkan inisiatif", exact=True).click()
     expect(page.get_by_text("Inisiatif ditautkan.")).to_be_visible()
+    # the public sees only published figures: Budi publishes the portal with the approved value
+    page.goto(page.base_url + "/r/33.73/portal/")
+    page.get_by_role("button", name="Terbitkan portal").click()
+    expect(page.get_by_text("Portal diterbitkan")).to_be_visible()
 
-    # Warga follows the chain to the approved KPI value
+    # Warga follows the chain to the approved KPI value, as the portal published it
     citizen_log_in(page, "andi@example.org")
     page.goto(idea_url)
     assert page.get_by_test_id("problem-code").inner_text() == "M-05"
