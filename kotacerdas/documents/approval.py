@@ -101,9 +101,7 @@ def _said_elsewhere(version: BookVersion) -> set[str]:
     if not version.missing:
         return set()
     return {
-        p.sentence
-        for p in unfilled_placeholders(version)
-        if p.kind == "text" or p.key == PLAN_NOT_ADOPTED
+        p.sentence for p in unfilled_placeholders(version) if p.kind == "text" or p.key == PLAN_NOT_ADOPTED
     }
 
 
