@@ -76,7 +76,9 @@ class Assignment(models.Model):
 class Answer(Versioned):
     """The region's answer to one indicator, and the assessor's verified value."""
 
-    assessment = models.ForeignKey(Assessment, on_delete=models.CASCADE, related_name="answers")
+    assessment = models.ForeignKey(
+        Assessment, verbose_name=_("assessment"), on_delete=models.CASCADE, related_name="answers"
+    )
     indicator = models.CharField(_("indicator"), max_length=80)
     value = models.CharField(_("answer"), max_length=80, blank=True)
     explanation = models.TextField(_("explanation"), blank=True)

@@ -30,6 +30,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from kotacerdas.audit.log import snapshot
 from kotacerdas.audit.models import AuditEntry
 from kotacerdas.web.compiled import compiled, first_of
 
@@ -160,7 +161,7 @@ def _changed_labels(
 ) -> list[str]:
     names: dict[str, None] = {}
     for entry in entries:
-        changed = [key for key, _before, _after in entry.changed_fields()]
+        changed = _changed_keys(instance, entry)
         if entry.action in labels:
             if changed:
                 names[str(labels[entry.action])] = None
@@ -170,6 +171,31 @@ def _changed_labels(
                 continue
             names[_field_label(instance, key)] = None
     return list(names)
+
+
+def _changed_keys(instance: models.Model, entry: AuditEntry) -> list[str]:
+    """The fields an entry changed, in the model's order. A creation has no ``before``: against the empty
+    form the person started from, its author changed the fields they filled in, not the record's id nor
+    the fields that say which record it is (an answer's assessment and indicator: the form's address)."""
+    if entry.before:
+        changed = {key for key, _before, _after in entry.changed_fields()}
+    else:
+        empty = snapshot(type(instance)())
+        identity = _identity_fields(instance)
+        after = entry.after or {}
+        changed = {key for key, value in after.items() if key not in identity and value != empty.get(key)}
+    order = [field.name for field in instance._meta.concrete_fields]
+    return sorted(changed, key=lambda key: (order.index(key) if key in order else len(order), key))
+
+
+def _identity_fields(instance: models.Model) -> set[str]:
+    meta = instance._meta
+    names = {meta.pk.name} if meta.pk is not None else set()
+    for constraint in meta.constraints:
+        names.update(getattr(constraint, "fields", ()) or ())
+    for together in meta.unique_together:
+        names.update(together)
+    return names
 
 
 def _field_label(instance: models.Model, name: str) -> str:

@@ -15,9 +15,10 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from kotacerdas.core.books.data import PLAN_NOT_ADOPTED
+from kotacerdas.core.books.placeholders import text_label
 from kotacerdas.core.formatting import rupiah
 from kotacerdas.core.masterplan_checks import Finding, check_plan_of_record
-from kotacerdas.documents.generate import outline_for
+from kotacerdas.documents.generate import outline_for, unfilled_placeholders
 from kotacerdas.documents.models import BookVersion
 from kotacerdas.regions.models import Region
 
@@ -76,36 +77,66 @@ def _finding_message(finding: Finding) -> str:
 
 
 def _placeholder_blockers(version: BookVersion) -> list[Blocker]:
+    """One line per unwritten text (linking to the texts page), then the record's gaps the books show.
+
+    ``version.missing`` holds the sentence of every gap, texts included: those are said once, by the
+    text lines, and a missing plan once, by the plan check above."""
     region = version.region
     texts_url = reverse("documents:texts", args=[region.code])
     written = {k for k, v in (version.data.get("texts") or {}).items() if str(v).strip()}
     blockers = [
-        Blocker(_("The text “%(title)s” is still a placeholder.") % {"title": title}, texts_url)
-        for key, title in _text_sections(version).items()
+        Blocker(_text_message(section), texts_url)
+        for key, section in _text_sections(version).items()
         if key not in written
     ]
+    said = _said_elsewhere(version)
     record_url = _record_url(region)
-    blockers += [
-        Blocker(_("The books still say this is missing: %(what)s.") % {"what": what}, record_url)
-        for what in version.missing or []
-        if what != PLAN_NOT_ADOPTED  # said once, by the plan check above
-    ]
+    # the sentence is already whole ("Data “matriks SWOT” belum diisi (…); isi di Masterplan › SWOT.")
+    blockers += [Blocker(sentence, record_url) for sentence in version.missing or [] if sentence not in said]
     return blockers
 
 
-def _text_sections(version: BookVersion) -> dict[str, str]:
-    """The free-text sections of the version's books: key → section title."""
+def _said_elsewhere(version: BookVersion) -> set[str]:
+    """The sentences of ``version.missing`` another line already says: unwritten texts, a missing plan."""
+    if not version.missing:
+        return set()
+    return {
+        p.sentence for p in unfilled_placeholders(version) if p.kind == "text" or p.key == PLAN_NOT_ADOPTED
+    }
+
+
+@dataclass(frozen=True)
+class TextSection:
+    name: str  # the section's title, or the text's name in the texts form when the section has none
+    chapter: str = ""  # the chapter's title; empty for the foreword
+
+
+def _text_message(section: TextSection) -> str:
+    if not section.chapter:
+        return _("The text “%(title)s” is still a placeholder.") % {"title": section.name}
+    return _("The text “%(title)s” (chapter %(chapter)s) is still a placeholder.") % {
+        "title": section.name,
+        "chapter": section.chapter,
+    }
+
+
+def _text_sections(version: BookVersion) -> dict[str, TextSection]:
+    """The free-text sections of the version's books, once per text: key → its name and chapter.
+
+    A text that is a chapter's whole content (Ringkasan, Penutup) has no section title: it is named
+    as the texts form names it, beside its chapter."""
     chosen = set((version.recipe or {}).get("books") or [])
-    sections: dict[str, str] = {}
+    sections: dict[str, TextSection] = {}
     for book in outline_for(version.programme_year).books:
         if chosen and book.key not in chosen:
             continue
         if book.foreword:
-            sections.setdefault(book.foreword, _("Foreword"))
+            sections.setdefault(book.foreword, TextSection(_("Foreword")))
         for chapter in book.chapters + book.appendices:
             for section in chapter.sections:
                 if section.text:
-                    sections.setdefault(section.text, section.title)
+                    name = section.title or text_label(section.text)
+                    sections.setdefault(section.text, TextSection(name, chapter.title))
     return sections
 
 

@@ -270,6 +270,7 @@ def _initiatives(data: BookData, region: Region) -> None:
     for i in rows:
         start: int | None = i.start_year
         end: int | None = i.end_year
+        in_plan = plan is None or i.code in planned
         budgets = [
             Budget(year=b.year, amount=int(b.amount), source=b.get_source_display())
             for b in sorted(i.budget_lines.all(), key=lambda b: (b.year, b.source))
@@ -295,6 +296,7 @@ def _initiatives(data: BookData, region: Region) -> None:
                 start_year=start,
                 end_year=end,
                 budgets=budgets,
+                in_plan=in_plan,
                 kpis=[
                     Kpi(
                         name=k.name,

@@ -129,7 +129,12 @@ def do_review_answer(
         indicator = indicator_of(instrument_of(assessment), answer.indicator)
         if not (value or "").strip():
             raise ValidationError({"value": _("Enter the verified value.")})
-        answer.verified_value = coerced_text(indicator, value.strip())
+        adjusted = coerced_text(indicator, value.strip())
+        if adjusted == answer.value:  # an "adjustment" that changes nothing would be recorded as one
+            raise ValidationError(
+                {"value": _("The adjusted value is the same as the region's answer; choose Accept.")}
+            )
+        answer.verified_value = adjusted
         answer.review_reason = reason_given(reason)
         to_state = State.VERIFIED
     elif decision == RETURN:

@@ -49,7 +49,7 @@ def submit(page: Page, assessment_id: int) -> HttpResponse:
         return refused(page, assessment)
     messages.success(
         page.request,
-        _("Submitted for verification. Self-assessed score: %(total)s.") % {"total": f"{result.total:.2f}"},
+        _("Submitted for verification. Self-assessed score: %(total)s.") % {"total": score(result.total)},
     )
     return redirect(detail_url(assessment))
 

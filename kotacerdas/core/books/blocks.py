@@ -15,6 +15,8 @@ from kotacerdas.core.books.docx_parts import DocWriter, period
 from kotacerdas.core.books.layout import DASH, Cell, CellValue, figure, money
 from kotacerdas.core.formatting import decimal, number, percent, rupiah, rupiah_terbilang
 
+OUTSIDE_PLAN = "di luar rencana"  # the period of an initiative the adopted plan does not schedule
+
 
 class Blocks(DocWriter):
     data: BookData
@@ -169,7 +171,7 @@ class Blocks(DocWriter):
                     i.name,
                     i.element or DASH,
                     i.opd or DASH,
-                    Cell(period(i.start_year, i.end_year), nowrap=True),
+                    Cell(period(i.start_year, i.end_year) if i.in_plan else OUTSIDE_PLAN, nowrap=True),
                     money(i.budget_total),
                 )
                 for i in items
@@ -187,6 +189,7 @@ class Blocks(DocWriter):
                     p = self._para("")
                     p.add_run(f"{initiative.code} {initiative.name}. ").bold = True
                     p.add_run(initiative.description)
+        self._outside_plan_note()
 
     def _block_kpis(self) -> None:
         rows: list[tuple[CellValue, ...]] = []
@@ -205,6 +208,19 @@ class Blocks(DocWriter):
             *[Cell(str(y), "right") for y in self.data.years],
         ]
         self._table("Indikator kinerja dan target tahunan", headers, rows, font_size=9)
+
+    def _outside_plan_note(self) -> None:
+        """Beside a count or a total of the plan: which initiatives it leaves out, so a reader who counts
+        the initiatives of the masterplan (the initiatives page, the export) finds the difference."""
+        outside = self.data.outside_plan()
+        if not outside:
+            return
+        names = "; ".join(f"{i.code} {i.name}" for i in outside)
+        self._para(
+            f"Catatan: {number(len(outside))} inisiatif tidak masuk rencana yang ditetapkan, sehingga tidak "
+            f"dijadwalkan dan tidak dihitung dalam anggaran: {names}.",
+            italic=True,
+        )
 
     def _plan_missing(self) -> bool:
         """Bab V and VI print the adopted plan only: without one they say so (no entered years)."""
@@ -237,8 +253,10 @@ class Blocks(DocWriter):
             font_size=9,
         )
         self._para(
-            f"Total anggaran: {rupiah(self.data.budget_total)} ({rupiah_terbilang(self.data.budget_total)})."
+            f"Total anggaran: {rupiah(self.data.budget_total)} ({rupiah_terbilang(self.data.budget_total)}) "
+            f"untuk {number(len(self.data.planned()))} inisiatif dalam rencana yang ditetapkan."
         )
+        self._outside_plan_note()
         if self.assets.budget_chart:
             self._figure(self.assets.budget_chart, "Rencana anggaran per tahun (miliar rupiah)")
 
@@ -285,19 +303,23 @@ class Blocks(DocWriter):
             rows,
             font_size=9,
         )
+        self._outside_plan_note()
 
     def _block_summary(self) -> None:
         if not self.data.initiatives:
             self._missing("inisiatif dan anggaran")
             return
+        # the count beside the plan's budget counts the plan's initiatives; the others are named below
+        planned = self.data.planned()
         rows: list[tuple[CellValue, ...]] = []
         for dimension in self.data.dimensions():
-            items = [i for i in self.data.initiatives if i.dimension == dimension]
+            items = [i for i in planned if i.dimension == dimension]
             rows.append((dimension, figure(number(len(items))), money(sum(i.budget_total for i in items))))
-        rows.append(("Jumlah", figure(number(len(self.data.initiatives))), money(self.data.budget_total)))
+        rows.append(("Jumlah", figure(number(len(planned))), money(self.data.budget_total)))
         self._table(
             "Jumlah inisiatif dan anggaran per dimensi",
             ["Dimensi", Cell("Inisiatif", "right"), Cell("Anggaran", "right")],
             rows,
             total_row=True,
         )
+        self._outside_plan_note()

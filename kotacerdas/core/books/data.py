@@ -120,6 +120,9 @@ class Initiative:
     end_year: int | None = None
     budgets: list[Budget] = field(default_factory=list)
     kpis: list[Kpi] = field(default_factory=list)
+    # False: the region's adopted plan does not schedule it (left out, or added after adoption), so the
+    # books print neither years nor budget for it and count it apart, by name (BookData.outside_plan)
+    in_plan: bool = True
 
     @property
     def budget_total(self) -> int:
@@ -212,6 +215,15 @@ class BookData:
 
     def dimensions(self) -> list[str]:
         return list(dict.fromkeys(i.dimension for i in self.initiatives))
+
+    def planned(self) -> list[Initiative]:
+        """The initiatives the budget and the schedule are made of: the ones the adopted plan schedules
+        (all of them while no plan is adopted). A count beside the plan's budget counts these."""
+        return [i for i in self.initiatives if i.in_plan]
+
+    def outside_plan(self) -> list[Initiative]:
+        """The initiatives the adopted plan does not schedule: the books name them beside every count."""
+        return [i for i in self.initiatives if not i.in_plan]
 
     def missing(self) -> list[str]:
         """What the record does not hold yet, in the words the books print."""

@@ -2,7 +2,7 @@
 
 ``render_book`` writes one book following its outline: a cover with the region's
 name and logo, the foreword, a real Word table of contents (a TOC field, filled
-with the chapter list until Word or LibreOffice updates it), numbered chapters
+with the foreword, chapters and sections until Word or LibreOffice updates it), numbered chapters
 (BAB I, II, …; sections 1.1, 1.2), headers and footers with page numbers, and
 captions for tables (above) and figures (below). Whatever the record does not
 hold yet is said in the book, in a marked paragraph, instead of failing.
@@ -203,10 +203,21 @@ class _Writer(ProgrammeBlocks):
         # "TOC Heading" has no outline level, so the table of contents does not list itself
         self.doc.add_paragraph("DAFTAR ISI", style=self._style("TOC Heading", "Heading 1"))
         paragraph = self.doc.add_paragraph()
-        entries = [f"BAB {roman(n)} {c.title.upper()}" for n, c in enumerate(self.book.chapters, start=1)]
-        entries += [f"LAMPIRAN {chr(65 + n)} {c.title.upper()}" for n, c in enumerate(self.book.appendices)]
-        word_field(paragraph, 'TOC \\o "1-2" \\h \\z \\u', "\n".join([TOC_PLACEHOLDER, *entries]))
+        word_field(paragraph, 'TOC \\o "1-2" \\h \\z \\u', "\n".join([TOC_PLACEHOLDER, *self._toc_entries()]))
         self._page_break()
+
+    def _toc_entries(self) -> list[str]:
+        """The field's text until Word or LibreOffice updates it: the headings the update lists (levels 1
+        and 2). With the chapters alone, a book of one chapter read its TOC's last line, "BAB I
+        RINGKASAN", right before the same heading opening the chapter."""
+        entries = ["KATA PENGANTAR"] if self.book.foreword else []
+        labelled = [(f"BAB {roman(n)}", str(n), c) for n, c in enumerate(self.book.chapters, start=1)]
+        labelled += [(f"LAMPIRAN {chr(65 + n)}", chr(65 + n), c) for n, c in enumerate(self.book.appendices)]
+        for label, number_, chapter in labelled:
+            entries.append(f"{label} {chapter.title.upper()}")
+            titled = [s.title for s in chapter.sections if s.title]
+            entries += [f"\t{number_}.{k} {title}" for k, title in enumerate(titled, start=1)]
+        return entries
 
     def _update_fields_on_open(self) -> None:
         settings = self.doc.settings.element

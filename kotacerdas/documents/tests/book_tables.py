@@ -1,5 +1,6 @@
-"""Read Buku II's yearly budget table and schedule table back from its DOCX, to hold them against the
-plan of record's API document (``PlanOfRecord.as_document()``)."""
+"""Read the books' tables back from their DOCX (Buku II's initiatives, yearly budget and schedule, Buku
+III's summary), to hold them against the plan of record (``PlanOfRecord``, its API document) and against
+each other."""
 
 from __future__ import annotations
 
@@ -19,12 +20,35 @@ def _rupiah(text: str) -> int:
     return int(digits) if digits else 0
 
 
-def _table(path: Path, first: str, last: str) -> Any:
+def _tables(path: Path, first: str, last: str) -> list[Any]:
+    found = []
     for table in Document(str(path)).tables:
         header = _cells(table.rows[0])
         if header and header[0] == first and header[-1] == last:
-            return table
-    raise AssertionError(f"no table with the header {first} … {last} in {path.name}")
+            found.append(table)
+    return found
+
+
+def _table(path: Path, first: str, last: str) -> Any:
+    found = _tables(path, first, last)
+    assert found, f"no table with the header {first} … {last} in {path.name}"
+    return found[0]
+
+
+def initiative_rows(path: Path) -> list[list[str]]:
+    """Buku II's tables "Inisiatif dimensi …" (Kode … Anggaran), every row but the headers."""
+    return [_cells(row) for table in _tables(path, "Kode", "Anggaran") for row in table.rows[1:]]
+
+
+def summary_rows(path: Path) -> dict[str, tuple[int, int]]:
+    """Buku III's table "Jumlah inisiatif dan anggaran per dimensi": dimension (or Jumlah) → (count, Rp)."""
+    rows = [_cells(row) for row in _table(path, "Dimensi", "Anggaran").rows[1:]]
+    return {row[0]: (_rupiah(row[1]), _rupiah(row[2])) for row in rows}
+
+
+def amount(text: str) -> int:
+    """Rp1.234.000 → 1234000; "–" → 0."""
+    return _rupiah(text)
 
 
 def budget_totals(path: Path) -> dict[int, int]:
@@ -53,6 +77,13 @@ def document_totals(document: dict[str, Any]) -> dict[int, int]:
 
 def document_schedule(document: dict[str, Any]) -> dict[str, tuple[int, int]]:
     return {i["code"]: (i["start_year"], i["end_year"]) for i in document["initiatives"]}
+
+
+def book_docx(folder: Path, number: str) -> Path:
+    """The book numbered ``number`` (I, II, III …) among the written files."""
+    found = sorted(p for p in folder.rglob(f"Buku-{number}-*.docx"))
+    assert found, f"no Buku {number} in {sorted(p.name for p in folder.rglob('*'))}"
+    return found[0]
 
 
 def masterplan_docx(folder: Path) -> Path:

@@ -121,7 +121,7 @@ def test_a_tie_at_the_cut_off_is_visible_and_left_to_ayu(ayu, as_ayu, tono, coho
 
     do_record_verified_score(tono, candidates["34.04"], "3.50")  # ties with Salatiga for the 2nd seat
     body = as_ayu.get(reverse("programme:selection", args=[cohort.pk])).content.decode()
-    assert body.count("seri di batas kelulusan") == 2
+    assert body.count('<span class="tag">seri di batas kelulusan</span>') == 2
 
 
 def test_the_xlsx_export_matches_the_screen(as_ayu, cohort, selected) -> None:

@@ -19,6 +19,7 @@ from kotacerdas.programme.actions import selection as actions
 from kotacerdas.programme.forms import OverrideForm
 from kotacerdas.programme.models import Cohort
 from kotacerdas.programme.ranking import shown_ranking
+from kotacerdas.programme.selection_recipe import recipe_rows, shown_recipe
 from kotacerdas.web.object_pages import ObjectPage
 from kotacerdas.web.pages import FAILED
 from kotacerdas.web.uploads import CONTENT_TYPES
@@ -29,7 +30,7 @@ def _selection(page: ObjectPage[Cohort], override_form: OverrideForm | None = No
     context = {
         "cohort": page.obj,
         "entries": entries,
-        "recipe": recipe,
+        "recipe": shown_recipe(recipe),
         "saved": saved,
         "selected_count": sum(1 for e in entries if e["selected"]),
         "override_form": override_form or OverrideForm(cohort=page.obj),
@@ -111,8 +112,10 @@ def selection_xlsx(page: ObjectPage[Cohort]) -> HttpResponse:
             ],
         )
     info = book.create_sheet(_("Recipe")[:31])
-    for key in ("instrument", "quota", "ties_rule", "borderline_margin", "score_source", "input_hash"):
-        append_row(info, [key, str(recipe.get(key, ""))])
+    append_row(info, [_("Item"), _("Value")])
+    info["A1"].font = info["B1"].font = Font(bold=True)
+    for label, value in recipe_rows(recipe):
+        append_row(info, [label, value])
     buffer = BytesIO()
     book.save(buffer)
     response = HttpResponse(buffer.getvalue(), content_type=CONTENT_TYPES["xlsx"])
@@ -124,5 +127,11 @@ def selection_xlsx(page: ObjectPage[Cohort]) -> HttpResponse:
 def selection_print(page: ObjectPage[Cohort]) -> HttpResponse:
     entries, recipe, saved = shown_ranking(page.obj)
     rows = [(e, _entry_note(e)) for e in entries]
-    context = {"cohort": page.obj, "rows": rows, "recipe": recipe, "saved": saved, "today": board.today()}
+    context = {
+        "cohort": page.obj,
+        "rows": rows,
+        "recipe": shown_recipe(recipe),
+        "saved": saved,
+        "today": board.today(),
+    }
     return page.render("programme/selection_print.html", context)
