@@ -7,7 +7,11 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from kotacerdas.monitoring.actions.periods import do_lock_period
-from kotacerdas.monitoring.actions.reports import do_review_report, do_save_kpi_report
+from kotacerdas.monitoring.actions.reports import (
+    do_review_report,
+    do_save_initiative_report,
+    do_save_kpi_report,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -45,3 +49,20 @@ def test_a_review_of_an_approved_report_names_both_states_in_indonesian(world, s
     assert refused.value.messages == [
         "Laporan berstatus “disetujui” tidak dapat dipindahkan ke “dikembalikan untuk revisi”."
     ]
+
+
+def test_budi_reviews_what_sari_reported_on_the_review_page(world, sari, as_budi) -> None:
+    report = do_save_initiative_report(
+        sari,
+        world.period,
+        world.telemed,
+        implementation="running",
+        progress="40",
+        realised={"APBD": "125.000.000"},
+        narrative="Dua puskesmas sudah tersambung.",
+        submit=True,
+    )
+    page = as_budi.get(reverse("monitoring:review_initiative", args=["33.73", report.pk])).text
+    assert 'data-testid="report-implementation">berjalan<' in page
+    assert 'data-testid="report-realised">APBD Rp125.000.000<' in page
+    assert "Dua puskesmas sudah tersambung." in page
