@@ -105,7 +105,7 @@ def test_one_assessment_from_start_to_verified(page, tmp_path, ayu, budi, sari, 
     log_in(page, "budi")
     page.goto(detail_url)
     page.get_by_role("button", name="Ajukan untuk verifikasi").click()
-    expect(page.get_by_text("Diajukan untuk verifikasi. Nilai penilaian mandiri: 100.")).to_be_visible()
+    expect(page.get_by_text("Diajukan untuk verifikasi. Nilai penilaian mandiri: 100,00.")).to_be_visible()
     log_out(page)
 
     # Ayu assigns Tono
