@@ -1,11 +1,17 @@
 """An OPD's reporting sheet for one period: written to XLSX, read back with every problem located.
 
 Two sheets, ``KPI`` and ``Inisiatif``, one row per item the person reports. The id columns tie a
-row to its KPI or initiative; the descriptive columns (name, unit, target, pagu, status) are for
-reading and ignored on import. Numbers are written as numbers and text as text (never a formula,
-``core.spreadsheet.append_row``), so exporting, importing unchanged and exporting again gives the
-same workbook. Reading checks every cell with the actions' own rules and returns each problem by
-sheet, row and column; nothing is saved here.
+row to its KPI or initiative; the descriptive columns (name, unit, kind, target, review status) are
+for reading and ignored on import. People never need a code: the kind and the review status are
+written by their names, the implementation status by the region's label (a dropdown fed by the
+hidden sheet ``Pilihan``; the import also takes the label in the other language, or the code), and
+each realisation column is headed by its funding source's name (``realisasi Lainnya``; the import
+also takes the header of sheets written before, ``realisasi_OTHER``). Headers are fixed Indonesian
+words whatever the page's language, so a sheet downloaded in one language imports in the other.
+Numbers are written as numbers and text as text (never a formula, ``core.spreadsheet.append_row``),
+so exporting, importing unchanged and exporting again gives the same workbook. Reading checks every
+cell with the actions' own rules and returns each problem by sheet, row and column; nothing is saved
+here.
 """
 
 from __future__ import annotations
@@ -15,17 +21,25 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.utils import translation
 from django.utils.translation import gettext as _
 from openpyxl import Workbook, load_workbook
+from openpyxl.utils import get_column_letter, quote_sheetname
+from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.worksheet import Worksheet
 
 from kotacerdas.core.spreadsheet import append_row, strip_control
-from kotacerdas.monitoring.models import InitiativeReport, KpiReport, KpiRule, Period
+from kotacerdas.monitoring.models import InitiativeReport, KpiReport, KpiRule, Period, ReviewStatus
 from kotacerdas.monitoring.overview import active_in
+from kotacerdas.monitoring.statuses import status_set
 from kotacerdas.planning.models import FundingSource, Initiative, Kpi
+from kotacerdas.regions.models import Region
 
 KPI_SHEET = "KPI"
 INITIATIVE_SHEET = "Inisiatif"
+OPTIONS_SHEET = "Pilihan"  # hidden: the implementation statuses' labels the dropdown offers
 KPI_COLUMNS = [
     "kpi_id",
     "inisiatif",
@@ -39,17 +53,86 @@ KPI_COLUMNS = [
     "narasi",
     "status",
 ]
-INITIATIVE_COLUMNS = [
-    "inisiatif_id",
-    "kode",
-    "nama",
-    "status_pelaksanaan",
-    "progres",
-    *[f"realisasi_{source}" for source in FundingSource.values],
-    "narasi",
-    "status",
-]
 MAX_ROWS = 2000
+# A realisation's key in a parsed row, and the header of sheets written before the readable headers.
+REALISED = "realisasi_{}"
+
+
+def realised_header(source: str) -> str:
+    """The header people read over a funding source's realisation: ``realisasi Lainnya``. Always the
+    Indonesian name, as every other header, so the workbook reads back in any language."""
+    with translation.override("id"):
+        return f"realisasi {FundingSource(source).label}"
+
+
+def initiative_columns() -> list[str]:
+    return [
+        "inisiatif_id",
+        "kode",
+        "nama",
+        "status_pelaksanaan",
+        "progres",
+        *[realised_header(source) for source in FundingSource.values],
+        "narasi",
+        "status",
+    ]
+
+
+def column_title(key: str) -> str:
+    """The header a parsed row's key was read from (``realisasi_OTHER`` → ``realisasi Lainnya``)."""
+    for source in FundingSource.values:
+        if key == REALISED.format(source):
+            return realised_header(source)
+    return key
+
+
+def _normal(text: Any) -> str:
+    """Text compared as a person means it: case, surrounding and repeated spaces ignored."""
+    return " ".join(_text(text).split()).casefold()
+
+
+def _header_keys() -> dict[str, str]:
+    """Every header the import understands → the key of the parsed row."""
+    keys = {_normal(column): column for column in [*KPI_COLUMNS, *initiative_columns()]}
+    for source in FundingSource.values:
+        key = REALISED.format(source)
+        keys[_normal(key)] = key
+        for language, _name in settings.LANGUAGES:
+            with translation.override(language):
+                keys[_normal(f"realisasi {FundingSource(source).label}")] = key
+    return keys
+
+
+@dataclass(frozen=True)
+class Implementation:
+    """A region's implementation statuses as the sheet writes them (the label of the page's language)
+    and reads them back (that label, the label in another language, or the code)."""
+
+    labels: dict[str, str]  # code → label, in the region's order
+    codes: dict[str, str]  # normalised label or code → code
+
+    def label(self, code: str) -> str:
+        return self.labels.get(code, code)  # a code the region no longer has stays as it is
+
+    def code(self, text: Any) -> str | None:
+        return self.codes.get(_normal(text))
+
+    def refusal(self) -> str:
+        return _("Choose one of: %(labels)s.") % {"labels": ", ".join(self.labels.values())}
+
+
+def implementation(region: Region) -> Implementation:
+    labels = {code: status.label for code, status in status_set(region).items()}
+    codes: dict[str, str] = {}
+    for code, label in labels.items():  # the page's language first: it wins a clash
+        codes.setdefault(_normal(label), code)
+    for code in labels:
+        codes.setdefault(_normal(code), code)
+    for language, _name in settings.LANGUAGES:
+        with translation.override(language):
+            for code, status in status_set(region).items():
+                codes.setdefault(_normal(status.label), code)
+    return Implementation(labels, codes)
 
 
 @dataclass
@@ -102,17 +185,18 @@ def write(period: Period, kpis: list[Kpi], initiatives: list[Initiative]) -> byt
                 kpi.initiative.code,
                 kpi.name,
                 kpi.unit,
-                kind,
+                str(KpiRule.Kind(kind).label),
                 cell(Decimal(target)) if target else None,
                 None if report is None or percentage else cell(report.value),
                 cell(report.numerator) if report else None,
                 cell(report.denominator) if report else None,
                 report.narrative if report else "",
-                report.status if report else "",
+                _review(report),
             ],
         )
+    statuses = implementation(period.region)
     sheet = book.create_sheet(INITIATIVE_SHEET)
-    append_row(sheet, INITIATIVE_COLUMNS)
+    append_row(sheet, initiative_columns())
     by_initiative = {
         r.initiative_id: r
         for r in InitiativeReport.objects.filter(period=period, initiative__in=initiatives).prefetch_related(
@@ -128,16 +212,42 @@ def write(period: Period, kpis: list[Kpi], initiatives: list[Initiative]) -> byt
                 initiative.pk,
                 initiative.code,
                 initiative.name,
-                found.implementation if found else "",
+                statuses.label(found.implementation) if found else "",
                 cell(found.progress) if found else None,
                 *[cell(realised.get(source)) for source in FundingSource.values],
                 found.narrative if found else "",
-                found.status if found else "",
+                _review(found),
             ],
         )
+    _add_status_dropdown(book, sheet, statuses, rows=len(initiatives))
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
+
+
+def _review(report: KpiReport | InitiativeReport | None) -> str:
+    return str(ReviewStatus(report.status).label) if report else ""
+
+
+def _add_status_dropdown(book: Workbook, sheet: Worksheet, statuses: Implementation, rows: int) -> None:
+    """A list of the region's labels on the status column, read from a hidden sheet: an inline list
+    would break on a label with a comma and is capped at 255 characters."""
+    options = book.create_sheet(OPTIONS_SHEET)
+    options.sheet_state = "hidden"
+    for label in statuses.labels.values():
+        append_row(options, [label])
+    if rows == 0 or not statuses.labels:
+        return
+    choice = DataValidation(
+        type="list",
+        formula1=f"{quote_sheetname(OPTIONS_SHEET)}!$A$1:$A${len(statuses.labels)}",
+        allow_blank=True,
+        showErrorMessage=True,
+        error=statuses.refusal()[:255],  # Excel's limit for the message
+    )
+    column = get_column_letter(initiative_columns().index("status_pelaksanaan") + 1)
+    choice.add(f"{column}2:{column}{rows + 1}")
+    sheet.add_data_validation(choice)
 
 
 def _text(value: Any) -> str:
@@ -154,16 +264,17 @@ def read(content: bytes, period: Period, kpis: list[Kpi], initiatives: list[Init
     parsed = ParsedSheet()
     known_kpis = {k.pk: k for k in kpis}
     known_initiatives = {i.pk: i for i in initiatives if active_in(i, period.year)}
+    keys = _header_keys()
     for name, columns, id_column in (
         (KPI_SHEET, KPI_COLUMNS, "kpi_id"),
-        (INITIATIVE_SHEET, INITIATIVE_COLUMNS, "inisiatif_id"),
+        (INITIATIVE_SHEET, _initiative_keys(), "inisiatif_id"),
     ):
         if name not in book.sheetnames:
             errors.append(RowError(name, 1, "-", _("The sheet is missing.")))
             continue
         rows = list(book[name].iter_rows(values_only=True, max_row=MAX_ROWS + 1))
-        header = [_text(h) for h in (rows[0] if rows else ())]
-        missing = [c for c in columns if c not in header]
+        header = [keys.get(_normal(h), _text(h)) for h in (rows[0] if rows else ())]
+        missing = [column_title(c) for c in columns if c not in header]
         if missing:
             errors.append(RowError(name, 1, ", ".join(missing), _("Required columns are missing.")))
             continue
@@ -194,6 +305,12 @@ def read(content: bytes, period: Period, kpis: list[Kpi], initiatives: list[Init
     if errors:
         raise SheetRejected(errors)
     return parsed
+
+
+def _initiative_keys() -> list[str]:
+    """The initiative sheet's columns as a parsed row names them."""
+    realised = {realised_header(source): REALISED.format(source) for source in FundingSource.values}
+    return [realised.get(column, column) for column in initiative_columns()]
 
 
 def _has_kpi_value(record: dict[str, Any]) -> bool:

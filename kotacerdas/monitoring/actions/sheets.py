@@ -14,7 +14,7 @@ from kotacerdas.accounts.models import User
 from kotacerdas.audit.log import record
 from kotacerdas.monitoring import sheets
 from kotacerdas.monitoring.access import can_report, reportable_initiatives, reportable_kpis
-from kotacerdas.monitoring.actions.common import require_writable
+from kotacerdas.monitoring.actions.common import parse_number, require_writable
 from kotacerdas.monitoring.actions.reports import do_save_initiative_report, do_save_kpi_report
 from kotacerdas.monitoring.models import InitiativeReport, KpiReport, Period
 from kotacerdas.monitoring.overview import active_in
@@ -26,12 +26,15 @@ INITIATIVE_FIELDS = {"implementation": "status_pelaksanaan", "progress": "progre
 
 
 def _same(stored: Decimal | None, raw: Any) -> bool:
-    if raw is None or str(raw).strip() == "":
-        return stored is None
+    """Whether a cell holds the stored number, read as the save reads it (text "1.500" is 1500)."""
     try:
-        return stored is not None and Decimal(str(raw)) == stored
-    except ArithmeticError:
+        return parse_number(raw, "-", required=False) == stored
+    except ValidationError:
         return False
+
+
+def _realised(row: dict[str, Any], source: str) -> Any:
+    return row.get(sheets.REALISED.format(source))
 
 
 def _kpi_unchanged(report: KpiReport, row: dict[str, Any]) -> bool:
@@ -43,12 +46,12 @@ def _kpi_unchanged(report: KpiReport, row: dict[str, Any]) -> bool:
     )
 
 
-def _initiative_unchanged(report: InitiativeReport, row: dict[str, Any]) -> bool:
+def _initiative_unchanged(report: InitiativeReport, row: dict[str, Any], implementation: str) -> bool:
     realised = {r.source: r.amount for r in report.realisations.all()}
     return (
-        str(row.get("status_pelaksanaan") or "") == report.implementation
+        implementation == report.implementation
         and _same(report.progress, row.get("progres"))
-        and all(_same(realised.get(s), row.get(f"realisasi_{s}")) for s in FundingSource.values)
+        and all(_same(realised.get(s), _realised(row, s)) for s in FundingSource.values)
         and (row.get("narasi") or "") == report.narrative
     )
 
@@ -57,7 +60,10 @@ def _where(error: ValidationError, sheet: str, row: int, fields: dict[str, str])
     if hasattr(error, "error_dict"):
         return [
             sheets.RowError(
-                sheet, row, fields.get(name, name.replace("realised_", "realisasi_")), " ".join(messages)
+                sheet,
+                row,
+                fields.get(name, sheets.column_title(name.replace("realised_", "realisasi_"))),
+                " ".join(messages),
             )
             for name, messages in error.message_dict.items()
         ]
@@ -71,6 +77,7 @@ def do_import_sheet(actor: User, period: Period, content: bytes) -> int:
     require_writable(period)
     kpis, initiatives = sheet_items(actor, period)
     parsed = sheets.read(content, period, kpis, initiatives)
+    statuses = sheets.implementation(period.region)
     errors: list[sheets.RowError] = []
     saved = 0
     with transaction.atomic():
@@ -94,7 +101,15 @@ def do_import_sheet(actor: User, period: Period, content: bytes) -> int:
                 errors += _where(error, sheets.KPI_SHEET, number, KPI_FIELDS)
         for number, initiative, row in parsed.initiatives:
             report_i = InitiativeReport.objects.filter(period=period, initiative=initiative).first()
-            if report_i is not None and _initiative_unchanged(report_i, row):
+            code = statuses.code(row.get("status_pelaksanaan"))
+            # a code the region has since removed comes back as written: unchanged, not refused
+            written = code or str(row.get("status_pelaksanaan")).strip()
+            if report_i is not None and _initiative_unchanged(report_i, row, written):
+                continue
+            if code is None:
+                errors.append(
+                    sheets.RowError(sheets.INITIATIVE_SHEET, number, "status_pelaksanaan", statuses.refusal())
+                )
                 continue
             try:
                 with transaction.atomic():
@@ -102,10 +117,10 @@ def do_import_sheet(actor: User, period: Period, content: bytes) -> int:
                         actor,
                         period,
                         initiative,
-                        implementation=str(row.get("status_pelaksanaan") or "").strip(),
+                        implementation=code,
                         progress=row.get("progres"),
                         narrative=str(row.get("narasi") or ""),
-                        realised={s: row.get(f"realisasi_{s}") for s in FundingSource.values},
+                        realised={s: _realised(row, s) for s in FundingSource.values},
                         milestones=report_i.milestones_done.all() if report_i else (),
                     )
                 saved += 1

@@ -30,6 +30,7 @@ T = {
     "Evidence": "Bukti",
     "This KPI needs evidence: upload a file or give a link.": "KPI ini memerlukan bukti: unggah berkas atau berikan tautan.",
     "Choose one of the region's implementation statuses.": "Pilih salah satu status pelaksanaan daerah.",
+    "Choose one of: %(labels)s.": "Pilih salah satu: %(labels)s.",
     "Progress is a percentage from 0 to 100.": "Progres adalah persentase dari 0 sampai 100.",
     "Choose milestones of this initiative's Quick Win.": "Pilih tonggak Quick Win inisiatif ini.",
     "Unknown funding source %(source)s.": "Sumber dana %(source)s tidak dikenal.",

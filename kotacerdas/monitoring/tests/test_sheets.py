@@ -86,7 +86,8 @@ def test_each_bad_row_is_named_and_nothing_is_saved(world, sari) -> None:
         "Lembar KPI, baris 2, kolom nilai: Masukkan angka, bukan teks.",
         "Lembar KPI, baris 3, kolom -: Laporan ini menunggu tinjauan; "
         "laporan dapat diubah lagi jika dikembalikan.",
-        "Lembar Inisiatif, baris 2, kolom status_pelaksanaan: Pilih salah satu status pelaksanaan daerah.",
+        "Lembar Inisiatif, baris 2, kolom status_pelaksanaan: "
+        "Pilih salah satu: belum dimulai, persiapan, berjalan, tertunda, selesai.",
     ]
     assert set(KpiReport.objects.values_list("pk", "value", "numerator")) == {
         (visits.pk, 4100, None),
