@@ -23,6 +23,7 @@ from kotacerdas.audit.log import record, snapshot
 from kotacerdas.audit.transitions import lock_state
 from kotacerdas.audit.versioning import require_version
 from kotacerdas.core import monitoring as core
+from kotacerdas.core.formatting import editable
 from kotacerdas.monitoring import notices
 from kotacerdas.monitoring.access import can_manage_monitoring, may_report_on, reportable_initiatives
 from kotacerdas.monitoring.actions.common import (
@@ -123,6 +124,9 @@ def kpi_value(
         top = parse_number(numerator, "numerator")
         bottom = parse_number(denominator, "denominator")
         assert top is not None and bottom is not None
+        for name, count in (("numerator", top), ("denominator", bottom)):
+            if count < 0:  # a share of something counted: -5 of 20 puskesmas is a typo
+                raise ValidationError({name: _("A count cannot be negative.")})
         if bottom == 0:
             raise ValidationError({"denominator": _("The denominator cannot be 0.")})
         number = core.percentage(top, bottom).quantize(Decimal("0.0001"))
@@ -134,8 +138,8 @@ def kpi_value(
     if (rule.minimum is not None and number < rule.minimum) or (
         rule.maximum is not None and number > rule.maximum
     ):
-        low = "–" if rule.minimum is None else format(rule.minimum.normalize(), "f")
-        high = "–" if rule.maximum is None else format(rule.maximum.normalize(), "f")
+        low = "–" if rule.minimum is None else editable(rule.minimum)
+        high = "–" if rule.maximum is None else editable(rule.maximum)
         raise ValidationError(
             {field: _("The value must lie between %(low)s and %(high)s.") % {"low": low, "high": high}}
         )

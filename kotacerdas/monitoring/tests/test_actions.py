@@ -68,7 +68,7 @@ def test_bad_values_are_refused_in_indonesian_and_nothing_is_saved(world, sari) 
     assert "tidak boleh 0" in refused(
         lambda: do_save_kpi_report(sari, p, world.coverage, numerator="4", denominator="0"), "denominator"
     )
-    assert "antara 0 dan 100000" in refused(
+    assert "antara 0 dan 100.000" in refused(
         lambda: do_save_kpi_report(sari, p, world.visits, value="-3"), "value"
     )
     message = refused(

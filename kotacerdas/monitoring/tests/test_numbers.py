@@ -94,3 +94,18 @@ def test_the_api_takes_a_json_number_as_it_is_and_text_in_indonesian_format(worl
     assert api.post(url, {"value": "12.125"}, format="json").json()["value"] == "12125.0000"
     refused = api.post(url, {"value": [1]}, format="json")
     assert refused.status_code == 400 and "1.234,5" in refused.text
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("fields", "field"),
+    [
+        ({"numerator": "-5", "denominator": "20"}, "numerator"),
+        ({"numerator": "5", "denominator": "-20"}, "denominator"),
+    ],
+)
+def test_a_negative_count_in_a_percentage_kpi_is_refused(world, sari, fields, field) -> None:
+    with pytest.raises(ValidationError) as refused:
+        do_save_kpi_report(sari, world.period, world.coverage, **fields)
+    assert refused.value.message_dict == {field: ["Jumlah tidak boleh negatif."]}
+    assert not KpiReport.objects.exists()
