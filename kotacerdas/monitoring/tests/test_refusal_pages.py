@@ -6,7 +6,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from kotacerdas.monitoring.actions.periods import do_lock_period
+from kotacerdas.monitoring.actions.periods import do_close_period, do_lock_period
 from kotacerdas.monitoring.actions.reports import (
     do_review_report,
     do_save_initiative_report,
@@ -66,3 +66,21 @@ def test_budi_reviews_what_sari_reported_on_the_review_page(world, sari, as_budi
     assert 'data-testid="report-implementation">berjalan<' in page
     assert 'data-testid="report-realised">APBD Rp125.000.000<' in page
     assert "Dua puskesmas sudah tersambung." in page
+
+
+def test_a_closed_period_offers_the_form_only_for_a_returned_report(world, sari, budi, as_sari) -> None:
+    returned = do_save_kpi_report(
+        sari,
+        world.period,
+        world.visits,
+        value="4000",
+        evidence_link="https://contoh.go.id/rekap",
+        submit=True,
+    )
+    do_review_report(budi, returned, decision="returned", reason="Rekap kurang")
+    do_close_period(budi, world.period)
+    new = as_sari.get(reverse("monitoring:kpi_report", args=["33.73", world.period.pk, world.coverage.pk]))
+    assert 'name="numerator"' not in new.text  # a save would be refused, and an attached file lost
+    assert "Periode pelaporan ini sudah ditutup; hanya laporan yang dikembalikan" in new.text
+    fix = as_sari.get(reverse("monitoring:kpi_report", args=["33.73", world.period.pk, world.visits.pk]))
+    assert 'name="value"' in fix.text and 'data-testid="period-note"' not in fix.text

@@ -53,15 +53,27 @@ def _saved(report: AnyReport) -> str:
     )
 
 
-def _report_context(page: RegionPage[Region], report: AnyReport | None) -> dict[str, Any]:
+def _report_context(page: RegionPage[Region], period: Period, report: AnyReport | None) -> dict[str, Any]:
     manager = can_manage_monitoring(page.user, page.region)
+    status_allows = report is None or report.status in core.EDITABLE
+    # the action's rule (require_writable): a closed period takes only returned reports, a locked none;
+    # the form is not offered where the save would be refused (and an attached file lost)
+    returned = report is not None and report.status == core.RETURNED
+    period_allows = period.state == core.OPEN or (period.state == core.CLOSED and returned)
     return {
         "report": report,
         "transitions": report_history(report) if report else [],
         "evidence": report_evidence(report) if report else [],
-        "editable": report is None or report.status in core.EDITABLE,
+        "editable": status_allows and period_allows,
+        "period_note": None if period_allows or not status_allows else _period_note(period),
         "review_form": ReviewForm() if manager and report and report.status == core.SUBMITTED else None,
     }
+
+
+def _period_note(period: Period) -> str:
+    if period.state == core.LOCKED:
+        return str(_("This reporting period is locked; nothing in it can be changed."))
+    return str(_("This reporting period is closed; only returned reports can still be fixed."))
 
 
 def _with_rows(report: R | None, period: Period, **target: Any) -> R | None:
@@ -111,7 +123,7 @@ def kpi_report(page: RegionPage[Region], period_id: int, kpi_id: int) -> HttpRes
         "target": kpi_target(kpi, period.year),
     }
     return saved or page.render(
-        "monitoring/kpi_report.html", {**context, **_report_context(page, report)}, form
+        "monitoring/kpi_report.html", {**context, **_report_context(page, period, report)}, form
     )
 
 
@@ -163,7 +175,7 @@ def initiative_report(page: RegionPage[Region], period_id: int, initiative_id: i
     facts = _initiative_facts(page, period, initiative, report)
     context = {"period": period, "initiative": initiative, "form": form, **facts}
     return saved or page.render(
-        "monitoring/initiative_report.html", {**context, **_report_context(page, report)}, form
+        "monitoring/initiative_report.html", {**context, **_report_context(page, period, report)}, form
     )
 
 
@@ -179,7 +191,7 @@ def _review(
         ),
         then=reverse("monitoring:queue", args=[page.region.code]),
     )
-    common = _report_context(page, report)
+    common = _report_context(page, report.period, report)
     shown = form if common["review_form"] is not None or form.is_bound else None
     full = {**context, "period": report.period, **common, "review_form": shown}
     return saved or page.render(template, full, form)
