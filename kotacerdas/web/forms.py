@@ -63,11 +63,29 @@ def parse_rupiah(value: Any) -> Decimal:
     return Decimal(text)
 
 
+def parse_signed_rupiah(value: Any) -> Decimal:
+    """:func:`parse_rupiah` that also reads a leading minus ("-250.000.000" → -250000000), so the
+    caller can say the amount is negative; ValueError for anything else that is not whole rupiah."""
+    if isinstance(value, int | Decimal):
+        return Decimal(value)
+    text = str(value).strip()
+    if text.startswith("-"):
+        return -parse_rupiah(text[1:])
+    return parse_rupiah(text)
+
+
+NEGATIVE_AMOUNT = _("The amount cannot be negative.")
+
+
 class RupiahField(forms.DecimalField):
-    """Whole rupiah, typed with or without thousand separators; every Rupiah input uses it."""
+    """Whole rupiah, typed with or without thousand separators; every Rupiah input uses it. A negative
+    amount is named as negative, not as a malformed number."""
 
     widget = RupiahInput
-    default_error_messages = {"invalid": _("Write whole rupiah, e.g. 1.500.000.000 or 1500000000.")}
+    default_error_messages = {
+        "invalid": _("Write whole rupiah, e.g. 1.500.000.000 or 1500000000."),
+        "min_value": NEGATIVE_AMOUNT,
+    }
 
     def __init__(self, **kwargs: Any) -> None:
         kwargs.setdefault("min_value", 0)
@@ -79,6 +97,6 @@ class RupiahField(forms.DecimalField):
         if value in self.empty_values:
             return None
         try:
-            return parse_rupiah(value)
+            return parse_signed_rupiah(value)
         except ValueError:
             raise ValidationError(self.error_messages["invalid"], code="invalid") from None

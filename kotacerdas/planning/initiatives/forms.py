@@ -5,12 +5,11 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from kotacerdas.planning.amounts import AmountField
 from kotacerdas.planning.analysis.forms import as_checkboxes, element_field
 from kotacerdas.planning.initiatives.fields import INITIATIVE_FIELDS
 from kotacerdas.planning.models import FundingSource, Initiative, Problem
 from kotacerdas.regions.models import Region
-from kotacerdas.web.forms import VersionedForm
+from kotacerdas.web.forms import RupiahField, VersionedForm
 
 MAX_UPLOAD = 5 * 1024 * 1024
 
@@ -23,7 +22,7 @@ class InitiativeForm(VersionedForm, forms.ModelForm):
         widget=forms.Textarea(attrs={"rows": 2}),
         help_text=_("One Permendagri 90 sub-kegiatan code per line, e.g. 2.16.03.2.02.0014."),
     )
-    total_cost = AmountField(
+    total_cost = RupiahField(
         label=_("Total cost (Rp)"),
         required=False,
         help_text=_("Optional; when given, the budget rows below must add up to it."),
@@ -71,7 +70,7 @@ class BudgetForm(forms.Form):
         self.years = years
         for year in years:
             for source, label in FundingSource.choices:
-                self.fields[f"b_{year}_{source}"] = AmountField(label=f"{label} {year}", required=False)
+                self.fields[f"b_{year}_{source}"] = RupiahField(label=f"{label} {year}", required=False)
 
     def rows(self) -> list[tuple[int, list[forms.BoundField]]]:
         return [

@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 from openpyxl.utils import get_column_letter
 
 from kotacerdas.core.spreadsheet import strip_control
-from kotacerdas.planning.amounts import NEGATIVE, parse_signed_rupiah
+from kotacerdas.web.forms import NEGATIVE_AMOUNT, parse_signed_rupiah
 
 
 class Formula:
@@ -184,7 +184,7 @@ def rupiah(
         )
         return None
     if number < 0:
-        sheet.error(row, column, str(NEGATIVE))
+        sheet.error(row, column, str(NEGATIVE_AMOUNT))
         return None
     if number != number.to_integral_value():
         sheet.error(row, column, _("Amounts are whole rupiah."))

@@ -5,9 +5,9 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from kotacerdas.planning.amounts import AmountField
 from kotacerdas.planning.models import FundingSource, Masterplan
 from kotacerdas.regions.models import Opd
+from kotacerdas.web.forms import RupiahField
 
 
 class RoadmapConstraintsForm(forms.Form):
@@ -24,11 +24,11 @@ class RoadmapConstraintsForm(forms.Form):
                 label=str(opd), required=False, min_value=1, max_value=50
             )
         for year in years:
-            self.fields[f"c_{year}"] = AmountField(
+            self.fields[f"c_{year}"] = RupiahField(
                 label=_("Ceiling %(year)s") % {"year": year}, required=False
             )
             for source, name in FundingSource.choices:
-                self.fields[f"c_{year}_{source}"] = AmountField(label=f"{name} {year}", required=False)
+                self.fields[f"c_{year}_{source}"] = RupiahField(label=f"{name} {year}", required=False)
 
     def rows(self) -> list[tuple[int, forms.BoundField, list[forms.BoundField]]]:
         return [(y, self[f"c_{y}"], [self[f"c_{y}_{s}"] for s in FundingSource.values]) for y in self.years]
