@@ -67,6 +67,12 @@ def decimal(value: int | float | Decimal | str, places: int = 2) -> str:
     return f"{rounded:,.{places}f}".translate(_SWAP)
 
 
+def measured(value: int | float | Decimal | str, places: int = 2) -> str:
+    """A measured value (a KPI's target or actual): up to ``places`` decimals, no trailing zeros, so a
+    table, a chart's page and the portal write 22,5 and 4.400 alike (not 22,50 and 4.400,00)."""
+    return decimal(value, places).rstrip("0").rstrip(",") if places else decimal(value, 0)
+
+
 def number(value: int | float | Decimal | str) -> str:
     """A whole number with full-stop thousands: 150000 → '150.000'."""
     return decimal(value, 0)

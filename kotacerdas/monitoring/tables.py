@@ -29,7 +29,7 @@ class Numbers:
     def number(self, value: Decimal) -> str:
         text = self.plain.get(value)
         if text is None:
-            text = self.plain[value] = formatting.decimal(value, 2).removesuffix(",00")
+            text = self.plain[value] = formatting.measured(value)
         return text
 
     def share(self, value: Decimal) -> str:

@@ -11,6 +11,7 @@ from kotacerdas.core.formatting import (
     NotANumber,
     decimal,
     editable,
+    measured,
     number,
     percent,
     read_number,
@@ -123,3 +124,8 @@ def test_anything_else_is_refused_rather_than_guessed(typed) -> None:
 def test_a_stored_number_written_into_an_input_reads_back_the_same(stored) -> None:
     assert read_number(editable(Decimal(stored))) == Decimal(stored)
     assert editable(Decimal("4350.0000")) == "4.350" and editable(Decimal("1.2340")) == "1,234"
+
+
+def test_a_measured_value_keeps_its_decimals_without_trailing_zeros() -> None:
+    values = ["22.5", "4400", "100.00", "0", "10.05", "-3.10"]
+    assert [measured(Decimal(v)) for v in values] == ["22,5", "4.400", "100", "0", "10,05", "-3,1"]

@@ -18,7 +18,7 @@ def rupiah(value: int | Decimal | None) -> str:
 
 @register.filter
 def number(value: int | Decimal | None) -> str:
-    return "—" if value is None else formatting.decimal(value, 2).rstrip("0").rstrip(",")
+    return "—" if value is None else formatting.measured(value)
 
 
 @register.filter

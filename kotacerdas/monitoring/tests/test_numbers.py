@@ -11,7 +11,7 @@ from rest_framework.test import APIClient
 
 from kotacerdas.monitoring.actions.common import parse_number
 from kotacerdas.monitoring.actions.periods import do_close_period
-from kotacerdas.monitoring.actions.reports import do_save_kpi_report
+from kotacerdas.monitoring.actions.reports import do_review_report, do_save_kpi_report
 from kotacerdas.monitoring.models import InitiativeReport, KpiReport
 
 
@@ -109,3 +109,13 @@ def test_a_negative_count_in_a_percentage_kpi_is_refused(world, sari, fields, fi
         do_save_kpi_report(sari, world.period, world.coverage, **fields)
     assert refused.value.message_dict == {field: ["Jumlah tidak boleh negatif."]}
     assert not KpiReport.objects.exists()
+
+
+@pytest.mark.django_db
+def test_the_monitoring_table_writes_an_approved_value_as_the_portal_does(world, sari, budi, as_budi) -> None:
+    report = do_save_kpi_report(
+        sari, world.period, world.coverage, numerator="9", denominator="40", submit=True
+    )
+    do_review_report(budi, report, decision="approved")
+    page = as_budi.get(reverse("monitoring:region", args=["33.73"])).text
+    assert f'data-testid="actual-{world.coverage.pk}-2027">22,5<' in page  # it wrote 22,50
