@@ -292,6 +292,8 @@ def read(content: bytes, period: Period, kpis: list[Kpi], initiatives: list[Init
                     )
                 elif _has_kpi_value(record):
                     parsed.kpis.append((number, kpi, record))
+                elif _text(record.get("narasi")):  # a narrative alone would be dropped unsaid
+                    errors.append(RowError(name, number, "nilai", _("Enter a value.")))
             else:
                 initiative = known_initiatives.get(pk or 0)
                 if initiative is None:
@@ -302,6 +304,9 @@ def read(content: bytes, period: Period, kpis: list[Kpi], initiatives: list[Init
                     )
                 elif _text(record.get("status_pelaksanaan")):
                     parsed.initiatives.append((number, initiative, record))
+                elif _has_initiative_input(record):  # progress or rupiah without a status: never dropped
+                    refusal = implementation(period.region).refusal()
+                    errors.append(RowError(name, number, "status_pelaksanaan", refusal))
     if errors:
         raise SheetRejected(errors)
     return parsed
@@ -311,6 +316,11 @@ def _initiative_keys() -> list[str]:
     """The initiative sheet's columns as a parsed row names them."""
     realised = {realised_header(source): REALISED.format(source) for source in FundingSource.values}
     return [realised.get(column, column) for column in initiative_columns()]
+
+
+def _has_initiative_input(record: dict[str, Any]) -> bool:
+    typed = ["progres", "narasi", *(REALISED.format(source) for source in FundingSource.values)]
+    return any(_text(record.get(column)) for column in typed)
 
 
 def _has_kpi_value(record: dict[str, Any]) -> bool:

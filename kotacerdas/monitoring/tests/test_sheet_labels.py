@@ -162,3 +162,16 @@ def test_sari_types_the_label_she_sees_in_the_downloaded_sheet(world, as_sari) -
     assert as_sari.post(upload, {"file": SimpleUploadedFile("s.xlsx", good)}).status_code == 302
     assert InitiativeReport.objects.get().implementation == "running"
     assert cells(as_sari.get(download).content)["Inisiatif"][1][3] == "berjalan"
+
+
+def test_a_row_with_figures_but_no_status_or_value_is_refused_not_dropped(world, sari) -> None:
+    sheet = edit(export(world, sari), "Inisiatif", 2, "progres", "40")  # no status_pelaksanaan
+    sheet = edit(sheet, "KPI", 2, "narasi", "Rekap menyusul")  # a narrative without a value
+    with translation.override("id"), pytest.raises(SheetRejected) as refused:
+        do_import_sheet(sari, world.period, sheet)
+    assert [str(e) for e in refused.value.row_errors] == [
+        "Lembar KPI, baris 2, kolom nilai: Isi nilainya.",
+        "Lembar Inisiatif, baris 2, kolom status_pelaksanaan: "
+        "Pilih salah satu: belum dimulai, persiapan, berjalan, tertunda, selesai.",
+    ]
+    assert not InitiativeReport.objects.exists() and not KpiReport.objects.exists()
