@@ -36,6 +36,7 @@ from kotacerdas.monitoring.overview import active_in
 from kotacerdas.monitoring.statuses import status_set
 from kotacerdas.planning.models import FundingSource, Initiative, Kpi
 from kotacerdas.regions.models import Region
+from kotacerdas.web.workbook_errors import RowError
 
 KPI_SHEET = "KPI"
 INITIATIVE_SHEET = "Inisiatif"
@@ -133,17 +134,6 @@ def implementation(region: Region) -> Implementation:
             for code, status in status_set(region).items():
                 codes.setdefault(_normal(status.label), code)
     return Implementation(labels, codes)
-
-
-@dataclass
-class RowError:
-    sheet: str
-    row: int
-    column: str
-    message: str
-
-    def __str__(self) -> str:
-        return _("Sheet %(sheet)s, row %(row)s, column %(column)s: %(message)s") % self.__dict__
 
 
 class SheetRejected(ValidationError):

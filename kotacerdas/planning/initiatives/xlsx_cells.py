@@ -9,7 +9,6 @@ column read as an empty one would otherwise be saved (or wipe data) without a wo
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -20,6 +19,7 @@ from openpyxl.utils import get_column_letter
 
 from kotacerdas.core.spreadsheet import strip_control
 from kotacerdas.web.forms import NEGATIVE_AMOUNT, parse_signed_rupiah
+from kotacerdas.web.workbook_errors import RowError
 
 
 class Formula:
@@ -27,25 +27,6 @@ class Formula:
 
 
 FORMULA = Formula()
-
-
-@dataclass
-class RowError:
-    """A problem at a place in the workbook; an empty sheet/column or row 0 means the whole of it."""
-
-    sheet: str
-    row: int
-    column: str
-    message: str
-
-    def __str__(self) -> str:
-        if not self.sheet:  # the file itself ("not an XLSX workbook")
-            return self.message
-        if not self.row:
-            return _("Sheet %(sheet)s: %(message)s") % self.__dict__
-        if not self.column:
-            return _("Sheet %(sheet)s, row %(row)s: %(message)s") % self.__dict__
-        return _("Sheet %(sheet)s, row %(row)s, column %(column)s: %(message)s") % self.__dict__
 
 
 class Sheet:
