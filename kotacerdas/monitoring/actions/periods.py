@@ -66,7 +66,9 @@ def do_open_period(
     return period
 
 
-def _move_period(actor: User, period: Period, allowed: list[str], target: str, reason: str = "") -> Period:
+def _move_period(
+    actor: User, period: Period, allowed: list[str], target: str, reason: str = "", action: str = ""
+) -> Period:
     with transaction.atomic():
         lock_state(period, allowed, field="state")
         before = snapshot(period, ["state"])
@@ -74,7 +76,7 @@ def _move_period(actor: User, period: Period, allowed: list[str], target: str, r
         period.save(update_fields=["state"])
         record(
             actor,
-            f"monitoring.period.{target}",
+            action or f"monitoring.period.{target}",
             period,
             before=before,
             after={"state": target, "reason": reason},
@@ -88,6 +90,15 @@ def do_close_period(actor: User, period: Period) -> Period:
     if period.state != core.OPEN:
         raise ValidationError(_("Only an open period can be closed."))
     return _move_period(actor, period, [core.OPEN], core.CLOSED)
+
+
+def do_reopen_period(actor: User, period: Period) -> Period:
+    """Undo a close (a period closed early by mistake): reports are accepted again. A locked period
+    is not reopened here: only the national admin unlocks, with a reason."""
+    require_manager(actor, period.region)
+    if period.state != core.CLOSED:
+        raise ValidationError(_("Only a closed period can be reopened."))
+    return _move_period(actor, period, [core.CLOSED], core.OPEN, action="monitoring.period.reopen")
 
 
 def do_lock_period(actor: User, period: Period) -> Period:

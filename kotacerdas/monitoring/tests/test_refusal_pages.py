@@ -6,7 +6,8 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from kotacerdas.monitoring.actions.periods import do_close_period, do_lock_period
+from kotacerdas.audit.models import AuditEntry
+from kotacerdas.monitoring.actions.periods import do_close_period, do_lock_period, do_reopen_period
 from kotacerdas.monitoring.actions.reports import (
     do_review_report,
     do_save_initiative_report,
@@ -84,3 +85,28 @@ def test_a_closed_period_offers_the_form_only_for_a_returned_report(world, sari,
     assert "Periode pelaporan ini sudah ditutup; hanya laporan yang dikembalikan" in new.text
     fix = as_sari.get(reverse("monitoring:kpi_report", args=["33.73", world.period.pk, world.visits.pk]))
     assert 'name="value"' in fix.text and 'data-testid="period-note"' not in fix.text
+
+
+def test_budi_reopens_a_period_he_closed_by_mistake_and_sari_reports_again(
+    world, budi, sari, as_budi
+) -> None:
+    do_close_period(budi, world.period)
+    page = reverse("monitoring:period", args=["33.73", world.period.pk])
+    assert "Buka kembali periode" in as_budi.get(page).text
+    answer = as_budi.post(reverse("monitoring:reopen", args=["33.73", world.period.pk]), follow=True)
+    assert "Periode pelaporan dibuka kembali." in answer.text
+    world.period.refresh_from_db()
+    assert world.period.state == "open"
+    do_save_kpi_report(sari, world.period, world.coverage, numerator="6", denominator="10")  # accepted again
+    assert AuditEntry.objects.filter(action="monitoring.period.reopen").count() == 1
+    with pytest.raises(ValidationError) as refused:
+        do_reopen_period(budi, world.period)
+    assert refused.value.messages == ["Hanya periode yang ditutup yang dapat dibuka kembali."]
+
+
+def test_sari_may_not_reopen_a_period(world, budi, as_sari) -> None:
+    do_close_period(budi, world.period)
+    answer = as_sari.post(reverse("monitoring:reopen", args=["33.73", world.period.pk]))
+    assert answer.status_code == 403
+    world.period.refresh_from_db()
+    assert world.period.state == "closed"

@@ -26,6 +26,7 @@ from kotacerdas.monitoring.actions.periods import (
     do_close_period,
     do_lock_period,
     do_open_period,
+    do_reopen_period,
     do_unlock_period,
     require_unlocker,
     unreported,
@@ -126,6 +127,14 @@ def close(page: RegionPage[Region], period_id: int) -> HttpResponse:
     found = get_period(page.region, period_id)
     if page.request.method == "POST":
         page.run(lambda: do_close_period(page.user, found), _("Reporting period closed."))
+    return _back(page, found)
+
+
+@manage_page
+def reopen(page: RegionPage[Region], period_id: int) -> HttpResponse:
+    found = get_period(page.region, period_id)
+    if page.request.method == "POST":
+        page.run(lambda: do_reopen_period(page.user, found), _("Reporting period reopened."))
     return _back(page, found)
 
 
