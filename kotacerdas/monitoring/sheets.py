@@ -248,7 +248,9 @@ def read(content: bytes, period: Period, kpis: list[Kpi], initiatives: list[Init
     """The rows that carry a report, or ``SheetRejected`` naming every problem found."""
     errors: list[RowError] = []
     try:
-        book = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
+        # not data_only: a formula cell must be told apart from an empty one (it is refused, as the
+        # initiatives workbook refuses it), never read as blank
+        book = load_workbook(io.BytesIO(content), read_only=True)
     except Exception:
         raise ValidationError({"file": _("This is not a readable XLSX workbook.")}) from None
     parsed = ParsedSheet()
@@ -262,8 +264,10 @@ def read(content: bytes, period: Period, kpis: list[Kpi], initiatives: list[Init
         if name not in book.sheetnames:
             errors.append(RowError(name, 1, "-", _("The sheet is missing.")))
             continue
-        rows = list(book[name].iter_rows(values_only=True, max_row=MAX_ROWS + 1))
+        cells = list(book[name].iter_rows(max_row=MAX_ROWS + 1))
+        rows = [tuple(cell.value for cell in row) for row in cells]
         header = [keys.get(_normal(h), _text(h)) for h in (rows[0] if rows else ())]
+        errors.extend(_formulas(name, header, cells[1:]))
         missing = [column_title(c) for c in columns if c not in header]
         if missing:
             errors.append(RowError(name, 1, ", ".join(missing), _("Required columns are missing.")))
@@ -300,6 +304,16 @@ def read(content: bytes, period: Period, kpis: list[Kpi], initiatives: list[Init
     if errors:
         raise SheetRejected(errors)
     return parsed
+
+
+def _formulas(sheet: str, header: list[str], rows: list[Any]) -> list[RowError]:
+    formula = _("This cell holds a formula; write its value instead.")
+    return [
+        RowError(sheet, number, column_title(column), formula)
+        for number, row in enumerate(rows, start=2)
+        for column, cell in zip(header, row, strict=False)
+        if cell.data_type == "f"
+    ]
 
 
 def _initiative_keys() -> list[str]:

@@ -7,6 +7,7 @@ T = {
     "This reporting period is closed; only returned reports can still be fixed.": "Periode pelaporan ini sudah ditutup; hanya laporan yang dikembalikan yang masih dapat diperbaiki.",
     "Enter a value.": "Isi nilainya.",
     "Enter a number, not text.": "Masukkan angka, bukan teks.",
+    "This cell holds a formula; write its value instead.": "Sel ini berisi rumus; tulis nilainya.",
     "A count cannot be negative.": "Jumlah tidak boleh negatif.",
     "Write the number as 1.234,5: a full stop between thousands, a comma for decimals.": "Tulis angka seperti 1.234,5: titik di antara ribuan, koma untuk desimal.",
     "Give a number, or text such as 1.234,5.": "Berikan angka, atau teks seperti 1.234,5.",

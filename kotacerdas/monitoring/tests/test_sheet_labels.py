@@ -175,3 +175,13 @@ def test_a_row_with_figures_but_no_status_or_value_is_refused_not_dropped(world,
         "Pilih salah satu: belum dimulai, persiapan, berjalan, tertunda, selesai.",
     ]
     assert not InitiativeReport.objects.exists() and not KpiReport.objects.exists()
+
+
+def test_a_formula_cell_is_refused_not_read_as_empty(world, sari) -> None:
+    sheet = edit(export(world, sari), "KPI", 2, "nilai", "=10*2")  # saved without a computed value
+    with translation.override("id"), pytest.raises(SheetRejected) as refused:
+        do_import_sheet(sari, world.period, sheet)
+    assert [str(e) for e in refused.value.row_errors] == [
+        "Lembar KPI, baris 2, kolom nilai: Sel ini berisi rumus; tulis nilainya."
+    ]
+    assert not KpiReport.objects.exists()
