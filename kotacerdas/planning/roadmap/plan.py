@@ -134,6 +134,11 @@ def _item_changes(item: AdoptedItem, initiative: Initiative) -> list[str]:
             _("%(code)s: start year %(old)s → %(new)s.")
             % {"code": code, "old": item.start_year, "new": initiative.start_year}
         )
+    if item.name and initiative.name != item.name:  # the plan keeps the name it was adopted with
+        changes.append(
+            _("%(code)s: renamed “%(old)s” → “%(new)s”.")
+            % {"code": code, "old": item.name, "new": initiative.name}
+        )
     if initiative.duration != item.duration:
         changes.append(
             _("%(code)s: duration %(old)s → %(new)s years.")

@@ -68,12 +68,15 @@ def test_a_change_after_adoption_is_named(
         portal,
         budget={(portal.start_year, "APBD"): Decimal(150_000_000)},
         duration=1,
+        name="Portal layanan terpadu",
     )
     add_initiative(budi, region_a, "PL-02", kominfo_a)
     do_delete_initiative(budi, Initiative.objects.get(code="KS-01"))
     plan = plan_of_record(region_a)
     assert plan is not None and plan.changed_since_adoption
     assert "PL-01: rincian anggaran berubah." in plan.changes_since_adoption
+    adopted_name = next(i.name for i in plan.initiatives if i.code == "PL-01")  # what was signed
+    assert f"PL-01: berganti nama “{adopted_name}” → “Portal layanan terpadu”." in plan.changes_since_adoption
     assert "PL-02 ditambahkan setelah adopsi." in plan.changes_since_adoption
     assert "KS-01 dihapus atau dibatalkan setelah adopsi." in plan.changes_since_adoption
 
