@@ -23,7 +23,7 @@ def _label(name: Any) -> str:
 
 
 def latest_verified_gap(region: Region) -> dict[str, Any] | None:
-    """{"assessment": ..., "rows": [{"label", "depth", "score", "target", "gap"}]} or None."""
+    """{"assessment": ..., "rows": [{"label", "depth", "score", "target", "gap", "met"}]} or None."""
     assessment = (
         Assessment.objects.filter(region=region, state=State.VERIFIED, instrument_id__startswith="readiness")
         .order_by("-created_at", "-id")
@@ -41,6 +41,8 @@ def latest_verified_gap(region: Region) -> dict[str, Any] | None:
             "score": node.get("score"),
             "target": node.get("target"),
             "gap": node.get("gap"),
+            # at or above the target there is no gap to close: the page and Buku I say "met", not -20,00
+            "met": node.get("gap") is not None and node["gap"] <= 0,
         }
         for node in result.data.get("nodes", [])
         if node.get("kind") == "group" and node.get("depth", 1) <= 2

@@ -233,9 +233,16 @@ def _readiness(data: BookData, region: Region) -> None:
                 aspect=row["label"] if row["depth"] > 1 else "(keseluruhan)",
                 score=_float(row["score"]),
                 target=_float(row["target"]),
-                gap=decimal(row["gap"], 2) if row["gap"] is not None else "",
+                gap=_gap(row),
             )
         )
+
+
+def _gap(row: dict[str, Any]) -> str:
+    """A readiness gap as Buku I prints it: "terpenuhi" at or above the target (as the page says)."""
+    if row["gap"] is None:
+        return ""
+    return "terpenuhi" if row["met"] else decimal(row["gap"], 2)
 
 
 def _float(value: Any) -> float | None:

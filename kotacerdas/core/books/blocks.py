@@ -93,7 +93,7 @@ class Blocks(DocWriter):
                 r.aspect,
                 figure(decimal(r.score, 2) if r.score is not None else DASH),
                 figure(decimal(r.target, 2) if r.target is not None else DASH),
-                r.gap,
+                r.gap or DASH,
             )
             for r in self.data.readiness
         ]

@@ -4,6 +4,7 @@ kotacerdas/planning/locale/translations_id.py kotacerdas/planning/locale/id/LC_M
 # ruff: noqa: E501  (one translation per line, as in the .po file)
 
 T = {
+    ("readiness gap", "met"): "terpenuhi",
     "%(code)s: renamed “%(old)s” → “%(new)s”.": "%(code)s: berganti nama “%(old)s” → “%(new)s”.",
     "The amount cannot be negative.": "Jumlahnya tidak boleh negatif.",
     "This column has no name in row 1.": "Kolom ini tidak bernama di baris 1.",
