@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.template.loader import render_to_string
@@ -122,28 +125,29 @@ def _back(page: RegionPage[Region], found: Period) -> HttpResponse:
     return redirect("monitoring:period", page.region.code, found.pk)
 
 
-@manage_page
-def close(page: RegionPage[Region], period_id: int) -> HttpResponse:
+def _move(
+    page: RegionPage[Region], period_id: int, move: Callable[[Any, Period], Period], done: Any
+) -> HttpResponse:
+    """A button on the period page that moves its state (close, reopen, lock), then back to the page."""
     found = get_period(page.region, period_id)
     if page.request.method == "POST":
-        page.run(lambda: do_close_period(page.user, found), _("Reporting period closed."))
+        page.run(lambda: move(page.user, found), done)
     return _back(page, found)
+
+
+@manage_page
+def close(page: RegionPage[Region], period_id: int) -> HttpResponse:
+    return _move(page, period_id, do_close_period, _("Reporting period closed."))
 
 
 @manage_page
 def reopen(page: RegionPage[Region], period_id: int) -> HttpResponse:
-    found = get_period(page.region, period_id)
-    if page.request.method == "POST":
-        page.run(lambda: do_reopen_period(page.user, found), _("Reporting period reopened."))
-    return _back(page, found)
+    return _move(page, period_id, do_reopen_period, _("Reporting period reopened."))
 
 
 @manage_page
 def lock(page: RegionPage[Region], period_id: int) -> HttpResponse:
-    found = get_period(page.region, period_id)
-    if page.request.method == "POST":
-        page.run(lambda: do_lock_period(page.user, found), _("Reporting period locked."))
-    return _back(page, found)
+    return _move(page, period_id, do_lock_period, _("Reporting period locked."))
 
 
 @manage_page
