@@ -10,7 +10,6 @@ from typing import Any, cast
 from django import forms
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
@@ -38,7 +37,6 @@ from kotacerdas.participation.models import Consultation, Idea, Phase, Support, 
 from kotacerdas.participation.similarity import similar_ideas
 from kotacerdas.planning import reference
 from kotacerdas.web import uploads
-from kotacerdas.web.forms import apply_validation_error
 from kotacerdas.web.pages import attempt, render_page, save_form
 
 
@@ -162,11 +160,8 @@ def _kept_photo(request: SignedInRequest, form: IdeaForm) -> kept_photo.KeptPhot
     token = request.POST.get(kept_photo.FIELD, "")
     if not token or request.FILES.get("photo"):
         return None
-    try:
-        return kept_photo.recall(request.user, token)
-    except ValidationError as error:
-        apply_validation_error(form, error)
-        return None
+    recalled = attempt(form, lambda: kept_photo.recall(request.user, token))
+    return recalled if isinstance(recalled, kept_photo.KeptPhoto) else None  # FAILED: said on the form
 
 
 def _keep_upload(
@@ -176,11 +171,8 @@ def _keep_upload(
     upload = request.FILES.get("photo")
     if upload is None or form.has_error("photo"):
         return kept
-    try:
-        return kept_photo.keep(request.user, upload)
-    except ValidationError as error:
-        apply_validation_error(form, error)
-        return kept
+    stored = attempt(form, lambda: kept_photo.keep(request.user, upload))
+    return stored if isinstance(stored, kept_photo.KeptPhoto) else kept  # FAILED: said on the form
 
 
 def _submit_page(
