@@ -38,7 +38,7 @@ from kotacerdas.monitoring.actions.reports import (
 from kotacerdas.monitoring.forms import InitiativeReportForm, KpiReportForm, ReviewForm
 from kotacerdas.monitoring.models import Evidence, InitiativeReport, KpiReport, KpiRule, Milestone, Period
 from kotacerdas.monitoring.plan import kpi_target, pagu, plan_for
-from kotacerdas.monitoring.statuses import status_set
+from kotacerdas.monitoring.statuses import Status, status_set
 from kotacerdas.planning.models import FundingSource, Initiative
 from kotacerdas.regions.models import Region
 from kotacerdas.web import uploads
@@ -172,7 +172,7 @@ def initiative_report(page: RegionPage[Region], period_id: int, initiative_id: i
     saved = page.save(
         form, save, _saved, then=reverse("monitoring:period", args=[page.region.code, period.pk])
     )
-    facts = _initiative_facts(page, period, initiative, report)
+    facts = _initiative_facts(page, period, initiative, report, statuses)
     context = {"period": period, "initiative": initiative, "form": form, **facts}
     return saved or page.render(
         "monitoring/initiative_report.html", {**context, **_report_context(page, period, report)}, form
@@ -210,19 +210,23 @@ def review_initiative(page: RegionPage[Region], initiative_report_id: int) -> Ht
     """What Budi approves: the status, progress, realised rupiah against the pagu, and the narrative,
     as the reporter's page shows them."""
     report = get_initiative_report(page.user, page.region, initiative_report_id)
-    facts = _initiative_facts(page, report.period, report.initiative, report)
+    facts = _initiative_facts(page, report.period, report.initiative, report, status_set(page.region))
     context = {"initiative": report.initiative, **facts}
     return _review(page, report, "monitoring/initiative_report.html", context)
 
 
 def _initiative_facts(
-    page: RegionPage[Region], period: Period, initiative: Initiative, report: InitiativeReport | None
+    page: RegionPage[Region],
+    period: Period,
+    initiative: Initiative,
+    report: InitiativeReport | None,
+    statuses: dict[str, Status],
 ) -> dict[str, Any]:
     """The pagu of the plan of record for the period's year, and the report's status by its name."""
     planned = pagu(plan_for(page.region)).get(initiative.code, {})
     return {
         "pagu": {source: years.get(period.year, 0) for source, years in planned.items()},
-        "implementation": status_set(page.region).get(report.implementation) if report else None,
+        "implementation": statuses.get(report.implementation) if report else None,
     }
 
 
