@@ -8,8 +8,11 @@ here, so no view repeats it:
   open the region but lacks the edit right gets **403** on every POST, in every app, before the view
   runs; GET pages render read-only (``page.can_edit`` is False).
 - ``attempt(form, call)`` runs an action and shows its ``ValidationError`` on the form; no view
-  catches ``ValidationError`` itself.
-- ``render_page`` answers 400 when a bound form has errors, 200 otherwise.
+  catches ``ValidationError`` itself. An action's refusal of the person (``PermissionDenied``, e.g.
+  ``ActionNotAllowed``: a period locked, a role withdrawn since the page was opened) is shown on the
+  form too, with what they typed, and the page answers 403.
+- ``render_page`` answers 403 when a form carries such a refusal, 400 when a bound form has other
+  errors, 200 otherwise.
 - ``RegionPage.save`` (POST + valid form + action → message + redirect), ``RegionPage.run`` (a button
   without a form), ``list_and_add`` and ``delete_view`` cover the list/add/edit/delete pages.
 - Once per submission: each of them runs its action in one transaction with the form's one-time
@@ -37,7 +40,7 @@ from typing import TYPE_CHECKING, Any, Generic, TypeAlias, TypeVar
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
 from django.db import IntegrityError, models, transaction
 from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect, render, resolve_url
@@ -76,10 +79,14 @@ FAILED = Failed()
 
 logger = logging.getLogger(__name__)
 
+# The code of a refusal shown on a form (``attempt``), by which ``form_status`` answers 403.
+REFUSED = "not_allowed"
+
 ALREADY_SENT = gettext_lazy("This form has already been sent; it was not saved twice.")
 CLASH_ON_FIELD = gettext_lazy(
     "A record with this value already exists (perhaps saved just now by someone else); reload the page."
 )
+NOT_ALLOWED = gettext_lazy("You may not do this.")
 CLASH = gettext_lazy(
     "This clashes with a record that already exists (perhaps saved just now by someone else); "
     "reload the page."
@@ -113,10 +120,16 @@ def attempt(form: forms.BaseForm, call: Callable[[], T], savepoint: bool = True)
     as done (``if attempt(...) is not FAILED``). The action runs in a savepoint: a unique clash it
     could not foresee (``IntegrityError``, e.g. two people adding the same code at once) is shown on
     the form too, and the request's transaction stays usable. ``savepoint=False`` when the caller
-    rolls its whole transaction back on ``FAILED`` anyway (``save_form``): two round trips fewer."""
+    rolls its whole transaction back on ``FAILED`` anyway (``save_form``): two round trips fewer.
+
+    A refusal of the person (``PermissionDenied``) is put on the form as a non-field error with the
+    code ``REFUSED``, so what they typed is not lost and the page answers 403 (``form_status``)."""
     try:
         with transaction.atomic(savepoint=savepoint):
             return call()
+    except PermissionDenied as refusal:
+        form.add_error(None, ValidationError(str(refusal) or str(NOT_ALLOWED), code=REFUSED))
+        return FAILED
     except ValidationError as error:
         apply_validation_error(form, error)  # type: ignore[arg-type]
         return FAILED
@@ -157,9 +170,18 @@ def run_action(request: HttpRequest, call: Callable[[], T], done: Message) -> T 
     return result
 
 
+def refused(form: forms.BaseForm) -> bool:
+    """Whether an action refused the person who sent this form (``attempt``)."""
+    return form.is_bound and form.has_error(NON_FIELD_ERRORS, code=REFUSED)
+
+
 def form_status(*bound: forms.BaseForm | None) -> int:
-    """400 when any bound form has errors (the user sent something to correct), else 200."""
-    return 400 if any(f is not None and f.is_bound and f.errors for f in bound) else 200
+    """403 when an action refused the person (``attempt``); 400 when any bound form has errors (the
+    user sent something to correct); else 200."""
+    sent = [f for f in bound if f is not None and f.is_bound and f.errors]
+    if any(refused(f) for f in sent):
+        return 403
+    return 400 if sent else 200
 
 
 def render_page(

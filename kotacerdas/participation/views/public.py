@@ -3,7 +3,6 @@ comments and what became of them."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from functools import partial
 from typing import Any, cast
 
@@ -19,7 +18,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from kotacerdas.accounts.access import SignedInRequest
-from kotacerdas.accounts.errors import ActionNotAllowed
 from kotacerdas.participation import kept_photo, limits
 from kotacerdas.participation.access import (
     can_moderate,
@@ -37,7 +35,7 @@ from kotacerdas.participation.models import Consultation, Idea, Phase, Support, 
 from kotacerdas.participation.similarity import similar_ideas
 from kotacerdas.planning import reference
 from kotacerdas.web import uploads
-from kotacerdas.web.pages import attempt, render_page, save_form
+from kotacerdas.web.pages import attempt, refused, render_page, save_form
 
 
 def index(request: HttpRequest) -> HttpResponse:
@@ -100,18 +98,6 @@ def consultation(request: HttpRequest, consultation_id: int) -> HttpResponse:
     return render_page(request, "participation/consultation.html", context)
 
 
-def _save_citizen_act(
-    request: HttpRequest, form: forms.Form, call: Callable[[dict[str, Any]], Any], done: str, then: Any
-) -> tuple[HttpResponse | None, int | None]:
-    """``save_form`` for a citizen's act. A refusal of who the person is (not a citizen) is said on the
-    form like any other refusal, with 403, their input kept; it is an answer, not an error to log."""
-    try:
-        return save_form(request, form, call, done, then), None
-    except ActionNotAllowed as refusal:
-        form.add_error(None, str(refusal))
-        return None, 403
-
-
 @login_required
 def submit(request: SignedInRequest, consultation_id: int) -> HttpResponse:
     found = get_consultation(consultation_id)
@@ -147,12 +133,12 @@ def submit(request: SignedInRequest, consultation_id: int) -> HttpResponse:
         return idea
 
     done = _("Thank you, your idea is posted.")
-    saved, status = _save_citizen_act(request, form, post, done, lambda idea: idea.get_absolute_url())
+    saved = save_form(request, form, post, done, lambda idea: idea.get_absolute_url())
     if saved:
         return saved
-    if status is None:  # shown again to correct something: the photo need not be attached again
-        kept = _keep_upload(request, form, kept) if posting else None
-    return _submit_page(request, found, form, kept=kept, status=status)
+    if posting and not refused(form):  # shown again to correct something: no need to attach it again
+        kept = _keep_upload(request, form, kept)
+    return _submit_page(request, found, form, kept=kept)
 
 
 def _kept_photo(request: SignedInRequest, form: IdeaForm) -> kept_photo.KeptPhoto | None:
@@ -182,7 +168,6 @@ def _submit_page(
     *,
     similar: list[Idea] | None = None,
     kept: kept_photo.KeptPhoto | None = None,
-    status: int | None = None,
 ) -> HttpResponse:
     phase = found.open_phase(timezone.localdate())
     context = {
@@ -194,12 +179,10 @@ def _submit_page(
         "accepting": phase is not None and phase.ideas_open,
         **_taking_part(request.user, phase),
     }
-    return render_page(request, "participation/submit.html", context, form, status=status)
+    return render_page(request, "participation/submit.html", context, form)
 
 
-def _idea_page(
-    request: HttpRequest, idea: Idea, *, status: int | None = None, **bound: forms.Form
-) -> HttpResponse:
+def _idea_page(request: HttpRequest, idea: Idea, **bound: forms.Form) -> HttpResponse:
     user = request.user
     phase = idea.consultation.open_phase(timezone.localdate())
     taking_part = _taking_part(user, phase)
@@ -225,7 +208,7 @@ def _idea_page(
         "comment_form": bound.get("comment_form") or CommentForm(),
         **taking_part,
     }
-    return render_page(request, "participation/idea.html", context, *bound.values(), status=status)
+    return render_page(request, "participation/idea.html", context, *bound.values())
 
 
 def idea(request: HttpRequest, idea_id: int) -> HttpResponse:
@@ -246,8 +229,8 @@ def support(request: SignedInRequest, idea_id: int) -> HttpResponse:
     key = limits.address_key(request)
     done = _("Thank you for your support.")
     call = lambda _data: do_support(request.user, found, address_key=key)  # noqa: E731
-    saved, status = _save_citizen_act(request, form, call, done, found.get_absolute_url())
-    return saved or _idea_page(request, found, status=status, support_form=form)
+    saved = save_form(request, form, call, done, found.get_absolute_url())
+    return saved or _idea_page(request, found, support_form=form)
 
 
 @require_POST
@@ -261,8 +244,8 @@ def _comment_on(request: SignedInRequest, found: Idea) -> HttpResponse:
     form = CommentForm(request.POST)
     key = limits.address_key(request)
     call = lambda data: do_comment(request.user, found, text=data["text"], address_key=key)  # noqa: E731
-    saved, status = _save_citizen_act(request, form, call, _("Comment posted."), found.get_absolute_url())
-    return saved or _idea_page(request, found, status=status, comment_form=form)
+    saved = save_form(request, form, call, _("Comment posted."), found.get_absolute_url())
+    return saved or _idea_page(request, found, comment_form=form)
 
 
 def photo(request: HttpRequest, idea_id: int) -> HttpResponseBase:
