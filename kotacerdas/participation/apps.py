@@ -10,11 +10,13 @@ class ParticipationConfig(AppConfig):
     verbose_name = _("Citizen participation")
 
     def ready(self) -> None:
-        from kotacerdas.participation import personal
+        from kotacerdas.jobs import chores
+        from kotacerdas.participation import kept_photo, personal
         from kotacerdas.participation.region_section import card_audience, region_section
         from kotacerdas.participation.review_panel import review_panel
         from kotacerdas.web import personal_data, region_sections, review_panels
 
+        chores.register("participation.kept-photos", kept_photo.forget_stale)
         personal_data.register(
             personal_data.PersonalDataSource("participation", personal.export, personal.erase)
         )

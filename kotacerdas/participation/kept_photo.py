@@ -5,7 +5,9 @@ the captcha is wrong or a field needs correcting. A browser never sends a file f
 that came with that request is checked (JPG or PNG, size), stored under MEDIA_ROOT/participation/kept/
 with a random name, and the page carries a signed reference to it (who sent it, the stored name, the
 file's own name), good for ``MAX_AGE``. Posting reads it back for the same person only, then deletes it;
-a kept photo nobody posted is deleted once older than ``MAX_AGE``, when the next one is kept.
+a kept photo nobody posted is deleted once older than ``MAX_AGE``: when the next one is kept, and by the
+daily chore ``participation.kept-photos`` (a citizen's photo is personal data; it must not stay on disk
+because nobody else happened to attach one).
 """
 
 from __future__ import annotations
@@ -41,7 +43,7 @@ class KeptPhoto:
 def keep(user: Any, upload: Any) -> KeptPhoto:
     """Check and store the upload; a ValidationError on ``photo`` says what is wrong with it."""
     content, kind = uploads.read_upload(upload, "photo", PHOTO_KINDS)
-    _forget_stale()
+    forget_stale()
     stored = uploads.store(content, FOLDER, kind)
     name = posixpath.basename(str(upload.name or "").replace("\\", "/"))[:100] or f"foto.{kind}"
     token = signing.dumps({"u": user.pk, "s": stored, "n": name}, salt=SALT)
@@ -71,13 +73,17 @@ def forget(kept: KeptPhoto) -> None:
     default_storage.delete(kept.stored)
 
 
-def _forget_stale() -> None:
+def forget_stale(_today: object = None) -> int:
+    """Delete the kept photos older than ``MAX_AGE`` (their references have expired); how many.
+
+    Also the daily chore's function (``chores.register`` passes the day, which does not matter here)."""
     try:
         _folders, names = default_storage.listdir(FOLDER)
     except FileNotFoundError:
-        return
+        return 0
     cutoff = timezone.now() - MAX_AGE
-    for name in names:
-        path = f"{FOLDER}/{name}"
-        if default_storage.get_modified_time(path) < cutoff:
-            default_storage.delete(path)
+    stale = [f"{FOLDER}/{name}" for name in names]
+    stale = [path for path in stale if default_storage.get_modified_time(path) < cutoff]
+    for path in stale:
+        default_storage.delete(path)
+    return len(stale)

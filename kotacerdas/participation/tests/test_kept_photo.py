@@ -75,3 +75,22 @@ def test_someone_elses_kept_photo_is_refused(warga, warga2, consultation) -> Non
         "Foto yang Anda lampirkan sebelumnya sudah kedaluwarsa; lampirkan lagi." in response.content.decode()
     )
     assert not Idea.objects.filter(author=warga2, title="Aplikasi lain").exists()
+
+
+def test_the_daily_chore_deletes_kept_photos_nobody_posted(warga, warga2, consultation) -> None:
+    """A citizen who gave up after the similar-ideas question leaves a photo (personal data) on disk:
+    the daily chore removes it once its reference has expired, even if nobody keeps another photo."""
+    import os
+    import time
+    from datetime import date
+
+    from kotacerdas.jobs import chores
+
+    post_idea(warga2, consultation, title="Aplikasi pelaporan sampah", text=FORM["text"])
+    _token(_submit(logged_in(warga), consultation, photo=_photo()).content.decode())
+    [stored] = default_storage.listdir("participation/kept")[1]
+    assert chores.run_due(date(2026, 12, 6))["participation.kept-photos"] == "done: 0"  # still fresh
+    three_hours_ago = time.time() - 3 * 3600
+    os.utime(default_storage.path(f"participation/kept/{stored}"), (three_hours_ago, three_hours_ago))
+    assert chores.run_due(date(2026, 12, 7))["participation.kept-photos"] == "done: 1"
+    assert default_storage.listdir("participation/kept")[1] == []
