@@ -66,3 +66,32 @@ def test_the_yearly_pagu_is_the_same_in_the_plan_the_book_the_portal_open_data_a
     assert _by_year(salatiga, "pagu") == adopted
     assert _by_year(as_json, "pagu") == adopted
     assert _by_year(api.json()["content"]["budget"], "pagu") == adopted
+
+
+def test_the_published_kpi_actuals_are_the_approved_reports_in_open_data_and_the_api() -> None:
+    from kotacerdas.demo import load_demo
+    from kotacerdas.monitoring.models import KpiReport, ReviewStatus
+
+    load_demo()
+    approved = {
+        (report.kpi.initiative.code, report.kpi.name, report.period.year): Decimal(report.value)
+        for report in KpiReport.objects.filter(
+            period__region__code="33.73", status=ReviewStatus.APPROVED
+        ).select_related("kpi__initiative", "period")
+    }
+    assert approved, "the demo has approved KPI values"
+    visitor = Client()
+    rows = [row for row in visitor.get("/data/kpi/data.json").json() if row["region_code"] == "33.73"]
+    published = {
+        (row["initiative_code"], row["kpi"], row["year"]): Decimal(str(row["actual"]))
+        for row in rows
+        if row["actual"] is not None
+    }
+    content = visitor.get("/api/v1/portal/regions/33.73").json()["content"]
+    in_api = {
+        (kpi["initiative"], kpi["name"], int(year)): Decimal(actual)
+        for kpi in content["kpis"]
+        for year, actual in kpi["actuals"].items()
+    }
+    assert published == approved
+    assert in_api == approved
