@@ -27,16 +27,16 @@ def test_every_demo_persona_with_work_sees_it(settings, tmp_path) -> None:
         "Laporkan realisasi periode 2027"
     ]
     budi = collect_inbox(people["budi"])
+    # Salatiga is in Bimtek IV: of its deliverables only the commitment sheet is Budi's, returned for a
+    # missing signature (and late); the overdue group holds the demo evaluation cycle's pre-filled
+    # self-assessment, due at the end of August
     deliverables = [item for item in budi.items if item.source == "programme"]
-    assert len(deliverables) == 7 and all(item.is_overdue(budi.today) for item in deliverables)
-    # six deliverables (the seventh was returned: listed under "returned to me") and the demo evaluation
-    # cycle's pre-filled self-assessment, due at the end of August
-    assert budi.counts()["overdue"] == 7
+    assert [(i.kind, i.detail) for i in deliverables] == [
+        ("returned", "Tanda tangan Kepala Dishub belum ada (contoh)")
+    ]
+    assert budi.counts()["overdue"] == 1
     assert [i.title for i in budi.items if i.source == "assessment" and i.group(budi.today) == "overdue"] == [
         "Lengkapi dan ajukan asesmen “Evaluasi smart city 2026 (swanilai)”"
-    ]
-    assert [i.detail for i in deliverables if i.kind == "returned"] == [
-        "Kata kunci visi belum mencerminkan isu strategis (contoh)"
     ]
     # the 2027 monitoring period: a report to approve, one Budi wrote that came back; a citizen's idea
     assert sorted((i.kind, i.title) for i in budi.items if i.source in ("monitoring", "participation")) == [
@@ -45,6 +45,9 @@ def test_every_demo_persona_with_work_sees_it(settings, tmp_path) -> None:
         ("review", "Tinjau laporan periode 2027"),
     ]
     rina = collect_inbox(people["rina"])
+    assert [(i.kind, i.title) for i in rina.items if i.source == "programme"] == [
+        ("review", "Tinjau “Buku ditinjau (Bimtek IV)”")
+    ]
     assert [item.title for item in rina.items if item.source == "documents"] == [
         "Setujui buku masterplan versi 1"
     ]

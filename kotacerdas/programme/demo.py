@@ -1,6 +1,7 @@
 """Example programme (clearly labelled "contoh"): the 2026 cohort with Kota Salatiga and Kabupaten
-Sleman selected, their MoUs, Rina as Salatiga's mentor and a stage board with deliverables approved,
-returned and waiting. Built through the programme's actions; running it again changes nothing."""
+Sleman selected, their MoUs, Rina as Salatiga's mentor and Salatiga's stage board in Bimtek IV
+(deliverables approved, one revised, one returned, one waiting for the mentor). Built through the
+programme's actions; running it again changes nothing."""
 
 from __future__ import annotations
 
@@ -96,22 +97,42 @@ def load_demo(ayu: User) -> None:
     _institutions(ayu, salatiga.region)
 
 
+# Salatiga's Bimtek I–IV in the order they happened. The masterplan, roadmap and books the other demos
+# build are the outcome of these stages, so the stage board must say the region is in Bimtek IV, not
+# still owing Bimtek I. (code, submitted note, review: "approved", a reason to return, or None = waiting)
+SALATIGA_STAGES: list[tuple[str, str, str | None]] = [
+    ("readiness-gap", "Hasil Bimtek I (contoh)", "approved"),
+    ("swot", "Hasil Bimtek I (contoh)", "approved"),
+    (
+        "vision-keywords",
+        "Hasil Bimtek I (contoh)",
+        "Kata kunci visi belum mencerminkan isu strategis (contoh)",
+    ),
+    ("vision-keywords", "Kata kunci visi direvisi sesuai masukan mentor (contoh)", "approved"),
+    ("rpjmd-mapping", "Hasil Bimtek II (contoh)", "approved"),
+    ("initiatives", "Hasil Bimtek III (contoh)", "approved"),
+    ("quick-win-candidates", "Hasil Bimtek III (contoh)", "approved"),
+    ("roadmap", "Peta jalan hasil optimasi yang ditetapkan (contoh)", "approved"),
+    ("books-reviewed", "Empat buku siap ditinjau (contoh)", None),
+    ("commitment-sheet", "Lembar komitmen (contoh)", "Tanda tangan Kepala Dishub belum ada (contoh)"),
+]
+
+
 def _progress(ayu: User, candidacy: Candidacy, mentor: User | None) -> None:
-    """Bimtek I of Salatiga: two deliverables approved, one returned with a reason."""
+    """Salatiga through Bimtek I–IV: every deliverable approved (one after a revision) but the last
+    two — the books wait for Rina's review, the commitment sheet came back for a missing signature."""
     budi = _coordinator(candidacy.region)
     if budi is None:
         return
     reviewer = mentor or ayu
-    for code, decision in (
-        ("readiness-gap", "approved"),
-        ("swot", "approved"),
-        ("vision-keywords", "returned"),
-    ):
+    for code, note, review in SALATIGA_STAGES:
         deliverable = Deliverable.objects.get(candidacy=candidacy, item__code=code)
         do_add_submitted_item(budi, deliverable, label="Draf (contoh)", link=f"/r/{candidacy.region.code}/")
-        do_submit_deliverable(budi, deliverable, note="Hasil Bimtek I (contoh)")
-        reason = "" if decision == "approved" else "Kata kunci visi belum mencerminkan isu strategis (contoh)"
-        do_review_deliverable(reviewer, deliverable, decision=decision, reason=reason)
+        do_submit_deliverable(budi, deliverable, note=note)
+        if review == "approved":
+            do_review_deliverable(reviewer, deliverable, decision="approved")
+        elif review is not None:
+            do_review_deliverable(reviewer, deliverable, decision="returned", reason=review)
 
 
 def _coordinator(region: Region) -> User | None:

@@ -1,8 +1,11 @@
 """The demo hook builds the 2026 example cohort through the actions, once."""
 
+from datetime import date
+
 import pytest
 
 from kotacerdas.audit.models import AuditEntry
+from kotacerdas.programme.board import progress_rows
 from kotacerdas.programme.demo import NAME, load_demo
 from kotacerdas.programme.models import Candidacy, Cohort, Deliverable
 
@@ -22,7 +25,12 @@ def test_it_builds_the_example_and_is_idempotent(ayu, budi, dewi, tono, rina, sa
     statuses = sorted(
         Deliverable.objects.filter(candidacy__region__code="33.73").values_list("status", flat=True)
     )
-    assert statuses.count("approved") == 2 and statuses.count("returned") == 1
+    # Bimtek I–III and the roadmap approved, the books waiting for Rina, the commitment sheet returned
+    assert (statuses.count("approved"), statuses.count("submitted"), statuses.count("returned")) == (7, 1, 1)
+    [salatiga] = progress_rows(
+        Candidacy.objects.filter(cohort=cohort, region__code="33.73"), date(2026, 12, 6)
+    )
+    assert (salatiga.current, salatiga.overdue) == (4, 1)  # the returned commitment sheet is late
     assert Candidacy.objects.get(cohort=cohort, region__code="33.73").mentors.get().mentor == rina
     entries = AuditEntry.objects.count()
     load_demo(ayu)
