@@ -40,7 +40,7 @@ def run_demo(args: argparse.Namespace) -> int:
     setup_django()
     from kotacerdas.demo import load_demo, print_logins
 
-    load_demo()
+    _say_held(load_demo())
     print_logins()
     return 0
 
@@ -65,6 +65,11 @@ def start_chores() -> None:
     Ticker().start()
 
 
+def _say_held(emails: int) -> None:
+    if emails:
+        print(f"kotacerdas: example data loaded; its {emails} example e-mails were not sent.", flush=True)
+
+
 def run_up(args: argparse.Namespace) -> int:
     setup_django()
     prepare_storage()
@@ -73,7 +78,7 @@ def run_up(args: argparse.Namespace) -> int:
     call("migrate", interactive=False, verbosity=0)
     recover_jobs()  # the embedded server runs jobs itself: a killed one leaves them to sweep
     start_chores()
-    load_demo()
+    _say_held(load_demo())
     print_logins(address=args.address)
     call("runserver", args.address, use_reloader=False)
     return 0
