@@ -1,14 +1,15 @@
-"""An action's refusal of the person (ActionNotAllowed) is said on the form that was sent, with 403,
-and what they typed stays on it: no page drops someone's typing because the state changed under them."""
+"""An action's refusal of the person (ActionNotAllowed, a PermissionDenied) is said on the form that was
+sent, with 403, and what they typed stays on it: no page drops someone's typing because the state changed
+under them. (The kernel imports no feature app, so the refusal here is Django's PermissionDenied.)"""
 
 from __future__ import annotations
 
 import pytest
 from django import forms
 from django.contrib.messages.storage.fallback import FallbackStorage
+from django.core.exceptions import PermissionDenied
 from django.test import RequestFactory
 
-from kotacerdas.accounts.errors import ActionNotAllowed
 from kotacerdas.web.models import SubmittedForm
 from kotacerdas.web.pages import form_status, refused, save_form
 from kotacerdas.web.submissions import new_token
@@ -33,7 +34,7 @@ def test_a_refusal_inside_the_action_is_shown_on_the_form_with_403_and_the_typin
     form = NoteForm(request.POST)
 
     def locked(_data):
-        raise ActionNotAllowed("Periode ini sudah dikunci oleh admin nasional.")
+        raise PermissionDenied("Periode ini sudah dikunci oleh admin nasional.")
 
     assert save_form(request, form, locked, "Tersimpan.") is None
     assert form.non_field_errors() == ["Periode ini sudah dikunci oleh admin nasional."]
