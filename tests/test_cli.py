@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import argparse
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -44,3 +46,43 @@ def test_demo_loads_the_personas_and_prints_the_logins(capsys: pytest.CaptureFix
     budi = User.objects.get(username="budi")
     assert Membership.objects.get(user=budi).region.code == "33.73"
     assert User.objects.filter(username__in=["ayu", "budi", "sari", "tono", "rina", "dewi"]).count() == 6
+
+
+def _parsers(
+    parser: argparse.ArgumentParser, name: str = "kotacerdas"
+) -> Iterator[tuple[str, argparse.ArgumentParser]]:
+    """(name, parser) of the command and of every subcommand, at any depth."""
+    yield name, parser
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for sub_name, sub in action.choices.items():
+                yield from _parsers(sub, f"{name} {sub_name}")
+
+
+def test_every_argument_of_every_command_says_what_it_is() -> None:
+    from kotacerdas.cli import build_parser
+
+    unexplained, markup = [], []
+    for name, parser in _parsers(build_parser()):
+        for action in parser._actions:
+            if isinstance(action, argparse._HelpAction | argparse._SubParsersAction):
+                continue
+            if not action.help:
+                unexplained.append(f"{name} {action.option_strings or action.dest}")
+        if "``" in parser.format_help():
+            markup.append(name)
+    assert unexplained == []
+    assert markup == []  # reST from a docstring reads as noise in a terminal
+
+
+def test_up_and_serve_say_where_they_listen(capsys: pytest.CaptureFixture[str]) -> None:
+    for command in ("up", "serve"):
+        with pytest.raises(SystemExit):
+            main([command, "--help"])
+        assert "127.0.0.1:8000" in capsys.readouterr().out
+
+
+def test_manage_help_points_to_the_django_commands(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main(["manage", "--help"])
+    assert "'kotacerdas manage help' lists them" in " ".join(capsys.readouterr().out.split())

@@ -116,16 +116,33 @@ def run_manage(args: argparse.Namespace) -> int:
 
 
 def register(subparsers: Any) -> None:
-    up = subparsers.add_parser("up", help="migrate, load demo data and serve (the embedded default)")
-    up.add_argument("address", nargs="?", default=DEFAULT_ADDRESS)
+    address_help = (
+        f"[host:]port to listen on (default {DEFAULT_ADDRESS}), e.g. 127.0.0.1:8080 or 0.0.0.0:8000"
+    )
+    up = subparsers.add_parser(
+        "up",
+        help="migrate, load demo data and serve (the embedded default)",
+        description="Creates or updates the database (SQLite under KOTACERDAS_VAR_DIR unless DATABASE_URL "
+        "is set), loads the example data once, prints the demo logins and serves the app with Django's "
+        "development server; background tasks run in this process (the default TASKS_BACKEND). For "
+        "trying kotacerdas, not for production (docs/how-to/deploy.md).",
+    )
+    up.add_argument("address", nargs="?", default=DEFAULT_ADDRESS, help=address_help)
     up.set_defaults(func=run_up)
 
-    serve = subparsers.add_parser("serve", help="serve the app (development server)")
-    serve.add_argument("address", nargs="?", default=DEFAULT_ADDRESS)
+    serve = subparsers.add_parser(
+        "serve",
+        help="serve the app (development server)",
+        description="Serves the app with Django's development server, without migrating or loading data. "
+        "In production run gunicorn instead (docs/how-to/deploy.md).",
+    )
+    serve.add_argument("address", nargs="?", default=DEFAULT_ADDRESS, help=address_help)
     serve.set_defaults(func=run_serve)
 
     migrate = subparsers.add_parser("migrate", help="create or update the database tables")
-    migrate.add_argument("-v", "--verbosity", type=int, default=1)
+    migrate.add_argument(
+        "-v", "--verbosity", type=int, default=1, help="0 quiet, 1 normal (default), 2 and 3 more detail"
+    )
     migrate.set_defaults(func=run_migrate)
 
     demo = subparsers.add_parser("demo", help="load the example data and print the demo logins")
@@ -146,6 +163,14 @@ def register(subparsers: Any) -> None:
     )
     worker.set_defaults(func=run_worker)
 
-    manage = subparsers.add_parser("manage", help="run any Django management command")
-    manage.add_argument("rest", nargs=argparse.REMAINDER)
+    manage = subparsers.add_parser(
+        "manage",
+        help="run any Django management command",
+        description="Runs a Django management command with kotacerdas's settings. 'kotacerdas manage help' "
+        "lists them (kotacerdas's own: sweep_jobs, run_chores, send_inbox_digest, notify_overdue, "
+        "apply_retention, ...); 'kotacerdas manage help COMMAND' explains one.",
+    )
+    manage.add_argument(
+        "rest", nargs=argparse.REMAINDER, metavar="COMMAND [ARG ...]", help="the command and its arguments"
+    )
     manage.set_defaults(func=run_manage)
