@@ -42,6 +42,20 @@ def test_a_version_whose_worker_died_is_shown_failed_and_its_page_stops_refreshi
     assert version.status == "failed"
 
 
+def test_a_running_version_names_its_step(as_budi, region_a) -> None:
+    """The PDF step can take minutes at 74 %: the page says it is LibreOffice that works, not a stall."""
+    version = a_running_version(region_a, minutes_silent=0)
+    BookVersion.objects.filter(pk=version.pk).update(heartbeat_at=timezone.now(), message="pdf")
+    page = as_budi.get(version.get_absolute_url()).content.decode()
+    assert REFRESH in page
+    assert '74%</span> · <span data-testid="step">konversi PDF (LibreOffice)</span>' in page
+    BookVersion.objects.filter(pk=version.pk).update(progress=30, message="masterplan")
+    assert (
+        '<span data-testid="step">Buku II Masterplan Smart City</span>'
+        in as_budi.get(version.get_absolute_url()).text
+    )
+
+
 def test_the_list_of_versions_and_the_region_page_show_it_failed(as_budi, region_a) -> None:
     version = a_running_version(region_a, minutes_silent=60)
     listing = as_budi.get(reverse("documents:index", args=[region_a.code])).content.decode()
