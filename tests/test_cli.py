@@ -82,6 +82,21 @@ def test_up_and_serve_say_where_they_listen(capsys: pytest.CaptureFixture[str]) 
         assert "127.0.0.1:8000" in capsys.readouterr().out
 
 
+def test_up_starts_the_daily_chores_after_the_demo_is_loaded(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A chore runs once a day: its first tick must see the whole demo, not the part loaded so far."""
+    import kotacerdas.demo
+    from kotacerdas.cli import app
+
+    order: list[str] = []
+    monkeypatch.setattr(app, "call", lambda command, *args, **options: order.append(command))
+    monkeypatch.setattr(app, "recover_jobs", lambda: order.append("recover"))
+    monkeypatch.setattr(app, "start_chores", lambda: order.append("chores"))
+    monkeypatch.setattr(kotacerdas.demo, "load_demo", lambda: order.append("demo") or 0)
+    monkeypatch.setattr(kotacerdas.demo, "print_logins", lambda **kwargs: None)
+    assert main(["up", "127.0.0.1:8099"]) == 0
+    assert order == ["migrate", "recover", "demo", "chores", "runserver"]
+
+
 def test_manage_help_points_to_the_django_commands(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit):
         main(["manage", "--help"])

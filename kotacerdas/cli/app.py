@@ -77,8 +77,8 @@ def run_up(args: argparse.Namespace) -> int:
 
     call("migrate", interactive=False, verbosity=0)
     recover_jobs()  # the embedded server runs jobs itself: a killed one leaves them to sweep
-    start_chores()
     _say_held(load_demo())
+    start_chores()  # after the demo: a first tick during its loading saw half a record, once for the day
     print_logins(address=args.address)
     call("runserver", args.address, use_reloader=False)
     return 0
