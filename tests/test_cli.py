@@ -97,6 +97,13 @@ def test_up_starts_the_daily_chores_after_the_demo_is_loaded(monkeypatch: pytest
     assert order == ["migrate", "recover", "demo", "chores", "runserver"]
 
 
+def test_worker_help_says_it_runs_the_daily_chores(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main(["worker", "--help"])
+    text = " ".join(capsys.readouterr().out.split())
+    assert "the daily chores" in text and "TASKS_BACKEND=django_tasks_db.DatabaseBackend" in text
+
+
 def test_manage_help_points_to_the_django_commands(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit):
         main(["manage", "--help"])

@@ -152,7 +152,10 @@ def register(subparsers: Any) -> None:
         "worker",
         help="sweep stale jobs, then run background tasks from the database queue",
         description="Marks failed the jobs a dead worker left running and removes its temporary folders, "
-        "then runs django_tasks_db's db_worker.",
+        "then runs django_tasks_db's db_worker (needs TASKS_BACKEND=django_tasks_db.DatabaseBackend). "
+        "Beside it a ticker runs the daily chores (monitoring and overdue reminders) once a day, so no "
+        "cron line is needed; --batch runs none. One SIGTERM lets the running task finish, a second "
+        "stops it at once.",
     )
     worker.add_argument("--batch", action="store_true", help="run the queued tasks, then exit")
     worker.add_argument("--interval", type=float, default=1.0, help="seconds between polls (default 1)")
