@@ -104,6 +104,13 @@ def test_worker_help_says_it_runs_the_daily_chores(capsys: pytest.CaptureFixture
     assert "the daily chores" in text and "TASKS_BACKEND=django_tasks_db.DatabaseBackend" in text
 
 
+def test_the_worker_without_the_database_queue_says_what_to_set(capsys: pytest.CaptureFixture[str]) -> None:
+    """The embedded default runs tasks in the web process; db_worker then failed with a traceback."""
+    assert main(["worker", "--batch"]) == 2
+    err = capsys.readouterr().err
+    assert "TASKS_BACKEND=django_tasks_db.DatabaseBackend" in err and "Traceback" not in err
+
+
 def test_manage_help_points_to_the_django_commands(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit):
         main(["manage", "--help"])

@@ -6,6 +6,8 @@ import argparse
 import os
 from typing import Any
 
+from kotacerdas.cli import CommandError
+
 DEFAULT_ADDRESS = "127.0.0.1:8000"
 
 
@@ -84,6 +86,19 @@ def run_up(args: argparse.Namespace) -> int:
     return 0
 
 
+def require_database_queue() -> None:
+    """The worker takes tasks from the database: with another backend there is nothing to take."""
+    from django.conf import settings
+
+    backend = settings.TASKS["default"]["BACKEND"]
+    if backend != "django_tasks_db.DatabaseBackend":
+        raise CommandError(
+            f"the worker takes tasks from the database queue, but TASKS_BACKEND is {backend}. Set "
+            "TASKS_BACKEND=django_tasks_db.DatabaseBackend for the web server and the worker alike "
+            "(docs/how-to/deploy.md); with the default, tasks run in the web process and no worker is needed."
+        )
+
+
 def run_worker(args: argparse.Namespace) -> int:
     """Sweep what a dead worker left (stale jobs, temp folders), then take tasks from the queue.
 
@@ -93,6 +108,7 @@ def run_worker(args: argparse.Namespace) -> int:
     The autoreloader stays off (``--reload`` turns it on): it restarts the worker mid-task.
     """
     setup_django()
+    require_database_queue()
     recover_jobs()
     if not args.batch:
         start_chores()
