@@ -27,7 +27,7 @@ def run_books(args: argparse.Namespace) -> int:
     from django.utils import timezone
 
     from kotacerdas.core.books.outline import OutlineError
-    from kotacerdas.core.books.pdf import PdfUnavailable
+    from kotacerdas.core.books.pdf import ConversionTimeout, PdfUnavailable
     from kotacerdas.core.books.placeholders import UnfilledPlaceholders
     from kotacerdas.documents.generate import write_books
     from kotacerdas.regions.models import Region
@@ -45,6 +45,11 @@ def run_books(args: argparse.Namespace) -> int:
         generated = write_books(region, year, out, formats, draft=not args.final)
     except PdfUnavailable as error:
         raise CommandError(str(error)) from None
+    except ConversionTimeout as error:
+        raise CommandError(
+            f"{error} It was stopped; try again, write the DOCX only, or allow more time with "
+            "BOOKS_CONVERT_TIMEOUT_SECONDS."
+        ) from None
     except UnfilledPlaceholders as error:
         lines = "\n".join(f"  - {p.sentence}" for p in error.placeholders)
         raise CommandError(f"a final book set cannot be written while these are unfilled:\n{lines}") from None

@@ -49,6 +49,19 @@ def test_pdf_without_libreoffice_says_what_to_install(tmp_path, capsys, monkeypa
     assert "Traceback" not in err
 
 
+def test_libreoffice_past_its_time_limit_is_a_user_error(  # type: ignore[no-untyped-def]
+    tmp_path, capsys, monkeypatch, settings, region_a
+) -> None:
+    from kotacerdas.core.tests.procs import slow_program
+
+    monkeypatch.setenv("KOTACERDAS_SOFFICE", str(slow_program(tmp_path)))
+    settings.BOOKS_CONVERT_TIMEOUT_SECONDS = 1
+    assert main(["books", "33.73", "--out", str(tmp_path / "out"), "--format", "pdf"]) == 2
+    err = capsys.readouterr().err
+    assert "LibreOffice did not finish the PDF within 1 s" in err
+    assert "BOOKS_CONVERT_TIMEOUT_SECONDS" in err and "Traceback" not in err
+
+
 def test_it_writes_pdf_from_the_database(tmp_path, capsys, region_a) -> None:  # type: ignore[no-untyped-def]
     import os
     import shutil
