@@ -16,8 +16,9 @@ def test_it_writes_the_demo_region_s_books(tmp_path, capsys) -> None:  # type: i
     load_demo()
     capsys.readouterr()
     assert main(["books", "33.73", "--out", str(tmp_path), "--format", "docx"]) == 0
-    out = capsys.readouterr().out
+    out, err = capsys.readouterr()
     assert "Buku II Masterplan Smart City (DOCX)" in out
+    assert " 30% writing Buku II Masterplan Smart City" in err.splitlines()  # progress, while it works
     names = sorted(p.name for p in tmp_path.glob("*.docx"))
     assert names == [
         "Buku-I-Analisis-Kota-Salatiga.docx",
