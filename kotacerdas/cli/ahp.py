@@ -1,9 +1,9 @@
 """`kotacerdas ahp MATRIX.json`: criteria weights and consistency from pairwise comparisons.
 
-MATRIX.json is ``{"labels": [...], "matrix": [[...], ...]}`` for one expert or
-``{"labels": [...], "matrices": [[[...]], ...], "expert_weights": [...]}`` for a
+MATRIX.json is {"labels": [...], "matrix": [[...], ...]} for one expert or
+{"labels": [...], "matrices": [[[...]], ...], "expert_weights": [...]} for a
 group (aggregated by the element-wise geometric mean). Cells are numbers or
-fraction strings such as ``"1/3"``. The result is printed as JSON; when the
+fraction strings such as "1/3". The result is printed as JSON; when the
 consistency ratio is 0.10 or more a warning naming the worst judgements also
 goes to standard error.
 """
@@ -27,8 +27,12 @@ def register(subparsers: Any) -> None:
         description=__doc__,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("matrix_file", metavar="MATRIX.json", type=Path)
-    parser.add_argument("--method", choices=ahp.METHODS, default="eigen", help="priority method")
+    parser.add_argument(
+        "matrix_file", metavar="MATRIX.json", type=Path, help="the pairwise comparisons (above)"
+    )
+    parser.add_argument(
+        "--method", choices=ahp.METHODS, default="eigen", help="priority method (default: eigen)"
+    )
     parser.set_defaults(func=run)
 
 

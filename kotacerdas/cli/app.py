@@ -6,6 +6,8 @@ import argparse
 import os
 from typing import Any
 
+from kotacerdas.cli import CommandError
+
 DEFAULT_ADDRESS = "127.0.0.1:8000"
 
 
@@ -77,11 +79,24 @@ def run_up(args: argparse.Namespace) -> int:
 
     call("migrate", interactive=False, verbosity=0)
     recover_jobs()  # the embedded server runs jobs itself: a killed one leaves them to sweep
-    start_chores()
     _say_held(load_demo())
+    start_chores()  # after the demo: a first tick during its loading saw half a record, once for the day
     print_logins(address=args.address)
     call("runserver", args.address, use_reloader=False)
     return 0
+
+
+def require_database_queue() -> None:
+    """The worker takes tasks from the database: with another backend there is nothing to take."""
+    from django.conf import settings
+
+    backend = settings.TASKS["default"]["BACKEND"]
+    if backend != "django_tasks_db.DatabaseBackend":
+        raise CommandError(
+            f"the worker takes tasks from the database queue, but TASKS_BACKEND is {backend}. Set "
+            "TASKS_BACKEND=django_tasks_db.DatabaseBackend for the web server and the worker alike "
+            "(docs/how-to/deploy.md); with the default, tasks run in the web process and no worker is needed."
+        )
 
 
 def run_worker(args: argparse.Namespace) -> int:
@@ -93,6 +108,7 @@ def run_worker(args: argparse.Namespace) -> int:
     The autoreloader stays off (``--reload`` turns it on): it restarts the worker mid-task.
     """
     setup_django()
+    require_database_queue()
     recover_jobs()
     if not args.batch:
         start_chores()
@@ -116,16 +132,33 @@ def run_manage(args: argparse.Namespace) -> int:
 
 
 def register(subparsers: Any) -> None:
-    up = subparsers.add_parser("up", help="migrate, load demo data and serve (the embedded default)")
-    up.add_argument("address", nargs="?", default=DEFAULT_ADDRESS)
+    address_help = (
+        f"[host:]port to listen on (default {DEFAULT_ADDRESS}), e.g. 127.0.0.1:8080 or 0.0.0.0:8000"
+    )
+    up = subparsers.add_parser(
+        "up",
+        help="migrate, load demo data and serve (the embedded default)",
+        description="Creates or updates the database (SQLite under KOTACERDAS_VAR_DIR unless DATABASE_URL "
+        "is set), loads the example data once, prints the demo logins and serves the app with Django's "
+        "development server; background tasks run in this process (the default TASKS_BACKEND). For "
+        "trying kotacerdas, not for production (docs/how-to/deploy.md).",
+    )
+    up.add_argument("address", nargs="?", default=DEFAULT_ADDRESS, help=address_help)
     up.set_defaults(func=run_up)
 
-    serve = subparsers.add_parser("serve", help="serve the app (development server)")
-    serve.add_argument("address", nargs="?", default=DEFAULT_ADDRESS)
+    serve = subparsers.add_parser(
+        "serve",
+        help="serve the app (development server)",
+        description="Serves the app with Django's development server, without migrating or loading data. "
+        "In production run gunicorn instead (docs/how-to/deploy.md).",
+    )
+    serve.add_argument("address", nargs="?", default=DEFAULT_ADDRESS, help=address_help)
     serve.set_defaults(func=run_serve)
 
     migrate = subparsers.add_parser("migrate", help="create or update the database tables")
-    migrate.add_argument("-v", "--verbosity", type=int, default=1)
+    migrate.add_argument(
+        "-v", "--verbosity", type=int, default=1, help="0 quiet, 1 normal (default), 2 and 3 more detail"
+    )
     migrate.set_defaults(func=run_migrate)
 
     demo = subparsers.add_parser("demo", help="load the example data and print the demo logins")
@@ -135,7 +168,10 @@ def register(subparsers: Any) -> None:
         "worker",
         help="sweep stale jobs, then run background tasks from the database queue",
         description="Marks failed the jobs a dead worker left running and removes its temporary folders, "
-        "then runs django_tasks_db's db_worker.",
+        "then runs django_tasks_db's db_worker (needs TASKS_BACKEND=django_tasks_db.DatabaseBackend). "
+        "Beside it a ticker runs the daily chores (monitoring and overdue reminders) once a day, so no "
+        "cron line is needed; --batch runs none. One SIGTERM lets the running task finish, a second "
+        "stops it at once.",
     )
     worker.add_argument("--batch", action="store_true", help="run the queued tasks, then exit")
     worker.add_argument("--interval", type=float, default=1.0, help="seconds between polls (default 1)")
@@ -146,6 +182,14 @@ def register(subparsers: Any) -> None:
     )
     worker.set_defaults(func=run_worker)
 
-    manage = subparsers.add_parser("manage", help="run any Django management command")
-    manage.add_argument("rest", nargs=argparse.REMAINDER)
+    manage = subparsers.add_parser(
+        "manage",
+        help="run any Django management command",
+        description="Runs a Django management command with kotacerdas's settings. 'kotacerdas manage help' "
+        "lists them (kotacerdas's own: sweep_jobs, run_chores, send_inbox_digest, notify_overdue, "
+        "apply_retention, ...); 'kotacerdas manage help COMMAND' explains one.",
+    )
+    manage.add_argument(
+        "rest", nargs=argparse.REMAINDER, metavar="COMMAND [ARG ...]", help="the command and its arguments"
+    )
     manage.set_defaults(func=run_manage)

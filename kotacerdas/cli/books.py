@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -27,9 +28,9 @@ def run_books(args: argparse.Namespace) -> int:
     from django.utils import timezone
 
     from kotacerdas.core.books.outline import OutlineError
-    from kotacerdas.core.books.pdf import PdfUnavailable
+    from kotacerdas.core.books.pdf import ConversionTimeout, PdfUnavailable
     from kotacerdas.core.books.placeholders import UnfilledPlaceholders
-    from kotacerdas.documents.generate import write_books
+    from kotacerdas.documents.generate import outline_for, write_books
     from kotacerdas.regions.models import Region
 
     region = Region.objects.exclude(kind=Region.Kind.PROVINCE).filter(code=args.region_code).first()
@@ -41,10 +42,21 @@ def run_books(args: argparse.Namespace) -> int:
     if out.exists() and not out.is_dir():
         raise CommandError(f"{out} exists and is not a folder")
     year = args.year or timezone.localdate().year
+
+    def progress(percent: int, key: str) -> None:  # on stderr: standard output lists the files
+        step = "converting to PDF (LibreOffice)" if key == "pdf" else f"writing {titles.get(key, key)}"
+        print(f"{percent:3d}% {step}", file=sys.stderr, flush=True)
+
     try:
-        generated = write_books(region, year, out, formats, draft=not args.final)
+        titles = {book.key: book.full_title for book in outline_for(year).books}
+        generated = write_books(region, year, out, formats, progress=progress, draft=not args.final)
     except PdfUnavailable as error:
         raise CommandError(str(error)) from None
+    except ConversionTimeout as error:
+        raise CommandError(
+            f"{error} It was stopped; try again, write the DOCX only, or allow more time with "
+            "BOOKS_CONVERT_TIMEOUT_SECONDS."
+        ) from None
     except UnfilledPlaceholders as error:
         lines = "\n".join(f"  - {p.sentence}" for p in error.placeholders)
         raise CommandError(f"a final book set cannot be written while these are unfilled:\n{lines}") from None

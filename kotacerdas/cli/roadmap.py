@@ -27,7 +27,9 @@ def register(subparsers: Any) -> None:
         description=__doc__,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("instance_file", metavar="INSTANCE.json", type=Path)
+    parser.add_argument(
+        "instance_file", metavar="INSTANCE.json", type=Path, help="the instance file (roadmap/v1, see above)"
+    )
     parser.add_argument(
         "--time-limit",
         type=positive_seconds,

@@ -107,7 +107,19 @@ def version_detail(page: Page, number: int) -> HttpResponse:
         number__lt=version.number, status=BookVersion.Status.DONE
     ).first()
     context = {**_version_context(page, version, RatifyForm()), "previous": previous}
-    return page.render("documents/version.html", context)
+    return page.render("documents/version.html", {**context, "step": running_step(version)})
+
+
+def running_step(version: BookVersion) -> str:
+    """What a running generation does now (its task keeps the step's key in ``message``)."""
+    if not version.is_running or not version.message:
+        return ""
+    if version.message == "pdf":
+        return _("PDF conversion (LibreOffice)")
+    try:
+        return outline_for(version.programme_year).book(version.message).full_title
+    except KeyError:  # a book the outline no longer has
+        return ""
 
 
 @books_page  # type: ignore[arg-type]  # region_page is typed for HttpResponse; a file is streamed

@@ -2,15 +2,22 @@
 
 Nothing here reads the participants or the region's current record beyond its name and kind: a
 letter downloaded years later shows what was published. The PDF goes through the books' guarded
-converter (kotacerdas/core/books/pdf.py: time limit, own process group, temporary files removed);
-a publication never changes, so each file is made on request instead of being stored.
+converter (kotacerdas/core/books/pdf.py: time limit, own process group, temporary files removed).
+The DOCX is made on each request (milliseconds). The PDF takes LibreOffice seconds of a web worker,
+so it is made once and kept in the default storage under a name that hashes what the letter shows
+and the code that drew it (``kotacerdas.release.code_fingerprint``): the next download of the same
+letter is read back, and a letter that would read differently (a renamed region, a new release) is
+made afresh.
 """
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
 from django.conf import settings
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.http import Http404
 from django.utils import timezone, translation
 
@@ -20,6 +27,7 @@ from kotacerdas.core.processes import owned_tempdir
 from kotacerdas.evaluation.models import Publication
 from kotacerdas.planning.reference import dimension_label
 from kotacerdas.regions.models import Region
+from kotacerdas.release import code_fingerprint
 
 CONTENT_TYPES = {
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
@@ -81,8 +89,21 @@ def letter_file(publication: Publication, region: Region, extension: str) -> tup
     name = letter_filename(data.year, data.region_name, extension)
     if extension == "docx":
         return docx, name
+    kept = kept_pdf_name(publication, data)
+    if default_storage.exists(kept):
+        with default_storage.open(kept, "rb") as handle:
+            return handle.read(), name
     with owned_tempdir("letter") as folder:
         source = Path(folder) / letter_filename(data.year, data.region_name, "docx")
         source.write_bytes(docx)
         (pdf,) = convert_to_pdf([source], Path(folder), timeout=settings.BOOKS_CONVERT_TIMEOUT_SECONDS)
-        return pdf.read_bytes(), name
+        content = pdf.read_bytes()
+    if not default_storage.exists(kept):  # a second request may have kept it meanwhile
+        default_storage.save(kept, ContentFile(content))
+    return content, name
+
+
+def kept_pdf_name(publication: Publication, data: LetterData) -> str:
+    """Where the PDF of exactly this letter, drawn by this code, is kept."""
+    digest = hashlib.sha256(f"{code_fingerprint()}\n{data!r}".encode()).hexdigest()[:24]
+    return f"evaluation/letters/{publication.pk}/{data.region_code}-{digest}.pdf"

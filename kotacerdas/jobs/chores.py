@@ -11,8 +11,9 @@ runs on the first tick of a day; the :class:`~kotacerdas.jobs.models.ChoreRun` r
 (chore, day) is its claim, so a second tick, a second worker or a second machine skips it. A chore
 that raises gives its claim back (the row is removed) and is tried again on the next tick; the
 chore itself must therefore be safe to repeat — the monitoring reminders mark each period they
-reminded of. ``kotacerdas manage run_chores`` runs the due chores once (for cron, if wanted, and
-for a look at what ran).
+reminded of. A claim left unfinished for ``ABANDONED_AFTER`` (its process was killed mid-chore) is
+taken over by the next tick, so the rest of that day's work is still done. ``kotacerdas manage
+run_chores`` runs the due chores once (for cron, if wanted, and for a look at what ran).
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable
-from datetime import date
+from datetime import date, timedelta
 
 from django.conf import settings
 from django.db import DatabaseError, IntegrityError, connection, transaction
@@ -34,6 +35,8 @@ Chore = Callable[[date], int]
 _CHORES: dict[str, Chore] = {}
 
 SKIPPED = "already ran today"
+# A chore takes seconds; an unfinished claim this old belongs to a process that died during it.
+ABANDONED_AFTER = timedelta(hours=1)
 
 
 def register(name: str, chore: Chore) -> None:
@@ -54,11 +57,27 @@ def run_due(today: date | None = None) -> dict[str, str]:
     return {name: _run_once(name, _CHORES[name], today) for name in registered()}
 
 
-def _run_once(name: str, chore: Chore, today: date) -> str:
+def _claim(name: str, today: date) -> ChoreRun | None:
+    """The (chore, day) row, now ours; None when it ran today or another process is running it."""
     try:
         with transaction.atomic():
-            claim = ChoreRun.objects.create(chore=name, day=today)
+            return ChoreRun.objects.create(chore=name, day=today)
     except IntegrityError:
+        pass
+    now = timezone.now()
+    unfinished = ChoreRun.objects.filter(chore=name, day=today, finished_at__isnull=True)
+    # one process wins the update: the row is re-read under its lock
+    if not unfinished.filter(started_at__lt=now - ABANDONED_AFTER).update(started_at=now):
+        return None
+    logger.warning(
+        "daily chore %s of %s was left unfinished by a dead process; running it again", name, today
+    )
+    return ChoreRun.objects.get(chore=name, day=today)
+
+
+def _run_once(name: str, chore: Chore, today: date) -> str:
+    claim = _claim(name, today)
+    if claim is None:
         return SKIPPED
     try:
         count = chore(today)

@@ -31,6 +31,7 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -189,6 +190,17 @@ def _abandon(model: JobModel, pk: int, now: Any, limit: float) -> bool:
         record(None, "job.abandoned", job, before=before, after=after, region=getattr(job, "region", None))
     logger.warning("%s %s: no heartbeat since %s, failed", model._meta.label, pk, before["heartbeat_at"])
     return True
+
+
+def unclaimed_since(job: HeartbeatJob) -> datetime | None:
+    """When a job was queued, if no worker has taken it for longer than a live job's heartbeat may be
+    silent (no worker runs, or all are busy); None otherwise. Such a job is never swept — a worker
+    may yet take it — but its page says why nothing moves."""
+    model = type(job)
+    created = getattr(job, model.job_created_field)
+    if getattr(job, model.job_status_field) != model.job_queued or created is None:
+        return None
+    return created if created < stale_cutoff(timezone.now(), stale_after()) else None
 
 
 @dataclass

@@ -22,7 +22,12 @@ class ProgrammeConfig(AppConfig):
 
         inbox.register("programme", *PROGRAMME_SOURCES)
 
+        from kotacerdas.jobs import chores
         from kotacerdas.programme import notices  # noqa: F401  (registers the notification texts)
+        from kotacerdas.programme.actions.deliverables import do_notify_overdue
+
+        # the overdue reminders, once a day from the worker's ticker (kotacerdas/jobs/chores.py): no cron
+        chores.register("programme.overdue", do_notify_overdue)
 
         if apps.is_installed("kotacerdas.discussion"):
             from kotacerdas.discussion.registry import register

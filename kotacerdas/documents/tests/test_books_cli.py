@@ -16,8 +16,9 @@ def test_it_writes_the_demo_region_s_books(tmp_path, capsys) -> None:  # type: i
     load_demo()
     capsys.readouterr()
     assert main(["books", "33.73", "--out", str(tmp_path), "--format", "docx"]) == 0
-    out = capsys.readouterr().out
+    out, err = capsys.readouterr()
     assert "Buku II Masterplan Smart City (DOCX)" in out
+    assert " 30% writing Buku II Masterplan Smart City" in err.splitlines()  # progress, while it works
     names = sorted(p.name for p in tmp_path.glob("*.docx"))
     assert names == [
         "Buku-I-Analisis-Kota-Salatiga.docx",
@@ -47,6 +48,19 @@ def test_pdf_without_libreoffice_says_what_to_install(tmp_path, capsys, monkeypa
     err = capsys.readouterr().err
     assert "PDF needs LibreOffice" in err
     assert "Traceback" not in err
+
+
+def test_libreoffice_past_its_time_limit_is_a_user_error(  # type: ignore[no-untyped-def]
+    tmp_path, capsys, monkeypatch, settings, region_a
+) -> None:
+    from kotacerdas.core.tests.procs import slow_program
+
+    monkeypatch.setenv("KOTACERDAS_SOFFICE", str(slow_program(tmp_path)))
+    settings.BOOKS_CONVERT_TIMEOUT_SECONDS = 1
+    assert main(["books", "33.73", "--out", str(tmp_path / "out"), "--format", "pdf"]) == 2
+    err = capsys.readouterr().err
+    assert "LibreOffice did not finish the PDF within 1 s" in err
+    assert "BOOKS_CONVERT_TIMEOUT_SECONDS" in err and "Traceback" not in err
 
 
 def test_it_writes_pdf_from_the_database(tmp_path, capsys, region_a) -> None:  # type: ignore[no-untyped-def]

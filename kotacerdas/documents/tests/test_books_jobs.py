@@ -42,6 +42,40 @@ def test_a_version_whose_worker_died_is_shown_failed_and_its_page_stops_refreshi
     assert version.status == "failed"
 
 
+def test_a_running_version_names_its_step(as_budi, region_a) -> None:
+    """The PDF step can take minutes at 74 %: the page says it is LibreOffice that works, not a stall."""
+    version = a_running_version(region_a, minutes_silent=0)
+    BookVersion.objects.filter(pk=version.pk).update(heartbeat_at=timezone.now(), message="pdf")
+    page = as_budi.get(version.get_absolute_url()).content.decode()
+    assert REFRESH in page
+    assert '74%</span> · <span data-testid="step">konversi PDF (LibreOffice)</span>' in page
+    BookVersion.objects.filter(pk=version.pk).update(progress=30, message="masterplan")
+    assert (
+        '<span data-testid="step">Buku II Masterplan Smart City</span>'
+        in as_budi.get(version.get_absolute_url()).text
+    )
+
+
+def test_a_version_no_worker_takes_says_so_after_a_while(as_budi, budi, region_a) -> None:
+    """Queued jobs are never swept (a worker may yet come); without one the page polled for ever."""
+    from kotacerdas.planning.models import RoadmapRun
+
+    version = BookVersion.objects.create(region=region_a, number=1, programme_year=2026, formats="docx")
+    assert 'data-testid="unclaimed"' not in as_budi.get(version.get_absolute_url()).text  # just queued
+    BookVersion.objects.filter(pk=version.pk).update(created_at=timezone.now() - timedelta(minutes=10))
+    page = as_budi.get(version.get_absolute_url()).text
+    assert REFRESH in page
+    assert "Belum ada proses pekerja latar belakang yang mengambil pekerjaan ini sejak" in page
+    assert "(kotacerdas worker) tidak berjalan." in page
+    BookVersion.objects.filter(pk=version.pk).update(status="running", heartbeat_at=timezone.now())
+    assert 'data-testid="unclaimed"' not in as_budi.get(version.get_absolute_url()).text  # taken
+    run = RoadmapRun.objects.create(
+        region=region_a, created_by=budi, instance={}, inputs_hash="0" * 64, time_limit=5
+    )
+    RoadmapRun.objects.filter(pk=run.pk).update(created_at=timezone.now() - timedelta(minutes=10))
+    assert 'data-testid="unclaimed"' in as_budi.get(run.get_absolute_url()).text
+
+
 def test_the_list_of_versions_and_the_region_page_show_it_failed(as_budi, region_a) -> None:
     version = a_running_version(region_a, minutes_silent=60)
     listing = as_budi.get(reverse("documents:index", args=[region_a.code])).content.decode()

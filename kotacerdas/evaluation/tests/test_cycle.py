@@ -174,3 +174,20 @@ def test_a_publication_whose_worker_died_is_failed_by_the_page_and_can_be_starte
     assert job.status == PublishJob.Status.FAILED
     assert "Terbitkan hasil" in page  # Ayu may publish again
     assert do_request_publication(ayu, cycle).status == PublishJob.Status.QUEUED
+
+
+def test_a_publication_no_worker_takes_says_so_after_a_while(as_ayu, ayu) -> None:
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from kotacerdas.evaluation.actions import do_request_publication
+
+    cycle = open_cycle(ayu)
+    do_enter_results(ayu, cycle, GOOD)
+    job = do_request_publication(ayu, cycle)  # queued: its task starts on commit, never in a test
+    url = reverse("evaluation:cycle", args=[cycle.pk])
+    assert 'data-testid="unclaimed"' not in as_ayu.get(url).text
+    PublishJob.objects.filter(pk=job.pk).update(created_at=timezone.now() - timedelta(minutes=10))
+    page = as_ayu.get(url).text
+    assert 'data-testid="unclaimed"' in page and "(kotacerdas worker) tidak berjalan." in page

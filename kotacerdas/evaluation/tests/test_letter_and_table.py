@@ -82,6 +82,32 @@ def test_the_letter_as_pdf(as_budi, publication) -> None:
     assert 'filename="Surat-Hasil-Evaluasi-2027-Kota-Salatiga.pdf"' in response["Content-Disposition"]
 
 
+def test_the_pdf_is_made_once_and_read_back_until_the_letter_would_read_differently(
+    as_budi, publication, settings, tmp_path, monkeypatch
+) -> None:
+    """LibreOffice takes seconds of a web worker: the same letter is not converted on every download."""
+    from kotacerdas.evaluation import letter
+    from kotacerdas.regions.models import Region
+
+    settings.MEDIA_ROOT = tmp_path
+    made: list[str] = []
+
+    def convert(paths, outdir, timeout):  # type: ignore[no-untyped-def]
+        made.append(paths[0].name)
+        pdf = outdir / (paths[0].stem + ".pdf")
+        pdf.write_bytes(b"%PDF-1.4 letter " + str(len(made)).encode())
+        return [pdf]
+
+    monkeypatch.setattr(letter, "convert_to_pdf", convert)
+    url = reverse("evaluation:letter_pdf", args=["33.73", 2027])
+    first, second = as_budi.get(url), as_budi.get(url)
+    assert first.status_code == second.status_code == 200
+    assert first.content == second.content == b"%PDF-1.4 letter 1"
+    assert len(made) == 1
+    Region.objects.filter(code="33.73").update(name="Kota Salatiga Baru")
+    assert as_budi.get(url).content == b"%PDF-1.4 letter 2"  # the name it shows changed: made afresh
+
+
 def screen_rows(html: str) -> list[list[str]]:
     table = html.split('data-testid="results-table"', 1)[1].split("</table>", 1)[0]
     header = [re.sub(r"<[^>]+>", "", th).strip() for th in re.findall(r"<th[^>]*>(.*?)</th>", table)]

@@ -56,6 +56,22 @@ def test_a_failed_chore_gives_its_claim_back_and_runs_on_the_next_tick() -> None
     assert len(attempts) == 2
 
 
+def test_a_chore_whose_process_died_midway_runs_again_after_a_while(counted) -> None:
+    """A worker killed during a chore leaves its claim unfinished; the day's work must still be done."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    day = date(2027, 3, 1)
+    claim = ChoreRun.objects.create(chore="test.counted", day=day)  # as the killed process left it
+    assert chores.run_due(day)["test.counted"] == chores.SKIPPED  # it may still be running
+    ChoreRun.objects.filter(pk=claim.pk).update(started_at=timezone.now() - timedelta(hours=2))
+    assert chores.run_due(day)["test.counted"] == "done: 3"
+    assert chores.run_due(day)["test.counted"] == chores.SKIPPED
+    assert counted == [day]
+    assert ChoreRun.objects.get(chore="test.counted", day=day).finished_at is not None
+
+
 def test_the_command_prints_what_ran(counted) -> None:
     out = StringIO()
     call_command("run_chores", "--today", "2027-03-01", stdout=out)

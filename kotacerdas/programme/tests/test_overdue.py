@@ -51,3 +51,12 @@ def test_the_task_runs_the_same_reminder(selected) -> None:
 
     result = notify_overdue.enqueue()
     assert result.return_value == Deliverable.objects.filter(overdue_notified_on__isnull=False).count()
+
+
+def test_the_worker_sends_the_reminders_as_a_daily_chore(selected, rina) -> None:
+    """No cron line is needed (docs/how-to/deploy.md): the worker's ticker sends them once a day."""
+    from kotacerdas.jobs import chores
+
+    assert chores.run_due(date(2026, 7, 10))["programme.overdue"] == "done: 6"
+    assert chores.run_due(date(2026, 7, 10))["programme.overdue"] == chores.SKIPPED
+    assert Notification.objects.filter(recipient=rina, kind="programme.overdue").count() == 3
