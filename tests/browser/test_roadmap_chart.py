@@ -61,6 +61,14 @@ def _check_chart(page, width: int) -> None:  # type: ignore[no-untyped-def]
 
 def test_the_roadmap_chart_renders_on_desktop_and_phone(page, demo_run) -> None:  # type: ignore[no-untyped-def]
     _log_in_as_budi(page)
+    # the README's first picture: the demo region's workspace, where the stage board's story (Bimtek IV)
+    # agrees with the adopted plan, the books and the monitoring shown beside it
+    page.set_viewport_size({"width": 1366, "height": 1000})
+    page.goto(f"{page.base_url}/r/33.73/")
+    assert "Bimtek IV" in page.locator("main").inner_text()
+    if os.environ.get("KOTACERDAS_SCREENSHOTS"):
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(SCREENSHOTS / "demo-region-workspace.png"))
     for width, height in SIZES:
         page.set_viewport_size({"width": width, "height": height})
         page.goto(f"{page.base_url}/r/33.73/masterplan/roadmap/")
