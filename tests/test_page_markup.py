@@ -4,6 +4,7 @@ names an element that is on the page (a screen reader reads nothing for a missin
 from __future__ import annotations
 
 import re
+from html.parser import HTMLParser
 from typing import Any
 
 import pytest
@@ -50,3 +51,52 @@ def test_titles_are_text_and_every_described_by_id_exists(world: dict[str, Any],
             missing_ids[name] = sorted(described - ids)
     assert bad_titles == {}
     assert missing_ids == {}
+
+
+class _Controls(HTMLParser):
+    """The form controls of a page and what names them: a label (wrapping, or for= its unique id)."""
+
+    UNNAMED_TYPES = {"hidden", "submit", "button", "reset", "image"}
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.controls: list[dict[str, str | None]] = []
+        self.label_for: list[str] = []
+        self.ids: list[str] = []
+        self.open_labels = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        attributes = dict(attrs)
+        if attributes.get("id"):
+            self.ids.append(str(attributes["id"]))
+        if tag == "label":
+            self.open_labels += 1
+            self.label_for.append(attributes.get("for") or "")
+        elif tag in ("input", "select", "textarea"):
+            if tag == "input" and (attributes.get("type") or "text") in self.UNNAMED_TYPES:
+                return
+            self.controls.append({**attributes, "tag": tag, "wrapped": "yes" if self.open_labels else None})
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "label":
+            self.open_labels = max(0, self.open_labels - 1)
+
+    def unlabelled(self) -> list[str]:
+        found = []
+        for control in self.controls:
+            own = control.get("id")
+            named = control["wrapped"] or control.get("aria-label") or control.get("aria-labelledby")
+            if named or (own and own in self.label_for and self.ids.count(own) == 1):
+                continue
+            found.append(f"{control['tag']}[name={control.get('name')}] id={own}")
+        return found
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name", ["planning:quickwin"])
+def test_two_forms_on_one_page_keep_their_labels_apart(world: dict[str, Any], name: str) -> None:
+    """The Quick Win page (profile and risk both have an owner): each label names its own field."""
+    controls = _Controls()
+    controls.feed(logged_in(world["dewi"]).get(url_for(name, world)).content.decode())
+    assert len(controls.controls) > 3
+    assert controls.unlabelled() == []

@@ -129,7 +129,8 @@ def quickwin(page: Page, masterplan: Masterplan, quickwin_id: int) -> HttpRespon
         years=masterplan.years,
         initial=QuickWinForm.initial_for(item),
     )
-    risk_form = RiskForm(page.post if is_risk else None)
+    # the risk form has ids of its own: the profile and the risk both have an "owner"
+    risk_form = RiskForm(page.post if is_risk else None, auto_id="id_risk_%s")
     back = item.get_absolute_url()
     if is_risk:
         saved = page.save(
