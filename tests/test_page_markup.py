@@ -93,9 +93,24 @@ class _Controls(HTMLParser):
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("name", ["planning:quickwin"])
+@pytest.mark.parametrize("persona", ["ayu", "dewi"])
+def test_every_form_control_has_its_own_label(world: dict[str, Any], persona: str) -> None:
+    """A screen reader names an input by its label: one that points at no id, or at an id that two
+    fields share, names nothing (or names the other field)."""
+    unlabelled = {}
+    for name, html in html_pages(logged_in(world[persona]), world).items():
+        controls = _Controls()
+        controls.feed(html)
+        if found := controls.unlabelled():
+            unlabelled[name] = found
+    assert unlabelled == {}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name", ["planning:quickwin", "programme:institutions"])
 def test_two_forms_on_one_page_keep_their_labels_apart(world: dict[str, Any], name: str) -> None:
-    """The Quick Win page (profile and risk both have an owner): each label names its own field."""
+    """The Quick Win page (profile and risk both have an owner) and the bodies page (one member form
+    per body): each label names its own field."""
     controls = _Controls()
     controls.feed(logged_in(world["dewi"]).get(url_for(name, world)).content.decode())
     assert len(controls.controls) > 3

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django import forms
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, QueryDict
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -22,14 +22,22 @@ from kotacerdas.web.pages import RegionPage
 def _institutions(page: RegionPage[Region], member_kind: str = "", **bound: forms.Form) -> HttpResponse:
     """Both bodies with their forms: the one just sent (with its errors, under ``member_kind``) or blank."""
     bodies = {i.kind: i for i in Institution.objects.filter(region=page.region).prefetch_related("members")}
+    sent = bound.get("member_form")
     context = {
-        "sections": [(kind, label, bodies.get(kind)) for kind, label in Institution.Kind.choices],
+        "sections": [
+            (kind, label, bodies.get(kind), sent if sent and kind == member_kind else _member_form(kind))
+            for kind, label in Institution.Kind.choices
+        ],
         "institution_form": bound.get("institution_form") or InstitutionForm(),
-        "member_form": bound.get("member_form") or MemberForm(),
-        "blank_member_form": MemberForm(auto_id=False),
         "member_kind": member_kind,
     }
     return page.render("programme/institutions.html", context, *bound.values())
+
+
+def _member_form(kind: str, data: QueryDict | None = None) -> MemberForm:
+    """A body's own member form: its fields' ids carry the body's kind, so each label names its own
+    input (both bodies' forms are on one page)."""
+    return MemberForm(data, auto_id=f"id_{kind}_%s")
 
 
 @region_programme_page
@@ -59,7 +67,7 @@ def _list(page: RegionPage[Region]) -> str:
 def institution_member_add(page: RegionPage[Region], kind: str) -> HttpResponse:
     if kind not in Institution.Kind.values:
         raise Http404
-    form = MemberForm(page.post)
+    form = _member_form(kind, page.post)
     return page.save(
         form,
         lambda data: actions.do_add_member_to_body(page.user, page.region, kind, **data),
