@@ -310,6 +310,7 @@ T = {
     "Report the realisation of period %(period)s": "Laporkan realisasi periode %(period)s",
     "Revise the report on “%(name)s” · period %(period)s": "Perbaiki laporan “%(name)s” · periode %(period)s",
     "Review the reports of period %(period)s": "Tinjau laporan periode %(period)s",
+    'No initiatives yet: the masterplan\'s <a href="%(initiatives_url)s">initiatives</a> are followed here once they are entered.': 'Belum ada inisiatif: <a href="%(initiatives_url)s">inisiatif</a> masterplan dipantau di sini setelah diisi.',
 }
 
 PLURALS = {

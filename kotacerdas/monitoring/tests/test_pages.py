@@ -249,3 +249,10 @@ def test_the_period_page_shows_each_kpis_target_for_its_year_as_the_monitoring_p
     )
     review = reverse("monitoring:review_kpi", args=["33.73", KpiReport.objects.get().pk])
     assert shown in as_budi.get(review).content.decode()  # Budi's review of it
+
+
+def test_a_region_without_initiatives_says_so_in_the_initiatives_table(dewi) -> None:
+    page = logged_in(dewi).get(reverse("monitoring:region", args=["34.04"])).text
+    table = page.split('<table id="initiatives">', 1)[1].split("</table>", 1)[0]
+    assert "Belum ada inisiatif" in table
+    assert f'href="{reverse("planning:initiatives", args=["34.04"])}"' in table
