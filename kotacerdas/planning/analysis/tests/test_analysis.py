@@ -1,5 +1,7 @@
 """Budi records the strategic analysis; bad input is refused in Indonesian and saves nothing."""
 
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -152,3 +154,14 @@ def test_the_period_cannot_shrink_below_the_initiatives(as_budi, region_a, plan_
     assert response.status_code == 400
     assert "Inisiatif KS-01 akan berada di luar periode baru." in response.content.decode()
     assert Masterplan.objects.get(region=region_a).period_end == 2030
+
+
+@pytest.mark.parametrize("language", ["id", "en"])
+def test_key_indicators_are_written_as_every_number_is(as_budi, region_a, masterplan_a, language) -> None:
+    """A decimal comma and full-stop thousands in either language, no padding zeros, never 1E+2."""
+    for name, value in (("Indeks SPBE", "3.1200"), ("Penduduk miskin", "12500"), ("Cakupan", "100")):
+        KeyIndicator.objects.create(region=region_a, name=name, value=value, unit="", year=2024, source="BPS")
+    as_budi.cookies["django_language"] = language
+    page = as_budi.get(url("indicators", region_a)).content.decode()
+    cells = re.findall(r'<td class="num">([^<]*)</td>', page)
+    assert cells == ["100", "3,12", "12.500"]
