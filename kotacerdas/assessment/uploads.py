@@ -11,9 +11,10 @@ from typing import IO
 import filetype
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.template.defaultfilters import filesizeformat
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+
+from kotacerdas.web.templatetags.numbers import filesize
 
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
 ALLOWED_TYPES = {
@@ -66,7 +67,7 @@ def check_content(head: bytes, size: int) -> str:
     if size > max_bytes():
         raise ValidationError(
             _("The file is too large (%(size)s); the limit is %(limit)s.")
-            % {"size": filesizeformat(size), "limit": filesizeformat(max_bytes())}
+            % {"size": filesize(size), "limit": filesize(max_bytes())}
         )
     kind = filetype.guess(head)
     if kind is None or kind.mime not in ALLOWED_TYPES:

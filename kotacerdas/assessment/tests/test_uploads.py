@@ -159,3 +159,16 @@ def test_evidence_is_locked_with_its_answer(evidence, assessment, budi, sari, as
     assert response.status_code == 400
     assert Evidence.objects.filter(pk=evidence.pk).exists()
     assert upload(as_sari, assessment, "lagi.pdf", PDF).status_code == 400
+
+
+@pytest.mark.parametrize("language", ["id", "en"])
+def test_sizes_are_written_with_a_decimal_comma_in_either_language(as_sari, assessment, language) -> None:
+    """The limit, an uploaded file's size and the refusal: 10,0 MB, as every number (English read 10.0 MB)."""
+    as_sari.cookies["django_language"] = language
+    assert upload(as_sari, assessment, "SK.pdf", PDF + b"0" * 2000).status_code == 302
+    page = as_sari.get(url("answer", assessment, indicator=STRUKTUR[0])).content.decode()
+    assert "10,0 MB" in page and "2,0 KB" in page
+    assert "10.0 MB" not in page and "2.0 KB" not in page
+    with pytest.raises(ValidationError) as refused:
+        uploads.check_content(PDF, 11 * 2**20)
+    assert "11,0 MB" in str(refused.value) and "10,0 MB" in str(refused.value)

@@ -12,6 +12,7 @@ Built in (settings.TEMPLATES ``builtins``), so no template loads it::
     {{ row.improvement|signed_exact_score }} +0,25)
     {{ event.held_on|iso_date }}     20 Feb 2027  (a date kept as ISO text, e.g. in a published
                                              snapshot, shown as the pages show dates)
+    {{ file.size|filesize }}         38,8 KB  (Django's filesizeformat wrote 38.8 KB on English pages)
 
 Nothing (None or "") is an en dash, as in the books. Never ``floatformat``/``intcomma``: they follow
 the request's locale and gave 66.67, 66.6667 and 83,3 for the same kind of number on three pages.
@@ -26,6 +27,7 @@ from typing import Any
 
 from django import template
 from django.utils.formats import date_format
+from django.utils.translation import gettext, ngettext
 
 from kotacerdas.core import formatting
 from kotacerdas.core.evaluation.letter import score_text, signed_score_text
@@ -108,3 +110,20 @@ def iso_date(value: Any) -> str:
         return date_format(date.fromisoformat(str(value)), "j M Y")
     except ValueError:
         return "" if value is None else str(value)
+
+
+_SIZE_UNITS = ((1024**4, "%s TB"), (1024**3, "%s GB"), (1024**2, "%s MB"), (1024, "%s KB"))
+
+
+@register.filter
+def filesize(value: Any) -> str:
+    """A file's size in bytes as Django's ``filesizeformat`` words it (its translations), with the
+    project's decimal comma in every language: 40960 → "40,0 KB", 10485760 → "10,0 MB"."""
+    amount = _value(value)
+    if amount is None:
+        return DASH
+    size = int(amount)
+    for unit, text in _SIZE_UNITS:
+        if abs(size) >= unit:
+            return gettext(text) % formatting.decimal(Decimal(size) / unit, 1)
+    return ngettext("%(size)d byte", "%(size)d bytes", size) % {"size": size}

@@ -21,3 +21,16 @@ def test_the_filters_are_built_in_and_write_indonesian_numbers() -> None:
     assert render("{{ v|decimal:3 }}", v=0.0951) == "0,095"
     assert render("{{ v|percent }}", v=12.5) == "12,5%"
     assert render("{{ v|decimal_plain }}|{{ w|decimal_plain }}", v="75.5", w=Decimal("40.0000")) == "75,5|40"
+
+
+def test_a_file_size_has_a_decimal_comma_in_both_languages() -> None:
+    from django.utils import translation
+
+    with translation.override("en"):
+        assert render("{{ a|filesize }}|{{ b|filesize }}|{{ c|filesize }}", a=40960, b=10 * 2**20, c=1) == (
+            "40,0 KB|10,0 MB|1 byte"
+        )
+    with translation.override("id"):
+        assert render("{{ a|filesize }}|{{ b|filesize }}|{{ c|filesize }}", a=1536, b=None, c=5) == (
+            "1,5 KB|–|5 bita"
+        )
