@@ -7,9 +7,12 @@ import the apps above accounts (the layer contract)."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
+from django.apps import apps
+from django.core.exceptions import FieldDoesNotExist
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -148,7 +151,19 @@ FIELDS: dict[str, Any] = {
     "opd_capacity": L("capacity per OPD"),
     "assessor": L("assessor"),
     "is_active": L("active"),
+    # keys of a snapshot that are no model field (the rest are named by their model's verbose_name)
+    "assignments": L("assignments"),
+    "code": L("code"),
+    "indicators": L("indicators"),
+    "opd": L("OPD"),
+    "input_hash": L("input hash"),
+    "consistency_ratio": L("consistency ratio"),
+    "experts": L("experts"),
 }
+# A number kept as text in a snapshot (a Decimal: "3.06"), written as every number is (3,06); codes and
+# versions that look like numbers (33.73, 2022.1) keep their full stop.
+DECIMAL_TEXT = re.compile(r"-?\d+\.\d+")
+LITERAL_KEYS = ("code", "version")
 VALUES: dict[str, Any] = {
     "queued": L("waiting"),
     "running": L("running"),
@@ -228,12 +243,27 @@ def changes_of(entry: AuditEntry) -> list[Change]:
     for key, old, new in entry.changed_fields():
         if key in HIDDEN or key.endswith("_at"):
             continue
-        label = str(FIELDS.get(key, key.replace("_", " ")))
-        changes.append(Change(label, _value(old), _value(new)))
+        literal = key.endswith(LITERAL_KEYS)
+        changes.append(
+            Change(field_label(entry.object_type, key), _value(old, literal), _value(new, literal))
+        )
     return changes
 
 
-def _value(value: Any) -> str:
+def field_label(object_type: str, key: str) -> str:
+    """A changed field's name in the reader's language: the label above, else its model field's
+    verbose_name (translated where the model is), else the key in words."""
+    if key in FIELDS:
+        return str(FIELDS[key])
+    try:
+        field = apps.get_model(object_type)._meta.get_field(key)
+    except (LookupError, ValueError, FieldDoesNotExist):
+        field = None
+    verbose = getattr(field, "verbose_name", None)
+    return str(verbose) if verbose else key.replace("_", " ")
+
+
+def _value(value: Any, literal: bool = False) -> str:
     if value is None or value == "" or value == {} or value == []:
         return "–"
     if isinstance(value, bool) or str(value) in VALUES:
@@ -241,9 +271,11 @@ def _value(value: Any) -> str:
     if isinstance(value, int | float) and not isinstance(value, bool):
         return formatting.decimal(value, 0 if float(value).is_integer() else 2)
     if isinstance(value, dict):
-        text = ", ".join(f"{k}: {_value(v)}" for k, v in value.items())
+        text = ", ".join(f"{k}: {_value(v, literal)}" for k, v in value.items())
     elif isinstance(value, list):
-        text = ", ".join(_value(v) for v in value)
+        text = ", ".join(_value(v, literal) for v in value)
+    elif not literal and isinstance(value, str) and DECIMAL_TEXT.fullmatch(value):
+        text = formatting.editable(value)  # 3.06 → 3,06, 2.4490 → 2,449
     elif str(value).isdigit() and len(str(value)) > 3:
         text = formatting.number(int(value))  # rupiah and counts: 900.000.000
     else:

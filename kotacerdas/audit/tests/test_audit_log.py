@@ -91,3 +91,24 @@ def test_snapshots_of_files_and_decimals_are_json(region_a) -> None:
     field = models.FileField(name="file")
     assert _json_safe(FieldFile(None, field, "mou/signed.pdf")) == "mou/signed.pdf"
     assert _json_safe(FieldFile(None, field, "")) is None
+
+
+def test_a_changed_field_and_its_numbers_read_in_the_page_language(as_ayu, budi, region_a) -> None:
+    """A snapshot key that is no label of the log is named by its model field ("total sebelumnya", not
+    "previous total"); a Decimal kept as text is 3,06 as every number, a code keeps its full stop."""
+    AuditEntry.objects.create(
+        action="evaluation.verify",
+        object_type="evaluation.participant",
+        object_id="1",
+        object_repr="Kota Salatiga 2027",
+        actor=budi,
+        actor_name="Budi",
+        region=region_a,
+        before={"previous_total": None, "verified": False, "code": "33.73"},
+        after={"previous_total": "3.06", "verified": True, "scores": {"baseline": "3.60"}, "code": "33.72"},
+    )
+    body = as_ayu.get(reverse("audit:log"), {"region": "33.73"}).content.decode()
+    assert "<strong>total sebelumnya</strong>: – → 3,06" in body
+    assert "<strong>terverifikasi</strong>: tidak → ya" in body
+    assert "<strong>skor</strong>: – → baseline: 3,6" in body
+    assert "<strong>kode</strong>: 33.73 → 33.72" in body
