@@ -256,3 +256,12 @@ def test_a_region_without_initiatives_says_so_in_the_initiatives_table(dewi) -> 
     table = page.split('<table id="initiatives">', 1)[1].split("</table>", 1)[0]
     assert "Belum ada inisiatif" in table
     assert f'href="{reverse("planning:initiatives", args=["34.04"])}"' in table
+
+
+def test_a_percentage_kpi_is_written_with_its_sign_against_the_number(world, as_sari, as_budi) -> None:
+    """80% as every share on the pages (the percent filter, the portal), never 80 %; other units keep
+    their space (5.000 kunjungan)."""
+    period = as_sari.get(reverse("monitoring:period", args=["33.73", world.period.pk])).content.decode()
+    assert f'data-testid="kpi-target-{world.coverage.pk}">80%<' in period
+    assert f'data-testid="kpi-target-{world.visits.pk}">5.000 kunjungan<' in period
+    assert 'data-testid="kpi-target">80%<' in as_sari.get(kpi_url(world, world.coverage)).content.decode()

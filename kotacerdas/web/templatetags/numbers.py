@@ -12,6 +12,8 @@ Built in (settings.TEMPLATES ``builtins``), so no template loads it::
     {{ row.improvement|signed_exact_score }} +0,25)
     {{ event.held_on|iso_date }}     20 Feb 2027  (a date kept as ISO text, e.g. in a published
                                              snapshot, shown as the pages show dates)
+    {{ target|number|with_unit:kpi.unit }}  80% or 5.000 kunjungan  (a per cent sign against the
+                                             number, as percent writes it; any other unit after a space)
     {{ file.size|filesize }}         38,8 KB  (Django's filesizeformat wrote 38.8 KB on English pages)
 
 Nothing (None or "") is an en dash, as in the books. Never ``floatformat``/``intcomma``: they follow
@@ -127,3 +129,13 @@ def filesize(value: Any) -> str:
         if abs(size) >= unit:
             return gettext(text) % formatting.decimal(Decimal(size) / unit, 1)
     return ngettext("%(size)d byte", "%(size)d bytes", size) % {"size": size}
+
+
+@register.filter
+def with_unit(text: Any, unit: Any) -> str:
+    """A number already written, with its unit: "80" and "%" → "80%" (as :func:`percent` writes a
+    share, never "80 %"); "5.000" and "kunjungan" → "5.000 kunjungan"; no unit → the number alone."""
+    unit = "" if unit is None else str(unit).strip()
+    if not unit:
+        return str(text)
+    return f"{text}{unit}" if unit == "%" else f"{text} {unit}"

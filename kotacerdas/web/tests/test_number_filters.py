@@ -34,3 +34,8 @@ def test_a_file_size_has_a_decimal_comma_in_both_languages() -> None:
         assert render("{{ a|filesize }}|{{ b|filesize }}|{{ c|filesize }}", a=1536, b=None, c=5) == (
             "1,5 KB|–|5 bita"
         )
+
+
+def test_a_unit_follows_the_number_and_a_per_cent_sign_touches_it() -> None:
+    text = "{{ a|number|with_unit:'%' }}|{{ b|number|with_unit:'kunjungan' }}|{{ c|number|with_unit:u }}"
+    assert render(text, a=80, b=5000, c=3, u=None) == "80%|5.000 kunjungan|3"
