@@ -6,6 +6,7 @@ from fractions import Fraction
 
 from django.utils.translation import gettext as _
 
+from kotacerdas.core.formatting import editable
 from kotacerdas.core.instruments import Problem, ProblemsError
 
 
@@ -34,17 +35,27 @@ def _templates() -> dict[str, str]:
     }
 
 
-def _text(value: object) -> str:
+# The numbers a range problem names, written as the pages write numbers (9,5 is outside 0–5).
+RANGE_CODES = {"out_of_range", "target_out_of_scale"}
+RANGE_PARAMS = {"value", "minimum", "maximum"}
+
+
+def _text(value: object, number: bool = False) -> str:
     if isinstance(value, Fraction):
-        return str(float(value)) if value.denominator != 1 else str(value.numerator)
-    return str(value)
+        value = str(float(value)) if value.denominator != 1 else str(value.numerator)
+    text = str(value)
+    try:
+        return editable(text) if number and text else text
+    except (ArithmeticError, ValueError):
+        return text
 
 
 def problem_message(problem: Problem) -> str:
     template = _templates().get(problem.code)
     if template is None:
         return problem.message
-    params = {key: _text(value) for key, value in problem.params.items()}
+    ranged = problem.code in RANGE_CODES
+    params = {key: _text(value, ranged and key in RANGE_PARAMS) for key, value in problem.params.items()}
     try:
         message = template % params
     except (KeyError, TypeError, ValueError):

@@ -1,10 +1,13 @@
 from __future__ import annotations
 
+import re
+
 from django import template
 from django.utils.translation import gettext as _
 
 from kotacerdas.assessment.instruments import get_instrument
 from kotacerdas.assessment.instruments import label as label_of
+from kotacerdas.core.formatting import editable
 from kotacerdas.core.instruments import InstrumentError, Text
 
 register = template.Library()
@@ -25,6 +28,9 @@ def instrument_name(instrument_id: str) -> str:
         return instrument_id
 
 
+DECIMAL_TEXT = re.compile(r"-?\d+\.\d+")
+
+
 @register.filter
 def answer_text(value: object) -> str:
     """An answer as a person reads it: a yes/no answer is stored as "yes"/"no" and shown as Ya/Tidak."""
@@ -35,4 +41,6 @@ def answer_text(value: object) -> str:
         return str(_("Yes"))
     if value == "no":
         return str(_("No"))
+    if isinstance(value, str) and DECIMAL_TEXT.fullmatch(value):
+        return editable(value)  # a number answer: 2.75 → 2,75, as every number on the pages
     return str(value)
