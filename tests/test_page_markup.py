@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from html.parser import HTMLParser
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -115,3 +116,19 @@ def test_two_forms_on_one_page_keep_their_labels_apart(world: dict[str, Any], na
     controls.feed(logged_in(world["dewi"]).get(url_for(name, world)).content.decode())
     assert len(controls.controls) > 3
     assert controls.unlabelled() == []
+
+
+TEMPLATES = Path(__file__).resolve().parent.parent / "kotacerdas"
+# A number or a placeholder, then " %" (not a tag's closing "%}"): "12,5 %" where the pages write 12,5%.
+SPACED_PERCENT = re.compile(r"(\}\}|\d|%\}) %(?!\})")
+
+
+def test_a_per_cent_sign_touches_its_number_on_every_page() -> None:
+    """kotacerdas.core.formatting.percent writes 12,5%; a template once wrote 25 % beside it."""
+    found = [
+        f"{path.relative_to(TEMPLATES)}:{number}: {line.strip()[:80]}"
+        for path in sorted(TEMPLATES.rglob("templates/**/*.html"))
+        for number, line in enumerate(path.read_text().splitlines(), 1)
+        if SPACED_PERCENT.search(line)
+    ]
+    assert found == []

@@ -41,7 +41,7 @@ def columns() -> list[Column]:
         Column(_("National rank"), RANK),
         Column(_("Province rank"), RANK),
         Column(_("Rank in class"), RANK),
-        Column(_("Rank band (5–95 %)"), TEXT),
+        Column(_("Rank band (5–95%)"), TEXT),
     ]
 
 

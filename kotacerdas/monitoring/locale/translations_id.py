@@ -255,7 +255,7 @@ T = {
     "Unit": "Satuan",
     "Chart": "Grafik",
     "No KPIs yet.": "Belum ada IKU.",
-    "Target / approved actual (achievement, capped at 100 %%). Dashed line: target; solid line: actual.": "Target / realisasi yang disetujui (capaian, dibatasi 100 %%). Garis putus-putus: target; garis utuh: realisasi.",
+    "Target / approved actual (achievement, capped at 100%%). Dashed line: target; solid line: actual.": "Target / realisasi yang disetujui (capaian, dibatasi 100%%). Garis putus-putus: target; garis utuh: realisasi.",
     "Outcome indicators": "Indikator outcome",
     "No outcome values yet.": "Belum ada nilai outcome.",
     "Only the national admin unlocks a period; the reason is kept in the audit log.": "Hanya admin nasional yang membuka kunci periode; alasannya disimpan dalam log audit.",

@@ -52,7 +52,7 @@ def test_scores_rank_initiatives_and_sensitivity_is_shown(as_budi, budi, region_
     assert response.status_code == 302
     page = as_budi.get(reverse("planning:prioritisation", args=[region_a.code])).content.decode()
     assert page.index("KS-01 Inisiatif KS-01") < page.index("SD-01 Inisiatif SD-01") < page.index("PL-01")
-    assert "±20 %" in page
+    assert "±20%" in page
     title = page[page.index("<title>") : page.index("</title>")]
     assert "<section>" not in title and title.endswith("Kota Salatiga · kotacerdas")
     bad = dict(data, **{f"s_{plan_a['data'].pk}_impact": 7})
