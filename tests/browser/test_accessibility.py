@@ -105,3 +105,19 @@ def test_the_portal_and_participation_pages_of_a_published_region(  # type: igno
         assert response is not None and response.status == 200, name
         found[name] = violations(page)
     assert found == {name: [] for name, _kwargs in pages}
+
+
+def test_a_table_wider_than_a_phone_is_reachable_by_keyboard(page) -> None:  # type: ignore[no-untyped-def]
+    """The regions table scrolls inside its box on a phone: the box joins the Tab order, named, so the
+    columns past the edge can be scrolled to without a mouse (axe: scrollable-region-focusable)."""
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(page.base_url + reverse("regions:catalogue"))
+    wrap = page.locator(".table-wrap").first
+    assert wrap.evaluate("w => w.scrollWidth > w.clientWidth")
+    assert violations(page) == []
+    assert (
+        wrap.get_attribute("tabindex") == "0"
+        and wrap.get_attribute("aria-label") == "Tabel (dapat digeser ke samping)"
+    )
+    page.set_viewport_size({"width": 1366, "height": 800})  # it fits: out of the Tab order again
+    page.wait_for_function("() => !document.querySelector('.table-wrap').hasAttribute('tabindex')")
