@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from django.utils.translation import gettext_lazy as _
+
 from kotacerdas.web.templatetags.numbers import decimal_plain
 
 LABEL_WIDTH = 160
@@ -16,6 +18,16 @@ PLOT_WIDTH = 420
 ROW_HEIGHT = 18
 TOP = 24
 SOBOL_TICKS = (0, 0.25, 0.5, 0.75, 1)
+# An uncertain assumption's key (kotacerdas.core.index.uncertainty.INPUT_KEYS) in the reader's words,
+# as the run form names the same choices.
+SOBOL_INPUTS = {
+    "weights": _("Weights"),
+    "impute": _("Imputation"),
+    "treat": _("Outlier treatment"),
+    "normalise": _("Normalisation"),
+    "aggregate": _("Aggregation"),
+    "exclude": _("Excluded indicators"),
+}
 
 
 def _x(value: float, lowest: float, highest: float) -> float:
@@ -72,7 +84,7 @@ def sobol_chart(indices: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
         first, total = float(entry["first_order"] or 0), float(entry["total"] or 0)
         items.append(
             {
-                "label": entry["input"],
+                "label": str(SOBOL_INPUTS.get(entry["input"], entry["input"])),
                 "text_y": y + bar + 4,
                 "first_y": y,
                 "total_y": y + bar,

@@ -63,6 +63,8 @@ def test_ayu_starts_a_run_from_the_page_and_sees_its_results(
     body = page.content.decode()
     for marker in ('data-testid="index-results"', 'data-testid="rank-chart"', 'data-testid="sobol-chart"'):
         assert marker in body
+    sobol = body.split('data-testid="sobol-table"')[1].split("</table>")[0]
+    assert re.findall(r"<tr><td>([^<]*)</td>", sobol) == ["Bobot", "Normalisasi", "Agregasi"]  # not "weights"
     svg = body.split('data-testid="rank-chart"')[1].split("</svg>")[0]
     assert run.result_hash in body and "<script" not in svg and " style=" not in svg  # passes the CSP
     coordinates = re.findall(r' (?:x1|x2|cx|width)="([^"]*)"', svg)
