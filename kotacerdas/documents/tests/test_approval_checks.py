@@ -110,3 +110,15 @@ def test_a_clean_version_is_approved_without_an_exception(budi, rina, region_a, 
     assert approval.approval_blockers(version) == []
     actions.do_approve(rina, version)
     assert not AuditEntry.objects.filter(action="books.approve_exception").exists()
+
+
+def test_the_books_own_missing_notes_are_marked_indonesian_on_an_english_page(budi, rina, region_a) -> None:
+    """The draft's notes are the books' sentences (Indonesian, stored with the version): a screen reader
+    reading the English page must read them as Indonesian."""
+    version = version_of(budi, region_a)
+    assert version.missing
+    as_rina = logged_in(rina)
+    as_rina.cookies["django_language"] = "en"
+    page = as_rina.get(reverse("documents:version", args=[region_a.code, version.number])).content.decode()
+    notes = page.split("<h2>Still to fill in</h2>", 1)[1].split("</section>", 1)[0]
+    assert '<ul lang="id">' in notes and "belum diisi" in notes
