@@ -152,3 +152,15 @@ def test_the_roadmap_page_lists_runs_with_their_status_but_not_their_schedules(
     assert [
         column for column in ("instance", "details") if f'"planning_roadmaprun"."{column}"' in listed[0]
     ] == []
+
+
+@pytest.mark.parametrize("language", ["id", "en"])
+def test_the_solver_time_limit_is_written_as_every_number(
+    as_budi, budi, region_a, plan_a, django_capture_on_commit_callbacks, language
+) -> None:
+    """ "batas 5 detik" and "limit 5 s" (the stored float read 5,0 and 5.0 by language)."""
+    run = run_now(django_capture_on_commit_callbacks, budi, region_a)
+    as_budi.cookies["django_language"] = language
+    page = as_budi.get(run.get_absolute_url()).content.decode()
+    solver = page.split("<dd>HiGHS", 1)[1].split("</dd>", 1)[0]
+    assert solver.endswith(("batas 5 detik", "limit 5 s")), solver
