@@ -132,3 +132,18 @@ def test_a_per_cent_sign_touches_its_number_on_every_page() -> None:
         if SPACED_PERCENT.search(line)
     ]
     assert found == []
+
+
+def test_a_per_cent_sign_touches_its_number_in_every_message() -> None:
+    """The same for the catalogues' messages (a form's help text: "up to ±25%", not "±25 %")."""
+    import polib
+
+    spaced = re.compile(r"(\d|\)s|\)d) %%?(?![(a-z])")
+    found = [
+        f"{po_path.relative_to(TEMPLATES)}: {text[:80]}"
+        for po_path in sorted(TEMPLATES.rglob("locale/id/LC_MESSAGES/django.po"))
+        for entry in polib.pofile(str(po_path))
+        for text in (entry.msgid, entry.msgstr)
+        if spaced.search(text)
+    ]
+    assert found == []

@@ -95,7 +95,7 @@ class IndexRunForm(forms.Form):
         max_value=1,
         initial="0.25",
         help_text=_(
-            "E.g. 0.25: every weight below the index varies by up to ±25 %. Empty or 0: weights fixed."
+            "E.g. 0.25: every weight below the index varies by up to ±25%. Empty or 0: weights fixed."
         ),
     )
     alt_normalise = forms.ChoiceField(
