@@ -311,6 +311,7 @@ T = {
     "Revise the report on “%(name)s” · period %(period)s": "Perbaiki laporan “%(name)s” · periode %(period)s",
     "Review the reports of period %(period)s": "Tinjau laporan periode %(period)s",
     'No initiatives yet: the masterplan\'s <a href="%(initiatives_url)s">initiatives</a> are followed here once they are entered.': 'Belum ada inisiatif: <a href="%(initiatives_url)s">inisiatif</a> masterplan dipantau di sini setelah diisi.',
+    "No KPIs yet: each initiative of the masterplan sets its KPIs and yearly targets, and they are followed here.": "Belum ada IKU: setiap inisiatif masterplan menetapkan IKU dan target tahunannya, lalu dipantau di sini.",
 }
 
 PLURALS = {

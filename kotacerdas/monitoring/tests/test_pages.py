@@ -265,3 +265,10 @@ def test_a_percentage_kpi_is_written_with_its_sign_against_the_number(world, as_
     assert f'data-testid="kpi-target-{world.coverage.pk}">80%<' in period
     assert f'data-testid="kpi-target-{world.visits.pk}">5.000 kunjungan<' in period
     assert 'data-testid="kpi-target">80%<' in as_sari.get(kpi_url(world, world.coverage)).content.decode()
+
+
+def test_a_region_without_kpis_says_where_they_come_from_across_the_whole_table(dewi) -> None:
+    page = logged_in(dewi).get(reverse("monitoring:region", args=["34.04"])).text
+    table = page.split('<table id="kpis">', 1)[1].split("</table>", 1)[0]
+    columns = table.split("</thead>", 1)[0].count("<th ")
+    assert f'<td colspan="{columns}">Belum ada IKU: setiap inisiatif masterplan menetapkan IKU' in table
