@@ -244,10 +244,20 @@ def changes_of(entry: AuditEntry) -> list[Change]:
         if key in HIDDEN or key.endswith("_at"):
             continue
         literal = key.endswith(LITERAL_KEYS)
-        changes.append(
-            Change(field_label(entry.object_type, key), _value(old, literal), _value(new, literal))
+        choices = choice_labels(entry.object_type, key)
+        before, after = (
+            choices[str(v)] if str(v) in choices and str(v) not in VALUES else _value(v, literal)
+            for v in (old, new)
         )
+        changes.append(Change(field_label(entry.object_type, key), before, after))
     return changes
+
+
+def _model_field(object_type: str, key: str) -> Any:
+    try:
+        return apps.get_model(object_type)._meta.get_field(key)
+    except (LookupError, ValueError, FieldDoesNotExist):
+        return None
 
 
 def field_label(object_type: str, key: str) -> str:
@@ -255,12 +265,15 @@ def field_label(object_type: str, key: str) -> str:
     verbose_name (translated where the model is), else the key in words."""
     if key in FIELDS:
         return str(FIELDS[key])
-    try:
-        field = apps.get_model(object_type)._meta.get_field(key)
-    except (LookupError, ValueError, FieldDoesNotExist):
-        field = None
-    verbose = getattr(field, "verbose_name", None)
+    verbose = getattr(_model_field(object_type, key), "verbose_name", None)
     return str(verbose) if verbose else key.replace("_", " ")
+
+
+def choice_labels(object_type: str, key: str) -> dict[str, str]:
+    """A field with choices: each stored code → its label in the reader's language ("not_taken" →
+    "tidak diambil"), as the record's own page shows it."""
+    field = _model_field(object_type, key)
+    return {str(code): str(label) for code, label in getattr(field, "flatchoices", None) or []}
 
 
 def _value(value: Any, literal: bool = False) -> str:

@@ -112,3 +112,20 @@ def test_a_changed_field_and_its_numbers_read_in_the_page_language(as_ayu, budi,
     assert "<strong>terverifikasi</strong>: tidak → ya" in body
     assert "<strong>skor</strong>: – → baseline: 3,6" in body
     assert "<strong>kode</strong>: 33.73 → 33.72" in body
+
+
+def test_a_changed_choice_reads_as_its_label(as_ayu, budi, region_a) -> None:
+    """A stored code of a field with choices is shown as the record's page shows it, not "not_taken"."""
+    AuditEntry.objects.create(
+        action="participation.idea.outcome",
+        object_type="participation.idea",
+        object_id="1",
+        object_repr="Ide 1",
+        actor=budi,
+        actor_name="Budi",
+        region=region_a,
+        before={"outcome": "open"},
+        after={"outcome": "not_taken"},
+    )
+    body = as_ayu.get(reverse("audit:log"), {"region": "33.73"}).content.decode()
+    assert "<strong>hasil</strong>: sedang dipertimbangkan → tidak diambil" in body
