@@ -8,6 +8,8 @@ previous plan (kept for the record) in one transaction.
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -47,6 +49,8 @@ class RoadmapRun(HeartbeatJob):
     instance = models.JSONField(_("roadmap instance"))
     inputs_hash = models.CharField(_("inputs hash"), max_length=64)
     time_limit = models.FloatField(_("time limit (s)"))
+    # when a worker took it: the optimiser stops at the time limit, so the time since then is its progress
+    running_since = models.DateTimeField(_("running since"), null=True, blank=True, editable=False)
     solver = models.CharField(_("solver"), max_length=60, blank=True)
     # per initiative: name, dimension, OPD and cost per source per running year (for charts)
     details = models.JSONField(_("details"), default=dict, blank=True)
@@ -63,6 +67,16 @@ class RoadmapRun(HeartbeatJob):
 
     def get_absolute_url(self) -> str:
         return reverse("planning:roadmap_run", args=[self.region.code, self.pk])
+
+    def seconds_running(self, now: datetime) -> int | None:
+        """Whole seconds since a worker took the run (at most its time limit), while it runs; else None.
+
+        The optimiser stops at ``time_limit`` whatever it has found, so this against the limit is an
+        honest progress figure (it may finish sooner, having proved its schedule optimal)."""
+        if self.state != self.State.RUNNING or self.running_since is None:
+            return None
+        elapsed = (now - self.running_since).total_seconds()
+        return int(min(max(elapsed, 0.0), self.time_limit))
 
 
 class AdoptedPlan(models.Model):

@@ -24,4 +24,6 @@ T = {
     "%(code)s: budget in %(year)s (%(source)s), but the initiative runs in %(years)s.": "%(code)s: ada anggaran pada %(year)s (%(source)s), padahal inisiatif berjalan pada %(years)s.",
     "feasible (not proven optimal)": "layak (belum terbukti optimal)",
     "The %(source)s ceiling for %(year)s (%(amount)s) is larger than the total ceiling (%(total)s).": "Pagu %(source)s tahun %(year)s (%(amount)s) lebih besar daripada pagu total (%(total)s).",
+    "running since": "berjalan sejak",
+    "%(s)s of at most %(limit)s seconds (the optimiser stops at its time limit with the best schedule found, or sooner once it is proved optimal)": "%(s)s dari paling lama %(limit)s detik (optimasi berhenti pada batas waktunya dengan jadwal terbaik yang ditemukan, atau lebih cepat bila jadwalnya terbukti optimal)",
 }

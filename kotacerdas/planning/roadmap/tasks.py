@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_tasks import task
 
@@ -44,7 +45,7 @@ def run_roadmap(run_id: int) -> str:
     if RoadmapRun.objects.filter(pk=run_id, state=RoadmapRun.State.DONE).exists():
         return RoadmapRun.State.DONE  # optimised in-process already (optimise_now)
     try:
-        with keep_alive(RoadmapRun, run_id) as job:
+        with keep_alive(RoadmapRun, run_id, running_since=timezone.now()) as job:
             run = RoadmapRun.objects.get(pk=run_id)
             try:
                 instance = parse_instance(run.instance)

@@ -8,6 +8,7 @@ from django.contrib import messages
 from django.db.models.fields.json import KT
 from django.http import HttpResponse
 from django.shortcuts import redirect
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kotacerdas.core.formatting import rupiah
@@ -148,6 +149,7 @@ def roadmap_run(page: Page, run_id: int) -> HttpResponse:
         "adoptable": run.state == RoadmapRun.State.DONE
         and (run.result or {}).get("status") in actions.ADOPTABLE,
         "is_plan_of_record": plan is not None and plan.run_id == run.pk,
+        "seconds_running": run.seconds_running(timezone.now()),
     }
     if run.state == RoadmapRun.State.DONE and run.result:
         context.update(_run_results(run, run.result))

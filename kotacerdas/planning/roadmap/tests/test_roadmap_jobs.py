@@ -48,3 +48,21 @@ def test_a_run_beats_while_it_runs_and_ends_done(
     run.refresh_from_db()
     assert run.state == "done" and run.result["status"] in ("optimal", "feasible")
     assert run.heartbeat_at is not None and run.heartbeat_at >= run.created_at
+    assert run.running_since is not None and run.created_at <= run.running_since <= run.heartbeat_at
+
+
+def test_a_running_run_shows_how_far_it_is_against_its_time_limit(
+    as_budi, budi, region_a, masterplan_a
+) -> None:
+    """The optimiser stops at its time limit, so the seconds since a worker took the run are its progress."""
+    now = timezone.now()
+    run = RoadmapRun.objects.create(
+        region=region_a, created_by=budi, state="running", instance={}, inputs_hash="0" * 64, time_limit=10
+    )
+    RoadmapRun.objects.filter(pk=run.pk).update(heartbeat_at=now, running_since=now - timedelta(seconds=4.4))
+    page = as_budi.get(run.get_absolute_url()).content.decode()
+    assert '<progress max="10" value="4"></progress> 4 dari paling lama 10 detik' in page
+    RoadmapRun.objects.filter(pk=run.pk).update(running_since=now - timedelta(seconds=25))
+    assert "10 dari paling lama 10 detik" in as_budi.get(run.get_absolute_url()).content.decode()  # capped
+    RoadmapRun.objects.filter(pk=run.pk).update(state="queued", running_since=None)
+    assert "<progress" not in as_budi.get(run.get_absolute_url()).content.decode()  # not taken yet
