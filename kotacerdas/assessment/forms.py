@@ -10,7 +10,7 @@ from kotacerdas.assessment.instruments import instrument_choices, label
 from kotacerdas.core.formatting import NotANumber, editable, read_number
 from kotacerdas.core.instruments import ChoiceAnswer, Indicator, MaturityAnswer, NumberAnswer, YesNoAnswer
 from kotacerdas.regions.models import Opd, Region
-from kotacerdas.web.forms import VersionedForm
+from kotacerdas.web.forms import NumberField, VersionedForm
 
 
 class StartForm(forms.Form):
@@ -21,7 +21,7 @@ class StartForm(forms.Form):
     deadline = forms.DateField(
         label=_("Deadline"), required=False, widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
     )
-    target = forms.DecimalField(
+    target = NumberField(
         label=_("Target level"),
         required=False,
         max_digits=8,

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from kotacerdas.evaluation.index_models import IndexRun
 from kotacerdas.evaluation.index_recipe import AGGREGATE_METHODS, IMPUTE_METHODS, NORMALISE_METHODS
 from kotacerdas.evaluation.models import Cycle
+from kotacerdas.web.forms import NumberField
 
 NORMALISE_LABELS = {
     "n_minmax": _("min-max onto 0–100 (n_minmax)"),
@@ -88,14 +89,14 @@ class IndexRunForm(forms.Form):
     aggregate = forms.ChoiceField(
         label=_("Aggregation"), choices=_choices(AGGREGATE_METHODS, AGGREGATE_LABELS)
     )
-    weight_noise = forms.DecimalField(
+    weight_noise = NumberField(
         label=_("Weight uncertainty (± share)"),
         required=False,
         min_value=0,
         max_value=1,
         initial="0.25",
         help_text=_(
-            "E.g. 0.25: every weight below the index varies by up to ±25%. Empty or 0: weights fixed."
+            "E.g. 0,25: every weight below the index varies by up to ±25%. Empty or 0: weights fixed."
         ),
     )
     alt_normalise = forms.ChoiceField(

@@ -20,6 +20,7 @@ from kotacerdas.programme.models import (
     Override,
 )
 from kotacerdas.regions.models import Region
+from kotacerdas.web.forms import NumberField
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -31,7 +32,7 @@ class CohortForm(forms.Form):
     )
     quota = forms.IntegerField(label=_("Quota"), min_value=1, max_value=600)
     instrument = forms.ChoiceField(label=_("Selection instrument (version)"))
-    borderline_margin = forms.DecimalField(
+    borderline_margin = NumberField(
         label=_("Borderline margin"),
         min_value=0,
         max_digits=8,

@@ -8,7 +8,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from kotacerdas.core.formatting import number
+from kotacerdas.core.formatting import NotANumber, editable, number, read_number
 
 
 def apply_validation_error(form: forms.Form, error: ValidationError) -> None:
@@ -99,4 +99,40 @@ class RupiahField(forms.DecimalField):
         try:
             return parse_signed_rupiah(value)
         except ValueError:
+            raise ValidationError(self.error_messages["invalid"], code="invalid") from None
+
+
+class NumberInput(forms.TextInput):
+    """A decimal number shown as the pages write it (12,5 and 1.500), with a numeric keyboard on phones.
+
+    Not ``<input type=number>``: a browser in an English locale refuses the decimal comma there."""
+
+    def __init__(self, attrs: dict[str, Any] | None = None) -> None:
+        super().__init__({"inputmode": "decimal", "autocomplete": "off", **(attrs or {})})
+
+    def format_value(self, value: Any) -> str | None:
+        if value is None or value == "":
+            return None
+        try:
+            return editable(read_number(str(value)))
+        except (NotANumber, ArithmeticError):
+            return str(value)  # what the person typed, shown back with its error
+
+
+class NumberField(forms.DecimalField):
+    """A decimal number as a person in Indonesia types it: 12,5 or 1.500 or 1.234,5 (and 12.5 as a
+    machine writes it); every decimal input of a form uses it, so no form refuses the comma the pages
+    print. The limits (digits, places, minimum, maximum) are DecimalField's own."""
+
+    widget = NumberInput
+    default_error_messages = {"invalid": _("Write a number, e.g. 12,5 or 1.500.")}
+
+    def to_python(self, value: Any) -> Decimal | None:  # type: ignore[override]  # the stubs say int
+        if value in self.empty_values:
+            return None
+        if isinstance(value, Decimal | int):
+            return Decimal(value)
+        try:
+            return read_number(str(value).strip())
+        except NotANumber:
             raise ValidationError(self.error_messages["invalid"], code="invalid") from None

@@ -9,7 +9,7 @@ from kotacerdas.planning.analysis.forms import as_checkboxes, element_field
 from kotacerdas.planning.initiatives.fields import INITIATIVE_FIELDS
 from kotacerdas.planning.models import FundingSource, Initiative, Problem
 from kotacerdas.regions.models import Region
-from kotacerdas.web.forms import RupiahField, VersionedForm
+from kotacerdas.web.forms import NumberField, RupiahField, VersionedForm
 
 MAX_UPLOAD = 5 * 1024 * 1024
 
@@ -93,13 +93,13 @@ class BudgetForm(forms.Form):
 class KpiForm(forms.Form):
     name = forms.CharField(label=_("KPI"), max_length=200)
     unit = forms.CharField(label=_("Unit"), max_length=40)
-    baseline = forms.DecimalField(label=_("Baseline"), required=False, max_digits=18, decimal_places=4)
+    baseline = NumberField(label=_("Baseline"), required=False, max_digits=18, decimal_places=4)
 
     def __init__(self, *args: Any, years: list[int], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.years = years
         for year in years:
-            self.fields[f"t_{year}"] = forms.DecimalField(
+            self.fields[f"t_{year}"] = NumberField(
                 label=_("Target %(year)s") % {"year": year}, required=False, max_digits=18, decimal_places=4
             )
 

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from kotacerdas.core.prioritisation import DEFAULT_CRITERIA
 from kotacerdas.planning.models import Initiative
 from kotacerdas.planning.reference import SCORED_CRITERIA
+from kotacerdas.web.forms import NumberField
 
 CRITERION_LABELS = {
     "impact": _("Impact on citizens"),
@@ -84,7 +85,7 @@ class DirectWeightsForm(forms.Form):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         for c in DEFAULT_CRITERIA:
-            self.fields[f"w_{c.id}"] = forms.DecimalField(
+            self.fields[f"w_{c.id}"] = NumberField(
                 label=CRITERION_LABELS[c.id], min_value=0, max_digits=8, decimal_places=3
             )
 

@@ -7,14 +7,14 @@ from django.utils.translation import gettext_lazy as _
 
 from kotacerdas.planning.models import Masterplan, QuickWin, Risk
 from kotacerdas.regions.models import Region
-from kotacerdas.web.forms import RupiahField, VersionedForm
+from kotacerdas.web.forms import NumberField, RupiahField, VersionedForm
 
 
 class QuickWinCriteriaForm(forms.Form):
     max_years = forms.IntegerField(label=_("Finishes within (years)"), min_value=1, max_value=5)
     cost_ceiling = RupiahField(label=_("Cost ceiling (Rp)"), required=False)
     citizen_benefit = forms.BooleanField(label=_("Direct citizen benefit required"), required=False)
-    min_readiness = forms.DecimalField(
+    min_readiness = NumberField(
         label=_("Minimum readiness score (1–5)"), required=False, min_value=1, max_value=5, decimal_places=1
     )
 

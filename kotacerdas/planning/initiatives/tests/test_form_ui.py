@@ -31,7 +31,7 @@ def test_an_invalid_kpi_reopens_the_add_kpi_panel_with_its_error(as_budi, region
     assert response.status_code == 400
     page = response.content.decode()
     assert '<details class="panel" id="add-kpi" open>' in page
-    assert "Masukkan sebuah bilangan." in page or "Masukkan angka" in page
+    assert "Tulis angka, misalnya 12,5 atau 1.500." in page
 
 
 def test_deleting_a_kpi_asks_first_and_names_it(as_budi, budi, region_a, plan_a) -> None:

@@ -168,3 +168,17 @@ def test_a_duration_of_zero_is_refused_in_indonesian(as_budi, region_a, plan_a, 
     assert response.status_code == 400
     assert "Durasi paling singkat 1 tahun." in response.content.decode()
     assert not Initiative.objects.filter(code="PL-02").exists()
+
+
+def test_kpi_numbers_are_typed_as_the_pages_write_them(as_budi, region_a, plan_a) -> None:
+    """12,5 is what the pages print, so it is what Budi types: it was refused as not a number."""
+    portal = plan_a["portal"]
+    url = reverse("planning:initiative", args=[region_a.code, portal.pk])
+    sent = {"name": "Waktu tanggap (jam)", "unit": "jam", "baseline": "1.250", "t_2026": "12,5"}
+    assert as_budi.post(url, sent).status_code == 302
+    kpi = Kpi.objects.get(initiative=portal, name="Waktu tanggap (jam)")
+    assert (kpi.baseline, kpi.targets) == (1250, {"2026": "12.5"})
+    refused = as_budi.post(url, {**sent, "name": "Lain", "t_2026": "12,5,0"})
+    assert refused.status_code == 400
+    assert "Tulis angka, misalnya 12,5 atau 1.500." in refused.content.decode()
+    assert 'value="12,5,0"' in refused.content.decode()  # what he typed is shown back
