@@ -132,11 +132,21 @@ def _checklist_item(cohort: Cohort, item_id: int) -> ChecklistItem:
 @cohort_page
 def checklist_item(page: ObjectPage[Cohort], item_id: int) -> HttpResponse:
     item = _checklist_item(page.obj, item_id)
-    initial = {"title": item.title, "description": item.description, "due_on": item.due_on}
-    form = ChecklistEditForm(page.post, initial=initial)
+    # the shipped items are stored in English (the source text) and shown translated: the form shows
+    # them as the page does, and a text sent back unchanged keeps the stored one (still translatable)
+    shown = {
+        "title": _(item.title) if item.title else "",
+        "description": _(item.description) if item.description else "",
+    }
+    form = ChecklistEditForm(page.post, initial={**shown, "due_on": item.due_on})
+
+    def save(data: dict[str, Any]) -> Any:
+        kept = {name: getattr(item, name) for name, text in shown.items() if data[name] == text}
+        return cohorts.do_update_checklist_item(page.user, item, **{**data, **kept})
+
     return page.save(
         form,
-        lambda data: cohorts.do_update_checklist_item(page.user, item, **data),
+        save,
         _("Checklist item saved."),
         then=reverse("programme:checklist", args=[page.obj.pk]),
     ) or page.render("programme/checklist_item.html", {"cohort": page.obj, "item": item, "form": form}, form)
