@@ -52,7 +52,7 @@ def render_book(data: BookData) -> bytes:
     intro = (
         f"Hasil evaluasi pelaksanaan masterplan smart city tahun {data.year}, "
         f"diterbitkan {data.published_on}. "
-        "Peringkat dihitung per kelas ukuran wilayah dengan rentang peringkat 5–95 % dari analisis "
+        "Peringkat dihitung per kelas ukuran wilayah dengan rentang peringkat 5–95% dari analisis "
         "ketidakpastian; wilayah yang belum terverifikasi tidak diperingkat. "
         f"Hash masukan (SHA-256): {data.input_hash}."
     )

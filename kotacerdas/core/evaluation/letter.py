@@ -199,7 +199,7 @@ def ranking_lines(data: LetterData) -> list[str]:
         in_class = f"Peringkat dalam kelas {data.size_class}: {data.rank_in_class}"
         if data.band:
             robust = "stabil" if data.band.get("robust") else "belum stabil"
-            in_class += f" (rentang 5–95 %: {band_text(data.band)}; peringkat {robust})"
+            in_class += f" (rentang 5–95%: {band_text(data.band)}; peringkat {robust})"
         lines.append(in_class + ".")
     else:
         lines.append("Hasil belum terverifikasi sehingga tidak diperingkat.")

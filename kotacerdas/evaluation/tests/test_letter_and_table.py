@@ -42,7 +42,7 @@ def test_budi_downloads_his_letter_and_its_figures_are_the_publications(as_budi,
     assert parts["Baseline"] == ("10%", score_text(inputs["baseline"])) == ("10%", "3,5")
     assert parts["Quick Win"] == ("20%", score_text(inputs["quick_win"]))
     assert parts["Nilai total"] == ("100%", score_text(row["total"])) == ("100%", "3,3")
-    assert f"Peringkat dalam kelas {row['size_class']}: {row['rank_in_class']} (rentang 5–95 %: " in text
+    assert f"Peringkat dalam kelas {row['size_class']}: {row['rank_in_class']} (rentang 5–95%: " in text
     assert f"{band['q05']}–{band['q95']}" in text
     assert f"Peringkat nasional: {row['rank_national']} dari 3 daerah." in text
     assert "Tahun dasar" in text  # Salatiga has no previous total
