@@ -20,6 +20,22 @@ def apply_validation_error(form: forms.Form, error: ValidationError) -> None:
         form.add_error(None, error)
 
 
+NUL_REMOVED = _(
+    "This text held an invisible NUL character (pasted from another program), which cannot be stored. "
+    "It has been removed: check the text and save again."
+)
+
+
+def show_removed_nul(form: forms.BaseForm) -> bool:
+    """Put ``NUL_REMOVED`` on each of the form's fields whose sent value held a NUL (removed by
+    ``kotacerdas.web.middleware.RejectNullBytesMiddleware``); True when there was one."""
+    held: frozenset[str] = getattr(form.data, "nul_fields", frozenset())
+    names = [name for name in form.fields if form.add_prefix(name) in held]
+    for name in names:
+        form.add_error(name, str(NUL_REMOVED))
+    return bool(names)
+
+
 class VersionedForm(forms.Form):
     """An edit form that carries the version of the record it started from (a hidden field).
 

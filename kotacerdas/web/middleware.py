@@ -35,11 +35,23 @@ class IndonesianFirstLocaleMiddleware(LocaleMiddleware):
 FORM_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
 
 
-class RejectNullBytesMiddleware:
-    """Answer 400 to any request with a NUL byte in its path, query or form.
+class NulRemovedPost(QueryDict):
+    """Form data whose NUL characters were removed; ``nul_fields`` names the fields that held one.
 
-    PostgreSQL text cannot hold NUL, so such input would otherwise surface as a
-    database error (a 500) wherever it reaches a query; no real user sends it.
+    The page layer (``kotacerdas.web.pages.attempt``) refuses such a form with an error on those
+    fields, so the person sees the text (now without the NUL) and saves it again knowingly."""
+
+    nul_fields: frozenset[str] = frozenset()
+
+
+class RejectNullBytesMiddleware:
+    """Keep NUL bytes away from the database: PostgreSQL text cannot hold them, so such input would
+    otherwise surface as a database error (a 500) wherever it reaches a query.
+
+    In a path, a query or a form field's *name* (which nobody types), and anywhere in an API request,
+    the request is answered 400. In a page's form field *value* (pasted text can carry one) the NUL
+    is removed and the field is noted (``NulRemovedPost``), so the form comes back with an error on
+    that field and with what was typed.
     """
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
@@ -51,6 +63,8 @@ class RejectNullBytesMiddleware:
             if request.path.startswith("/api/"):
                 return JsonResponse({"detail": message}, status=400)
             return HttpResponseBadRequest(message)
+        if request.method == "POST" and request.content_type in FORM_TYPES:
+            request.POST = _without_nul(request.POST)  # type: ignore[assignment]
         return self.get_response(request)
 
     @staticmethod
@@ -59,8 +73,22 @@ class RejectNullBytesMiddleware:
             return True
         values = [*request.GET.keys(), *(v for vs in request.GET.lists() for v in vs[1])]
         if request.method == "POST" and request.content_type in FORM_TYPES:
-            values += [*request.POST.keys(), *(v for vs in request.POST.lists() for v in vs[1])]
+            values += list(request.POST.keys())
+            if request.path.startswith("/api/"):  # no form to show it on: refused (docs/reference/api.md)
+                values += [v for vs in request.POST.lists() for v in vs[1]]
         return any("\x00" in value for value in values)
+
+
+def _without_nul(data: QueryDict) -> QueryDict:
+    held = frozenset(key for key, values in data.lists() if any("\x00" in value for value in values))
+    if not held:
+        return data
+    clean = NulRemovedPost(mutable=True, encoding=data.encoding)
+    for key, values in data.lists():
+        clean.setlist(key, [value.replace("\x00", "") for value in values])
+    clean.nul_fields = held
+    clean._mutable = False
+    return clean
 
 
 class StripControlCharactersMiddleware:
@@ -82,9 +110,11 @@ class StripControlCharactersMiddleware:
 def _cleaned(data: QueryDict) -> QueryDict:
     if not any(has_control(value) for values in data.lists() for value in values[1]):
         return data
-    clean = QueryDict(mutable=True, encoding=data.encoding)
+    clean = type(data)(mutable=True, encoding=data.encoding)  # a NulRemovedPost stays one
     for key, values in data.lists():
         clean.setlist(key, [strip_control(value) for value in values])
+    if isinstance(data, NulRemovedPost):
+        clean.nul_fields = data.nul_fields  # type: ignore[attr-defined]
     clean._mutable = False
     return clean
 

@@ -46,7 +46,7 @@ from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect, render, resolve_url
 from django.utils.translation import gettext_lazy
 
-from kotacerdas.web.forms import apply_validation_error
+from kotacerdas.web.forms import apply_validation_error, show_removed_nul
 from kotacerdas.web.submissions import AlreadySubmitted, form_token, once
 
 if TYPE_CHECKING:  # the stubs' name for a lazily translated string; not importable at run time
@@ -123,7 +123,12 @@ def attempt(form: forms.BaseForm, call: Callable[[], T], savepoint: bool = True)
     rolls its whole transaction back on ``FAILED`` anyway (``save_form``): two round trips fewer.
 
     A refusal of the person (``PermissionDenied``) is put on the form as a non-field error with the
-    code ``REFUSED``, so what they typed is not lost and the page answers 403 (``form_status``)."""
+    code ``REFUSED``, so what they typed is not lost and the page answers 403 (``form_status``).
+
+    A field whose text held a NUL (removed on the way in) refuses the form before the action runs:
+    the person sees the text without it and saves again knowingly."""
+    if show_removed_nul(form):
+        return FAILED
     try:
         with transaction.atomic(savepoint=savepoint):
             return call()
