@@ -45,7 +45,9 @@ def add_comment(page: RegionPage[Region], target: str, object_id: int) -> HttpRe
 
 def _back_to(request: HttpRequest, obj: models.Model, code: str) -> str:
     nxt = request.POST.get("next", "")
-    if nxt and url_has_allowed_host_and_scheme(nxt, {request.get_host()}, request.is_secure()):
+    # a path on this site only: the redirect would take any other word for a view name (a 500)
+    on_this_site = url_has_allowed_host_and_scheme(nxt, {request.get_host()}, request.is_secure())
+    if nxt.startswith("/") and on_this_site:
         return nxt
     get_url = getattr(obj, "get_absolute_url", None)
     if get_url is not None:

@@ -72,6 +72,14 @@ def test_the_redirect_goes_back_to_the_page(rina, dinkes_a) -> None:
     assert response.url == "/r/33.73/"
 
 
+@pytest.mark.parametrize("odd", ["999999", "-1", "zz<x>", "home", "r/33.73/opd/"])
+def test_a_next_that_is_not_a_path_goes_back_to_the_item_and_keeps_the_comment(rina, dinkes_a, odd) -> None:
+    # a bare word was taken for a view name by the redirect: a 500 after the comment was written
+    response = logged_in(rina).post(comment_url(dinkes_a), {"body": "Tetap tersimpan", "next": odd})
+    assert (response.status_code, response.url) == (302, "/r/33.73/")
+    assert Comment.objects.get().body == "Tetap tersimpan"
+
+
 def test_an_empty_comment_is_refused_in_indonesian_and_saves_nothing(rina, dinkes_a) -> None:
     response = logged_in(rina).post(comment_url(dinkes_a), {"body": "   "})
     assert response.status_code == 400
