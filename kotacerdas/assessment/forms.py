@@ -10,7 +10,7 @@ from kotacerdas.assessment.instruments import instrument_choices, label
 from kotacerdas.core.formatting import NotANumber, editable, read_number
 from kotacerdas.core.instruments import ChoiceAnswer, Indicator, MaturityAnswer, NumberAnswer, YesNoAnswer
 from kotacerdas.regions.models import Opd, Region
-from kotacerdas.web.forms import NumberField, VersionedForm
+from kotacerdas.web.forms import DateField, NumberField, VersionedForm
 
 
 class StartForm(forms.Form):
@@ -18,7 +18,7 @@ class StartForm(forms.Form):
     title = forms.CharField(
         label=_("Title"), max_length=200, help_text=_("For example: Selection assessment 2026.")
     )
-    deadline = forms.DateField(
+    deadline = DateField(
         label=_("Deadline"), required=False, widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
     )
     target = NumberField(

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kotacerdas.core.books.outline import Outline
 from kotacerdas.core.books.placeholders import text_label
+from kotacerdas.web.forms import DateField
 
 
 class GenerateForm(forms.Form):
@@ -57,7 +58,7 @@ class SettingsForm(forms.Form):
 
 class RatifyForm(forms.Form):
     number = forms.CharField(label=_("Perkada number"), max_length=120)
-    ratified_on = forms.DateField(label=_("Perkada date"), widget=forms.DateInput(attrs={"type": "date"}))
+    ratified_on = DateField(label=_("Perkada date"), widget=forms.DateInput(attrs={"type": "date"}))
     scan = forms.FileField(label=_("Signed scan (PDF, PNG or JPG)"))
 
 

@@ -13,6 +13,7 @@ from kotacerdas.evaluation.actions import monev_instruments
 from kotacerdas.evaluation.participants import cohort_regions, regions_with_active_masterplan
 from kotacerdas.programme.models import Cohort
 from kotacerdas.regions.models import Region
+from kotacerdas.web.forms import DateField
 
 MAX_RESULTS_BYTES = 2 * 2**20
 LISTED, MASTERPLAN = "listed", "masterplan"
@@ -44,15 +45,13 @@ class CycleForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 2}),
         help_text=_("Kemendagri codes such as 33.73, separated by spaces or commas."),
     )
-    self_assessment_until = forms.DateField(
+    self_assessment_until = DateField(
         label=_("Self-assessment until"), widget=forms.DateInput(attrs={"type": "date"})
     )
-    verification_until = forms.DateField(
+    verification_until = DateField(
         label=_("Verification and interviews until"), widget=forms.DateInput(attrs={"type": "date"})
     )
-    publication_on = forms.DateField(
-        label=_("Publication on"), widget=forms.DateInput(attrs={"type": "date"})
-    )
+    publication_on = DateField(label=_("Publication on"), widget=forms.DateInput(attrs={"type": "date"}))
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

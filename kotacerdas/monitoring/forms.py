@@ -13,7 +13,7 @@ from kotacerdas.core.formatting import editable
 from kotacerdas.monitoring.models import KpiRule, Milestone
 from kotacerdas.monitoring.statuses import CATEGORY_LABELS
 from kotacerdas.planning.models import FundingSource
-from kotacerdas.web.forms import VersionedForm
+from kotacerdas.web.forms import DateField, VersionedForm
 
 DECISIONS = [(core.APPROVED, _("Approve")), (core.RETURNED, _("Return for revision"))]
 
@@ -27,7 +27,7 @@ class PeriodForm(forms.Form):
         empty_value=None,
         choices=[("", _("the whole year")), (1, "T1"), (2, "T2"), (3, "T3"), (4, "T4")],
     )
-    closes_on = forms.DateField(label=_("Closing date"), widget=forms.DateInput(attrs={"type": "date"}))
+    closes_on = DateField(label=_("Closing date"), widget=forms.DateInput(attrs={"type": "date"}))
 
 
 class NumberTextInput(forms.TextInput):

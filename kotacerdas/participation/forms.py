@@ -18,6 +18,7 @@ from kotacerdas.participation.models import (
 from kotacerdas.planning import reference
 from kotacerdas.planning.models import Initiative
 from kotacerdas.regions.models import Region
+from kotacerdas.web.forms import DateField
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -83,8 +84,8 @@ class ConsultationForm(forms.Form):
 
 class PhaseForm(forms.Form):
     name = forms.CharField(label=_("Phase"), max_length=200)
-    starts_on = forms.DateField(label=_("Starts on"), widget=DATE)
-    ends_on = forms.DateField(label=_("Ends on"), widget=DATE)
+    starts_on = DateField(label=_("Starts on"), widget=DATE)
+    ends_on = DateField(label=_("Ends on"), widget=DATE)
     ideas_open = forms.BooleanField(label=_("Ideas and problems may be posted"), required=False, initial=True)
     supports_open = forms.BooleanField(label=_("Ideas may be supported"), required=False, initial=True)
     comments_open = forms.BooleanField(label=_("Comments may be posted"), required=False, initial=True)

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kotacerdas.portal.models import EventFile
 from kotacerdas.portal.snapshot import PARTS
-from kotacerdas.web.forms import VersionedForm
+from kotacerdas.web.forms import DateField, VersionedForm
 
 
 class PublishForm(forms.Form):
@@ -18,7 +18,7 @@ class PublishForm(forms.Form):
 
 class EventForm(VersionedForm):
     title = forms.CharField(label=_("Title"), max_length=200)
-    held_on = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}))
+    held_on = DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}))
     place = forms.CharField(label=_("Place"), max_length=200)
     from_government = forms.IntegerField(label=_("Government (OPD, camat, DPRD)"), min_value=0, initial=0)
     from_business = forms.IntegerField(label=_("Business (UMKM, companies)"), min_value=0, initial=0)

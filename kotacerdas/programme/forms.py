@@ -20,7 +20,7 @@ from kotacerdas.programme.models import (
     Override,
 )
 from kotacerdas.regions.models import Region
-from kotacerdas.web.forms import NumberField
+from kotacerdas.web.forms import DateField, NumberField
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -46,10 +46,10 @@ class CohortForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["instrument"].choices = [(i, i) for i in available_instruments()]  # type: ignore[attr-defined]
         for n in STAGE_NUMBERS:
-            self.fields[f"stage{n}_starts_on"] = forms.DateField(
+            self.fields[f"stage{n}_starts_on"] = DateField(
                 label=_("%(stage)s starts") % {"stage": STAGE_NAMES[n]}, widget=DATE
             )
-            self.fields[f"stage{n}_ends_on"] = forms.DateField(
+            self.fields[f"stage{n}_ends_on"] = DateField(
                 label=_("%(stage)s ends") % {"stage": STAGE_NAMES[n]}, widget=DATE
             )
 
@@ -155,7 +155,7 @@ class OverrideForm(forms.Form):
 
 class MouForm(forms.Form):
     number = forms.CharField(label=_("MoU number"), max_length=120)
-    signed_on = forms.DateField(label=_("Signed on"), widget=DATE)
+    signed_on = DateField(label=_("Signed on"), widget=DATE)
     file = forms.FileField(label=_("Signed file (PDF, PNG or JPG, at most 10 MB)"), required=False)
 
 
@@ -167,7 +167,7 @@ class ChecklistItemForm(forms.Form):
     description = forms.CharField(
         label=_("Description"), widget=forms.Textarea(attrs={"rows": 2}), required=False
     )
-    due_on = forms.DateField(label=_("Due on"), widget=DATE, required=False)
+    due_on = DateField(label=_("Due on"), widget=DATE, required=False)
 
 
 class ChecklistEditForm(forms.Form):
@@ -175,7 +175,7 @@ class ChecklistEditForm(forms.Form):
     description = forms.CharField(
         label=_("Description"), widget=forms.Textarea(attrs={"rows": 2}), required=False
     )
-    due_on = forms.DateField(label=_("Due on"), widget=DATE, required=False)
+    due_on = DateField(label=_("Due on"), widget=DATE, required=False)
 
 
 class SubmittedItemForm(forms.Form):
@@ -211,7 +211,7 @@ class ReviewForm(forms.Form):
 class InstitutionForm(forms.Form):
     kind = forms.ChoiceField(label=_("Body"), choices=Institution.Kind.choices)
     decree_number = forms.CharField(label=_("SK number"), max_length=120, required=False)
-    decree_date = forms.DateField(label=_("SK date"), widget=DATE, required=False)
+    decree_date = DateField(label=_("SK date"), widget=DATE, required=False)
     decree_file = forms.FileField(label=_("SK file (PDF, PNG or JPG, at most 10 MB)"), required=False)
 
 

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 from decimal import Decimal
 from typing import Any
 
@@ -152,3 +153,31 @@ class NumberField(forms.DecimalField):
             return read_number(str(value).strip())
         except NotANumber:
             raise ValidationError(self.error_messages["invalid"], code="invalid") from None
+
+
+EARLIEST_DATE, LATEST_DATE = date(1900, 1, 1), date(2100, 12, 31)
+
+
+class DateField(forms.DateField):
+    """A date typed in a form: a calendar picker, and a year between 1900 and 2100. Year 1 or 9999
+    (a slip of the keyboard in the picker) would otherwise be saved and shown as the event's, the
+    MoU's or the deadline's date; every date form uses this field."""
+
+    default_error_messages = {
+        "out_of_range": _("Enter a date between the years %(earliest)s and %(latest)s."),
+    }
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("widget", forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
+        super().__init__(**kwargs)
+        self.widget.attrs.setdefault("min", EARLIEST_DATE.isoformat())
+        self.widget.attrs.setdefault("max", LATEST_DATE.isoformat())
+
+    def validate(self, value: Any) -> None:
+        super().validate(value)
+        if value and not EARLIEST_DATE <= value <= LATEST_DATE:
+            raise ValidationError(
+                self.error_messages["out_of_range"],
+                code="out_of_range",
+                params={"earliest": EARLIEST_DATE.year, "latest": LATEST_DATE.year},
+            )

@@ -56,6 +56,30 @@ def test_text_in_a_count_is_a_400_not_a_500(budi, region_a) -> None:
 
 
 @pytest.mark.django_db
+@pytest.mark.parametrize("typo", ["0001-01-01", "9999-12-31", "0226-11-12"])
+def test_a_date_far_in_the_past_or_future_is_refused_on_its_field(budi, region_a, typo) -> None:
+    response = logged_in(budi).post(
+        reverse("portal:events", kwargs={"code": region_a.code}), {**FORM, "held_on": typo}
+    )
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "Masukkan tanggal antara tahun 1900 dan 2100." in page
+    assert 'id="id_held_on_error"' in page and 'value="Sosialisasi Buku II"' in page
+    assert not Event.objects.exists()
+
+
+@pytest.mark.django_db
+def test_a_date_out_of_range_is_named_in_english_too(budi, region_a) -> None:
+    client = logged_in(budi)
+    client.cookies["django_language"] = "en"
+    response = client.post(
+        reverse("portal:events", kwargs={"code": region_a.code}), {**FORM, "held_on": "9999-12-31"}
+    )
+    assert response.status_code == 400
+    assert "Enter a date between the years 1900 and 2100." in response.content.decode()
+
+
+@pytest.mark.django_db
 def test_budi_edits_an_event_and_a_stale_form_is_refused(budi, region_a) -> None:
     item = event(budi, region_a)
     url = reverse("portal:event", kwargs={"code": region_a.code, "event_id": item.pk})
