@@ -53,6 +53,24 @@ PROFILE_FIELDS = [
 ]
 
 
+# A masterplan's and an RPJMD's years, and a key indicator's (older data may describe the baseline):
+# a year typed as 20026 or 3000000000 is refused on its field, not saved.
+FIRST_YEAR, INDICATOR_FIRST_YEAR, LAST_YEAR = 2000, 1900, 2100
+
+
+def _year_error(first: int) -> str:
+    return _("Enter a year between %(first)s and %(last)s.") % {"first": first, "last": LAST_YEAR}
+
+
+def check_year(year: int | None, first: int = FIRST_YEAR) -> int | None:
+    """``year`` when it lies between ``first`` and ``LAST_YEAR`` (or is None); ValidationError otherwise.
+    The forms call it on their year fields too, so the message is the same on every database (on
+    PostgreSQL a model's smallint range would otherwise answer first: "at most 32767")."""
+    if year is not None and not first <= year <= LAST_YEAR:
+        raise ValidationError(_year_error(first))
+    return year
+
+
 def do_save_profile(actor: User, region: Region, **fields: Any) -> Masterplan:
     require_editor(actor, region)
     masterplan = masterplan_of(region) or Masterplan(region=region, period_start=0, period_end=0)
@@ -61,6 +79,13 @@ def do_save_profile(actor: User, region: Region, **fields: Any) -> Masterplan:
         if name in fields:
             setattr(masterplan, name, fields[name])
     start, end = masterplan.period_start, masterplan.period_end
+    stray = [
+        name
+        for name in ("period_start", "period_end", "rpjmd_start", "rpjmd_end")
+        if getattr(masterplan, name) is not None and not FIRST_YEAR <= getattr(masterplan, name) <= LAST_YEAR
+    ]
+    if stray:
+        raise ValidationError(dict.fromkeys(stray, _year_error(FIRST_YEAR)))
     if not (2000 <= start <= end <= start + 19):
         raise ValidationError(
             {"period_end": _("The period must run forward and last at most 20 years (e.g. 2026–2030).")}
@@ -91,6 +116,8 @@ def _check_initiatives_stay_inside(region: Region, start: int, end: int) -> None
 def do_add_indicator(actor: User, region: Region, **fields: Any) -> KeyIndicator:
     require_editor(actor, region)
     indicator = KeyIndicator(region=region, **fields)
+    if not INDICATOR_FIRST_YEAR <= int(indicator.year) <= LAST_YEAR:
+        raise ValidationError({"year": _year_error(INDICATOR_FIRST_YEAR)})
     with transaction.atomic():
         save_record(actor, indicator, "masterplan.indicator.add", region, None)
     return indicator

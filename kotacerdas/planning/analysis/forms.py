@@ -6,7 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from kotacerdas.planning import reference
-from kotacerdas.planning.analysis.actions import PROFILE_FIELDS
+from kotacerdas.planning.analysis.actions import INDICATOR_FIRST_YEAR, PROFILE_FIELDS, check_year
 from kotacerdas.planning.models import KeyIndicator, Masterplan, Problem, Statement, SwotItem
 from kotacerdas.regions.models import Region
 from kotacerdas.web.forms import VersionedForm
@@ -37,12 +37,27 @@ class ProfileForm(forms.ModelForm):
             "missions": _("One mission per line."),
         }
 
+    def clean_period_start(self) -> int | None:
+        return check_year(self.cleaned_data["period_start"])
+
+    def clean_period_end(self) -> int | None:
+        return check_year(self.cleaned_data["period_end"])
+
+    def clean_rpjmd_start(self) -> int | None:
+        return check_year(self.cleaned_data["rpjmd_start"])
+
+    def clean_rpjmd_end(self) -> int | None:
+        return check_year(self.cleaned_data["rpjmd_end"])
+
 
 class IndicatorForm(forms.ModelForm):
     class Meta:
         model = KeyIndicator
         fields = ["name", "value", "unit", "year", "source"]
         help_texts = {"name": _("For example: poverty rate, IPM (Human Development Index).")}
+
+    def clean_year(self) -> int | None:
+        return check_year(self.cleaned_data["year"], INDICATOR_FIRST_YEAR)
 
 
 class ProblemForm(VersionedForm, forms.ModelForm):

@@ -26,4 +26,5 @@ T = {
     "The %(source)s ceiling for %(year)s (%(amount)s) is larger than the total ceiling (%(total)s).": "Pagu %(source)s tahun %(year)s (%(amount)s) lebih besar daripada pagu total (%(total)s).",
     "running since": "berjalan sejak",
     "%(s)s of at most %(limit)s seconds (the optimiser stops at its time limit with the best schedule found, or sooner once it is proved optimal)": "%(s)s dari paling lama %(limit)s detik (optimasi berhenti pada batas waktunya dengan jadwal terbaik yang ditemukan, atau lebih cepat bila jadwalnya terbukti optimal)",
+    "Enter a year between %(first)s and %(last)s.": "Masukkan tahun antara %(first)s dan %(last)s.",
 }

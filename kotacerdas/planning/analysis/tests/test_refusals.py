@@ -119,3 +119,35 @@ def test_a_years_revision_is_the_one_holding_it_else_the_active_one(budi, region
     assert set(initiatives_of(active)) == set(plan_a.values())
     kpi = do_save_kpi(budi, plan_a["data"], name="Dataset terbuka", unit="dataset", baseline=None, targets={})
     assert list(kpis_of(active)) == [kpi]
+
+
+@pytest.mark.parametrize(("start", "end"), [(20026, 20030), (2099, 2103), (40000, 40004)])
+def test_a_masterplan_period_beyond_2100_is_refused_on_its_field(budi, region_a, start, end) -> None:
+    # a slip of the keyboard (20026) was saved: only the start's lower bound was checked
+    from conftest import logged_in
+
+    response = logged_in(budi).post(
+        f"/r/{region_a.code}/masterplan/profil/",
+        {"period_start": start, "period_end": end, "vision": "Salatiga cerdas"},
+    )
+    assert response.status_code == 400
+    assert "Masukkan tahun antara 2000 dan 2100." in response.content.decode()
+    assert 'value="Salatiga cerdas"' in response.content.decode() or "Salatiga cerdas</textarea>" in (
+        response.content.decode()
+    )
+    assert not Masterplan.objects.filter(region=region_a).exists()
+
+
+@pytest.mark.parametrize("year", ["20026", "3000000000", "1899"])
+def test_a_key_indicator_year_out_of_range_is_refused(budi, region_a, masterplan_a, year) -> None:
+    from conftest import logged_in
+    from kotacerdas.planning.models import KeyIndicator
+
+    response = logged_in(budi).post(
+        f"/r/{region_a.code}/masterplan/indikator/",
+        {"name": "Tingkat kemiskinan", "value": "7.5", "unit": "%", "year": year, "source": "BPS"},
+    )
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "Masukkan tahun antara 1900 dan 2100." in page and 'value="Tingkat kemiskinan"' in page
+    assert not KeyIndicator.objects.exists()
