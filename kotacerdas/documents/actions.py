@@ -22,6 +22,7 @@ from kotacerdas.documents.access import can_review_books, can_write_books
 from kotacerdas.documents.approval import approval_blockers
 from kotacerdas.documents.generate import FORMATS, outline_for
 from kotacerdas.documents.models import BookSettings, BookText, BookVersion, OutlineOverride
+from kotacerdas.documents.outline_messages import outline_problem
 from kotacerdas.documents.tasks import generate_books
 from kotacerdas.regions.models import Region
 from kotacerdas.web import uploads
@@ -132,7 +133,7 @@ def do_save_outline_override(actor: User, *, year: int, yaml_text: str) -> Outli
         merge_outline(load_outline(), yaml_text)
     except OutlineError as error:
         raise ValidationError(
-            {"yaml_text": _("The outline is not valid: %(error)s") % {"error": error}}
+            {"yaml_text": _("The outline is not valid: %(error)s") % {"error": outline_problem(error)}}
         ) from None
     override, _created = OutlineOverride.objects.get_or_create(year=year)
     changes = {"yaml": yaml_text.replace("\r\n", "\n"), "updated_by": actor, "updated_at": timezone.now()}

@@ -42,7 +42,15 @@ BLOCKS = {
 
 
 class OutlineError(ValueError):
-    """The outline file is not usable; the message says where and why."""
+    """The outline file is not usable; the message says where and why.
+
+    ``code`` names the problem and ``params`` its details (``where``, ``key`` …), so a page can say it
+    in its reader's language (``kotacerdas.documents.actions``); ``str()`` is the English sentence."""
+
+    def __init__(self, code: str, message: str, **params: str) -> None:
+        super().__init__(message)
+        self.code = code
+        self.params = params
 
 
 @dataclass
@@ -110,14 +118,14 @@ def merge_outline(base: Outline, override_yaml: str) -> Outline:
     try:
         override = yaml.safe_load(override_yaml)
     except yaml.YAMLError as error:
-        raise OutlineError(f"the override is not valid YAML: {error}") from None
+        raise OutlineError("yaml", f"the override is not valid YAML: {error}", error=str(error)) from None
     if not isinstance(override, dict) or not isinstance(override.get("books"), list):
-        raise OutlineError("the override must be a mapping with a list under 'books'")
+        raise OutlineError("override_shape", "the override must be a mapping with a list under 'books'")
     books = {b["key"]: dict(b) for b in base.raw["books"]}
     order = list(books)
     for index, entry in enumerate(override["books"]):
         if not isinstance(entry, dict) or "key" not in entry:
-            raise OutlineError(f"books[{index}] needs a 'key'")
+            raise OutlineError("needs_key", f"books[{index}] needs a 'key'", where=f"books[{index}]")
         key = str(entry["key"])
         if key not in books:
             order.append(key)
@@ -127,24 +135,26 @@ def merge_outline(base: Outline, override_yaml: str) -> Outline:
 
 def parse_outline(document: Any) -> Outline:
     if not isinstance(document, dict) or not isinstance(document.get("books"), list):
-        raise OutlineError("an outline is a mapping with a list under 'books'")
+        raise OutlineError("outline_shape", "an outline is a mapping with a list under 'books'")
     books = [_book(entry, f"books[{i}]") for i, entry in enumerate(document["books"])]
     _unique([b.key for b in books], "book keys")
     if not any(b.default for b in books):
-        raise OutlineError("at least one book must have default: true")
+        raise OutlineError("no_default", "at least one book must have default: true")
     return Outline(books=books, raw=document)
 
 
 def _book(entry: Any, where: str) -> Book:
     if not isinstance(entry, dict):
-        raise OutlineError(f"{where} must be a mapping")
+        raise OutlineError("not_mapping", f"{where} must be a mapping", where=where)
     key = _key(entry.get("key"), f"{where}.key")
     for required in ("number", "title"):
         if not str(entry.get(required) or "").strip():
-            raise OutlineError(f"{where} ({key}) needs a '{required}'")
+            raise OutlineError(
+                "needs_field", f"{where} ({key}) needs a '{required}'", where=where, key=key, field=required
+            )
     chapters = [_chapter(c, f"{where}.chapters[{i}]") for i, c in enumerate(entry.get("chapters") or [])]
     if not chapters:
-        raise OutlineError(f"{where} ({key}) needs at least one chapter")
+        raise OutlineError("no_chapter", f"{where} ({key}) needs at least one chapter", where=where, key=key)
     appendices = [
         _chapter(c, f"{where}.appendices[{i}]") for i, c in enumerate(entry.get("appendices") or [])
     ]
@@ -163,19 +173,28 @@ def _book(entry: Any, where: str) -> Book:
 
 def _chapter(entry: Any, where: str) -> Chapter:
     if not isinstance(entry, dict):
-        raise OutlineError(f"{where} must be a mapping")
+        raise OutlineError("not_mapping", f"{where} must be a mapping", where=where)
     key = _key(entry.get("key"), f"{where}.key")
     title = str(entry.get("title") or "").strip()
     if not title:
-        raise OutlineError(f"{where} ({key}) needs a 'title'")
+        raise OutlineError(
+            "needs_field", f"{where} ({key}) needs a 'title'", where=where, key=key, field="title"
+        )
     sections = []
     for i, raw in enumerate(entry.get("sections") or []):
         here = f"{where}.sections[{i}]"
         if not isinstance(raw, dict) or bool(raw.get("text")) == bool(raw.get("block")):
-            raise OutlineError(f"{here} needs exactly one of 'text' or 'block'")
+            raise OutlineError("text_or_block", f"{here} needs exactly one of 'text' or 'block'", where=here)
         block = str(raw.get("block") or "")
         if block and block not in BLOCKS:
-            raise OutlineError(f"{here}: unknown block '{block}' (known: {', '.join(sorted(BLOCKS))})")
+            known = ", ".join(sorted(BLOCKS))
+            raise OutlineError(
+                "unknown_block",
+                f"{here}: unknown block '{block}' (known: {known})",
+                where=here,
+                block=block,
+                known=known,
+            )
         text = _key(raw["text"], f"{here}.text") if raw.get("text") else ""
         sections.append(Section(title=str(raw.get("title") or "").strip(), text=text, block=block))
     return Chapter(key=key, title=title, sections=sections)
@@ -183,11 +202,18 @@ def _chapter(entry: Any, where: str) -> Chapter:
 
 def _key(value: Any, where: str) -> str:
     if not isinstance(value, str) or not KEY.match(value):
-        raise OutlineError(f"{where} must be a lower-case key (a-z, 0-9, _), got {value!r}")
+        raise OutlineError(
+            "bad_key",
+            f"{where} must be a lower-case key (a-z, 0-9, _), got {value!r}",
+            where=where,
+            value=repr(value),
+        )
     return value
 
 
 def _unique(keys: list[str], what: str) -> None:
     seen = {k for k in keys if keys.count(k) > 1}
     if seen:
-        raise OutlineError(f"{what} must be unique: {', '.join(sorted(seen))}")
+        raise OutlineError(
+            "not_unique", f"{what} must be unique: {', '.join(sorted(seen))}", keys=", ".join(sorted(seen))
+        )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import io
 from datetime import date
 
@@ -265,6 +266,27 @@ def test_ayu_overrides_the_outline_of_a_programme_year(as_ayu, as_budi, region_a
     generate(as_budi)
     titles = list(BookVersion.objects.get().files.values_list("title", flat=True))
     assert "Buku IV Program Percepatan" in titles
+
+
+@pytest.mark.parametrize(
+    ("override", "indonesian", "english"),
+    [
+        ("- a", "harus berupa pemetaan dengan daftar di bawah 'books'", "must be a mapping with a list"),
+        ("books:\n  - key: x\n", "(x) memerlukan 'number'", "(x) needs a 'number'"),
+        ("books:\n  - key: Bad Key\n", "harus berupa kunci huruf kecil", "must be a lower-case key"),
+        ("books: [", "Teks ini bukan YAML yang valid", "The text is not valid YAML"),
+    ],
+)
+def test_a_bad_outline_is_explained_in_the_pages_language(as_ayu, override, indonesian, english) -> None:
+    # the core's English sentence was shown inside the Indonesian one ("Kerangka tidak valid: the override …")
+    url = reverse("documents:outlines")
+    response = as_ayu.post(url, {"year": 2026, "yaml_text": override})
+    assert response.status_code == 400
+    page = html.unescape(response.content.decode())
+    assert "Kerangka tidak valid: " in page and indonesian in page and english not in page
+    as_ayu.cookies["django_language"] = "en"
+    assert english in html.unescape(as_ayu.post(url, {"year": 2026, "yaml_text": override}).content.decode())
+    assert not OutlineOverride.objects.exists()
 
 
 def test_the_demo_loads_one_docx_version_once(ayu, region_a) -> None:
