@@ -69,7 +69,7 @@ def test_evaluation_journey(page, ayu, budi, tono, demo_cohort, salatiga_monitor
     explanation = page.locator("#id_explanation").input_value()
     assert "1 dari 1 program masterplan berjalan" in explanation  # living: telemedicine runs
     assert "0 dari 1 program masterplan berjalan" in explanation  # governance: the portal has not started
-    assert page.locator("#id_value").input_value() == "2.5"  # 5 × 1/2
+    assert page.locator("#id_value").input_value() == "2,5"  # 5 × 1/2, written as the pages write it
     save_screenshot(page, "evaluation-prefilled-outcome")
     for part, value in (("baseline", "3"), ("impact", "3.2")):  # no record for these (base year)
         page.goto(detail_url + f"jawaban/{part}/")
