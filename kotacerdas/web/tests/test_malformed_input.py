@@ -66,25 +66,6 @@ def test_nul_bytes_are_refused_with_a_clear_message(ayu, region_a) -> None:
         assert "karakter yang tidak valid" in response.content.decode()
 
 
-def test_a_nul_in_typed_text_is_an_error_on_the_field_with_the_text_kept(ayu, region_a) -> None:
-    """Pasted text can carry a NUL, which PostgreSQL cannot store: the form comes back with an error
-    on that field and what was typed (without the NUL), nothing is saved; sent again, it saves."""
-    from kotacerdas.regions.models import Opd
-
-    client = logged_in(ayu)
-    url = reverse("regions:opds", args=[region_a.code])
-
-    response = client.post(url, {"name": "Dinas\x00 Kesehatan", "short_name": "Dinkes"})
-
-    assert response.status_code == 400
-    page = response.content.decode()
-    assert "karakter NUL" in page
-    assert 'value="Dinas Kesehatan"' in page and 'value="Dinkes"' in page
-    assert not Opd.objects.filter(region=region_a).exists()
-    assert client.post(url, {"name": "Dinas Kesehatan", "short_name": "Dinkes"}).status_code == 302
-    assert Opd.objects.filter(region=region_a, name="Dinas Kesehatan").exists()
-
-
 def test_a_nul_in_typed_text_is_named_in_english_too(ayu, region_a) -> None:
     client = logged_in(ayu)
     client.cookies["django_language"] = "en"
