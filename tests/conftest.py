@@ -32,3 +32,9 @@ def module_world(
             world = build_world()
         yield world
         transaction.set_rollback(True)
+
+
+@pytest.fixture
+def world(module_world: dict[str, Any], db: None) -> dict[str, Any]:
+    """Region B's records for one test (its changes are rolled back after it: ``db``'s savepoint)."""
+    return module_world

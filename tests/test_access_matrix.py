@@ -26,11 +26,6 @@ def test_every_view_is_classified() -> None:
 
 
 @pytest.fixture
-def world(module_world, db):
-    return module_world
-
-
-@pytest.fixture
 def budi(world):
     return world["budi"]
 

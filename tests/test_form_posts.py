@@ -116,11 +116,6 @@ def hostile(fields: list[Field]) -> Iterator[tuple[str, dict[str, Any]]]:
 
 
 @pytest.fixture
-def world(module_world: dict[str, Any], db: None) -> dict[str, Any]:
-    return module_world
-
-
-@pytest.fixture
 def people(world: dict[str, Any]) -> list[Client]:
     return [logged_in(world["ayu"]), logged_in(world["dewi"])]
 

@@ -108,11 +108,6 @@ def test_the_parameters_are_found() -> None:
 
 
 @pytest.fixture
-def world(module_world: dict[str, Any], db: None) -> dict[str, Any]:
-    return module_world
-
-
-@pytest.fixture
 def people(world: dict[str, Any]) -> list[Client]:
     return [logged_in(world["ayu"]), logged_in(world["dewi"])]
 

@@ -17,11 +17,6 @@ from tests.urlmap import VIEWS, url_for
 PAGES = sorted(name for name, _declared, _route in VIEWS if not name.startswith("api:"))
 
 
-@pytest.fixture
-def world(module_world: dict[str, Any], db: None) -> dict[str, Any]:
-    return module_world
-
-
 def html_pages(client: Client, world: dict[str, Any]) -> dict[str, str]:
     pages = {}
     for name in PAGES:

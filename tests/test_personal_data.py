@@ -27,11 +27,6 @@ EMAIL = "dewi.anggraini@contoh.id"
 
 
 @pytest.fixture
-def world(module_world, db):
-    return module_world
-
-
-@pytest.fixture
 def dewi(world):
     """Dewi with a full name and an e-mail, a consent, a comment, and Ayu's reply naming her."""
     dewi = world["dewi"]
