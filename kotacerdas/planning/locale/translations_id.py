@@ -27,4 +27,7 @@ T = {
     "running since": "berjalan sejak",
     "%(s)s of at most %(limit)s seconds (the optimiser stops at its time limit with the best schedule found, or sooner once it is proved optimal)": "%(s)s dari paling lama %(limit)s detik (optimasi berhenti pada batas waktunya dengan jadwal terbaik yang ditemukan, atau lebih cepat bila jadwalnya terbukti optimal)",
     "Enter a year between %(first)s and %(last)s.": "Masukkan tahun antara %(first)s dan %(last)s.",
+    "There are no initiatives to schedule yet: add the masterplan's initiatives first.": "Belum ada inisiatif untuk dijadwalkan: isi dahulu inisiatif masterplan.",
+    'The optimiser schedules the masterplan\'s initiatives over its years within the budget ceilings and OPD capacity below. No initiatives yet: <a href="%(initiatives_url)s">add the initiatives</a> first, then run it.': 'Optimasi menjadwalkan inisiatif masterplan sepanjang tahun-tahunnya dalam batas pagu anggaran dan kapasitas OPD di bawah. Belum ada inisiatif: <a href="%(initiatives_url)s">isi inisiatif</a> terlebih dahulu, lalu jalankan optimasi.',
+    'No initiatives yet: once the masterplan\'s <a href="%(initiatives_url)s">initiatives</a> are entered, a start year can be pinned here for any of them.': 'Belum ada inisiatif: setelah <a href="%(initiatives_url)s">inisiatif</a> masterplan diisi, tahun mulai setiap inisiatif dapat disematkan di sini.',
 }
