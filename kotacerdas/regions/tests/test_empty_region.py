@@ -1,0 +1,22 @@
+"""A region that starts from nothing: each card of its page says what the part is for and links to
+the first step, instead of a bare "No X yet."."""
+
+from __future__ import annotations
+
+import pytest
+from django.urls import reverse
+
+pytestmark = pytest.mark.django_db
+
+
+def region_page(client, region) -> str:  # type: ignore[no-untyped-def]
+    return client.get(reverse("regions:workspace", args=[region.code])).content.decode()
+
+
+def test_the_assessment_card_says_what_an_assessment_is_for_and_links_to_starting_one(
+    as_budi, region_a
+) -> None:
+    page = region_page(as_budi, region_a)
+    start = reverse("assessment:list", args=[region_a.code])
+    assert "Belum ada asesmen: asesmen mengukur kesiapan smart city wilayah" in page
+    assert f'<a href="{start}">Mulai asesmen pertama</a>' in page
