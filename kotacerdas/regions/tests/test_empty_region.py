@@ -20,3 +20,10 @@ def test_the_assessment_card_says_what_an_assessment_is_for_and_links_to_startin
     start = reverse("assessment:list", args=[region_a.code])
     assert "Belum ada asesmen: asesmen mengukur kesiapan smart city wilayah" in page
     assert f'<a href="{start}">Mulai asesmen pertama</a>' in page
+
+
+def test_the_masterplan_card_says_what_the_masterplan_is_and_links_to_its_profile(as_budi, region_a) -> None:
+    page = region_page(as_budi, region_a)
+    profile = reverse("planning:profile", args=[region_a.code])
+    assert "Masterplan belum dimulai: masterplan memuat masalah, strategi, inisiatif" in page
+    assert f'<a href="{profile}">profil wilayah dan periode masterplan</a>' in page
