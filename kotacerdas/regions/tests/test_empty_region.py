@@ -27,3 +27,10 @@ def test_the_masterplan_card_says_what_the_masterplan_is_and_links_to_its_profil
     profile = reverse("planning:profile", args=[region_a.code])
     assert "Masterplan belum dimulai: masterplan memuat masalah, strategi, inisiatif" in page
     assert f'<a href="{profile}">profil wilayah dan periode masterplan</a>' in page
+
+
+def test_the_books_card_says_where_the_books_come_from_and_links_to_the_masterplan(as_budi, region_a) -> None:
+    page = region_page(as_budi, region_a)
+    masterplan = reverse("planning:overview", args=[region_a.code])
+    assert "Belum ada buku yang dibuat: buku (analisis strategis, masterplan" in page
+    assert f'disusun dari catatan <a href="{masterplan}">masterplan</a>' in page
