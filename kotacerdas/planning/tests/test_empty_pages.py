@@ -34,3 +34,13 @@ def test_mapping_a_programme_without_goals_sends_to_the_goals(as_budi, region_a,
     page = page_of(as_budi, "programmes", region_a)
     strategy = reverse("planning:strategy", args=[region_a.code])
     assert f'belum ada tujuan: <a href="{strategy}">tambahkan tujuannya</a> terlebih dahulu.' in page
+
+
+def test_the_initiatives_and_quick_wins_pages_say_what_they_are_for(as_budi, region_a, masterplan_a) -> None:
+    assert "Belum ada inisiatif: inisiatif adalah proyek masterplan" in page_of(
+        as_budi, "initiatives", region_a
+    )
+    page = page_of(as_budi, "quickwins", region_a)
+    initiatives = reverse("planning:initiatives", args=[region_a.code])
+    assert "Belum ada yang dipilih: Quick Win adalah inisiatif yang cepat menunjukkan hasil" in page
+    assert f'belum ada inisiatif. <a href="{initiatives}">Isi inisiatif</a> terlebih dahulu.' in page
