@@ -20,3 +20,9 @@ def test_a_new_consultation_opens_where_its_phases_are_added(as_budi, region_a) 
     assert response.url == reverse("participation:manage_consultation", args=[region_a.code, made.pk])
     page = as_budi.get(response.url).content.decode()
     assert "Konsultasi dibuat; tambahkan tahapnya." in page
+
+
+def test_the_empty_consultations_page_says_what_a_consultation_is_for(as_budi, region_a) -> None:
+    page = as_budi.get(reverse("participation:manage", args=[region_a.code])).content.decode()
+    assert "Belum ada konsultasi: konsultasi meminta ide warga untuk masterplan" in page
+    assert "Buat yang pertama di bawah, lalu tambahkan tahapnya." in page

@@ -34,3 +34,12 @@ def test_the_books_card_says_where_the_books_come_from_and_links_to_the_masterpl
     masterplan = reverse("planning:overview", args=[region_a.code])
     assert "Belum ada buku yang dibuat: buku (analisis strategis, masterplan" in page
     assert f'disusun dari catatan <a href="{masterplan}">masterplan</a>' in page
+
+
+def test_the_empty_assessments_and_opds_pages_say_what_they_are_for(as_budi, as_ayu, region_a) -> None:
+    page = as_budi.get(reverse("assessment:list", args=[region_a.code])).content.decode()
+    assert "Belum ada asesmen: asesmen mengukur kesiapan smart city wilayah dengan sebuah instrumen" in page
+    assert "Mulai yang pertama di bawah." in page
+    page = as_ayu.get(reverse("regions:opds", args=[region_a.code])).content.decode()
+    assert "Belum ada OPD yang dicatat: OPD adalah perangkat daerah wilayah" in page
+    assert "Tambahkan yang pertama di bawah." in page
