@@ -131,3 +131,13 @@ def test_a_region_with_a_masterplan_but_no_period_is_told_to_open_the_first(as_b
     page = as_budi.get(reverse("monitoring:periods", args=[region_a.code])).content.decode()
     assert "Buka periode pertama di bawah." in page
     assert "Buka periode</button>" in page
+
+
+def test_the_monitoring_pages_of_a_region_without_initiatives_say_where_they_come_from(
+    as_budi, region_a
+) -> None:
+    initiatives = reverse("planning:initiatives", args=[region_a.code])
+    page = as_budi.get(reverse("monitoring:region", args=[region_a.code])).content.decode()
+    assert f'laporan yang disetujui atas <a href="{initiatives}">inisiatif</a> masterplan.' in page
+    page = as_budi.get(reverse("monitoring:kpi_rules", args=[region_a.code])).content.decode()
+    assert f'dalam masterplan (<a href="{initiatives}">inisiatif</a>), beserta target tahunannya' in page
