@@ -111,6 +111,7 @@ def membership_add(request: SignedInRequest, user_id: int) -> HttpResponse:
         region
         if region is not None
         and form.cleaned_data.get("role") == Role.OPD_CONTRIBUTOR
+        and form.cleaned_data.get("opd") is None
         and not region.opds.exists()
         else None
     )

@@ -65,7 +65,8 @@ def test_an_opd_contributor_of_a_region_without_opds_is_sent_to_add_them(as_ayu,
     body = response.content.decode()
     assert "Kota Salatiga belum memiliki OPD: tambahkan OPD-nya terlebih dahulu" in body
     opds = reverse("regions:opds", args=[region_a.code])
-    assert f'Kota Salatiga belum memiliki OPD: <a href="{opds}">tambahkan OPD-nya</a>' in body
+    assert f'<a href="{opds}">Tambahkan OPD Kota Salatiga</a>' in body
+    assert body.count("Kota Salatiga belum memiliki OPD") == 1  # said once
     assert "Pilih OPD untuk kontributor OPD ini." not in body
     assert not Membership.objects.filter(role=Role.OPD_CONTRIBUTOR).exists()
 
