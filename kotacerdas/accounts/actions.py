@@ -110,6 +110,11 @@ def _validate_scope(role: str, region: Region | None, opd: Opd | None) -> None:
         raise ValidationError(_("Roles are given for a kabupaten/kota, not a province."))
     if role == Role.OPD_CONTRIBUTOR:
         if opd is None:
+            if not region.opds.exists():  # a region that starts from nothing: say what is missing
+                raise ValidationError(
+                    _("%(region)s has no OPDs yet: add its OPDs first, then give this role.")
+                    % {"region": region.name}
+                )
             raise ValidationError(_("Choose the OPD of this OPD contributor."))
         if opd.region_id != region.pk:
             raise ValidationError(_("The OPD does not belong to the chosen region."))

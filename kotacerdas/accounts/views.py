@@ -12,7 +12,8 @@ from django.views.decorators.http import require_POST
 from kotacerdas.accounts import actions
 from kotacerdas.accounts.access import SignedInRequest, national_admin_required
 from kotacerdas.accounts.forms import MembershipForm, NewUserForm, PasswordForm, UserForm
-from kotacerdas.accounts.models import Membership, User
+from kotacerdas.accounts.models import Membership, Role, User
+from kotacerdas.regions.models import Region
 from kotacerdas.web.pages import render_page, run_action, save_form
 from kotacerdas.web.params import page_of
 
@@ -70,6 +71,7 @@ def _render_detail(
     user_form: UserForm | None = None,
     membership_form: MembershipForm | None = None,
     password_form: PasswordForm | None = None,
+    region_without_opds: Region | None = None,
 ) -> HttpResponse:
     """The person's page; the form that was sent keeps its input and errors (status 400 if any)."""
     return render_page(
@@ -82,6 +84,7 @@ def _render_detail(
             "password_form": password_form or PasswordForm(user=person),
             "memberships": person.memberships.select_related("region", "opd"),
             "erasure_request": person.erasure_requests.filter(handled_at=None).first(),
+            "region_without_opds": region_without_opds,
         },
         user_form,
         membership_form,
@@ -101,7 +104,18 @@ def membership_add(request: SignedInRequest, user_id: int) -> HttpResponse:
         _("Role added."),
         then=_detail_url(person),
     )
-    return saved or _render_detail(request, person, membership_form=form)
+    if saved:
+        return saved
+    region = form.cleaned_data.get("region") if hasattr(form, "cleaned_data") else None
+    without_opds = (
+        region
+        if region is not None
+        and form.cleaned_data.get("role") == Role.OPD_CONTRIBUTOR
+        and form.cleaned_data.get("opd") is None
+        and not region.opds.exists()
+        else None
+    )
+    return _render_detail(request, person, membership_form=form, region_without_opds=without_opds)
 
 
 @national_admin_required

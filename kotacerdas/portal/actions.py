@@ -20,7 +20,16 @@ from kotacerdas.audit.log import record, snapshot
 from kotacerdas.audit.versioning import require_version
 from kotacerdas.portal.access import can_edit_portal
 from kotacerdas.portal.models import Event, EventFile, RegionPortal, Snapshot
-from kotacerdas.portal.snapshot import AUDIENCE, PART_KEYS, build_content, content_hash, summary_of
+from kotacerdas.portal.snapshot import (
+    AUDIENCE,
+    EVALUATION,
+    PART_KEYS,
+    build_content,
+    content_hash,
+    shows_anything,
+    summary_of,
+)
+from kotacerdas.portal.sources import evaluation_results
 from kotacerdas.regions.models import Region
 from kotacerdas.web import uploads
 
@@ -42,6 +51,17 @@ def do_publish_portal(actor: User, region: Region, *, parts: list[str]) -> Snaps
     if not chosen or len(chosen) != len(set(parts)):
         raise ValidationError({"parts": _("Choose at least one part to publish.")})
     content = build_content(region, chosen, timezone.localdate())
+    has_evaluation = EVALUATION in chosen and bool(evaluation_results([region.code])[region.code])
+    if not shows_anything(content, has_evaluation):
+        raise ValidationError(
+            {
+                "parts": _(
+                    "Every chosen part is still empty, so the public page would show nothing: write the "
+                    "masterplan's vision, enter its initiatives or record a socialisation event first, "
+                    "then publish."
+                )
+            }
+        )
     with transaction.atomic():
         snap = Snapshot.objects.create(
             region=region,

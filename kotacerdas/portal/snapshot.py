@@ -107,6 +107,24 @@ def content_hash(content: dict[str, Any]) -> str:
     return hashlib.sha256(canonical.encode()).hexdigest()
 
 
+def shows_anything(content: dict[str, Any], has_evaluation: bool) -> bool:
+    """Whether a chosen part has something for the public: a region that starts from nothing would
+    publish a page of empty sections (``has_evaluation``: EVALUATION is chosen and the region has a
+    published result, read live rather than frozen)."""
+    vision = content.get("vision") or {}
+    return bool(
+        vision.get("vision")
+        or vision.get("missions")
+        or content.get("books")
+        or any(d["initiatives"] for d in content.get("dimensions", []))
+        or content.get("kpis")
+        or content.get("milestones")
+        or content.get("budget")
+        or content.get("events")
+        or has_evaluation
+    )
+
+
 def summary_of(content: dict[str, Any]) -> dict[str, Any]:
     """The few figures the national page shows per region (so it never loads the whole content)."""
     return {

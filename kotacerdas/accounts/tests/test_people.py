@@ -46,12 +46,29 @@ def test_ayu_creates_an_account_and_gives_it_a_role(as_ayu, ayu, region_a, dinke
         ({"role": "superhero", "region": "33.73"}, "Masukkan pilihan yang valid"),
     ],
 )
-def test_an_invalid_membership_is_explained_and_not_saved(as_ayu, budi, data, message) -> None:
+def test_an_invalid_membership_is_explained_and_not_saved(as_ayu, budi, dinkes_a, data, message) -> None:
     before = Membership.objects.count()
     response = as_ayu.post(reverse("accounts:membership_add", args=[budi.pk]), data)
     assert response.status_code == 400
     assert message in response.content.decode()
     assert Membership.objects.count() == before
+
+
+def test_an_opd_contributor_of_a_region_without_opds_is_sent_to_add_them(as_ayu, budi, region_a) -> None:
+    """A region that starts from nothing has no OPDs: the refusal says so and links to its OPD page,
+    not "choose the OPD" from a list that has none of the region's."""
+    response = as_ayu.post(
+        reverse("accounts:membership_add", args=[budi.pk]),
+        {"role": "opd_contributor", "region": region_a.code},
+    )
+    assert response.status_code == 400
+    body = response.content.decode()
+    assert "Kota Salatiga belum memiliki OPD: tambahkan OPD-nya terlebih dahulu" in body
+    opds = reverse("regions:opds", args=[region_a.code])
+    assert f'<a href="{opds}">Tambahkan OPD Kota Salatiga</a>' in body
+    assert body.count("Kota Salatiga belum memiliki OPD") == 1  # said once
+    assert "Pilih OPD untuk kontributor OPD ini." not in body
+    assert not Membership.objects.filter(role=Role.OPD_CONTRIBUTOR).exists()
 
 
 def test_an_opd_of_another_region_is_refused(as_ayu, budi, region_a, dinkes_b) -> None:

@@ -312,6 +312,11 @@ T = {
     "Review the reports of period %(period)s": "Tinjau laporan periode %(period)s",
     'No initiatives yet: the masterplan\'s <a href="%(initiatives_url)s">initiatives</a> are followed here once they are entered.': 'Belum ada inisiatif: <a href="%(initiatives_url)s">inisiatif</a> masterplan dipantau di sini setelah diisi.',
     "No KPIs yet: each initiative of the masterplan sets its KPIs and yearly targets, and they are followed here.": "Belum ada IKU: setiap inisiatif masterplan menetapkan IKU dan target tahunannya, lalu dipantau di sini.",
+    "No reporting period yet: a period asks the OPDs to report their initiatives' progress and KPI realisation for one year (or quarter) of the masterplan, and closes on its closing date.": "Belum ada periode pelaporan: sebuah periode meminta OPD melaporkan progres inisiatif dan realisasi IKU-nya untuk satu tahun (atau triwulan) masterplan, dan ditutup pada tanggal penutupannya.",
+    "Open the first one below.": "Buka periode pertama di bawah.",
+    "A reporting period lies within the masterplan's period, and this region has no masterplan yet: <a href=\"%(profile_url)s\">write the masterplan's profile and period</a> first.": 'Periode pelaporan berada dalam periode masterplan, dan wilayah ini belum memiliki masterplan: <a href="%(profile_url)s">isi profil dan periode masterplan</a> terlebih dahulu.',
+    'No initiatives yet: the progress of each smart city dimension is rolled up from the approved reports on the masterplan\'s <a href="%(initiatives_url)s">initiatives</a>.': 'Belum ada inisiatif: progres setiap dimensi smart city dihimpun dari laporan yang disetujui atas <a href="%(initiatives_url)s">inisiatif</a> masterplan.',
+    'No KPIs yet: each KPI is set on its initiative\'s page in the masterplan (<a href="%(initiatives_url)s">initiatives</a>), with its yearly targets; its reporting rules are then set here.': 'Belum ada IKU: setiap IKU ditetapkan di halaman inisiatifnya dalam masterplan (<a href="%(initiatives_url)s">inisiatif</a>), beserta target tahunannya; aturan pelaporannya kemudian ditetapkan di sini.',
 }
 
 PLURALS = {

@@ -110,3 +110,34 @@ def test_sari_may_not_reopen_a_period(world, budi, as_sari) -> None:
     assert answer.status_code == 403
     world.period.refresh_from_db()
     assert world.period.state == "closed"
+
+
+def test_a_region_without_a_masterplan_is_sent_to_its_profile_before_opening_a_period(
+    as_budi, region_a
+) -> None:
+    """A region that starts from nothing: the periods page says what a period is and where the first
+    step is done, instead of a form that is refused without saying where to go."""
+    page = as_budi.get(reverse("monitoring:periods", args=[region_a.code])).content.decode()
+    assert "Belum ada periode pelaporan: sebuah periode meminta OPD melaporkan" in page
+    profile = reverse("planning:profile", args=[region_a.code])
+    assert f'belum memiliki masterplan: <a href="{profile}">isi profil dan periode masterplan</a>' in page
+    assert "Buka periode</button>" not in page
+
+
+def test_a_region_with_a_masterplan_but_no_period_is_told_to_open_the_first(as_budi, budi, region_a) -> None:
+    from kotacerdas.planning.analysis.actions import do_save_profile
+
+    do_save_profile(budi, region_a, period_start=2026, period_end=2030)
+    page = as_budi.get(reverse("monitoring:periods", args=[region_a.code])).content.decode()
+    assert "Buka periode pertama di bawah." in page
+    assert "Buka periode</button>" in page
+
+
+def test_the_monitoring_pages_of_a_region_without_initiatives_say_where_they_come_from(
+    as_budi, region_a
+) -> None:
+    initiatives = reverse("planning:initiatives", args=[region_a.code])
+    page = as_budi.get(reverse("monitoring:region", args=[region_a.code])).content.decode()
+    assert f'laporan yang disetujui atas <a href="{initiatives}">inisiatif</a> masterplan.' in page
+    page = as_budi.get(reverse("monitoring:kpi_rules", args=[region_a.code])).content.decode()
+    assert f'dalam masterplan (<a href="{initiatives}">inisiatif</a>), beserta target tahunannya' in page

@@ -39,6 +39,7 @@ from kotacerdas.monitoring.models import InitiativeReport, KpiReport, Period
 from kotacerdas.monitoring.overview import active_in, monitoring_of
 from kotacerdas.monitoring.plan import kpi_target
 from kotacerdas.monitoring.region_section import region_changes
+from kotacerdas.planning.models import Masterplan
 from kotacerdas.regions.models import Region
 from kotacerdas.web.pages import RegionPage
 from kotacerdas.web.region_cache import Kept, everyone, kept_fragment
@@ -84,7 +85,11 @@ def periods(page: RegionPage[Region]) -> HttpResponse:
     if saved:
         return saved
     rows = [(p, unreported(p)) for p in Period.objects.filter(region=page.region)]
-    return page.render("monitoring/periods.html", {"form": form, "rows": rows}, form)
+    # a region that starts from nothing is sent to the masterplan's profile, not to a form that refuses
+    has_masterplan = Masterplan.objects.filter(region=page.region).exists()
+    return page.render(
+        "monitoring/periods.html", {"form": form, "rows": rows, "has_masterplan": has_masterplan}, form
+    )
 
 
 @report_page

@@ -210,6 +210,8 @@ T = {
     "not yet": "belum",
     "You cannot support your own idea; other citizens may.": "Anda tidak dapat mendukung ide Anda sendiri; warga lain dapat.",
     "Shown publicly: no phone number here either.": "Ditampilkan untuk umum: jangan menulis nomor telepon di sini juga.",
+    "No consultation yet: a consultation asks citizens for ideas on the masterplan, in phases with their own dates; ideas can then be promoted to the problem inventory and linked to initiatives.": "Belum ada konsultasi: konsultasi meminta ide warga untuk masterplan, dalam tahap-tahap dengan tanggalnya masing-masing; ide kemudian dapat diangkat ke inventarisasi masalah dan ditautkan ke inisiatif.",
+    "Create the first one below, then add its phases.": "Buat yang pertama di bawah, lalu tambahkan tahapnya.",
 }
 PLURALS = {
     "%(n)s published citizen idea or problem for this region.": (

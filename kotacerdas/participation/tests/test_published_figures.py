@@ -79,5 +79,5 @@ def test_the_figure_is_the_public_region_pages_and_goes_with_the_portal(followed
 
 
 def test_a_portal_without_the_kpi_part_shows_no_figure(followed, budi, region_a) -> None:
-    do_publish_portal(budi, region_a, parts=["vision"])
+    do_publish_portal(budi, region_a, parts=["initiatives"])  # something to show, but not the KPIs
     assert f"Capaian pendaftaran daring: {NOTHING}" in _idea_page(followed)

@@ -9,6 +9,7 @@ from typing import Any
 from django import forms
 from django.http import Http404, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -40,13 +41,17 @@ from kotacerdas.web.pages import RegionPage, list_and_add
 @moderation_page
 def consultations(page: RegionPage[Region]) -> HttpResponse:
     form = ConsultationForm(page.post)
-    return list_and_add(
-        page,
+    saved = page.save(
         form,
         lambda data: setup.do_create_consultation(page.user, page.region, **data),
-        done=_("Consultation created; add its phases."),
-        template="participation/manage_list.html",
-        context={"consultations": Consultation.objects.filter(region=page.region)},
+        _("Consultation created; add its phases."),
+        # the phases are added on the consultation's page: go there, not back to the list
+        then=lambda made: reverse("participation:manage_consultation", args=[page.region.code, made.pk]),
+    )
+    return saved or page.render(
+        "participation/manage_list.html",
+        {"form": form, "consultations": Consultation.objects.filter(region=page.region)},
+        form,
     )
 
 

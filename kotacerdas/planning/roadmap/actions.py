@@ -111,10 +111,13 @@ def do_start_roadmap_run(actor: User, region: Region, *, time_limit: float = 10.
     require_editor(actor, region)
     if not 1 <= time_limit <= 120:
         raise ValidationError({"time_limit": _("The time limit must be between 1 and 120 seconds.")})
+    live = Initiative.objects.filter(region=region).exclude(status=Initiative.Status.CANCELLED)
+    if not live.exists():  # nothing to schedule: say so, not "the roadmap cannot be computed from this data"
+        raise ValidationError(
+            _("There are no initiatives to schedule yet: add the masterplan's initiatives first.")
+        )
     # records saved before durations were checked: name them here, not as the optimiser's English error
-    broken = Initiative.objects.filter(region=region, duration__lt=1).exclude(
-        status=Initiative.Status.CANCELLED
-    )
+    broken = live.filter(duration__lt=1)
     if broken.exists():
         raise ValidationError(
             _("Give %(codes)s a duration of at least 1 year first.")

@@ -55,7 +55,7 @@ def test_only_approved_progress_counts_and_no_staff_names(plan, budi, sari, regi
 
 @pytest.mark.django_db
 def test_a_snapshot_never_changes_and_publishing_again_makes_a_new_one(plan, budi, region_a) -> None:
-    first = do_publish_portal(budi, region_a, parts=["events"])
+    first = do_publish_portal(budi, region_a, parts=["vision", "events"])  # the plan's vision, no event yet
     event(budi, region_a)
     with pytest.raises(ImmutableError):
         first.save()
@@ -90,7 +90,8 @@ def test_publishing_nothing_is_refused_with_a_message(budi, region_a) -> None:
 
 @pytest.mark.django_db
 def test_sari_may_look_but_not_publish_or_unpublish(budi, sari, region_a) -> None:
-    do_publish_portal(budi, region_a, parts=["vision"])
+    event(budi, region_a)
+    do_publish_portal(budi, region_a, parts=["events"])
     client = logged_in(sari)
     url = reverse("portal:manage", kwargs={"code": region_a.code})
     assert client.get(url).status_code == 200
@@ -101,14 +102,15 @@ def test_sari_may_look_but_not_publish_or_unpublish(budi, sari, region_a) -> Non
 
 @pytest.mark.django_db
 def test_unpublishing_hides_the_region_and_publishing_again_shows_it(budi, region_a) -> None:
-    do_publish_portal(budi, region_a, parts=["vision"])
+    event(budi, region_a)
+    do_publish_portal(budi, region_a, parts=["events"])
     client, page = logged_in(budi), reverse("portal:region", kwargs={"code": region_a.code})
     response = client.post(reverse("portal:unpublish", kwargs={"code": region_a.code}), follow=True)
     assert "Portal tidak lagi publik." in response.content.decode()
     assert Client().get(page).status_code == 404
     again = client.post(reverse("portal:unpublish", kwargs={"code": region_a.code}), follow=True)
     assert "Portal wilayah ini belum diterbitkan." in again.content.decode()
-    do_publish_portal(budi, region_a, parts=["vision"])
+    do_publish_portal(budi, region_a, parts=["events"])
     assert Client().get(page).status_code == 200
 
 
@@ -155,3 +157,24 @@ def test_the_national_portal_dates_each_publication_as_the_pages_do(plan, budi, 
     assert "<td>2 Aug 2027</td>" in client.get(reverse("portal:national")).content.decode()
     client.post(reverse("set_language"), {"language": "id", "next": "/"})
     assert "<td>2 Agu 2027</td>" in client.get(reverse("portal:national")).content.decode()
+
+
+@pytest.mark.django_db
+def test_a_region_with_nothing_to_show_is_told_what_to_fill_in_not_published(budi, region_a) -> None:
+    """A region that starts from nothing: publishing would put a page of empty sections before citizens
+    (and count as a published portal nationally). The page says what the portal shows and where to
+    start; the button is refused in Indonesian and nothing is published."""
+    url = reverse("portal:manage", kwargs={"code": region_a.code})
+    client = logged_in(budi)
+    page = client.get(url).content.decode()
+    masterplan = reverse("planning:overview", args=[region_a.code])
+    events = reverse("portal:events", args=[region_a.code])
+    assert (
+        f'Isi <a href="{masterplan}">masterplan</a> atau catat <a href="{events}">acara sosialisasi</a>'
+        in page
+    )
+    response = client.post(url, {"parts": ["vision", "initiatives", "kpis", "events"]})
+    assert response.status_code == 400
+    assert "Semua bagian yang dipilih masih kosong" in response.content.decode()
+    assert not Snapshot.objects.exists() and not RegionPortal.objects.filter(is_public=True).exists()
+    assert Client().get(reverse("portal:region", kwargs={"code": region_a.code})).status_code == 404

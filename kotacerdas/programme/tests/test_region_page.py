@@ -44,9 +44,9 @@ def test_budi_sees_stage_mou_mentor_and_what_was_returned_and_why(selected, budi
 
 def test_the_other_sections_say_what_is_not_there_yet(selected, budi) -> None:
     body = logged_in(budi).get(SALATIGA).content.decode()
-    assert "Belum ada asesmen." in body
-    assert "Masterplan belum dimulai." in body
-    assert "Belum ada buku yang dibuat." in body
+    assert "Belum ada asesmen: asesmen mengukur" in body
+    assert "Masterplan belum dimulai: masterplan memuat" in body
+    assert "Belum ada buku yang dibuat: buku" in body
     order = [body.index(f'id="section-{key}"') for key in ("assessment", "programme", "masterplan", "books")]
     assert order == sorted(order)
 

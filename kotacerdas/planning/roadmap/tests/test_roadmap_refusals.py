@@ -61,3 +61,20 @@ def test_an_initiative_without_scores_is_reported_as_such(
     assert "T-04" in page
     assert "belum memiliki skor prioritas" in page
     assert "sudah habis" not in page.split("T-04", 1)[1].split("</tr>", 1)[0]
+
+
+def test_a_masterplan_without_initiatives_is_told_to_add_them_not_that_the_run_failed(
+    as_budi, region_a, masterplan_a
+) -> None:
+    """A region that starts from nothing: the page says what the optimiser needs and links to it, and
+    the button is refused in Indonesian instead of starting a run that fails on "the data"."""
+    page = as_budi.get(reverse("planning:roadmap", args=[region_a.code])).content.decode()
+    initiatives = reverse("planning:initiatives", args=[region_a.code])
+    assert f'Belum ada inisiatif: <a href="{initiatives}">isi inisiatif</a> terlebih dahulu' in page
+    assert f'setelah <a href="{initiatives}">inisiatif</a> masterplan diisi' in page
+    response = as_budi.post(reverse("planning:roadmap_start", args=[region_a.code]), {"time_limit": "5"})
+    assert response.status_code == 400
+    assert (
+        "Belum ada inisiatif untuk dijadwalkan: isi dahulu inisiatif masterplan." in response.content.decode()
+    )
+    assert not RoadmapRun.objects.exists()
