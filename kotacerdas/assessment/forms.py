@@ -7,10 +7,10 @@ from django.utils.translation import gettext_lazy as _
 
 from kotacerdas.accounts.models import Role, User
 from kotacerdas.assessment.instruments import instrument_choices, label
-from kotacerdas.core.formatting import NotANumber, editable, read_number
+from kotacerdas.core.formatting import NotANumber, read_number
 from kotacerdas.core.instruments import ChoiceAnswer, Indicator, MaturityAnswer, NumberAnswer, YesNoAnswer
 from kotacerdas.regions.models import Opd, Region
-from kotacerdas.web.forms import DateField, NumberField, VersionedForm
+from kotacerdas.web.forms import DateField, NumberField, NumberInput, VersionedForm
 
 
 class StartForm(forms.Form):
@@ -72,7 +72,9 @@ class AssessorForm(forms.Form):
 class NumberText(forms.CharField):
     """A number as a person in Indonesia types it (2,75 or 1.500), passed on as 2.75 and 1500; text that
     is no number goes on as typed, for the action to refuse with its own message. A stored answer is
-    written back with the decimal comma (2.75 → 2,75), as the page shows it."""
+    written back with the decimal comma (2.75 → 2,75), as the page shows it (the shared ``NumberInput``)."""
+
+    widget = NumberInput
 
     def to_python(self, value: Any) -> str:
         text = super().to_python(value) or ""
@@ -80,12 +82,6 @@ class NumberText(forms.CharField):
             return str(read_number(text)) if text else text
         except NotANumber:
             return text
-
-    def prepare_value(self, value: Any) -> Any:
-        try:
-            return editable(read_number(str(value))) if value not in (None, "") else value
-        except (NotANumber, ArithmeticError):
-            return value
 
 
 def value_field(indicator: Indicator, *, required: bool = False, field_label: Any = None) -> forms.Field:
