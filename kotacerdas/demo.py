@@ -174,4 +174,6 @@ def print_logins(address: str = "127.0.0.1:8000") -> None:
         print(f"  {username:<6} {PERSONA_TITLES[username]}{second}")
     if codes:
         print("Ayu and Tono give a second factor: each backup code works once; new ones at the next start.")
+    if settings.EMAIL_BACKEND == "django.core.mail.backends.filebased.EmailBackend":
+        print(f"E-mails are not sent: each is written as a file in {settings.EMAIL_FILE_PATH}")
     print("Press Ctrl+C to stop.\n")

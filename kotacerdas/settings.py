@@ -1,7 +1,7 @@
 """One env-driven settings module (see docs/reference/settings.md).
 
 Defaults give the embedded set-up: SQLite under ./var, tasks run immediately,
-e-mail to the console. Production sets KOTACERDAS_ENV=production, DATABASE_URL,
+e-mail written as files under ./var/mail. Production sets KOTACERDAS_ENV=production, DATABASE_URL,
 SECRET_KEY (or SECRET_KEY_FILE) and ALLOWED_HOSTS.
 """
 
@@ -308,7 +308,11 @@ PARTICIPATION_RATE_LIMITS = {
     "support": (60, 200),
 }
 
-EMAIL_BACKEND = env("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+# Outside production e-mails are written as files under VAR_DIR/mail (one file per sending run), not
+# printed: the daily chores' first tick at `kotacerdas up` sent a screenful of reminders around the logins.
+_EMAIL_DEFAULT = "console" if PRODUCTION else "filebased"
+EMAIL_BACKEND = env("EMAIL_BACKEND", f"django.core.mail.backends.{_EMAIL_DEFAULT}.EmailBackend")
+EMAIL_FILE_PATH = env("EMAIL_FILE_PATH") or str(VAR_DIR / "mail")
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "kotacerdas <noreply@localhost>")
 # The address people open the site at: links in e-mails sent outside a request (the daily digest).
 SITE_URL = (env("SITE_URL") or "http://127.0.0.1:8000").rstrip("/")

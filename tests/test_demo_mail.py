@@ -27,3 +27,26 @@ def test_a_tests_own_outbox_is_given_back(settings: Any) -> None:
     mail.outbox = [mail.EmailMessage("before", "kept", to=["x@contoh.invalid"])]
     load_demo()
     assert [message.subject for message in mail.outbox] == ["before"]
+
+
+@pytest.mark.django_db
+def test_the_first_chore_tick_after_the_demo_writes_its_e_mails_to_files_not_the_terminal(
+    settings: Any, capsys: pytest.CaptureFixture[str], tmp_path: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    """`kotacerdas up` ticks the daily chores once started; their reminders buried the logins."""
+    import kotacerdas.settings as project_settings
+    from kotacerdas.jobs import chores
+
+    # The default outside production (the test runner swaps its own outbox in for the settings).
+    assert project_settings.EMAIL_BACKEND == "django.core.mail.backends.filebased.EmailBackend"
+    assert str(project_settings.VAR_DIR / "mail") == project_settings.EMAIL_FILE_PATH
+    settings.EMAIL_BACKEND = project_settings.EMAIL_BACKEND
+    settings.EMAIL_FILE_PATH = str(tmp_path)
+    load_demo()
+    capsys.readouterr()
+    with django_capture_on_commit_callbacks(execute=True):  # the e-mails go once the chore commits
+        ran = chores.run_due()
+    printed = capsys.readouterr().out
+    written = "".join(path.read_text() for path in tmp_path.iterdir())
+    assert ran["programme.overdue"] not in ("0", chores.SKIPPED)  # the demo has overdue deliverables
+    assert "Subject:" not in printed and "Subject:" in written
