@@ -317,7 +317,8 @@ def _accounts(world: dict[str, Any]) -> None:
 
 
 def _monitoring(world: dict[str, Any]) -> None:
-    """A 2026 period of Sleman with the OPD's KPI report (with evidence) and initiative report."""
+    """A 2026 period of Sleman with the OPD's KPI report (with evidence) and initiative report, and a
+    value of its poverty outcome series."""
     from kotacerdas.monitoring.models import InitiativeReport, KpiReport
     from kotacerdas.planning.models import Initiative, Kpi
 
@@ -331,7 +332,11 @@ def _monitoring(world: dict[str, Any]) -> None:
     initiative_report: InitiativeReport = action("monitoring.do_save_initiative_report")(
         world["contributor"], period, initiative, implementation="running", submit=True
     )
+    outcome = action("monitoring.do_save_outcome")(
+        dewi, region, name="Tingkat kemiskinan", year=YEAR, value="9,5", unit="%", source="BPS"
+    )
     world.update(
+        outcome_id=outcome.pk,
         period_id=period.pk,
         kpi_report_id=kpi_report.pk,
         initiative_report_id=initiative_report.pk,

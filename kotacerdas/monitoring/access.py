@@ -21,7 +21,14 @@ from kotacerdas.accounts.access import (
     roles_in_request,
 )
 from kotacerdas.accounts.models import Membership, Role
-from kotacerdas.monitoring.models import Evidence, InitiativeReport, KpiReport, Period, ReportTransition
+from kotacerdas.monitoring.models import (
+    Evidence,
+    InitiativeReport,
+    KpiReport,
+    OutcomeValue,
+    Period,
+    ReportTransition,
+)
 from kotacerdas.planning.access import initiatives_of, masterplan_for_year, revision_for_year
 from kotacerdas.planning.models import Initiative, Kpi
 from kotacerdas.regions.models import Opd, Region
@@ -261,6 +268,16 @@ def get_initiative_report(user: Person, region: Region, pk: int) -> InitiativeRe
             pk=pk, period__region=region, initiative__in=readable_initiatives(user, region)
         )
     except InitiativeReport.DoesNotExist:
+        raise Http404 from None
+
+
+def get_outcome(region: Region, pk: int) -> OutcomeValue:
+    """One year's value of the region's outcome series (everyone who opens the monitoring page reads
+    the series); another region's value is a 404."""
+    checked_id(pk)
+    try:
+        return OutcomeValue.objects.get(pk=pk, region=region)
+    except OutcomeValue.DoesNotExist:
         raise Http404 from None
 
 

@@ -13,7 +13,7 @@ from kotacerdas.core.formatting import editable
 from kotacerdas.monitoring.models import KpiRule, Milestone
 from kotacerdas.monitoring.statuses import CATEGORY_LABELS
 from kotacerdas.planning.models import FundingSource
-from kotacerdas.web.forms import DateField, VersionedForm
+from kotacerdas.web.forms import DateField, NumberField, VersionedForm
 
 DECISIONS = [(core.APPROVED, _("Approve")), (core.RETURNED, _("Return for revision"))]
 
@@ -129,3 +129,33 @@ class KpiRuleForm(forms.Form):
     minimum = NumberText(label=_("Lowest allowed value"), required=False)
     maximum = NumberText(label=_("Highest allowed value"), required=False)
     evidence_required = forms.BooleanField(label=_("Evidence required"), required=False)
+
+
+YEAR_RANGE = _("Enter a year between 2000 and 2100.")
+
+
+class OutcomeForm(VersionedForm):
+    """One year's value of an outcome series (add, or change with the version it started from)."""
+
+    name = forms.CharField(
+        label=_("Outcome indicator"),
+        max_length=200,
+        help_text=_("Choose a name from the list (the masterplan's key indicators) or write a new one."),
+        widget=forms.TextInput(attrs={"list": "outcome-names", "autocomplete": "off"}),
+    )
+    year = forms.IntegerField(
+        label=_("Year"),
+        min_value=2000,
+        max_value=2100,
+        error_messages={"min_value": YEAR_RANGE, "max_value": YEAR_RANGE, "invalid": YEAR_RANGE},
+    )
+    value = NumberField(label=_("Value"), max_digits=18, decimal_places=4)
+    unit = forms.CharField(label=_("Unit"), max_length=40, required=False)
+    source = forms.CharField(
+        label=_("Source"), max_length=200, help_text=_("Where the value comes from, e.g. BPS, Susenas 2024.")
+    )
+    verified = forms.BooleanField(label=_("Verified against its source"), required=False)
+
+
+class RemoveOutcomeForm(VersionedForm):
+    """The remove button of one value: the version the list showed."""

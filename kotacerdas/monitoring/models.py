@@ -335,8 +335,9 @@ class ReportTransition(PeriodGuarded):
         return f"{self.from_status} → {self.to_status}"
 
 
-class OutcomeValue(models.Model):
-    """One year's value of an outcome indicator (poverty rate, IPM, …) of a region."""
+class OutcomeValue(Versioned):
+    """One year's value of an outcome indicator (poverty rate, IPM, …) of a region. Versioned: a save or
+    removal from a form opened before someone else's save is refused (``require_version``)."""
 
     region = models.ForeignKey(Region, verbose_name=_("region"), on_delete=models.CASCADE, related_name="+")
     name = models.CharField(_("indicator"), max_length=200)

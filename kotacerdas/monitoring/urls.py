@@ -1,6 +1,6 @@
 from django.urls import path
 
-from kotacerdas.monitoring.views import config, national, periods, reports, sheets
+from kotacerdas.monitoring.views import config, national, outcomes, periods, reports, sheets
 from kotacerdas.web.access_classes import NATIONAL_ADMIN, REGION_SCOPED
 
 app_name = "monitoring"
@@ -24,6 +24,10 @@ access = {
     "remove_status": REGION_SCOPED,
     "kpi_rules": REGION_SCOPED,
     "kpi_rule": REGION_SCOPED,
+    "outcomes": REGION_SCOPED,
+    "outcome": REGION_SCOPED,
+    "remove_outcome": REGION_SCOPED,
+    "seed_outcomes": REGION_SCOPED,
     "national": NATIONAL_ADMIN,
     "national_xlsx": NATIONAL_ADMIN,
 }
@@ -53,6 +57,10 @@ urlpatterns = [
     path(M + "status/hapus/", config.remove_status, name="remove_status"),
     path(M + "aturan-kpi/", config.kpi_rules, name="kpi_rules"),
     path(M + "aturan-kpi/<id:kpi_id>/", config.kpi_rule, name="kpi_rule"),
+    path(M + "outcome/", outcomes.outcomes, name="outcomes"),
+    path(M + "outcome/mulai/", outcomes.seed_outcomes, name="seed_outcomes"),
+    path(M + "outcome/<id:outcome_id>/", outcomes.outcome, name="outcome"),
+    path(M + "outcome/<id:outcome_id>/hapus/", outcomes.remove_outcome, name="remove_outcome"),
     path("monitoring/nasional/", national.completeness, name="national"),
     path("monitoring/nasional/xlsx/", national.completeness_xlsx, name="national_xlsx"),
 ]

@@ -9,9 +9,14 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from kotacerdas.accounts.errors import ActionNotAllowed
 from kotacerdas.accounts.models import User
 from kotacerdas.audit.log import record, snapshot
+from kotacerdas.audit.versioning import require_version
 from kotacerdas.core import monitoring as core
+from kotacerdas.core.spreadsheet import strip_control
+from kotacerdas.monitoring.access import can_manage_monitoring
+from kotacerdas.monitoring.actions.common import parse_number
 from kotacerdas.monitoring.actions.periods import require_manager
 from kotacerdas.monitoring.models import KpiRule, Milestone, MonitoringSettings, OutcomeValue
 from kotacerdas.planning.models import KeyIndicator, Kpi, QuickWin
@@ -99,56 +104,158 @@ def do_add_milestone(actor: User, quick_win: QuickWin, *, title: str, year: int)
     return milestone
 
 
+# An outcome value's year: the range the masterplan's periods and the planning years use.
+OUTCOME_FIRST_YEAR, OUTCOME_LAST_YEAR = 2000, 2100
+NAME_MAX, UNIT_MAX, SOURCE_MAX = 200, 40, 200  # the columns' lengths
+
+
+def _one_line(text: str) -> str:
+    """A name, unit or source as one line: control characters (a pasted tab, a line break) removed,
+    runs of spaces made one."""
+    return " ".join(strip_control(text or "").split())
+
+
+def _checked_outcome(
+    name: str, year: Any, value: Any, unit: str, source: str
+) -> tuple[str, int, Decimal, str, str]:
+    """The fields of an outcome value as stored, or a ``ValidationError`` naming each bad field."""
+    name, unit, source = _one_line(name), _one_line(unit), _one_line(source)
+    errors: dict[str, str] = {}
+    if not name:
+        errors["name"] = _("Name the outcome indicator.")
+    elif len(name) > NAME_MAX:
+        errors["name"] = _("The indicator's name is at most %(max)d characters.") % {"max": NAME_MAX}
+    if (
+        isinstance(year, bool)
+        or not isinstance(year, int)
+        or not OUTCOME_FIRST_YEAR <= year <= OUTCOME_LAST_YEAR
+    ):
+        errors["year"] = _("Enter a year between %(first)d and %(last)d.") % {
+            "first": OUTCOME_FIRST_YEAR,
+            "last": OUTCOME_LAST_YEAR,
+        }
+    try:
+        number = parse_number(value, "value")
+    except ValidationError as error:
+        errors.update({field: messages[0] for field, messages in error.message_dict.items()})
+        number = None
+    if len(unit) > UNIT_MAX:
+        errors["unit"] = _("The unit is at most %(max)d characters.") % {"max": UNIT_MAX}
+    if not source:
+        errors["source"] = _("Name the source of the value (e.g. BPS, Susenas 2024).")
+    elif len(source) > SOURCE_MAX:
+        errors["source"] = _("The source is at most %(max)d characters.") % {"max": SOURCE_MAX}
+    if errors:
+        raise ValidationError(errors)
+    assert number is not None
+    return name, year, number, unit, source
+
+
+def _require_outcome_manager(actor: User, region: Region) -> None:
+    if not can_manage_monitoring(actor, region):
+        raise ActionNotAllowed(
+            _("Only the region's coordinator may enter and correct outcome indicator values.")
+        )
+
+
 def do_save_outcome(
     actor: User,
     region: Region,
     *,
     name: str,
     year: int,
-    value: Decimal,
+    value: Any,
     unit: str = "",
     source: str,
     verified: bool = False,
     example: bool = False,
     key_indicator: KeyIndicator | None = None,
+    outcome: OutcomeValue | None = None,
+    version: int | None = None,
 ) -> OutcomeValue:
-    require_manager(actor, region)
-    name, source = " ".join(name.split()), source.strip()
-    if not name or not source:
-        raise ValidationError(_("An outcome value needs the indicator's name and its source."))
+    """Write one year's value of an outcome series.
+
+    - ``outcome`` given (the page's edit form): change that value, its name and year too, refused when
+      another value of the region already has that name and year, and (``version``) when someone saved
+      it after the form was opened (``require_version``).
+    - ``outcome`` None with a ``version`` (the page's add form, ``version=0``: there was no value yet):
+      a new value; refused when the series already has a value for that year, which is changed from
+      the list, never overwritten from the add form.
+    - ``outcome`` and ``version`` None (the masterplan seed, the demo, imports): the series' value for
+      that year is written, new or replacing the stored one.
+
+    The value links to the masterplan's key indicator of the same name (or ``key_indicator``)."""
+    _require_outcome_manager(actor, region)
+    if outcome is not None and outcome.region_id != region.pk:
+        raise ValidationError(_("This outcome value belongs to another region."))
+    name, year, number, unit, source = _checked_outcome(name, year, value, unit, source)
     with transaction.atomic():
-        row = OutcomeValue.objects.filter(region=region, name=name, year=year).first()
-        before = snapshot(row) if row else None
+        row: OutcomeValue | None = outcome
+        if outcome is not None:
+            require_version(outcome, version)
+        else:
+            row = OutcomeValue.objects.select_for_update().filter(region=region, name=name, year=year).first()
+            if row is not None and version is not None:
+                raise ValidationError({"year": _taken(row)})
+        clash = OutcomeValue.objects.filter(region=region, name=name, year=year)
+        if row is not None and clash.exclude(pk=row.pk).exists():
+            raise ValidationError({"year": _taken(clash.get())})
+        before = snapshot(row) if row is not None else None
         row = row or OutcomeValue(region=region, name=name, year=year)
-        row.value, row.unit, row.source, row.verified, row.example = (
-            value,
-            unit.strip(),
-            source,
-            verified,
-            example,
+        row.name, row.year, row.value, row.unit, row.source = name, year, number, unit, source
+        row.verified, row.example = verified, example
+        row.key_indicator = (
+            key_indicator
+            or KeyIndicator.objects.filter(region=region, name=name).order_by("-year", "id").first()
+            or (row.key_indicator if before and before.get("name") == name else None)
         )
-        row.key_indicator = key_indicator or row.key_indicator
         row.save()
         record(actor, "monitoring.outcome.save", row, before=before, after=snapshot(row), region=region)
     return row
 
 
+def _taken(row: OutcomeValue) -> str:
+    return _("%(name)s already has a value for %(year)d; change that value in the list.") % {
+        "name": row.name,
+        "year": row.year,
+    }
+
+
+def do_remove_outcome(actor: User, outcome: OutcomeValue, *, version: int | None = None) -> None:
+    """Remove one year's value of an outcome series; refused when it changed since the page was opened."""
+    region = outcome.region
+    _require_outcome_manager(actor, region)
+    with transaction.atomic():
+        require_version(outcome, version)
+        record(
+            actor, "monitoring.outcome.remove", outcome, before=snapshot(outcome), after=None, region=region
+        )
+        outcome.delete()
+
+
 def do_seed_outcomes(actor: User, region: Region) -> int:
-    """Start each outcome series from the masterplan's key indicators (their baseline year's value)."""
-    require_manager(actor, region)
+    """Start each outcome series from the masterplan's key indicators (their baseline year's value).
+
+    A key indicator whose series already has its year, or whose year lies outside 2000–2100 (a key
+    indicator may record an older baseline), is left out; returns how many values were added."""
+    _require_outcome_manager(actor, region)
     count = 0
     with transaction.atomic():
-        for indicator in KeyIndicator.objects.filter(region=region):
-            if OutcomeValue.objects.filter(region=region, name=indicator.name, year=indicator.year).exists():
+        for indicator in KeyIndicator.objects.filter(region=region).order_by("name", "year", "id"):
+            year = int(indicator.year)
+            if not OUTCOME_FIRST_YEAR <= year <= OUTCOME_LAST_YEAR:
+                continue
+            name = _one_line(indicator.name)
+            if OutcomeValue.objects.filter(region=region, name=name, year=year).exists():
                 continue
             do_save_outcome(
                 actor,
                 region,
-                name=indicator.name,
-                year=indicator.year,
+                name=name,
+                year=year,
                 value=indicator.value,
                 unit=indicator.unit,
-                source=indicator.source,
+                source=indicator.source or _("Masterplan key indicator"),
                 verified=True,
                 key_indicator=indicator,
             )

@@ -89,5 +89,5 @@ def test_a_milestone_needs_a_name_and_an_outcome_a_source(world, budi, region_a)
     call = lambda: do_save_outcome(  # noqa: E731
         budi, region_a, name="Angka kemiskinan", year=2027, value=Decimal("6.2"), source=" "
     )
-    assert message_of(call) == ["Nilai outcome memerlukan nama indikator dan sumbernya."]
+    assert message_of(call) == {"source": ["Sebutkan sumber nilainya (mis. BPS, Susenas 2024)."]}
     assert not OutcomeValue.objects.exists()

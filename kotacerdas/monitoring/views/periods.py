@@ -42,11 +42,12 @@ from kotacerdas.monitoring.region_section import region_changes
 from kotacerdas.planning.models import Masterplan
 from kotacerdas.regions.models import Region
 from kotacerdas.web.pages import RegionPage
-from kotacerdas.web.region_cache import Kept, everyone, kept_fragment
+from kotacerdas.web.region_cache import Kept, kept_fragment
 
-# The page's body is the same for everyone who may open it; the reports it counts are frequent records,
-# which renew it (and not the region's other kept fragments).
-MONITORING_BODY = Kept("monitoring:region", changes=region_changes, audience=everyone)
+# The page's body is the same for everyone who may open it, except the links to the outcome indicators'
+# forms that its managers see (two audiences); the reports it counts are frequent records, which renew it
+# (and not the region's other kept fragments).
+MONITORING_BODY = Kept("monitoring:region", changes=region_changes, audience=can_manage_monitoring)
 
 
 @manage_page
@@ -56,16 +57,17 @@ def monitoring(page: RegionPage[Region]) -> HttpResponse:
         page.request,
         page.region,
         MONITORING_BODY,
-        lambda: _monitoring_body(page.region),
+        lambda: _monitoring_body(page.region, manager=page.can_edit),
         stamp=region_change_stamp,
     )
     return page.render("monitoring/region.html", {"body": body})
 
 
-def _monitoring_body(region: Region) -> str:
+def _monitoring_body(region: Region, *, manager: bool) -> str:
     data = monitoring_of(region, timezone.localdate())
     context = {
         "region": region,
+        "manager": manager,
         "m": data,
         "kpi_rows": tables.kpi_rows(data.kpis, data.years),
         "initiative_rows": tables.initiative_rows(data.dimensions),
