@@ -38,6 +38,13 @@ def test_the_demo_shows_two_years_a_locked_one_and_a_returned_report(
     page = as_budi.get(reverse("monitoring:region", args=["33.73"]))
     assert page.status_code == 200
     assert "data contoh" in page.text and "Rp" in page.text
+    outcomes = as_budi.get(reverse("monitoring:outcomes", args=["33.73"])).text
+    # the example series (tagged) and the series started from the masterplan's key indicators
+    assert (
+        "Tingkat kemiskinan (contoh pola Magelang)" in outcomes
+        and '<span class="tag">data contoh</span>' in outcomes
+    )
+    assert "Indeks Pembangunan Manusia (contoh)" in outcomes and "84,99 indeks" in outcomes
 
 
 def test_the_demo_has_rinas_thread_on_the_returned_report(ayu, budi, rina, region_a, salatiga_plan) -> None:
