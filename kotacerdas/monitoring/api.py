@@ -39,7 +39,7 @@ from kotacerdas.monitoring.actions.reports import (
     do_save_initiative_report,
     do_save_kpi_report,
 )
-from kotacerdas.monitoring.models import InitiativeReport, KpiReport, Period
+from kotacerdas.monitoring.models import InitiativeReport, KpiReport, OutcomeValue, Period
 from kotacerdas.monitoring.models import Realisation as RealisationRecord
 from kotacerdas.planning.models import FundingSource
 from kotacerdas.web.api import as_api_error
@@ -50,6 +50,14 @@ class PeriodSerializer(serializers.ModelSerializer[Period]):
     class Meta:
         model = Period
         fields = ["id", "year", "quarter", "closes_on", "state"]
+
+
+class OutcomeSerializer(serializers.ModelSerializer[OutcomeValue]):
+    value = serializers.DecimalField(max_digits=18, decimal_places=4, coerce_to_string=True)
+
+    class Meta:
+        model = OutcomeValue
+        fields = ["id", "name", "year", "value", "unit", "source", "verified", "example", "version"]
 
 
 class KpiReportSerializer(serializers.ModelSerializer[KpiReport]):
@@ -181,6 +189,17 @@ class PeriodList(APIView):
     def get(self, request: Request, version: str, code: str) -> Response:
         region = get_region_for_user(request.user, code)
         return Response(PeriodSerializer(Period.objects.filter(region=region), many=True).data)
+
+
+class OutcomeList(APIView):
+    @extend_schema(
+        summary="A region's outcome indicator series: one row per indicator and year, as the page lists them",
+        responses=OutcomeSerializer(many=True),
+    )
+    def get(self, request: Request, version: str, code: str) -> Response:
+        region = get_region_for_user(request.user, code)
+        rows = OutcomeValue.objects.filter(region=region).order_by("name", "year")
+        return Response(OutcomeSerializer(rows, many=True).data)
 
 
 class Realisation(APIView):

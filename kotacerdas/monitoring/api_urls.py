@@ -8,6 +8,7 @@ from kotacerdas.web.access_classes import REGION_SCOPED
 app_name = "monitoring"
 access = {
     "periods": REGION_SCOPED,
+    "outcomes": REGION_SCOPED,
     "realisation": REGION_SCOPED,
     "kpi_realisation": REGION_SCOPED,
     "initiative_realisation": REGION_SCOPED,
@@ -18,6 +19,7 @@ M = "regions/<str:code>/monitoring/"
 P = M + "periods/<id:period_id>"
 urlpatterns = [
     path(M + "periods", api.PeriodList.as_view(), name="periods"),
+    path(M + "outcomes", api.OutcomeList.as_view(), name="outcomes"),
     path(P + "/realisation", api.Realisation.as_view(), name="realisation"),
     path(P + "/kpis/<id:kpi_id>", api.KpiRealisation.as_view(), name="kpi_realisation"),
     path(

@@ -4,12 +4,15 @@ may open monitoring reads the series without a form and gets 403 on every write;
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 import pytest
 from django.urls import reverse
+from rest_framework.test import APIClient
 
 from conftest import logged_in
+from kotacerdas.core import formatting
 from kotacerdas.monitoring.actions.setup import do_save_outcome
 from kotacerdas.monitoring.models import OutcomeValue
 from kotacerdas.planning.analysis.actions import do_add_indicator
@@ -193,3 +196,39 @@ def test_the_monitoring_page_explains_and_links_the_outcome_indicators(
     filled = as_budi.get(MONITORING).text  # the kept body renewed by the audited save
     assert "12,5%" in filled and f'<a href="{LIST}">Isi atau perbaiki nilai outcome</a>' in filled
     assert "Isi atau perbaiki nilai outcome" not in as_sari.get(MONITORING).text
+
+
+def test_the_api_lists_the_values_the_page_lists(as_budi, budi, sari, region_a, dewi, region_b) -> None:
+    """The page and GET /api/v1/regions/<code>/monitoring/outcomes show the same values, each as stored."""
+    for name, year, value, example in (
+        ("Tingkat kemiskinan", 2023, "9,8", False),
+        ("Tingkat kemiskinan", 2025, "7", True),
+        ("IPM", 2024, "84,99", False),
+    ):
+        do_save_outcome(
+            budi, region_a, name=name, year=year, value=value, unit="%", source="BPS", example=example
+        )
+    do_save_outcome(dewi, region_b, name="IPM", year=2024, value="80", source="BPS")  # another region's
+    api = APIClient()
+    api.force_authenticate(sari)  # a reader of the region, as on the page
+    answer = api.get("/api/v1/regions/33.73/monitoring/outcomes")
+    assert answer.status_code == 200
+    rows = answer.json()
+    page = as_budi.get(LIST).text
+    on_page = [int(pk) for pk in re.findall(r'data-testid="outcome-(\d+)"', page)]
+    assert [row["id"] for row in rows] == on_page  # the same values, in the same order
+    for row in rows:
+        stored = OutcomeValue.objects.get(pk=row["id"])
+        assert (row["name"], row["year"], Decimal(row["value"]), row["example"]) == (
+            stored.name,
+            stored.year,
+            stored.value,
+            stored.example,
+        )
+        line = page.split(f'data-testid="outcome-{row["id"]}"', 1)[1].split("</tr>", 1)[0]
+        assert f"{formatting.measured(Decimal(row['value']))}{row['unit']}" in line
+        assert ("data contoh" in line) == row["example"]
+    assert APIClient().get("/api/v1/regions/33.73/monitoring/outcomes").status_code in (401, 403)
+    other = APIClient()
+    other.force_authenticate(dewi)
+    assert other.get("/api/v1/regions/33.73/monitoring/outcomes").status_code == 404
