@@ -95,3 +95,236 @@ def test_the_published_kpi_actuals_are_the_approved_reports_in_open_data_and_the
     }
     assert published == approved
     assert in_api == approved
+
+
+# ---------------------------------------------------------------------------------------------------
+# The second half of the lifecycle, on the shared world (tests/world.py: Sleman, Dewi, Ayu): a region's
+# yearly evaluation result, its monitoring figures and its Quick Wins, each read from one record by
+# every page, letter, export, API and public page that shows it.
+
+
+def _text(html: str) -> str:
+    """A page's words, tags removed and blanks collapsed, as a reader sees them."""
+    import html as entities
+    import re
+
+    body = re.sub(r"(?s)<(script|style)\b.*?</\1>", " ", html)
+    return re.sub(r"\s+", " ", entities.unescape(re.sub(r"<[^>]+>", " ", body))).strip()
+
+
+def _table_rows(html: str) -> list[list[str]]:
+    """Every table row of a page as the text of its cells."""
+    import re
+
+    return [
+        [_text(cell) for cell in re.findall(r"(?s)<t[dh]\b[^>]*>(.*?)</t[dh]>", row)]
+        for row in re.findall(r"(?s)<tr\b[^>]*>(.*?)</tr>", html)
+    ]
+
+
+def _table_row(html: str, first_cell: str) -> list[str]:
+    """The cells (as text) of the first table row whose first cell reads ``first_cell``."""
+    found = next((cells for cells in _table_rows(html) if cells and cells[0] == first_cell), None)
+    assert found is not None, f"no row starting with {first_cell!r}"
+    return found
+
+
+EVALUATED = 2027  # a cycle of the test's own, after the world's open 2026 and published 2025
+SLEMAN_PARTS = {"baseline": "4", "output": "3.5", "outcome": "2", "impact": "1.5", "quick_win": "5"}
+
+
+def _publish_own_cycle(world: dict[str, Any]) -> Any:
+    """Ayu opens, scores and publishes a cycle with Sleman and Salatiga (unequal parts, so a part shown
+    in the wrong place or a total computed afresh cannot pass)."""
+    from datetime import date
+
+    from kotacerdas.evaluation.actions import do_enter_results, do_open_cycle, do_publish
+
+    cycle = do_open_cycle(
+        world["ayu"],
+        year=EVALUATED,
+        instrument="monev-2022",
+        scheme="pp26-2008",
+        regions=[world["region"], world["region_a"]],
+        self_assessment_until=date(EVALUATED, 8, 31),
+        verification_until=date(EVALUATED, 10, 31),
+        publication_on=date(EVALUATED, 12, 5),
+    )
+    parts = ",".join(SLEMAN_PARTS.values())
+    scores = (
+        "region_code,baseline,output,outcome,impact,quick_win\n"
+        f"{world['region'].code},{parts}\n{world['region_a'].code},2,2,2,2,2\n"
+    )
+    do_enter_results(world["ayu"], cycle, scores)
+    return do_publish(world["ayu"], cycle)
+
+
+def test_a_regions_evaluation_result_is_the_publications_everywhere_it_is_shown(
+    world: dict[str, Any], django_capture_on_commit_callbacks: Any
+) -> None:
+    from django.urls import reverse
+    from openpyxl import load_workbook
+
+    from kotacerdas.core.evaluation import PARTS
+    from kotacerdas.core.evaluation.letter import PART_LABELS, score_text
+    from kotacerdas.documents.tests.conftest import docx_text
+    from kotacerdas.evaluation.actions import do_request_results_book
+    from kotacerdas.evaluation.models import ResultsBook
+
+    publication = _publish_own_cycle(world)
+    code = world["region"].code
+    (row,) = [r for r in publication.rows if r["region_code"] == code]
+    assert publication.inputs[code]["parts"] == SLEMAN_PARTS
+    total, size_class = row["total"], row["size_class"]
+    ranks = [int(row[k]) for k in ("rank_national", "rank_province", "rank_in_class")]
+    assert ranks[0] == 1, "Sleman's weighted total is above Salatiga's 2"
+
+    ayu, dewi, visitor = Client(), Client(), Client()
+    ayu.force_login(world["ayu"])
+    dewi.force_login(world["dewi"])
+
+    # Ayu's cycle page, its XLSX and its CSV
+    page = ayu.get(reverse("evaluation:cycle", args=[publication.cycle_id])).content.decode()
+    results, participants_table = page.split('data-testid="results-table"', 1)[1].split("</table>", 1)
+    screen = _table_row(results, code)
+    assert screen[2] == score_text(total) and screen[4] == size_class
+    assert [int(cell) for cell in screen[5:8]] == ranks
+    participants = _table_row(participants_table, str(world["region"]))
+    assert participants[3 : 3 + len(PARTS)] == [score_text(SLEMAN_PARTS[part]) for part in PARTS]
+    sheet = load_workbook(
+        io.BytesIO(ayu.get(reverse("evaluation:results_xlsx", args=[publication.cycle_id])).content)
+    )
+    xlsx = next(r for r in sheet.active.iter_rows(values_only=True) if r[0] == code)
+    assert Decimal(str(xlsx[2])) == Decimal(total) and xlsx[4] == size_class and list(xlsx[5:8]) == ranks
+    ranks_csv = ayu.get(reverse("evaluation:results_csv", args=[publication.cycle_id])).content.decode()
+    as_csv = next(r for r in csv.DictReader(io.StringIO(ranks_csv)) if r["region_code"] == code)
+    assert as_csv["total"] == total and as_csv["size_class"] == size_class
+    assert [int(as_csv[k]) for k in ("rank_national", "rank_province", "rank_in_class")] == ranks
+
+    # the result letter (Dewi's and the one on Ayu's cycle page are one letter)
+    letter = dewi.get(reverse("evaluation:letter_docx", args=[code, EVALUATED]))
+    assert letter.status_code == 200
+    assert ayu.get(reverse("evaluation:cycle_letter_docx", args=[publication.cycle_id, code])).content
+    words = docx_text(letter.content)
+    for part in PARTS:
+        assert f"{PART_LABELS[part]}\n" in words + "\n"
+        assert score_text(SLEMAN_PARTS[part]) in words
+    assert f"Nilai total\n100%\n{score_text(total)}" in words
+
+    # Dewi's region page and the evaluation API
+    card = _text(dewi.get(f"/r/{code}/").content.decode())
+    shown = card.split(f"Evaluasi {EVALUATED}", 1)[1].split("Surat hasil", 1)[0]
+    assert f"Total {score_text(total)} " in shown
+    assert f"Peringkat nasional {ranks[0]} Peringkat provinsi {ranks[1]} " in shown
+    assert f"Peringkat di antara daerah “{size_class}” {ranks[2]} " in shown
+    api = dewi.get(f"/api/v1/evaluations/{EVALUATED}/results").json()
+    (in_api,) = [r for r in api["results"] if r["region_code"] == code]
+    assert in_api["total"] == total and in_api["size_class"] == size_class
+    assert [in_api[k] for k in ("rank_national", "rank_province", "rank_in_class")] == ranks
+
+    # the national results book
+    with django_capture_on_commit_callbacks(execute=True):
+        do_request_results_book(world["ayu"], publication.cycle)
+    book = ResultsBook.objects.get(publication=publication)
+    assert book.status == ResultsBook.Status.DONE, book.message
+    book_row = next(
+        r for r in (docx_text(bytes(book.docx)).split("\n")) if r == code
+    )  # the region appears in the book
+    assert book_row
+
+    # the public: the region's page, the national page, the portal API and the open data
+    public = _table_row(visitor.get(f"/publik/r/{code}/").content.decode(), str(EVALUATED))
+    assert public[1:5] == [score_text(total), size_class, str(ranks[0]), str(ranks[2])]
+    assert f"{world['region'].name} · {score_text(total)}" in _text(visitor.get("/publik/").content.decode())
+    (portal,) = [
+        e
+        for e in visitor.get(f"/api/v1/portal/regions/{code}").json()["evaluations"]
+        if e["year"] == EVALUATED
+    ]
+    assert portal["total"] == total and portal["size_class"] == size_class
+    assert [portal[k] for k in ("rank_national", "rank_province", "rank_in_class")] == ranks
+    table = visitor.get("/data/evaluasi/data.csv").content.decode("utf-8-sig")
+    (opened,) = [
+        r
+        for r in csv.DictReader(io.StringIO(table))
+        if r["region_code"] == code and r["year"] == str(EVALUATED)
+    ]
+    assert opened["total"] == total and opened["size_class"] == size_class
+    assert [int(opened[k]) for k in ("rank_national", "rank_province", "rank_in_class")] == ranks
+    (as_json,) = [
+        r
+        for r in visitor.get("/data/evaluasi/data.json").json()
+        if r["region_code"] == code and r["year"] == EVALUATED
+    ]
+    assert Decimal(str(as_json["total"])) == Decimal(total)
+    assert [as_json[k] for k in ("rank_national", "rank_province", "rank_in_class")] == ranks
+    workbook = load_workbook(io.BytesIO(visitor.get("/data/evaluasi/data.xlsx").content)).active
+    header, *rows = list(workbook.iter_rows(values_only=True))
+    (in_xlsx,) = [dict(zip(header, r, strict=True)) for r in rows if r[0] == code and r[1] == EVALUATED]
+    assert Decimal(str(in_xlsx["total"])) == Decimal(total) and in_xlsx["size_class"] == size_class
+    assert [in_xlsx[k] for k in ("rank_national", "rank_province", "rank_in_class")] == ranks
+
+
+def _approve_world_reports(world: dict[str, Any]) -> None:
+    from kotacerdas.monitoring.models import InitiativeReport, KpiReport
+    from tests.world import action
+
+    review = action("monitoring.do_review_report")
+    review(world["dewi"], KpiReport.objects.get(pk=world["kpi_report_id"]), decision="approved")
+    review(world["dewi"], InitiativeReport.objects.get(pk=world["initiative_report_id"]), decision="approved")
+
+
+def test_a_kpi_actual_and_an_initiative_status_are_the_approved_reports_and_public_only_once_published(
+    world: dict[str, Any],
+) -> None:
+    """Approved after Sleman's portal was published: the internal pages show the approved values at
+    once, the public ones the snapshot until Dewi publishes again; then every output agrees."""
+    from openpyxl import load_workbook
+
+    from kotacerdas.portal.actions import do_publish_portal
+
+    code = world["region"].code
+    _approve_world_reports(world)
+    dewi, ayu, visitor = Client(), Client(), Client()
+    dewi.force_login(world["dewi"])
+    ayu.force_login(world["ayu"])
+
+    # the internal pages: the approved actual (80 against the 2026 target of 100) and status
+    monitoring = dewi.get(f"/r/{code}/monitoring/").content.decode()
+    assert "100 / 80 (80,0%)" in _table_row(monitoring, "Capaian")
+    initiative = _table_row(monitoring, "GOV-01")
+    assert initiative[3] == "berjalan"
+    overall = _text(monitoring).split("Progres masterplan: ", 1)[1].split(" ", 1)[0]
+    national = ayu.get("/monitoring/nasional/").content.decode()
+    sleman = next(cells for cells in _table_rows(national) if world["region"].name in cells)
+    assert overall in sleman, (overall, sleman)
+    sheet = load_workbook(io.BytesIO(ayu.get("/monitoring/nasional/xlsx/").content)).active
+    header, *rows = list(sheet.iter_rows(values_only=True))
+    (in_xlsx,) = [dict(zip(header, r, strict=True)) for r in rows if r[0] == code]
+    assert Decimal(str(in_xlsx["Progres (%)"])) == _percent(overall)
+
+    # the public still reads the snapshot published before the approval
+    def public_actuals() -> tuple[Any, ...]:
+        kpis = visitor.get(f"/api/v1/portal/regions/{code}").json()["content"]["kpis"]
+        table = visitor.get("/data/kpi/data.csv").content.decode("utf-8-sig")
+        in_csv = [r["actual"] for r in csv.DictReader(io.StringIO(table)) if r["region_code"] == code]
+        in_json = [r["actual"] for r in visitor.get("/data/kpi/data.json").json() if r["region_code"] == code]
+        return [k["actuals"] for k in kpis], in_csv, in_json
+
+    assert public_actuals() == ([{}], [""], [None])
+    assert "100 / 80" not in _text(visitor.get(f"/publik/r/{code}/").content.decode())
+
+    do_publish_portal(world["dewi"], world["region"], parts=["vision", "initiatives", "kpis", "milestones"])
+    assert public_actuals() == ([{"2026": "80"}], ["80"], [80])
+    public = visitor.get(f"/publik/r/{code}/").content.decode()
+    assert _table_row(public, "2026")[1:3] == ["100", "80"]
+    assert _table_row(public, "GOV-01")[2] == "berjalan"
+    assert f"Progres keseluruhan (laporan yang disetujui): {overall}" in _text(public)
+    table = visitor.get("/data/inisiatif/data.csv").content.decode("utf-8-sig")
+    (row,) = [r for r in csv.DictReader(io.StringIO(table)) if r["region_code"] == code]
+    assert row["status"] == "running" and Decimal(row["progress"]) == _percent(initiative[4])
+
+
+def _percent(shown: str) -> Decimal:
+    """A percentage as a page shows it ("50,0%")."""
+    return Decimal(shown.rstrip("%").replace(",", "."))

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
 from kotacerdas.core.evaluation.dimensions import NO_SCORE, display_text
+from kotacerdas.core.evaluation.letter import band_text
 from kotacerdas.core.spreadsheet import append_row
 from kotacerdas.evaluation.models import Publication
 from kotacerdas.planning.reference import dimension_label
@@ -46,9 +47,10 @@ def columns() -> list[Column]:
 
 
 def band_cell(band: dict[str, Any] | None) -> str:
+    """The rank band as the result letter writes it (``band_text``: a fractional quantile as 1,5)."""
     if band is None:
         return _("not ranked (not verified)")
-    text = f"{band['q05']}–{band['q95']}"
+    text = band_text(band)
     return f"{text} · {_('robust')}" if band.get("robust") else text
 
 

@@ -17,6 +17,7 @@ from kotacerdas.core.evaluation import PARTS
 from kotacerdas.core.evaluation.evaluate import BAND_COLUMNS, RANK_COLUMNS
 from kotacerdas.core.evaluation.letter import PART_LABELS
 from kotacerdas.core.regions import size_scheme_from_dict
+from kotacerdas.core.spreadsheet import csv_text
 from kotacerdas.evaluation import actions
 from kotacerdas.evaluation.access import cycle_page
 from kotacerdas.evaluation.forms import CycleForm, ResultsForm
@@ -25,6 +26,9 @@ from kotacerdas.evaluation.results_table import SIGNED, TEXT, columns, table_col
 from kotacerdas.jobs.liveness import sweep
 from kotacerdas.web.object_pages import ObjectPage
 from kotacerdas.web.pages import render_page, save_form
+
+
+TEXT_COLUMNS = ("region_code", "size_class")  # of the ranks CSV; the other columns are numbers
 
 
 @national_admin_required
@@ -138,7 +142,8 @@ def results_csv(page: ObjectPage[Cycle]) -> HttpResponse:
         columns = [c for c in (*RANK_COLUMNS, *BAND_COLUMNS) if c in rows[0]]
         writer = csv.DictWriter(out, fieldnames=columns)
         writer.writeheader()
-        writer.writerows(rows)
+        # text through csv_text, so a spreadsheet never runs it; the numbers stay numbers ("-0.23")
+        writer.writerows({k: csv_text(v) if k in TEXT_COLUMNS else v for k, v in row.items()} for row in rows)
     response = HttpResponse(out.getvalue(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="evaluasi-{page.obj.year}-peringkat.csv"'
     return response

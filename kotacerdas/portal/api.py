@@ -42,9 +42,10 @@ class EvaluationSerializer(serializers.Serializer[Any]):
         allow_null=True, help_text="exact decimal; null without a previous total"
     )
     size_class = serializers.CharField()
-    rank_national = serializers.CharField(allow_null=True)
-    rank_province = serializers.CharField(allow_null=True)
-    rank_in_class = serializers.CharField(allow_null=True)
+    # whole numbers, as the evaluation API and the open data give them; null: not verified, not ranked
+    rank_national = serializers.IntegerField(allow_null=True)
+    rank_province = serializers.IntegerField(allow_null=True)
+    rank_in_class = serializers.IntegerField(allow_null=True)
 
 
 class SnapshotSerializer(serializers.Serializer[Any]):
