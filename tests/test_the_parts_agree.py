@@ -227,13 +227,14 @@ def test_a_regions_evaluation_result_is_the_publications_everywhere_it_is_shown(
         do_request_results_book(world["ayu"], publication.cycle)
     book = ResultsBook.objects.get(publication=publication)
     assert book.status == ResultsBook.Status.DONE, book.message
-    book_row = next(
-        r for r in (docx_text(bytes(book.docx)).split("\n")) if r == code
-    )  # the region appears in the book
-    assert book_row
+    in_book = [code, world["region"].name, *(score_text(SLEMAN_PARTS[p]) for p in PARTS), score_text(total)]
+    assert "\n".join(in_book) in docx_text(bytes(book.docx)), (
+        "the book's part scores, as the letter writes them"
+    )
 
     # the public: the region's page, the national page, the portal API and the open data
-    public = _table_row(visitor.get(f"/publik/r/{code}/").content.decode(), str(EVALUATED))
+    page = visitor.get(f"/publik/r/{code}/").content.decode()
+    public = _table_row(page.split('id="evaluation"', 1)[1], str(EVALUATED))
     assert public[1:5] == [score_text(total), size_class, str(ranks[0]), str(ranks[2])]
     assert f"{world['region'].name} · {score_text(total)}" in _text(visitor.get("/publik/").content.decode())
     (portal,) = [
@@ -328,3 +329,73 @@ def test_a_kpi_actual_and_an_initiative_status_are_the_approved_reports_and_publ
 def _percent(shown: str) -> Decimal:
     """A percentage as a page shows it ("50,0%")."""
     return Decimal(shown.rstrip("%").replace(",", "."))
+
+
+def test_an_unpublished_result_stays_internal_and_a_published_one_keeps_its_frozen_figures(
+    world: dict[str, Any],
+) -> None:
+    """Scores entered in the open 2026 cycle reach no letter, API, portal page or open data; once
+    published, approving the monitoring reports behind its dimension scores changes the record (what
+    the next self-assessment is pre-filled from) but no published figure."""
+    from django.urls import reverse
+    from openpyxl import load_workbook
+
+    from kotacerdas.evaluation.actions import do_enter_results, do_publish
+    from kotacerdas.evaluation.models import Cycle
+    from kotacerdas.evaluation.record import dimension_counts
+
+    code, year = world["region"].code, 2026
+    cycle = Cycle.objects.get(pk=world["cycle_id"])
+    do_enter_results(
+        world["ayu"], cycle, f"region_code,baseline,output,outcome,impact,quick_win\n{code},4,4,4,4,4\n"
+    )
+    dewi, visitor = Client(), Client()
+    dewi.force_login(world["dewi"])
+
+    def public_years() -> dict[str, set[int]]:
+        table = visitor.get("/data/evaluasi/data.csv").content.decode("utf-8-sig")
+        portal = visitor.get(f"/api/v1/portal/regions/{code}").json()["evaluations"]
+        page = visitor.get(f"/publik/r/{code}/").content.decode()
+        section = _table_rows(page.split('id="evaluation"', 1)[1].split("</section>", 1)[0])
+        return {
+            "open data": {
+                int(r["year"]) for r in csv.DictReader(io.StringIO(table)) if r["region_code"] == code
+            },
+            "portal API": {e["year"] for e in portal},
+            "portal page": {int(cells[0]) for cells in section if cells and cells[0].isdigit()},
+        }
+
+    assert public_years() == {"open data": {2025}, "portal API": {2025}, "portal page": {2025}}
+    assert dewi.get(f"/api/v1/evaluations/{year}/results").status_code == 404
+    assert dewi.get(reverse("evaluation:letter_docx", args=[code, year])).status_code == 404
+    assert "Total 4 " not in _text(dewi.get(f"/r/{code}/").content.decode())
+
+    publication = do_publish(world["ayu"], cycle)
+    frozen = publication.inputs[code]["dimensions"]
+    assert frozen["governance"] == "0", "Satu Data Sleman planned in 2026, reported but not approved"
+    assert public_years() == {
+        "open data": {2025, 2026},
+        "portal API": {2025, 2026},
+        "portal page": {2025, 2026},
+    }
+
+    _approve_world_reports(world)
+    assert [(c.dimension, c.running, c.planned) for c in dimension_counts(world["region"], year)] == [
+        ("governance", 1, 1)
+    ], "the record now says the programme runs"
+    (in_api,) = [
+        r
+        for r in dewi.get(f"/api/v1/evaluations/{year}/results").json()["results"]
+        if r["region_code"] == code
+    ]
+    assert in_api["dimension_scores"]["governance"] == "0" and in_api["total"] == "4"
+    card = _text(dewi.get(f"/r/{code}/").content.decode()).split(f"Evaluasi {year}", 1)[1]
+    assert "Smart Governance 0 " in card.split("Surat hasil", 1)[0]
+    ayu = Client()
+    ayu.force_login(world["ayu"])
+    sheet = load_workbook(
+        io.BytesIO(ayu.get(reverse("evaluation:results_xlsx", args=[cycle.pk])).content)
+    ).active
+    header, *rows = list(sheet.iter_rows(values_only=True))
+    (in_xlsx,) = [dict(zip(header, r, strict=True)) for r in rows if r[0] == code]
+    assert in_xlsx["Smart Governance"] == 0

@@ -17,11 +17,11 @@ from django.utils import timezone, translation
 from kotacerdas.core.books.pdf import ConversionTimeout, PdfUnavailable, convert_to_pdf
 from kotacerdas.core.evaluation import PARTS
 from kotacerdas.core.evaluation.book import BookData, Table, book_filename, render_book
-from kotacerdas.core.evaluation.letter import PART_LABELS
+from kotacerdas.core.evaluation.letter import PART_LABELS, score_text, signed_score_text
 from kotacerdas.core.formatting import tanggal
 from kotacerdas.core.processes import owned_tempdir
 from kotacerdas.evaluation.models import Publication
-from kotacerdas.evaluation.results_table import EMPTY, columns, results_rows
+from kotacerdas.evaluation.results_table import EMPTY, NUMBER, SIGNED, columns, results_rows
 from kotacerdas.regions.models import Region
 
 SIZE_CLASS = 4  # the size-class column of results_rows
@@ -31,7 +31,7 @@ PROVINCE_HEADER = ("Kode", "Provinsi", "Wilayah", "Diperingkat", "Peringkat 1 pr
 def book_data(publication: Publication) -> BookData:
     with translation.override("id"):  # an official document: Indonesian whatever the reader's language
         header = [str(column.label) for column in columns()]
-        rows = results_rows(publication)
+        rows = [as_written(row) for row in results_rows(publication)]
     ranked = [row for row in rows if row[5] != EMPTY]
     classes: dict[str, list[list[str]]] = defaultdict(list)
     for row in ranked:
@@ -53,6 +53,24 @@ def book_data(publication: Publication) -> BookData:
     )
 
 
+def as_written(row: list[str]) -> list[str]:
+    """A results row as the cycle page and the result letter write it: a total 3,475, a change +0,23
+    (the exact text 3.475 would read as three thousand in an Indonesian book)."""
+    kinds = [column.kind for column in columns()]
+    return [
+        signed_score(cell) if kind == SIGNED else score_cell(cell) if kind == NUMBER else cell
+        for cell, kind in zip(row, kinds, strict=True)
+    ]
+
+
+def score_cell(text: str) -> str:
+    return EMPTY if text in ("", EMPTY) else score_text(text)
+
+
+def signed_score(text: str) -> str:
+    return EMPTY if text in ("", EMPTY) else signed_score_text(text)
+
+
 def province_table(publication: Publication) -> Table:
     by_province: dict[str, list[dict[str, str]]] = defaultdict(list)
     for row in publication.rows:
@@ -68,7 +86,14 @@ def province_table(publication: Publication) -> Table:
         )
         best = max((row["total"] for row in ranked), key=float, default=EMPTY)
         lines.append(
-            [province, names.get(province, ""), str(len(rows)), str(len(ranked)), first or EMPTY, best]
+            [
+                province,
+                names.get(province, ""),
+                str(len(rows)),
+                str(len(ranked)),
+                first or EMPTY,
+                score_cell(best),
+            ]
         )
     return Table("Ringkasan per provinsi", PROVINCE_HEADER, lines)
 
@@ -78,7 +103,7 @@ def parts_table(publication: Publication, rows: list[list[str]]) -> Table:
     lines = []
     for row in rows:
         parts = publication.inputs.get(row[0], {}).get("parts", {})
-        lines.append([row[0], row[1], *(parts.get(part, EMPTY) for part in PARTS), row[2]])
+        lines.append([row[0], row[1], *(score_cell(parts.get(part, EMPTY)) for part in PARTS), row[2]])
     return Table("Nilai per bagian evaluasi", header, lines)
 
 

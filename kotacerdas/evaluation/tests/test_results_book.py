@@ -13,6 +13,8 @@ from openpyxl import load_workbook
 from kotacerdas.evaluation.actions import do_request_results_book
 from kotacerdas.evaluation.models import Participant, Publication, ResultsBook
 from kotacerdas.evaluation.results_table import columns
+from kotacerdas.core.evaluation.letter import score_text
+from kotacerdas.evaluation.tests.test_letter_and_table import as_shown
 from kotacerdas.evaluation.tests.test_letter_and_table import publication  # noqa: F401 (fixture)
 
 pytestmark = pytest.mark.django_db
@@ -39,7 +41,9 @@ def test_the_ranking_tables_are_the_xlsx_rows_grouped_by_size_class(as_ayu, book
     sheet = load_workbook(io.BytesIO(response.content)).active
     # the book's ranking tables are the XLSX's ranking columns (the XLSX adds one per dimension)
     width = len(columns())
-    xlsx = [["—" if v is None else str(v) for v in row[:width]] for row in sheet.iter_rows(values_only=True)]
+    rows = list(sheet.iter_rows(values_only=True))
+    # written as the cycle page and the letter write them (3,475, +0,23), not as the exact text
+    xlsx = [[as_shown(v, str(c)) for v, c in zip(row[:width], rows[0], strict=False)] for row in rows]
     ranking_tables = [t for t in book.tables if cells(t)[0] == xlsx[0]]
     # Salatiga, Jambi, Kediri, Yogyakarta: every class has its own table, the unverified one its own
     book_rows = [row for table in ranking_tables for row in cells(table)[1:]]
@@ -62,15 +66,15 @@ def test_the_part_scores_and_province_summary_match_the_api(as_ayu, book, public
         if cells(t)[0][2:] == ["Baseline", "Output", "Outcome", "Impact", "Quick Win", "Total"]
     )
     for code, _name, baseline, output, outcome, impact, quick_win, total in cells(parts)[1:]:
-        assert total == by_code[code]["total"]
-        assert [baseline, output, outcome, impact, quick_win] == list(
-            publication.inputs[code]["parts"].values()
-        )
-    assert cells(parts)[1][:3] == ["15.71", "Kota Jambi", "3.84"]  # Jambi 2024: total 3.475
+        assert total == score_text(by_code[code]["total"])
+        assert [baseline, output, outcome, impact, quick_win] == [
+            score_text(value) for value in publication.inputs[code]["parts"].values()
+        ]
+    assert cells(parts)[1][:3] == ["15.71", "Kota Jambi", "3,84"]  # Jambi 2024: total 3.475
     assert by_code["15.71"]["total"] == "3.475"
     provinces = next(t for t in book.tables if cells(t)[0][0] == "Kode" and cells(t)[0][1] == "Provinsi")
     rows = {row[0]: row for row in cells(provinces)[1:]}
-    assert rows["15"][2:] == ["1", "1", "Kota Jambi", "3.475"]
+    assert rows["15"][2:] == ["1", "1", "Kota Jambi", "3,475"]
     assert rows["34"][2:4] == ["1", "0"]  # Yogyakarta: listed, not ranked (not verified)
 
 
