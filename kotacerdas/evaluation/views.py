@@ -27,7 +27,6 @@ from kotacerdas.jobs.liveness import sweep
 from kotacerdas.web.object_pages import ObjectPage
 from kotacerdas.web.pages import render_page, save_form
 
-
 TEXT_COLUMNS = ("region_code", "size_class")  # of the ranks CSV; the other columns are numbers
 
 

@@ -10,12 +10,14 @@ from django.urls import reverse
 from docx import Document
 from openpyxl import load_workbook
 
+from kotacerdas.core.evaluation.letter import score_text
 from kotacerdas.evaluation.actions import do_request_results_book
 from kotacerdas.evaluation.models import Participant, Publication, ResultsBook
 from kotacerdas.evaluation.results_table import columns
-from kotacerdas.core.evaluation.letter import score_text
-from kotacerdas.evaluation.tests.test_letter_and_table import as_shown
-from kotacerdas.evaluation.tests.test_letter_and_table import publication  # noqa: F401 (fixture)
+from kotacerdas.evaluation.tests.test_letter_and_table import (
+    as_shown,
+    publication,  # noqa: F401 (fixture)
+)
 
 pytestmark = pytest.mark.django_db
 
