@@ -399,3 +399,65 @@ def test_an_unpublished_result_stays_internal_and_a_published_one_keeps_its_froz
     header, *rows = list(sheet.iter_rows(values_only=True))
     (in_xlsx,) = [dict(zip(header, r, strict=True)) for r in rows if r[0] == code]
     assert in_xlsx["Smart Governance"] == 0
+
+
+def test_quick_win_milestones_and_counts_are_the_same_on_every_page_and_in_open_data(
+    world: dict[str, Any],
+) -> None:
+    """Two milestones of Sleman's Quick Win, one marked done by an approved report: the monitoring page,
+    the public page, the portal API, the open data and the evaluation's Quick Win pre-fill all count
+    the same milestones as done; the region card and the Quick Win page count the same Quick Wins."""
+    from fractions import Fraction
+
+    from kotacerdas.evaluation.record import quick_win
+    from kotacerdas.monitoring.models import InitiativeReport, Period
+    from kotacerdas.planning.models import Initiative, QuickWin
+    from kotacerdas.portal.actions import do_publish_portal
+    from tests.world import action
+
+    code, dewi_user = world["region"].code, world["dewi"]
+    win = QuickWin.objects.get(pk=world["quickwin_id"])
+    launched = action("monitoring.do_add_milestone")(dewi_user, win, title="Peluncuran", year=2026)
+    action("monitoring.do_add_milestone")(dewi_user, win, title="Uji coba", year=2026)
+    report = InitiativeReport.objects.get(pk=world["initiative_report_id"])
+    review = action("monitoring.do_review_report")
+    review(dewi_user, report, decision="returned", reason="Tandai tonggak yang selesai")
+    report = action("monitoring.do_save_initiative_report")(
+        world["contributor"],
+        Period.objects.get(pk=world["period_id"]),
+        Initiative.objects.get(pk=world["initiative_id"]),
+        implementation="running",
+        milestones=[launched],
+        submit=True,
+        version=InitiativeReport.objects.get(pk=report.pk).version,
+    )
+    review(dewi_user, report, decision="approved")
+    do_publish_portal(dewi_user, world["region"], parts=["initiatives", "milestones"])
+
+    dewi, visitor = Client(), Client()
+    dewi.force_login(dewi_user)
+    expected = {("Peluncuran", True), ("Uji coba", False)}
+    row = _table_row(dewi.get(f"/r/{code}/monitoring/").content.decode(), "GOV-01")
+    assert "✔ Peluncuran" in row[5] and "○ Uji coba" in row[5], row
+    public = _text(visitor.get(f"/publik/r/{code}/").content.decode())
+    assert (
+        "✔ 2026 · Satu Data Sleman: Peluncuran" in public and "○ 2026 · Satu Data Sleman: Uji coba" in public
+    )
+    content = visitor.get(f"/api/v1/portal/regions/{code}").json()["content"]
+    assert {(m["title"], m["done"]) for m in content["milestones"]} == expected
+    table = visitor.get("/data/tonggak/data.csv").content.decode("utf-8-sig")
+    in_csv = {
+        (r["milestone"], r["done"] == "true")
+        for r in csv.DictReader(io.StringIO(table))
+        if r["region_code"] == code
+    }
+    assert in_csv == expected
+    prefill = quick_win(world["region"], 2026)
+    assert prefill.value == 5 * Fraction(1, 2), prefill.note
+    assert prefill.note.startswith(("1 dari 2", "1 of 2")), prefill.note
+
+    selected = QuickWin.objects.filter(region=world["region"]).count()
+    card = _text(dewi.get(f"/r/{code}/").content.decode())
+    assert f"Quick Win {selected} " in card
+    page = _text(dewi.get(f"/r/{code}/masterplan/quick-win/").content.decode())
+    assert page.count("Satu Data Sleman") >= selected
