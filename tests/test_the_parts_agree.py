@@ -461,3 +461,39 @@ def test_quick_win_milestones_and_counts_are_the_same_on_every_page_and_in_open_
     assert f"Quick Win {selected} " in card
     page = _text(dewi.get(f"/r/{code}/masterplan/quick-win/").content.decode())
     assert page.count("Satu Data Sleman") >= selected
+
+
+def test_after_a_revision_the_region_card_and_the_national_page_count_the_same_reports(
+    world: dict[str, Any],
+) -> None:
+    """Sleman's 2026 period belongs to revision 1 after Dewi starts revision 2 (2027–2031): the region's
+    card, its monitoring page and Ayu's national page (screen and XLSX) count and weigh the same items."""
+    from openpyxl import load_workbook
+
+    from kotacerdas.portal.actions import do_publish_portal
+    from tests.world import action
+
+    code = world["region"].code
+    _approve_world_reports(world)
+    action("planning.do_start_revision")(world["dewi"], world["region"], 2027, 2031)
+    dewi, ayu = Client(), Client()
+    dewi.force_login(world["dewi"])
+    ayu.force_login(world["ayu"])
+
+    monitoring = dewi.get(f"/r/{code}/monitoring/")
+    assert monitoring.status_code == 200
+    card = _text(dewi.get(f"/r/{code}/").content.decode())
+    reported = card.split("Dilaporkan ", 1)[1].split(")", 1)[0] + ")"
+    national = next(
+        cells for cells in _table_rows(ayu.get("/monitoring/nasional/").content.decode()) if code in cells
+    )
+    assert f"{national[6]} / {national[5]} ({national[8]})" == reported, (reported, national)
+    sheet = load_workbook(io.BytesIO(ayu.get("/monitoring/nasional/xlsx/").content)).active
+    header, *rows = list(sheet.iter_rows(values_only=True))
+    (in_xlsx,) = [dict(zip(header, r, strict=True)) for r in rows if r[0] == code]
+    assert (in_xlsx["Dilaporkan"], in_xlsx["Laporan yang diharapkan"]) == (int(national[6]), int(national[5]))
+    overall = _text(monitoring.content.decode()).split("Progres masterplan: ", 1)[1].split(" ", 1)[0]
+    assert national[9] == overall
+    do_publish_portal(world["dewi"], world["region"], parts=["initiatives", "kpis"])  # reads the same figures
+    public = _text(Client().get(f"/publik/r/{code}/").content.decode())
+    assert f"Progres keseluruhan (laporan yang disetujui): {overall}" in public

@@ -14,13 +14,14 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, OuterRef, Q, QuerySet
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
 from kotacerdas.core import monitoring as core
 from kotacerdas.core.spreadsheet import append_row
 from kotacerdas.monitoring.models import InitiativeReport, KpiReport, MonitoringSettings, Period
+from kotacerdas.planning.access import revision_for_year
 from kotacerdas.planning.models import Initiative, Kpi
 from kotacerdas.planning.roadmap_models import AdoptedItem
 from kotacerdas.programme.models import Candidacy
@@ -72,8 +73,23 @@ def rows_for(regions: QuerySet[Region]) -> list[Row]:
             "pk", "region_id", "code", "dimension", "start_year", "duration"
         )
     )
+    # what a period expects is of the revision its year belongs to, as on the region's card and the
+    # period's page (``overview.expected_items``); the progress is the active revision's, as on the
+    # region's monitoring page
+    revisions = (
+        Period.objects.filter(pk__in=[p.pk for p in latest.values()])
+        .annotate(revision=revision_for_year(OuterRef("region_id"), OuterRef("year")))
+        .values("revision")
+    )
+    running = list(
+        Initiative.all_revisions.filter(masterplan_id__in=revisions).values_list(
+            "region_id", "start_year", "duration"
+        )
+    )
     kpi_years = list(
-        Kpi.objects.filter(initiative__region_id__in=ids).values_list("initiative__region_id", "targets")
+        Kpi.all_revisions.filter(initiative__masterplan_id__in=revisions).values_list(
+            "initiative__region_id", "targets"
+        )
     )
     done = (core.SUBMITTED, core.APPROVED)
     counts: dict[int, list[int]] = defaultdict(lambda: [0, 0])
@@ -98,9 +114,9 @@ def rows_for(regions: QuerySet[Region]) -> list[Row]:
     progress = _progress(initiatives, methods)
     # what each region's latest period expects, counted in one pass over the rows (not per region)
     expected_by: dict[int, int] = defaultdict(int)
-    for i in initiatives:
-        year = latest[i.region_id].year if i.region_id in latest else 0
-        expected_by[i.region_id] += i.start_year <= year < i.start_year + i.duration
+    for region_id, start_year, duration in running:
+        year = latest[region_id].year if region_id in latest else 0
+        expected_by[region_id] += start_year <= year < start_year + duration
     for region_id, targets in kpi_years:
         year = latest[region_id].year if region_id in latest else 0
         expected_by[region_id] += str(year) in (targets or {})

@@ -127,6 +127,8 @@ def monitoring_of(region: Region, today: date) -> Monitoring:
     )
     latest: dict[int, tuple[tuple[int, int], str, Decimal]] = {}
     for initiative_id, year, quarter, implementation, progress in approved:
+        if initiative_id not in lines:  # an earlier revision's initiative: its own periods keep it
+            continue
         key = (year, quarter or 5)
         if initiative_id not in latest or latest[initiative_id][0] < key:
             latest[initiative_id] = (key, implementation, progress)
@@ -138,6 +140,8 @@ def monitoring_of(region: Region, today: date) -> Monitoring:
     for row in Realisation.objects.filter(report__period__region=region, report__status=core.APPROVED).values(
         "report__initiative_id", "report__period__year", "source", "amount"
     ):
+        if row["report__initiative_id"] not in lines:
+            continue
         per_source = lines[row["report__initiative_id"]].realised.setdefault(row["source"], {})
         year = row["report__period__year"]
         per_source[year] = per_source.get(year, Decimal(0)) + row["amount"]
@@ -208,7 +212,8 @@ def _kpi_lines(region: Region) -> list[KpiLine]:
         "kpi_id", "period__year", "period__quarter", "value"
     )
     for kpi_id, year, _quarter, value in sorted(rows, key=lambda row: (row[1], row[2] or 5)):
-        lines[kpi_id].actuals[year] = value  # the year's last approved value
+        if kpi_id in lines:  # not an earlier revision's KPI (its own periods keep its values)
+            lines[kpi_id].actuals[year] = value  # the year's last approved value
     return list(lines.values())
 
 
