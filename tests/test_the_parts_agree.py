@@ -497,3 +497,27 @@ def test_after_a_revision_the_region_card_and_the_national_page_count_the_same_r
     do_publish_portal(world["dewi"], world["region"], parts=["initiatives", "kpis"])  # reads the same figures
     public = _text(Client().get(f"/publik/r/{code}/").content.decode())
     assert f"Progres keseluruhan (laporan yang disetujui): {overall}" in public
+
+
+def test_the_ranks_csv_writes_text_that_starts_like_a_formula_as_text(world: dict[str, Any]) -> None:
+    """A size class named like a formula (the scheme is data) reaches the ranks CSV as text, while a
+    negative improvement stays a number."""
+    from django.urls import reverse
+
+    from kotacerdas.evaluation.actions import do_enter_results, do_publish
+    from kotacerdas.evaluation.models import Cycle
+
+    cycle = Cycle.objects.get(pk=world["cycle_id"])
+    scheme = cycle.size_scheme
+    scheme["bands"] = [{**band, "code": "=HYPERLINK(1)"} for band in scheme["bands"]]
+    Cycle.objects.filter(pk=cycle.pk).update(size_scheme=scheme)
+    code = world["region"].code
+    scores = f"region_code,baseline,output,outcome,impact,quick_win\n{code},1,1,1,1,1\n"
+    do_enter_results(world["ayu"], Cycle.objects.get(pk=cycle.pk), scores)
+    do_publish(world["ayu"], Cycle.objects.get(pk=cycle.pk))
+    ayu = Client()
+    ayu.force_login(world["ayu"])
+    ranks = ayu.get(reverse("evaluation:results_csv", args=[cycle.pk])).content.decode()
+    (row,) = csv.DictReader(io.StringIO(ranks))
+    assert row["size_class"] == "'=HYPERLINK(1)" and row["region_code"] == code
+    assert row["improvement"] == "-2", "a fall from the published 3 of 2025, written as a number"
