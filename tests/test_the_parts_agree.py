@@ -494,6 +494,12 @@ def test_after_a_revision_the_region_card_and_the_national_page_count_the_same_r
     assert (in_xlsx["Dilaporkan"], in_xlsx["Laporan yang diharapkan"]) == (int(national[6]), int(national[5]))
     overall = _text(monitoring.content.decode()).split("Progres masterplan: ", 1)[1].split(" ", 1)[0]
     assert national[9] == overall
+    # the evaluation of 2026 reads the same revision as the 2026 period (its pre-fill and frozen dimensions)
+    from kotacerdas.evaluation.record import dimension_counts
+
+    assert [(c.dimension, c.running, c.planned) for c in dimension_counts(world["region"], 2026)] == [
+        ("governance", 1, 1)
+    ]
     do_publish_portal(world["dewi"], world["region"], parts=["initiatives", "kpis"])  # reads the same figures
     public = _text(Client().get(f"/publik/r/{code}/").content.decode())
     assert f"Progres keseluruhan (laporan yang disetujui): {overall}" in public

@@ -30,7 +30,7 @@ from kotacerdas.evaluation.models import Publication
 from kotacerdas.monitoring.models import Evidence, InitiativeReport, Milestone, Period
 from kotacerdas.monitoring.overview import active_in
 from kotacerdas.monitoring.statuses import status_set
-from kotacerdas.planning.access import masterplan_of
+from kotacerdas.planning.access import initiatives_of, masterplan_for_year, masterplan_of
 from kotacerdas.planning.models import Initiative
 from kotacerdas.planning.reference import dimension_label
 from kotacerdas.programme.models import Institution
@@ -65,14 +65,18 @@ def _latest_approved(region: Region, year: int) -> dict[int, InitiativeReport]:
 
 
 def dimension_counts(region: Region, year: int) -> list[DimensionCount]:
-    """Per dimension: masterplan programmes planned to run in ``year`` and those reported running."""
-    if masterplan_of(region) is None:
+    """Per dimension: masterplan programmes planned to run in ``year`` and those reported running.
+
+    The programmes of the revision ``year`` belongs to (``masterplan_for_year``), as the year's
+    monitoring period expects them: after a revision, the earlier year keeps its own plan."""
+    masterplan = masterplan_for_year(region, year) if masterplan_of(region) is not None else None
+    if masterplan is None:
         return []
     statuses = status_set(region)
     latest = _latest_approved(region, year)
     planned: dict[str, int] = defaultdict(int)
     running: dict[str, int] = defaultdict(int)
-    initiatives = Initiative.objects.filter(region=region).exclude(status=Initiative.Status.CANCELLED)
+    initiatives = initiatives_of(masterplan).exclude(status=Initiative.Status.CANCELLED)
     for initiative in initiatives.order_by("dimension", "code"):
         if not active_in(initiative, year):
             continue
