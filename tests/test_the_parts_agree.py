@@ -1,6 +1,15 @@
-"""The demo region's yearly pagu is one fact read by every output: the adopted plan (its API answer),
-Buku II, the published portal snapshot, the open-data CSV and JSON and the public API. Each has its own
-tests; this one holds them against each other, so a reader that drifts from the plan of record fails."""
+"""One fact, one record, every output. Each output has its own tests; these hold them against each other,
+so a reader that drifts from the record of the fact fails:
+
+- the demo region's yearly pagu: the adopted plan, Buku II, the portal snapshot, open data and the API;
+- KPI actuals and initiative statuses: the approved reports on the monitoring page, the national view
+  (screen and XLSX), and, once published, the public page, the portal API and the open data;
+- a yearly evaluation result (total, part scores, size class, ranks): the publication on Ayu's cycle
+  page, its XLSX and CSV, the result letter, the results book, the region's card, the evaluation API,
+  the public pages, the portal API and the open data; an unpublished cycle reaches none of the public
+  outputs, and a published one keeps its frozen figures when the record behind them changes;
+- Quick Win milestones and counts, and what a period expects after a masterplan revision.
+"""
 
 from __future__ import annotations
 
