@@ -1,5 +1,7 @@
 """Two years of example monitoring for Kota Salatiga load through the actions, once."""
 
+from decimal import Decimal
+
 import pytest
 from django.urls import reverse
 
@@ -34,14 +36,18 @@ def test_the_demo_shows_two_years_a_locked_one_and_a_returned_report(
     assert KpiReport.objects.filter(period__year=2027, status="submitted").count() == 1  # Budi's to approve
     assert KpiReport.objects.filter(period__year=2026, status="approved").exists()
     example = OutcomeValue.objects.filter(example=True).order_by("year")
-    assert [(v.year, v.value) for v in example] == [(2017, 16), (2021, 9), (2025, 7)]
+    assert [(v.year, v.value) for v in example] == [(2025, Decimal("4.58")), (2026, Decimal("4.31"))]
+    poverty = OutcomeValue.objects.filter(region=region_a, name="Tingkat kemiskinan (contoh)")
+    poverty = poverty.order_by("year")
+    assert [(v.year, v.example) for v in poverty] == [(2024, False), (2025, True), (2026, True)]  # one series
     page = as_budi.get(reverse("monitoring:region", args=["33.73"]))
     assert page.status_code == 200
     assert "data contoh" in page.text and "Rp" in page.text
     outcomes = as_budi.get(reverse("monitoring:outcomes", args=["33.73"])).text
     # the example series (tagged) and the series started from the masterplan's key indicators
     assert (
-        "Tingkat kemiskinan (contoh pola Magelang)" in outcomes
+        "Tingkat kemiskinan (contoh)" in outcomes
+        and "4,58%" in outcomes
         and '<span class="tag">data contoh</span>' in outcomes
     )
     assert "Indeks Pembangunan Manusia (contoh)" in outcomes and "84,99 indeks" in outcomes
