@@ -23,6 +23,7 @@ import os
 import re
 import shutil
 import signal
+import socket
 import subprocess
 import sys
 import tempfile
@@ -123,6 +124,55 @@ def is_alive(pid: int) -> bool:
     except OSError:
         return True
     return stat.rsplit(")", 1)[-1].split()[0] != "Z"
+
+
+def process_identity(pid: int | None = None) -> str:
+    """Who a process is, told apart from any other process ever: ``host boot pid-namespace pid start``.
+
+    A job records the identity of the process that claimed it. The boot id changes when the machine
+    restarts, and the start time (clock ticks since boot, /proc/<pid>/stat) tells a reused process id
+    apart, so :func:`claimant_is_gone` can say a claimant is dead without waiting for its heartbeat.
+    """
+    pid = os.getpid() if pid is None else pid
+    return " ".join([socket.gethostname(), _boot_id(), _pid_namespace(), str(pid), _start_ticks(pid)])
+
+
+def claimant_is_gone(identity: str) -> bool:
+    """True only when the process of ``identity`` surely no longer runs: it ran on this machine (same
+    host and process-id namespace) and the machine restarted since, or its process id is gone or now
+    belongs to a process started later. Another machine's (or container's) claimant: False."""
+    parts = identity.split(" ")
+    if len(parts) != 5 or not parts[3].isdigit():
+        return False
+    host, boot, namespace, pid, start = parts
+    if host != socket.gethostname() or namespace != _pid_namespace() or "?" in (boot, namespace):
+        return False
+    if boot != _boot_id():
+        return True
+    return not is_alive(int(pid)) or _start_ticks(int(pid)) != start
+
+
+def _boot_id() -> str:
+    try:
+        return Path("/proc/sys/kernel/random/boot_id").read_text().strip() or "?"
+    except OSError:
+        return "?"
+
+
+def _pid_namespace() -> str:
+    try:
+        return os.readlink("/proc/self/ns/pid").replace(" ", "")
+    except OSError:
+        return "?"
+
+
+def _start_ticks(pid: int) -> str:
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return "?"
+    fields = stat.rsplit(")", 1)[-1].split()
+    return fields[19] if len(fields) > 19 else "?"  # field 22 of stat: starttime
 
 
 # --- the guard (this file run as a script) ---------------------------------------------------

@@ -20,6 +20,10 @@ monitoring and evaluation jobs to come — uses this module the same way:
    ``kotacerdas worker`` calls :func:`recover` before taking tasks, and so does
    ``kotacerdas manage sweep_jobs`` (cron), which also removes the temporary folders of dead
    processes.
+4. **The claimant.** ``keep_alive`` records which process runs the job (``claimed_by``: host, boot,
+   process-id namespace, pid and its start time). :func:`recover` fails at once the running jobs whose
+   claimant ran on this machine and is gone — killed, crashed, or the machine restarted — so a worker
+   restarted a second after a crash does not leave them "running" until they are stale.
 
 Queued jobs are never swept: they wait for a worker, however long that takes.
 """
@@ -28,7 +32,7 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -43,7 +47,7 @@ from django.utils import timezone, translation
 
 from kotacerdas.audit.log import record, snapshot
 from kotacerdas.core.jobs import beat_interval, is_stale, stale_cutoff
-from kotacerdas.core.processes import remove_orphaned_tempdirs
+from kotacerdas.core.processes import claimant_is_gone, process_identity, remove_orphaned_tempdirs
 from kotacerdas.jobs.models import HeartbeatJob
 
 logger = logging.getLogger(__name__)
@@ -136,7 +140,10 @@ def keep_alive(model: JobModel, pk: int, **start_fields: Any) -> Iterator[LiveJo
     status = model.job_status_field
     startable = {f"{status}__in": [model.job_queued, model.job_running]}
     started = model._default_manager.filter(pk=pk, **startable).update(
-        **{status: model.job_running}, heartbeat_at=timezone.now(), **start_fields
+        **{status: model.job_running},
+        heartbeat_at=timezone.now(),
+        claimed_by=process_identity(),
+        **start_fields,
     )
     if not started:
         raise JobLost(f"{model._meta.label} {pk} is not waiting to run")
@@ -169,17 +176,34 @@ def sweep(model: JobModel, **filters: Any) -> int:
         .filter(stale)
         .values_list("pk", flat=True)
     )
-    return sum(_abandon(model, pk, now, limit) for pk in candidates)
+
+    def still_stale(job: HeartbeatJob) -> bool:
+        return is_stale(job.heartbeat_at, getattr(job, model.job_created_field), now, limit)
+
+    return sum(_abandon(model, pk, now, still_stale) for pk in candidates)
 
 
-def _abandon(model: JobModel, pk: int, now: Any, limit: float) -> bool:
+def sweep_dead_claimants(model: JobModel) -> int:
+    """Mark failed at once the running jobs of ``model`` whose claiming process, on this machine, is
+    gone (killed, crashed, or the machine restarted): a worker restarted quickly need not wait for
+    the heartbeat to go stale. Jobs of other machines are left to :func:`sweep`."""
+    running = model._default_manager.filter(**{model.job_status_field: model.job_running})
+    claims = running.exclude(claimed_by="").values_list("pk", "claimed_by")
+    dead = [(pk, claimant) for pk, claimant in claims if claimant_is_gone(claimant)]
+    now = timezone.now()
+    return sum(
+        _abandon(model, pk, now, lambda job, was=claimant: job.claimed_by == was) for pk, claimant in dead
+    )
+
+
+def _abandon(model: JobModel, pk: int, now: Any, still_abandoned: Callable[[Any], bool]) -> bool:
     status, message, finished = model.job_status_field, model.job_message_field, model.job_finished_field
     fields = [status, message, *([finished] if finished else [])]
     with transaction.atomic():
         running = {status: model.job_running}
         job = model._default_manager.select_for_update().filter(pk=pk, **running).first()
-        if job is None or not is_stale(job.heartbeat_at, getattr(job, model.job_created_field), now, limit):
-            return False  # it beat (or ended) since the candidates were read
+        if job is None or not still_abandoned(job):
+            return False  # it beat (or ended, or another process took it) since the candidates were read
         before = snapshot(job, [*fields, "heartbeat_at"])
         setattr(job, status, model.job_failed)
         setattr(job, message, abandoned_message(model))
@@ -188,7 +212,13 @@ def _abandon(model: JobModel, pk: int, now: Any, limit: float) -> bool:
         job.save(update_fields=fields)
         after = snapshot(job, [*fields, "heartbeat_at"])
         record(None, "job.abandoned", job, before=before, after=after, region=getattr(job, "region", None))
-    logger.warning("%s %s: no heartbeat since %s, failed", model._meta.label, pk, before["heartbeat_at"])
+    logger.warning(
+        "%s %s: no heartbeat since %s (claimed by %s), failed",
+        model._meta.label,
+        pk,
+        before["heartbeat_at"],
+        job.claimed_by or "?",
+    )
     return True
 
 
@@ -214,6 +244,7 @@ class Recovered:
 
 
 def recover() -> Recovered:
-    """Sweep every job model, then remove the temporary folders of processes that are gone."""
-    swept = {model._meta.label: sweep(model) for model in job_models()}
+    """Sweep every job model (stale jobs, and jobs whose claiming process on this machine is gone),
+    then remove the temporary folders of processes that are gone."""
+    swept = {model._meta.label: sweep_dead_claimants(model) + sweep(model) for model in job_models()}
     return Recovered(swept, remove_orphaned_tempdirs())

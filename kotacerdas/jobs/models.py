@@ -18,6 +18,9 @@ class HeartbeatJob(models.Model):
     """
 
     heartbeat_at = models.DateTimeField(_("last sign of life"), null=True, blank=True, editable=False)
+    # the process that runs it (kotacerdas.core.processes.process_identity): a worker starting on the
+    # same machine fails at once the jobs of a claimant that is gone, without waiting for staleness
+    claimed_by = models.CharField(_("claimed by"), max_length=300, blank=True, editable=False)
 
     job_status_field: ClassVar[str] = "status"
     job_message_field: ClassVar[str] = "message"

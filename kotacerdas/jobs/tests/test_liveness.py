@@ -211,3 +211,50 @@ def test_a_worker_sweeps_before_it_takes_tasks(
     queued.refresh_from_db()
     assert (queued.status, queued.progress) == ("done", 100)
     assert list(tmp_root.iterdir()) == []
+
+
+def test_recover_fails_at_once_the_jobs_of_a_claimant_that_is_gone_and_keeps_the_others(region_a) -> None:
+    """A job beat a second ago, but the process that claimed it was killed: recover() (a worker
+    starting) fails it now; jobs of live processes, of another machine, or never claimed stay."""
+    import subprocess
+    import sys
+
+    from kotacerdas.core.processes import process_identity
+
+    child = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    killed = process_identity(child.pid)
+    child.send_signal(signal.SIGKILL)
+    child.wait()
+    jobs = {
+        "killed": killed,
+        "alive": process_identity(),
+        "reused pid": process_identity().rsplit(" ", 1)[0] + " 1",  # this pid, started at another time
+        "another machine": "other-host " + killed.split(" ", 1)[1],
+        "another boot": killed.replace(killed.split(" ")[1], "00000000-0000-0000-0000-000000000000"),
+        "unclaimed": "",
+    }
+    made = {}
+    for number, (name, claimant) in enumerate(jobs.items(), start=1):
+        made[name] = version(region_a, number, beat_ago=1)
+        BookVersion.objects.filter(pk=made[name].pk).update(claimed_by=claimant)
+    assert str(recover()).startswith("stale jobs marked failed: documents.BookVersion 3;")
+    status = {name: BookVersion.objects.get(pk=job.pk).status for name, job in made.items()}
+    assert status == {
+        "killed": "failed",
+        "alive": "running",
+        "reused pid": "failed",
+        "another machine": "running",
+        "another boot": "failed",
+        "unclaimed": "running",
+    }
+    assert BookVersion.objects.get(pk=made["killed"].pk).message == ABANDONED_BOOKS
+
+
+def test_keep_alive_records_the_process_that_claims_the_job(region_a) -> None:
+    from kotacerdas.core.processes import claimant_is_gone, process_identity
+
+    job = version(region_a, 1, status="queued", beat_ago=None)
+    with keep_alive(BookVersion, job.pk):
+        job.refresh_from_db()
+        assert job.claimed_by == process_identity()
+        assert not claimant_is_gone(job.claimed_by)

@@ -200,3 +200,48 @@ def test_a_worker_stopped_by_two_sigterms_fails_its_job_and_cleans_up_at_once(
     assert (version.status, version.message) == ("failed", ABANDONED)
     assert wait_until_gone(mark, 3) == []
     assert list(tmp.iterdir()) == []
+
+
+def test_a_worker_restarted_at_once_fails_the_job_its_killed_predecessor_left_without_waiting(
+    committed_world, budi, region_a, settings, tmp_path
+) -> None:
+    """The worker is killed (SIGKILL) mid-job and a new one starts a second later, long before the job's
+    heartbeat is stale: the new worker sees that the job's claimant, on this machine, is gone, and fails
+    the job as it starts (it waited for ``JOB_STALE_AFTER_SECONDS`` before)."""
+    if connection.vendor != "postgresql":
+        pytest.skip("needs PostgreSQL: the worker is another process and must see this test's database")
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    mark, tmp, log = uuid.uuid4().hex, tmp_path / "tmp", tmp_path / "worker.log"
+    tmp.mkdir()
+    env = {
+        **os.environ,
+        "DATABASE_URL": database_url(),
+        "TASKS_BACKEND": "django_tasks_db.DatabaseBackend",
+        "KOTACERDAS_SOFFICE": str(slow_program(tmp_path)),  # the PDF step never ends: the job is mid-step
+        "JOB_STALE_AFTER_SECONDS": "600",  # far beyond this test: only the dead claimant can fail the job
+        "MEDIA_ROOT": str(settings.MEDIA_ROOT),
+        "TMPDIR": str(tmp),
+        "DEBUG": "false",
+        MARK: mark,
+    }
+    version = do_request_books(budi, region_a, programme_year=2026, formats=["docx", "pdf"])
+    worker = start_worker(env, log)
+    try:
+        wait_for(lambda: any(n == "sleep" for _p, n in marked_processes(mark)), 40, "the PDF step", log)
+        os.killpg(worker.pid, signal.SIGKILL)
+        worker.wait(10)
+    finally:
+        stop(worker)
+    version.refresh_from_db()
+    assert version.status == "running" and str(worker.pid) in version.claimed_by.split(" ")
+
+    restarted = time.monotonic()
+    next_worker = start_worker(env, log, "--batch")
+    try:
+        assert next_worker.wait(30) == 0, log.read_text()
+    finally:
+        stop(next_worker)
+    version.refresh_from_db()
+    assert (version.status, version.message) == ("failed", ABANDONED)
+    assert time.monotonic() - restarted < 30
+    assert "stale jobs marked failed: documents.BookVersion 1" in log.read_text()
