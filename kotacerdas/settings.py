@@ -270,10 +270,19 @@ TASKS = {
 JOB_STALE_AFTER_SECONDS = env_int("JOB_STALE_AFTER_SECONDS", 180)
 # LibreOffice's DOCX → PDF conversion of one book set is killed (with its process group) after this.
 BOOKS_CONVERT_TIMEOUT_SECONDS = env_int("BOOKS_CONVERT_TIMEOUT_SECONDS", 300)
+# A result letter's PDF is made by LibreOffice inside the web request (then kept): it is stopped after
+# this, well below the web server's timeout (gunicorn's 120 s, kotacerdas/gunicorn_conf.py), so the
+# reader gets "download the DOCX" instead of a killed worker and a 502. See evaluation/letter.py.
+LETTER_PDF_TIMEOUT_SECONDS = env_int("LETTER_PDF_TIMEOUT_SECONDS", 60)
 # The worker runs the daily chores (monitoring reminders, …) on its first tick of a day; it looks
 # this often. See kotacerdas/jobs/chores.py.
 CHORES_INTERVAL_SECONDS = env_int("CHORES_INTERVAL_SECONDS", 600)
-for _name in ("JOB_STALE_AFTER_SECONDS", "BOOKS_CONVERT_TIMEOUT_SECONDS", "CHORES_INTERVAL_SECONDS"):
+for _name in (
+    "JOB_STALE_AFTER_SECONDS",
+    "BOOKS_CONVERT_TIMEOUT_SECONDS",
+    "LETTER_PDF_TIMEOUT_SECONDS",
+    "CHORES_INTERVAL_SECONDS",
+):
     if globals()[_name] < 1:
         raise ConfigError(f"{_name} must be at least 1 (seconds)")
 # The navigation's inbox count is kept in the person's session this long (0: counted on every page).

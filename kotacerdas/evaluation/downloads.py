@@ -52,7 +52,17 @@ def _letter(page: Any, publication: Publication, region: Region, extension: str,
         return HttpResponseNotAllowed(["GET"])
     try:
         content, name = letter_file(publication, region, extension)
-    except (PdfUnavailable, ConversionTimeout) as error:
+    except ConversionTimeout as error:
+        messages.error(
+            page.request,
+            _(
+                "Making the PDF took longer than %(seconds)d seconds and was stopped. Download the DOCX, "
+                "or try the PDF again later."
+            )
+            % {"seconds": error.seconds},
+        )
+        return redirect(back)
+    except PdfUnavailable as error:
         messages.error(
             page.request, _("The PDF could not be made: %(error)s Download the DOCX.") % {"error": error}
         )

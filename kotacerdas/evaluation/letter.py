@@ -4,10 +4,11 @@ Nothing here reads the participants or the region's current record beyond its na
 letter downloaded years later shows what was published. The PDF goes through the books' guarded
 converter (kotacerdas/core/books/pdf.py: time limit, own process group, temporary files removed).
 The DOCX is made on each request (milliseconds). The PDF takes LibreOffice seconds of a web worker,
-so it is made once and kept in the default storage under a name that hashes what the letter shows
-and the code that drew it (``kotacerdas.release.code_fingerprint``): the next download of the same
-letter is read back, and a letter that would read differently (a renamed region, a new release) is
-made afresh.
+under ``LETTER_PDF_TIMEOUT_SECONDS`` (60 s, below the web server's own timeout, so a slow conversion
+ends in a message offering the DOCX rather than a killed worker), so it is made once and kept in
+the default storage under a name that hashes what the letter shows and the code that drew it
+(``kotacerdas.release.code_fingerprint``): the next download of the same letter is read back, and
+a letter that would read differently (a renamed region, a new release) is made afresh.
 """
 
 from __future__ import annotations
@@ -96,11 +97,16 @@ def letter_file(publication: Publication, region: Region, extension: str) -> tup
     with owned_tempdir("letter") as folder:
         source = Path(folder) / letter_filename(data.year, data.region_name, "docx")
         source.write_bytes(docx)
-        (pdf,) = convert_to_pdf([source], Path(folder), timeout=settings.BOOKS_CONVERT_TIMEOUT_SECONDS)
+        (pdf,) = convert_to_pdf([source], Path(folder), timeout=in_request_limit())
         content = pdf.read_bytes()
     if not default_storage.exists(kept):  # a second request may have kept it meanwhile
         default_storage.save(kept, ContentFile(content))
     return content, name
+
+
+def in_request_limit() -> int:
+    """Seconds LibreOffice may take inside a web request: never more than the books' own limit."""
+    return min(settings.LETTER_PDF_TIMEOUT_SECONDS, settings.BOOKS_CONVERT_TIMEOUT_SECONDS)
 
 
 def kept_pdf_name(publication: Publication, data: LetterData) -> str:

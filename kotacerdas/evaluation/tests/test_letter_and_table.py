@@ -193,3 +193,26 @@ def test_the_file_name_keeps_ascii_words_only() -> None:
     assert (
         letter_filename(2027, "Kab. Toli-Toli (é)", "docx") == "Surat-Hasil-Evaluasi-2027-Kab-Toli-Toli.docx"
     )
+
+
+def test_a_slow_pdf_is_stopped_well_inside_the_web_servers_timeout_and_the_docx_is_offered(
+    as_budi, publication, settings, monkeypatch, tmp_path
+) -> None:
+    """The conversion runs inside the request: it must end before gunicorn kills the worker (120 s),
+    whatever the books' own (background) limit is."""
+    import time
+
+    from kotacerdas import gunicorn_conf
+    from kotacerdas.core.tests.procs import slow_program
+
+    assert gunicorn_conf.timeout > settings.LETTER_PDF_TIMEOUT_SECONDS
+    settings.BOOKS_CONVERT_TIMEOUT_SECONDS = 30  # stands for the 300 s a background book may take
+    settings.LETTER_PDF_TIMEOUT_SECONDS = 1
+    settings.MEDIA_ROOT = tmp_path / "media"  # no PDF kept by an earlier download
+    monkeypatch.setenv("KOTACERDAS_SOFFICE", str(slow_program(tmp_path)))  # a LibreOffice that never ends
+    began = time.monotonic()
+    response = as_budi.get(reverse("evaluation:letter_pdf", args=["33.73", 2027]), follow=True)
+    assert time.monotonic() - began < 15
+    assert response.redirect_chain[0][0] == reverse("regions:workspace", args=["33.73"])
+    assert "Pembuatan PDF melebihi 1 detik dan dihentikan." in response.content.decode()
+    assert "evaluasi/2027/surat.docx" in response.content.decode()
