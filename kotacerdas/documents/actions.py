@@ -107,18 +107,20 @@ def do_save_settings(
     settings, _created = BookSettings.objects.get_or_create(region=region)
     before = snapshot(settings)
     settings.extra_books = sorted(set(extra_books))
-    if template is not None:
-        content, kind = uploads.read_upload(template, "template", ("docx",))
-        template_check.validate_template(content)
-        settings.template = uploads.store(content, f"documents/{region.code}/template", kind)
-        settings.template_name = str(getattr(template, "name", "template.docx"))[:200]
-        settings.template_sha256 = uploads.sha256(content)
-    elif remove_template:
-        settings.template = settings.template_name = settings.template_sha256 = ""
-    if logo is not None:
-        content, kind = uploads.read_upload(logo, "logo", ("png", "jpg"))
-        settings.logo = uploads.store(content, f"documents/{region.code}/logo", kind)
-    with transaction.atomic():
+    new_template = uploads.read_upload(template, "template", ("docx",)) if template is not None else None
+    if new_template is not None:
+        template_check.validate_template(new_template[0])
+    new_logo = uploads.read_upload(logo, "logo", ("png", "jpg")) if logo is not None else None
+    with uploads.atomic_with_files():  # both files are checked before either is written
+        if new_template is not None:
+            content, kind = new_template
+            settings.template = uploads.store(content, f"documents/{region.code}/template", kind)
+            settings.template_name = str(getattr(template, "name", "template.docx"))[:200]
+            settings.template_sha256 = uploads.sha256(content)
+        elif remove_template:
+            settings.template = settings.template_name = settings.template_sha256 = ""
+        if new_logo is not None:
+            settings.logo = uploads.store(new_logo[0], f"documents/{region.code}/logo", new_logo[1])
         settings.save()
         record(actor, "books.settings", settings, before=before, after=snapshot(settings), region=region)
     return settings
@@ -217,20 +219,20 @@ def do_ratify(
     if errors:
         raise ValidationError(errors)
     content, kind = uploads.read_upload(scan, "scan", ("pdf", "png", "jpg"))
-    stored = uploads.store(content, f"documents/{version.region.code}/perkada", kind)
-    return _move(
-        actor,
-        version,
-        "books.ratify",
-        BookVersion.Review.APPROVED,
-        review=BookVersion.Review.RATIFIED,
-        perkada_number=number,
-        perkada_date=ratified_on,
-        signed_scan=stored,
-        signed_scan_type=kind,
-        ratified_by=actor,
-        ratified_at=timezone.now(),
-    )
+    with uploads.atomic_with_files():  # the scan goes again when the move is refused (state changed)
+        return _move(
+            actor,
+            version,
+            "books.ratify",
+            BookVersion.Review.APPROVED,
+            review=BookVersion.Review.RATIFIED,
+            perkada_number=number,
+            perkada_date=ratified_on,
+            signed_scan=uploads.store(content, f"documents/{version.region.code}/perkada", kind),
+            signed_scan_type=kind,
+            ratified_by=actor,
+            ratified_at=timezone.now(),
+        )
 
 
 def do_publish(actor: User, version: BookVersion) -> BookVersion:

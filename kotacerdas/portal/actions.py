@@ -177,7 +177,7 @@ def do_add_event_file(
     allowed = PHOTO_TYPES if kind == EventFile.Kind.PHOTO else MATERIAL_TYPES
     content, file_type = uploads.read_upload(upload, "upload", allowed)
     name = str(getattr(upload, "name", "") or f"berkas.{file_type}")[-200:]
-    with transaction.atomic():
+    with uploads.atomic_with_files():
         item = EventFile.objects.create(
             event=event,
             kind=kind,

@@ -3,6 +3,9 @@ stored name is ours, and files are served only through access-checked views (no 
 
 An app reads an upload with ``read_upload`` (bytes and detected kind, or a ValidationError on the form
 field), stores the bytes with ``store`` under ``MEDIA_ROOT/<folder>/`` and serves them with ``serve``.
+An action stores inside ``with atomic_with_files():`` (its ``transaction.atomic()``): when the write
+fails — a check after the file was written, a database error, the commit itself — the files stored in
+the block are deleted again, so no file is left that no record names.
 Assessment evidence keeps its own module (a wider list of office formats, its own size setting).
 """
 
@@ -10,15 +13,22 @@ from __future__ import annotations
 
 import hashlib
 import io
+import logging
 import uuid
 import zipfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
+from django.db import transaction
 from django.http import FileResponse
 from django.utils.translation import gettext as _
+
+logger = logging.getLogger(__name__)
 
 MAX_BYTES = 10 * 1024 * 1024
 CONTENT_TYPES = {
@@ -66,10 +76,47 @@ def read_upload(upload: Any, field: str, allowed: tuple[str, ...]) -> tuple[byte
     return content, kind
 
 
+# the names stored inside the innermost atomic_with_files block of this thread (None outside one)
+_stored_in_block: ContextVar[list[str] | None] = ContextVar("stored_in_block", default=None)
+
+
 def store(content: bytes, folder: str, kind: str) -> str:
     """Save under MEDIA_ROOT/<folder>/ with a random name; returns the stored name."""
     name = f"{folder}/{uuid.uuid4().hex}.{kind}"
-    return default_storage.save(name, ContentFile(content, name=name))
+    stored = default_storage.save(name, ContentFile(content, name=name))
+    pending = _stored_in_block.get()
+    if pending is not None:
+        pending.append(stored)
+    return stored
+
+
+@contextmanager
+def atomic_with_files() -> Iterator[None]:
+    """``transaction.atomic()`` whose stored files go with it: a file :func:`store` saved inside is
+    deleted when the block ends by an exception (raised inside it, or by its commit). Nested in another
+    such block, its files are handed to the outer one, which decides."""
+    outer = _stored_in_block.get()
+    names: list[str] = []
+    token = _stored_in_block.set(names)
+    try:
+        with transaction.atomic():
+            yield
+    except BaseException:
+        delete_stored(names)
+        raise
+    finally:
+        _stored_in_block.reset(token)
+    if outer is not None:
+        outer.extend(names)
+
+
+def delete_stored(names: list[str]) -> None:
+    """Delete stored files, each on its own: one that cannot be removed is logged, the rest go."""
+    for name in names:
+        try:
+            default_storage.delete(name)
+        except OSError:
+            logger.warning("could not delete the stored file %s", name)
 
 
 def sha256(content: bytes) -> str:

@@ -211,7 +211,7 @@ def do_save_kpi_report(
     _require_editable(report, period)
     rule = rule_of(kpi)
     number, top, bottom = kpi_value(rule, value, numerator, denominator)
-    with transaction.atomic():
+    with uploads.atomic_with_files():  # the evidence file goes with a failed save
         if report is not None:
             require_version(report, version)
         report = report or KpiReport(period=period, kpi=kpi, reported_by=actor)
@@ -260,7 +260,7 @@ def do_save_initiative_report(
     milestones = list(milestones)
     if any(m.quick_win.initiative_id != initiative.pk for m in milestones):
         raise ValidationError({"milestones": _("Choose milestones of this initiative's Quick Win.")})
-    with transaction.atomic():
+    with uploads.atomic_with_files():
         if report is not None:  # as do_save_kpi_report: never over a newer report
             require_version(report, version)
         report = report or InitiativeReport(period=period, initiative=initiative, reported_by=actor)

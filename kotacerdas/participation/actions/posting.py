@@ -101,7 +101,7 @@ def do_submit_idea(
         state=_state_for(title, text, kecamatan),  # all three are shown publicly and in the API
         address_key=address_key,
     )
-    with transaction.atomic():
+    with uploads.atomic_with_files():
         limits.check_and_count(limits.IDEA, actor, address_key)
         if content:
             idea.photo.name = uploads.store(content, "participation", photo_kind)

@@ -50,7 +50,7 @@ def do_record_mou(
         raise ValidationError(errors)
     scan = read_scan(upload, "file")
     before = snapshot(existing) if existing else None
-    with transaction.atomic():
+    with uploads.atomic_with_files():
         mou = existing or Mou(candidacy=candidacy)
         mou.number = number
         mou.signed_on = signed_on  # type: ignore[assignment]

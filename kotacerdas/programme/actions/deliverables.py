@@ -60,7 +60,7 @@ def do_add_submitted_item(
     if errors:
         raise ValidationError(errors)
     handed_in = read_scan(upload, "file", (*SCANS, "docx", "xlsx"))
-    with transaction.atomic():
+    with uploads.atomic_with_files():
         item = SubmittedItem(deliverable=deliverable, label=label, link=link, added_by=actor)
         if handed_in is not None:
             item.file.name = uploads.store(handed_in[0], "programme/deliverables", handed_in[1])

@@ -40,7 +40,7 @@ def do_save_institution(
     decree = read_scan(upload, "decree_file")
     existing = Institution.objects.filter(region=region, kind=kind).first()
     before = snapshot(existing) if existing else None
-    with transaction.atomic():
+    with uploads.atomic_with_files():
         institution = existing or Institution(region=region, kind=kind)
         institution.decree_number = decree_number
         institution.decree_date = decree_date
