@@ -10,7 +10,7 @@ from kotacerdas.assessment.instruments import instrument_choices, label
 from kotacerdas.core.formatting import NotANumber, read_number
 from kotacerdas.core.instruments import ChoiceAnswer, Indicator, MaturityAnswer, NumberAnswer, YesNoAnswer
 from kotacerdas.regions.models import Opd, Region
-from kotacerdas.web.forms import DateField, NumberField, NumberInput, VersionedForm
+from kotacerdas.web.forms import DateField, NumberField, NumberInput, SpreadsheetField, VersionedForm
 
 
 class StartForm(forms.Form):
@@ -124,7 +124,7 @@ class EvidenceForm(forms.Form):
 
 
 class ImportForm(forms.Form):
-    file = forms.FileField(
+    file = SpreadsheetField(
         label=_("Answers workbook (XLSX)"), error_messages={"required": _("Choose a file to upload.")}
     )
 

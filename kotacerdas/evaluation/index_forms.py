@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from kotacerdas.evaluation.index_models import IndexRun
 from kotacerdas.evaluation.index_recipe import AGGREGATE_METHODS, IMPUTE_METHODS, NORMALISE_METHODS
 from kotacerdas.evaluation.models import Cycle
-from kotacerdas.web.forms import NumberField
+from kotacerdas.web.forms import NumberField, SpreadsheetField
 
 NORMALISE_LABELS = {
     "n_minmax": _("min-max onto 0–100 (n_minmax)"),
@@ -52,7 +52,7 @@ def _choices(methods: tuple[str, ...], labels: dict[str, Any], blank: Any = None
 class IndexRunForm(forms.Form):
     title = forms.CharField(label=_("Title"), max_length=200)
     source = forms.ChoiceField(label=_("Input"), choices=IndexRun.Source.choices, widget=forms.RadioSelect)
-    data_file = forms.FileField(
+    data_file = SpreadsheetField(
         label=_("iData (CSV or XLSX)"),
         required=False,
         help_text=_(
@@ -60,7 +60,7 @@ class IndexRunForm(forms.Form):
             "or one workbook with sheets iData and iMeta."
         ),
     )
-    meta_file = forms.FileField(
+    meta_file = SpreadsheetField(
         label=_("iMeta (CSV or XLSX)"),
         required=False,
         help_text=_("Columns iCode, iName, Level, Parent, Direction, Weight, Type, as for kotacerdas index."),

@@ -13,7 +13,7 @@ from kotacerdas.core.formatting import editable
 from kotacerdas.monitoring.models import KpiRule, Milestone
 from kotacerdas.monitoring.statuses import CATEGORY_LABELS
 from kotacerdas.planning.models import FundingSource
-from kotacerdas.web.forms import DateField, NumberField, VersionedForm
+from kotacerdas.web.forms import DateField, NumberField, SpreadsheetField, VersionedForm
 
 DECISIONS = [(core.APPROVED, _("Approve")), (core.RETURNED, _("Return for revision"))]
 
@@ -104,7 +104,7 @@ class UnlockForm(forms.Form):
 
 
 class ImportForm(forms.Form):
-    file = forms.FileField(label=_("Reporting sheet (XLSX)"))
+    file = SpreadsheetField(label=_("Reporting sheet (XLSX)"))
 
 
 class StatusForm(forms.Form):

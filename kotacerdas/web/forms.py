@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from kotacerdas.core.formatting import NotANumber, editable, number, read_number
+from kotacerdas.web import uploads
 
 
 def apply_validation_error(form: forms.Form, error: ValidationError) -> None:
@@ -181,3 +182,14 @@ class DateField(forms.DateField):
                 code="out_of_range",
                 params={"earliest": EARLIEST_DATE.year, "latest": LATEST_DATE.year},
             )
+
+
+class SpreadsheetField(forms.FileField):
+    """A spreadsheet (XLSX or CSV) to import: refused before parsing when it is larger than
+    ``uploads.MAX_SHEET_BYTES`` or its parts expand beyond ``uploads.MAX_SHEET_UNPACKED``."""
+
+    def clean(self, data: Any, initial: Any = None) -> Any:
+        upload = super().clean(data, initial)
+        if upload:
+            uploads.check_spreadsheet(upload)
+        return upload

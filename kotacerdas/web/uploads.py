@@ -42,6 +42,36 @@ CONTENT_TYPES = {
 OFFICE_PARTS = {"word/document.xml": "docx", "xl/workbook.xml": "xlsx"}
 
 
+# Spreadsheets to import (XLSX, CSV) are parsed in the request: their size is checked first, and an
+# XLSX (a zip) also by what its parts expand to, which the file size does not bound (a "zip bomb" of a
+# few hundred KB can expand to gigabytes of rows). 50 MB of sheet XML is some 200,000 filled rows.
+MAX_SHEET_BYTES = 5 * 1024 * 1024
+MAX_SHEET_UNPACKED = 50 * 1024 * 1024
+MAX_SHEET_PARTS = 1000
+
+
+def check_spreadsheet(upload: Any) -> None:
+    """Refuse, before anything parses it, a spreadsheet upload that is too large or expands too far."""
+    if upload.size > MAX_SHEET_BYTES:
+        raise ValidationError(_("The file is larger than %(mb)d MB.") % {"mb": MAX_SHEET_BYTES // 2**20})
+    upload.seek(0)
+    if upload.read(4) != b"PK\x03\x04":  # not a zip: a CSV, or what the import itself refuses
+        upload.seek(0)
+        return
+    upload.seek(0)
+    try:
+        parts = zipfile.ZipFile(upload).infolist()
+    except (zipfile.BadZipFile, OSError, ValueError):
+        parts = []  # the import says the workbook cannot be read
+    finally:
+        upload.seek(0)
+    if len(parts) > MAX_SHEET_PARTS or sum(part.file_size for part in parts) > MAX_SHEET_UNPACKED:
+        raise ValidationError(
+            _("The workbook holds more than %(mb)d MB of data once unpacked. Split it into smaller files.")
+            % {"mb": MAX_SHEET_UNPACKED // 2**20}
+        )
+
+
 def sniff(content: bytes) -> str | None:
     """The file kind from its bytes (and, for Office files, the parts inside the zip), or None."""
     if content.startswith(b"%PDF-"):

@@ -9,9 +9,7 @@ from kotacerdas.planning.analysis.forms import as_checkboxes, element_field
 from kotacerdas.planning.initiatives.fields import INITIATIVE_FIELDS
 from kotacerdas.planning.models import FundingSource, Initiative, Problem
 from kotacerdas.regions.models import Region
-from kotacerdas.web.forms import NumberField, RupiahField, VersionedForm
-
-MAX_UPLOAD = 5 * 1024 * 1024
+from kotacerdas.web.forms import NumberField, RupiahField, SpreadsheetField, VersionedForm
 
 
 class InitiativeForm(VersionedForm, forms.ModelForm):
@@ -108,10 +106,4 @@ class KpiForm(forms.Form):
 
 
 class ImportForm(forms.Form):
-    file = forms.FileField(label=_("XLSX file"))
-
-    def clean_file(self) -> Any:
-        upload = self.cleaned_data["file"]
-        if upload.size > MAX_UPLOAD:
-            raise forms.ValidationError(_("The file is larger than 5 MB."))
-        return upload
+    file = SpreadsheetField(label=_("XLSX file"))
