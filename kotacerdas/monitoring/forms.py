@@ -13,7 +13,7 @@ from kotacerdas.core.formatting import editable
 from kotacerdas.monitoring.models import KpiRule, Milestone
 from kotacerdas.monitoring.statuses import CATEGORY_LABELS
 from kotacerdas.planning.models import FundingSource
-from kotacerdas.web.forms import DateField, NumberField, SpreadsheetField, VersionedForm
+from kotacerdas.web.forms import NOTE_MAX, DateField, NumberField, SpreadsheetField, VersionedForm
 
 DECISIONS = [(core.APPROVED, _("Approve")), (core.RETURNED, _("Return for revision"))]
 
@@ -51,7 +51,7 @@ class NumberText(forms.CharField):
 
 class EvidenceFields(forms.Form):
     narrative = forms.CharField(
-        label=_("Narrative"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+        label=_("Narrative"), required=False, max_length=NOTE_MAX, widget=forms.Textarea(attrs={"rows": 3})
     )
     evidence_label = forms.CharField(label=_("Evidence label"), required=False, max_length=200)
     evidence_link = forms.CharField(label=_("Evidence link"), required=False, max_length=500)
@@ -96,11 +96,15 @@ class InitiativeReportForm(VersionedForm, EvidenceFields):
 
 class ReviewForm(forms.Form):
     decision = forms.ChoiceField(label=_("Decision"), choices=DECISIONS, widget=forms.RadioSelect)
-    reason = forms.CharField(label=_("Reason"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    reason = forms.CharField(
+        label=_("Reason"), required=False, max_length=NOTE_MAX, widget=forms.Textarea(attrs={"rows": 2})
+    )
 
 
 class UnlockForm(forms.Form):
-    reason = forms.CharField(label=_("Reason for unlocking"), widget=forms.Textarea(attrs={"rows": 2}))
+    reason = forms.CharField(
+        label=_("Reason for unlocking"), max_length=NOTE_MAX, widget=forms.Textarea(attrs={"rows": 2})
+    )
 
 
 class ImportForm(forms.Form):

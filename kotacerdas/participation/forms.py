@@ -18,7 +18,7 @@ from kotacerdas.participation.models import (
 from kotacerdas.planning import reference
 from kotacerdas.planning.models import Initiative
 from kotacerdas.regions.models import Region
-from kotacerdas.web.forms import DateField
+from kotacerdas.web.forms import NOTE_MAX, DateField
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -78,7 +78,7 @@ class CommentForm(forms.Form):
 class ConsultationForm(forms.Form):
     title = forms.CharField(label=_("Title"), max_length=200)
     description = forms.CharField(
-        label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 4})
+        label=_("Description"), required=False, max_length=NOTE_MAX, widget=forms.Textarea(attrs={"rows": 4})
     )
 
 

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kotacerdas.portal.models import EventFile
 from kotacerdas.portal.snapshot import PARTS
-from kotacerdas.web.forms import DateField, VersionedForm
+from kotacerdas.web.forms import NOTE_MAX, DateField, VersionedForm
 
 
 class PublishForm(forms.Form):
@@ -26,7 +26,9 @@ class EventForm(VersionedForm):
     from_community = forms.IntegerField(label=_("Community"), min_value=0, initial=0)
     from_media = forms.IntegerField(label=_("Media"), min_value=0, initial=0)
     head_count = forms.IntegerField(label=_("Total head count"), min_value=0)
-    summary = forms.CharField(label=_("Summary"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    summary = forms.CharField(
+        label=_("Summary"), required=False, max_length=NOTE_MAX, widget=forms.Textarea(attrs={"rows": 3})
+    )
 
 
 class EventFileForm(forms.Form):

@@ -20,7 +20,7 @@ from kotacerdas.programme.models import (
     Override,
 )
 from kotacerdas.regions.models import Region
-from kotacerdas.web.forms import DateField, NumberField
+from kotacerdas.web.forms import NOTE_MAX, DateField, NumberField
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -165,7 +165,7 @@ class ChecklistItemForm(forms.Form):
     )
     title = forms.CharField(label=_("Title"), max_length=200)
     description = forms.CharField(
-        label=_("Description"), widget=forms.Textarea(attrs={"rows": 2}), required=False
+        label=_("Description"), widget=forms.Textarea(attrs={"rows": 2}), required=False, max_length=NOTE_MAX
     )
     due_on = DateField(label=_("Due on"), widget=DATE, required=False)
 
@@ -173,7 +173,7 @@ class ChecklistItemForm(forms.Form):
 class ChecklistEditForm(forms.Form):
     title = forms.CharField(label=_("Title"), max_length=200)
     description = forms.CharField(
-        label=_("Description"), widget=forms.Textarea(attrs={"rows": 2}), required=False
+        label=_("Description"), widget=forms.Textarea(attrs={"rows": 2}), required=False, max_length=NOTE_MAX
     )
     due_on = DateField(label=_("Due on"), widget=DATE, required=False)
 
@@ -191,7 +191,10 @@ class SubmittedItemForm(forms.Form):
 
 class SubmitForm(forms.Form):
     note = forms.CharField(
-        label=_("Note for the mentor"), widget=forms.Textarea(attrs={"rows": 2}), required=False
+        label=_("Note for the mentor"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        required=False,
+        max_length=NOTE_MAX,
     )
 
 

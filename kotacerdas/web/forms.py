@@ -12,6 +12,11 @@ from django.utils.translation import gettext_lazy as _
 from kotacerdas.core.formatting import NotANumber, editable, number, read_number
 from kotacerdas.web import uploads
 
+# The longest free text a form takes where the model's TextField sets no limit: a narrative, a reason,
+# a note, a description (the same as a comment, kotacerdas/discussion). The textarea carries it as
+# ``maxlength``; a longer post gets Django's message on the field, with the text kept.
+NOTE_MAX = 5000
+
 
 def apply_validation_error(form: forms.Form, error: ValidationError) -> None:
     """Show an action's ValidationError on the form: on its field when the field exists."""
