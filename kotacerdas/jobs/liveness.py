@@ -191,12 +191,15 @@ def sweep_dead_claimants(model: JobModel) -> int:
     claims = running.exclude(claimed_by="").values_list("pk", "claimed_by")
     dead = [(pk, claimant) for pk, claimant in claims if claimant_is_gone(claimant)]
     now = timezone.now()
-    return sum(
-        _abandon(model, pk, now, lambda job, was=claimant: job.claimed_by == was) for pk, claimant in dead
-    )
+    return sum(_abandon(model, pk, now, _still_claimed_by(claimant)) for pk, claimant in dead)
 
 
-def _abandon(model: JobModel, pk: int, now: Any, still_abandoned: Callable[[Any], bool]) -> bool:
+def _still_claimed_by(claimant: str) -> Callable[[HeartbeatJob], bool]:
+    """True while the job is still the dead claimant's (no other process has taken it since)."""
+    return lambda job: job.claimed_by == claimant
+
+
+def _abandon(model: JobModel, pk: int, now: Any, still_abandoned: Callable[[HeartbeatJob], bool]) -> bool:
     status, message, finished = model.job_status_field, model.job_message_field, model.job_finished_field
     fields = [status, message, *([finished] if finished else [])]
     with transaction.atomic():
