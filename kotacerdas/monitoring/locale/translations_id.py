@@ -353,9 +353,7 @@ T = {
     "Values added from the masterplan's key indicators: %(count)d.": "Nilai yang ditambahkan dari indikator utama masterplan: %(count)d.",
 }
 
+# Indonesian has one plural form (Plural-Forms: nplurals=1): one text for every count.
 PLURALS = {
-    "%(n)s region; the XLSX holds every row.": (
-        "%(n)s daerah; XLSX memuat semua baris.",
-        "%(n)s daerah; XLSX memuat semua baris.",
-    ),
+    "%(n)s region; the XLSX holds every row.": "%(n)s daerah; XLSX memuat semua baris.",
 }
