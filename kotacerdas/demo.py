@@ -33,6 +33,7 @@ PERSONAS = [
     ("tono", "Tono (contoh)", Role.ASSESSOR, "33.73", None),
     ("rina", "Rina (contoh)", Role.MENTOR, "33.73", None),
     ("dewi", "Dewi (contoh)", Role.COORDINATOR, "34.04", None),
+    ("hadi", "Hadi (contoh)", Role.MENTOR, "34.04", None),
 ]
 PERSONA_TITLES = {
     "ayu": "national programme admin",
@@ -41,6 +42,7 @@ PERSONA_TITLES = {
     "tono": "assessor, Kota Salatiga",
     "rina": "mentor, Kota Salatiga",
     "dewi": "coordinator, Kabupaten Sleman",
+    "hadi": "mentor, Kabupaten Sleman",
 }
 
 OPDS = {

@@ -2,8 +2,9 @@
 
     python scripts/fill_translations.py TRANSLATIONS.py [path/to/locale/id/LC_MESSAGES/django.po]
 
-TRANSLATIONS.py defines ``T`` (msgid → msgstr) and optionally ``PLURALS``
-(msgid → (singular, plural)). A message with a context (``pgettext``, ``{% translate
+TRANSLATIONS.py defines ``T`` (msgid → msgstr) and optionally ``PLURALS`` (msgid → its text, or
+a tuple of as many texts as the catalogue's ``Plural-Forms`` names: Indonesian has one form,
+``nplurals=1``, so one text serves every count). A message with a context (``pgettext``, ``{% translate
 ... context "verb" %}``) is keyed ``(context, msgid)``: ``("verb", "Change"): "Ubah"``;
 a plain msgid key never fills an entry that has a context. Untranslated entries are
 listed so nothing is forgotten; tests/test_translations.py fails while any remain, and
@@ -12,6 +13,7 @@ while two catalogues translate one message differently.
 
 from __future__ import annotations
 
+import re
 import runpy
 import sys
 from pathlib import Path
@@ -24,8 +26,9 @@ PO = Path(__file__).resolve().parent.parent / "kotacerdas" / "locale" / "id" / "
 def main(source: str, po_path: Path = PO) -> None:
     namespace = runpy.run_path(source)
     singles: dict[str | tuple[str, str], str] = namespace.get("T", {})
-    plurals: dict[str, tuple[str, str]] = namespace.get("PLURALS", {})
+    plurals: dict[str, str | tuple[str, ...]] = namespace.get("PLURALS", {})
     po = polib.pofile(str(po_path))
+    nplurals = plural_forms(po)
     for entry in po:
         if "fuzzy" in entry.flags:
             # msgmerge's guess from a similar msgid ("Assessments" ← "Assessor"): never keep it.
@@ -34,7 +37,10 @@ def main(source: str, po_path: Path = PO) -> None:
             entry.msgstr = ""
             entry.msgstr_plural = dict.fromkeys(entry.msgstr_plural, "")
         if entry.msgid_plural and entry.msgid in plurals:
-            entry.msgstr_plural = {0: plurals[entry.msgid][0], 1: plurals[entry.msgid][1]}
+            forms = plural_texts(plurals[entry.msgid])
+            if len(forms) != nplurals:
+                raise SystemExit(f"{entry.msgid!r}: {len(forms)} plural forms, the catalogue has {nplurals}")
+            entry.msgstr_plural = dict(enumerate(forms))
         elif (key := (entry.msgctxt, entry.msgid) if entry.msgctxt else entry.msgid) in singles:
             entry.msgstr = singles[key]
     po.save()
@@ -46,6 +52,16 @@ def main(source: str, po_path: Path = PO) -> None:
     print(f"{len(po)} entries, {len(missing)} untranslated")
     for msgid in missing:
         print("  missing:", msgid)
+
+
+def plural_forms(po: polib.POFile) -> int:
+    """How many forms a plural message has in this catalogue (its header's ``nplurals``)."""
+    found = re.search(r"nplurals\s*=\s*(\d+)", po.metadata.get("Plural-Forms", ""))
+    return int(found.group(1)) if found else 2
+
+
+def plural_texts(value: str | tuple[str, ...]) -> tuple[str, ...]:
+    return (value,) if isinstance(value, str) else tuple(value)
 
 
 if __name__ == "__main__":

@@ -28,8 +28,8 @@ def test_every_demo_persona_with_work_sees_it(settings, tmp_path) -> None:
     ]
     budi = collect_inbox(people["budi"])
     # Salatiga is in Bimtek IV: of its deliverables only the commitment sheet is Budi's, returned for a
-    # missing signature (and late); the overdue group holds the demo evaluation cycle's pre-filled
-    # self-assessment, due at the end of August
+    # missing signature (due with Bimtek IV, three weeks ahead); the overdue group holds the demo
+    # evaluation cycle's pre-filled self-assessment, due at the end of August
     deliverables = [item for item in budi.items if item.source == "programme"]
     assert [(i.kind, i.detail) for i in deliverables] == [
         ("returned", "Tanda tangan Kepala Dishub belum ada (contoh)")
@@ -52,6 +52,21 @@ def test_every_demo_persona_with_work_sees_it(settings, tmp_path) -> None:
         "Setujui buku masterplan versi 1"
     ]
     assert "Setujui buku masterplan versi 1" in logged_in(people["rina"]).get("/").content.decode()
+    # Sleman has its own mentor, Hadi, with its Bimtek III Quick Win candidates to review; Dewi owes
+    # only Bimtek IV, not due yet (its Bimtek I deliverables were all overdue, with nobody to review them)
+    hadi = collect_inbox(people["hadi"])
+    assert [(i.kind, i.region_name) for i in hadi.items if i.source == "programme"] == [
+        ("review", "Kabupaten Sleman")
+    ]
+    assert "(Bimtek III)" in next(i.title for i in hadi.items if i.source == "programme")
+    dewi = collect_inbox(people["dewi"])
+    owed = [i for i in dewi.items if i.source == "programme"]
+    assert len(owed) == 3 and {i.group(dewi.today) for i in owed} <= {"assigned", "due_soon"}
+    # her region has OPDs and Bimtek I done, no masterplan yet: her home's first step is its profile
+    home = logged_in(people["dewi"]).get("/").content.decode()
+    assert "Langkah pertama untuk Kabupaten Sleman" in home
+    assert '<a href="/r/34.04/masterplan/profil/">Isi profil dan periode masterplan</a>' in home
+    assert "<s>Serahkan luaran Bimtek I</s>" in home
 
     out = StringIO()
     call_command("send_inbox_digest", stdout=out)

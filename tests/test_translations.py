@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import re
 import runpy
+import shutil
+import subprocess
 from pathlib import Path
 
 import polib
@@ -81,9 +84,36 @@ def test_the_translation_dict_matches_its_catalogue(source: Path) -> None:
             assert entries[key].msgstr == text, key
     for msgid, forms in namespace.get("PLURALS", {}).items():
         if (None, msgid) in entries:
-            assert translation(entries[(None, msgid)]) == tuple(forms), msgid
+            expected = (forms,) if isinstance(forms, str) else tuple(forms)  # Indonesian: one form
+            assert translation(entries[(None, msgid)]) == expected, msgid
     # every key reaches an entry: a plain key never fills an entry that has a context
     assert [key for key in singles if key not in entries] == []
+
+
+EVERY_CATALOGUE = sorted(ROOT.rglob("locale/*/LC_MESSAGES/django.po"))
+
+
+@pytest.mark.parametrize("po_path", EVERY_CATALOGUE, ids=lambda p: str(p.relative_to(ROOT)))
+def test_a_plural_message_has_as_many_forms_as_its_catalogue_says(po_path: Path) -> None:
+    """Indonesian has one plural form (nplurals=1): a second msgstr[1] is never read, and msgfmt
+    warns '...but some messages have 2 plural forms' (it did for every Indonesian catalogue)."""
+    po = polib.pofile(str(po_path))
+    nplurals = int(re.search(r"nplurals=(\d+)", po.metadata["Plural-Forms"]).group(1))  # type: ignore[union-attr]
+    assert nplurals == (1 if "/id/" in str(po_path) else 2)
+    wrong = [e.msgid for e in po if e.msgid_plural and sorted(e.msgstr_plural) != list(range(nplurals))]
+    assert wrong == []
+    defaults = [k for k, v in po.metadata.items() if v in ("", "PACKAGE VERSION", "YEAR-MO-DA HO:MI+ZONE")]
+    assert [k for k in defaults if k != "Report-Msgid-Bugs-To"] == []
+    assert po.metadata["Language"] == po_path.parts[-3]
+
+
+@pytest.mark.skipif(shutil.which("msgfmt") is None, reason="GNU gettext's msgfmt is not installed")
+@pytest.mark.parametrize("po_path", EVERY_CATALOGUE, ids=lambda p: str(p.relative_to(ROOT)))
+def test_msgfmt_checks_every_catalogue_without_a_warning(po_path: Path) -> None:
+    checked = subprocess.run(
+        ["msgfmt", "--check", "-o", "/dev/null", str(po_path)], capture_output=True, text=True, check=False
+    )
+    assert (checked.returncode, checked.stderr) == (0, "")
 
 
 def test_djangos_unique_clash_says_already_exists_in_indonesian() -> None:

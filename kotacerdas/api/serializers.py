@@ -4,10 +4,11 @@ from rest_framework import serializers
 
 from kotacerdas.accounts.models import Membership
 from kotacerdas.regions.models import Opd, Region
+from kotacerdas.web.api import ModelSerializer
 from kotacerdas.web.inbox import ASSIGNED, GROUP_LABELS, RETURNED, REVIEW
 
 
-class RegionSerializer(serializers.ModelSerializer[Region]):
+class RegionSerializer(ModelSerializer[Region]):
     province: serializers.SlugRelatedField[Region] = serializers.SlugRelatedField(
         slug_field="code", read_only=True, allow_null=True
     )
@@ -34,13 +35,13 @@ class RegionSerializer(serializers.ModelSerializer[Region]):
         ]
 
 
-class OpdSerializer(serializers.ModelSerializer[Opd]):
+class OpdSerializer(ModelSerializer[Opd]):
     class Meta:
         model = Opd
         fields = ["id", "name", "short_name", "is_active"]
 
 
-class MembershipSerializer(serializers.ModelSerializer[Membership]):
+class MembershipSerializer(ModelSerializer[Membership]):
     region: serializers.SlugRelatedField[Region] = serializers.SlugRelatedField(
         slug_field="code", read_only=True, allow_null=True
     )

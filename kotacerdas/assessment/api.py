@@ -11,15 +11,16 @@ from rest_framework import generics, serializers
 from kotacerdas.accounts.access import get_region_for_user
 from kotacerdas.assessment.access import get_assessment_in_region
 from kotacerdas.assessment.models import Assessment, Result
+from kotacerdas.web.api import ModelSerializer
 
 
-class ResultSerializer(serializers.ModelSerializer[Result]):
+class ResultSerializer(ModelSerializer[Result]):
     class Meta:
         model = Result
         fields = ["kind", "total", "total_exact", "band", "created_at", "recipe", "answers", "data"]
 
 
-class AssessmentSerializer(serializers.ModelSerializer[Assessment]):
+class AssessmentSerializer(ModelSerializer[Assessment]):
     region = serializers.CharField(source="region.code", read_only=True)
     assessor = serializers.CharField(
         source="assessor.username", read_only=True, allow_null=True, default=None

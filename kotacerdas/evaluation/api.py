@@ -19,6 +19,7 @@ from rest_framework.views import APIView
 from kotacerdas.evaluation.access import get_cycle_by_year_for_user, visible_cycles
 from kotacerdas.evaluation.models import Cycle, Publication
 from kotacerdas.regions.models import Region
+from kotacerdas.web.api import TimeField
 
 
 class CycleSerializer(serializers.Serializer[Any]):
@@ -29,7 +30,7 @@ class CycleSerializer(serializers.Serializer[Any]):
     instrument_version = serializers.CharField()
     size_scheme = serializers.CharField(help_text="the size-class scheme frozen when the cycle was opened")
     publication_on = serializers.DateField()
-    published_at = serializers.DateTimeField(allow_null=True)
+    published_at = TimeField(allow_null=True)
     input_hash = serializers.CharField(allow_blank=True, help_text="SHA-256 of the published inputs")
 
 

@@ -19,6 +19,7 @@ from kotacerdas.evaluation.index_access import get_index_run_for_user, index_run
 from kotacerdas.evaluation.index_export import result_rows
 from kotacerdas.evaluation.index_models import IndexRun
 from kotacerdas.evaluation.index_recipe import analysis, document
+from kotacerdas.web.api import TimeField
 
 
 class IndexRunSerializer(serializers.Serializer[Any]):
@@ -32,8 +33,8 @@ class IndexRunSerializer(serializers.Serializer[Any]):
     status = serializers.ChoiceField(choices=IndexRun.Status.values)
     progress = serializers.IntegerField(help_text="percent")
     message = serializers.CharField(allow_blank=True, help_text="why a run failed")
-    created_at = serializers.DateTimeField()
-    finished_at = serializers.DateTimeField(allow_null=True)
+    created_at = TimeField()
+    finished_at = TimeField(allow_null=True)
     input_hash = serializers.CharField(help_text="SHA-256 of the stored iData/iMeta tables")
     result_hash = serializers.CharField(allow_blank=True, help_text="SHA-256 of the results, once done")
     regenerated_from = serializers.IntegerField(allow_null=True)

@@ -18,7 +18,7 @@ from kotacerdas.evaluation.record import ratified_masterplan
 from kotacerdas.evaluation.spbe import coverage, spbe_assessments
 from kotacerdas.planning.access import can_edit_masterplan
 from kotacerdas.planning.initiatives.actions import do_set_spbe_codes
-from kotacerdas.planning.models import Initiative
+from kotacerdas.planning.models import Initiative, Masterplan
 from kotacerdas.regions.models import Region
 from kotacerdas.web.pages import RegionPage, region_page
 
@@ -67,6 +67,7 @@ def spbe_coverage(page: RegionPage[Region]) -> HttpResponse:
 
 def _render(page: RegionPage[Region], form: MappingForm, attach: AttachForm | None = None) -> HttpResponse:
     rows = coverage(page.region)
+    initiatives_exist = Initiative.objects.filter(region=page.region).exists()
     context = {
         "rows": rows,
         "covered": sum(1 for row in rows if row.initiatives),
@@ -74,6 +75,9 @@ def _render(page: RegionPage[Region], form: MappingForm, attach: AttachForm | No
         "attach_form": attach or AttachForm(),
         "assessments": spbe_assessments(page.region),
         "masterplan": ratified_masterplan(page.region),
+        # a region that starts from nothing is told where the rows come from and where to begin
+        "initiatives_exist": initiatives_exist,
+        "has_masterplan": initiatives_exist or Masterplan.objects.filter(region=page.region).exists(),
     }
     return page.render("evaluation/spbe.html", context, form, attach)
 

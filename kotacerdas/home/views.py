@@ -9,6 +9,7 @@ from django.shortcuts import render
 
 from kotacerdas.accounts.access import is_national_admin, memberships_of, opds_of_user
 from kotacerdas.accounts.models import Role
+from kotacerdas.home.first_steps import first_steps
 from kotacerdas.regions.models import Region, counts_by_size_class
 from kotacerdas.web.inbox_badge import inbox_for_request
 from kotacerdas.web.params import page_of
@@ -71,6 +72,8 @@ def _member_home(request: HttpRequest) -> HttpResponse:
             "memberships": memberships,
             "regions": regions,
             "coordinated": coordinated,
+            # while a region of the coordinator has a first step to take
+            "first_steps": first_steps([region for region in coordinated if region is not None]),
             "my_opds": list(opds_of_user(request.user)),
             "inbox": inbox_for_request(request),
             "shown": HOME_SHOWN,

@@ -42,17 +42,17 @@ from kotacerdas.monitoring.actions.reports import (
 from kotacerdas.monitoring.models import InitiativeReport, KpiReport, OutcomeValue, Period
 from kotacerdas.monitoring.models import Realisation as RealisationRecord
 from kotacerdas.planning.models import FundingSource
-from kotacerdas.web.api import as_api_error
+from kotacerdas.web.api import ModelSerializer, as_api_error
 from kotacerdas.web.submissions import answer_once
 
 
-class PeriodSerializer(serializers.ModelSerializer[Period]):
+class PeriodSerializer(ModelSerializer[Period]):
     class Meta:
         model = Period
         fields = ["id", "year", "quarter", "closes_on", "state"]
 
 
-class OutcomeSerializer(serializers.ModelSerializer[OutcomeValue]):
+class OutcomeSerializer(ModelSerializer[OutcomeValue]):
     value = serializers.DecimalField(max_digits=18, decimal_places=4, coerce_to_string=True)
 
     class Meta:
@@ -60,7 +60,7 @@ class OutcomeSerializer(serializers.ModelSerializer[OutcomeValue]):
         fields = ["id", "name", "year", "value", "unit", "source", "verified", "example", "version"]
 
 
-class KpiReportSerializer(serializers.ModelSerializer[KpiReport]):
+class KpiReportSerializer(ModelSerializer[KpiReport]):
     kpi_name = serializers.CharField(source="kpi.name", read_only=True)
     unit = serializers.CharField(source="kpi.unit", read_only=True)
     value = serializers.DecimalField(max_digits=18, decimal_places=4, coerce_to_string=True)
@@ -81,13 +81,13 @@ class KpiReportSerializer(serializers.ModelSerializer[KpiReport]):
         ]
 
 
-class RealisationSerializer(serializers.ModelSerializer[RealisationRecord]):
+class RealisationSerializer(ModelSerializer[RealisationRecord]):
     class Meta:
         model = RealisationRecord
         fields = ["source", "amount"]
 
 
-class InitiativeReportSerializer(serializers.ModelSerializer[InitiativeReport]):
+class InitiativeReportSerializer(ModelSerializer[InitiativeReport]):
     code = serializers.CharField(source="initiative.code", read_only=True)
     realisations = RealisationSerializer(many=True, read_only=True)
 

@@ -38,13 +38,27 @@ class Row:
     progress: Decimal
 
     @property
-    def completeness(self) -> Decimal:
+    def completeness(self) -> Decimal | None:
+        """None without a period: a region that has not started reporting is not 100 % complete."""
+        if self.period is None:
+            return None
         return Decimal(100) if not self.expected else Decimal(self.reported * 100) / self.expected
 
 
+def programme_regions() -> QuerySet[Region]:
+    """Every region of the programme: selected in a cohort (the national dashboard's rows) or with a
+    reporting period of its own. A selected region without a period is listed too, flagged, so a
+    region that has not started monitoring is seen rather than missing from the list."""
+    selected = Candidacy.objects.filter(status=Candidacy.Status.SELECTED).values("region_id")
+    return Region.objects.filter(
+        Q(pk__in=selected) | Q(pk__in=Period.objects.values("region_id"))
+    ).select_related("province")
+
+
 def regions_for(form: Any) -> QuerySet[Region]:
-    """Regions with a reporting period, narrowed by a valid filter (province, size class, cohort)."""
-    regions = Region.objects.filter(pk__in=Period.objects.values("region_id")).select_related("province")
+    """The programme's regions narrowed by a valid filter (province, size class, cohort), as the national
+    dashboard narrows its rows (``programme.board.filtered``): a cohort keeps the regions it selected."""
+    regions = programme_regions()
     if not (form.is_bound and form.is_valid()):
         return regions.order_by("name")
     data = form.cleaned_data
@@ -53,10 +67,14 @@ def regions_for(form: Any) -> QuerySet[Region]:
     if data.get("size_class"):
         regions = regions.filter(size_class=data["size_class"])
     if data.get("cohort"):
-        regions = regions.filter(
-            pk__in=Candidacy.objects.filter(cohort_id=data["cohort"]).values("region_id")
-        )
+        in_cohort = Candidacy.objects.filter(cohort_id=data["cohort"], status=Candidacy.Status.SELECTED)
+        regions = regions.filter(pk__in=in_cohort.values("region_id"))
     return regions.order_by("name")
+
+
+def without_period(regions: QuerySet[Region]) -> int:
+    """How many of these regions have no reporting period yet (one query, at any number of regions)."""
+    return regions.exclude(pk__in=Period.objects.values("region_id")).count()
 
 
 def rows_for(regions: QuerySet[Region]) -> list[Row]:
@@ -185,17 +203,26 @@ def as_xlsx(rows: list[Row]) -> bytes:
                 row.region.name,
                 row.region.province.name if row.region.province else "",
                 row.region.size_class,
-                str(row.period or ""),
-                row.expected,
-                row.reported,
-                row.approved,
-                round(float(row.completeness), 1),
-                round(float(row.progress), 1),
+                *_figures(row),
             ],
         )
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
+
+
+def _figures(row: Row) -> list[Any]:
+    """The period and the figures of an XLSX row; a region without a period says so, with no figures."""
+    if row.period is None or row.completeness is None:
+        return [_("no reporting period yet"), None, None, None, None, None]
+    return [
+        str(row.period),
+        row.expected,
+        row.reported,
+        row.approved,
+        round(float(row.completeness), 1),
+        round(float(row.progress), 1),
+    ]
 
 
 def _adopted_pagu(region_ids: set[int]) -> dict[tuple[int, str], Decimal]:

@@ -17,11 +17,11 @@ from kotacerdas.participation import limits
 from kotacerdas.participation.access import get_consultation, get_idea, public_ideas
 from kotacerdas.participation.actions.posting import do_support
 from kotacerdas.participation.models import Idea
-from kotacerdas.web.api import as_api_error
+from kotacerdas.web.api import ModelSerializer, as_api_error
 from kotacerdas.web.submissions import answer_once
 
 
-class IdeaSerializer(serializers.ModelSerializer[Idea]):
+class IdeaSerializer(ModelSerializer[Idea]):
     support_count = serializers.IntegerField(read_only=True)
     problem_code = serializers.CharField(source="problem.code", read_only=True, default=None)
 

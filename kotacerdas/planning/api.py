@@ -16,6 +16,7 @@ from rest_framework.views import APIView
 
 from kotacerdas.accounts.access import get_region_for_user
 from kotacerdas.planning.roadmap.plan import plan_of_record
+from kotacerdas.web.api import TimeField
 
 
 class PlannedInitiativeSerializer(serializers.Serializer[Any]):
@@ -28,7 +29,7 @@ class PlannedInitiativeSerializer(serializers.Serializer[Any]):
 
 
 class PlanOfRecordSerializer(serializers.Serializer[Any]):
-    adopted_at = serializers.DateTimeField()
+    adopted_at = TimeField()
     run_id = serializers.IntegerField(
         allow_null=True, help_text="the adopted roadmap run; null for a confirmed hand-edited schedule"
     )

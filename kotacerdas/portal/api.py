@@ -18,8 +18,7 @@ from rest_framework.views import APIView
 from kotacerdas.portal.access import get_public_snapshot, public_portals
 from kotacerdas.portal.reading import evaluations_of, published_time
 from kotacerdas.portal.snapshot import progress
-
-TIME_HELP = "ISO 8601 in the site's time zone with its offset, to the second (2027-01-05T09:30:00+07:00)"
+from kotacerdas.web.api import TimeField
 
 
 class PortalSummarySerializer(serializers.Serializer[Any]):
@@ -27,7 +26,7 @@ class PortalSummarySerializer(serializers.Serializer[Any]):
     name = serializers.CharField()
     province = serializers.CharField()
     size_class = serializers.CharField(allow_blank=True)
-    published_at = serializers.DateTimeField(help_text=TIME_HELP)
+    published_at = TimeField()
     content_hash = serializers.CharField(help_text="SHA-256 of the snapshot's canonical JSON")
     overall_progress = serializers.CharField(
         allow_null=True, help_text="% of approved progress, a decimal rounded half up to one place ('29.8')"
@@ -49,7 +48,7 @@ class EvaluationSerializer(serializers.Serializer[Any]):
 
 
 class SnapshotSerializer(serializers.Serializer[Any]):
-    published_at = serializers.DateTimeField(help_text=TIME_HELP)
+    published_at = TimeField()
     content_hash = serializers.CharField()
     parts = serializers.ListField(child=serializers.CharField())
     content = serializers.JSONField(

@@ -18,12 +18,13 @@ from datetime import datetime
 from functools import lru_cache
 from typing import Any
 
-from django.utils import timezone, translation
+from django.utils import translation
 
 from kotacerdas.monitoring.statuses import CATEGORY_LABELS, DEFAULT_LABELS
 from kotacerdas.portal.models import Snapshot
 from kotacerdas.portal.snapshot import EVALUATION
 from kotacerdas.portal.sources import evaluation_results
+from kotacerdas.web.api import api_time
 
 NOTHING = "–"
 
@@ -38,8 +39,9 @@ def evaluations_of(snapshots: list[Snapshot]) -> dict[str, list[dict[str, Any]]]
 
 
 def published_time(moment: datetime) -> str:
-    """``2027-01-05T09:30:00+07:00``: the site's time zone, to the second (see the module's docstring)."""
-    return timezone.localtime(moment).isoformat(timespec="seconds")
+    """``2027-01-05T09:30:00+07:00``: the site's time zone, to the second, as every API time
+    (``kotacerdas.web.api.api_time``; see the module's docstring)."""
+    return api_time(moment)
 
 
 @lru_cache(maxsize=1)

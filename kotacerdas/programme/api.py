@@ -31,7 +31,14 @@ from kotacerdas.programme.actions import deliverables as actions
 from kotacerdas.programme.forms import DashboardFilterForm
 from kotacerdas.programme.models import STAGE_NAMES, Candidacy, Cohort, Deliverable, Stage, SubmittedItem
 from kotacerdas.programme.ranking import current_ranking, entries_as_json
-from kotacerdas.web.api import PROVINCE_CODE, SIZE_CLASSES, as_api_error, blank_parameters
+from kotacerdas.web.api import (
+    PROVINCE_CODE,
+    SIZE_CLASSES,
+    ModelSerializer,
+    TimeField,
+    as_api_error,
+    blank_parameters,
+)
 from kotacerdas.web.submissions import HEADER, answer_once
 
 REPLAYED = {"Idempotent-Replayed": "true"}  # the answer repeats an earlier one (same Idempotency-Key)
@@ -48,7 +55,7 @@ IDEMPOTENCY = OpenApiParameter(
 # --- serializers ----------------------------------------------------------------------------------
 
 
-class StageSerializer(serializers.ModelSerializer[Stage]):
+class StageSerializer(ModelSerializer[Stage]):
     name = serializers.CharField(read_only=True)
 
     class Meta:
@@ -56,7 +63,7 @@ class StageSerializer(serializers.ModelSerializer[Stage]):
         fields = ["number", "name", "starts_on", "ends_on"]
 
 
-class CohortSerializer(serializers.ModelSerializer[Cohort]):
+class CohortSerializer(ModelSerializer[Cohort]):
     stages = StageSerializer(many=True, read_only=True)
     candidates = serializers.IntegerField(read_only=True)
     selected = serializers.IntegerField(read_only=True)
@@ -120,11 +127,11 @@ class TransitionSerializer(serializers.Serializer[Any]):
     from_status = serializers.CharField()
     to_status = serializers.CharField()
     who = serializers.CharField(source="actor.username")
-    when = serializers.DateTimeField(source="created_at")
+    when = TimeField(source="created_at")
     why = serializers.CharField(source="reason")
 
 
-class SubmittedItemSerializer(serializers.ModelSerializer[SubmittedItem]):
+class SubmittedItemSerializer(ModelSerializer[SubmittedItem]):
     added_by = serializers.CharField(source="added_by.username", read_only=True)
 
     class Meta:
@@ -132,7 +139,7 @@ class SubmittedItemSerializer(serializers.ModelSerializer[SubmittedItem]):
         fields = ["id", "label", "link", "file_type", "added_by", "added_at"]
 
 
-class DeliverableSerializer(serializers.ModelSerializer[Deliverable]):
+class DeliverableSerializer(ModelSerializer[Deliverable]):
     stage = serializers.IntegerField(source="item.stage", read_only=True)
     code = serializers.CharField(source="item.code", read_only=True)
     title = serializers.CharField(source="item.title", read_only=True)

@@ -1,11 +1,16 @@
 """Example programme (clearly labelled "contoh"): the 2026 cohort with Kota Salatiga and Kabupaten
-Sleman selected, their MoUs, Rina as Salatiga's mentor and Salatiga's stage board in Bimtek IV
-(deliverables approved, one revised, one returned, one waiting for the mentor). Built through the
-programme's actions; running it again changes nothing."""
+Sleman selected, their MoUs, Rina as Salatiga's mentor and Hadi as Sleman's. Salatiga is in Bimtek IV
+(deliverables approved, one revised, one returned, one waiting for the mentor); Sleman, a stage behind,
+in Bimtek III (its Quick Win candidates waiting for Hadi). Built through the programme's actions;
+running it again changes nothing.
+
+The Bimtek calendar is counted from the day the demo is loaded (``stages``): Bimtek I–III are behind,
+Bimtek IV ends three weeks ahead. With fixed 2026 dates a demo started later showed every deliverable
+still owed as overdue, and Sleman, which had handed in nothing, all of them."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -25,17 +30,23 @@ from kotacerdas.programme.actions.selection import (
     do_select,
     do_set_override,
 )
+from kotacerdas.programme.board import today
 from kotacerdas.programme.models import Candidacy, Cohort, Deliverable, Institution
 from kotacerdas.regions.models import Region
 
 YEAR = 2026
 NAME = "Gerakan Smart City 2026 (contoh)"
-STAGES = {
-    1: (date(2026, 6, 1), date(2026, 6, 2)),
-    2: (date(2026, 7, 6), date(2026, 7, 7)),
-    3: (date(2026, 8, 3), date(2026, 8, 4)),
-    4: (date(2026, 9, 7), date(2026, 9, 8)),
-}
+# The last day of each two-day Bimtek, in days from the day the demo is loaded. A deliverable is due at
+# its stage's end (Bimtek I: 30 days after, II and III: 14; data/deliverables.yaml), so Bimtek I–III are
+# due before that day and Bimtek IV's three weeks after it.
+STAGE_ENDS = {1: -100, 2: -70, 3: -40, 4: 21}
+
+
+def stages(day: date) -> dict[int, tuple[date, date]]:
+    """The cohort's Bimtek calendar around ``day`` (the day the demo is loaded)."""
+    return {n: (day + timedelta(days=end - 1), day + timedelta(days=end)) for n, end in STAGE_ENDS.items()}
+
+
 # region code → (coordinator username, verified score recorded by the assessor)
 # (scores on the readiness instrument's 0–100 scale; Salatiga's comes from its verified assessment
 # when the assessment app's demo has run)
@@ -64,7 +75,7 @@ def load_demo(ayu: User) -> None:
     if Cohort.objects.filter(year=YEAR).exists():
         return
     cohort = do_create_cohort(
-        ayu, year=YEAR, name=NAME, quota=2, instrument="readiness-2019", stage_dates=STAGES
+        ayu, year=YEAR, name=NAME, quota=2, instrument="readiness-2019", stage_dates=stages(today())
     )
     regions = [Region.objects.get(code=code) for code in CANDIDATES]
     rows = {c.region.code: c for c in do_invite_regions(ayu, cohort, regions)}
@@ -89,11 +100,14 @@ def load_demo(ayu: User) -> None:
             signed_on=date(2026, 5, 20),
             upload=upload,
         )
-    rina = _user("rina")
+    rina, hadi = _user("rina"), _user("hadi")
     salatiga = Candidacy.objects.get(pk=rows["33.73"].pk)
-    if rina is not None:
-        do_assign_mentor(ayu, salatiga, rina)
-    _progress(ayu, salatiga, rina)
+    sleman = Candidacy.objects.get(pk=rows["34.04"].pk)
+    for candidacy, mentor in ((salatiga, rina), (sleman, hadi)):
+        if mentor is not None:
+            do_assign_mentor(ayu, candidacy, mentor)
+    _progress(ayu, salatiga, rina, SALATIGA_STAGES)
+    _progress(ayu, sleman, hadi, SLEMAN_STAGES)
     _institutions(ayu, salatiga.region)
 
 
@@ -116,19 +130,32 @@ SALATIGA_STAGES: list[tuple[str, str, str | None]] = [
     ("books-reviewed", "Empat buku siap ditinjau (contoh)", None),
     ("commitment-sheet", "Lembar komitmen (contoh)", "Tanda tangan Kepala Dishub belum ada (contoh)"),
 ]
+# Sleman, a stage behind: Bimtek I–II approved by Hadi, Bimtek III's initiatives approved and its Quick
+# Win candidates waiting for him; Bimtek IV is not due yet. Nothing it owes is past its date.
+SLEMAN_STAGES: list[tuple[str, str, str | None]] = [
+    ("readiness-gap", "Hasil Bimtek I Kabupaten Sleman (contoh)", "approved"),
+    ("swot", "Hasil Bimtek I Kabupaten Sleman (contoh)", "approved"),
+    ("vision-keywords", "Hasil Bimtek I Kabupaten Sleman (contoh)", "approved"),
+    ("rpjmd-mapping", "Hasil Bimtek II Kabupaten Sleman (contoh)", "approved"),
+    ("initiatives", "Hasil Bimtek III Kabupaten Sleman (contoh)", "approved"),
+    ("quick-win-candidates", "Profil Quick Win dengan risikonya (contoh)", None),
+]
 
 
-def _progress(ayu: User, candidacy: Candidacy, mentor: User | None) -> None:
-    """Salatiga through Bimtek I–IV: every deliverable approved (one after a revision) but the last
-    two — the books wait for Rina's review, the commitment sheet came back for a missing signature."""
-    budi = _coordinator(candidacy.region)
-    if budi is None:
+def _progress(
+    ayu: User, candidacy: Candidacy, mentor: User | None, steps: list[tuple[str, str, str | None]]
+) -> None:
+    """A region through its Bimtek stages in the order they happened: each deliverable handed in by the
+    coordinator with its note, then approved or returned by the mentor, or left waiting for them."""
+    coordinator = _coordinator(candidacy.region)
+    if coordinator is None:
         return
     reviewer = mentor or ayu
-    for code, note, review in SALATIGA_STAGES:
+    for code, note, review in steps:
         deliverable = Deliverable.objects.get(candidacy=candidacy, item__code=code)
-        do_add_submitted_item(budi, deliverable, label="Draf (contoh)", link=f"/r/{candidacy.region.code}/")
-        do_submit_deliverable(budi, deliverable, note=note)
+        link = f"/r/{candidacy.region.code}/"
+        do_add_submitted_item(coordinator, deliverable, label="Draf (contoh)", link=link)
+        do_submit_deliverable(coordinator, deliverable, note=note)
         if review == "approved":
             do_review_deliverable(reviewer, deliverable, decision="approved")
         elif review is not None:

@@ -75,3 +75,28 @@ def test_the_ratified_masterplan_is_attached_to_an_spbe_self_assessment(
     assert as_budi.get(link.url).status_code == 200  # the reference resolves
     again = as_budi.post(attach, {"indicator": "12"})
     assert again.status_code == 400 and EvidenceLink.objects.count() == 1
+
+
+def test_a_region_without_a_masterplan_is_told_what_the_page_is_for_and_where_to_begin(
+    as_budi, budi, region_a
+) -> None:
+    """The page of a region with nothing yet was 47 rows of '—' and a form choosing among no initiatives."""
+    url = reverse("evaluation:spbe", args=[region_a.code])
+    page = as_budi.get(url).content.decode()
+    assert "Keselarasan SPBE menunjukkan indikator mana dari 47 indikator evaluasi SPBE 2020" in page
+    profile = reverse("planning:profile", args=[region_a.code])
+    assert "Wilayah ini belum memiliki masterplan: indikator SPBE dipetakan ke inisiatifnya. " in page
+    assert f'<a href="{profile}">profil wilayah dan periode masterplan</a>' in page
+    assert 'name="spbe_codes"' not in page  # no form choosing among no initiatives
+    do_save_profile(budi, region_a, period_start=2026, period_end=2030, vision="Salatiga cerdas")
+    page = as_budi.get(url).content.decode()
+    initiatives = reverse("planning:initiatives", args=[region_a.code])
+    assert "Belum ada inisiatif: setiap inisiatif masterplan dipetakan di sini ke indikator SPBE" in page
+    assert f'<a href="{initiatives}">Isi inisiatif</a> terlebih dahulu.' in page
+    assert "Wilayah ini belum memiliki masterplan:" not in page and 'name="spbe_codes"' not in page
+
+
+def test_with_an_initiative_the_first_step_gives_way_to_the_mapping_form(as_budi, portal, region_a) -> None:
+    page = as_budi.get(reverse("evaluation:spbe", args=[region_a.code])).content.decode()
+    assert 'data-testid="spbe-first-step"' not in page
+    assert 'name="spbe_codes"' in page and "Keselarasan SPBE menunjukkan" in page

@@ -214,7 +214,6 @@ T = {
     "Download XLSX": "Unduh XLSX",
     "Completeness (%%)": "Kelengkapan (%%)",
     "Progress (%%)": "Progres (%%)",
-    "No region has a reporting period yet.": "Belum ada daerah yang memiliki periode pelaporan.",
     "State": "Status",
     "Not reported yet": "Belum dilaporkan",
     "KPIs": "IKU",
@@ -351,11 +350,12 @@ T = {
     "No value added: the masterplan has no key indicators yet.": "Tidak ada nilai yang ditambahkan: masterplan belum memiliki indikator utama.",
     "No value added: every key indicator of the masterplan already has its year in the series (or a year before 2000).": "Tidak ada nilai yang ditambahkan: setiap indikator utama masterplan sudah ada tahunnya di deret (atau tahunnya sebelum 2000).",
     "Values added from the masterplan's key indicators: %(count)d.": "Nilai yang ditambahkan dari indikator utama masterplan: %(count)d.",
+    "no reporting period yet": "belum ada periode pelaporan",
+    "No programme region here yet: the regions selected in a cohort, and any region that opens a reporting period, are listed here.": "Belum ada daerah program di sini: daerah yang terpilih dalam suatu angkatan, dan setiap daerah yang membuka periode pelaporan, tercantum di sini.",
 }
 
+# Indonesian has one plural form (Plural-Forms: nplurals=1): one text for every count.
 PLURALS = {
-    "%(n)s region; the XLSX holds every row.": (
-        "%(n)s daerah; XLSX memuat semua baris.",
-        "%(n)s daerah; XLSX memuat semua baris.",
-    ),
+    "%(n)s region; the XLSX holds every row.": "%(n)s daerah; XLSX memuat semua baris.",
+    "%(n)s region of the programme has no reporting period yet: it is flagged below; its coordinator opens one on its monitoring page.": "%(n)s daerah program belum memiliki periode pelaporan: ditandai di bawah; koordinatornya membuka periode di halaman monitoring daerahnya.",
 }

@@ -30,10 +30,12 @@ def _rows(request: HttpRequest) -> tuple[DashboardFilterForm, list[national.Row]
 
 @national_admin_required
 def completeness(request: HttpRequest) -> HttpResponse:
-    """One page of regions (the shared page size): 514 rows through the template cost most of a
-    second, and a list that long is read by filtering, not scrolling; the XLSX holds every row."""
+    """One page of the programme's regions (the shared page size, by name, filtered as the national
+    dashboard is): 514 rows through the template cost most of a second, and a list that long is read by
+    filtering, not scrolling; the XLSX holds every row. A region without a period is listed, flagged."""
     form = _form(request)
-    page = page_of(request, national.regions_for(form))
+    regions = national.regions_for(form)
+    page = page_of(request, regions)
     rows = national.rows_for(cast("QuerySet[Region]", page.object_list))  # a slice of the queryset
     query = request.GET.copy()
     query.pop("page", None)
@@ -43,6 +45,7 @@ def completeness(request: HttpRequest) -> HttpResponse:
         "page": page,
         "query": query.urlencode(),
         "xlsx_query": query.urlencode(),
+        "without_period": national.without_period(regions),  # flagged in the rows; counted over every page
     }
     return render_page(request, "monitoring/national.html", context)
 

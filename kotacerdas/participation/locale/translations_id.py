@@ -213,14 +213,9 @@ T = {
     "No consultation yet: a consultation asks citizens for ideas on the masterplan, in phases with their own dates; ideas can then be promoted to the problem inventory and linked to initiatives.": "Belum ada konsultasi: konsultasi meminta ide warga untuk masterplan, dalam tahap-tahap dengan tanggalnya masing-masing; ide kemudian dapat diangkat ke inventarisasi masalah dan ditautkan ke inisiatif.",
     "Create the first one below, then add its phases.": "Buat yang pertama di bawah, lalu tambahkan tahapnya.",
 }
+# Indonesian has one plural form (Plural-Forms: nplurals=1): one text for every count.
 PLURALS = {
-    "%(n)s published citizen idea or problem for this region.": (
-        "%(n)s ide atau masalah warga yang tayang untuk daerah ini.",
-        "%(n)s ide dan masalah warga yang tayang untuk daerah ini.",
-    ),
-    "%(n)s support": ("%(n)s dukungan", "%(n)s dukungan"),
-    "Decide on %(n)s citizen idea in “%(title)s”": (
-        "Putuskan %(n)s ide warga di “%(title)s”",
-        "Putuskan %(n)s ide warga di “%(title)s”",
-    ),
+    "%(n)s published citizen idea or problem for this region.": "%(n)s ide atau masalah warga yang tayang untuk daerah ini.",
+    "%(n)s support": "%(n)s dukungan",
+    "Decide on %(n)s citizen idea in “%(title)s”": "Putuskan %(n)s ide warga di “%(title)s”",
 }
