@@ -139,12 +139,16 @@ def _out_dir(path: str) -> Path:
 
 
 def _write(out: Path, result: EvaluationResult) -> None:
-    from kotacerdas.core.evaluation.evaluate import quantile_text
+    from kotacerdas.core.evaluation.evaluate import RANK_TEXT_COLUMNS, quantile_text
+    from kotacerdas.core.spreadsheet import csv_text
 
+    # text through csv_text, so a spreadsheet never runs it; the numbers stay numbers ("-0.23")
     with (out / "ranks.csv").open("w", newline="", encoding="utf-8") as handle:
         writer = csv.DictWriter(handle, fieldnames=list(result.columns()))
         writer.writeheader()
-        writer.writerows(result.rows())
+        writer.writerows(
+            {k: csv_text(v) if k in RANK_TEXT_COLUMNS else v for k, v in row.items()} for row in result.rows()
+        )
     if result.bands is not None:
         with (out / "bands.csv").open("w", newline="", encoding="utf-8") as handle:
             rows = csv.writer(handle)
@@ -154,8 +158,8 @@ def _write(out: Path, result: EvaluationResult) -> None:
                 robust = str(band.robust).lower()
                 rows.writerow(
                     [
-                        item.region_code,
-                        item.size_class,
+                        csv_text(item.region_code),
+                        csv_text(item.size_class),
                         band.nominal,
                         *map(quantile_text, (band.q05, band.median, band.q95)),
                         robust,

@@ -25,11 +25,16 @@ if TYPE_CHECKING:
 
 
 def _cell(value: Any) -> str:
-    """Numbers as the shortest text that reads back to the same float; missing as an empty cell."""
+    """Numbers as the shortest text that reads back to the same float; missing as an empty cell;
+    text (unit codes, group names) through ``csv_text`` so a spreadsheet never runs it as a formula."""
+    from kotacerdas.core.spreadsheet import csv_text
+
     if isinstance(value, float):
         if math.isnan(value):
             return ""
         return str(int(value)) if value.is_integer() and abs(value) < 1e15 else repr(value)
+    if isinstance(value, str):
+        return str(csv_text(value))
     return str(value)
 
 

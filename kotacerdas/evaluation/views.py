@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from kotacerdas.accounts.access import national_admin_required
 from kotacerdas.accounts.models import User
 from kotacerdas.core.evaluation import PARTS
-from kotacerdas.core.evaluation.evaluate import BAND_COLUMNS, RANK_COLUMNS
+from kotacerdas.core.evaluation.evaluate import BAND_COLUMNS, RANK_COLUMNS, RANK_TEXT_COLUMNS
 from kotacerdas.core.evaluation.letter import PART_LABELS
 from kotacerdas.core.regions import size_scheme_from_dict
 from kotacerdas.core.spreadsheet import csv_text
@@ -26,8 +26,6 @@ from kotacerdas.evaluation.results_table import SIGNED, TEXT, columns, table_col
 from kotacerdas.jobs.liveness import sweep
 from kotacerdas.web.object_pages import ObjectPage
 from kotacerdas.web.pages import render_page, save_form
-
-TEXT_COLUMNS = ("region_code", "size_class")  # of the ranks CSV; the other columns are numbers
 
 
 @national_admin_required
@@ -142,7 +140,9 @@ def results_csv(page: ObjectPage[Cycle]) -> HttpResponse:
         writer = csv.DictWriter(out, fieldnames=columns)
         writer.writeheader()
         # text through csv_text, so a spreadsheet never runs it; the numbers stay numbers ("-0.23")
-        writer.writerows({k: csv_text(v) if k in TEXT_COLUMNS else v for k, v in row.items()} for row in rows)
+        writer.writerows(
+            {k: csv_text(v) if k in RANK_TEXT_COLUMNS else v for k, v in row.items()} for row in rows
+        )
     response = HttpResponse(out.getvalue(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="evaluasi-{page.obj.year}-peringkat.csv"'
     return response

@@ -93,3 +93,26 @@ def test_the_csv_export_scores_to_the_stored_verified_total(verified, as_budi) -
     stored = verified.results.get(kind="verified")
     assert float(recomputed.total) == stored.total
     assert recomputed.recipe.input_hash == stored.recipe["input_hash"]
+
+
+def test_the_csv_export_escapes_formula_like_text_keeps_negative_numbers_and_reads_back() -> None:
+    from kotacerdas.core.instruments import answers_to_csv
+
+    text = answers_to_csv({'=HYPERLINK("x")': {"choice": "@cmd", "number": "-3", "ratio": "-1/3"}})
+    lines = text.splitlines()
+    assert lines[1] == '"\'=HYPERLINK(""x"")",choice,\'@cmd'
+    assert lines[2].endswith(",number,-3") and lines[3].endswith(",ratio,-1/3")
+    rows = read_answer_rows(text)
+    assert [(row.region, row.value) for row in rows] == [
+        ('=HYPERLINK("x")', "@cmd"),
+        ('=HYPERLINK("x")', "-3"),
+        ('=HYPERLINK("x")', "-1/3"),
+    ]
+
+
+def test_the_csv_export_page_escapes_a_formula_like_answer(verified, as_budi) -> None:
+    answer = verified.answers.first()
+    Answer.objects.filter(pk=answer.pk).update(verified_value="=1+1", value="=1+1")
+    body = as_budi.get(url("export_csv", verified)).content.decode()
+    assert f"{answer.indicator},'=1+1" in body.splitlines()
+    assert "\n" + answer.indicator + ",=1+1" not in body

@@ -35,6 +35,7 @@ RANK_COLUMNS: tuple[str, ...] = (
     "rank_in_class",
 )
 BAND_COLUMNS = ("rank_in_class_q05", "rank_in_class_median", "rank_in_class_q95")
+RANK_TEXT_COLUMNS = ("region_code", "size_class")  # the other columns are numbers (kept as numbers in CSV)
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,8 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any
 
+from kotacerdas.core.spreadsheet import FORMULA_STARTS, csv_text
+
 from .errors import AnswersError, Problem
 from .model import ChoiceAnswer, Indicator, Instrument, MaturityAnswer, NumberAnswer, YesNoAnswer
 from .numbers import fraction_text, to_fraction
@@ -218,7 +220,7 @@ def _rows_from_cells(
                 Problem("bad_row", source, number, {"expected": len(columns), "found": len(cells)})
             )
             continue
-        values = dict(zip(columns, (cell.strip() for cell in cells), strict=True))
+        values = dict(zip(columns, (_unescaped(cell.strip()) for cell in cells), strict=True))
         region = values["region"] if batch else None
         rows.append(AnswerRow(values["indicator"], values["value"], number, region))
     if problems:
@@ -234,14 +236,37 @@ def rows_by_region(rows: Iterable[AnswerRow]) -> dict[str | None, list[AnswerRow
     return regions
 
 
+def _unescaped(cell: str) -> str:
+    """A cell as written by :func:`answers_to_csv`: the apostrophe before formula-like text is dropped."""
+    return cell[1:] if cell.startswith("'") and cell[1:].startswith(FORMULA_STARTS) else cell
+
+
+def _csv_cell(value: object) -> str:
+    """Text through ``csv_text`` (never run as a formula); numbers, also stored as text, stay plain ("-3")."""
+    if isinstance(value, str) and not _is_number_text(value):
+        return str(csv_text(value))
+    return answer_text(value)
+
+
+def _is_number_text(text: str) -> bool:
+    if text != text.strip():
+        return False
+    try:
+        to_fraction(text)
+    except (ValueError, ZeroDivisionError):
+        return False
+    return True
+
+
 def answers_to_csv(answers: Mapping[str | None, Mapping[str, object]]) -> str:
-    """CSV text that :func:`read_answer_rows` reads back (batch header when any region is named)."""
+    """CSV text that :func:`read_answer_rows` reads back (batch header when any region is named).
+    Text that starts like a formula gets a leading apostrophe, which :func:`read_answer_rows` drops."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     batch = any(region is not None for region in answers)
     writer.writerow(BATCH_HEADER if batch else SINGLE_HEADER)
     for region, values in answers.items():
         for code, value in values.items():
-            cells = [code, answer_text(value)]
-            writer.writerow([region or "", *cells] if batch else cells)
+            cells = [_csv_cell(code), _csv_cell(value)]
+            writer.writerow([_csv_cell(region or ""), *cells] if batch else cells)
     return out.getvalue()

@@ -130,3 +130,25 @@ def test_an_instrument_that_is_not_monev_is_refused(
     assert code == 2
     assert "not a monev instrument" in capsys.readouterr().err
     assert not (tmp_path / "o").exists()
+
+
+def test_a_formula_like_size_class_is_escaped_in_ranks_and_bands_and_numbers_stay_numbers(
+    tmp_path: Path,
+) -> None:
+    # region codes are checked (PP.KK), but a scheme file names its classes freely
+    scheme = Path(__file__).parents[2] / "frameworks" / "size-classes" / "pp26-2008.yaml"
+    (tmp_path / "scheme.yaml").write_text(
+        scheme.read_text(encoding="utf-8").replace("code: sedang", "code: '=HYPERLINK(\"x\")'"),
+        encoding="utf-8",
+    )
+    text = GOOD.replace(",3.06,", ",3.5,")  # Kediri falls from 3.5 to 3.315
+    code, out = run(
+        tmp_path / "b", text, "--uncertainty", "60", "--seed", "5", "--scheme", str(tmp_path / "scheme.yaml")
+    )
+    assert code == 0
+    ranks = {row["region_code"]: row for row in read(out / "ranks.csv")}
+    assert ranks["35.71"]["size_class"] == '\'=HYPERLINK("x")'
+    assert ranks["35.71"]["improvement"] == "-0.185"  # a negative number stays a number, not escaped text
+    bands = {row["region_code"]: row for row in read(out / "bands.csv")}
+    assert bands["35.71"]["size_class"] == '\'=HYPERLINK("x")'
+    assert bands["15.71"]["size_class"] == "besar"
