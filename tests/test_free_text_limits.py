@@ -6,6 +6,9 @@ import pytest
 
 from kotacerdas.monitoring.forms import EvidenceFields, ReviewForm, UnlockForm
 from kotacerdas.participation.forms import ConsultationForm
+from kotacerdas.planning.analysis.forms import ProblemForm, ProfileForm, StatementForm, SwotForm
+from kotacerdas.planning.initiatives.forms import InitiativeForm
+from kotacerdas.planning.quickwins.forms import QuickWinForm, RiskForm
 from kotacerdas.portal.forms import EventForm
 from kotacerdas.programme.forms import ChecklistEditForm, ChecklistItemForm, SubmitForm
 from kotacerdas.web.forms import NOTE_MAX
@@ -20,6 +23,25 @@ FIELDS = [
     (SubmitForm, "note"),
     (EventForm, "summary"),
 ]
+# the planning ModelForms (Meta.formfield_callback = limited_text): every TextField the form edits
+PLANNING_FIELDS = [
+    (ProfileForm, "head_vision"),
+    (ProfileForm, "head_missions"),
+    (ProfileForm, "vision"),
+    (ProfileForm, "missions"),
+    (ProblemForm, "description"),
+    (ProblemForm, "evidence"),
+    (ProblemForm, "root_causes"),
+    (SwotForm, "text"),
+    (StatementForm, "text"),
+    (InitiativeForm, "description"),
+    (InitiativeForm, "rpjmd_targets"),
+    (InitiativeForm, "risks"),
+    (QuickWinForm, "steps"),
+    (QuickWinForm, "targets"),
+    (RiskForm, "description"),
+    (RiskForm, "mitigation"),
+]
 
 
 @pytest.mark.parametrize(("form_class", "field"), FIELDS)
@@ -31,5 +53,19 @@ def test_the_field_takes_the_limit_and_refuses_one_more(form_class, field) -> No
 
     assert errors("x" * NOTE_MAX) == []
     assert errors("x" * (NOTE_MAX + 1)) == [
+        f"Pastikan nilai ini mengandung paling banyak {NOTE_MAX} karakter (sekarang {NOTE_MAX + 1} karakter)."
+    ]
+
+
+@pytest.mark.parametrize(("form_class", "field"), PLANNING_FIELDS)
+def test_the_planning_field_takes_the_limit_and_refuses_one_more(form_class, field) -> None:  # type: ignore[no-untyped-def]
+    from django.core.exceptions import ValidationError
+
+    form_field = form_class.base_fields[field]
+    assert form_field.widget_attrs(form_field.widget)["maxlength"] == str(NOTE_MAX)
+    assert form_field.clean("x" * NOTE_MAX) == "x" * NOTE_MAX
+    with pytest.raises(ValidationError) as refused:
+        form_field.clean("x" * (NOTE_MAX + 1))
+    assert refused.value.messages == [
         f"Pastikan nilai ini mengandung paling banyak {NOTE_MAX} karakter (sekarang {NOTE_MAX + 1} karakter)."
     ]

@@ -43,6 +43,7 @@ from kotacerdas.monitoring.models import InitiativeReport, KpiReport, OutcomeVal
 from kotacerdas.monitoring.models import Realisation as RealisationRecord
 from kotacerdas.planning.models import FundingSource
 from kotacerdas.web.api import ModelSerializer, as_api_error
+from kotacerdas.web.forms import NOTE_MAX
 from kotacerdas.web.submissions import answer_once
 
 
@@ -132,7 +133,7 @@ class KpiInput(serializers.Serializer[Any]):
     value = NumberInput(required=False)
     numerator = NumberInput(required=False)
     denominator = NumberInput(required=False)
-    narrative = serializers.CharField(required=False, allow_blank=True, max_length=5000)
+    narrative = serializers.CharField(required=False, allow_blank=True, max_length=NOTE_MAX)
     evidence_link = serializers.CharField(required=False, allow_blank=True, max_length=500)
     submit = serializers.BooleanField(required=False, default=False)
     version = serializers.IntegerField(
@@ -150,7 +151,7 @@ class InitiativeInput(serializers.Serializer[Any]):
         required=False,
         help_text=", ".join(FundingSource.values),
     )
-    narrative = serializers.CharField(required=False, allow_blank=True, max_length=5000)
+    narrative = serializers.CharField(required=False, allow_blank=True, max_length=NOTE_MAX)
     evidence_link = serializers.CharField(required=False, allow_blank=True, max_length=500)
     submit = serializers.BooleanField(required=False, default=False)
     version = serializers.IntegerField(
@@ -162,7 +163,7 @@ class InitiativeInput(serializers.Serializer[Any]):
 
 class ReviewInput(serializers.Serializer[Any]):
     decision = serializers.ChoiceField(choices=[core.APPROVED, core.RETURNED])
-    reason = serializers.CharField(required=False, allow_blank=True, max_length=5000)
+    reason = serializers.CharField(required=False, allow_blank=True, max_length=NOTE_MAX)
 
 
 def _actor(request: Request) -> User:

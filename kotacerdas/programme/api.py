@@ -39,6 +39,7 @@ from kotacerdas.web.api import (
     as_api_error,
     blank_parameters,
 )
+from kotacerdas.web.forms import NOTE_MAX
 from kotacerdas.web.submissions import HEADER, answer_once
 
 REPLAYED = {"Idempotent-Replayed": "true"}  # the answer repeats an earlier one (same Idempotency-Key)
@@ -181,7 +182,9 @@ class RankingSerializer(serializers.Serializer[Any]):
 
 
 class SubmitInput(serializers.Serializer[Any]):
-    note = serializers.CharField(required=False, allow_blank=True, max_length=2000, default="")
+    note = serializers.CharField(
+        required=False, allow_blank=True, max_length=NOTE_MAX, default=""
+    )  # as the page
 
 
 class ReviewInput(serializers.Serializer[Any]):

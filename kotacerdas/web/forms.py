@@ -7,6 +7,7 @@ from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from kotacerdas.core.formatting import NotANumber, editable, number, read_number
@@ -16,6 +17,15 @@ from kotacerdas.web import uploads
 # a note, a description (the same as a comment, kotacerdas/discussion). The textarea carries it as
 # ``maxlength``; a longer post gets Django's message on the field, with the text kept.
 NOTE_MAX = 5000
+
+
+def limited_text(db_field: models.Field[Any, Any], **kwargs: Any) -> forms.Field | None:
+    """A ModelForm's ``Meta.formfield_callback``: a model TextField without ``max_length`` becomes a
+    form field of at most ``NOTE_MAX`` characters (``maxlength`` on the textarea, Django's message on
+    the field). Other fields are built as Django builds them."""
+    if isinstance(db_field, models.TextField) and db_field.max_length is None:
+        kwargs.setdefault("max_length", NOTE_MAX)
+    return db_field.formfield(**kwargs)
 
 
 def apply_validation_error(form: forms.Form, error: ValidationError) -> None:

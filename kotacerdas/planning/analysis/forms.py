@@ -9,7 +9,7 @@ from kotacerdas.planning import reference
 from kotacerdas.planning.analysis.actions import INDICATOR_FIRST_YEAR, PROFILE_FIELDS, check_year
 from kotacerdas.planning.models import KeyIndicator, Masterplan, Problem, Statement, SwotItem
 from kotacerdas.regions.models import Region
-from kotacerdas.web.forms import VersionedForm
+from kotacerdas.web.forms import VersionedForm, limited_text
 
 
 def element_field(**kwargs: Any) -> forms.ChoiceField:
@@ -26,6 +26,7 @@ def as_checkboxes(field: forms.Field) -> None:
 
 class ProfileForm(forms.ModelForm):
     class Meta:
+        formfield_callback = limited_text  # free text: at most NOTE_MAX characters
         model = Masterplan
         fields = PROFILE_FIELDS
         widgets = {
@@ -64,6 +65,7 @@ class ProblemForm(VersionedForm, forms.ModelForm):
     element = element_field()
 
     class Meta:
+        formfield_callback = limited_text  # free text: at most NOTE_MAX characters
         model = Problem
         fields = ["code", "title", "element", "description", "evidence", "root_causes", "opds", "origin"]
         widgets = {n: forms.Textarea(attrs={"rows": 3}) for n in ("description", "evidence", "root_causes")}
@@ -78,6 +80,7 @@ class SwotForm(VersionedForm, forms.ModelForm):
     scope = forms.ChoiceField(label=_("Element or dimension"))
 
     class Meta:
+        formfield_callback = limited_text  # free text: at most NOTE_MAX characters
         model = SwotItem
         fields = ["scope", "kind", "text"]
         widgets = {"text": forms.Textarea(attrs={"rows": 2})}
@@ -91,6 +94,7 @@ class StatementForm(forms.ModelForm):
     dimension = forms.ChoiceField(label=_("Dimension"))
 
     class Meta:
+        formfield_callback = limited_text  # free text: at most NOTE_MAX characters
         model = Statement
         fields = ["kind", "dimension", "text"]
         widgets = {"text": forms.Textarea(attrs={"rows": 2})}

@@ -9,7 +9,7 @@ from kotacerdas.planning.analysis.forms import as_checkboxes, element_field
 from kotacerdas.planning.initiatives.fields import INITIATIVE_FIELDS
 from kotacerdas.planning.models import FundingSource, Initiative, Problem
 from kotacerdas.regions.models import Region
-from kotacerdas.web.forms import NumberField, RupiahField, SpreadsheetField, VersionedForm
+from kotacerdas.web.forms import NumberField, RupiahField, SpreadsheetField, VersionedForm, limited_text
 
 
 class InitiativeForm(VersionedForm, forms.ModelForm):
@@ -27,6 +27,7 @@ class InitiativeForm(VersionedForm, forms.ModelForm):
     )
 
     class Meta:
+        formfield_callback = limited_text  # free text: at most NOTE_MAX characters
         model = Initiative
         fields = INITIATIVE_FIELDS
         widgets = {n: forms.Textarea(attrs={"rows": 2}) for n in ("description", "rpjmd_targets", "risks")}

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kotacerdas.planning.models import Masterplan, QuickWin, Risk
 from kotacerdas.regions.models import Region
-from kotacerdas.web.forms import NumberField, RupiahField, VersionedForm
+from kotacerdas.web.forms import NumberField, RupiahField, VersionedForm, limited_text
 
 
 class QuickWinCriteriaForm(forms.Form):
@@ -40,6 +40,7 @@ class QuickWinForm(VersionedForm, forms.ModelForm):
     year = forms.TypedChoiceField(label=_("Year"), coerce=int)
 
     class Meta:
+        formfield_callback = limited_text  # free text: at most NOTE_MAX characters
         model = QuickWin
         fields = ["brand", "owner", "year", "steps", "targets"]
         widgets = {"steps": forms.Textarea(attrs={"rows": 4}), "targets": forms.Textarea(attrs={"rows": 3})}
@@ -71,6 +72,7 @@ class RiskForm(forms.ModelForm):
     )
 
     class Meta:
+        formfield_callback = limited_text  # free text: at most NOTE_MAX characters
         model = Risk
         fields = ["description", "likelihood", "impact", "handling", "mitigation", "owner"]
         widgets = {

@@ -193,3 +193,17 @@ def test_the_programme_endpoints_are_in_the_openapi_schema() -> None:
         "/api/v1/regions/{code}/programme/{cohort_id}/deliverables/{deliverable_id}/review",
     }
     assert expected <= set(paths)
+
+
+def test_a_note_longer_than_the_page_takes_is_a_400_on_the_field_and_changes_nothing(selected, budi) -> None:
+    from kotacerdas.web.forms import NOTE_MAX
+
+    gap = deliverable_of(selected["33.73"], "readiness-gap")
+    hand_in(budi, gap)
+    as_budi = token_client(budi)
+    response = as_budi.post(deliverable_url(gap, "submit"), {"note": "x" * (NOTE_MAX + 1)})
+    assert response.status_code == 400
+    assert list(response.json()) == ["note"]
+    gap.refresh_from_db()
+    assert gap.status == "pending"
+    assert as_budi.post(deliverable_url(gap, "submit"), {"note": "x" * NOTE_MAX}).status_code == 200
