@@ -224,3 +224,20 @@ def test_ranks_within_a_size_class(tmp_path: Path, recipe: Path, capsys: pytest.
         )
     assert main([*args, "--rank-by", "Province"]) == 2
     assert "error: --rank-by: 'Province' is not a Group column" in capsys.readouterr().err
+
+
+def test_a_formula_like_unit_code_is_escaped_and_negative_scores_stay_numbers(tmp_path: Path) -> None:
+    data = tmp_path / "data.csv"
+    data.write_text(Path(DATA).read_text().replace('"AUT"', '"=HYPERLINK(""x"")"', 1))
+    recipe = tmp_path / "recipe.yaml"
+    recipe.write_text(
+        EXAMPLE_RECIPE.replace("n_minmax, params: {l_u: [0, 100]}", "n_zscore, params: {m_sd: [0, 1]}")
+    )
+    out = tmp_path / "out"
+    assert main(["index", "build", str(data), META, "--recipe", str(recipe), "--out", str(out)]) == 0
+    for name in ("scores.csv", "ranks.csv"):
+        codes = [row["uCode"] for row in read(out / name)]
+        assert '\'=HYPERLINK("x")' in codes and '=HYPERLINK("x")' not in codes
+    indices = [row["Index"] for row in read(out / "scores.csv")]
+    assert any(value.startswith("-") for value in indices)  # z-scores below the mean: plain numbers
+    assert not any(value.startswith("'") for value in indices)
