@@ -111,6 +111,7 @@ def do_save_settings(
     if new_template is not None:
         template_check.validate_template(new_template[0])
     new_logo = uploads.read_upload(logo, "logo", ("png", "jpg")) if logo is not None else None
+    old_template, old_logo = settings.template, settings.logo
     with uploads.atomic_with_files():  # both files are checked before either is written
         if new_template is not None:
             content, kind = new_template
@@ -122,6 +123,10 @@ def do_save_settings(
         if new_logo is not None:
             settings.logo = uploads.store(new_logo[0], f"documents/{region.code}/logo", new_logo[1])
         settings.save()
+        if settings.template != old_template:  # replaced or removed (made books are own files)
+            uploads.discard_on_commit(old_template, [(BookSettings, "template")])
+        if settings.logo != old_logo:
+            uploads.discard_on_commit(old_logo, [(BookSettings, "logo")])
         record(actor, "books.settings", settings, before=before, after=snapshot(settings), region=region)
     return settings
 

@@ -6,6 +6,10 @@ field), stores the bytes with ``store`` under ``MEDIA_ROOT/<folder>/`` and serve
 An action stores inside ``with atomic_with_files():`` (its ``transaction.atomic()``): when the write
 fails — a check after the file was written, a database error, the commit itself — the files stored in
 the block are deleted again, so no file is left that no record names.
+The counterpart: an action that replaces or clears a stored file calls ``discard_on_commit(old, ...)``
+inside its block; the old file is deleted only once the write commits (never when it fails, so the
+record keeps naming a file that exists) and only if no row in the listed fields still names it.
+Files kept on purpose as evidence (answers, versioned books, approved reports) are not discarded.
 Assessment evidence keeps its own module (a wider list of office formats, its own size setting).
 """
 
@@ -16,7 +20,7 @@ import io
 import logging
 import uuid
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import Any
@@ -24,7 +28,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
-from django.db import transaction
+from django.db import models, transaction
 from django.http import FileResponse
 from django.utils.translation import gettext as _
 
@@ -147,6 +151,24 @@ def delete_stored(names: list[str]) -> None:
             default_storage.delete(name)
         except OSError:
             logger.warning("could not delete the stored file %s", name)
+
+
+def discard_on_commit(name: str, references: Iterable[tuple[type[models.Model], str]]) -> None:
+    """Delete the stored file ``name`` once the current transaction commits, unless a row still names
+    it in one of ``references`` (model, field) checked then. Nothing happens when the write rolls back.
+    Call it inside the write's ``atomic_with_files()`` block, after the record points elsewhere."""
+    if not name:
+        return
+    if not transaction.get_connection().in_atomic_block:
+        raise RuntimeError("discard_on_commit() belongs inside the write's transaction")
+    checks = list(references)
+
+    def discard() -> None:
+        if any(model._default_manager.filter(**{field: name}).exists() for model, field in checks):
+            return
+        delete_stored([name])
+
+    transaction.on_commit(discard, robust=True)
 
 
 def sha256(content: bytes) -> str:

@@ -1,4 +1,5 @@
-"""A write that fails after its file was stored leaves no file behind (uploads.atomic_with_files)."""
+"""A write that fails after its file was stored leaves no file behind (uploads.atomic_with_files); a
+file a committed write replaced or removed goes (uploads.discard_on_commit)."""
 
 from __future__ import annotations
 
@@ -14,6 +15,8 @@ from docx import Document
 from kotacerdas.assessment.tests.conftest import PNG
 from kotacerdas.documents import actions
 from kotacerdas.documents.models import BookSettings, BookVersion
+from kotacerdas.web import uploads
+from tests.reference_data import restore_reference_data
 
 pytestmark = pytest.mark.django_db
 
@@ -69,3 +72,45 @@ def test_book_settings_with_a_good_template_and_a_bad_logo_store_neither(budi, r
     assert "logo" in error.value.message_dict
     assert stored_files() == []
     assert not BookSettings.objects.filter(region=region_a).exclude(template="").exists()
+
+
+@pytest.fixture
+def committed_world(django_db_serialized_rollback: None) -> None:
+    restore_reference_data()  # the flush after a committing test empties every table
+
+
+class Failed(Exception):
+    """A later step of the same write fails after the new files were stored."""
+
+
+def save_settings(budi, region, **files: bytes) -> BookSettings:  # type: ignore[no-untyped-def]
+    uploaded = {
+        "template": SimpleUploadedFile("templat.docx", files["template"]) if "template" in files else None,
+        "logo": SimpleUploadedFile("logo.png", files["logo"]) if "logo" in files else None,
+    }
+    return actions.do_save_settings(budi, region, extra_books=[], **uploaded)
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_replaced_template_and_logo_are_deleted_once_committed(committed_world, budi, region_a) -> None:
+    first = save_settings(budi, region_a, template=word_template(), logo=PNG)
+    old = [first.template, first.logo]
+    second = save_settings(budi, region_a, template=word_template(), logo=PNG)
+    assert stored_files() == sorted([second.template, second.logo])
+    assert not set(old) & set(stored_files())
+    third = save_settings(budi, region_a)  # no new files: both kept
+    assert stored_files() == sorted([third.template, third.logo])
+    fourth = actions.do_save_settings(budi, region_a, extra_books=[], remove_template=True)
+    assert fourth.template == ""
+    assert stored_files() == [second.logo]
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_failed_settings_replacement_keeps_the_old_files(committed_world, budi, region_a) -> None:
+    first = save_settings(budi, region_a, template=word_template(), logo=PNG)
+    with pytest.raises(Failed), uploads.atomic_with_files():
+        save_settings(budi, region_a, template=word_template(), logo=PNG)
+        raise Failed
+    assert stored_files() == sorted([first.template, first.logo])
+    settings_now = BookSettings.objects.get(region=region_a)
+    assert (settings_now.template, settings_now.logo) == (first.template, first.logo)

@@ -56,8 +56,10 @@ def do_record_mou(
         mou.signed_on = signed_on  # type: ignore[assignment]
         mou.recorded_by = actor
         if scan is not None:
+            replaced = mou.file.name or ""
             mou.file.name = uploads.store(scan[0], "programme/mou", scan[1])
             mou.file_type = scan[1]
+            uploads.discard_on_commit(replaced, [(Mou, "file")])
         mou.save()
         create_deliverables(candidacy)
         record(actor, "mou.record", mou, before=before, after=snapshot(mou), region=candidacy.region)

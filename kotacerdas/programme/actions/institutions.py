@@ -45,8 +45,10 @@ def do_save_institution(
         institution.decree_number = decree_number
         institution.decree_date = decree_date
         if decree is not None:
+            replaced = institution.decree_file.name or ""
             institution.decree_file.name = uploads.store(decree[0], "programme/decrees", decree[1])
             institution.decree_file_type = decree[1]
+            uploads.discard_on_commit(replaced, [(Institution, "decree_file")])
         institution.save()
         record(
             actor, "institution.save", institution, before=before, after=snapshot(institution), region=region
