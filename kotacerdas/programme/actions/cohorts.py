@@ -32,8 +32,10 @@ from kotacerdas.programme.models import (
     Cohort,
     Deliverable,
     Stage,
+    SubmittedItem,
 )
 from kotacerdas.regions.models import Region
+from kotacerdas.web import uploads
 
 
 def do_create_cohort(
@@ -224,6 +226,11 @@ def do_remove_checklist_item(actor: User, item: ChecklistItem) -> None:
     require_national_admin(actor)
     if item.deliverables.exclude(status=Deliverable.Status.PENDING).exists():
         raise ValidationError(_("A region has already submitted this deliverable; it cannot be removed."))
-    with transaction.atomic():
+    with uploads.atomic_with_files():
+        # files handed in to a deliverable never submitted (no review keeps them) go with their rows
+        handed_in = SubmittedItem.objects.filter(deliverable__item=item).exclude(file="")
+        names = list(handed_in.values_list("file", flat=True))
         record(actor, "checklist.remove", item, before=snapshot(item), after=None)
         item.delete()
+        for name in names:
+            uploads.discard_on_commit(name, [(SubmittedItem, "file")])

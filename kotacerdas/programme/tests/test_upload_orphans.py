@@ -116,3 +116,19 @@ def test_discarding_outside_a_transaction_is_refused(committed_world) -> None:
     """Outside a transaction the file would go before the record stops naming it."""
     with pytest.raises(RuntimeError):
         uploads.discard_on_commit("programme/mou/x.pdf", [(Mou, "file")])
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_the_files_handed_in_to_a_removed_checklist_item_go_with_it(
+    committed_world, ayu, budi, selected
+) -> None:
+    """Budi handed in a file but never submitted the deliverable; Ayu removes the item: the file goes,
+    another deliverable's file stays."""
+    swot = deliverable_of(selected["33.73"], "swot")
+    other = deliverable_of(selected["33.73"], "roadmap")
+    gone = do_add_submitted_item(budi, swot, label="SWOT", upload=SimpleUploadedFile("swot.png", PNG))
+    kept = do_add_submitted_item(budi, other, label="Profil", upload=SimpleUploadedFile("p.png", PNG))
+    do_remove_checklist_item(ayu, swot.item)
+    files = stored_files()
+    assert Path(settings.MEDIA_ROOT, kept.file.name) in files
+    assert Path(settings.MEDIA_ROOT, gone.file.name) not in files
