@@ -41,12 +41,15 @@ def settings_for(region: Region) -> BookSettings:
 
 
 def assets_for(settings: BookSettings) -> Assets:
-    template = Path(default_storage.path(settings.template)) if settings.template else None
-    logo = None
-    if settings.logo:
-        with default_storage.open(settings.logo, "rb") as handle:
-            logo = handle.read()
-    return Assets(template=template, logo=logo)
+    """Template and logo as bytes, read now: the files may be replaced (and deleted) while books render."""
+    return Assets(template=_read(settings.template), logo=_read(settings.logo))
+
+
+def _read(name: str) -> bytes | None:
+    if not name:
+        return None
+    with default_storage.open(name, "rb") as handle:
+        return handle.read()
 
 
 def roadmap_chart_for(region: Region) -> dict[str, Any] | None:

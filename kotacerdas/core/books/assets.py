@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 from kotacerdas.core.books import charts
@@ -14,7 +13,9 @@ from kotacerdas.core.books.data import BookData
 class Assets:
     """Inputs shared by all books of one generation (charts are drawn once)."""
 
-    template: Path | None = None
+    # the region's Word template, read once when generation starts: a template replaced meanwhile
+    # (its file is deleted at that save's commit) does not change the books half-way
+    template: bytes | None = None
     logo: bytes | None = None
     gantt: list[bytes] = field(default_factory=list)  # the combined roadmap chart, one PNG a page
     budget_chart: bytes | None = None

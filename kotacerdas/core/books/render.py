@@ -125,7 +125,7 @@ class _Writer(ProgrammeBlocks):
 
     def __post_init__(self) -> None:
         if self.assets.template:
-            self.doc = Document(str(self.assets.template))
+            self.doc = Document(io.BytesIO(self.assets.template))
             body = self.doc.element.body
             for child in list(body):
                 if child.tag != qn("w:sectPr"):

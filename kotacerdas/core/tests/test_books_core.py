@@ -139,7 +139,7 @@ def test_a_template_gives_the_styles_and_loses_its_sample_text(tmp_path) -> None
         empty_data(),
         load_outline().book("ringkasan"),
         tmp_path / "r.docx",
-        Assets(template=tmp_path / "t.docx"),
+        Assets(template=(tmp_path / "t.docx").read_bytes()),
     )
     assert "TEKS CONTOH TEMPLAT" not in docx_text(path)
     assert Document(str(path)).styles["Normal"].font.name == "DejaVu Serif"

@@ -114,3 +114,28 @@ def test_a_failed_settings_replacement_keeps_the_old_files(committed_world, budi
     assert stored_files() == sorted([first.template, first.logo])
     settings_now = BookSettings.objects.get(region=region_a)
     assert (settings_now.template, settings_now.logo) == (first.template, first.logo)
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_books_rendering_while_their_template_is_replaced_keep_the_template_they_started_with(
+    committed_world, budi, region_a, tmp_path
+) -> None:
+    """Generation reads the template once: the save that replaces it deletes the old file at its
+    commit, which used to be opened again for every book of a generation still running."""
+    from kotacerdas.core.books.outline import load_outline
+    from kotacerdas.core.books.render import render_book
+    from kotacerdas.core.books.sample import sample_book_data
+    from kotacerdas.documents.generate import assets_for, settings_for
+
+    styled = Document()
+    styled.styles["Normal"].font.name = "DejaVu Serif"
+    buffer = io.BytesIO()
+    styled.save(buffer)
+    first = save_settings(budi, region_a, template=buffer.getvalue())
+    assets = assets_for(settings_for(region_a))  # a generation starts
+    save_settings(budi, region_a, template=word_template())  # Budi replaces the template
+    assert first.template not in stored_files()
+    book = render_book(
+        sample_book_data(initiatives=2, kpis=2), load_outline().book("ringkasan"), tmp_path / "r.docx", assets
+    )
+    assert Document(str(book)).styles["Normal"].font.name == "DejaVu Serif"
