@@ -99,6 +99,20 @@ def wait_for(condition, seconds: float, what: str, log: Path) -> None:  # type: 
         time.sleep(0.1)
 
 
+def worker_env(settings, tmp: Path, mark: str, **extra: str) -> dict[str, str]:  # type: ignore[no-untyped-def]
+    """A worker process's environment: this test's database and media, its own TMPDIR, its mark."""
+    return {
+        **os.environ,
+        "DATABASE_URL": database_url(),
+        "TASKS_BACKEND": "django_tasks_db.DatabaseBackend",
+        **extra,
+        "MEDIA_ROOT": str(settings.MEDIA_ROOT),
+        "TMPDIR": str(tmp),
+        "DEBUG": "false",
+        MARK: mark,
+    }
+
+
 def test_a_worker_killed_mid_generation_leaves_a_failed_version_no_process_and_no_folder(
     committed_world, as_budi, budi, region_a, settings, tmp_path
 ) -> None:
@@ -108,16 +122,7 @@ def test_a_worker_killed_mid_generation_leaves_a_failed_version_no_process_and_n
     settings.JOB_STALE_AFTER_SECONDS = STALE_AFTER
     mark, tmp, log = uuid.uuid4().hex, tmp_path / "tmp", tmp_path / "worker.log"
     tmp.mkdir()
-    env = {
-        **os.environ,
-        "DATABASE_URL": database_url(),
-        "TASKS_BACKEND": "django_tasks_db.DatabaseBackend",
-        "JOB_STALE_AFTER_SECONDS": str(STALE_AFTER),
-        "MEDIA_ROOT": str(settings.MEDIA_ROOT),
-        "TMPDIR": str(tmp),
-        "DEBUG": "false",
-        MARK: mark,
-    }
+    env = worker_env(settings, tmp, mark, JOB_STALE_AFTER_SECONDS=str(STALE_AFTER))
     version = do_request_books(budi, region_a, programme_year=2026, formats=["docx", "pdf"])
     assert version.status == "queued"
 
@@ -176,16 +181,7 @@ def test_a_worker_stopped_by_two_sigterms_fails_its_job_and_cleans_up_at_once(
     mark, tmp, log = uuid.uuid4().hex, tmp_path / "tmp", tmp_path / "worker.log"
     tmp.mkdir()
     program = slow_program(tmp_path)  # a LibreOffice that never finishes: the worker is mid-step
-    env = {
-        **os.environ,
-        "DATABASE_URL": database_url(),
-        "TASKS_BACKEND": "django_tasks_db.DatabaseBackend",
-        "KOTACERDAS_SOFFICE": str(program),
-        "MEDIA_ROOT": str(settings.MEDIA_ROOT),
-        "TMPDIR": str(tmp),
-        "DEBUG": "false",
-        MARK: mark,
-    }
+    env = worker_env(settings, tmp, mark, KOTACERDAS_SOFFICE=str(program))
     version = do_request_books(budi, region_a, programme_year=2026, formats=["docx", "pdf"])
     worker = start_worker(env, log)
     try:
@@ -213,17 +209,13 @@ def test_a_worker_restarted_at_once_fails_the_job_its_killed_predecessor_left_wi
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
     mark, tmp, log = uuid.uuid4().hex, tmp_path / "tmp", tmp_path / "worker.log"
     tmp.mkdir()
-    env = {
-        **os.environ,
-        "DATABASE_URL": database_url(),
-        "TASKS_BACKEND": "django_tasks_db.DatabaseBackend",
-        "KOTACERDAS_SOFFICE": str(slow_program(tmp_path)),  # the PDF step never ends: the job is mid-step
-        "JOB_STALE_AFTER_SECONDS": "600",  # far beyond this test: only the dead claimant can fail the job
-        "MEDIA_ROOT": str(settings.MEDIA_ROOT),
-        "TMPDIR": str(tmp),
-        "DEBUG": "false",
-        MARK: mark,
-    }
+    env = worker_env(
+        settings,
+        tmp,
+        mark,
+        KOTACERDAS_SOFFICE=str(slow_program(tmp_path)),  # the PDF step never ends: the job is mid-step
+        JOB_STALE_AFTER_SECONDS="600",  # far beyond this test: only the dead claimant can fail the job
+    )
     version = do_request_books(budi, region_a, programme_year=2026, formats=["docx", "pdf"])
     worker = start_worker(env, log)
     try:
