@@ -8,7 +8,9 @@ so a reader that drifts from the record of the fact fails:
   page, its XLSX and CSV, the result letter, the results book, the region's card, the evaluation API,
   the public pages, the portal API and the open data; an unpublished cycle reaches none of the public
   outputs, and a published one keeps its frozen figures when the record behind them changes;
-- Quick Win milestones and counts, and what a period expects after a masterplan revision.
+- Quick Win milestones and counts, and what a period expects after a masterplan revision;
+- a year's Quick Win progress after a revision (the milestones of the year's revision): the evaluation
+  pre-fill, the monitoring page, the region card, the national page, the APIs and the public page.
 """
 
 from __future__ import annotations
