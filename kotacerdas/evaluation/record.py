@@ -27,7 +27,8 @@ from kotacerdas.core.evaluation.prefill import (
 from kotacerdas.core.instruments.numbers import to_fraction
 from kotacerdas.documents.models import BookVersion
 from kotacerdas.evaluation.models import Publication
-from kotacerdas.monitoring.models import Evidence, InitiativeReport, Milestone, Period
+from kotacerdas.monitoring.access import quick_win_progress
+from kotacerdas.monitoring.models import Evidence, InitiativeReport, Period
 from kotacerdas.monitoring.overview import active_in
 from kotacerdas.monitoring.statuses import status_set
 from kotacerdas.planning.access import initiatives_of, masterplan_for_year, masterplan_of
@@ -123,25 +124,17 @@ def outcome(region: Region, year: int) -> PartPrefill:
 
 
 def quick_win(region: Region, year: int) -> PartPrefill:
-    milestones = list(
-        Milestone.objects.filter(quick_win__region=region, year__lte=year).values_list("pk", flat=True)
-    )
-    done = set(
-        InitiativeReport.milestones_done.through.objects.filter(
-            initiativereport__period__region=region,
-            initiativereport__period__year__lte=year,
-            initiativereport__status=core_monitoring.APPROVED,
-            milestone_id__in=milestones,
-        ).values_list("milestone_id", flat=True)
-    )
-    level = proportional_level(len(done), len(milestones))
+    """The Quick Win milestones of the revision ``year`` belongs to, planned up to the year, against
+    those done: the same count as the monitoring page, the region's card, the portal and the API."""
+    progress = quick_win_progress(region, year)
+    level = proportional_level(progress.done, progress.planned)
     if level is None:
         return PartPrefill(
             "quick_win", None, _("No Quick Win milestone is planned up to %(year)d.") % {"year": year}
         )
     note = _("%(done)d of %(planned)d Quick Win milestones done up to %(year)d (level %(level)s).") % {
-        "done": len(done),
-        "planned": len(milestones),
+        "done": progress.done,
+        "planned": progress.planned,
         "year": year,
         "level": level_text(level),
     }

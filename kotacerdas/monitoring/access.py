@@ -6,10 +6,12 @@ region, or (for OPD staff) of another OPD, is a 404 so its existence does not le
 
 from __future__ import annotations
 
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from django.db import router
-from django.db.models import QuerySet
+from django.db.models import F, OuterRef, QuerySet, Subquery
 from django.http import Http404
 
 from kotacerdas.accounts.access import (
@@ -21,10 +23,12 @@ from kotacerdas.accounts.access import (
     roles_in_request,
 )
 from kotacerdas.accounts.models import Membership, Role
+from kotacerdas.core import monitoring as core
 from kotacerdas.monitoring.models import (
     Evidence,
     InitiativeReport,
     KpiReport,
+    Milestone,
     OutcomeValue,
     Period,
     ReportTransition,
@@ -279,6 +283,64 @@ def get_outcome(region: Region, pk: int) -> OutcomeValue:
         return OutcomeValue.objects.get(pk=pk, region=region)
     except OutcomeValue.DoesNotExist:
         raise Http404 from None
+
+
+@dataclass(frozen=True)
+class QuickWinProgress:
+    """How far a region's Quick Wins are in ``year``: of the Quick Win milestones of the masterplan
+    revision the year belongs to, planned up to the year, how many an approved report of a period up
+    to the year marked done."""
+
+    year: int
+    done: int
+    planned: int
+
+
+def quick_win_progress(region: Region, year: int) -> QuickWinProgress:
+    """The Quick Win progress of ``region`` in ``year`` (one query): what the evaluation's Quick Win
+    pre-fill, the monitoring page, the region's card, the national page, the portal and the API show."""
+    return quick_win_progress_of({region.pk: [year]})[region.pk, year]
+
+
+def quick_win_progress_of(years: Mapping[int, Collection[int]]) -> dict[tuple[int, int], QuickWinProgress]:
+    """(region id, year) → :class:`QuickWinProgress` for every region id and each of its ``years``, in
+    one query whatever the number of regions, years and milestones.
+
+    The milestones are those of the revision each year belongs to (``revision_for_year``, as a
+    monitoring period's expected reports): after a revision, a year of the earlier plan keeps its own
+    Quick Wins and a year of the new plan counts only the new plan's (Quick Wins are not carried
+    over). A milestone is done in ``year`` when an approved report of a period up to ``year`` marked
+    it; such a report is of that revision's initiative, reported in a period of that revision (a
+    milestone is marked only on its own Quick Win's initiative, reportable in its revision's years)."""
+    wanted = {region_id: sorted(set(of_region)) for region_id, of_region in years.items()}
+    counts = {(region_id, year): [0, 0] for region_id, of_region in wanted.items() for year in of_region}
+    if counts:
+        all_years = sorted({year for _region_id, year in counts})
+        marked = InitiativeReport.milestones_done.through.objects.filter(
+            milestone_id=OuterRef("pk"), initiativereport__status=core.APPROVED
+        )
+        year_of_report = "initiativereport__period__year"
+        first_done = marked.order_by(year_of_report).values(year_of_report)
+        region = OuterRef("quick_win__region_id")
+        revision_in = {f"revision_{year}": revision_for_year(region, year) for year in all_years}
+        rows = (
+            Milestone.objects.filter(quick_win__region_id__in=sorted(wanted), year__lte=all_years[-1])
+            .annotate(
+                of_region=F("quick_win__region_id"),
+                of_revision=F("quick_win__initiative__masterplan_id"),
+                done_in=Subquery(first_done[:1]),
+                **revision_in,
+            )
+            .order_by()
+            .values("of_region", "of_revision", "year", "done_in", *revision_in)
+        )
+        for row in rows:
+            for year in wanted[row["of_region"]]:
+                if row["year"] <= year and row["of_revision"] == row[f"revision_{year}"]:
+                    counted = counts[row["of_region"], year]
+                    counted[1] += 1
+                    counted[0] += row["done_in"] is not None and row["done_in"] <= year
+    return {pair: QuickWinProgress(pair[1], done, planned) for pair, (done, planned) in counts.items()}
 
 
 # Pages where people report (POST needs the reporting right) and pages where Budi manages.

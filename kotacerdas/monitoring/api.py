@@ -31,6 +31,7 @@ from kotacerdas.monitoring.access import (
     get_kpi_for_reporter,
     get_kpi_report,
     get_period,
+    quick_win_progress_of,
     reportable_initiatives,
     reportable_kpis,
 )
@@ -51,6 +52,27 @@ class PeriodSerializer(ModelSerializer[Period]):
     class Meta:
         model = Period
         fields = ["id", "year", "quarter", "closes_on", "state"]
+
+
+class QuickWinProgressSerializer(serializers.Serializer[Any]):
+    year = serializers.IntegerField()
+    done = serializers.IntegerField(help_text="of those, marked in an approved report up to the year")
+    planned = serializers.IntegerField(help_text="milestones planned up to the year")
+
+
+class PeriodListSerializer(PeriodSerializer):
+    quick_win = serializers.SerializerMethodField(
+        help_text="the Quick Win milestones of the masterplan revision the period's year belongs to, "
+        "as the monitoring page, the region's card and the evaluation's pre-fill count them"
+    )
+
+    class Meta(PeriodSerializer.Meta):
+        fields = [*PeriodSerializer.Meta.fields, "quick_win"]
+
+    @extend_schema_field(QuickWinProgressSerializer)
+    def get_quick_win(self, period: Period) -> dict[str, Any]:
+        found = self.context["quick_wins"][period.region_id, period.year]
+        return {"year": found.year, "done": found.done, "planned": found.planned}
 
 
 class OutcomeSerializer(ModelSerializer[OutcomeValue]):
@@ -186,10 +208,12 @@ def _write(request: Request, run: Callable[[], tuple[int, Any]]) -> Response:
 
 
 class PeriodList(APIView):
-    @extend_schema(summary="A region's reporting periods", responses=PeriodSerializer(many=True))
+    @extend_schema(summary="A region's reporting periods", responses=PeriodListSerializer(many=True))
     def get(self, request: Request, version: str, code: str) -> Response:
         region = get_region_for_user(request.user, code)
-        return Response(PeriodSerializer(Period.objects.filter(region=region), many=True).data)
+        periods = list(Period.objects.filter(region=region))
+        quick_wins = quick_win_progress_of({region.pk: {period.year for period in periods}})
+        return Response(PeriodListSerializer(periods, many=True, context={"quick_wins": quick_wins}).data)
 
 
 class OutcomeList(APIView):

@@ -20,6 +20,7 @@ from openpyxl import Workbook
 
 from kotacerdas.core import monitoring as core
 from kotacerdas.core.spreadsheet import append_row
+from kotacerdas.monitoring.access import QuickWinProgress, quick_win_progress_of
 from kotacerdas.monitoring.models import InitiativeReport, KpiReport, MonitoringSettings, Period
 from kotacerdas.planning.access import revision_for_year
 from kotacerdas.planning.models import Initiative, Kpi
@@ -36,6 +37,7 @@ class Row:
     reported: int
     approved: int
     progress: Decimal
+    quick_win: QuickWinProgress | None = None  # of the period's year, as on the region's card
 
     @property
     def completeness(self) -> Decimal | None:
@@ -138,6 +140,7 @@ def rows_for(regions: QuerySet[Region]) -> list[Row]:
     for region_id, targets in kpi_years:
         year = latest[region_id].year if region_id in latest else 0
         expected_by[region_id] += str(year) in (targets or {})
+    quick_wins = quick_win_progress_of({region_id: [p.year] for region_id, p in latest.items()})
     rows = []
     for region in regions:
         period = latest.get(region.pk)
@@ -151,6 +154,7 @@ def rows_for(regions: QuerySet[Region]) -> list[Row]:
                 min(reported, expected),
                 approved,
                 progress.get(region.pk, Decimal(0)),
+                quick_wins[region.pk, period.year] if period is not None else None,
             )
         )
     return rows
@@ -193,6 +197,8 @@ def as_xlsx(rows: list[Row]) -> bytes:
             _("Approved"),
             _("Completeness (%)"),
             _("Progress (%)"),
+            _("Quick Win milestones done"),
+            _("Quick Win milestones planned"),
         ],
     )
     for row in rows:
@@ -214,7 +220,7 @@ def as_xlsx(rows: list[Row]) -> bytes:
 def _figures(row: Row) -> list[Any]:
     """The period and the figures of an XLSX row; a region without a period says so, with no figures."""
     if row.period is None or row.completeness is None:
-        return [_("no reporting period yet"), None, None, None, None, None]
+        return [_("no reporting period yet"), None, None, None, None, None, None, None]
     return [
         str(row.period),
         row.expected,
@@ -222,6 +228,8 @@ def _figures(row: Row) -> list[Any]:
         row.approved,
         round(float(row.completeness), 1),
         round(float(row.progress), 1),
+        row.quick_win.done if row.quick_win else 0,
+        row.quick_win.planned if row.quick_win else 0,
     ]
 
 

@@ -16,6 +16,7 @@ from django.db.models import Count, F, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
 
 from kotacerdas.core import monitoring as core
+from kotacerdas.monitoring.access import QuickWinProgress, quick_win_progress_of
 from kotacerdas.monitoring.models import (
     InitiativeReport,
     KpiReport,
@@ -105,6 +106,8 @@ class Monitoring:
     budget: list[dict[str, Any]]  # per year and source: pagu and realised
     overdue: list[Period]
     outcomes: dict[str, list[OutcomeValue]]
+    # per year with a period, the Quick Win milestones of the revision the year belongs to
+    quick_wins: list[QuickWinProgress] = field(default_factory=list)
 
 
 def monitoring_of(region: Region, today: date) -> Monitoring:
@@ -167,7 +170,16 @@ def monitoring_of(region: Region, today: date) -> Monitoring:
         budget=_budget(list(lines.values()), years),
         overdue=[p for p in periods if p.state == core.OPEN and p.closes_on < today],
         outcomes=_outcomes(region),
+        quick_wins=quick_wins_by_year(region, periods),
     )
+
+
+def quick_wins_by_year(region: Region, periods: list[Period]) -> list[QuickWinProgress]:
+    """The Quick Win progress of each year the region has a period for, the earliest first: a year of
+    an earlier revision counts that revision's Quick Wins, as its period and its evaluation do."""
+    years = sorted({period.year for period in periods})
+    progress = quick_win_progress_of({region.pk: years})
+    return [progress[region.pk, year] for year in years]
 
 
 def _roll_up(lines: list[InitiativeLine], method: str) -> tuple[list[Dimension], Decimal]:
@@ -279,6 +291,7 @@ def region_summary(region: Region) -> dict[str, Any] | None:
         "expected": expected,
         "reported": min(reported, expected),
         "completeness": share,
+        "quick_win": quick_win_progress_of({region.pk: [year]})[region.pk, year],
     }
 
 

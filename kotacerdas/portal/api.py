@@ -54,7 +54,9 @@ class SnapshotSerializer(serializers.Serializer[Any]):
     content = serializers.JSONField(
         help_text="the frozen content: region, and each published part (vision, books, dimensions, kpis, "
         "milestones, budget, events); approved values only, exact decimals as text, progress to one "
-        "decimal. A snapshot frozen earlier may also hold an `evaluations` copy: the field below is current."
+        "decimal. With the milestones, `quick_win_progress`: per year with a reporting period, the Quick Win "
+        "milestones done and planned up to the year, of the masterplan revision the year belongs to. "
+        "A snapshot frozen earlier may also hold an `evaluations` copy: the field below is current."
     )
     evaluations = EvaluationSerializer(
         many=True,

@@ -189,6 +189,11 @@ def _monitoring_parts(region: Region, data: Monitoring, parts: list[str]) -> dic
             for line in dimension.initiatives
             for milestone, done in line.milestones
         ]
+        # per year with a period: the Quick Win milestones of the revision the year belongs to, planned up
+        # to the year, and those done (``monitoring.access.quick_win_progress``, the evaluation's count)
+        found["quick_win_progress"] = [
+            {"year": q.year, "done": q.done, "planned": q.planned} for q in data.quick_wins
+        ]
     if BUDGET in parts:
         found["budget"] = [
             {

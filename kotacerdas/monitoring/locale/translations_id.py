@@ -352,6 +352,15 @@ T = {
     "Values added from the masterplan's key indicators: %(count)d.": "Nilai yang ditambahkan dari indikator utama masterplan: %(count)d.",
     "no reporting period yet": "belum ada periode pelaporan",
     "No programme region here yet: the regions selected in a cohort, and any region that opens a reporting period, are listed here.": "Belum ada daerah program di sini: daerah yang terpilih dalam suatu angkatan, dan setiap daerah yang membuka periode pelaporan, tercantum di sini.",
+    "Quick Win progress": "Progres Quick Win",
+    "Milestones done": "Tonggak selesai",
+    "Milestones planned up to the year": "Tonggak yang direncanakan s.d. tahun itu",
+    "No reporting period yet: each year's Quick Win milestones are counted here once a period is opened.": "Belum ada periode pelaporan: tonggak Quick Win setiap tahun dihitung di sini setelah periodenya dibuka.",
+    "The Quick Win milestones of the masterplan revision each year belongs to, planned up to that year; done when an approved report up to that year marks them. The evaluation's Quick Win pre-fill counts the same.": "Tonggak Quick Win dari revisi masterplan tempat tahun itu berada, yang direncanakan sampai tahun itu; selesai bila laporan yang disetujui sampai tahun itu menandainya. Isian awal Quick Win pada evaluasi menghitung hal yang sama.",
+    "Quick Win milestones up to %(year)s": "Tonggak Quick Win s.d. %(year)s",
+    "%(done)s of %(planned)s done": "%(done)s dari %(planned)s selesai",
+    "Quick Win milestones planned": "Tonggak Quick Win yang direncanakan",
+    "%(done)s of %(planned)s": "%(done)s dari %(planned)s",
 }
 
 # Indonesian has one plural form (Plural-Forms: nplurals=1): one text for every count.

@@ -64,7 +64,7 @@ def test_a_selected_region_without_a_period_is_listed_and_flagged(ayu, as_ayu, t
     book = load_workbook(BytesIO(as_ayu.get(reverse("monitoring:national_xlsx")).content))
     rows = {row[0]: row for row in book.active.iter_rows(min_row=2, values_only=True)}
     assert set(rows) == {"33.73", "34.04"}
-    assert rows["34.04"][4:] == ("belum ada periode pelaporan", None, None, None, None, None)
+    assert rows["34.04"][4:] == ("belum ada periode pelaporan", *[None] * 7)  # no figure, no Quick Win
     assert rows["33.73"][4] == "2026"
 
 

@@ -183,6 +183,8 @@ T = {
     "As published by the national smart city programme, every year so far.": "Sebagaimana diterbitkan oleh program smart city nasional, semua tahun sejauh ini.",
     "Every chosen part is still empty, so the public page would show nothing: write the masterplan's vision, enter its initiatives or record a socialisation event first, then publish.": "Semua bagian yang dipilih masih kosong, sehingga halaman publik tidak akan menampilkan apa pun: tulis visi masterplan, isi inisiatifnya, atau catat acara sosialisasi terlebih dahulu, lalu terbitkan.",
     'Nothing published yet: the public page and the open data show citizens the region\'s vision, initiatives, KPIs, Quick Win milestones, budget and events as they are when published. Fill in the <a href="%(masterplan_url)s">masterplan</a> or record the <a href="%(events_url)s">socialisation events</a> first, then publish.': 'Belum ada yang diterbitkan: halaman publik dan data terbuka menampilkan kepada warga visi, inisiatif, IKU, tonggak Quick Win, anggaran, dan acara wilayah sebagaimana adanya saat diterbitkan. Isi <a href="%(masterplan_url)s">masterplan</a> atau catat <a href="%(events_url)s">acara sosialisasi</a> terlebih dahulu, lalu terbitkan.',
+    "Quick Win progress": "Progres Quick Win",
+    "%(year)s: %(done)s of %(planned)s Quick Win milestones done": "%(year)s: %(done)s dari %(planned)s tonggak Quick Win selesai",
 }
 # Indonesian has one plural form (Plural-Forms: nplurals=1): one text for every count.
 PLURALS = {
