@@ -8,17 +8,20 @@ the Permendagri 90 code messages by the programme mapping and the initiatives.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from kotacerdas.core.budget_codes import BudgetCodeError, CodeLookup, lookup_budget_code, parse_budget_code
 from kotacerdas.core.formatting import rupiah
 from kotacerdas.core.masterplan_checks import Finding, PlannedInitiative, check_plan
 from kotacerdas.planning.common import require_masterplan
-from kotacerdas.planning.models import FundingSource, Initiative, Masterplan
+from kotacerdas.planning.models import AdoptedItem, FundingSource, Initiative, Kpi, Masterplan
 from kotacerdas.regions.models import Region
+from kotacerdas.web.params import parse_int
 
 # Findings that tie an initiative to the period (a new period must keep them all inside).
 PERIOD_KINDS = {"start_before_period", "end_after_period"}
@@ -62,6 +65,10 @@ def finding_message(finding: Finding) -> str:
         "predecessor_not_finished": _(
             "%(code)s starts before its predecessor %(predecessor)s finishes (%(finish)s)."
         ),
+        "kpi_targets_outside_plan": _(
+            "%(code)s: the KPI “%(kpi)s” has targets in %(target_years)s, but the adopted roadmap runs "
+            "the initiative in %(adopted)s."
+        ),
     }
     if "path" in v:
         v["path"] = " → ".join(str(p) for p in v["path"])  # type: ignore[attr-defined]
@@ -73,6 +80,25 @@ def finding_message(finding: Finding) -> str:
     if "start" in v and "end" in v:
         v["years"] = year_span(int(v["start"]), int(v["end"]))  # type: ignore[call-overload]
     return texts[finding.kind] % v
+
+
+def finding_url(finding: Finding) -> str:
+    """Where the person fixes what the finding names ("" when no page is more to the point)."""
+    if finding.kind == "kpi_targets_outside_plan":
+        v = finding.values
+        return reverse("planning:initiative", args=[v["region"], v["initiative_id"]]) + f"#kpi-{v['kpi_id']}"
+    return ""
+
+
+@dataclass(frozen=True)
+class FindingLine:
+    text: str
+    url: str = ""
+
+
+def finding_lines(findings: Iterable[Finding]) -> list[FindingLine]:
+    """The findings as a page lists them: the message and, where there is one, the page to fix it on."""
+    return [FindingLine(finding_message(f), finding_url(f)) for f in findings]
 
 
 def year_span(start: int, end: int) -> str:
@@ -120,7 +146,76 @@ def plan_findings(
     them from loading them twice."""
     masterplan = masterplan or require_masterplan(region)
     plan = planned_initiatives(region) if initiatives is None else [planned(i) for i in initiatives]
-    return check_plan(plan, (masterplan.period_start, masterplan.period_end))
+    findings = check_plan(plan, (masterplan.period_start, masterplan.period_end))
+    return findings + [outside.finding() for outside in kpi_targets_outside_plan(region)]
+
+
+@dataclass(frozen=True)
+class TargetsOutsidePlan:
+    """A KPI with yearly targets before its initiative's adopted start or after its adopted end.
+
+    Adopting a roadmap moves an initiative's start year and budget lines, never its KPI targets: those
+    stay for the start year they were set for (``Kpi.targets_start_year``) until the coordinator shifts
+    them (``do_shift_kpi_targets``) or edits them by hand."""
+
+    kpi: Kpi
+    initiative: Initiative
+    plan_id: int
+    adopted_start: int
+    adopted_end: int
+    years: tuple[int, ...]  # the target years outside the adopted span
+
+    @property
+    def shift(self) -> int | None:
+        """Years to move the targets by to follow the adopted start; None when unknown or nothing."""
+        anchor = self.kpi.targets_start_year
+        if anchor is None or anchor == self.adopted_start:
+            return None
+        return self.adopted_start - anchor
+
+    def finding(self) -> Finding:
+        return Finding(
+            "kpi_targets_outside_plan",
+            self.initiative.code,
+            {
+                "kpi": self.kpi.name,
+                "target_years": ", ".join(str(y) for y in self.years),
+                "adopted": year_span(self.adopted_start, self.adopted_end),
+                "region": self.initiative.region.code,
+                "initiative_id": self.initiative.pk,
+                "kpi_id": self.kpi.pk,
+            },
+        )
+
+
+def kpi_targets_outside_plan(
+    region: Region, *, initiative: Initiative | None = None
+) -> list[TargetsOutsidePlan]:
+    """The region's KPIs (or one initiative's) with targets outside the adopted roadmap's years.
+
+    Only initiatives the current adopted plan schedules are compared; without an adopted plan, for an
+    initiative added since or one the plan leaves unscheduled, there are no adopted years to compare with
+    (the roadmap page lists those as changed since adoption or not in the plan)."""
+    items = AdoptedItem.objects.filter(
+        plan__region=region, plan__superseded_at__isnull=True, start_year__isnull=False
+    )
+    if initiative is not None:
+        items = items.filter(initiative=initiative)
+    adopted = {i.initiative_id: i for i in items.exclude(initiative=None)}
+    if not adopted:
+        return []
+    kpis = Kpi.objects.filter(initiative__in=list(adopted)).select_related("initiative__region")
+    found = []
+    for kpi in kpis.order_by("initiative__code", "pk"):
+        item = adopted[kpi.initiative_id]
+        assert item.start_year is not None and item.end_year is not None
+        target_years = [n for y in kpi.targets if (n := parse_int(str(y))) is not None]
+        years = tuple(sorted(y for y in target_years if not item.start_year <= y <= item.end_year))
+        if years:
+            found.append(
+                TargetsOutsidePlan(kpi, kpi.initiative, item.plan_id, item.start_year, item.end_year, years)
+            )
+    return found
 
 
 def blocking_error(findings: list[Finding]) -> ValidationError | None:

@@ -201,7 +201,10 @@ def _initiatives(actor: User, region: Region, opds: dict[str, Opd]) -> dict[str,
             name=f"Capaian {name} (contoh)",
             unit="%",
             baseline=Decimal(0),
-            targets={y: Decimal(min(100, 25 * (y - start + 1))) for y in range(start, 2031)},
+            # targets for the years the initiative is planned to run; where the roadmap defers it
+            # (LIV-02: planned 2027, adopted 2029) they stay in the planned years, so the masterplan and
+            # roadmap pages show the finding and the button that shifts them
+            targets={y: Decimal(min(100, 25 * (y - start + 1))) for y in range(start, start + duration)},
         )
     return saved
 

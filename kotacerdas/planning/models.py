@@ -297,7 +297,7 @@ class BudgetLine(models.Model):
         return f"{self.year} {self.source} {self.amount}"
 
 
-class Kpi(models.Model):
+class Kpi(Versioned):
     initiative = models.ForeignKey(
         Initiative, verbose_name=_("initiative"), on_delete=models.CASCADE, related_name="kpis"
     )
@@ -305,6 +305,12 @@ class Kpi(models.Model):
     unit = models.CharField(_("unit"), max_length=40)
     baseline = models.DecimalField(_("baseline"), max_digits=18, decimal_places=4, null=True, blank=True)
     targets = models.JSONField(_("targets per year"), default=dict, blank=True)  # {"2026": "10"}
+    # The initiative's start year the targets were set for: an adopted roadmap that moves the initiative
+    # leaves the targets where they are, and "shift the targets" (roadmap.actions.do_shift_kpi_targets)
+    # moves them by the difference. None: not known (see migration 0013).
+    targets_start_year = models.PositiveSmallIntegerField(
+        _("targets set for the start year"), null=True, blank=True, editable=False
+    )
 
     objects = OfInitiativeInActivePlan()
     all_revisions = AllRevisions()
@@ -320,7 +326,7 @@ class Kpi(models.Model):
     def save(self, *args: object, **kwargs: object) -> None:
         if not masterplan_is_active(Masterplan, initiatives=self.initiative_id):
             raise read_only_error()
-        super().save(*args, **kwargs)  # type: ignore[arg-type]
+        super().save(*args, **kwargs)
 
     def target_list(self, years: list[int]) -> list[str]:
         return [self.targets.get(str(year), "") for year in years]

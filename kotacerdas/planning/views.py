@@ -10,8 +10,9 @@ from django.http import HttpResponse
 
 from kotacerdas.planning import reports
 from kotacerdas.planning.access import masterplan_of, masterplan_page
-from kotacerdas.planning.checks import finding_message, plan_findings
+from kotacerdas.planning.checks import finding_lines, plan_findings
 from kotacerdas.planning.readiness import latest_verified_gap, readiness_available
+from kotacerdas.planning.roadmap.views import target_shift_context
 from kotacerdas.regions.models import Region
 from kotacerdas.web.pages import RegionPage
 
@@ -21,7 +22,8 @@ def overview(page: RegionPage[Region]) -> HttpResponse:
     if masterplan_of(page.region) is None:
         return page.render("planning/overview.html", {"masterplan": None})
     context = {
-        "findings": [finding_message(f) for f in plan_findings(page.region)],
+        "findings": finding_lines(plan_findings(page.region)),
+        **target_shift_context(page.region),
         "readiness_available": readiness_available(),
         "readiness": latest_verified_gap(page.region),
         **reports.masterplan_summary(page.region),

@@ -187,7 +187,11 @@ def do_save_kpi(
     kpi = kpi or Kpi(initiative=initiative)
     before = snapshot_if_saved(kpi)
     kpi.name, kpi.unit, kpi.baseline = name.strip(), unit.strip(), baseline
-    kpi.targets = clean_targets(masterplan, targets)
+    cleaned = clean_targets(masterplan, targets)
+    if kpi.pk is None or cleaned != kpi.targets:
+        # targets entered now are set for the initiative's start year as it stands
+        kpi.targets_start_year = initiative.start_year
+    kpi.targets = cleaned
     with transaction.atomic():
         save_record(actor, kpi, "masterplan.kpi.save", region, before)
     return kpi

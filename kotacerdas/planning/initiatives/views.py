@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy
 from kotacerdas.audit.stamps import region_change_stamp
 from kotacerdas.planning import reference
 from kotacerdas.planning.access import get_in_region, masterplan_of, masterplan_page
-from kotacerdas.planning.checks import budget_code_warnings, finding_message, named_codes, plan_findings
+from kotacerdas.planning.checks import budget_code_warnings, finding_lines, named_codes, plan_findings
 from kotacerdas.planning.initiatives import actions, xlsx
 from kotacerdas.planning.initiatives.fields import ATTRIBUTE_FIELDS
 from kotacerdas.planning.initiatives.forms import BudgetForm, ImportForm, InitiativeForm, KpiForm
@@ -58,7 +58,7 @@ def _initiatives_table(page: Page, masterplan: Masterplan) -> str:
     context = {
         "region": page.region,
         "page": page_of(page.request, items),
-        "warnings": [finding_message(f) for f in plan_findings(page.region, items, masterplan)],
+        "warnings": finding_lines(plan_findings(page.region, items, masterplan)),
     }
     return render_to_string("planning/_initiatives_table.html", context)
 

@@ -184,7 +184,7 @@ def _save_links(
         )
         initiative.kpis.all().delete()
         for kpi in item.kpis:
-            Kpi.objects.create(initiative=initiative, **kpi)
+            Kpi.objects.create(initiative=initiative, targets_start_year=initiative.start_year, **kpi)
             kpi_count += 1
     return kpi_count
 

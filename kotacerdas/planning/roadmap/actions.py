@@ -12,18 +12,21 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from kotacerdas.accounts.models import User
 from kotacerdas.audit.log import record, save_audited
+from kotacerdas.audit.versioning import require_version
 from kotacerdas.core.formatting import rupiah
 from kotacerdas.planning import reports
-from kotacerdas.planning.checks import source_name
+from kotacerdas.planning.checks import TargetsOutsidePlan, kpi_targets_outside_plan, source_name
 from kotacerdas.planning.common import require_editor, require_masterplan
 from kotacerdas.planning.models import (
     AdoptedItem,
     AdoptedPlan,
     BudgetLine,
     Initiative,
+    Kpi,
     Masterplan,
     RoadmapRun,
 )
@@ -31,6 +34,7 @@ from kotacerdas.planning.roadmap.instance import RECIPE_VERSION, build_instance
 from kotacerdas.planning.roadmap.plan import cost_at, live_initiatives, whole_rupiah
 from kotacerdas.planning.roadmap.tasks import run_roadmap
 from kotacerdas.regions.models import Region
+from kotacerdas.web.params import parse_int
 
 
 def do_set_roadmap_constraints(
@@ -287,3 +291,90 @@ def _replace_plan(
     after = {"run": run.pk if run else None, "recipe": recipe, "input_hash": input_hash, "schedule": schedule}
     record(actor, "masterplan.adopt", plan, before=None, after=after, region=region)
     return plan
+
+
+def do_shift_kpi_targets(
+    actor: User,
+    region: Region,
+    *,
+    plan_id: int,
+    versions: Mapping[int, int],
+    initiative: Initiative | None = None,
+) -> list[Kpi]:
+    """Move the yearly targets of the KPIs outside the adopted roadmap (of one initiative, or all) by
+    the years the adopted plan moved their initiative: adopted start − the start they were set for.
+
+    ``plan_id`` and ``versions`` ({KPI id: version}) are what the person's page showed: refused when the
+    roadmap was adopted again since, or a KPI changed, appeared or was deleted since (nothing is shifted
+    by a difference the person did not see). Refused as a whole, with a reason per KPI, when a target
+    would leave the masterplan period, or when no flagged KPI can follow the roadmap by shifting."""
+    require_editor(actor, region)
+    masterplan = require_masterplan(region)
+    with transaction.atomic():
+        Region.objects.select_for_update().filter(pk=region.pk).first()  # no adoption meanwhile
+        current = AdoptedPlan.objects.filter(region=region, superseded_at__isnull=True).first()
+        if current is None or current.pk != plan_id:
+            raise ValidationError(
+                _(
+                    "The roadmap was adopted again after you opened this page; "
+                    "reload the page and check the targets."
+                )
+            )
+        seen = {kpi.pk: kpi for kpi in Kpi.objects.filter(pk__in=list(versions), initiative__region=region)}
+        for pk, version in versions.items():
+            if pk not in seen:
+                raise ValidationError(
+                    _("A KPI was deleted after you opened this page; reload the page and check the targets.")
+                )
+            require_version(seen[pk], version)
+        flagged = [o for o in kpi_targets_outside_plan(region, initiative=initiative) if o.shift is not None]
+        if {o.kpi.pk for o in flagged} != set(versions):
+            raise ValidationError(
+                _("The KPI targets changed after you opened this page; reload the page and check them.")
+            )
+        if not flagged:
+            raise ValidationError(_("No KPI targets can be shifted to follow the adopted roadmap."))
+        shifted = {o.kpi.pk: _shifted(o, masterplan.years) for o in flagged}
+        errors = [
+            _shift_refusal(o, int(year), int(year) + (o.shift or 0), masterplan)
+            for o in flagged
+            for year in shifted[o.kpi.pk][1]
+        ]
+        if errors:
+            raise ValidationError(errors)
+        for o in flagged:
+            changes = {"targets": shifted[o.kpi.pk][0], "targets_start_year": o.adopted_start}
+            save_audited(actor, "masterplan.kpi.shift_targets", o.kpi, changes, region=region)
+    return [o.kpi for o in flagged]
+
+
+def _shifted(outside: TargetsOutsidePlan, period: list[int]) -> tuple[dict[str, str], list[str]]:
+    """The KPI's targets moved by its shift, and the years whose target would leave the period."""
+    shift = outside.shift or 0
+    years = {y: parse_int(str(y)) for y in outside.kpi.targets}  # a key that is no year stays as it is
+    targets = {y if n is None else str(n + shift): outside.kpi.targets[y] for y, n in years.items()}
+    leaving = [y for y, n in years.items() if n is not None and n + shift not in period]
+    return dict(sorted(targets.items())), leaving
+
+
+def _shift_refusal(outside: TargetsOutsidePlan, year: int, new: int, masterplan: Masterplan) -> str:
+    return _(
+        "%(code)s, KPI “%(kpi)s”: the %(year)s target would move to %(new)s, outside the masterplan "
+        "period (%(first)s–%(last)s). Nothing was shifted; correct these targets by hand on the "
+        "initiative's page."
+    ) % {
+        "code": outside.initiative.code,
+        "kpi": outside.kpi.name,
+        "year": year,
+        "new": new,
+        "first": masterplan.period_start,
+        "last": masterplan.period_end,
+    }
+
+
+def shifted_message(kpis: list[Kpi]) -> str:
+    return ngettext(
+        "The targets of %(n)d KPI now follow the adopted roadmap.",
+        "The targets of %(n)d KPIs now follow the adopted roadmap.",
+        len(kpis),
+    ) % {"n": len(kpis)}

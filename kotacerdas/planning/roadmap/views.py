@@ -16,6 +16,7 @@ from kotacerdas.core.plan import PlanOfRecord
 from kotacerdas.jobs.liveness import sweep
 from kotacerdas.planning import reports
 from kotacerdas.planning.access import get_in_region, masterplan_page
+from kotacerdas.planning.checks import TargetsOutsidePlan, finding_lines, kpi_targets_outside_plan
 from kotacerdas.planning.models import FundingSource, Initiative, Masterplan, RoadmapRun
 from kotacerdas.planning.pages import needs_masterplan, post_only
 from kotacerdas.planning.roadmap import actions
@@ -25,6 +26,7 @@ from kotacerdas.planning.roadmap.plan import plan_of_record
 from kotacerdas.planning.roadmap.plan_xlsx import plan_workbook
 from kotacerdas.regions.models import Region
 from kotacerdas.web.pages import Failed, RegionPage
+from kotacerdas.web.params import parse_int
 
 Page = RegionPage[Region]
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -79,6 +81,7 @@ def _roadmap_page(
         "run_form": run_form or RunForm(),
         "sources": FundingSource.choices,
         **plan_context(plan_of_record(page.region)),
+        **target_shift_context(page.region),
         "roadmap_chart": roadmap_chart(page.region),
     }
     response = page.render("planning/roadmap.html", context, form)
@@ -219,3 +222,46 @@ def roadmap_plan_xlsx(page: Page) -> HttpResponse:
     response = HttpResponse(plan_workbook(plan_of_record(page.region)), content_type=XLSX)
     response["Content-Disposition"] = f'attachment; filename="rencana-{page.region.code}.xlsx"'
     return response
+
+
+def target_shift_context(region: Region) -> dict[str, Any]:
+    """The KPIs with targets outside the adopted roadmap: the findings with links to fix them, and per
+    initiative the KPIs a shift can move (with the versions the shift form carries)."""
+    outside = kpi_targets_outside_plan(region)
+    groups: dict[int, list[TargetsOutsidePlan]] = {}
+    for o in outside:
+        if o.shift is not None:
+            groups.setdefault(o.initiative.pk, []).append(o)
+    return {
+        "kpi_findings": finding_lines(o.finding() for o in outside),
+        "target_shifts": [(rows[0].initiative, rows[0].shift, rows) for rows in groups.values()],
+        "target_shift_plan": outside[0].plan_id if outside else None,
+    }
+
+
+@needs_masterplan
+@post_only
+def roadmap_shift_targets(page: Page, masterplan: Masterplan) -> HttpResponse:
+    """Shift the KPI targets of one initiative (``initiative``) or of all flagged ones to the roadmap."""
+    post = page.post or {}
+    back = "planning:overview" if post.get("back") == "overview" else "planning:roadmap"
+    plan_id = parse_int(post.get("plan", ""))
+    versions = {
+        kpi: version
+        for name, value in post.items()
+        if name.startswith("kpi-")
+        and (kpi := parse_int(name[4:])) is not None
+        and (version := parse_int(value)) is not None
+    }
+    initiative_id = parse_int(post.get("initiative", ""))
+    if plan_id is None or not versions or (post.get("initiative") and initiative_id is None):
+        messages.error(page.request, _("Reload the page and press the button again."))
+        return redirect(back, code=page.region.code)
+    initiative = get_in_region(Initiative, page.region, initiative_id) if initiative_id else None
+    page.run(
+        lambda: actions.do_shift_kpi_targets(
+            page.user, page.region, plan_id=plan_id, versions=versions, initiative=initiative
+        ),
+        actions.shifted_message,
+    )
+    return redirect(back, code=page.region.code)

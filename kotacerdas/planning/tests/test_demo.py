@@ -43,6 +43,17 @@ def test_the_demo_builds_an_example_masterplan_once(
     plan = plan_of_record(region_a)  # the demo ships with the run adopted as its plan of record
     assert plan is not None and plan.run_id == run.pk and not plan.changed_since_adoption
     assert all(plan.totals_by_year()[y] <= c for y, c in plan.ceilings.items())
+    # LIV-02's KPI targets stay in its entered years (2027–2028) while the plan defers it to 2029: the
+    # finding and Budi's shift button are there for a newcomer to see
+    from kotacerdas.planning.checks import kpi_targets_outside_plan
+
+    flagged = {o.initiative.code: o for o in kpi_targets_outside_plan(region_a)}
+    assert (flagged["LIV-02"].years, flagged["LIV-02"].adopted_start, flagged["LIV-02"].shift) == (
+        (2027, 2028),
+        2029,
+        2,
+    )
+    assert all(o.shift for o in flagged.values())  # only deferred initiatives: each can be shifted
     assert AuditEntry.objects.filter(actor=budi, action="masterplan.initiative.save").count() == 12
     assert all("contoh" in p.title for p in Problem.objects.all())
     # group AHP: Budi and the mentor Rina judged; Budi adopted the geometric-mean weights
