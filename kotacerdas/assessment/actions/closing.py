@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from kotacerdas.accounts.errors import ActionNotAllowed
 from kotacerdas.accounts.models import User
 from kotacerdas.assessment import access
-from kotacerdas.assessment.actions.common import move, reason_given
+from kotacerdas.assessment.actions.common import move, reason_given, require_not_closed
 from kotacerdas.assessment.models import Assessment, State
 from kotacerdas.audit.log import record
 from kotacerdas.audit.transitions import lock_state
@@ -29,6 +29,7 @@ def do_close(actor: User, assessment: Assessment, *, reason: str) -> Assessment:
     if not access.can_close(actor):
         raise ActionNotAllowed(_("Only the national programme admin may close an assessment."))
     reason = reason_given(reason)
+    require_not_closed(assessment)  # once: the refusal says when and why it was closed
     if assessment.state not in access.CLOSABLE_ASSESSMENT_STATES:
         raise ValidationError(
             _("This is not possible while the assessment is “%(state)s”.")
