@@ -132,3 +132,31 @@ def test_a_refused_publication_closes_nothing(ayu, region_a) -> None:
         do_publish(ayu, cycle)  # nothing verified yet
     assert self_assessment(cycle, region_a).state == State.DRAFT
     assert not Transition.objects.filter(to_state=State.CLOSED).exists()
+
+
+def test_the_migration_closes_what_a_cycle_published_earlier_left_open(ayu, budi, region_a) -> None:
+    """Data of before this change: a published cycle whose self-assessment is still a draft."""
+    import importlib
+
+    from django.apps import apps
+
+    migration = importlib.import_module(
+        "kotacerdas.evaluation.migrations.0006_close_published_self_assessments"
+    )
+    cycle = open_cycle(ayu, 2027, [region_a])
+    do_enter_results(ayu, cycle, HEADER + "33.73,3.5,3.0,3.5,3.0,3.5,,true\n")
+    publication = do_publish(ayu, cycle)
+    left_open = self_assessment(cycle, region_a)
+    Transition.objects.filter(assessment=left_open, to_state=State.CLOSED).delete()
+    Assessment.objects.filter(pk=left_open.pk).update(state=State.DRAFT)
+    assert "Evaluasi smart city 2027" in home(budi)
+    migration.close_left_open(apps, None)
+    migration.close_left_open(apps, None)  # again: nothing more to close
+    day = tanggal(timezone.localdate(publication.published_at))
+    step = Transition.objects.get(assessment=left_open, to_state=State.CLOSED)
+    assert (step.from_state, step.actor, step.action) == ("draft", ayu, "close")
+    assert step.reason == f"Ditutup karena siklus evaluasi 2027 diterbitkan pada {day}."
+    entry = AuditEntry.objects.filter(action="assessment.close", actor=None).get()
+    assert (entry.actor_name, entry.region, entry.after["state"]) == ("system", region_a, "closed")
+    assert self_assessment(cycle, region_a).state == State.CLOSED
+    assert "Evaluasi smart city 2027" not in home(budi)
