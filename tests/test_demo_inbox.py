@@ -28,16 +28,15 @@ def test_every_demo_persona_with_work_sees_it(settings, tmp_path) -> None:
     ]
     budi = collect_inbox(people["budi"])
     # Salatiga is in Bimtek IV: of its deliverables only the commitment sheet is Budi's, returned for a
-    # missing signature (due with Bimtek IV, three weeks ahead); the overdue group holds the demo
-    # evaluation cycle's pre-filled self-assessment, due at the end of August
+    # missing signature (due with Bimtek IV, three weeks ahead). The demo evaluation cycle's pre-filled
+    # self-assessment (due at the end of August) is no longer overdue: the cycle is published, which
+    # closed it, so it asks nothing of Budi or Dewi
     deliverables = [item for item in budi.items if item.source == "programme"]
     assert [(i.kind, i.detail) for i in deliverables] == [
         ("returned", "Tanda tangan Kepala Dishub belum ada (contoh)")
     ]
-    assert budi.counts()["overdue"] == 1
-    assert [i.title for i in budi.items if i.source == "assessment" and i.group(budi.today) == "overdue"] == [
-        "Lengkapi dan ajukan asesmen “Evaluasi smart city 2026 (swanilai)”"
-    ]
+    assert budi.counts()["overdue"] == 0
+    assert not [i for i in budi.items if "Evaluasi smart city 2026" in i.title]
     # the 2027 monitoring period: a report to approve, one Budi wrote that came back; a citizen's idea
     assert sorted((i.kind, i.title) for i in budi.items if i.source in ("monitoring", "participation")) == [
         ("returned", "Perbaiki laporan “Capaian Portal Wisata Hati Beriman (contoh)” · periode 2027"),
@@ -62,6 +61,7 @@ def test_every_demo_persona_with_work_sees_it(settings, tmp_path) -> None:
     dewi = collect_inbox(people["dewi"])
     owed = [i for i in dewi.items if i.source == "programme"]
     assert len(owed) == 3 and {i.group(dewi.today) for i in owed} <= {"assigned", "due_soon"}
+    assert not [i for i in dewi.items if "Evaluasi smart city 2026" in i.title]
     # her region has OPDs and Bimtek I done, no masterplan yet: her home's first step is its profile
     home = logged_in(people["dewi"]).get("/").content.decode()
     assert "Langkah pertama untuk Kabupaten Sleman" in home

@@ -26,6 +26,8 @@ from kotacerdas.web.pages import region_page
 
 EDITABLE_ASSESSMENT_STATES = {State.DRAFT, State.RETURNED}
 EDITABLE_ANSWER_STATES = {State.DRAFT, State.RETURNED}
+# what closing ends: every state short of verified (a verified assessment keeps its result)
+CLOSABLE_ASSESSMENT_STATES = (State.DRAFT, State.RETURNED, State.SUBMITTED, State.IN_REVIEW)
 
 
 # Stand-ins in the SQL compiled once per process (kotacerdas.web.compiled) for what every answer page
@@ -105,6 +107,10 @@ def is_assigned_assessor(user: Person, assessment: Assessment) -> bool:
 
 
 def can_assign_assessor(user: Person) -> bool:
+    return is_national_admin(user)
+
+
+def can_close(user: Person) -> bool:
     return is_national_admin(user)
 
 

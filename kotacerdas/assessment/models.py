@@ -21,6 +21,8 @@ class State(models.TextChoices):
     IN_REVIEW = "in_review", _("In review")
     RETURNED = "returned", _("Returned for revision")
     VERIFIED = "verified", _("Verified")
+    # ended without a verified result (its evaluation cycle was published): read-only for good
+    CLOSED = "closed", _("Closed")
 
 
 class Assessment(models.Model):
@@ -166,6 +168,9 @@ class Result(models.Model):
     class Kind(models.TextChoices):
         SELF = "self", _("Self-assessed")
         VERIFIED = "verified", _("Verified")
+
+    # ended without a verified result (its evaluation cycle was published): read-only for good
+    CLOSED = "closed", _("Closed")
 
     assessment = models.ForeignKey(Assessment, on_delete=models.CASCADE, related_name="results")
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)

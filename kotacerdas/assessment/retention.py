@@ -1,9 +1,10 @@
 """Retention of assessment evidence (UU PDP: kept no longer than needed).
 
-Conservative on purpose: only files of *verified* assessments (finished: no one may change or
-re-open them) whose verification and upload are both older than the retention go. The evidence row
-goes with its file (it only points at the file); the answer, its score and the audit entry of the
-upload stay, and one audit entry per assessment says how many files retention removed.
+Conservative on purpose: only files of *finished* assessments (verified, or closed when their
+evaluation cycle was published: no one may change or re-open either) whose last step and upload are
+both older than the retention go. The evidence row goes with its file (it only points at the file);
+the answer, its score and the audit entry of the upload stay, and one audit entry per assessment
+says how many files retention removed.
 """
 
 from __future__ import annotations
@@ -19,10 +20,12 @@ from kotacerdas.assessment import uploads
 from kotacerdas.assessment.models import Assessment, Evidence, State
 from kotacerdas.audit.log import record
 
+FINISHED = (State.VERIFIED, State.CLOSED)
+
 
 def expired_evidence(cutoff: datetime) -> dict[Assessment, list[Evidence]]:
     finished = (
-        Assessment.objects.filter(state=State.VERIFIED)
+        Assessment.objects.filter(state__in=FINISHED)
         .annotate(finished_at=Max("transitions__created_at"))
         .filter(finished_at__lt=cutoff)
     )

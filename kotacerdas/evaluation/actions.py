@@ -20,6 +20,7 @@ from django.utils.translation import gettext_noop
 from kotacerdas.accounts.errors import ActionNotAllowed
 from kotacerdas.accounts.models import User
 from kotacerdas.assessment.access import EDITABLE_ASSESSMENT_STATES, is_coordinator
+from kotacerdas.assessment.actions.common import require_not_closed
 from kotacerdas.assessment.models import Assessment, Result, State
 from kotacerdas.audit.log import record
 from kotacerdas.audit.transitions import lock_state
@@ -304,6 +305,7 @@ def do_attach_masterplan(actor: User, assessment: Assessment, indicator: str) ->
         raise ActionNotAllowed(_("Only the coordinator of this region may do this."))
     if assessment.instrument_id != SPBE_INSTRUMENT:
         raise ValidationError(_("This is not an SPBE self-assessment."))
+    require_not_closed(assessment)
     if assessment.state not in EDITABLE_ASSESSMENT_STATES:
         raise ValidationError(_("This assessment is submitted or verified; it takes no more evidence."))
     if indicator not in spbe_codes():

@@ -1,5 +1,10 @@
 """Publishing a cycle: rank the verified participants with rank bands, store it once, immutable.
 
+In the same transaction every participant's self-assessment that is not verified by then (draft,
+returned, submitted, in review) is closed (selfassessment.close_unverified): publication is never
+refused for them, as it is not for participants without verified scores (they are listed in the
+recipe's ``without_results`` or published as not verified).
+
 Called by the background job (tasks.publish_cycle) and by actions.do_publish; the permission is
 checked here too, so neither path can publish for someone who may not.
 """
@@ -11,6 +16,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kotacerdas.accounts.access import is_national_admin
@@ -26,6 +32,7 @@ from kotacerdas.core.instruments import Instrument, InstrumentError, instrument_
 from kotacerdas.core.instruments.numbers import fraction_text, to_fraction
 from kotacerdas.evaluation.models import Cycle, Participant, Publication
 from kotacerdas.evaluation.record import dimension_counts, published_totals
+from kotacerdas.evaluation.selfassessment import close_unverified
 from kotacerdas.planning.reference import dimensions
 
 REPLICATIONS = 1000  # rank bands of a publication; the seed is the cycle's year
@@ -64,6 +71,9 @@ def publish(actor: User, cycle: Cycle, on_progress: Callable[[int], None] | None
         )
         locked.state = Cycle.State.PUBLISHED
         locked.save(update_fields=["state"])
+        # the results are out: a self-assessment not verified by now asks nothing more of anyone
+        published_on = timezone.localdate(publication.published_at)
+        close_unverified(actor, locked, participants, published_on)  # each with its own audit entry
         after = {"input_hash": result.input_hash}
         record(actor, "evaluation.publish", locked, before={"state": "open"}, after=after)
     return publication

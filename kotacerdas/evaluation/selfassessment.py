@@ -6,18 +6,25 @@ of each part as a draft answer whose explanation says where it comes from (asses
 and attaches the sources and the evidence already in kotacerdas as links (EvidenceLink). Budi reviews,
 changes and submits in the assessment pages; Tono verifies there, with interview notes and reasoned
 adjustments; actions.do_take_verified_scores copies the verified part scores into the cycle.
+When the cycle is published, every self-assessment of it that is not verified by then is closed
+(close_unverified): the results are out, so it asks nothing more of anyone and takes no more changes.
 """
 
 from __future__ import annotations
+
+import datetime
 
 from django.utils import translation
 from django.utils.translation import gettext as _
 
 from kotacerdas.accounts.models import User
+from kotacerdas.assessment.access import CLOSABLE_ASSESSMENT_STATES
 from kotacerdas.assessment.actions.answering import do_save_answer, do_start_assessment
+from kotacerdas.assessment.actions.closing import do_close
 from kotacerdas.assessment.models import Assessment
 from kotacerdas.audit.log import record
 from kotacerdas.core.evaluation.prefill import PartPrefill
+from kotacerdas.core.formatting import tanggal
 from kotacerdas.core.instruments.numbers import fraction_text
 from kotacerdas.evaluation.models import Cycle, EvidenceLink, Participant
 from kotacerdas.evaluation.record import prefill
@@ -67,3 +74,29 @@ def start_self_assessment(actor: User, cycle: Cycle, participant: Participant) -
 def _by_url(items: list[tuple[str, str]]) -> dict[str, str]:
     """URL → label, each URL once (a link is unique per answer)."""
     return {url: label for label, url in reversed(items)}
+
+
+def close_unverified(
+    actor: User, cycle: Cycle, participants: list[Participant], published_on: datetime.date
+) -> list[str]:
+    """Close each participant's self-assessment that is not verified at publication (call inside the
+    publishing transaction): a draft or returned one was never submitted in time, a submitted or
+    in-review one was not verified in time; either way the published result does not rest on it.
+    Returns the codes of the regions whose self-assessment was closed."""
+    with translation.override("id"):  # stored text, like the assessment's title
+        reason = _("Closed because the evaluation cycle %(year)d was published on %(date)s.") % {
+            "year": cycle.year,
+            "date": tanggal(published_on),
+        }
+    by_assessment = {p.assessment_id: p for p in participants if p.assessment_id is not None}
+    # locked and read now, in the publishing transaction: a review finished meanwhile is seen verified
+    locked = Assessment.objects.select_for_update().filter(pk__in=by_assessment).order_by("pk")
+    closed = []
+    for assessment in locked:
+        if assessment.state not in CLOSABLE_ASSESSMENT_STATES:
+            continue
+        participant = by_assessment[assessment.pk]
+        assessment.region = participant.region
+        do_close(actor, assessment, reason=reason)
+        closed.append(participant.region.code)
+    return sorted(closed)

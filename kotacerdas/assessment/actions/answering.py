@@ -20,6 +20,7 @@ from kotacerdas.assessment.actions.common import (
     indicator_of,
     instrument_of,
     require_coordinator,
+    require_not_closed,
     require_state,
 )
 from kotacerdas.assessment.instruments import get_instrument, indicators_under, scoring_instrument_ids
@@ -116,6 +117,7 @@ def do_assign(actor: User, assessment: Assessment, *, code: str, opd: Opd | None
 def do_assign_assessor(actor: User, assessment: Assessment, assessor: User) -> Assessment:
     if not access.can_assign_assessor(actor):
         raise ActionNotAllowed(_("Only the national programme admin assigns assessors."))
+    require_not_closed(assessment)
     if assessment.state == State.VERIFIED:
         raise ValidationError(_("This assessment is verified; reopen an answer first."))
     if not access.is_region_assessor(assessor, assessment.region):
@@ -145,6 +147,7 @@ def do_save_answer(
     indicator = indicator_of(instrument_of(assessment), indicator_code)
     if not access.may_answer(actor, assessment, indicator.code):
         raise ActionNotAllowed(_("This indicator is not assigned to your OPD."))
+    require_not_closed(assessment)
     answer = access.answer_to(assessment, indicator.code)  # its assessment set: the audit's label asks none
     if not access.answer_is_open(assessment, answer):
         raise ValidationError(_("This answer is locked: it has been submitted or verified."))
@@ -231,6 +234,7 @@ def do_upload_evidence(
     indicator = indicator_of(instrument_of(assessment), indicator_code)
     if not access.may_answer(actor, assessment, indicator.code):
         raise ActionNotAllowed(_("This indicator is not assigned to your OPD."))
+    require_not_closed(assessment)
     answer = Answer.objects.filter(assessment=assessment, indicator=indicator.code).first()
     if not access.answer_is_open(assessment, answer):
         raise ValidationError(_("This answer is locked: it has been submitted or verified."))
@@ -270,6 +274,7 @@ def do_delete_evidence(actor: User, evidence: Evidence) -> None:
     answer = evidence.answer
     if not access.may_answer(actor, answer.assessment, answer.indicator):
         raise ActionNotAllowed(_("This indicator is not assigned to your OPD."))
+    require_not_closed(answer.assessment)
     if not access.answer_is_open(answer.assessment, answer):
         raise ValidationError(_("This answer is locked: it has been submitted or verified."))
     path = uploads.path_of(evidence.stored_name)

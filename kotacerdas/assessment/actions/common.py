@@ -34,7 +34,25 @@ def require_assessor(actor: User, assessment: Assessment) -> None:
         raise ActionNotAllowed(_("Only the assessor assigned to this assessment may do this."))
 
 
+def closing_of(assessment: Assessment) -> Transition | None:
+    """The step that closed the assessment (who, when, why); None while it is not closed."""
+    if assessment.state != State.CLOSED:
+        return None
+    return assessment.transitions.filter(answer=None, to_state=State.CLOSED).select_related("actor").last()
+
+
+def require_not_closed(assessment: Assessment) -> None:
+    """A closed assessment takes no more writes of any kind; the refusal says why it was closed."""
+    if assessment.state != State.CLOSED:
+        return
+    closing = closing_of(assessment)
+    message = _("This assessment is closed and can no longer be changed. %(reason)s")
+    raise ValidationError((message % {"reason": closing.reason if closing else ""}).strip())
+
+
 def require_state(assessment: Assessment, *states: str) -> None:
+    if State.CLOSED not in states:
+        require_not_closed(assessment)
     if assessment.state not in states:
         raise ValidationError(
             _("This is not possible while the assessment is “%(state)s”.")

@@ -22,6 +22,7 @@ from kotacerdas.assessment.actions.common import (
     reason_given,
     require_assessor,
     require_coordinator,
+    require_not_closed,
     require_state,
 )
 from kotacerdas.assessment.evidence import require_evidence
@@ -161,6 +162,7 @@ def do_review_answer(
 
 def do_add_note(actor: User, assessment: Assessment, *, text: str) -> InterviewNote:
     require_assessor(actor, assessment)
+    require_not_closed(assessment)
     text = (text or "").strip()
     if not text:
         raise ValidationError({"text": _("Write the note first.")})
@@ -209,6 +211,7 @@ def do_reopen_answer(actor: User, answer: Answer, *, reason: str) -> Answer:
         raise ActionNotAllowed(
             _("Only the assigned assessor or the national programme admin may reopen an answer.")
         )
+    require_not_closed(assessment)
     if answer.state != State.VERIFIED:
         raise ValidationError(_("Only a verified answer can be reopened."))
     require_state(assessment, State.VERIFIED, State.IN_REVIEW)

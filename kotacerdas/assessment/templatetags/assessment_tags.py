@@ -5,8 +5,10 @@ import re
 from django import template
 from django.utils.translation import gettext as _
 
+from kotacerdas.assessment.actions.common import closing_of
 from kotacerdas.assessment.instruments import get_instrument
 from kotacerdas.assessment.instruments import label as label_of
+from kotacerdas.assessment.models import Assessment, State
 from kotacerdas.core.formatting import editable
 from kotacerdas.core.instruments import InstrumentError, Text
 
@@ -44,3 +46,11 @@ def answer_text(value: object) -> str:
     if isinstance(value, str) and DECIMAL_TEXT.fullmatch(value):
         return editable(value)  # a number answer: 2.75 → 2,75, as every number on the pages
     return str(value)
+
+
+@register.inclusion_tag("assessment/_closed_banner.html")
+def closed_banner(assessment: Assessment | None) -> dict[str, object]:
+    """On every page of a closed assessment: why, by whom and when it was closed; it is read-only."""
+    if assessment is None or assessment.state != State.CLOSED:
+        return {"closing": None}
+    return {"closing": closing_of(assessment), "assessment": assessment}

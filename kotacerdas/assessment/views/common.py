@@ -86,7 +86,8 @@ def detail_context(page: Page, assessment: Assessment, **extra: Any) -> dict[str
         "rows": overview_rows(user, assessment),
         "is_coordinator": access.is_coordinator(user, assessment),
         "is_assessor": access.is_assigned_assessor(user, assessment),
-        "can_assign_assessor": access.can_assign_assessor(user) and assessment.state != State.VERIFIED,
+        "can_assign_assessor": access.can_assign_assessor(user)
+        and assessment.state not in (State.VERIFIED, State.CLOSED),
         "editable": assessment.state in access.EDITABLE_ASSESSMENT_STATES,
         "transitions": assessment.transitions.filter(answer=None).select_related("actor"),
         "notes": assessment.notes.select_related("author"),
@@ -97,7 +98,7 @@ def detail_context(page: Page, assessment: Assessment, **extra: Any) -> dict[str
         context["assessor_form"] = AssessorForm(
             region=page.region, initial={"assessor": assessment.assessor_id}
         )
-    if context["is_assessor"]:
+    if context["is_assessor"] and assessment.state != State.CLOSED:
         context["note_form"] = NoteForm()
     context.update(extra)
     return context

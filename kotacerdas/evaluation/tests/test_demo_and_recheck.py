@@ -91,3 +91,15 @@ def test_the_whole_demo_publishes_salatigas_dimension_scores_from_its_2026_monit
     }
     # Jambi has no masterplan in kotacerdas: every dimension is "–" (no programme planned)
     assert set(inputs["15.71"]["dimensions"].values()) == {""}
+
+
+def test_after_the_demo_dewis_published_self_assessment_is_closed_and_off_her_inbox(ayu, dewi) -> None:
+    from conftest import logged_in
+    from kotacerdas.assessment.models import State
+
+    load_demo(ayu)
+    sleman = Cycle.objects.get(year=YEAR).participants.get(region__code="34.04").assessment
+    assert sleman is not None and sleman.state == State.CLOSED
+    home = logged_in(dewi).get("/").content.decode()
+    assert f"Lengkapi dan ajukan asesmen “{sleman.title}”" not in home
+    assert sleman.title == "Evaluasi smart city 2026 (swanilai)"
