@@ -227,7 +227,7 @@ def test_a_regions_evaluation_result_is_the_publications_everywhere_it_is_shown(
     shown = card.split(f"Evaluasi {EVALUATED}", 1)[1].split("Surat hasil", 1)[0]
     assert f"Total {score_text(total)} " in shown
     assert f"Peringkat nasional {ranks[0]} Peringkat provinsi {ranks[1]} " in shown
-    assert f"Peringkat di antara daerah “{size_class}” {ranks[2]} " in shown
+    assert f"Peringkat di antara wilayah “{size_class}” {ranks[2]} " in shown
     api = dewi.get(f"/api/v1/evaluations/{EVALUATED}/results").json()
     (in_api,) = [r for r in api["results"] if r["region_code"] == code]
     assert in_api["total"] == total and in_api["size_class"] == size_class

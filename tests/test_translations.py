@@ -68,6 +68,30 @@ def test_one_message_has_one_translation_across_catalogues() -> None:
     assert differing == {}
 
 
+# "daerah" stays in the role and in fixed names (docs/explanation/glossary.md, UI wording); anywhere
+# else it means region, which the Indonesian UI calls "wilayah".
+DAERAH_IN_NAMES = re.compile(
+    r"(koordinator|kepala|perangkat|pemerintah|aparatur|sekretaris|pembangunan|belanja|jangka menengah)"
+    r" daerah",
+    re.IGNORECASE,
+)
+
+
+def test_region_is_wilayah_and_daerah_stays_only_in_fixed_names() -> None:
+    """The monitoring pages said "8 daerah program" next to "Kode wilayah" on the region pages."""
+    found = [
+        (str(po_path.relative_to(ROOT)), e.msgid)
+        for po_path in CATALOGUES
+        for e in polib.pofile(str(po_path))
+        if not e.obsolete
+        and any(re.search(r"daerah", DAERAH_IN_NAMES.sub("", text), re.IGNORECASE) for text in translation(e))
+    ]
+    assert found == []
+    assert (
+        DAERAH_IN_NAMES.sub("", "Hanya koordinator daerah; visi kepala daerah; APBD") == "Hanya ; visi ; APBD"
+    )
+
+
 TRANSLATION_DICTS = sorted(ROOT.rglob("locale/translations_id.py"))
 
 

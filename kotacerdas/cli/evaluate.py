@@ -102,12 +102,16 @@ def _instrument(name: str) -> Instrument:
 def _scheme(name: str) -> SizeClassScheme:
     import yaml
 
-    from kotacerdas.core.regions import load_size_scheme, size_scheme_from_dict
+    from kotacerdas.core.regions import SizeSchemeError, load_size_scheme, read_size_scheme
 
     try:
         if name.endswith((".yaml", ".yml")):
-            return size_scheme_from_dict(yaml.safe_load(Path(name).read_text(encoding="utf-8")))
+            return read_size_scheme(Path(name).read_text(encoding="utf-8"))
         return load_size_scheme(name)
+    except SizeSchemeError as exc:
+        count = len(exc.problems)
+        heading = f"--scheme {name}: {count} problem{'s' if count != 1 else ''}, nothing written"
+        raise CommandError("\n".join([heading, *(f"  {problem}" for problem in exc.problems)])) from None
     except (OSError, ValueError, yaml.YAMLError) as exc:
         raise CommandError(f"--scheme {name}: {exc}") from None
 

@@ -108,15 +108,31 @@ def load_size_scheme(code: str, folder: Path | None = None) -> SizeClassScheme:
     if code not in available_size_schemes(folder):
         known = ", ".join(available_size_schemes(folder))
         raise ValueError(f"unknown size-class scheme {code!r} (known: {known})")
-    data = yaml.safe_load(((folder or SIZE_SCHEMES_DIR) / f"{code}.yaml").read_text(encoding="utf-8"))
-    scheme = size_scheme_from_dict(data)
+    scheme = read_size_scheme(((folder or SIZE_SCHEMES_DIR) / f"{code}.yaml").read_text(encoding="utf-8"))
     if scheme.code != code:
         raise ValueError(f"size-class scheme file {code}.yaml has id {scheme.code!r}")
     return scheme
 
 
+# A size-class code is what ranks.csv, the recipe and a region's ``size_class`` column (20 characters)
+# hold: lowercase letters, digits, "-" and "_", starting with a letter ("kecil", "metropolitan").
+SIZE_CLASS_CODE = re.compile(r"^[a-z][a-z0-9_-]*$")
+SIZE_CLASS_CODE_MAX = 20
+SCHEME_KEYS = ("id", "name", "status", "sources", "bands")
+BAND_KEYS = ("code", "name", "max")
+
+
+class SizeSchemeError(ValueError):
+    """A scheme file that cannot be used: every problem found, one line each."""
+
+    def __init__(self, problems: list[str]) -> None:
+        self.problems = problems
+        super().__init__("; ".join(problems))
+
+
 def size_scheme_from_dict(data: Any) -> SizeClassScheme:
-    """Reads the file form, which is also the form an evaluation freezes (see size_scheme_to_dict)."""
+    """Reads the file form, which is also the form an evaluation freezes (see size_scheme_to_dict).
+    A file is checked first (:func:`read_size_scheme`); a frozen copy is read as it was stored."""
     if not isinstance(data, Mapping) or not isinstance(data.get("bands"), list):
         raise ValueError("a size-class scheme needs an id and a list of bands")
     bands = []
@@ -130,6 +146,87 @@ def size_scheme_from_dict(data: Any) -> SizeClassScheme:
     return SizeClassScheme(
         str(data.get("id", "")), tuple(bands), str(name.get("id", "")), str(name.get("en", ""))
     )
+
+
+def size_scheme_problems(data: Any, lines: Mapping[tuple[Any, ...], int] | None = None) -> list[str]:
+    """Every problem of a scheme file's content, one line each: an unknown key, a band without a
+    whole-number ceiling, a size-class code that is missing, malformed or repeated. ``lines`` (from
+    :func:`yaml_lines`) adds the line of each, as the file's reader sees it."""
+    if not isinstance(data, Mapping) or not isinstance(data.get("bands"), list):
+        return ["a size-class scheme needs an id and a list of bands"]
+    where = lines or {}
+
+    def at(*path: Any) -> str:
+        line = where.get(path)
+        return f" (line {line})" if line else ""
+
+    problems = [
+        f"unknown key {key!r}{at(key)}; a scheme has {', '.join(SCHEME_KEYS)}"
+        for key in data
+        if key not in SCHEME_KEYS
+    ]
+    if not isinstance(data.get("name") or {}, Mapping):
+        problems.append(f"name {data['name']!r}{at('name')} needs an id and an en text")
+    first_band: dict[str, int] = {}
+    for number, band in enumerate(data["bands"], start=1):
+        label = f"band {number}{at('bands', number - 1)}"
+        if not isinstance(band, Mapping):
+            problems.append(f"{label}: {band!r} is not a band (code, name, max)")
+            continue
+        problems += [
+            f"{label}: unknown key {key!r}; a band has {', '.join(BAND_KEYS)}"
+            for key in band
+            if key not in BAND_KEYS
+        ]
+        code, ceiling = band.get("code"), band.get("max")
+        if not (ceiling is None or _whole(ceiling)):
+            problems.append(f"{label}: max {ceiling!r} is not a whole-number max (or null for the last band)")
+        if code is None or code == "":
+            problems.append(f"{label}: the size-class code is missing")
+        elif not size_class_code_ok(code):
+            problems.append(
+                f"{label}: size-class code {code!r} is malformed: lowercase letters, digits, - or _, "
+                f"starting with a letter, at most {SIZE_CLASS_CODE_MAX} characters"
+            )
+        elif code in first_band:
+            earlier = f"band {first_band[code]}{at('bands', first_band[code] - 1)}"
+            problems.append(f"{label}: size-class code {code!r} is repeated; {earlier} has it")
+        else:
+            first_band[code] = number
+        if not isinstance(band.get("name") or {}, Mapping):
+            problems.append(f"{label}: name {band['name']!r} needs an id and an en text")
+    return problems
+
+
+def size_class_code_ok(code: object) -> bool:
+    return isinstance(code, str) and len(code) <= SIZE_CLASS_CODE_MAX and bool(SIZE_CLASS_CODE.match(code))
+
+
+def yaml_lines(text: str) -> dict[tuple[Any, ...], int]:
+    """The line (1-based) of each top-level key and each band of a scheme file, for its messages:
+    ``("bands", 2)`` is the third band. Empty when the text is not a YAML mapping."""
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError:
+        return {}
+    lines: dict[tuple[Any, ...], int] = {}
+    if not isinstance(root, yaml.MappingNode):
+        return lines
+    for key, value in root.value:
+        lines[(key.value,)] = key.start_mark.line + 1
+        if key.value == "bands" and isinstance(value, yaml.SequenceNode):
+            for index, band in enumerate(value.value):
+                lines[("bands", index)] = band.start_mark.line + 1
+    return lines
+
+
+def read_size_scheme(text: str) -> SizeClassScheme:
+    """A scheme from the text of its YAML file; a SizeSchemeError names each problem and its line."""
+    data = yaml.safe_load(text)
+    problems = size_scheme_problems(data, yaml_lines(text))
+    if problems:
+        raise SizeSchemeError(problems)
+    return size_scheme_from_dict(data)
 
 
 def size_scheme_to_dict(scheme: SizeClassScheme) -> dict[str, Any]:

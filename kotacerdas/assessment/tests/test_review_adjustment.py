@@ -13,7 +13,7 @@ from kotacerdas.audit.models import AuditEntry
 
 pytestmark = pytest.mark.django_db
 
-SAME = "Nilai penyesuaian sama dengan jawaban daerah; pilih Terima."
+SAME = "Nilai penyesuaian sama dengan jawaban wilayah; pilih Terima."
 
 
 def test_an_adjustment_to_the_regions_own_answer_is_refused_by_the_action(in_review, tono) -> None:

@@ -132,13 +132,12 @@ def test_an_instrument_that_is_not_monev_is_refused(
     assert not (tmp_path / "o").exists()
 
 
-def test_a_formula_like_size_class_is_escaped_in_ranks_and_bands_and_numbers_stay_numbers(
-    tmp_path: Path,
-) -> None:
-    # region codes are checked (PP.KK), but a scheme file names its classes freely
-    scheme = Path(__file__).parents[2] / "frameworks" / "size-classes" / "pp26-2008.yaml"
+SHIPPED_SCHEME = Path(__file__).parents[2] / "frameworks" / "size-classes" / "pp26-2008.yaml"
+
+
+def test_a_scheme_files_own_class_codes_are_written_and_numbers_stay_numbers(tmp_path: Path) -> None:
     (tmp_path / "scheme.yaml").write_text(
-        scheme.read_text(encoding="utf-8").replace("code: sedang", "code: '=HYPERLINK(\"x\")'"),
+        SHIPPED_SCHEME.read_text(encoding="utf-8").replace("code: sedang", "code: menengah_2"),
         encoding="utf-8",
     )
     text = GOOD.replace(",3.06,", ",3.5,")  # Kediri falls from 3.5 to 3.315
@@ -147,8 +146,45 @@ def test_a_formula_like_size_class_is_escaped_in_ranks_and_bands_and_numbers_sta
     )
     assert code == 0
     ranks = {row["region_code"]: row for row in read(out / "ranks.csv")}
-    assert ranks["35.71"]["size_class"] == '\'=HYPERLINK("x")'
+    assert ranks["35.71"]["size_class"] == "menengah_2"
     assert ranks["35.71"]["improvement"] == "-0.185"  # a negative number stays a number, not escaped text
     bands = {row["region_code"]: row for row in read(out / "bands.csv")}
-    assert bands["35.71"]["size_class"] == '\'=HYPERLINK("x")'
+    assert bands["35.71"]["size_class"] == "menengah_2"
     assert bands["15.71"]["size_class"] == "besar"
+
+
+def test_a_scheme_with_malformed_repeated_or_unknown_entries_is_refused_line_by_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Size-class codes are checked as region codes are: each problem named with its line, exit 2,
+    nothing written (a formula, a capital letter, a repeat and a misspelt key were taken as given)."""
+    scheme = tmp_path / "scheme.yaml"
+    scheme.write_text(
+        "id: mine\n"
+        "name: {id: Skema saya, en: My scheme}\n"
+        "colour: red\n"
+        "bands:\n"
+        "  - {code: kecil, name: {id: Kecil, en: Small}, max: 100000}\n"
+        "  - {code: '=HYPERLINK(\"x\")', max: 500000}\n"
+        "  - {code: kecil, max: 700000}\n"
+        "  - code: Besar\n"
+        "    maks: 1000000\n"
+        "  - {code: '', max: 2000000}\n"
+        "  - {code: metropolitan, max: null}\n",
+        encoding="utf-8",
+    )
+    code, out = run(tmp_path, GOOD, "--scheme", str(scheme))
+    assert code == 2
+    malformed = (
+        "is malformed: lowercase letters, digits, - or _, starting with a letter, at most 20 characters"
+    )
+    assert capsys.readouterr().err.splitlines() == [
+        f"error: --scheme {scheme}: 6 problems, nothing written",
+        "  unknown key 'colour' (line 3); a scheme has id, name, status, sources, bands",
+        f"  band 2 (line 6): size-class code '=HYPERLINK(\"x\")' {malformed}",
+        "  band 3 (line 7): size-class code 'kecil' is repeated; band 1 (line 5) has it",
+        "  band 4 (line 8): unknown key 'maks'; a band has code, name, max",
+        f"  band 4 (line 8): size-class code 'Besar' {malformed}",
+        "  band 5 (line 10): the size-class code is missing",
+    ]
+    assert not out.exists()

@@ -94,3 +94,36 @@ def test_an_unknown_or_malformed_size_scheme_is_refused() -> None:
         load_size_scheme("pp99")
     with pytest.raises(ValueError, match="whole-number max"):
         size_scheme_from_dict({"id": "x", "bands": [{"code": "a", "max": -1}, {"code": "b", "max": None}]})
+
+
+def test_a_size_class_code_is_checked_like_a_region_code() -> None:
+    """Malformed (not lowercase letters, digits, - or _ from a letter, or longer than a region's
+    size_class column), missing or repeated codes are all named at once; the shipped schemes pass."""
+    from kotacerdas.core.regions import (
+        SizeSchemeError,
+        available_size_schemes,
+        load_size_scheme,
+        read_size_scheme,
+    )
+
+    for code in available_size_schemes():
+        load_size_scheme(code)
+    text = (
+        "id: x\n"
+        "bands:\n"
+        "  - {code: kecil, max: 10}\n"
+        "  - {code: kecil, max: 20}\n"
+        f"  - {{code: {'x' * 21}, max: 30}}\n"
+        "  - {code: 7, max: 40}\n"
+        "  - {code: besar, max: null}\n"
+    )
+    with pytest.raises(SizeSchemeError) as refused:
+        read_size_scheme(text)
+    assert [problem.split(":")[0] for problem in refused.value.problems] == [
+        "band 2 (line 4)",
+        "band 3 (line 5)",
+        "band 4 (line 6)",
+    ]
+    assert "'kecil' is repeated; band 1 (line 3) has it" in refused.value.problems[0]
+    assert "is malformed" in refused.value.problems[1]
+    assert "7 is malformed" in refused.value.problems[2]

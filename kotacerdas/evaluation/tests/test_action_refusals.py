@@ -57,7 +57,7 @@ def test_a_cycle_lists_every_mistake_at_once(ayu) -> None:
             verification_until=date(2028, 9, 1),
             publication_on=date(2028, 12, 5),
         )
-    assert error.value.message_dict == {"regions": ["Pilih daerah peserta atau sebuah kohort."]}
+    assert error.value.message_dict == {"regions": ["Pilih wilayah peserta atau sebuah kohort."]}
     assert Cycle.objects.count() == 1
 
 

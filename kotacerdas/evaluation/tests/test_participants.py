@@ -40,7 +40,7 @@ def test_all_with_a_masterplan_and_a_cohort_together_is_refused(as_ayu, ayu, bud
 def test_no_region_with_an_active_masterplan_opens_nothing(as_ayu) -> None:
     response = as_ayu.post(reverse("evaluation:cycle_new"), cycle_post(codes="", participants="masterplan"))
     assert response.status_code == 400
-    assert "Pilih daerah peserta atau sebuah kohort." in response.content.decode()
+    assert "Pilih wilayah peserta atau sebuah kohort." in response.content.decode()
     assert not Cycle.objects.exists() and not Participant.objects.exists()
 
 

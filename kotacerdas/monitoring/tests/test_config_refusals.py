@@ -29,7 +29,7 @@ def test_a_status_needs_a_short_name_and_a_known_category(budi, region_a, label,
 def test_an_unknown_status_is_not_removed_and_the_last_one_stays(budi, region_a) -> None:
     with pytest.raises(ValidationError) as error:
         do_remove_status(budi, region_a, code="tidak_ada")
-    assert error.value.message_dict == {"code": ["Status ini tidak ada dalam daftar status daerah."]}
+    assert error.value.message_dict == {"code": ["Status ini tidak ada dalam daftar status wilayah."]}
     *others, last = list(status_set(region_a))
     for code in others:
         do_remove_status(budi, region_a, code=code)

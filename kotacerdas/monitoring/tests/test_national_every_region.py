@@ -58,7 +58,7 @@ def test_a_selected_region_without_a_period_is_listed_and_flagged(ayu, as_ayu, t
     assert region_a.name in page and region_b.name in page
     assert "Kota Surakarta" not in page
     assert page.count("belum ada periode pelaporan</span>") == 1
-    assert "1 daerah program belum memiliki periode pelaporan: ditandai di bawah" in page
+    assert "1 wilayah program belum memiliki periode pelaporan: ditandai di bawah" in page
     sleman_row = page[page.index(f">{region_b.name}</a>") :].split("</tr>")[0]
     assert "belum ada periode pelaporan" in sleman_row and "100" not in sleman_row  # not "100 % complete"
     book = load_workbook(BytesIO(as_ayu.get(reverse("monitoring:national_xlsx")).content))
@@ -75,7 +75,7 @@ def test_the_cohort_filter_keeps_the_regions_selected_in_it(ayu, as_ayu, tono, r
     assert "Kota Salatiga" in first and "Kota Surakarta" not in first
     second = as_ayu.get(URL, {"cohort": later.pk}).content.decode()
     assert "Kota Surakarta" in second and "Kota Salatiga" not in second
-    assert "1 daerah program belum memiliki periode pelaporan" in second
+    assert "1 wilayah program belum memiliki periode pelaporan" in second
 
 
 def test_the_page_costs_the_same_queries_at_two_sizes(ayu, as_ayu, tono) -> None:
@@ -95,4 +95,4 @@ def test_the_page_costs_the_same_queries_at_two_sizes(ayu, as_ayu, tono) -> None
     for region in regions[3:6]:
         _open_period(ayu, region)
     assert queries() == small
-    assert "8 daerah program belum memiliki periode pelaporan" in as_ayu.get(URL).content.decode()
+    assert "8 wilayah program belum memiliki periode pelaporan" in as_ayu.get(URL).content.decode()

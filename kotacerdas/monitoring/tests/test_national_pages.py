@@ -27,7 +27,7 @@ def test_the_national_view_pages_its_regions_and_the_xlsx_keeps_every_row(ayu, a
     first = as_ayu.get(reverse("monitoring:national"))
     assert first.status_code == 200
     assert first.text.count('href="/r/') == PAGE_SIZE
-    assert "?page=2" in first.text and f"{PAGE_SIZE + 2} daerah" in first.text
+    assert "?page=2" in first.text and f"{PAGE_SIZE + 2} wilayah" in first.text
     second = as_ayu.get(reverse("monitoring:national") + "?page=2")
     assert second.text.count('href="/r/') == 2
     book = load_workbook(BytesIO(as_ayu.get(reverse("monitoring:national_xlsx") + "?page=2").content))

@@ -164,7 +164,7 @@ def test_the_national_admin_may_write_them(ayu, region_a) -> None:
 def test_another_regions_value_is_refused(budi, dewi, region_a, region_b) -> None:
     theirs = do_save_outcome(dewi, region_b, **FIELDS, version=0)
     assert refusal(lambda: do_save_outcome(budi, region_a, outcome=theirs, version=1, **FIELDS)) == [
-        "Nilai outcome ini milik daerah lain."
+        "Nilai outcome ini milik wilayah lain."
     ]
     assert OutcomeValue.objects.get().region == region_b
 

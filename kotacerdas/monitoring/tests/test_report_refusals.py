@@ -27,7 +27,7 @@ def test_sari_may_not_report_for_another_opds_initiative(world, sari) -> None:
 @pytest.mark.parametrize(
     ("fields", "expected"),
     [
-        ({"implementation": "paused"}, {"implementation": ["Pilih salah satu status pelaksanaan daerah."]}),
+        ({"implementation": "paused"}, {"implementation": ["Pilih salah satu status pelaksanaan wilayah."]}),
         ({"realised": {"ARISAN": "100"}}, {"realised": ["Sumber dana ARISAN tidak dikenal."]}),
         ({"realised": {"APBD": "-5"}}, {"realised_APBD": ["Jumlah realisasi tidak boleh negatif."]}),
         (

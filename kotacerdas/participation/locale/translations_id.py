@@ -26,7 +26,7 @@ T = {
     "A decision on this idea was already made.": "Keputusan atas ide ini sudah dibuat.",
     "Give the reason; the citizen sees it on the idea's page.": "Tuliskan alasannya; warga melihatnya di halaman ide.",
     "Promote the idea to a problem first.": "Angkat ide ini menjadi masalah terlebih dahulu.",
-    "Choose an initiative of this region.": "Pilih inisiatif daerah ini.",
+    "Choose an initiative of this region.": "Pilih inisiatif wilayah ini.",
     "This consultation is not accepting ideas now (no open phase).": "Konsultasi ini sedang tidak menerima ide (tidak ada tahap yang terbuka).",
     "The phase is closed: supports are no longer accepted.": "Tahap sudah ditutup: dukungan tidak diterima lagi.",
     "The phase is closed: comments are no longer accepted.": "Tahap sudah ditutup: komentar tidak diterima lagi.",
@@ -132,7 +132,7 @@ T = {
     "Close now": "Tutup sekarang",
     "No phase yet.": "Belum ada tahap.",
     "Your personal data": "Data pribadi Anda",
-    "We keep your name, e-mail and what you post for one purpose: citizen participation in your region's smart city masterplan (UU PDP No. 27 of 2022). Your name is shown with your posts; your e-mail never is. Do not write a NIK or phone number in a post: such a post is held until Diskominfo redacts it. You may ask for a copy of your data or for its erasure; erased, your posts show as “Warga #number” and your supports still count.": "Kami menyimpan nama, e-mail, dan kiriman Anda untuk satu tujuan: partisipasi warga dalam masterplan smart city daerah Anda (UU PDP No. 27 Tahun 2022). Nama Anda tampil bersama kiriman Anda; e-mail Anda tidak pernah. Jangan menulis NIK atau nomor telepon dalam kiriman: kiriman seperti itu ditahan sampai Diskominfo menyamarkannya. Anda dapat meminta salinan data Anda atau penghapusannya; setelah dihapus, kiriman Anda tampil sebagai “Warga #nomor” dan dukungan Anda tetap dihitung.",
+    "We keep your name, e-mail and what you post for one purpose: citizen participation in your region's smart city masterplan (UU PDP No. 27 of 2022). Your name is shown with your posts; your e-mail never is. Do not write a NIK or phone number in a post: such a post is held until Diskominfo redacts it. You may ask for a copy of your data or for its erasure; erased, your posts show as “Warga #number” and your supports still count.": "Kami menyimpan nama, e-mail, dan kiriman Anda untuk satu tujuan: partisipasi warga dalam masterplan smart city wilayah Anda (UU PDP No. 27 Tahun 2022). Nama Anda tampil bersama kiriman Anda; e-mail Anda tidak pernah. Jangan menulis NIK atau nomor telepon dalam kiriman: kiriman seperti itu ditahan sampai Diskominfo menyamarkannya. Anda dapat meminta salinan data Anda atau penghapusannya; setelah dihapus, kiriman Anda tampil sebagai “Warga #nomor” dan dukungan Anda tetap dihitung.",
     "Privacy notice": "Pemberitahuan privasi",
     "Citizen input": "Masukan warga",
     "Manage and moderate": "Kelola dan moderasi",
@@ -151,7 +151,7 @@ T = {
     "Support this idea": "Dukung ide ini",
     "No comments yet.": "Belum ada komentar.",
     "Post comment": "Kirim komentar",
-    "Regions ask their citizens for problems and ideas for their smart city masterplan. Read the consultations, support ideas you share and follow what became of them.": "Daerah meminta warganya menyampaikan masalah dan ide untuk masterplan smart city. Baca konsultasinya, dukung ide yang Anda setujui, dan ikuti tindak lanjutnya.",
+    "Regions ask their citizens for problems and ideas for their smart city masterplan. Read the consultations, support ideas you share and follow what became of them.": "Wilayah meminta warganya menyampaikan masalah dan ide untuk masterplan smart city. Baca konsultasinya, dukung ide yang Anda setujui, dan ikuti tindak lanjutnya.",
     "Consultation": "Konsultasi",
     "Region": "Wilayah",
     "Open phase": "Tahap terbuka",
@@ -215,7 +215,7 @@ T = {
 }
 # Indonesian has one plural form (Plural-Forms: nplurals=1): one text for every count.
 PLURALS = {
-    "%(n)s published citizen idea or problem for this region.": "%(n)s ide atau masalah warga yang tayang untuk daerah ini.",
+    "%(n)s published citizen idea or problem for this region.": "%(n)s ide atau masalah warga yang tayang untuk wilayah ini.",
     "%(n)s support": "%(n)s dukungan",
     "Decide on %(n)s citizen idea in “%(title)s”": "Putuskan %(n)s ide warga di “%(title)s”",
 }

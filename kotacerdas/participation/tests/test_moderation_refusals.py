@@ -85,7 +85,7 @@ def test_an_initiative_is_linked_to_a_promoted_idea_of_its_own_region(
     problem = do_promote_idea(budi, idea, code="M-09", title="Lampu jalan")
     with pytest.raises(ValidationError) as error:
         do_link_initiative(budi, idea, theirs)
-    assert error.value.message_dict == {"initiative": ["Pilih inisiatif daerah ini."]}
+    assert error.value.message_dict == {"initiative": ["Pilih inisiatif wilayah ini."]}
     assert not theirs.problems.exists()
     do_link_initiative(budi, idea, ours)
     assert list(ours.problems.all()) == [problem]

@@ -227,6 +227,14 @@ def do_remove_checklist_item(actor: User, item: ChecklistItem) -> None:
     if item.deliverables.exclude(status=Deliverable.Status.PENDING).exists():
         raise ValidationError(_("A region has already submitted this deliverable; it cannot be removed."))
     with uploads.atomic_with_files():
+        # Lock the item and its deliverables' rows: a hand-in (do_add_submitted_item locks its
+        # deliverable) either committed before, and its file is collected below, or waits and then finds
+        # its deliverable gone. A submit locks the deliverable too, so the check is repeated under the lock.
+        if ChecklistItem.objects.select_for_update().filter(pk=item.pk).values_list("pk").first() is None:
+            return  # removed meanwhile by someone else: nothing left to remove
+        locked = Deliverable.objects.select_for_update().filter(item=item).order_by("pk")
+        if any(status != Deliverable.Status.PENDING for status in locked.values_list("status", flat=True)):
+            raise ValidationError(_("A region has already submitted this deliverable; it cannot be removed."))
         # files handed in to a deliverable never submitted (no review keeps them) go with their rows
         handed_in = SubmittedItem.objects.filter(deliverable__item=item).exclude(file="")
         names = list(handed_in.values_list("file", flat=True))

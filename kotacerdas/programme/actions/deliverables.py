@@ -61,6 +61,18 @@ def do_add_submitted_item(
         raise ValidationError(errors)
     handed_in = read_scan(upload, "file", (*SCANS, "docx", "xlsx"))
     with uploads.atomic_with_files():
+        # Lock the deliverable's row, as removing its checklist item does (do_remove_checklist_item):
+        # the removal either waits for this hand-in and discards its file with it, or has removed the
+        # deliverable already and the hand-in is refused before a file is stored.
+        status = (
+            Deliverable.objects.select_for_update().filter(pk=deliverable.pk).values_list("status").first()
+        )
+        if status is None:
+            raise ValidationError(
+                _("This deliverable was removed from the checklist; nothing was handed in. Reload the page.")
+            )
+        if status[0] not in progress.OWED_BY_REGION:
+            raise ValidationError(_("This deliverable is not open for changes now."))
         item = SubmittedItem(deliverable=deliverable, label=label, link=link, added_by=actor)
         if handed_in is not None:
             item.file.name = uploads.store(handed_in[0], "programme/deliverables", handed_in[1])

@@ -88,7 +88,7 @@ def test_scores_are_for_this_regions_initiatives_from_1_to_5(budi, dewi, region_
 
 
 def test_only_the_regions_people_judge_and_one_expert_is_no_group(budi, dewi, region_a, plan_a) -> None:
-    refusal = "Hanya koordinator, anggota OPD, dan mentor daerah ini yang memberikan penilaian"
+    refusal = "Hanya koordinator, anggota OPD, dan mentor wilayah ini yang memberikan penilaian"
     with pytest.raises(ActionNotAllowed, match=refusal):
         actions.do_save_expert_judgements(dewi, region_a, EQUAL)
     actions.do_save_expert_judgements(budi, region_a, EQUAL)
