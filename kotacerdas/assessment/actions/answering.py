@@ -10,6 +10,7 @@ from typing import IO
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from kotacerdas.accounts.errors import ActionNotAllowed
 from kotacerdas.accounts.models import User
@@ -41,6 +42,8 @@ from kotacerdas.core.instruments import (
     instrument_hash,
 )
 from kotacerdas.regions.models import Opd, Region
+
+LOCKED_ANSWER = _lazy("This answer is locked: it has been submitted or verified.")
 
 
 def do_start_assessment(
@@ -131,6 +134,19 @@ def do_assign_assessor(actor: User, assessment: Assessment, assessor: User) -> A
 # ---------------------------------------------------------------- answering
 
 
+def _lock_answering(assessment: Assessment, answer: Answer | None) -> None:
+    """Lock the assessment's row for an answer write and check again from the locked state.
+
+    The checks before the transaction read the state the page was opened on; a submission or a
+    closing (publishing the evaluation cycle) committed since then must refuse the write rather than
+    let it land in an assessment that no longer takes answers. Call inside the write's transaction."""
+    current = Assessment.objects.select_for_update().filter(pk=assessment.pk).values_list("state", flat=True)
+    assessment.state = current.get()
+    require_not_closed(assessment)
+    if not access.answer_is_open(assessment, answer):
+        raise ValidationError(LOCKED_ANSWER)
+
+
 def do_save_answer(
     actor: User,
     assessment: Assessment,
@@ -150,7 +166,7 @@ def do_save_answer(
     require_not_closed(assessment)
     answer = access.answer_to(assessment, indicator.code)  # its assessment set: the audit's label asks none
     if not access.answer_is_open(assessment, answer):
-        raise ValidationError(_("This answer is locked: it has been submitted or verified."))
+        raise ValidationError(LOCKED_ANSWER)
     raw = (value or "").strip()
     text = coerced_text(indicator, raw) if raw else ""
     before = snapshot(answer) if answer else None
@@ -160,6 +176,7 @@ def do_save_answer(
     answer.explanation = (explanation or "").strip()
     answer.updated_by = actor
     with transaction.atomic():
+        _lock_answering(assessment, answer if answer.pk else None)
         require_version(answer, version)
         answer.save()
         record(
@@ -237,13 +254,14 @@ def do_upload_evidence(
     require_not_closed(assessment)
     answer = Answer.objects.filter(assessment=assessment, indicator=indicator.code).first()
     if not access.answer_is_open(assessment, answer):
-        raise ValidationError(_("This answer is locked: it has been submitted or verified."))
+        raise ValidationError(LOCKED_ANSWER)
     display_name = uploads.clean_name(name)
     upload.seek(0)
     mime = uploads.check_content(upload.read(2048), size)
     stored = uploads.store(upload, mime)
     try:
         with transaction.atomic():
+            _lock_answering(assessment, answer)
             if answer is None:
                 answer = Answer.objects.create(
                     assessment=assessment, indicator=indicator.code, updated_by=actor
@@ -276,9 +294,10 @@ def do_delete_evidence(actor: User, evidence: Evidence) -> None:
         raise ActionNotAllowed(_("This indicator is not assigned to your OPD."))
     require_not_closed(answer.assessment)
     if not access.answer_is_open(answer.assessment, answer):
-        raise ValidationError(_("This answer is locked: it has been submitted or verified."))
+        raise ValidationError(LOCKED_ANSWER)
     path = uploads.path_of(evidence.stored_name)
     with transaction.atomic():
+        _lock_answering(answer.assessment, answer)
         record(
             actor,
             "assessment.evidence_delete",

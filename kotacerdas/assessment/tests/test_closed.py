@@ -199,3 +199,29 @@ def test_the_api_shows_the_closed_state_and_writes_nothing(closed_draft, budi) -
     for method in (client.post, client.put, client.patch, client.delete):
         assert method(detail, {}, content_type="application/json").status_code == 405
     assert picture(closed_draft) == before
+
+
+def test_an_answer_write_from_a_page_opened_before_the_closing_is_refused(assessment, ayu, sari) -> None:
+    """Sari's page read the assessment as a draft; Ayu's publication closed it before she saved.
+
+    The write re-reads the state from the locked row inside its transaction, so neither the answer
+    nor the evidence lands in the closed assessment (before, the checks read the page's old state)."""
+    answering.do_save_answer(sari, assessment, STRUKTUR[0], value="yes", explanation="Ada SK")
+    evidence = answering.do_upload_evidence(
+        sari, assessment, STRUKTUR[0], BytesIO(PDF), name="sk.pdf", size=len(PDF)
+    )
+    opened_by_sari = Assessment.objects.get(pk=assessment.pk)
+    closing.do_close(ayu, Assessment.objects.get(pk=assessment.pk), reason=REASON)
+    before = picture(Assessment.objects.get(pk=assessment.pk))
+    with pytest.raises(ValidationError, match=REFUSED):
+        answering.do_save_answer(sari, opened_by_sari, STRUKTUR[1], value="yes", explanation="Baru")
+    opened_by_sari.state = State.DRAFT
+    with pytest.raises(ValidationError, match=REFUSED):
+        answering.do_upload_evidence(
+            sari, opened_by_sari, STRUKTUR[0], BytesIO(PDF), name="lagi.pdf", size=len(PDF)
+        )
+    opened_by_sari.state = State.DRAFT
+    evidence.answer.assessment = opened_by_sari
+    with pytest.raises(ValidationError, match=REFUSED):
+        answering.do_delete_evidence(sari, evidence)
+    assert picture(Assessment.objects.get(pk=assessment.pk)) == before
