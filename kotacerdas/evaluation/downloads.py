@@ -61,20 +61,30 @@ def _letter(page: Any, publication: Publication, region: Region, extension: str,
     if content is not None:
         return attachment(content, name, CONTENT_TYPES["pdf"])
     sweep(LetterJob, publication=publication)  # a job whose worker died is failed, then queued again
-    job = LetterJob.objects.filter(publication=publication).first()
-    if job is not None and job.status == LetterJob.Status.FAILED and job.pdf_unavailable:
-        unavailable = _("The PDF could not be made: %(error)s Download the DOCX.")
-        messages.error(page.request, unavailable % {"error": job.message})
-        return redirect(back)
-    queue_letter_pdfs(publication, page.user)
-    content, name = kept_letter_pdf(publication, region)  # tasks run in this process by default
-    if content is not None:
-        return attachment(content, name, CONTENT_TYPES["pdf"])
-    messages.info(
-        page.request,
-        _("The letter's PDF is being prepared… Download the DOCX now, or the PDF again in a minute or two."),
-    )
+    if not _without_libreoffice(page, publication):
+        queue_letter_pdfs(publication, page.user)
+        content, name = kept_letter_pdf(publication, region)  # tasks run in this process by default
+        if content is not None:
+            return attachment(content, name, CONTENT_TYPES["pdf"])
+        if not _without_libreoffice(page, publication):
+            messages.info(
+                page.request,
+                _(
+                    "The letter's PDF is being prepared… Download the DOCX now, or the PDF again in a "
+                    "minute or two."
+                ),
+            )
     return redirect(back)
+
+
+def _without_libreoffice(page: Any, publication: Publication) -> bool:
+    """Whether the letters' job failed for want of LibreOffice (then said, and not queued again)."""
+    job = LetterJob.objects.filter(publication=publication).first()
+    if job is None or job.status != LetterJob.Status.FAILED or not job.pdf_unavailable:
+        return False
+    unavailable = _("The PDF could not be made: %(error)s Download the DOCX.")
+    messages.error(page.request, unavailable % {"error": job.message})
+    return True
 
 
 def region_letter(extension: str) -> Any:

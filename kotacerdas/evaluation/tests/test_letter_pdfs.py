@@ -333,3 +333,32 @@ def test_a_worker_killed_while_preparing_the_letters_leaves_no_process_or_folder
     assert list(tmp.iterdir()) == []
     assert PREPARING in as_budi.get(pdf_url(), follow=True).content.decode()
     assert LetterJob.objects.get(pk=job.pk).status == "queued"
+
+
+def published_without_letters(ayu) -> Publication:  # type: ignore[no-untyped-def]
+    cycle = open_cycle(ayu)
+    do_enter_results(ayu, cycle, GOOD)
+    return do_publish(ayu, cycle, prepare_letters=False)
+
+
+@concurrent_db  # committed for real: the immediate backend runs the job when the download queues it
+def test_with_the_embedded_default_a_first_download_prepares_the_letters_and_gets_its_pdf(
+    as_budi, ayu, media, converter
+) -> None:
+    """Tasks run in the web process by default (kotacerdas up): the queued job has run by the time
+    the download looks again."""
+    publication = published_without_letters(ayu)
+    response = as_budi.get(pdf_url())
+    assert response.status_code == 200 and response.content.startswith(b"%PDF-1.4 33.73")
+    assert LetterJob.objects.get(publication=publication).prepared == LETTERS
+
+
+@concurrent_db
+def test_with_the_embedded_default_and_no_libreoffice_the_first_download_says_why(
+    as_budi, ayu, media, monkeypatch
+) -> None:
+    monkeypatch.setenv("KOTACERDAS_SOFFICE", "/nonexistent/soffice")
+    publication = published_without_letters(ayu)
+    page = as_budi.get(pdf_url(), follow=True).content.decode()
+    assert "PDF tidak dapat dibuat: PDF needs LibreOffice" in page and PREPARING not in page
+    assert LetterJob.objects.get(publication=publication).pdf_unavailable
