@@ -270,9 +270,9 @@ TASKS = {
 JOB_STALE_AFTER_SECONDS = env_int("JOB_STALE_AFTER_SECONDS", 180)
 # LibreOffice's DOCX → PDF conversion of one book set is killed (with its process group) after this.
 BOOKS_CONVERT_TIMEOUT_SECONDS = env_int("BOOKS_CONVERT_TIMEOUT_SECONDS", 300)
-# A result letter's PDF is made by LibreOffice inside the web request (then kept): it is stopped after
-# this, well below the web server's timeout (gunicorn's 120 s, kotacerdas/gunicorn_conf.py), so the
-# reader gets "download the DOCX" instead of a killed worker and a 502. See evaluation/letter.py.
+# The result letters' PDFs are prepared by a background job, a LibreOffice run per batch of up to ten
+# letters: a run is stopped after this and the job fails (the next download queues it again). See
+# evaluation/letter_pdfs.py.
 LETTER_PDF_TIMEOUT_SECONDS = env_int("LETTER_PDF_TIMEOUT_SECONDS", 60)
 # The worker runs the daily chores (monitoring reminders, …) on its first tick of a day; it looks
 # this often. See kotacerdas/jobs/chores.py.

@@ -30,9 +30,11 @@ from kotacerdas.core.evaluation.letter import score_text
 from kotacerdas.core.instruments import available_instruments, instrument_hash, load_instrument
 from kotacerdas.core.instruments.numbers import fraction_text, to_fraction
 from kotacerdas.core.regions import available_size_schemes, load_size_scheme, size_scheme_to_dict
+from kotacerdas.evaluation.letter_pdfs import queue_letter_pdfs
 from kotacerdas.evaluation.models import (
     Cycle,
     EvidenceLink,
+    LetterJob,
     Participant,
     Publication,
     PublishJob,
@@ -286,9 +288,26 @@ def do_request_results_book(actor: User, cycle: Cycle) -> ResultsBook:
     return book
 
 
-def do_publish(actor: User, cycle: Cycle, on_progress: Callable[[int], None] | None = None) -> Publication:
+def do_publish(
+    actor: User,
+    cycle: Cycle,
+    on_progress: Callable[[int], None] | None = None,
+    *,
+    prepare_letters: bool = True,
+) -> Publication:
     """Publish at once, in this process (the demo, and the job's own work): see publishing.publish."""
-    return publish(actor, cycle, on_progress)
+    return publish(actor, cycle, on_progress, prepare_letters=prepare_letters)
+
+
+def do_prepare_letter_pdfs(actor: User, cycle: Cycle) -> LetterJob:
+    """Ayu queues again the job preparing the PDFs of the cycle's result letters (after it failed)."""
+    require_national_admin(actor)
+    publication = Publication.objects.filter(cycle=cycle).first()
+    if publication is None:
+        raise ValidationError(_("The result letters are made from the publication: publish the cycle first."))
+    if not queue_letter_pdfs(publication, actor):
+        raise ValidationError(_("The letters' PDFs are being prepared already."))
+    return LetterJob.objects.get(publication=publication)
 
 
 def _participant_snapshot(participant: Participant) -> dict[str, Any]:

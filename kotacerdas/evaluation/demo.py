@@ -45,4 +45,5 @@ def load_demo(ayu: User) -> None:
     )
     Cycle.objects.filter(pk=cycle.pk).update(note=NOTE)
     do_enter_results(ayu, cycle, SCORES)
-    do_publish(ayu, cycle)
+    # the letters' PDFs are prepared at the first PDF download (a first start runs no LibreOffice)
+    do_publish(ayu, cycle, prepare_letters=False)

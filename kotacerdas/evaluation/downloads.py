@@ -15,7 +15,6 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from kotacerdas.accounts.access import get_region_for_user
-from kotacerdas.core.books.pdf import ConversionTimeout, PdfUnavailable
 from kotacerdas.core.evaluation.book import book_filename
 from kotacerdas.evaluation.access import (
     cycle_page,
@@ -23,10 +22,12 @@ from kotacerdas.evaluation.access import (
     get_published_result,
     get_region_in_publication,
 )
-from kotacerdas.evaluation.actions import do_request_results_book
-from kotacerdas.evaluation.letter import CONTENT_TYPES, letter_file
-from kotacerdas.evaluation.models import Cycle, Publication, ResultsBook
+from kotacerdas.evaluation.actions import do_prepare_letter_pdfs, do_request_results_book
+from kotacerdas.evaluation.letter import CONTENT_TYPES, kept_letter_pdf, letter_docx
+from kotacerdas.evaluation.letter_pdfs import queue_letter_pdfs
+from kotacerdas.evaluation.models import Cycle, LetterJob, Publication, ResultsBook
 from kotacerdas.evaluation.results_table import results_xlsx
+from kotacerdas.jobs.liveness import sweep
 from kotacerdas.regions.models import Region
 from kotacerdas.web.object_pages import ObjectPage
 from kotacerdas.web.pages import RegionPage, region_page
@@ -48,26 +49,42 @@ def attachment(content: bytes, name: str, content_type: str) -> HttpResponse:
 
 
 def _letter(page: Any, publication: Publication, region: Region, extension: str, back: str) -> HttpResponse:
+    """The DOCX at once; the PDF when it is kept, else a message and the job that prepares it queued.
+
+    Never a conversion here (LibreOffice takes seconds of a web worker): letter_pdfs.py prepares them.
+    """
     if page.request.method != "GET":
         return HttpResponseNotAllowed(["GET"])
-    try:
-        content, name = letter_file(publication, region, extension)
-    except ConversionTimeout as error:
-        messages.error(
-            page.request,
-            _(
-                "Making the PDF took longer than %(seconds)d seconds and was stopped. Download the DOCX, "
-                "or try the PDF again later."
+    if extension == "docx":
+        return attachment(*letter_docx(publication, region), CONTENT_TYPES["docx"])
+    content, name = kept_letter_pdf(publication, region)
+    if content is not None:
+        return attachment(content, name, CONTENT_TYPES["pdf"])
+    sweep(LetterJob, publication=publication)  # a job whose worker died is failed, then queued again
+    if not _without_libreoffice(page, publication):
+        queue_letter_pdfs(publication, page.user)
+        content, name = kept_letter_pdf(publication, region)  # tasks run in this process by default
+        if content is not None:
+            return attachment(content, name, CONTENT_TYPES["pdf"])
+        if not _without_libreoffice(page, publication):
+            messages.info(
+                page.request,
+                _(
+                    "The letter's PDF is being prepared… Download the DOCX now, or the PDF again in a "
+                    "minute or two."
+                ),
             )
-            % {"seconds": error.seconds},
-        )
-        return redirect(back)
-    except PdfUnavailable as error:
-        messages.error(
-            page.request, _("The PDF could not be made: %(error)s Download the DOCX.") % {"error": error}
-        )
-        return redirect(back)
-    return attachment(content, name, CONTENT_TYPES[extension])
+    return redirect(back)
+
+
+def _without_libreoffice(page: Any, publication: Publication) -> bool:
+    """Whether the letters' job failed for want of LibreOffice (then said, and not queued again)."""
+    job = LetterJob.objects.filter(publication=publication).first()
+    if job is None or job.status != LetterJob.Status.FAILED or not job.pdf_unavailable:
+        return False
+    unavailable = _("The PDF could not be made: %(error)s Download the DOCX.")
+    messages.error(page.request, unavailable % {"error": job.message})
+    return True
 
 
 def region_letter(extension: str) -> Any:
@@ -126,5 +143,14 @@ def request_results_book(page: ObjectPage[Cycle]) -> HttpResponse:
     page.run(
         lambda: do_request_results_book(page.user, page.obj),
         done=_("The results book is being made; this page shows when it is ready."),
+    )
+    return redirect("evaluation:cycle", page.obj.pk)
+
+
+@cycle_page
+def prepare_letter_pdfs(page: ObjectPage[Cycle]) -> HttpResponse:
+    page.run(
+        lambda: do_prepare_letter_pdfs(page.user, page.obj),
+        done=_("The letters' PDFs are being prepared; this page shows how many are ready."),
     )
     return redirect("evaluation:cycle", page.obj.pk)

@@ -1,30 +1,24 @@
 """A region's result letter, read only from the immutable publication (DOCX, and PDF by LibreOffice).
 
 Nothing here reads the participants or the region's current record beyond its name and kind: a
-letter downloaded years later shows what was published. The PDF goes through the books' guarded
-converter (kotacerdas/core/books/pdf.py: time limit, own process group, temporary files removed).
-The DOCX is made on each request (milliseconds). The PDF takes LibreOffice seconds of a web worker,
-under ``LETTER_PDF_TIMEOUT_SECONDS`` (60 s, below the web server's own timeout, so a slow conversion
-ends in a message offering the DOCX rather than a killed worker), so it is made once and kept in
-the default storage under a name that hashes what the letter shows and the code that drew it
-(``kotacerdas.release.code_fingerprint``): the next download of the same letter is read back, and
-a letter that would read differently (a renamed region, a new release) is made afresh.
+letter downloaded years later shows what was published. The DOCX is made on each request
+(milliseconds). The PDF is never made in a request: the background job of letter_pdfs.py converts
+every letter of a publication through the books' guarded converter and keeps each in the default
+storage under a name that hashes what the letter shows and the code that drew it
+(``kotacerdas.release.code_fingerprint``); a download reads it back (:func:`kept_letter_pdf`), and a
+letter that would read differently (a renamed region, a new release) has a new name, so it is not
+"kept" until the job has prepared it afresh.
 """
 
 from __future__ import annotations
 
 import hashlib
-from pathlib import Path
 
-from django.conf import settings
-from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.http import Http404
 from django.utils import timezone, translation
 
-from kotacerdas.core.books.pdf import convert_to_pdf
 from kotacerdas.core.evaluation.letter import LetterData, letter_filename, render_letter
-from kotacerdas.core.processes import owned_tempdir
 from kotacerdas.evaluation.models import Publication
 from kotacerdas.planning.reference import dimension_label
 from kotacerdas.regions.models import Region
@@ -80,36 +74,31 @@ def dimension_names(frozen: dict[str, str]) -> dict[str, str]:
         return {dimension_label(code): score for code, score in frozen.items()}
 
 
-def letter_file(publication: Publication, region: Region, extension: str) -> tuple[bytes, str]:
-    """(content, file name) of the letter as DOCX or PDF.
+def letter_docx(publication: Publication, region: Region) -> tuple[bytes, str]:
+    """(content, file name) of the letter as DOCX, made now (milliseconds)."""
+    data = letter_data(publication, region)
+    return render_letter(data), letter_filename(data.year, data.region_name, "docx")
 
-    PdfUnavailable (no LibreOffice) and ConversionTimeout propagate for the view to report.
+
+def kept_letter_pdf(publication: Publication, region: Region) -> tuple[bytes | None, str]:
+    """(content, file name) of the letter's kept PDF; content None while it is not prepared yet.
+
+    Never converts: the PDFs are prepared in the background (letter_pdfs.py).
     """
     data = letter_data(publication, region)
-    docx = render_letter(data)
-    name = letter_filename(data.year, data.region_name, extension)
-    if extension == "docx":
-        return docx, name
-    kept = kept_pdf_name(publication, data)
-    if default_storage.exists(kept):
-        with default_storage.open(kept, "rb") as handle:
+    name = letter_filename(data.year, data.region_name, "pdf")
+    try:
+        with default_storage.open(kept_pdf_name(publication, data), "rb") as handle:
             return handle.read(), name
-    with owned_tempdir("letter") as folder:
-        source = Path(folder) / letter_filename(data.year, data.region_name, "docx")
-        source.write_bytes(docx)
-        (pdf,) = convert_to_pdf([source], Path(folder), timeout=in_request_limit())
-        content = pdf.read_bytes()
-    if not default_storage.exists(kept):  # a second request may have kept it meanwhile
-        default_storage.save(kept, ContentFile(content))
-    return content, name
+    except FileNotFoundError:
+        return None, name
 
 
-def in_request_limit() -> int:
-    """Seconds LibreOffice may take inside a web request: never more than the books' own limit."""
-    return min(settings.LETTER_PDF_TIMEOUT_SECONDS, settings.BOOKS_CONVERT_TIMEOUT_SECONDS)
+def letters_folder(publication: Publication) -> str:
+    return f"evaluation/letters/{publication.pk}"
 
 
 def kept_pdf_name(publication: Publication, data: LetterData) -> str:
     """Where the PDF of exactly this letter, drawn by this code, is kept."""
     digest = hashlib.sha256(f"{code_fingerprint()}\n{data!r}".encode()).hexdigest()[:24]
-    return f"evaluation/letters/{publication.pk}/{data.region_code}-{digest}.pdf"
+    return f"{letters_folder(publication)}/{data.region_code}-{digest}.pdf"

@@ -239,3 +239,58 @@ class ResultsBook(HeartbeatJob):
 from kotacerdas.evaluation.index_models import IndexRun  # noqa: E402
 
 __all__ = ["Cycle", "ImmutableError", "IndexRun", "Participant", "Publication", "PublishJob", "ResultsBook"]
+
+
+class LetterJob(HeartbeatJob):
+    """Preparing the PDF of every result letter of a publication, in the background, n of m.
+
+    One per publication (the unique ``publication`` is the database's guarantee that two downloads
+    never queue two): made queued when the cycle is published, queued again when a letter's PDF is
+    asked for and not kept (a finished or failed job back to queued by one conditional update, which
+    only one concurrent request wins). The task (letter_pdfs.prepare_letter_pdfs) converts only the
+    letters not kept yet; a job whose worker died is failed by the sweep and queued again by the next
+    download or by Ayu on the cycle page.
+    """
+
+    job_abandoned_message = _(
+        "Preparing the letters' PDFs stopped because its worker process stopped; it starts again at the "
+        "next PDF download."
+    )
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("Queued")
+        RUNNING = "running", _("Running")
+        DONE = "done", _("Done")
+        FAILED = "failed", _("Failed")
+
+    publication = models.OneToOneField(
+        Publication, verbose_name=_("publication"), on_delete=models.PROTECT, related_name="letter_job"
+    )
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("requested by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("requested"), auto_now_add=True)
+    finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.QUEUED)
+    progress = models.PositiveSmallIntegerField(_("progress (%)"), default=0)
+    prepared = models.PositiveIntegerField(_("letters prepared"), default=0)
+    total = models.PositiveIntegerField(_("letters"), default=0)
+    message = models.TextField(_("message"), blank=True)
+    # LibreOffice is missing: a download says so instead of queueing the job again (Ayu may retry)
+    pdf_unavailable = models.BooleanField(_("PDF unavailable"), default=False)
+
+    class Meta:
+        verbose_name = _("result letters' PDF job")
+        verbose_name_plural = _("result letters' PDF jobs")
+
+    def __str__(self) -> str:
+        return f"{self.publication} · {self.get_status_display()}"
+
+    @property
+    def is_running(self) -> bool:
+        return self.status in (self.Status.QUEUED, self.Status.RUNNING)

@@ -30,6 +30,7 @@ from kotacerdas.core.evaluation.evaluate import quantile_text
 from kotacerdas.core.evaluation.ranking import check_monev_instrument
 from kotacerdas.core.instruments import Instrument, InstrumentError, instrument_hash, load_instrument
 from kotacerdas.core.instruments.numbers import fraction_text, to_fraction
+from kotacerdas.evaluation.letter_pdfs import queue_letter_pdfs
 from kotacerdas.evaluation.models import Cycle, Participant, Publication
 from kotacerdas.evaluation.record import dimension_counts, published_totals
 from kotacerdas.evaluation.selfassessment import close_unverified
@@ -43,8 +44,18 @@ def require_national_admin(actor: User) -> None:
         raise ActionNotAllowed(_("Only the national programme admin may do this."))
 
 
-def publish(actor: User, cycle: Cycle, on_progress: Callable[[int], None] | None = None) -> Publication:
-    """Rank the verified participants (with rank bands) and publish: immutable, with recipe and input hash."""
+def publish(
+    actor: User,
+    cycle: Cycle,
+    on_progress: Callable[[int], None] | None = None,
+    *,
+    prepare_letters: bool = True,
+) -> Publication:
+    """Rank the verified participants (with rank bands) and publish: immutable, with recipe and input hash.
+
+    With ``prepare_letters`` the job preparing every result letter's PDF is queued with it (it starts
+    when the publication commits); without, the first PDF download queues it.
+    """
     require_national_admin(actor)
     instrument, participants = publishable(cycle)
     with_published_previous_totals(participants, cycle.year)
@@ -76,6 +87,8 @@ def publish(actor: User, cycle: Cycle, on_progress: Callable[[int], None] | None
         close_unverified(actor, locked, participants, published_on)  # each with its own audit entry
         after = {"input_hash": result.input_hash}
         record(actor, "evaluation.publish", locked, before={"state": "open"}, after=after)
+        if prepare_letters:
+            queue_letter_pdfs(publication, actor)
     return publication
 
 

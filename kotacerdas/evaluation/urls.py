@@ -18,6 +18,7 @@ access = {
     "book_pdf": NATIONAL_ADMIN,
     "cycle_letter_docx": NATIONAL_ADMIN,
     "cycle_letter_pdf": NATIONAL_ADMIN,
+    "letters_prepare": NATIONAL_ADMIN,
     "spbe": REGION_SCOPED,
     "spbe_attach": REGION_SCOPED,
     "letter_docx": REGION_SCOPED,
@@ -44,6 +45,7 @@ urlpatterns = [
     path(C + "buku-hasil.pdf", downloads.results_book("pdf"), name="book_pdf"),
     path(C + "surat/<str:code>.docx", downloads.cycle_letter("docx"), name="cycle_letter_docx"),
     path(C + "surat/<str:code>.pdf", downloads.cycle_letter("pdf"), name="cycle_letter_pdf"),
+    path(C + "surat-pdf/", downloads.prepare_letter_pdfs, name="letters_prepare"),
     path("r/<str:code>/spbe/", views_spbe.spbe_coverage, name="spbe"),
     path(
         "r/<str:code>/spbe/asesmen/<id:assessment_id>/lampirkan/", views_spbe.spbe_attach, name="spbe_attach"

@@ -2,7 +2,6 @@
 
 import io
 import re
-import shutil
 
 import pytest
 from django.urls import reverse
@@ -72,40 +71,6 @@ def test_budi_may_not_open_the_cycle_letters_or_table(as_budi, publication) -> N
     cycle_id = publication.cycle.pk
     assert as_budi.get(reverse("evaluation:cycle_letter_docx", args=[cycle_id, "33.73"])).status_code == 404
     assert as_budi.get(reverse("evaluation:results_xlsx", args=[cycle_id])).status_code == 404
-
-
-@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
-def test_the_letter_as_pdf(as_budi, publication) -> None:
-    response = as_budi.get(reverse("evaluation:letter_pdf", args=["33.73", 2027]))
-    assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
-    assert response.content.startswith(b"%PDF")
-    assert 'filename="Surat-Hasil-Evaluasi-2027-Kota-Salatiga.pdf"' in response["Content-Disposition"]
-
-
-def test_the_pdf_is_made_once_and_read_back_until_the_letter_would_read_differently(
-    as_budi, publication, settings, tmp_path, monkeypatch
-) -> None:
-    """LibreOffice takes seconds of a web worker: the same letter is not converted on every download."""
-    from kotacerdas.evaluation import letter
-    from kotacerdas.regions.models import Region
-
-    settings.MEDIA_ROOT = tmp_path
-    made: list[str] = []
-
-    def convert(paths, outdir, timeout):  # type: ignore[no-untyped-def]
-        made.append(paths[0].name)
-        pdf = outdir / (paths[0].stem + ".pdf")
-        pdf.write_bytes(b"%PDF-1.4 letter " + str(len(made)).encode())
-        return [pdf]
-
-    monkeypatch.setattr(letter, "convert_to_pdf", convert)
-    url = reverse("evaluation:letter_pdf", args=["33.73", 2027])
-    first, second = as_budi.get(url), as_budi.get(url)
-    assert first.status_code == second.status_code == 200
-    assert first.content == second.content == b"%PDF-1.4 letter 1"
-    assert len(made) == 1
-    Region.objects.filter(code="33.73").update(name="Kota Salatiga Baru")
-    assert as_budi.get(url).content == b"%PDF-1.4 letter 2"  # the name it shows changed: made afresh
 
 
 def screen_rows(html: str) -> list[list[str]]:
@@ -193,26 +158,3 @@ def test_the_file_name_keeps_ascii_words_only() -> None:
     assert (
         letter_filename(2027, "Kab. Toli-Toli (é)", "docx") == "Surat-Hasil-Evaluasi-2027-Kab-Toli-Toli.docx"
     )
-
-
-def test_a_slow_pdf_is_stopped_well_inside_the_web_servers_timeout_and_the_docx_is_offered(
-    as_budi, publication, settings, monkeypatch, tmp_path
-) -> None:
-    """The conversion runs inside the request: it must end before gunicorn kills the worker (120 s),
-    whatever the books' own (background) limit is."""
-    import time
-
-    from kotacerdas import gunicorn_conf
-    from kotacerdas.core.tests.procs import slow_program
-
-    assert gunicorn_conf.timeout > settings.LETTER_PDF_TIMEOUT_SECONDS
-    settings.BOOKS_CONVERT_TIMEOUT_SECONDS = 30  # stands for the 300 s a background book may take
-    settings.LETTER_PDF_TIMEOUT_SECONDS = 1
-    settings.MEDIA_ROOT = tmp_path / "media"  # no PDF kept by an earlier download
-    monkeypatch.setenv("KOTACERDAS_SOFFICE", str(slow_program(tmp_path)))  # a LibreOffice that never ends
-    began = time.monotonic()
-    response = as_budi.get(reverse("evaluation:letter_pdf", args=["33.73", 2027]), follow=True)
-    assert time.monotonic() - began < 15
-    assert response.redirect_chain[0][0] == reverse("regions:workspace", args=["33.73"])
-    assert "Pembuatan PDF melebihi 1 detik dan dihentikan." in response.content.decode()
-    assert "evaluasi/2027/surat.docx" in response.content.decode()
