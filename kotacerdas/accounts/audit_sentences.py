@@ -76,6 +76,7 @@ SENTENCES: dict[str, Any] = {
     "masterplan.initiative.save": L("saved the initiative %(object)s"),
     "masterplan.kpi.delete": L("deleted the KPI %(object)s"),
     "masterplan.kpi.save": L("saved the KPI %(object)s"),
+    "masterplan.kpi.targets": L("corrected the yearly targets of the KPI %(object)s"),
     "masterplan.pin": L("pinned the start year of %(object)s"),
     "masterplan.problem.delete": L("deleted the problem %(object)s"),
     "masterplan.problem.save": L("saved the problem %(object)s"),

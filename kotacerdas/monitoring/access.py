@@ -117,6 +117,13 @@ def reportable_kpis(user: Person, region: Region, year: int | None = None) -> Qu
     )
 
 
+def approved_kpi_years(kpi: Kpi) -> set[int]:
+    """The years in which a realisation of ``kpi`` has been approved (for the planning page that
+    corrects its targets: ``kotacerdas.planning.target_readers``)."""
+    approved = KpiReport.objects.filter(kpi=kpi, status=core.APPROVED)
+    return set(approved.values_list("period__year", flat=True))
+
+
 def checked_id(pk: int) -> int:
     """An id from a URL, or 404 when no row can have it (SQLite cannot even compare a 30-digit id)."""
     if not 0 < pk < 2**63:

@@ -41,3 +41,9 @@ class MonitoringConfig(AppConfig):
         from kotacerdas.web import inbox
 
         inbox.register("monitoring", *MONITORING_SOURCES)
+
+        from kotacerdas.monitoring.access import approved_kpi_years
+        from kotacerdas.planning.target_readers import register_approved_years
+
+        # the page that corrects a KPI's targets says which years monitoring has approved already
+        register_approved_years(approved_kpi_years)

@@ -146,6 +146,9 @@ class NumberInput(forms.TextInput):
     def format_value(self, value: Any) -> str | None:
         if value is None or value == "":
             return None
+        if isinstance(value, Decimal | int | float) and not isinstance(value, bool):
+            # a stored number: str(Decimal("1.125")) would read back as 1125 (thousands)
+            return editable(value) if Decimal(value).is_finite() else str(value)
         try:
             return editable(read_number(str(value)))
         except (NotANumber, ArithmeticError):

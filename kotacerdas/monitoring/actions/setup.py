@@ -91,6 +91,17 @@ def do_add_milestone(actor: User, quick_win: QuickWin, *, title: str, year: int)
     title = " ".join(title.split())
     if not title:
         raise ValidationError({"title": _("Name the milestone.")})
+    masterplan = quick_win.initiative.masterplan  # the Quick Win's own revision, not the active one
+    if not masterplan.period_start <= year <= masterplan.period_end:
+        raise ValidationError(
+            {
+                "year": _(
+                    "The milestone's year %(year)s lies outside the masterplan period (%(first)s–%(last)s): "
+                    "choose a year inside the period."
+                )
+                % {"year": year, "first": masterplan.period_start, "last": masterplan.period_end}
+            }
+        )
     with transaction.atomic():
         milestone = Milestone.objects.create(quick_win=quick_win, title=title, year=year)
         record(

@@ -361,6 +361,7 @@ T = {
     "%(done)s of %(planned)s done": "%(done)s dari %(planned)s selesai",
     "Quick Win milestones planned": "Tonggak Quick Win yang direncanakan",
     "%(done)s of %(planned)s": "%(done)s dari %(planned)s",
+    "The milestone's year %(year)s lies outside the masterplan period (%(first)s–%(last)s): choose a year inside the period.": "Tahun tonggak %(year)s berada di luar periode masterplan (%(first)s–%(last)s): pilih tahun di dalam periode.",
 }
 
 # Indonesian has one plural form (Plural-Forms: nplurals=1): one text for every count.

@@ -91,3 +91,17 @@ def test_a_milestone_needs_a_name_and_an_outcome_a_source(world, budi, region_a)
     )
     assert message_of(call) == {"source": ["Sebutkan sumber nilainya (mis. BPS, Susenas 2024)."]}
     assert not OutcomeValue.objects.exists()
+
+
+@pytest.mark.parametrize("year", [2025, 2031])
+def test_a_milestone_outside_its_masterplan_period_is_refused(world, budi, year) -> None:
+    quick_win = world.milestone.quick_win
+    call = lambda: do_add_milestone(budi, quick_win, title="Peluncuran", year=year)  # noqa: E731
+    assert message_of(call) == {
+        "year": [
+            f"Tahun tonggak {year} berada di luar periode masterplan (2026–2030): "
+            "pilih tahun di dalam periode."
+        ]
+    }
+    assert list(Milestone.objects.all()) == [world.milestone]
+    assert do_add_milestone(budi, quick_win, title="Evaluasi", year=2030).year == 2030

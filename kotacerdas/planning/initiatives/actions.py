@@ -14,7 +14,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from kotacerdas.accounts.models import User
-from kotacerdas.audit.log import record
+from kotacerdas.audit.log import record, save_audited
 from kotacerdas.audit.versioning import require_version
 from kotacerdas.core.budget_codes import BudgetCodeError, parse_budget_code
 from kotacerdas.core.masterplan_checks import check_plan
@@ -157,16 +157,28 @@ def do_delete_initiative(actor: User, initiative: Initiative) -> None:
 
 
 def clean_targets(masterplan: Masterplan, targets: Mapping[int, Any]) -> dict[str, str]:
+    """The non-blank targets as {"2027": "12.5"}; a target outside the masterplan period, or one that
+    is not a number, refuses them all."""
     cleaned = {}
     for year, value in sorted(targets.items()):
         if value in (None, ""):
             continue
         if year not in masterplan.years:
-            raise ValidationError({"targets": _("Targets must lie inside the masterplan period.")})
+            raise ValidationError(
+                {
+                    "targets": _(
+                        "The target for %(year)s lies outside the masterplan period (%(first)s–%(last)s): "
+                        "clear it or choose a year inside the period."
+                    )
+                    % {"year": year, "first": masterplan.period_start, "last": masterplan.period_end}
+                }
+            )
         try:
-            number = Decimal(str(value))
+            number = Decimal(str(value).strip())
         except ArithmeticError:
-            raise ValidationError({"targets": _("Targets must be numbers.")}) from None
+            number = Decimal("NaN")
+        if not number.is_finite():
+            raise ValidationError({"targets": _("Targets must be numbers.")})
         cleaned[str(year)] = format(number.normalize(), "f")
     return cleaned
 
@@ -194,6 +206,30 @@ def do_save_kpi(
     kpi.targets = cleaned
     with transaction.atomic():
         save_record(actor, kpi, "masterplan.kpi.save", region, before)
+    return kpi
+
+
+def do_set_kpi_targets(
+    actor: User, kpi: Kpi, *, targets: Mapping[int, Any], version: int | None = None
+) -> Kpi:
+    """Correct a KPI's yearly targets in place: ``targets`` is the whole set ({year: value}, a blank
+    value is no target for that year), replacing the stored one.
+
+    ``version`` is the KPI's version the person's form started from: a save from an older one is
+    refused (``require_version``). Monitoring reads these same targets (it keeps no copy), so an
+    approved realisation of a changed year is compared with the new target from then on."""
+    initiative = kpi.initiative
+    region = initiative.region
+    require_editor(actor, region)
+    initiative.require_active_plan()  # an earlier revision is read-only
+    masterplan = require_masterplan(region)
+    cleaned = clean_targets(masterplan, targets)
+    with transaction.atomic():
+        require_version(kpi, version)
+        if cleaned != kpi.targets:
+            # as when a KPI is added: targets entered now are set for the initiative's start year
+            changes = {"targets": cleaned, "targets_start_year": initiative.start_year}
+            save_audited(actor, "masterplan.kpi.targets", kpi, changes, region=region, watch=["version"])
     return kpi
 
 

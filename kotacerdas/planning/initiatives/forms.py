@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 from django import forms
@@ -7,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kotacerdas.planning.analysis.forms import as_checkboxes, element_field
 from kotacerdas.planning.initiatives.fields import INITIATIVE_FIELDS
-from kotacerdas.planning.models import FundingSource, Initiative, Problem
+from kotacerdas.planning.models import FundingSource, Initiative, Kpi, Problem
 from kotacerdas.regions.models import Region
 from kotacerdas.web.forms import NumberField, RupiahField, SpreadsheetField, VersionedForm, limited_text
 
@@ -100,6 +101,38 @@ class KpiForm(forms.Form):
         for year in years:
             self.fields[f"t_{year}"] = NumberField(
                 label=_("Target %(year)s") % {"year": year}, required=False, max_digits=18, decimal_places=4
+            )
+
+    def targets(self) -> dict[int, Any]:
+        return {year: self.cleaned_data.get(f"t_{year}") for year in self.years}
+
+
+def _stored_number(value: Any) -> Any:
+    """A stored target as a number, so the input shows it as the pages write it (1.125 → 1,125)."""
+    try:
+        return Decimal(str(value))
+    except ArithmeticError:
+        return value
+
+
+class KpiTargetsForm(VersionedForm):
+    """A KPI's yearly targets corrected in place: one field per year of the masterplan period (as the
+    add form), plus any year outside it that still holds a target (to be cleared); blank = no target."""
+
+    def __init__(self, *args: Any, kpi: Kpi, period: list[int], **kwargs: Any) -> None:
+        stored = {int(y) for y in kpi.targets if str(y).isdigit()}
+        kwargs.setdefault(
+            "initial",
+            {"version": kpi.version, **{f"t_{y}": _stored_number(kpi.targets[str(y)]) for y in stored}},
+        )
+        super().__init__(*args, **kwargs)
+        self.years = sorted(set(period) | stored)
+        for year in self.years:
+            label = _("Target %(year)s") % {"year": year}
+            if year not in period:
+                label = _("Target %(year)s (outside the masterplan period)") % {"year": year}
+            self.fields[f"t_{year}"] = NumberField(
+                label=label, required=False, max_digits=18, decimal_places=4
             )
 
     def targets(self) -> dict[int, Any]:

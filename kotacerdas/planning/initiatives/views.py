@@ -17,10 +17,17 @@ from kotacerdas.planning.access import get_in_region, masterplan_of, masterplan_
 from kotacerdas.planning.checks import budget_code_warnings, finding_lines, named_codes, plan_findings
 from kotacerdas.planning.initiatives import actions, xlsx
 from kotacerdas.planning.initiatives.fields import ATTRIBUTE_FIELDS
-from kotacerdas.planning.initiatives.forms import BudgetForm, ImportForm, InitiativeForm, KpiForm
+from kotacerdas.planning.initiatives.forms import (
+    BudgetForm,
+    ImportForm,
+    InitiativeForm,
+    KpiForm,
+    KpiTargetsForm,
+)
 from kotacerdas.planning.initiatives.xlsx_read import RowError
 from kotacerdas.planning.models import FundingSource, Initiative, Kpi, Masterplan
 from kotacerdas.planning.pages import editors_only, needs_masterplan, post_only
+from kotacerdas.planning.target_readers import approved_years
 from kotacerdas.regions.models import Region
 from kotacerdas.web.pages import RegionPage, delete_view
 from kotacerdas.web.params import page_of, query_int
@@ -162,6 +169,46 @@ initiative_delete = delete_view(
     done=gettext_lazy("Initiative deleted."),
     back="planning:initiatives",
 )
+
+
+@needs_masterplan
+@editors_only
+def kpi_targets(page: Page, masterplan: Masterplan, kpi_id: int) -> HttpResponse:
+    """Correct a KPI's yearly targets in place, one field per year; blank = no target that year."""
+    kpi = get_in_region(Kpi, page.region, kpi_id)
+    form = KpiTargetsForm(page.post, kpi=kpi, period=masterplan.years)
+    approved = approved_years(kpi)
+    before = dict(kpi.targets)
+
+    def done(saved: Kpi) -> str:
+        changed = [y for y in approved if before.get(str(y)) != saved.targets.get(str(y))]
+        if changed:
+            messages.warning(page.request, approved_changed_message(changed))
+        return _("Targets of the KPI “%(name)s” saved.") % {"name": saved.name}
+
+    saved = page.save(
+        form,
+        lambda data: actions.do_set_kpi_targets(
+            page.user, kpi, targets=form.targets(), version=data.get("version")
+        ),
+        done,
+        then=f"{kpi.initiative.get_absolute_url()}#kpi-{kpi.pk}",
+    )
+    context = {
+        "kpi": kpi,
+        "item": kpi.initiative,
+        "form": form,
+        "masterplan": masterplan,
+        "approved": approved,
+    }
+    return saved or page.render("planning/kpi_targets.html", context, form)
+
+
+def approved_changed_message(years: list[int]) -> str:
+    return _(
+        "Monitoring had already approved this KPI's realisation for: %(years)s; from now on it is "
+        "compared with the new target."
+    ) % {"years": ", ".join(str(y) for y in years)}
 
 
 @masterplan_page

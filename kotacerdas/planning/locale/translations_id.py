@@ -52,6 +52,16 @@ T = {
     "Shift the targets of all these KPIs to follow the roadmap": "Geser target IKU mengikuti peta jalan (semua yang ditandai)",
     "These KPI targets lie in years the adopted roadmap does not run their initiative; the books and monitoring show them as they are. Shift them to follow the roadmap or correct them on the initiative's page:": "Target IKU berikut berada pada tahun ketika rencana yang ditetapkan tidak menjalankan inisiatifnya; buku dan monitoring menampilkannya apa adanya. Geser target mengikuti peta jalan atau perbaiki di halaman inisiatifnya:",
     "targets set for the start year": "tahun mulai acuan target",
+    "The target for %(year)s lies outside the masterplan period (%(first)s–%(last)s): clear it or choose a year inside the period.": "Target untuk %(year)s berada di luar periode masterplan (%(first)s–%(last)s): kosongkan atau pilih tahun di dalam periode.",
+    "Target %(year)s (outside the masterplan period)": "Target %(year)s (di luar periode masterplan)",
+    "Targets of the KPI “%(name)s” saved.": "Target IKU “%(name)s” disimpan.",
+    "Monitoring had already approved this KPI's realisation for: %(years)s; from now on it is compared with the new target.": "Monitoring sudah menyetujui realisasi IKU ini untuk tahun: %(years)s; mulai sekarang realisasi itu dibandingkan dengan target yang baru.",
+    "Targets of %(name)s": "Target %(name)s",
+    "Targets of the KPI “%(name)s”": "Target IKU “%(name)s”",
+    "One target per year of the masterplan period (%(first)s–%(last)s); leave a year blank for no target that year.": "Satu target untuk setiap tahun periode masterplan (%(first)s–%(last)s); kosongkan tahun yang tidak memiliki target.",
+    "Monitoring has already approved this KPI's realisation for: %(years)s. Monitoring reads the targets saved here, so if you change the target of such a year, its approved realisation is compared with the new target.": "Monitoring sudah menyetujui realisasi IKU ini untuk tahun: %(years)s. Monitoring membaca target yang disimpan di sini, sehingga bila target tahun tersebut diubah, realisasi yang sudah disetujui dibandingkan dengan target yang baru.",
+    "Edit targets": "Ubah target",
+    "Save targets": "Simpan target",
 }
 PLURALS = {
     "The targets of %(n)d KPI now follow the adopted roadmap.": "Target %(n)d IKU kini mengikuti rencana yang ditetapkan.",

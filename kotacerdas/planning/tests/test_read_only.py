@@ -75,6 +75,7 @@ def test_form_only_pages_are_refused_to_rina_on_get_too(rina, world_a) -> None:
     for name, args in [
         ("initiative_new", []),
         ("initiative_edit", [world_a["initiative_id"]]),
+        ("kpi_targets", [world_a["kpi_id"]]),
         ("initiatives_import", []),
         ("weights_ahp", []),
         ("weights_direct", []),

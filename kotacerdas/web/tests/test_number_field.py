@@ -40,3 +40,15 @@ def test_it_is_written_back_as_the_pages_print_it_in_a_text_input() -> None:
     html = str(WeightForm(initial={"weight": Decimal("0.250")})["weight"])
     assert 'type="text"' in html and 'inputmode="decimal"' in html and 'value="0,25"' in html
     assert 'value="abc"' in str(WeightForm({"weight": "abc"})["weight"])  # the typing, with its error
+
+
+def test_a_stored_number_is_shown_so_that_it_reads_back_the_same() -> None:
+    """1.125 stored (one and an eighth) was shown as "1.125", which the field reads as 1125."""
+    from decimal import Decimal
+
+    from kotacerdas.web.forms import NumberField, NumberInput
+
+    for stored in (Decimal("1.125"), Decimal("4350.0000"), Decimal("0.0625"), 7):
+        shown = NumberInput().format_value(stored)
+        assert NumberField(max_digits=18, decimal_places=4).clean(shown) == Decimal(stored)
+    assert NumberInput().format_value(Decimal("1.125")) == "1,125"

@@ -44,7 +44,12 @@ def test_kpi_targets_are_numbers_inside_the_period(budi, plan_a) -> None:
     kpi = {"name": "Dataset terbuka", "unit": "dataset", "baseline": None}
     with pytest.raises(ValidationError) as error:
         do_save_kpi(budi, data, targets={2031: "10"}, **kpi)
-    assert error.value.message_dict == {"targets": ["Target harus berada di dalam periode masterplan."]}
+    assert error.value.message_dict == {
+        "targets": [
+            "Target untuk 2031 berada di luar periode masterplan (2026–2030): "
+            "kosongkan atau pilih tahun di dalam periode."
+        ]
+    }
     with pytest.raises(ValidationError) as error:
         do_save_kpi(budi, data, targets={2027: "sepuluh"}, **kpi)
     assert error.value.message_dict == {"targets": ["Target harus berupa angka."]}
