@@ -142,3 +142,24 @@ def test_a_per_cent_sign_touches_its_number_in_every_message() -> None:
         if spaced.search(text)
     ]
     assert found == []
+
+
+def markup_problems(html: str) -> list[str]:
+    """What the walks above check, on one page: a plain <title>, every aria-describedby id on the
+    page, every control labelled; and the page never reloads itself (a <meta> refresh moves the focus
+    to the top and has a screen reader read the whole page again: a job's status refreshes in its own
+    live region, kotacerdas/static/kotacerdas/live-status.js, the refresh kept for <noscript> only)."""
+    found = []
+    title = re.search(r"<title>(.*?)</title>", html, re.S)
+    if title is None or "<" in title.group(1) or len(title.group(1)) > 200:
+        found.append(f"title {title.group(1)[:120] if title else None}")
+    ids = set(re.findall(r'\sid="([^"]+)"', html))
+    described = {i for value in re.findall(r'aria-describedby="([^"]*)"', html) for i in value.split()}
+    found += [f"aria-describedby={missing} names no element" for missing in sorted(described - ids)]
+    controls = _Controls()
+    controls.feed(html)
+    found += [f"unlabelled {control}" for control in controls.unlabelled()]
+    outside_noscript = re.sub(r"<noscript>.*?</noscript>", "", html, flags=re.S)
+    if re.search(r"<meta[^>]+http-equiv=\"refresh\"", outside_noscript, re.I):
+        found.append("the page reloads itself (meta refresh)")
+    return found

@@ -12,11 +12,14 @@ To check another public page, add its URL name (and its kwargs) to PUBLIC_PAGES.
 from __future__ import annotations
 
 import os
+import re
 from datetime import date
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
 from django.urls import reverse
+from playwright.sync_api import expect
 
 from conftest import REGION_A
 
@@ -121,3 +124,108 @@ def test_a_table_wider_than_a_phone_is_reachable_by_keyboard(page) -> None:  # t
     )
     page.set_viewport_size({"width": 1366, "height": 800})  # it fits: out of the Tab order again
     page.wait_for_function("() => !document.querySelector('.table-wrap').hasAttribute('tabindex')")
+
+
+def body_fits(page) -> bool:  # type: ignore[no-untyped-def]
+    """The page itself does not scroll sideways (a wide table scrolls inside its .table-wrap)."""
+    return bool(page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"))
+
+
+def walk(page, paths: list[str]) -> dict[str, list[str]]:  # type: ignore[no-untyped-def]
+    """axe on each page at a laptop's width and at a phone's (390 px), and the phone's page width."""
+    found: dict[str, list[str]] = {}
+    for width in (1366, 390):
+        page.set_viewport_size({"width": width, "height": 844})
+        for path in paths:
+            response = page.goto(page.base_url + path)
+            assert response is not None and response.status == 200, path
+            problems = violations(page)
+            if not body_fits(page):
+                problems.append(f"the page scrolls sideways at {width} px")
+            found[f"{path} @{width}"] = problems
+    return found
+
+
+@pytest.fixture
+def demo(ayu):  # type: ignore[no-untyped-def]
+    """The whole demo (kotacerdas/demo.py), its personas given the tests' password."""
+    from conftest import PASSWORD
+    from kotacerdas.accounts.models import User
+    from kotacerdas.demo import load_demo
+
+    load_demo()
+    for user in User.objects.filter(username__in=["ayu", "budi"]):
+        user.set_password(PASSWORD)
+        user.save()
+
+
+def test_the_states_added_with_the_2026_publication(page, demo) -> None:  # type: ignore[no-untyped-def]
+    """What came with closing, KPI-target findings and Quick Win progress, on the demo's records:
+    Salatiga's closed 2026 self-assessment (its banner), the KPI targets the adopted roadmap moved
+    away from (the finding and Budi's 'Geser target IKU' buttons on the masterplan, initiatives and
+    roadmap pages), the monitoring page's per-year Quick Win table, the outcome indicators page and
+    the portal's Quick Win progress — at a laptop's width and a phone's."""
+    from kotacerdas.assessment.models import Assessment
+    from tests.browser.conftest import log_in
+
+    closed = Assessment.objects.filter(region__code=REGION_A, state="closed").first()
+    assert closed is not None
+    code = REGION_A
+    paths = [
+        reverse("assessment:detail", kwargs={"code": code, "assessment_id": closed.pk}),
+        reverse("assessment:assign", kwargs={"code": code, "assessment_id": closed.pk}),
+        reverse("assessment:import", kwargs={"code": code, "assessment_id": closed.pk}),
+        reverse("planning:overview", kwargs={"code": code}),
+        reverse("planning:initiatives", kwargs={"code": code}),
+        reverse("planning:roadmap", kwargs={"code": code}),
+        reverse("monitoring:region", kwargs={"code": code}),
+        reverse("monitoring:outcomes", kwargs={"code": code}),
+        reverse("portal:region", kwargs={"code": code}),
+    ]
+    log_in(page, "budi")
+    page.goto(page.base_url + paths[0])
+    assert "Ditutup karena siklus evaluasi" in page.get_by_test_id("closed-banner").inner_text()
+    page.goto(page.base_url + paths[3])
+    assert page.get_by_role("button", name=re.compile("Geser target IKU")).count() > 0
+    page.goto(page.base_url + paths[6])
+    assert page.locator("#quick-wins tbody tr").count() > 0
+    assert walk(page, paths) == {f"{path} @{width}": [] for width in (1366, 390) for path in paths}
+
+
+def test_the_cycle_page_with_its_letters_pdf_progress(page, demo, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Ayu's published 2026 cycle: the 'Siapkan PDF surat' form, then its job at work (n of m ready,
+    the status that refreshes itself), and the national monitoring page with its Quick Win column."""
+    from kotacerdas.accounts.models import User
+    from kotacerdas.evaluation import letter_pdfs
+    from kotacerdas.evaluation.models import LetterJob, Publication
+    from tests.browser.conftest import log_in
+
+    publication = Publication.objects.get()
+    cycle_path = reverse("evaluation:cycle", kwargs={"cycle_id": publication.cycle_id})
+    national = reverse("monitoring:national")
+    log_in(page, "ayu")
+    page.goto(page.base_url + cycle_path)
+    assert page.get_by_role("button", name="Siapkan PDF surat").count() == 1
+    assert walk(page, [cycle_path, national]) == {
+        f"{path} @{width}": [] for width in (1366, 390) for path in (cycle_path, national)
+    }
+    # a worker has taken the job and converted 2 of the letters
+    monkeypatch.setattr(letter_pdfs, "prepare_letter_pdfs", SimpleNamespace(enqueue=lambda job_id: None))
+    assert letter_pdfs.queue_letter_pdfs(publication, User.objects.get(username="ayu"))
+    jobs = LetterJob.objects.filter(publication=publication)
+    jobs.update(status="running", prepared=2, total=5)
+    assert walk(page, [cycle_path]) == {f"{cycle_path} @{width}": [] for width in (1366, 390)}
+    # the status changes in its polite live region alone: no reload (which would move the focus to
+    # the top and make a screen reader read the whole page again every few seconds)
+    status = page.locator("#letter-pdfs-live")
+    assert status.get_attribute("aria-live") == "polite" and "2 dari 5 siap" in status.inner_text()
+    letter = page.get_by_role("link", name="DOCX").last
+    letter.focus()
+    page.evaluate("window.kcSamePage = true")
+    jobs.update(prepared=4)
+    expect(status).to_contain_text("4 dari 5 siap", timeout=10_000)
+    jobs.update(status="done", prepared=5)
+    expect(status).to_contain_text("5 dari 5 surat siap", timeout=10_000)
+    assert page.evaluate("window.kcSamePage === true")  # never reloaded
+    assert letter.evaluate("link => link === document.activeElement")
+    assert status.get_attribute("data-refresh") is None  # the job ended: no more fetching

@@ -153,7 +153,9 @@ def test_a_publication_job_is_queued_once_and_shows_its_state(as_ayu, ayu) -> No
     with pytest.raises(ValidationError, match="sudah berjalan"):
         do_request_publication(ayu, cycle)
     page = as_ayu.get(reverse("evaluation:cycle", args=[cycle.pk])).content.decode()
-    assert 'http-equiv="refresh"' in page and "Publikasi: Dalam antrean (0%)" in page
+    assert "Publikasi: Dalam antrean (0%)" in page
+    # its status refreshes in its own live region, and the page loads once when the job ends
+    assert '<div id="publish-job-live" aria-live="polite" data-refresh="3" data-refresh-end="reload">' in page
     assert "Terbitkan hasil" not in page
 
 
