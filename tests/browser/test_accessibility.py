@@ -229,3 +229,57 @@ def test_the_cycle_page_with_its_letters_pdf_progress(page, demo, monkeypatch) -
     assert page.evaluate("window.kcSamePage === true")  # never reloaded
     assert letter.evaluate("link => link === document.activeElement")
     assert status.get_attribute("data-refresh") is None  # the job ended: no more fetching
+
+
+def test_the_pages_of_a_job_at_work_refresh_their_status_alone(page, demo) -> None:  # type: ignore[no-untyped-def]
+    """A books version being generated, a running roadmap run and a running composite-index run (each
+    held in the database, a worker's beat just now): no violation at 1366 and 390 px (a page that reloads
+    itself is a critical one), and on the books page the progress changes in its polite live region alone,
+    the focus kept, until the books are ready: then the page loads once and shows them."""
+    from django.utils import timezone
+
+    from kotacerdas.accounts.models import User
+    from kotacerdas.documents.models import BookVersion
+    from kotacerdas.evaluation.index_actions import do_create_index_run
+    from kotacerdas.evaluation.index_models import IndexRun
+    from kotacerdas.evaluation.tests.index_helpers import choices, example_uploads
+    from kotacerdas.planning.models import RoadmapRun
+    from kotacerdas.regions.models import Region
+    from tests.browser.conftest import log_in
+
+    now = timezone.now()
+    budi, ayu = User.objects.get(username="budi"), User.objects.get(username="ayu")
+    region = Region.objects.get(code=REGION_A)
+    books = BookVersion.objects.create(
+        region=region, number=99, programme_year=2026, status="running", progress=40, heartbeat_at=now
+    )
+    roadmap = RoadmapRun.objects.create(
+        region=region, created_by=budi, state="running", instance={}, inputs_hash="0" * 64, time_limit=60
+    )
+    RoadmapRun.objects.filter(pk=roadmap.pk).update(heartbeat_at=now, running_since=now)
+    index = do_create_index_run(ayu, title="ASEM (contoh)", choices=choices(), **example_uploads())
+    IndexRun.objects.filter(pk=index.pk).update(status="running", progress=42, heartbeat_at=now)
+    budi_paths = [books.get_absolute_url(), roadmap.get_absolute_url()]
+    index_path = reverse("evaluation:index_run", args=[index.pk])
+
+    log_in(page, "ayu")
+    assert walk(page, [index_path]) == {f"{index_path} @{width}": [] for width in (1366, 390)}
+    assert "Berjalan (42%)" in page.locator("#index-status-live").inner_text()
+    page.context.clear_cookies()
+    log_in(page, "budi")
+    assert walk(page, budi_paths) == {f"{path} @{width}": [] for width in (1366, 390) for path in budi_paths}
+    assert "Berjalan: " in page.locator("#roadmap-run-live").inner_text()
+
+    page.goto(page.base_url + books.get_absolute_url())
+    status = page.locator("#books-progress-live")
+    assert status.get_attribute("aria-live") == "polite" and "40%" in status.inner_text()
+    link = page.locator(".breadcrumb a").last  # "Buku"
+    link.focus()
+    page.evaluate("window.kcSamePage = true")
+    BookVersion.objects.filter(pk=books.pk).update(progress=74, heartbeat_at=timezone.now())
+    expect(status).to_contain_text("74%", timeout=10_000)
+    assert page.evaluate("window.kcSamePage === true")  # never reloaded
+    assert link.evaluate("link => link === document.activeElement")
+    BookVersion.objects.filter(pk=books.pk).update(status="done", progress=100)
+    expect(page.get_by_role("heading", name="Berkas")).to_be_visible(timeout=10_000)  # loaded once
+    assert page.evaluate("window.kcSamePage === undefined") and status.count() == 0

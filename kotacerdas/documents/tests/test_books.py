@@ -68,8 +68,13 @@ def test_budi_generates_the_four_books_of_a_region_without_data(as_budi, region_
 def test_the_status_page_refreshes_while_the_books_are_generated(as_budi, budi, region_a) -> None:
     version = BookVersion.objects.create(region=region_a, number=1, programme_year=2026, progress=40)
     page = as_budi.get(version.get_absolute_url()).content.decode()
-    assert '<meta http-equiv="refresh" content="2">' in page
-    assert 'value="40"' in page
+    # the progress refreshes in its own polite live region (live-status.js) and the page loads once
+    # when the books are ready; the page never reloads itself, except without JavaScript
+    live = '<div id="books-progress-live" aria-live="polite" data-refresh="2" data-refresh-end="reload">'
+    assert live in page
+    assert 'value="40"' in page.split('id="books-progress-live"', 1)[1].split("</div>", 1)[0]
+    assert page.count('http-equiv="refresh"') == 1
+    assert '<noscript><meta http-equiv="refresh" content="2"></noscript>' in page
 
 
 def test_a_book_file_downloads_as_an_editable_docx(as_budi, region_a) -> None:

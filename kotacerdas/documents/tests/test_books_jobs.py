@@ -18,7 +18,7 @@ from kotacerdas.documents.models import BookSettings, BookVersion
 
 pytestmark = pytest.mark.django_db
 
-REFRESH = '<meta http-equiv="refresh" content="2">'
+REFRESH = 'data-refresh="2" data-refresh-end="reload"'  # the progress refreshes itself (live-status.js)
 ABANDONED = "Pembuatan terhenti karena proses pekerja berhenti; silakan buat ulang buku."
 
 

@@ -124,3 +124,22 @@ def test_the_list_of_runs_and_its_api_leave_the_tables_and_results_unread(
         runs = [q["sql"] for q in captured if 'FROM "evaluation_indexrun"' in q["sql"]]
         assert runs, url
         assert [c for sql in runs for c in bulky if f'"evaluation_indexrun"."{c}"' in sql] == [], url
+
+
+def test_a_running_index_run_refreshes_its_status_alone_not_the_page(as_ayu, ayu) -> None:
+    """The status (with its percentage) refreshes in its own polite live region (live-status.js) and the
+    page loads once when the run ends: no meta refresh (it moved the focus to the top and had a screen
+    reader read the whole page every 3 s), except for a browser without JavaScript."""
+    run = do_create_index_run(ayu, title="ASEM (contoh)", choices=choices(), **example_uploads())  # queued
+    IndexRun.objects.filter(pk=run.pk).update(status="running", progress=42)
+    url = reverse("evaluation:index_run", args=[run.pk])
+    page = as_ayu.get(url).content.decode()
+    assert (
+        '<dd id="index-status-live" aria-live="polite" data-refresh="3" data-refresh-end="reload">'
+        '<span data-testid="index-status">Berjalan (42%)</span>'
+    ) in page
+    assert page.count('http-equiv="refresh"') == 1
+    assert '<noscript><meta http-equiv="refresh" content="3"></noscript>' in page
+    IndexRun.objects.filter(pk=run.pk).update(status="failed", message="gagal (contoh)")
+    page = as_ayu.get(url).content.decode()
+    assert "data-refresh" not in page and 'http-equiv="refresh"' not in page

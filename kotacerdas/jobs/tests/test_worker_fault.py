@@ -40,7 +40,7 @@ ROOT = Path(__file__).resolve().parents[3]
 STALE_AFTER = 3
 PAGE_BOUND = STALE_AFTER + 7  # from the kill until the page shows the version failed
 TEST_BOUND = 60
-REFRESH = '<meta http-equiv="refresh" content="2">'
+REFRESH = 'data-refresh="2" data-refresh-end="reload"'  # the progress refreshes itself (live-status.js)
 ABANDONED = "Pembuatan terhenti karena proses pekerja berhenti; silakan buat ulang buku."
 
 

@@ -66,3 +66,23 @@ def test_a_running_run_shows_how_far_it_is_against_its_time_limit(
     assert "10 dari paling lama 10 detik" in as_budi.get(run.get_absolute_url()).content.decode()  # capped
     RoadmapRun.objects.filter(pk=run.pk).update(state="queued", running_since=None)
     assert "<progress" not in as_budi.get(run.get_absolute_url()).content.decode()  # not taken yet
+
+
+def test_a_running_run_refreshes_its_status_alone_not_the_page(as_budi, budi, region_a, masterplan_a) -> None:
+    """The state and the seconds count refresh in their own regions (live-status.js), the state in a polite
+    live region, the page loaded once when the run ends: no meta refresh (it moved the focus to the top
+    and had a screen reader read the whole page every 2 s), except for a browser without JavaScript."""
+    now = timezone.now()
+    run = RoadmapRun.objects.create(
+        region=region_a, created_by=budi, state="running", instance={}, inputs_hash="0" * 64, time_limit=10
+    )
+    RoadmapRun.objects.filter(pk=run.pk).update(heartbeat_at=now, running_since=now - timedelta(seconds=3))
+    page = as_budi.get(run.get_absolute_url()).content.decode()
+    live = '<div id="roadmap-run-live" aria-live="polite" data-refresh="2" data-refresh-end="reload">'
+    assert f"{live}<p>Berjalan: " in page
+    assert '<div id="roadmap-progress-live" data-refresh="2"><p id="roadmap-progress"><progress' in page
+    assert page.count('http-equiv="refresh"') == 1
+    assert '<noscript><meta http-equiv="refresh" content="2"></noscript>' in page
+    RoadmapRun.objects.filter(pk=run.pk).update(state="failed", error="gagal (contoh)")
+    page = as_budi.get(run.get_absolute_url()).content.decode()
+    assert "data-refresh" not in page and 'http-equiv="refresh"' not in page
