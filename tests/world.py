@@ -317,8 +317,8 @@ def _accounts(world: dict[str, Any]) -> None:
 
 
 def _monitoring(world: dict[str, Any]) -> None:
-    """A 2026 period of Sleman with the OPD's KPI report (with evidence) and initiative report, and a
-    value of its poverty outcome series."""
+    """A 2026 period of Sleman with the OPD's KPI report (with evidence) and initiative report, a
+    value of its poverty outcome series, and a milestone of its Quick Win."""
     from kotacerdas.monitoring.models import InitiativeReport, KpiReport
     from kotacerdas.planning.models import Initiative, Kpi
 
@@ -335,7 +335,13 @@ def _monitoring(world: dict[str, Any]) -> None:
     outcome = action("monitoring.do_save_outcome")(
         dewi, region, name="Tingkat kemiskinan", year=YEAR, value="9,5", unit="%", source="BPS"
     )
+    from kotacerdas.planning.models import QuickWin
+
+    quick_win = QuickWin.objects.get(pk=world["quickwin_id"])
+    milestone = action("monitoring.do_add_milestone")(dewi, quick_win, title="Peluncuran", year=YEAR)
     world.update(
+        milestone_id=milestone.pk,
+        quick_win_id=quick_win.pk,
         outcome_id=outcome.pk,
         period_id=period.pk,
         kpi_report_id=kpi_report.pk,

@@ -7,7 +7,7 @@ region, or (for OPD staff) of another OPD, is a 404 so its existence does not le
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from django.db import router
@@ -34,7 +34,7 @@ from kotacerdas.monitoring.models import (
     ReportTransition,
 )
 from kotacerdas.planning.access import initiatives_of, masterplan_for_year, revision_for_year
-from kotacerdas.planning.models import Initiative, Kpi
+from kotacerdas.planning.models import Initiative, Kpi, QuickWin
 from kotacerdas.regions.models import Opd, Region
 from kotacerdas.web.compiled import compiled
 from kotacerdas.web.memo import request_memo
@@ -290,6 +290,58 @@ def get_outcome(region: Region, pk: int) -> OutcomeValue:
         return OutcomeValue.objects.get(pk=pk, region=region)
     except OutcomeValue.DoesNotExist:
         raise Http404 from None
+
+
+def get_milestone(region: Region, pk: int) -> Milestone:
+    """A Quick Win milestone of the region's active masterplan revision (everyone who opens the monitoring
+    page reads them); another region's milestone, or one of an earlier revision, is a 404."""
+    checked_id(pk)
+    try:
+        return Milestone.objects.select_related("quick_win__initiative__masterplan", "quick_win__region").get(
+            pk=pk, quick_win__region=region, quick_win__initiative__masterplan__is_active=True
+        )
+    except Milestone.DoesNotExist:
+        raise Http404 from None
+
+
+def get_quick_win(region: Region, pk: int) -> QuickWin:
+    """A Quick Win of the region's active masterplan revision; anything else is a 404."""
+    checked_id(pk)
+    try:
+        return QuickWin.objects.select_related("initiative__masterplan", "region").get(pk=pk, region=region)
+    except QuickWin.DoesNotExist:
+        raise Http404 from None
+
+
+@dataclass
+class QuickWinMilestones:
+    """A Quick Win of the active revision with its milestones and, per milestone, the first approved
+    report that marked it done (None: not done yet)."""
+
+    quick_win: QuickWin
+    rows: list[tuple[Milestone, InitiativeReport | None]] = field(default_factory=list)
+
+    @property
+    def steps(self) -> list[str]:
+        return [line.strip() for line in self.quick_win.steps.splitlines() if line.strip()]
+
+
+def milestones_of(region: Region) -> list[QuickWinMilestones]:
+    """The Quick Wins of the active revision with their milestones (year, then id) and, per milestone,
+    the first approved report that marked it done (None: not done): what the page and the API list."""
+    quick_wins = QuickWin.objects.filter(region=region).select_related("initiative__masterplan", "owner")
+    by_id = {q.pk: QuickWinMilestones(q) for q in quick_wins}
+    marked: dict[int, InitiativeReport] = {}
+    through = InitiativeReport.milestones_done.through.objects.filter(
+        milestone__quick_win_id__in=list(by_id), initiativereport__status=core.APPROVED
+    ).select_related("initiativereport__period")
+    for link in sorted(
+        through, key=lambda t: (t.initiativereport.period.year, t.initiativereport.period.quarter or 0)
+    ):
+        marked.setdefault(link.milestone_id, link.initiativereport)
+    for milestone in Milestone.objects.filter(quick_win_id__in=list(by_id)).order_by("year", "id"):
+        by_id[milestone.quick_win_id].rows.append((milestone, marked.get(milestone.pk)))
+    return list(by_id.values())
 
 
 @dataclass(frozen=True)

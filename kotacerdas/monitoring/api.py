@@ -24,6 +24,7 @@ from kotacerdas.accounts.access import get_region_for_user
 from kotacerdas.accounts.models import User
 from kotacerdas.core import monitoring as core
 from kotacerdas.monitoring.access import (
+    QuickWinMilestones,
     can_manage_monitoring,
     can_report,
     get_initiative_for_reporter,
@@ -31,6 +32,7 @@ from kotacerdas.monitoring.access import (
     get_kpi_for_reporter,
     get_kpi_report,
     get_period,
+    milestones_of,
     quick_win_progress_of,
     reportable_initiatives,
     reportable_kpis,
@@ -81,6 +83,46 @@ class OutcomeSerializer(ModelSerializer[OutcomeValue]):
     class Meta:
         model = OutcomeValue
         fields = ["id", "name", "year", "value", "unit", "source", "verified", "example", "version"]
+
+
+class MilestoneSerializer(serializers.Serializer[Any]):
+    id = serializers.IntegerField()
+    title = serializers.CharField()
+    year = serializers.IntegerField(help_text="the planned year")
+    done = serializers.BooleanField(help_text="marked done in an approved report")
+    done_in = PeriodSerializer(
+        allow_null=True, help_text="the period of the first approved report that marked it done"
+    )
+    version = serializers.IntegerField()
+
+
+class QuickWinMilestonesSerializer(serializers.Serializer[Any]):
+    quick_win = serializers.IntegerField(help_text="the Quick Win's id")
+    initiative = serializers.CharField(help_text="the initiative's code")
+    name = serializers.CharField()
+    year = serializers.IntegerField(help_text="the Quick Win's year")
+    milestones = MilestoneSerializer(many=True)
+
+
+def _quick_win_milestones(group: QuickWinMilestones) -> dict[str, Any]:
+    quick_win = group.quick_win
+    return {
+        "quick_win": quick_win.pk,
+        "initiative": quick_win.initiative.code,
+        "name": str(quick_win),
+        "year": quick_win.year,
+        "milestones": [
+            {
+                "id": m.pk,
+                "title": m.title,
+                "year": m.year,
+                "done": report is not None,
+                "done_in": PeriodSerializer(report.period).data if report is not None else None,
+                "version": m.version,
+            }
+            for m, report in group.rows
+        ],
+    }
 
 
 class KpiReportSerializer(ModelSerializer[KpiReport]):
@@ -225,6 +267,17 @@ class OutcomeList(APIView):
         region = get_region_for_user(request.user, code)
         rows = OutcomeValue.objects.filter(region=region).order_by("name", "year")
         return Response(OutcomeSerializer(rows, many=True).data)
+
+
+class MilestoneList(APIView):
+    @extend_schema(
+        summary="A region's Quick Win milestones: per Quick Win of the active masterplan, its milestones "
+        "and whether an approved report marked them done, as the Quick Win milestones page lists them",
+        responses=QuickWinMilestonesSerializer(many=True),
+    )
+    def get(self, request: Request, version: str, code: str) -> Response:
+        region = get_region_for_user(request.user, code)
+        return Response([_quick_win_milestones(group) for group in milestones_of(region)])
 
 
 class Realisation(APIView):

@@ -9,6 +9,7 @@ app_name = "monitoring"
 access = {
     "periods": REGION_SCOPED,
     "outcomes": REGION_SCOPED,
+    "milestones": REGION_SCOPED,
     "realisation": REGION_SCOPED,
     "kpi_realisation": REGION_SCOPED,
     "initiative_realisation": REGION_SCOPED,
@@ -20,6 +21,7 @@ P = M + "periods/<id:period_id>"
 urlpatterns = [
     path(M + "periods", api.PeriodList.as_view(), name="periods"),
     path(M + "outcomes", api.OutcomeList.as_view(), name="outcomes"),
+    path(M + "milestones", api.MilestoneList.as_view(), name="milestones"),
     path(P + "/realisation", api.Realisation.as_view(), name="realisation"),
     path(P + "/kpis/<id:kpi_id>", api.KpiRealisation.as_view(), name="kpi_realisation"),
     path(

@@ -76,10 +76,8 @@ def _thread(region: Region, period: Period) -> None:
 
 
 def _milestones(budi: User, region: Region) -> None:
-    for quick_win in QuickWin.objects.filter(region=region):
-        for line in quick_win.steps.splitlines():
-            if line.strip():
-                setup.do_add_milestone(budi, quick_win, title=f"{line.strip()} (contoh)", year=quick_win.year)
+    for quick_win in QuickWin.objects.filter(region=region):  # as Budi's "make from the steps" button
+        setup.do_seed_milestones(budi, quick_win, suffix=" (contoh)")
 
 
 def _reporter(budi: User, sari: User | None, initiative: Initiative) -> User:

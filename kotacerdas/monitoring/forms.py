@@ -163,3 +163,30 @@ class OutcomeForm(VersionedForm):
 
 class RemoveOutcomeForm(VersionedForm):
     """The remove button of one value: the version the list showed."""
+
+
+class MilestoneForm(VersionedForm):
+    """A Quick Win milestone's title and year (add, or change with the version it started from); the
+    action checks the year against the Quick Win's masterplan period."""
+
+    title = forms.CharField(label=_("Milestone"), max_length=200)
+    year = forms.IntegerField(
+        label=_("Planned year"),
+        error_messages={"invalid": _("Enter the year as a number, e.g. 2027.")},
+    )
+
+    def __init__(self, *args: Any, quick_wins: list[Any] | None = None, **kwargs: Any) -> None:
+        """``quick_wins`` given (the add form): the Quick Win the milestone belongs to is chosen first."""
+        super().__init__(*args, **kwargs)
+        if quick_wins is not None:
+            self.fields["quick_win"] = forms.TypedChoiceField(
+                label=_("Quick Win"),
+                coerce=int,
+                choices=[("", "—")] + [(q.pk, f"{q.initiative.code} · {q} ({q.year})") for q in quick_wins],
+                error_messages={"invalid_choice": _("Choose one of the Quick Wins in the list.")},
+            )
+            self.order_fields(["quick_win", "title", "year"])
+
+
+class RemoveMilestoneForm(VersionedForm):
+    """The remove button of one milestone: the version the list showed."""

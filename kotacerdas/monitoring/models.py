@@ -213,8 +213,9 @@ class KpiReport(Report):
         return reverse("monitoring:review_kpi", args=[self.period.region.code, self.pk])
 
 
-class Milestone(models.Model):
-    """A step of a Quick Win that a report can mark done."""
+class Milestone(Versioned):
+    """A step of a Quick Win that a report can mark done. Versioned: a change or removal from a form
+    opened before someone else's save is refused (``require_version``)."""
 
     quick_win = models.ForeignKey(
         QuickWin, verbose_name=_("Quick Win"), on_delete=models.CASCADE, related_name="+"

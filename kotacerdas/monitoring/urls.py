@@ -1,6 +1,6 @@
 from django.urls import path
 
-from kotacerdas.monitoring.views import config, national, outcomes, periods, reports, sheets
+from kotacerdas.monitoring.views import config, milestones, national, outcomes, periods, reports, sheets
 from kotacerdas.web.access_classes import NATIONAL_ADMIN, REGION_SCOPED
 
 app_name = "monitoring"
@@ -28,6 +28,10 @@ access = {
     "outcome": REGION_SCOPED,
     "remove_outcome": REGION_SCOPED,
     "seed_outcomes": REGION_SCOPED,
+    "milestones": REGION_SCOPED,
+    "milestone": REGION_SCOPED,
+    "remove_milestone": REGION_SCOPED,
+    "seed_milestones": REGION_SCOPED,
     "national": NATIONAL_ADMIN,
     "national_xlsx": NATIONAL_ADMIN,
 }
@@ -61,6 +65,14 @@ urlpatterns = [
     path(M + "outcome/mulai/", outcomes.seed_outcomes, name="seed_outcomes"),
     path(M + "outcome/<id:outcome_id>/", outcomes.outcome, name="outcome"),
     path(M + "outcome/<id:outcome_id>/hapus/", outcomes.remove_outcome, name="remove_outcome"),
+    path(M + "tonggak/", milestones.milestones, name="milestones"),
+    path(M + "tonggak/<id:milestone_id>/", milestones.milestone, name="milestone"),
+    path(M + "tonggak/<id:milestone_id>/hapus/", milestones.remove_milestone, name="remove_milestone"),
+    path(
+        M + "tonggak/quick-win/<id:quick_win_id>/dari-langkah/",
+        milestones.seed_milestones,
+        name="seed_milestones",
+    ),
     path("monitoring/nasional/", national.completeness, name="national"),
     path("monitoring/nasional/xlsx/", national.completeness_xlsx, name="national_xlsx"),
 ]

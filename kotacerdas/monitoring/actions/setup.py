@@ -7,6 +7,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import F
 from django.utils.translation import gettext as _
 
 from kotacerdas.accounts.errors import ActionNotAllowed
@@ -18,7 +19,13 @@ from kotacerdas.core.spreadsheet import strip_control
 from kotacerdas.monitoring.access import can_manage_monitoring
 from kotacerdas.monitoring.actions.common import parse_number
 from kotacerdas.monitoring.actions.periods import require_manager
-from kotacerdas.monitoring.models import KpiRule, Milestone, MonitoringSettings, OutcomeValue
+from kotacerdas.monitoring.models import (
+    InitiativeReport,
+    KpiRule,
+    Milestone,
+    MonitoringSettings,
+    OutcomeValue,
+)
 from kotacerdas.planning.models import KeyIndicator, Kpi, QuickWin
 from kotacerdas.regions.models import Region
 
@@ -86,22 +93,38 @@ def do_save_settings(
     return settings
 
 
+MILESTONE_TITLE_MAX = 200  # the column's length
+
+
+def _milestone_fields(quick_win: QuickWin, title: str, year: Any) -> tuple[str, int]:
+    """A milestone's title (one line) and year as stored, or a ``ValidationError`` naming each bad field:
+    the year lies inside the Quick Win's own masterplan revision's period, not the active one's."""
+    title = _one_line(title)
+    errors: dict[str, str] = {}
+    if not title:
+        errors["title"] = _("Name the milestone.")
+    elif len(title) > MILESTONE_TITLE_MAX:
+        errors["title"] = _("The milestone's name is at most %(max)d characters.") % {
+            "max": MILESTONE_TITLE_MAX
+        }
+    masterplan = quick_win.initiative.masterplan
+    if (
+        isinstance(year, bool)
+        or not isinstance(year, int)
+        or not masterplan.period_start <= year <= masterplan.period_end
+    ):
+        errors["year"] = _(
+            "The milestone's year %(year)s lies outside the masterplan period (%(first)s–%(last)s): "
+            "choose a year inside the period."
+        ) % {"year": year, "first": masterplan.period_start, "last": masterplan.period_end}
+    if errors:
+        raise ValidationError(errors)
+    return title, year
+
+
 def do_add_milestone(actor: User, quick_win: QuickWin, *, title: str, year: int) -> Milestone:
     require_manager(actor, quick_win.region)
-    title = " ".join(title.split())
-    if not title:
-        raise ValidationError({"title": _("Name the milestone.")})
-    masterplan = quick_win.initiative.masterplan  # the Quick Win's own revision, not the active one
-    if not masterplan.period_start <= year <= masterplan.period_end:
-        raise ValidationError(
-            {
-                "year": _(
-                    "The milestone's year %(year)s lies outside the masterplan period (%(first)s–%(last)s): "
-                    "choose a year inside the period."
-                )
-                % {"year": year, "first": masterplan.period_start, "last": masterplan.period_end}
-            }
-        )
+    title, year = _milestone_fields(quick_win, title, year)
     with transaction.atomic():
         milestone = Milestone.objects.create(quick_win=quick_win, title=title, year=year)
         record(
@@ -113,6 +136,97 @@ def do_add_milestone(actor: User, quick_win: QuickWin, *, title: str, year: int)
             region=quick_win.region,
         )
     return milestone
+
+
+def approved_marking(milestone: Milestone) -> InitiativeReport | None:
+    """The first approved report (earliest period) that marked ``milestone`` done, if any: what the
+    published Quick Win progress counts."""
+    return (
+        InitiativeReport.objects.filter(milestones_done=milestone, status=core.APPROVED)
+        .select_related("period")
+        .order_by("period__year", F("period__quarter").asc(nulls_first=True), "id")
+        .first()
+    )
+
+
+def _refuse_if_published(milestone: Milestone, what: str) -> None:
+    report = approved_marking(milestone)
+    if report is not None:
+        raise ValidationError(
+            {
+                "year": _(
+                    "%(what)s: “%(title)s” is marked done in the approved report of %(period)s, and the "
+                    "published Quick Win progress counts it. Return that report for revision first, or "
+                    "add a new milestone instead."
+                )
+                % {"what": what, "title": milestone.title, "period": report.period}
+            }
+        )
+
+
+def do_change_milestone(
+    actor: User, milestone: Milestone, *, title: str, year: int, version: int | None = None
+) -> Milestone:
+    """Change a milestone's title and year, from the version the form was opened at. Moving the year of
+    a milestone an approved report marked done is refused: it would change published progress."""
+    quick_win = milestone.quick_win
+    require_manager(actor, quick_win.region)
+    title, year = _milestone_fields(quick_win, title, year)
+    with transaction.atomic():
+        require_version(milestone, version)
+        if year != milestone.year:
+            _refuse_if_published(milestone, _("The year cannot be moved"))
+        before = snapshot(milestone)
+        milestone.title, milestone.year = title, year
+        milestone.save()
+        record(
+            actor,
+            "monitoring.milestone.change",
+            milestone,
+            before=before,
+            after=snapshot(milestone),
+            region=quick_win.region,
+        )
+    return milestone
+
+
+def do_remove_milestone(actor: User, milestone: Milestone, *, version: int | None = None) -> None:
+    """Remove a milestone; refused when it changed since the page was opened, and when an approved
+    report marked it done (removing it would silently lower published progress)."""
+    region = milestone.quick_win.region
+    require_manager(actor, region)
+    with transaction.atomic():
+        require_version(milestone, version)
+        _refuse_if_published(milestone, _("The milestone cannot be removed"))
+        record(
+            actor,
+            "monitoring.milestone.remove",
+            milestone,
+            before=snapshot(milestone),
+            after=None,
+            region=region,
+        )
+        milestone.delete()
+
+
+def do_seed_milestones(actor: User, quick_win: QuickWin, *, suffix: str = "") -> int:
+    """One milestone per line of the Quick Win's steps, planned in the Quick Win's year; a title the
+    Quick Win already has is left out. Returns how many were added (the demo adds " (contoh)")."""
+    require_manager(actor, quick_win.region)
+    count = 0
+    with transaction.atomic():
+        have = set(Milestone.objects.filter(quick_win=quick_win).values_list("title", flat=True))
+        for line in strip_control(quick_win.steps or "").splitlines():
+            step = _one_line(line)
+            if not step:
+                continue
+            title = _one_line(f"{step}{suffix}")[:MILESTONE_TITLE_MAX]
+            if title in have:
+                continue
+            do_add_milestone(actor, quick_win, title=title, year=quick_win.year)
+            have.add(title)
+            count += 1
+    return count
 
 
 # An outcome value's year: the range the masterplan's periods and the planning years use.
