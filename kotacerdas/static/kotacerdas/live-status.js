@@ -5,15 +5,20 @@
 // status line (the region is aria-live="polite"), not the whole page again. When the fetched region has
 // no data-refresh any more, or is not on the fetched page at all, the job has ended: the content is
 // swapped a last time, or, with data-refresh-end="reload" (the job's end changes the whole page), the
-// page is loaded once. Without JavaScript a <noscript> meta refresh reloads the page instead.
+// page is loaded once. A fetch that was redirected (the session ended) stops the following. Without JavaScript a <noscript> meta refresh reloads the page instead.
 (() => {
   const follow = (region) => {
     const seconds = Math.max(1, Number(region.dataset.refresh) || 3);
     const later = () => window.setTimeout(tick, seconds * 1000);
     const tick = () => {
       fetch(window.location.href, { credentials: "same-origin", cache: "no-store" })
-        .then((response) => (response.ok ? response.text() : Promise.reject(response.status)))
-        .then((html) => {
+        .then((response) =>
+          response.ok ? response.text().then((html) => [response, html]) : Promise.reject(response.status),
+        )
+        .then(([response, html]) => {
+          // redirected (the session ended, so the login page answered): the job's state is unknown, not
+          // ended; stop following rather than reload the person's page into a login form
+          if (response.redirected) return;
           const fresh = new DOMParser().parseFromString(html, "text/html").getElementById(region.id);
           // the region gone from the fetched page (a status shown only while its job runs) is an end too
           const running = fresh !== null && fresh.hasAttribute("data-refresh");
