@@ -114,6 +114,17 @@ def _milestones(snap: Snapshot) -> Iterator[Row]:
         }
 
 
+def _quick_win_progress(snap: Snapshot) -> Iterator[Row]:
+    """The snapshot's frozen Quick Win progress per year; one published before it was frozen has none."""
+    for row in snap.content.get("quick_win_progress", []):
+        yield {
+            "region_code": snap.content["region"]["code"],
+            "year": row["year"],
+            "milestones_done": row["done"],
+            "milestones_planned": row["planned"],
+        }
+
+
 def _evaluations(snapshots: list[Snapshot]) -> Iterator[Row]:
     """The national publications' rows of the regions that publish the evaluation part (reading.py)."""
     for code, rows in sorted(evaluations_of(snapshots).items()):
@@ -213,6 +224,16 @@ TABLES = [
             ("done", "boolean"),
         ],
         each(_milestones),
+    ),
+    Table(
+        "progres-quick-win",
+        _("Quick Win progress"),
+        _(
+            "Per year with a reporting period: the Quick Win milestones of the masterplan revision the "
+            "year belongs to, planned up to the year, and how many an approved report marked done."
+        ),
+        [("region_code", S), ("year", INT), ("milestones_done", INT), ("milestones_planned", INT)],
+        each(_quick_win_progress),
     ),
     Table(
         "evaluasi",

@@ -185,6 +185,7 @@ T = {
     'Nothing published yet: the public page and the open data show citizens the region\'s vision, initiatives, KPIs, Quick Win milestones, budget and events as they are when published. Fill in the <a href="%(masterplan_url)s">masterplan</a> or record the <a href="%(events_url)s">socialisation events</a> first, then publish.': 'Belum ada yang diterbitkan: halaman publik dan data terbuka menampilkan kepada warga visi, inisiatif, IKU, tonggak Quick Win, anggaran, dan acara wilayah sebagaimana adanya saat diterbitkan. Isi <a href="%(masterplan_url)s">masterplan</a> atau catat <a href="%(events_url)s">acara sosialisasi</a> terlebih dahulu, lalu terbitkan.',
     "Quick Win progress": "Progres Quick Win",
     "%(year)s: %(done)s of %(planned)s Quick Win milestones done": "%(year)s: %(done)s dari %(planned)s tonggak Quick Win selesai",
+    "Per year with a reporting period: the Quick Win milestones of the masterplan revision the year belongs to, planned up to the year, and how many an approved report marked done.": "Per tahun yang memiliki periode pelaporan: tonggak Quick Win dari revisi masterplan tempat tahun itu berada, yang direncanakan sampai tahun itu, dan berapa yang ditandai selesai oleh laporan yang disetujui.",
 }
 # Indonesian has one plural form (Plural-Forms: nplurals=1): one text for every count.
 PLURALS = {

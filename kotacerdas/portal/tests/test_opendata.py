@@ -15,6 +15,7 @@ from rdflib import Graph, Namespace, URIRef
 from rdflib.namespace import RDF
 
 from kotacerdas.portal.actions import do_publish_portal
+from kotacerdas.portal.models import Snapshot
 from kotacerdas.portal.opendata import TABLES, WRITERS
 from kotacerdas.portal.snapshot import PART_KEYS
 from kotacerdas.portal.tests.builders import approved_plan, event, published_evaluation
@@ -95,6 +96,53 @@ def test_the_dcat_catalogue_names_every_dataset_with_its_download_urls(published
         for url in downloads:
             assert Client().get(url.removeprefix("http://testserver")).status_code == 200
     assert (URIRef("http://testserver" + reverse("portal:catalogue")), RDF.type, DCAT.Catalog) in graph
+    quick_wins = by_identifier["kotacerdas-progres-quick-win"]
+    assert str(graph.value(quick_wins, DCT.title)) == "Progres Quick Win"
+    assert "tonggak Quick Win" in str(graph.value(quick_wins, DCT.description))
+
+
+QUICK_WINS = "progres-quick-win"
+
+
+def _quick_win_rows(client: Client) -> dict[str, object]:
+    got = {
+        fmt: client.get(reverse("portal:dataset", kwargs={"table": QUICK_WINS, "fmt": fmt})).content
+        for fmt in WRITERS
+    }
+    header, *rows = load_workbook(io.BytesIO(got["xlsx"])).active.iter_rows(values_only=True)
+    return {
+        "csv": list(csv.DictReader(io.StringIO(got["csv"].decode()))),
+        "json": json.loads(got["json"]),
+        "xlsx": [dict(zip(header, row, strict=True)) for row in rows],
+    }
+
+
+@pytest.mark.django_db
+def test_the_quick_win_progress_is_the_snapshots_per_year(published, region_a) -> None:
+    """Salatiga's 2027 period and its Quick Win milestone planned in 2027, not marked done yet."""
+    assert published.content["quick_win_progress"] == [{"year": 2027, "done": 0, "planned": 1}]
+    got = _quick_win_rows(Client())
+    row = {"region_code": region_a.code, "year": 2027, "milestones_done": 0, "milestones_planned": 1}
+    assert got["json"] == got["xlsx"] == [row]
+    assert got["csv"] == [{name: str(value) for name, value in row.items()}]
+
+
+@pytest.mark.django_db
+def test_a_snapshot_published_before_the_quick_win_progress_gives_no_rows(published) -> None:
+    """Snapshots frozen before ``quick_win_progress`` existed hold only the milestones: the table is
+    empty (a header in each format), the other tables and the region's page still read them."""
+    page = Client().get(reverse("portal:region", kwargs={"code": published.content["region"]["code"]}))
+    assert 'id="quick-win-progress"' in page.content.decode()  # the page shows it while the key is there
+    older = {key: value for key, value in published.content.items() if key != "quick_win_progress"}
+    Snapshot.objects.filter(pk=published.pk).update(content=older)  # as a snapshot of then was stored
+    client = Client()
+    assert _quick_win_rows(client) == {"csv": [], "json": [], "xlsx": []}
+    csv_file = client.get(reverse("portal:dataset", kwargs={"table": QUICK_WINS, "fmt": "csv"})).content
+    assert csv_file.decode() == "region_code,year,milestones_done,milestones_planned\n"
+    milestones = client.get(reverse("portal:dataset", kwargs={"table": "tonggak", "fmt": "json"})).json()
+    assert [m["milestone"] for m in milestones] == ["Aplikasi telemedis rilis"]
+    page = client.get(reverse("portal:region", kwargs={"code": published.content["region"]["code"]}))
+    assert page.status_code == 200 and 'id="quick-win-progress"' not in page.content.decode()
 
 
 @pytest.mark.django_db
