@@ -17,6 +17,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from kotacerdas.audit import reasons
 from kotacerdas.audit.models import AuditEntry
 from kotacerdas.core import formatting
 
@@ -286,7 +287,9 @@ def _value(value: Any, literal: bool = False) -> str:
         return str(VALUES.get(str(value), value))
     if isinstance(value, int | float) and not isinstance(value, bool):
         return formatting.decimal(value, 0 if float(value).is_integer() else 2)
-    if isinstance(value, dict):
+    if reasons.is_reason(value):
+        text = reasons.wording(value)  # a reason the system gave, in the reader's language
+    elif isinstance(value, dict):
         text = ", ".join(f"{k}: {_value(v, literal)}" for k, v in value.items())
     elif isinstance(value, list):
         text = ", ".join(_value(v, literal) for v in value)

@@ -12,6 +12,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from kotacerdas.audit import reasons
 from kotacerdas.audit.versioning import Versioned
 
 
@@ -140,6 +141,9 @@ class Transition(models.Model):
         settings.AUTH_USER_MODEL, verbose_name=_("who"), on_delete=models.PROTECT, related_name="+"
     )
     reason = models.TextField(_("reason"), blank=True)
+    # a reason kotacerdas gave itself (publishing a cycle closed the assessment), kept as its facts and
+    # worded in the reader's language (kotacerdas.audit.reasons); ``reason`` then stays empty
+    reason_facts = models.JSONField(_("reason (facts)"), null=True, blank=True)
     created_at = models.DateTimeField(_("when"), auto_now_add=True)
 
     class Meta:
@@ -147,6 +151,11 @@ class Transition(models.Model):
 
     def __str__(self) -> str:
         return f"{self.from_state} → {self.to_state}"
+
+    @property
+    def reason_text(self) -> str:
+        """Why, as the reader reads it: a person's own words, or the system's facts worded now."""
+        return reasons.wording(self.reason_facts) if reasons.is_reason(self.reason_facts) else self.reason
 
 
 class InterviewNote(models.Model):

@@ -8,6 +8,7 @@ changes and submits in the assessment pages; Tono verifies there, with interview
 adjustments; actions.do_take_verified_scores copies the verified part scores into the cycle.
 When the cycle is published, every self-assessment of it that is not verified by then is closed
 (close_unverified): the results are out, so it asks nothing more of anyone and takes no more changes.
+Its reason is kept as facts (the cycle, the day of publication) and worded in the reader's language.
 """
 
 from __future__ import annotations
@@ -22,9 +23,9 @@ from kotacerdas.assessment.access import CLOSABLE_ASSESSMENT_STATES
 from kotacerdas.assessment.actions.answering import do_save_answer, do_start_assessment
 from kotacerdas.assessment.actions.closing import do_close
 from kotacerdas.assessment.models import Assessment
+from kotacerdas.audit import reasons
 from kotacerdas.audit.log import record
 from kotacerdas.core.evaluation.prefill import PartPrefill
-from kotacerdas.core.formatting import tanggal
 from kotacerdas.core.instruments.numbers import fraction_text
 from kotacerdas.evaluation.models import Cycle, EvidenceLink, Participant
 from kotacerdas.evaluation.record import prefill
@@ -83,11 +84,8 @@ def close_unverified(
     publishing transaction): a draft or returned one was never submitted in time, a submitted or
     in-review one was not verified in time; either way the published result does not rest on it.
     Returns the codes of the regions whose self-assessment was closed."""
-    with translation.override("id"):  # stored text, like the assessment's title
-        reason = _("Closed because the evaluation cycle %(year)d was published on %(date)s.") % {
-            "year": cycle.year,
-            "date": tanggal(published_on),
-        }
+    # the facts, not a sentence: each reader gets it in their language (banner, refusal, history, log)
+    reason = reasons.cycle_published(cycle=cycle.pk, year=cycle.year, published_on=published_on)
     by_assessment = {p.assessment_id: p for p in participants if p.assessment_id is not None}
     # locked and read now, in the publishing transaction: a review finished meanwhile is seen verified
     locked = Assessment.objects.select_for_update().filter(pk__in=by_assessment).order_by("pk")

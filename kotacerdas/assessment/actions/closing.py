@@ -2,7 +2,9 @@
 
 The evaluation calls it when Ayu publishes a cycle (kotacerdas.evaluation.publishing): each
 participant's self-assessment that was never verified is closed, inside the publication's
-transaction, with a reason naming the cycle. A closed assessment asks nothing of anyone (no inbox
+transaction, with a reason naming the cycle. That reason is the system's, so it is kept as facts
+(kotacerdas.audit.reasons.cycle_published) and worded in each reader's language; a person's reason
+is kept as typed. A closed assessment asks nothing of anyone (no inbox
 item) and refuses every write (``common.require_not_closed``); its answers keep the states they had.
 """
 
@@ -17,18 +19,22 @@ from kotacerdas.accounts.models import User
 from kotacerdas.assessment import access
 from kotacerdas.assessment.actions.common import move, reason_given, require_not_closed
 from kotacerdas.assessment.models import Assessment, State
+from kotacerdas.audit import reasons
 from kotacerdas.audit.log import record
 from kotacerdas.audit.transitions import lock_state
 
 
-def do_close(actor: User, assessment: Assessment, *, reason: str) -> Assessment:
+def do_close(actor: User, assessment: Assessment, *, reason: str | reasons.Facts) -> Assessment:
     """Close an assessment that is not verified (draft, returned, submitted or in review).
 
     Runs in the caller's transaction when there is one (publishing a cycle closes its participants'
     assessments in the transaction that publishes it)."""
     if not access.can_close(actor):
         raise ActionNotAllowed(_("Only the national programme admin may close an assessment."))
-    reason = reason_given(reason)
+    if isinstance(reason, str):
+        reason = reason_given(reason)
+    elif not reasons.is_reason(reason):
+        raise ValueError(f"not the facts of a known reason: {reason!r}")
     require_not_closed(assessment)  # once: the refusal says when and why it was closed
     if assessment.state not in access.CLOSABLE_ASSESSMENT_STATES:
         raise ValidationError(

@@ -11,6 +11,7 @@ from kotacerdas.assessment import access
 from kotacerdas.assessment.instruments import get_instrument
 from kotacerdas.assessment.models import Answer, Assessment, State, Transition
 from kotacerdas.assessment.problems import problem_messages
+from kotacerdas.audit.reasons import Facts
 from kotacerdas.core.instruments import (
     AnswersError,
     Indicator,
@@ -47,7 +48,7 @@ def require_not_closed(assessment: Assessment) -> None:
         return
     closing = closing_of(assessment)
     message = _("This assessment is closed and can no longer be changed. %(reason)s")
-    raise ValidationError((message % {"reason": closing.reason if closing else ""}).strip())
+    raise ValidationError((message % {"reason": closing.reason_text if closing else ""}).strip())
 
 
 def require_state(assessment: Assessment, *states: str) -> None:
@@ -67,8 +68,9 @@ def reason_given(reason: str) -> str:
     return reason
 
 
-def move(assessment: Assessment, to_state: str, actor: User, action: str, reason: str = "") -> None:
-    """Move the assessment (and save it), with its Transition row."""
+def move(assessment: Assessment, to_state: str, actor: User, action: str, reason: str | Facts = "") -> None:
+    """Move the assessment (and save it), with its Transition row; ``reason`` is a person's words or
+    the facts of a reason the system gives (kotacerdas.audit.reasons), worded when read."""
     _transition(assessment, None, assessment.state, to_state, actor, action, reason)
     assessment.state = to_state
     assessment.save(update_fields=["state"])
@@ -87,7 +89,7 @@ def _transition(
     to_state: str,
     actor: User,
     action: str,
-    reason: str,
+    reason: str | Facts,
 ) -> None:
     Transition.objects.create(
         assessment=assessment,
@@ -96,7 +98,8 @@ def _transition(
         to_state=to_state,
         action=action,
         actor=actor,
-        reason=reason,
+        reason="" if isinstance(reason, dict) else reason,
+        reason_facts=reason if isinstance(reason, dict) else None,
     )
 
 

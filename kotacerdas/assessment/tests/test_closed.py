@@ -8,6 +8,7 @@ own cycle's self-assessments) is in kotacerdas/evaluation/tests/test_publication
 
 from __future__ import annotations
 
+from datetime import date
 from io import BytesIO
 
 import pytest
@@ -20,10 +21,13 @@ from kotacerdas.accounts.errors import ActionNotAllowed
 from kotacerdas.assessment.actions import answering, closing, reviewing
 from kotacerdas.assessment.models import Answer, Assessment, Evidence, InterviewNote, State, Transition
 from kotacerdas.assessment.tests.conftest import OTHERS, PDF, READINESS, STRUKTUR
+from kotacerdas.audit import reasons
 from kotacerdas.audit.models import AuditEntry
 
 pytestmark = pytest.mark.django_db
 
+# what publishing the 2027 cycle gives do_close: facts, worded in the reader's language when read
+FACTS = reasons.cycle_published(cycle=None, year=2027, published_on=date(2027, 12, 5))
 REASON = "Ditutup karena siklus evaluasi 2027 diterbitkan pada 5 Desember 2027."
 REFUSED = "Asesmen ini sudah ditutup dan tidak dapat diubah lagi. " + REASON
 
@@ -55,7 +59,7 @@ def closed_draft(assessment, ayu, budi, sari):
     """Budi's draft, Sari's first answer with its evidence in, closed by Ayu."""
     answering.do_save_answer(sari, assessment, STRUKTUR[0], value="yes", explanation="Ada SK")
     answering.do_upload_evidence(sari, assessment, STRUKTUR[0], BytesIO(PDF), name="sk.pdf", size=len(PDF))
-    closing.do_close(ayu, assessment, reason=REASON)
+    closing.do_close(ayu, assessment, reason=FACTS)
     assessment.refresh_from_db()
     return assessment
 
@@ -64,30 +68,36 @@ def closed_draft(assessment, ayu, budi, sari):
 def closed_in_review(in_review, ayu, tono):
     """In review when it was closed: one answer already accepted (so it could have been reopened)."""
     reviewing.do_review_answer(tono, in_review.answers.get(indicator=OTHERS[0]), decision="accept")
-    closing.do_close(ayu, in_review, reason=REASON)
+    closing.do_close(ayu, in_review, reason=FACTS)
     in_review.refresh_from_db()
     return in_review
 
 
 def test_closing_records_who_when_and_why_and_only_ayu_closes(assessment, ayu, budi) -> None:
     with pytest.raises(ActionNotAllowed, match="Hanya admin program nasional yang boleh menutup asesmen"):
-        closing.do_close(budi, assessment, reason=REASON)
+        closing.do_close(budi, assessment, reason=FACTS)
     with pytest.raises(ValidationError, match="Isi alasannya"):
         closing.do_close(ayu, assessment, reason="  ")
     assert Assessment.objects.get(pk=assessment.pk).state == State.DRAFT
-    closing.do_close(ayu, assessment, reason=REASON)
+    closing.do_close(ayu, assessment, reason=FACTS)
     step = Transition.objects.get(assessment=assessment, to_state=State.CLOSED)
-    assert (step.from_state, step.action, step.actor, step.reason) == ("draft", "close", ayu, REASON)
+    assert (step.from_state, step.action, step.actor, step.reason, step.reason_facts) == (
+        "draft",
+        "close",
+        ayu,
+        "",
+        FACTS,
+    )
     entry = AuditEntry.objects.get(action="assessment.close")
     assert (entry.actor, entry.object_id, entry.region) == (ayu, str(assessment.pk), assessment.region)
-    assert entry.before == {"state": "draft"} and entry.after == {"state": "closed", "reason": REASON}
+    assert entry.before == {"state": "draft"} and entry.after == {"state": "closed", "reason": FACTS}
     with pytest.raises(ValidationError, match="Asesmen ini sudah ditutup"):
-        closing.do_close(ayu, assessment, reason=REASON)  # once
+        closing.do_close(ayu, assessment, reason=FACTS)  # once
 
 
 def test_a_verified_assessment_is_not_closed(verified, ayu) -> None:
     with pytest.raises(ValidationError, match="Terverifikasi"):
-        closing.do_close(ayu, verified, reason=REASON)
+        closing.do_close(ayu, verified, reason=FACTS)
     assert Assessment.objects.get(pk=verified.pk).state == State.VERIFIED
 
 
@@ -101,8 +111,8 @@ def test_the_inbox_asks_nothing_of_a_closed_assessment(
     assert draft_title in logged_in(budi).get("/").content.decode()
     assert "Jawab “" in logged_in(sari).get("/").content.decode()
     assert f"Verifikasi asesmen “{in_review.title}”" in logged_in(tono).get("/").content.decode()
-    closing.do_close(ayu, draft, reason=REASON)
-    closing.do_close(ayu, in_review, reason=REASON)
+    closing.do_close(ayu, draft, reason=FACTS)
+    closing.do_close(ayu, in_review, reason=FACTS)
     assert draft_title not in logged_in(budi).get("/").content.decode()
     assert "Jawab “" not in logged_in(sari).get("/").content.decode()
     assert "Verifikasi asesmen" not in logged_in(tono).get("/").content.decode()
@@ -211,7 +221,7 @@ def test_an_answer_write_from_a_page_opened_before_the_closing_is_refused(assess
         sari, assessment, STRUKTUR[0], BytesIO(PDF), name="sk.pdf", size=len(PDF)
     )
     opened_by_sari = Assessment.objects.get(pk=assessment.pk)
-    closing.do_close(ayu, Assessment.objects.get(pk=assessment.pk), reason=REASON)
+    closing.do_close(ayu, Assessment.objects.get(pk=assessment.pk), reason=FACTS)
     before = picture(Assessment.objects.get(pk=assessment.pk))
     with pytest.raises(ValidationError, match=REFUSED):
         answering.do_save_answer(sari, opened_by_sari, STRUKTUR[1], value="yes", explanation="Baru")

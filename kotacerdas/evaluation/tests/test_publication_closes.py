@@ -100,20 +100,24 @@ def test_each_closing_names_the_cycle_its_publisher_and_the_state_it_ended_in(
     do_take_verified_scores(ayu, cycle)
     publication = do_publish(ayu, cycle)
 
-    day = tanggal(timezone.localdate(publication.published_at))
-    reason = f"Ditutup karena siklus evaluasi 2027 diterbitkan pada {day}."
+    published_on = timezone.localdate(publication.published_at)
+    reason = f"Ditutup karena siklus evaluasi 2027 diterbitkan pada {tanggal(published_on)}."
+    # stored as facts (the cycle, the day), worded in the reader's language when read
+    facts = {"code": "cycle_published", "cycle": cycle.pk, "year": 2027, "published_on": str(published_on)}
     assert self_assessment(cycle, region_a).state == State.VERIFIED
     closings = Transition.objects.filter(to_state=State.CLOSED, answer=None).order_by(
         "assessment__region__code"
     )
-    assert [(t.assessment.region.code, t.from_state, t.actor, t.reason) for t in closings] == [
-        ("34.04", "submitted", ayu, reason),
-        ("34.71", "draft", ayu, reason),
+    assert [
+        (t.assessment.region.code, t.from_state, t.actor, t.reason, t.reason_facts) for t in closings
+    ] == [
+        ("34.04", "submitted", ayu, "", facts),
+        ("34.71", "draft", ayu, "", facts),
     ]
     audited = AuditEntry.objects.filter(action="assessment.close").order_by("region__code")
     assert [(e.region.code, e.actor, e.before, e.after) for e in audited] == [
-        ("34.04", ayu, {"state": "submitted"}, {"state": "closed", "reason": reason}),
-        ("34.71", ayu, {"state": "draft"}, {"state": "closed", "reason": reason}),
+        ("34.04", ayu, {"state": "submitted"}, {"state": "closed", "reason": facts}),
+        ("34.71", ayu, {"state": "draft"}, {"state": "closed", "reason": facts}),
     ]
     assert "Evaluasi smart city 2027" not in home(yanti)
     # the coordinator sees why on the assessment and the cycle's page lists it as closed
