@@ -178,9 +178,6 @@ class Result(models.Model):
         SELF = "self", _("Self-assessed")
         VERIFIED = "verified", _("Verified")
 
-    # ended without a verified result (its evaluation cycle was published): read-only for good
-    CLOSED = "closed", _("Closed")
-
     assessment = models.ForeignKey(Assessment, on_delete=models.CASCADE, related_name="results")
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
     total = models.FloatField(_("total"))
