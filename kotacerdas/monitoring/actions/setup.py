@@ -211,10 +211,15 @@ def do_remove_milestone(actor: User, milestone: Milestone, *, version: int | Non
 
 def do_seed_milestones(actor: User, quick_win: QuickWin, *, suffix: str = "") -> int:
     """One milestone per line of the Quick Win's steps, planned in the Quick Win's year; a title the
-    Quick Win already has is left out. Returns how many were added (the demo adds " (contoh)")."""
+    Quick Win already has is left out. Returns how many were added (the demo adds " (contoh)").
+
+    The Quick Win's row is locked before its milestones are read: of two seeds at once (two managers,
+    two tabs), the second waits, then sees the first one's milestones and adds none of them again."""
     require_manager(actor, quick_win.region)
     count = 0
     with transaction.atomic():
+        locked = QuickWin.objects.select_for_update().only("steps", "year").get(pk=quick_win.pk)
+        quick_win.steps, quick_win.year = locked.steps, locked.year  # as stored now, not as the page read
         have = set(Milestone.objects.filter(quick_win=quick_win).values_list("title", flat=True))
         for line in strip_control(quick_win.steps or "").splitlines():
             step = _one_line(line)
