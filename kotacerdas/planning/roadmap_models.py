@@ -68,6 +68,11 @@ class RoadmapRun(HeartbeatJob):
     def get_absolute_url(self) -> str:
         return reverse("planning:roadmap_run", args=[self.region.code, self.pk])
 
+    @property
+    def is_running(self) -> bool:
+        """Queued or running: its page follows the run (live-status.js) until it ends."""
+        return self.state in (self.State.QUEUED, self.State.RUNNING)
+
     def seconds_running(self, now: datetime) -> int | None:
         """Whole seconds since a worker took the run (at most its time limit), while it runs; else None.
 
