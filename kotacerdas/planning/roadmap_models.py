@@ -16,7 +16,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from kotacerdas.jobs.models import HeartbeatJob
+from kotacerdas.jobs.models import HeartbeatJob, JobStatus
 from kotacerdas.regions.models import Region
 
 
@@ -34,11 +34,7 @@ class RoadmapRun(HeartbeatJob):
         "The optimisation stopped because the worker process stopped; please start the run again."
     )
 
-    class State(models.TextChoices):
-        QUEUED = "queued", _("Queued")
-        RUNNING = "running", _("Running")
-        DONE = "done", _("Done")
-        FAILED = "failed", _("Failed")
+    State = JobStatus
 
     region = models.ForeignKey(Region, verbose_name=_("region"), on_delete=models.CASCADE, related_name="+")
     created_by = models.ForeignKey(
