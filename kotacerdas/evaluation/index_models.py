@@ -14,7 +14,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from kotacerdas.jobs.models import HeartbeatJob
+from kotacerdas.jobs.models import HeartbeatJob, JobStatus
 
 
 class ImmutableRunError(Exception):
@@ -30,11 +30,7 @@ class IndexRun(HeartbeatJob):
         UPLOAD = "upload", _("uploaded dataset")
         CYCLE = "cycle", _("evaluation cycle")
 
-    class Status(models.TextChoices):
-        QUEUED = "queued", _("Queued")
-        RUNNING = "running", _("Running")
-        DONE = "done", _("Done")
-        FAILED = "failed", _("Failed")
+    Status = JobStatus
 
     title = models.CharField(_("title"), max_length=200)
     note = models.CharField(_("note"), max_length=200, blank=True)  # e.g. "example data" in the demo

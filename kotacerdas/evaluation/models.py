@@ -13,7 +13,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from kotacerdas.jobs.models import HeartbeatJob
+from kotacerdas.jobs.models import HeartbeatJob, JobStatus
 
 
 class Cycle(models.Model):
@@ -171,11 +171,7 @@ class PublishJob(HeartbeatJob):
         "The publication stopped because its worker process stopped; please publish again."
     )
 
-    class Status(models.TextChoices):
-        QUEUED = "queued", _("Queued")
-        RUNNING = "running", _("Running")
-        DONE = "done", _("Done")
-        FAILED = "failed", _("Failed")
+    Status = JobStatus
 
     cycle = models.ForeignKey(Cycle, verbose_name=_("cycle"), on_delete=models.CASCADE, related_name="jobs")
     requested_by = models.ForeignKey(
@@ -207,11 +203,7 @@ class ResultsBook(HeartbeatJob):
         "The results book stopped because its worker process stopped; please build it again."
     )
 
-    class Status(models.TextChoices):
-        QUEUED = "queued", _("Queued")
-        RUNNING = "running", _("Running")
-        DONE = "done", _("Done")
-        FAILED = "failed", _("Failed")
+    Status = JobStatus
 
     publication = models.OneToOneField(
         Publication, verbose_name=_("publication"), on_delete=models.PROTECT, related_name="book"
@@ -257,11 +249,7 @@ class LetterJob(HeartbeatJob):
         "next PDF download."
     )
 
-    class Status(models.TextChoices):
-        QUEUED = "queued", _("Queued")
-        RUNNING = "running", _("Running")
-        DONE = "done", _("Done")
-        FAILED = "failed", _("Failed")
+    Status = JobStatus
 
     publication = models.OneToOneField(
         Publication, verbose_name=_("publication"), on_delete=models.PROTECT, related_name="letter_job"

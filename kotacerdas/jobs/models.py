@@ -9,6 +9,17 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 
+class JobStatus(models.TextChoices):
+    """Where a long job is: the choices (values and labels) its record's status field shares with the
+    other jobs' (a publication, a results book, the result letters' PDFs, a composite-index run, a
+    roadmap run). A books version keeps its own: its labels are lower case ("queued", not "Queued")."""
+
+    QUEUED = "queued", _("Queued")
+    RUNNING = "running", _("Running")
+    DONE = "done", _("Done")
+    FAILED = "failed", _("Failed")
+
+
 class HeartbeatJob(models.Model):
     """A job record with a heartbeat: the last moment its worker showed it was alive.
 

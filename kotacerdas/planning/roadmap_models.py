@@ -16,7 +16,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from kotacerdas.jobs.models import HeartbeatJob
+from kotacerdas.jobs.models import HeartbeatJob, JobStatus
 from kotacerdas.regions.models import Region
 
 
@@ -34,11 +34,7 @@ class RoadmapRun(HeartbeatJob):
         "The optimisation stopped because the worker process stopped; please start the run again."
     )
 
-    class State(models.TextChoices):
-        QUEUED = "queued", _("Queued")
-        RUNNING = "running", _("Running")
-        DONE = "done", _("Done")
-        FAILED = "failed", _("Failed")
+    State = JobStatus
 
     region = models.ForeignKey(Region, verbose_name=_("region"), on_delete=models.CASCADE, related_name="+")
     created_by = models.ForeignKey(
@@ -67,6 +63,11 @@ class RoadmapRun(HeartbeatJob):
 
     def get_absolute_url(self) -> str:
         return reverse("planning:roadmap_run", args=[self.region.code, self.pk])
+
+    @property
+    def is_running(self) -> bool:
+        """Queued or running: its page follows the run (live-status.js) until it ends."""
+        return self.state in (self.State.QUEUED, self.State.RUNNING)
 
     def seconds_running(self, now: datetime) -> int | None:
         """Whole seconds since a worker took the run (at most its time limit), while it runs; else None.

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import os
 import re
-from datetime import date
+from datetime import date, timedelta
 from types import SimpleNamespace
 from typing import Any
 
@@ -250,9 +250,7 @@ def test_the_pages_of_a_job_at_work_refresh_their_status_alone(page, demo) -> No
     now = timezone.now()
     budi, ayu = User.objects.get(username="budi"), User.objects.get(username="ayu")
     region = Region.objects.get(code=REGION_A)
-    books = BookVersion.objects.create(
-        region=region, number=99, programme_year=2026, status="running", progress=40, heartbeat_at=now
-    )
+    books = BookVersion.objects.create(region=region, number=99, programme_year=2026)  # queued
     roadmap = RoadmapRun.objects.create(
         region=region, created_by=budi, state="running", instance={}, inputs_hash="0" * 64, time_limit=60
     )
@@ -274,18 +272,42 @@ def test_the_pages_of_a_job_at_work_refresh_their_status_alone(page, demo) -> No
     assert page.evaluate("window.kcSamePage === true") and page.url.endswith(index_path)
     log_in(page, "budi")
     assert walk(page, budi_paths) == {f"{path} @{width}": [] for width in (1366, 390) for path in budi_paths}
-    assert "Berjalan: " in page.locator("#roadmap-run-live").inner_text()
+    # the roadmap run's state and its seconds count are facts refreshed from one fetch per beat; its end
+    # (state failed) loads the page once
+    state, seconds = page.locator("#roadmap-run-live"), page.locator("#roadmap-progress-live")
+    assert state.inner_text().strip() == "Berjalan" and state.get_attribute("aria-live") == "polite"
+    assert seconds.get_attribute("aria-live") is None  # not read out every 2 s
+    page.evaluate("window.kcSamePage = true")
+    RoadmapRun.objects.filter(pk=roadmap.pk).update(
+        heartbeat_at=timezone.now(), running_since=timezone.now() - timedelta(seconds=42)
+    )
+    expect(seconds).to_contain_text(
+        re.compile(r"\b(4[2-9]|5[0-9]|60) dari paling lama 60 detik"), timeout=10_000
+    )
+    assert page.evaluate("window.kcSamePage === true")
+    RoadmapRun.objects.filter(pk=roadmap.pk).update(state="failed", error="gagal (contoh)")
+    expect(page.locator(".error-summary")).to_contain_text("gagal (contoh)", timeout=10_000)  # loaded once
+    assert page.evaluate("window.kcSamePage === undefined") and seconds.count() == 0
+    assert state.inner_text().strip() == "Gagal"
 
     page.goto(page.base_url + books.get_absolute_url())
-    status = page.locator("#books-progress-live")
-    assert status.get_attribute("aria-live") == "polite" and "40%" in status.inner_text()
+    # the version's Status fact is its live region: the state and the progress, nowhere else on the page
+    status = page.locator(".facts div", has=page.get_by_text("Status", exact=True)).locator("dd")
+    facts = page.locator(".facts")
+    assert status.get_attribute("id") == "books-status-live" and status.get_attribute("aria-live") == "polite"
+    assert "dalam antrean" in status.inner_text() and "0%" in status.inner_text()
     link = page.locator(".breadcrumb a").last  # "Buku"
     link.focus()
     page.evaluate("window.kcSamePage = true")
+    BookVersion.objects.filter(pk=books.pk).update(status="running", progress=40, heartbeat_at=timezone.now())
+    expect(status).to_contain_text(re.compile(r"berjalan · .*40%"), timeout=10_000)
     BookVersion.objects.filter(pk=books.pk).update(progress=74, heartbeat_at=timezone.now())
     expect(status).to_contain_text("74%", timeout=10_000)
+    text = facts.inner_text()
+    assert "antrean" not in text and text.count("berjalan") == 1 and "40%" not in text  # no stale fact
     assert page.evaluate("window.kcSamePage === true")  # never reloaded
     assert link.evaluate("link => link === document.activeElement")
     BookVersion.objects.filter(pk=books.pk).update(status="done", progress=100)
     expect(page.get_by_role("heading", name="Berkas")).to_be_visible(timeout=10_000)  # loaded once
-    assert page.evaluate("window.kcSamePage === undefined") and status.count() == 0
+    assert page.evaluate("window.kcSamePage === undefined") and status.get_attribute("data-refresh") is None
+    assert status.inner_text() == "selesai"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import io
+import re
 from datetime import date
 
 import pytest
@@ -66,15 +67,34 @@ def test_budi_generates_the_four_books_of_a_region_without_data(as_budi, region_
 
 
 def test_the_status_page_refreshes_while_the_books_are_generated(as_budi, budi, region_a) -> None:
-    version = BookVersion.objects.create(region=region_a, number=1, programme_year=2026, progress=40)
+    version = BookVersion.objects.create(region=region_a, number=1, programme_year=2026)
     page = as_budi.get(version.get_absolute_url()).content.decode()
-    # the progress refreshes in its own polite live region (live-status.js) and the page loads once
-    # when the books are ready; the page never reloads itself, except without JavaScript
-    live = '<div id="books-progress-live" aria-live="polite" data-refresh="2" data-refresh-end="reload">'
+    # the status, with its progress, is one fact that refreshes in its own polite live region
+    # (live-status.js), and the page loads once when the books are ready; the page never reloads
+    # itself, except without JavaScript
+    live = '<dd id="books-status-live" aria-live="polite" data-refresh="2" data-refresh-end="reload">'
     assert live in page
-    assert 'value="40"' in page.split('id="books-progress-live"', 1)[1].split("</div>", 1)[0]
     assert page.count('http-equiv="refresh"') == 1
     assert '<noscript><meta http-equiv="refresh" content="2"></noscript>' in page
+    assert status_fact(page) == "dalam antrean · 0% 0%"
+    assert "Status diperbarui otomatis." in page and "Halaman ini" not in page
+    # a worker takes it: what live-status.js fetches at the next beat has the new state and progress,
+    # and no other fact on the page still says the old state (the page showed "dalam antrean" in the
+    # facts beside a progress of 40 % until the end-of-job reload)
+    BookVersion.objects.filter(pk=version.pk).update(status="running", progress=40)
+    page = as_budi.get(version.get_absolute_url()).content.decode()
+    assert status_fact(page) == "berjalan · 40% 40%"
+    facts = page[page.index('<dl class="facts">') : page.index("</dl>")]
+    outside = facts.replace(facts[facts.index(live) : facts.index("</dd>", facts.index(live))], "")
+    assert "antrean" not in outside and "berjalan" not in outside and "40%" not in outside
+    assert page.count("berjalan") == 1
+
+
+def status_fact(page: str) -> str:
+    """The text of the books version's Status fact (the region live-status.js swaps)."""
+    start = page.index('id="books-status-live"')
+    region = page[page.index(">", start) + 1 : page.index("</dd>", start)]
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", region)).split())
 
 
 def test_a_book_file_downloads_as_an_editable_docx(as_budi, region_a) -> None:

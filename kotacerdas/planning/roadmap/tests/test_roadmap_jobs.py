@@ -28,7 +28,7 @@ def test_a_run_whose_worker_died_is_shown_failed_on_its_page(as_budi, budi, regi
     run = a_running_run(budi, region_a)
     page = as_budi.get(run.get_absolute_url()).content.decode()
     assert ABANDONED in page
-    assert "Optimasi masih berjalan" not in page
+    assert "Status diperbarui otomatis" not in page and "data-refresh" not in page
     run.refresh_from_db()
     assert (run.state, run.error) == ("failed", ABANDONED)
 
@@ -69,20 +69,30 @@ def test_a_running_run_shows_how_far_it_is_against_its_time_limit(
 
 
 def test_a_running_run_refreshes_its_status_alone_not_the_page(as_budi, budi, region_a, masterplan_a) -> None:
-    """The state and the seconds count refresh in their own regions (live-status.js), the state in a polite
-    live region, the page loaded once when the run ends: no meta refresh (it moved the focus to the top
-    and had a screen reader read the whole page every 2 s), except for a browser without JavaScript."""
-    now = timezone.now()
+    """The state and the seconds count are facts that refresh in their own regions (live-status.js), the
+    state in a polite live region, the page loaded once when the run ends: no meta refresh (it moved the
+    focus to the top and had a screen reader read the whole page every 2 s), except for a browser without
+    JavaScript. No other fact keeps the state the page was opened with."""
     run = RoadmapRun.objects.create(
-        region=region_a, created_by=budi, state="running", instance={}, inputs_hash="0" * 64, time_limit=10
+        region=region_a, created_by=budi, instance={}, inputs_hash="0" * 64, time_limit=10
     )
-    RoadmapRun.objects.filter(pk=run.pk).update(heartbeat_at=now, running_since=now - timedelta(seconds=3))
     page = as_budi.get(run.get_absolute_url()).content.decode()
-    live = '<div id="roadmap-run-live" aria-live="polite" data-refresh="2" data-refresh-end="reload">'
-    assert f"{live}<p>Berjalan: " in page
-    assert '<div id="roadmap-progress-live" data-refresh="2"><p id="roadmap-progress"><progress' in page
+    live = '<dd id="roadmap-run-live" aria-live="polite" data-refresh="2" data-refresh-end="reload">'
+    assert f"{live}Dalam antrean" in page
+    assert '<dd id="roadmap-progress-live" data-refresh="2">belum dimulai</dd>' in page
     assert page.count('http-equiv="refresh"') == 1
     assert '<noscript><meta http-equiv="refresh" content="2"></noscript>' in page
+    assert "Status diperbarui otomatis." in page and "memuat ulang" not in page
+    # a worker takes it: the next beat's page has the new state in the same regions, and it alone
+    now = timezone.now()
+    RoadmapRun.objects.filter(pk=run.pk).update(
+        state="running", heartbeat_at=now, running_since=now - timedelta(seconds=3)
+    )
+    page = as_budi.get(run.get_absolute_url()).content.decode()
+    assert f"{live}Berjalan" in page
+    assert '<dd id="roadmap-progress-live" data-refresh="2"><span id="roadmap-progress"><progress' in page
+    assert "Dalam antrean" not in page and page.count("Berjalan") == 1
     RoadmapRun.objects.filter(pk=run.pk).update(state="failed", error="gagal (contoh)")
     page = as_budi.get(run.get_absolute_url()).content.decode()
     assert "data-refresh" not in page and 'http-equiv="refresh"' not in page
+    assert "Status diperbarui otomatis." not in page
