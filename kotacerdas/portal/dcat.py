@@ -11,7 +11,8 @@ from typing import Any
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from kotacerdas.portal.opendata import TABLES, Table, download_url
+from kotacerdas.portal.opendata import TABLES, Table
+from kotacerdas.portal.opendata_files import download_url
 
 CONTEXT = {
     "dcat": "http://www.w3.org/ns/dcat#",

@@ -1,32 +1,51 @@
 """The open data: every public table of the portal, built from the published snapshots only.
 
-Each table has a Frictionless Table Schema (field names and types), is written as CSV, JSON and XLSX
-(text through ``kotacerdas.core.spreadsheet``, so it never becomes a formula), and is described by a
-Frictionless data package (``datapackage.json``) whose resources point at the files beside it. The
-DCAT-AP catalogue (``dcat.py``) names every table with its download URLs.
+Each table is defined once, here: its rows and its columns (``Field``: the name that heads the CSV and
+keys the JSON, the Frictionless type, and a title and description a reader can understand, with the
+codes a column may hold). ``opendata_files`` writes it as CSV, JSON and XLSX (text through
+``kotacerdas.core.spreadsheet``, so it never becomes a formula) and describes it by a Frictionless data
+package (``datapackage.json``) whose schema carries each column's title and description; the reference
+(docs/reference/open-data.md) lists the same columns, tested against these definitions. The DCAT-AP
+catalogue (``dcat.py``) names every table with its download URLs.
+
+A column's title and description are fixed Bahasa Indonesia, not gettext: the open data is published in
+the programme's language, and they are part of the published files (the same bytes for every reader,
+harvested by Satu Data and cached by anyone), as the codes and the Indonesian table slugs are; a column
+must not change its meaning with the language of whoever downloaded it.
 """
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from openpyxl import Workbook
 
-from kotacerdas.core.instruments.numbers import fraction_number, to_fraction
-from kotacerdas.core.spreadsheet import append_row, csv_text
+from kotacerdas.core.monitoring import CATEGORIES
+from kotacerdas.planning.models import FundingSource
 from kotacerdas.portal.models import Snapshot
 from kotacerdas.portal.reading import evaluations_of, published_time
-from kotacerdas.portal.snapshot import AUDIENCE, progress
+from kotacerdas.portal.snapshot import progress
 
 Row = dict[str, Any]
-FORMATS = {"csv": "text/csv", "json": "application/json", "xlsx": None}  # xlsx: the uploads' type
+S, N, INT = "string", "number", "integer"
+
+
+@dataclass(frozen=True)
+class Field:
+    """One column of a table, as the data package's Table Schema declares it."""
+
+    name: str  # the CSV header, the JSON key: an English identifier, stable across versions
+    type: str  # Frictionless: string, number, integer, boolean, date, datetime
+    title: str  # Bahasa Indonesia, fixed (see the module's docstring)
+    description: str  # the meaning and the unit (Rupiah, persen, tonggak, orang)
+    enum: tuple[str, ...] = ()  # the only codes the column holds, when the set is fixed
+
+    def schema(self) -> dict[str, Any]:
+        found = {"name": self.name, "type": self.type, "title": self.title, "description": self.description}
+        return {**found, "constraints": {"enum": list(self.enum)}} if self.enum else found
 
 
 @dataclass(frozen=True)
@@ -34,8 +53,12 @@ class Table:
     name: str  # the URL slug, Indonesian
     title: Any
     description: Any
-    fields: list[tuple[str, str]]  # (name, Frictionless type)
+    fields: list[Field]
     rows: Callable[[list[Snapshot]], Iterator[Row]]  # the current snapshots of the public regions
+
+    @property
+    def names(self) -> list[str]:
+        return [field.name for field in self.fields]
 
 
 def each(rows: Callable[[Snapshot], Iterator[Row]]) -> Callable[[list[Snapshot]], Iterator[Row]]:
@@ -153,21 +176,58 @@ def _events(snap: Snapshot) -> Iterator[Row]:
         }
 
 
-S, N, INT = "string", "number", "integer"
+REGION_CODE = Field(
+    "region_code",
+    S,
+    "Kode wilayah",
+    "Kode Kemendagri kabupaten/kota (mis. 33.73); menghubungkan tabel-tabel.",
+)
+SIZE_CLASS = Field(
+    "size_class",
+    S,
+    "Kelas ukuran kota",
+    "Kode kelas ukuran kota menurut skema yang dipakai (PP 26/2008: kecil, sedang, besar, metropolitan).",
+)  # no enum: the size-class schemes are data files (kotacerdas/frameworks/size-classes), not code
+INITIATIVE_CODE = Field(
+    "initiative_code", S, "Kode inisiatif", "Kode inisiatif (kolom code tabel inisiatif)."
+)
+PERCENT = "dalam persen (0–100, satu desimal)"
+RANK = "1 = tertinggi; kosong bila hasilnya belum terverifikasi (tidak diperingkat)"
+
+
+def _year(title: str, description: str) -> Field:
+    return Field("year", INT, title, description)
+
+
+def _audience(name: str, group: str) -> Field:
+    return Field(name, INT, f"Peserta {group}", f"Jumlah peserta dari unsur {group} (orang).")
+
+
 TABLES = [
     Table(
         "wilayah",
         _("Regions with a published portal"),
         _("Every region whose portal is public, with its snapshot's date, hash and overall progress."),
         [
-            ("region_code", S),
-            ("region_name", S),
-            ("province", S),
-            ("size_class", S),
-            ("published_at", "datetime"),
-            ("content_hash", S),
-            ("overall_progress", N),
-            ("portal_url", S),
+            REGION_CODE,
+            Field("region_name", S, "Nama wilayah", "Nama kabupaten/kota (mis. Kota Salatiga)."),
+            Field("province", S, "Provinsi", "Nama provinsi tempat wilayah berada."),
+            SIZE_CLASS,
+            Field(
+                "published_at",
+                "datetime",
+                "Waktu terbit",
+                "Saat snapshot portal diterbitkan: ISO 8601 dengan zona waktu (2027-01-05T09:30:00+07:00).",
+            ),
+            Field("content_hash", S, "Hash isi", "SHA-256 (heksadesimal) isi snapshot yang diterbitkan."),
+            Field(
+                "overall_progress",
+                N,
+                "Progres keseluruhan",
+                f"Progres pelaksanaan seluruh inisiatif dari laporan yang disetujui, {PERCENT}; kosong bila "
+                "wilayah tidak menerbitkan inisiatif.",
+            ),
+            Field("portal_url", S, "Alamat portal", "Alamat halaman publik wilayah (mis. /publik/r/33.73/)."),
         ],
         each(_regions),
     ),
@@ -176,15 +236,27 @@ TABLES = [
         _("Initiatives"),
         _("Initiatives per dimension with their implementation status and approved progress (%)."),
         [
-            ("region_code", S),
-            ("dimension", S),
-            ("code", S),
-            ("name", S),
-            ("element", S),
-            ("owner", S),
-            ("status", S),
-            ("category", S),
-            ("progress", N),
+            REGION_CODE,
+            Field("dimension", S, "Dimensi", "Kode dimensi smart city (mis. governance, economy)."),
+            Field("code", S, "Kode inisiatif", "Kode inisiatif dalam masterplan wilayah (mis. GOV-01)."),
+            Field("name", S, "Nama inisiatif", "Nama inisiatif (program/kegiatan smart city)."),
+            Field("element", S, "Elemen", "Kode elemen dimensi (mis. governance.service)."),
+            Field("owner", S, "OPD pengampu", "Nama perangkat daerah (OPD) penanggung jawab inisiatif."),
+            Field(
+                "status",
+                S,
+                "Status pelaksanaan",
+                "Kode status dari laporan terakhir yang disetujui (bawaan: not_started, preparing, running, "
+                "delayed, completed; wilayah dapat mengatur kodenya sendiri); kosong bila belum ada.",
+            ),
+            Field(
+                "category",
+                S,
+                "Kategori status",
+                "not_started (belum dimulai), on_track (sesuai jadwal), late (terlambat), done (selesai).",
+                tuple(CATEGORIES),
+            ),
+            Field("progress", N, "Progres", f"Progres pelaksanaan dari laporan yang disetujui, {PERCENT}."),
         ],
         each(_initiatives),
     ),
@@ -193,14 +265,19 @@ TABLES = [
         _("KPIs with targets and approved actuals"),
         _("Each KPI's target per year against its approved actual (empty while none is approved)."),
         [
-            ("region_code", S),
-            ("initiative_code", S),
-            ("kpi", S),
-            ("unit", S),
-            ("baseline", N),
-            ("year", INT),
-            ("target", N),
-            ("actual", N),
+            REGION_CODE,
+            INITIATIVE_CODE,
+            Field("kpi", S, "Indikator kinerja", "Nama indikator kinerja utama (IKU) inisiatif."),
+            Field("unit", S, "Satuan", "Satuan nilai dasar, target dan realisasi (mis. persen, unit)."),
+            Field("baseline", N, "Nilai dasar", "Nilai awal indikator, dalam satuan kolom unit."),
+            _year("Tahun", "Tahun target dan realisasi."),
+            Field("target", N, "Target", "Target tahun itu, dalam satuan kolom unit; kosong bila tidak ada."),
+            Field(
+                "actual",
+                N,
+                "Realisasi",
+                "Realisasi dari laporan yang disetujui, dalam satuan kolom unit; kosong selama belum ada.",
+            ),
         ],
         each(_kpis),
     ),
@@ -208,7 +285,19 @@ TABLES = [
         "anggaran",
         _("Budget plan and realisation"),
         _("Pagu of the plan of record against approved realisation (Rp), per year and funding source."),
-        [("region_code", S), ("year", INT), ("source", S), ("pagu", N), ("realised", N)],
+        [
+            REGION_CODE,
+            _year("Tahun anggaran", "Tahun anggaran."),
+            Field(
+                "source",
+                S,
+                "Sumber dana",
+                "APBD, APBN_DAK (APBN/DAK), KPBU, CSR, OTHER (lainnya).",
+                tuple(FundingSource.values),
+            ),
+            Field("pagu", N, "Pagu", "Pagu anggaran dalam rencana yang berlaku, dalam Rupiah."),
+            Field("realised", N, "Realisasi", "Realisasi dari laporan yang disetujui, dalam Rupiah."),
+        ],
         each(_budget),
     ),
     Table(
@@ -216,12 +305,17 @@ TABLES = [
         _("Quick Win milestones"),
         _("Quick Win milestones per planned year, and whether an approved report marked them done."),
         [
-            ("region_code", S),
-            ("initiative_code", S),
-            ("quick_win", S),
-            ("milestone", S),
-            ("year", INT),
-            ("done", "boolean"),
+            REGION_CODE,
+            INITIATIVE_CODE,
+            Field("quick_win", S, "Quick Win", "Nama inisiatif Quick Win."),
+            Field("milestone", S, "Tonggak", "Uraian tonggak (milestone) Quick Win."),
+            _year("Tahun rencana", "Tahun tonggak direncanakan selesai."),
+            Field(
+                "done",
+                "boolean",
+                "Selesai",
+                "true bila laporan yang disetujui menandai tonggak selesai, false bila belum.",
+            ),
         ],
         each(_milestones),
     ),
@@ -232,7 +326,24 @@ TABLES = [
             "Per year with a reporting period: the Quick Win milestones of the masterplan revision the "
             "year belongs to, planned up to the year, and how many an approved report marked done."
         ),
-        [("region_code", S), ("year", INT), ("milestones_done", INT), ("milestones_planned", INT)],
+        [
+            REGION_CODE,
+            _year("Tahun", "Tahun yang memiliki periode pelaporan."),
+            Field(
+                "milestones_done",
+                INT,
+                "Tonggak selesai",
+                "Dari tonggak yang direncanakan, yang ditandai selesai oleh laporan yang disetujui dari "
+                "periode sampai tahun itu (jumlah tonggak).",
+            ),
+            Field(
+                "milestones_planned",
+                INT,
+                "Tonggak direncanakan",
+                "Tonggak Quick Win revisi masterplan tahun itu yang direncanakan sampai tahun itu (jumlah "
+                "tonggak; 0 bila belum ada).",
+            ),
+        ],
         each(_quick_win_progress),
     ),
     Table(
@@ -240,14 +351,24 @@ TABLES = [
         _("Evaluation results"),
         _("Each region's results in the published national evaluations (monev)."),
         [
-            ("region_code", S),
-            ("year", INT),
-            ("total", N),
-            ("improvement", N),
-            ("size_class", S),
-            ("rank_national", INT),
-            ("rank_province", INT),
-            ("rank_in_class", INT),
+            REGION_CODE,
+            _year("Tahun evaluasi", "Tahun siklus evaluasi nasional (monev)."),
+            Field(
+                "total",
+                N,
+                "Nilai total",
+                "Rata-rata tertimbang nilai Baseline, Output, Outcome, Impact dan Quick Win (skala 0–5).",
+            ),
+            Field(
+                "improvement",
+                N,
+                "Peningkatan",
+                "Nilai total dikurangi nilai total siklus sebelumnya (poin); kosong tanpa nilai sebelumnya.",
+            ),
+            SIZE_CLASS,
+            Field("rank_national", INT, "Peringkat nasional", f"Peringkat di antara semua wilayah; {RANK}."),
+            Field("rank_province", INT, "Peringkat provinsi", f"Peringkat dalam provinsinya; {RANK}."),
+            Field("rank_in_class", INT, "Peringkat kelas", f"Peringkat dalam kelas ukuran kotanya; {RANK}."),
         ],
         _evaluations,
     ),
@@ -256,12 +377,16 @@ TABLES = [
         _("Socialisation events"),
         _("Socialisation events with their audience per stakeholder group and total head count."),
         [
-            ("region_code", S),
-            ("held_on", "date"),
-            ("title", S),
-            ("place", S),
-            *[(group, INT) for group in AUDIENCE],
-            ("head_count", INT),
+            REGION_CODE,
+            Field("held_on", "date", "Tanggal", "Tanggal acara (ISO 8601, mis. 2026-11-12)."),
+            Field("title", S, "Nama acara", "Nama acara sosialisasi."),
+            Field("place", S, "Tempat", "Tempat acara."),
+            _audience("government", "pemerintah"),
+            _audience("business", "dunia usaha"),
+            _audience("academia", "akademisi"),
+            _audience("community", "komunitas"),
+            _audience("media", "media"),
+            Field("head_count", INT, "Jumlah peserta", "Jumlah seluruh peserta acara (orang)."),
         ],
         each(_events),
     ),
@@ -271,83 +396,3 @@ BY_NAME = {table.name: table for table in TABLES}
 
 def rows_of(table: Table, snapshots: list[Snapshot]) -> list[Row]:
     return list(table.rows(snapshots))
-
-
-def _cell(value: Any) -> Any:
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    return "" if value is None else value
-
-
-def as_csv(table: Table, rows: list[Row]) -> bytes:
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow([name for name, _type in table.fields])
-    for row in rows:
-        # only text can start like a formula; numbers stay exact numbers ("-1.5", not "'-1.5")
-        writer.writerow([_csv_cell(row.get(name), kind) for name, kind in table.fields])
-    return out.getvalue().encode()
-
-
-def _csv_cell(value: Any, kind: str) -> Any:
-    return csv_text(_cell(value)) if kind == S else _cell(value)
-
-
-def as_json(table: Table, rows: list[Row]) -> bytes:
-    """Numbers as JSON numbers (``11.25``, ``50``), as the data package's schema declares them."""
-    data = [{name: _json_cell(row.get(name), kind) for name, kind in table.fields} for row in rows]
-    return json.dumps(data, ensure_ascii=False, indent=1).encode()
-
-
-def _json_cell(value: Any, kind: str) -> Any:
-    if kind == N and value not in (None, ""):
-        return fraction_number(to_fraction(value))  # whole: an exact int; else the shortest float
-    return value
-
-
-def as_xlsx(table: Table, rows: list[Row]) -> bytes:
-    book = Workbook()
-    sheet = book.active
-    assert sheet is not None  # a new workbook has its sheet
-    sheet.title = table.name
-    names = [name for name, _type in table.fields]
-    append_row(sheet, names)
-    for row in rows:
-        append_row(sheet, [_xlsx_cell(row.get(name), kind) for name, kind in table.fields])
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
-
-
-def _xlsx_cell(value: Any, kind: str) -> Any:
-    if kind == N and value not in (None, ""):
-        return fraction_number(to_fraction(value))  # a number to compute with; the CSV keeps the exact text
-    return value
-
-
-WRITERS = {"csv": as_csv, "json": as_json, "xlsx": as_xlsx}
-
-
-def download_url(base: str, table: Table, fmt: str) -> str:
-    return base + reverse("portal:dataset", kwargs={"table": table.name, "fmt": fmt})
-
-
-def datapackage(table: Table, base: str) -> dict[str, Any]:
-    """The Frictionless data package of one table: its CSV (beside the descriptor) with its schema."""
-    return {
-        "name": f"kotacerdas-{table.name}",
-        "title": str(table.title),
-        "description": str(table.description),
-        "licenses": [{"name": "CC-BY-4.0", "path": "https://creativecommons.org/licenses/by/4.0/"}],
-        "homepage": base + reverse("portal:data_index"),
-        "resources": [
-            {
-                "name": table.name,
-                "path": "data.csv",
-                "format": "csv",
-                "mediatype": "text/csv",
-                "encoding": "utf-8",
-                "schema": {"fields": [{"name": name, "type": kind} for name, kind in table.fields]},
-            }
-        ],
-    }

@@ -17,7 +17,8 @@ from django.urls import reverse
 from kotacerdas.monitoring.actions.reports import do_save_initiative_report, do_save_kpi_report
 from kotacerdas.planning.analysis.actions import do_save_profile
 from kotacerdas.portal.actions import do_publish_portal, do_unpublish_portal
-from kotacerdas.portal.opendata import TABLES, WRITERS
+from kotacerdas.portal.opendata import TABLES
+from kotacerdas.portal.opendata_files import WRITERS
 from kotacerdas.portal.snapshot import PART_KEYS
 from kotacerdas.portal.tests.builders import approved_plan, event, material, photo
 from kotacerdas.web.access_classes import PUBLIC

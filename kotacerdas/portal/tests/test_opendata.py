@@ -16,7 +16,8 @@ from rdflib.namespace import RDF
 
 from kotacerdas.portal.actions import do_publish_portal
 from kotacerdas.portal.models import Snapshot
-from kotacerdas.portal.opendata import TABLES, WRITERS
+from kotacerdas.portal.opendata import TABLES
+from kotacerdas.portal.opendata_files import WRITERS
 from kotacerdas.portal.snapshot import PART_KEYS
 from kotacerdas.portal.tests.builders import approved_plan, event, published_evaluation
 

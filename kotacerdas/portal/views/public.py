@@ -24,7 +24,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kotacerdas.core import formatting
 from kotacerdas.monitoring.charts import kpi_chart
-from kotacerdas.portal import dcat, opendata
+from kotacerdas.portal import dcat, opendata, opendata_files
 from kotacerdas.portal.access import (
     get_public_event_file,
     get_public_snapshot,
@@ -212,7 +212,9 @@ def event_file(request: HttpRequest, code: str, file_id: int) -> HttpResponseBas
 
 
 def data_index(request: HttpRequest) -> HttpResponse:
-    return render(request, "portal/data.html", {"tables": opendata.TABLES, "formats": list(opendata.WRITERS)})
+    return render(
+        request, "portal/data.html", {"tables": opendata.TABLES, "formats": list(opendata_files.WRITERS)}
+    )
 
 
 def _table(name: str) -> opendata.Table:
@@ -223,10 +225,12 @@ def _table(name: str) -> opendata.Table:
 
 def dataset(request: HttpRequest, table: str, fmt: str) -> HttpResponse:
     found = _table(table)
-    if fmt not in opendata.WRITERS:
+    if fmt not in opendata_files.WRITERS:
         raise Http404
-    content = opendata.WRITERS[fmt](found, opendata.rows_of(found, published_snapshots()))
-    response = HttpResponse(content, content_type=opendata.FORMATS[fmt] or uploads.CONTENT_TYPES["xlsx"])
+    content = opendata_files.WRITERS[fmt](found, opendata.rows_of(found, published_snapshots()))
+    response = HttpResponse(
+        content, content_type=opendata_files.FORMATS[fmt] or uploads.CONTENT_TYPES["xlsx"]
+    )
     if fmt == "csv":
         response["Content-Type"] = "text/csv; charset=utf-8"
     response["Content-Disposition"] = f'attachment; filename="kotacerdas-{found.name}.{fmt}"'
@@ -238,7 +242,7 @@ def _base(request: HttpRequest) -> str:
 
 
 def datapackage(request: HttpRequest, table: str) -> HttpResponse:
-    descriptor = opendata.datapackage(_table(table), _base(request))
+    descriptor = opendata_files.datapackage(_table(table), _base(request))
     return HttpResponse(json.dumps(descriptor, ensure_ascii=False, indent=1), content_type="application/json")
 
 
