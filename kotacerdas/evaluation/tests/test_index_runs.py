@@ -143,3 +143,18 @@ def test_a_running_index_run_refreshes_its_status_alone_not_the_page(as_ayu, ayu
     IndexRun.objects.filter(pk=run.pk).update(status="failed", message="gagal (contoh)")
     page = as_ayu.get(url).content.decode()
     assert "data-refresh" not in page and 'http-equiv="refresh"' not in page
+
+
+def test_the_rank_quantiles_read_as_short_indonesian_numbers(
+    as_ayu, ayu, django_capture_on_commit_callbacks
+) -> None:
+    """A quantile interpolated between two ranks is a float (5.95 came out 5.950000000000001): Ayu reads
+    it rounded to two places with a decimal comma, a whole rank without any ("6", not "6,00")."""
+    run = make_run(ayu, django_capture_on_commit_callbacks)
+    body = as_ayu.get(reverse("evaluation:index_run", args=[run.pk])).content.decode()
+    table = body.split('data-testid="index-results"')[1].split("</table>")[0]
+    rows = re.findall(r"<tr><td>[^<]*</td>((?:<td class=\"num\">[^<]*</td>)+)</tr>", table)
+    quantiles = [cell for row in rows for cell in re.findall(r'<td class="num">([^<]*)</td>', row)[2:]]
+    assert len(quantiles) == 51 * 3
+    assert [q for q in quantiles if not re.fullmatch(r"\d+(,\d{1,2})?", q)] == []
+    assert any("," in q for q in quantiles) and any("," not in q for q in quantiles)

@@ -78,11 +78,14 @@ def percent(value: Any, places: int = 1) -> str:
 
 
 @register.filter
-def decimal_plain(value: Any) -> str:
-    """A measured value as entered, without padding zeros: 75.5 → '75,5', 40.0000 → '40'."""
+def decimal_plain(value: Any, most: Any = None) -> str:
+    """A measured value as entered, without padding zeros: 75.5 → '75,5', 40.0000 → '40'. A computed
+    float is rounded first to at most ``most`` places (``decimal_plain:2``): 5.950000000000001 → '5,95'."""
     amount = _value(value)
     if amount is None:
         return DASH
+    if most is not None:
+        return formatting.measured(amount, int(most))
     places = max(0, -amount.normalize().as_tuple().exponent)  # type: ignore[operator]
     return formatting.decimal(amount, places)
 

@@ -21,6 +21,9 @@ def test_the_filters_are_built_in_and_write_indonesian_numbers() -> None:
     assert render("{{ v|decimal:3 }}", v=0.0951) == "0,095"
     assert render("{{ v|percent }}", v=12.5) == "12,5%"
     assert render("{{ v|decimal_plain }}|{{ w|decimal_plain }}", v="75.5", w=Decimal("40.0000")) == "75,5|40"
+    # a computed float (an interpolated rank quantile) is rounded first, its padding zeros still dropped
+    assert render("{{ v|decimal_plain:2 }}|{{ w|decimal_plain:2 }}", v=5.950000000000001, w=6.0) == "5,95|6"
+    assert render("{{ v|decimal_plain:2 }}|{{ w|decimal_plain:2 }}", v=1234.5, w=None) == "1.234,5|–"
 
 
 def test_a_file_size_has_a_decimal_comma_in_both_languages() -> None:
