@@ -227,6 +227,6 @@ def evidence_on_file(region: Region, year: int) -> list[tuple[str, str]]:
         initiative_report__status=core_monitoring.APPROVED,
     ).order_by("pk")
     return [
-        (evidence.label[:200], reverse("monitoring:evidence", args=[region.code, evidence.pk]))
+        (evidence.shown_label[:200], reverse("monitoring:evidence", args=[region.code, evidence.pk]))
         for evidence in items
     ]

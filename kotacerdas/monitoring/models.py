@@ -290,7 +290,8 @@ class Evidence(PeriodGuarded):
     initiative_report = models.ForeignKey(
         InitiativeReport, null=True, blank=True, on_delete=models.CASCADE, related_name="evidence"
     )
-    label = models.CharField(_("label"), max_length=200)
+    # blank when the person gave none: shown_label words the default in the reader's language
+    label = models.CharField(_("label"), max_length=200, blank=True)
     link = models.URLField(_("link"), max_length=500, blank=True)
     file = models.FileField(_("file"), max_length=255, blank=True)
     file_type = models.CharField(_("file type"), max_length=10, blank=True)
@@ -303,7 +304,11 @@ class Evidence(PeriodGuarded):
         verbose_name_plural = _("evidence")
 
     def __str__(self) -> str:
-        return self.label
+        return self.shown_label
+
+    @property
+    def shown_label(self) -> str:
+        return self.label or gettext("Evidence")
 
 
 class ReportTransition(PeriodGuarded):

@@ -158,7 +158,7 @@ def _evidence(
         except ValidationError:
             raise ValidationError({"evidence_link": _("Enter a full web address (https://…).")}) from None
     read = uploads.read_upload(upload, "evidence_file", EVIDENCE_KINDS) if upload is not None else None
-    item = Evidence(period=report.period, label=label.strip() or _("Evidence"), link=link, added_by=actor)
+    item = Evidence(period=report.period, label=label.strip(), link=link, added_by=actor)
     if isinstance(report, KpiReport):
         item.kpi_report = report
     else:

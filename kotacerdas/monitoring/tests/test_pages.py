@@ -272,3 +272,14 @@ def test_a_region_without_kpis_says_where_they_come_from_across_the_whole_table(
     table = page.split('<table id="kpis">', 1)[1].split("</table>", 1)[0]
     columns = table.split("</thead>", 1)[0].count("<th ")
     assert f'<td colspan="{columns}">Belum ada IKU: setiap inisiatif masterplan menetapkan IKU' in table
+
+
+def test_evidence_without_a_label_is_named_in_the_readers_language(world, as_sari) -> None:
+    """Sari gives a link without a label in Indonesian; a reader in English sees 'Evidence', not 'Bukti'."""
+    evidence = {"evidence_link": "https://salatiga.example.go.id/rekap", "submit": "1"}
+    assert as_sari.post(kpi_url(world, world.visits), {"value": "4200", **evidence}).status_code == 302
+    link = '<a href="https://salatiga.example.go.id/rekap" rel="noopener noreferrer">'
+    assert f"{link}Bukti</a>" in as_sari.get(kpi_url(world, world.visits)).text
+    as_sari.cookies["django_language"] = "en"
+    page = as_sari.get(kpi_url(world, world.visits)).text
+    assert f"{link}Evidence</a>" in page and "Bukti" not in page

@@ -59,7 +59,7 @@ def test_a_locked_periods_files_go_once_older_than_the_retention(world, sari, bu
     assert "monitoring evidence files: 1 removed" in output
     assert not default_storage.exists(evidence.file.name)
     evidence.refresh_from_db()
-    assert evidence.file.name == "" and evidence.label  # the row says what there was
+    assert evidence.file.name == "" and evidence.shown_label  # the row says what there was
     assert AuditEntry.objects.filter(action="monitoring.evidence_retention").get().after["files_removed"] == 1
 
 

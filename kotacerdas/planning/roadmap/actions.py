@@ -18,7 +18,6 @@ from kotacerdas.accounts.models import User
 from kotacerdas.audit.log import record, save_audited
 from kotacerdas.audit.versioning import require_version
 from kotacerdas.core.formatting import rupiah
-from kotacerdas.planning import reports
 from kotacerdas.planning.checks import TargetsOutsidePlan, kpi_targets_outside_plan, source_name
 from kotacerdas.planning.common import require_editor, require_masterplan
 from kotacerdas.planning.models import (
@@ -31,7 +30,7 @@ from kotacerdas.planning.models import (
     RoadmapRun,
 )
 from kotacerdas.planning.roadmap.instance import RECIPE_VERSION, build_instance
-from kotacerdas.planning.roadmap.plan import cost_at, live_initiatives, whole_rupiah
+from kotacerdas.planning.roadmap.plan import cost_at, dropped_reasons, live_initiatives, whole_rupiah
 from kotacerdas.planning.roadmap.tasks import run_roadmap
 from kotacerdas.regions.models import Region
 from kotacerdas.web.params import parse_int
@@ -179,8 +178,7 @@ def do_adopt_roadmap_run(actor: User, run: RoadmapRun) -> AdoptedPlan:
     pins = {
         i["id"]: start + int(i["pinned_start"]) for i in run.instance["initiatives"] if "pinned_start" in i
     }
-    # each reason is a sentence of its own ("… is used up. The …"), not an item of a list
-    reasons = {o["code"]: " ".join(o["reasons"]) for o in reports.outcomes(run) if o["outcome"] == "dropped"}
+    reasons = dropped_reasons(run)  # stored as worded now; readers word them again from the run
     recipe = {
         "recipe": RECIPE_VERSION,
         "run": run.pk,

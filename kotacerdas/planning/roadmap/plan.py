@@ -14,7 +14,8 @@ from django.db.models import Prefetch
 from django.utils.translation import gettext as _
 
 from kotacerdas.core.plan import PlannedInitiative, PlanOfRecord, UnscheduledInitiative
-from kotacerdas.planning.models import AdoptedItem, AdoptedPlan, BudgetLine, Initiative
+from kotacerdas.planning import reports
+from kotacerdas.planning.models import AdoptedItem, AdoptedPlan, BudgetLine, Initiative, RoadmapRun
 from kotacerdas.regions.models import Region
 
 Cost = dict[str, dict[str, int]]  # {"APBD": {"2026": 350000000}} as stored
@@ -69,6 +70,7 @@ def plan_of_record(region: Region, *, with_changes: bool = True) -> PlanOfRecord
         return None
     items = list(adopted.items.all())
     scheduled = [item for item in items if item.start_year is not None]
+    reasons = unscheduled_reasons(adopted, [item for item in items if item.start_year is None])
     return PlanOfRecord(
         adopted_at=adopted.adopted_at,
         adopted_by=adopted.adopted_by.get_full_name() or adopted.adopted_by.get_username(),
@@ -82,7 +84,7 @@ def plan_of_record(region: Region, *, with_changes: bool = True) -> PlanOfRecord
         },
         initiatives=tuple(_planned(item) for item in sorted(scheduled, key=lambda i: (i.start_year, i.code))),
         unscheduled=tuple(
-            UnscheduledInitiative(code=i.code, name=i.name, reason=i.reason)
+            UnscheduledInitiative(code=i.code, name=i.name, reason=reasons[i.code])
             for i in items
             if i.start_year is None
         ),
@@ -90,6 +92,21 @@ def plan_of_record(region: Region, *, with_changes: bool = True) -> PlanOfRecord
             tuple(changes_since(adopted, items, live_initiatives(region))) if with_changes else ()
         ),
     )
+
+
+def unscheduled_reasons(adopted: AdoptedPlan, items: list[AdoptedItem]) -> dict[str, str]:
+    """Why each unscheduled item is out of the plan, in the active language when the adopted run is kept
+    (it holds the facts); the sentence stored at adoption, in the adopter's language, otherwise."""
+    if not items or adopted.run is None:  # the run is read only when something is left out
+        return {item.code: item.reason for item in items}
+    dropped = dropped_reasons(adopted.run)
+    return {item.code: dropped.get(item.code) or _("Not scheduled by the optimiser.") for item in items}
+
+
+def dropped_reasons(run: RoadmapRun) -> dict[str, str]:
+    """Why the run leaves each dropped initiative out of the plan, in the active language."""
+    # each reason is a sentence of its own ("… is used up. The …"), not an item of a list
+    return {o["code"]: " ".join(o["reasons"]) for o in reports.outcomes(run) if o["outcome"] == "dropped"}
 
 
 def _planned(item: AdoptedItem) -> PlannedInitiative:

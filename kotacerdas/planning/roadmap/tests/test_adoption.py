@@ -166,3 +166,26 @@ def test_the_plan_of_record_downloads_as_xlsx(as_budi, budi, region_a, tight) ->
         row[0]: row[1:] for row in workbook["Anggaran per tahun"].iter_rows(min_row=2, values_only=True)
     }
     assert totals[2026] == (400_000_000, 350_000_000)
+
+
+def test_why_an_initiative_is_left_out_reads_in_the_readers_language(
+    as_budi, budi, region_a, plan_a, django_capture_on_commit_callbacks
+) -> None:
+    """Budi adopts in Indonesian; a reader in English sees the reason in English, not as it was stored."""
+    from django.urls import reverse
+
+    ceilings = {year: Decimal(150_000_000) for year in range(2026, 2031)}  # SD-01 needs 300 juta at once
+    actions.do_set_roadmap_constraints(
+        budi, region_a, budget_ceilings=ceilings, source_ceilings={}, opd_capacity=3
+    )
+    run = finished_run(django_capture_on_commit_callbacks, budi, region_a)
+    actions.do_adopt_roadmap_run(budi, run)
+    roadmap = reverse("planning:roadmap", args=[region_a.code])
+    assert (
+        "SD-01 Inisiatif SD-01: Pagu anggaran tahun 2026 sudah habis."
+        in as_budi.get(roadmap).content.decode()
+    )
+    as_budi.cookies["django_language"] = "en"
+    page = as_budi.get(roadmap).content.decode()
+    assert "The budget ceiling in 2026 is used up." in page
+    assert "sudah habis" not in page
