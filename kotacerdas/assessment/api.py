@@ -14,7 +14,7 @@ from kotacerdas.assessment.models import Assessment, Result
 from kotacerdas.web.api import ModelSerializer
 
 
-class ResultSerializer(ModelSerializer[Result]):
+class AssessmentResultSerializer(ModelSerializer[Result]):
     class Meta:
         model = Result
         fields = ["kind", "total", "total_exact", "band", "created_at", "recipe", "answers", "data"]
@@ -44,14 +44,14 @@ class AssessmentSerializer(ModelSerializer[Assessment]):
             "results",
         ]
 
-    @extend_schema_field(ResultSerializer(many=True))
+    @extend_schema_field(AssessmentResultSerializer(many=True))
     def get_results(self, assessment: Assessment) -> list[dict[str, Any]]:
         """The latest self-assessed and verified result, each with its recipe."""
         latest = []
         for kind in (Result.Kind.SELF, Result.Kind.VERIFIED):
             result = assessment.results.filter(kind=kind).first()
             if result is not None:
-                latest.append(dict(ResultSerializer(result).data))
+                latest.append(dict(AssessmentResultSerializer(result).data))
         return latest
 
 
@@ -75,7 +75,7 @@ class RegionAssessmentDetail(generics.RetrieveAPIView[Assessment]):
 
 @extend_schema(summary="Every result of one assessment (self-assessed and verified), newest first")
 class RegionAssessmentResults(generics.ListAPIView[Result]):
-    serializer_class = ResultSerializer
+    serializer_class = AssessmentResultSerializer
 
     def get_queryset(self) -> QuerySet[Result]:
         region = get_region_for_user(self.request.user, self.kwargs["code"])
