@@ -80,6 +80,8 @@ def test_every_operation_documents_its_error_statuses() -> None:
     assert statuses["get", "/api/v1/programme/dashboard"] == {"200", "400", "401", "404"}
     review = "/api/v1/regions/{code}/programme/{cohort_id}/deliverables/{deliverable_id}/review"
     assert statuses["post", review] == {"200", "400", "401", "403", "404"}
+    assert statuses["get", "/api/v1/evaluations/{year}/status"] == {"200", "401", "404"}
+    assert statuses["get", "/api/v1/regions/{code}/evaluations/{year}/letter"] == {"200", "401", "404"}
     error = paths["/api/v1/me"]["get"]["responses"]["401"]["content"]["application/json"]["schema"]
     assert error == {"$ref": "#/components/schemas/Error"}
 
