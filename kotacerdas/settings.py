@@ -355,6 +355,14 @@ SPECTACULAR_SETTINGS = {
     "REDOC_DIST": "SIDECAR",
     # record ids in paths (kotacerdas/web/converters.py): integers the database can hold
     "PATH_CONVERTER_OVERRIDE": {"id": {"type": "integer", "minimum": 0, "maximum": 10**18 - 1}},
+    # choice sets several components share under one field name ("state", "status"), named once
+    # (without this drf-spectacular warns and names them StatusEdeEnum, Status5c1Enum, …)
+    "ENUM_NAME_OVERRIDES": {
+        "JobStatusEnum": "kotacerdas.jobs.models.JobStatus.values",  # serializers list the values
+        "PeriodStateEnum": "kotacerdas.monitoring.models.Period.State",
+        "ReportStatusEnum": "kotacerdas.monitoring.models.ReviewStatus",
+        "DeliverableStatusEnum": "kotacerdas.programme.models.Deliverable.Status",
+    },
     # the Error and ValidationError bodies every operation's 400/401/403/404 refers to (api/schema.py)
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",

@@ -10,14 +10,27 @@ from rest_framework import generics, serializers
 
 from kotacerdas.accounts.access import get_region_for_user
 from kotacerdas.assessment.access import get_assessment_in_region
+from kotacerdas.assessment.actions.common import closing_of
 from kotacerdas.assessment.models import Assessment, Result
-from kotacerdas.web.api import ModelSerializer
+from kotacerdas.web.api import ModelSerializer, TimeField
 
 
-class ResultSerializer(ModelSerializer[Result]):
+class AssessmentResultSerializer(ModelSerializer[Result]):
     class Meta:
         model = Result
         fields = ["kind", "total", "total_exact", "band", "created_at", "recipe", "answers", "data"]
+
+
+class ClosingSerializer(serializers.Serializer[Any]):
+    """Why, by whom and when a closed assessment was closed, as its pages' banner says."""
+
+    who = serializers.CharField(source="actor.username")
+    when = TimeField(source="created_at")
+    why = serializers.CharField(
+        source="reason_text",
+        help_text="in the reader's language (Indonesian unless the language cookie chose English), e.g. "
+        "“Ditutup karena siklus evaluasi 2027 diterbitkan pada 5 Desember 2027.”",
+    )
 
 
 class AssessmentSerializer(ModelSerializer[Assessment]):
@@ -26,6 +39,7 @@ class AssessmentSerializer(ModelSerializer[Assessment]):
         source="assessor.username", read_only=True, allow_null=True, default=None
     )
     results = serializers.SerializerMethodField()
+    closed = serializers.SerializerMethodField()
 
     class Meta:
         model = Assessment
@@ -41,17 +55,24 @@ class AssessmentSerializer(ModelSerializer[Assessment]):
             "target",
             "assessor",
             "created_at",
+            "closed",
             "results",
         ]
 
-    @extend_schema_field(ResultSerializer(many=True))
+    @extend_schema_field(ClosingSerializer(allow_null=True))
+    def get_closed(self, assessment: Assessment) -> dict[str, Any] | None:
+        """Null unless the state is ``closed``: then who closed it, when, and why (read-only for good)."""
+        closing = closing_of(assessment)
+        return None if closing is None else dict(ClosingSerializer(closing).data)
+
+    @extend_schema_field(AssessmentResultSerializer(many=True))
     def get_results(self, assessment: Assessment) -> list[dict[str, Any]]:
         """The latest self-assessed and verified result, each with its recipe."""
         latest = []
         for kind in (Result.Kind.SELF, Result.Kind.VERIFIED):
             result = assessment.results.filter(kind=kind).first()
             if result is not None:
-                latest.append(dict(ResultSerializer(result).data))
+                latest.append(dict(AssessmentResultSerializer(result).data))
         return latest
 
 
@@ -75,7 +96,7 @@ class RegionAssessmentDetail(generics.RetrieveAPIView[Assessment]):
 
 @extend_schema(summary="Every result of one assessment (self-assessed and verified), newest first")
 class RegionAssessmentResults(generics.ListAPIView[Result]):
-    serializer_class = ResultSerializer
+    serializer_class = AssessmentResultSerializer
 
     def get_queryset(self) -> QuerySet[Result]:
         region = get_region_for_user(self.request.user, self.kwargs["code"])

@@ -41,7 +41,7 @@ class BandSerializer(serializers.Serializer[Any]):
     robust = serializers.BooleanField()
 
 
-class ResultSerializer(serializers.Serializer[Any]):
+class PublishedResultSerializer(serializers.Serializer[Any]):
     region_code = serializers.CharField()
     region_name = serializers.CharField()
     province_code = serializers.CharField()
@@ -66,7 +66,7 @@ class ResultSerializer(serializers.Serializer[Any]):
 class CycleResultsSerializer(serializers.Serializer[Any]):
     cycle = CycleSerializer()
     published = serializers.BooleanField()
-    results = ResultSerializer(many=True)
+    results = PublishedResultSerializer(many=True)
 
 
 def cycle_json(cycle: Cycle) -> dict[str, Any]:

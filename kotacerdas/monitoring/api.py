@@ -225,7 +225,7 @@ class InitiativeInput(serializers.Serializer[Any]):
     )
 
 
-class ReviewInput(serializers.Serializer[Any]):
+class ReportReviewInput(serializers.Serializer[Any]):
     decision = serializers.ChoiceField(choices=[core.APPROVED, core.RETURNED])
     reason = serializers.CharField(required=False, allow_blank=True, max_length=NOTE_MAX)
 
@@ -351,7 +351,7 @@ def _review(
         region = get_region_for_user(request.user, code)
         require(can_manage_monitoring(request.user, region))
         report = get_report(request.user, region, report_id)
-        data = ReviewInput(data=request.data)
+        data = ReportReviewInput(data=request.data)
         data.is_valid(raise_exception=True)
         do_review_report(_actor(request), report, **data.validated_data)
         return 200, serializer(report).data
@@ -362,7 +362,7 @@ def _review(
 class KpiReview(APIView):
     @extend_schema(
         summary="Approve a submitted KPI report, or return it with a reason (the coordinator)",
-        request=ReviewInput,
+        request=ReportReviewInput,
         responses=KpiReportSerializer,
     )
     def post(self, request: Request, version: str, code: str, kpi_report_id: int) -> Response:
@@ -372,7 +372,7 @@ class KpiReview(APIView):
 class InitiativeReview(APIView):
     @extend_schema(
         summary="Approve a submitted initiative report, or return it with a reason (the coordinator)",
-        request=ReviewInput,
+        request=ReportReviewInput,
         responses=InitiativeReportSerializer,
     )
     def post(self, request: Request, version: str, code: str, initiative_report_id: int) -> Response:

@@ -187,7 +187,7 @@ class SubmitInput(serializers.Serializer[Any]):
     )  # as the page
 
 
-class ReviewInput(serializers.Serializer[Any]):
+class DeliverableReviewInput(serializers.Serializer[Any]):
     decision = serializers.ChoiceField(choices=[progress.APPROVED, progress.RETURNED])
     reason = serializers.CharField(required=False, allow_blank=True, max_length=2000, default="")
 
@@ -345,9 +345,11 @@ class DeliverableSubmit(APIView):
 class DeliverableReview(APIView):
     @extend_schema(
         summary="Approve a deliverable, or return it for revision with a reason (the assigned mentor)",
-        request=ReviewInput,
+        request=DeliverableReviewInput,
         responses=DeliverableDetailSerializer,
         parameters=[IDEMPOTENCY],
     )
     def post(self, request: Request, version: str, **kwargs: Any) -> Response:
-        return _act(request, kwargs, ReviewInput, actions.do_review_deliverable, actions.require_reviewer)
+        return _act(
+            request, kwargs, DeliverableReviewInput, actions.do_review_deliverable, actions.require_reviewer
+        )
