@@ -129,3 +129,22 @@ def test_a_changed_choice_reads_as_its_label(as_ayu, budi, region_a) -> None:
     )
     body = as_ayu.get(reverse("audit:log"), {"region": "33.73"}).content.decode()
     assert "<strong>hasil</strong>: sedang dipertimbangkan → tidak diambil" in body
+
+
+def test_a_field_that_reads_the_same_before_and_after_is_not_a_change(as_ayu, budi, region_a) -> None:
+    """A report sent for review stores an empty reason where it had none: not "alasan: – → –"."""
+    AuditEntry.objects.create(
+        action="monitoring.kpi_report.submitted",
+        object_type="monitoring.kpireport",
+        object_id="1",
+        object_repr="Capaian Satu Data Salatiga (contoh) 2027",
+        actor=budi,
+        actor_name="Budi",
+        region=region_a,
+        before={"status": "draft"},
+        after={"status": "submitted", "reason": ""},
+    )
+    body = as_ayu.get(reverse("audit:log"), {"region": "33.73"}).content.decode()
+    assert "Budi mengirim laporan Capaian Satu Data Salatiga (contoh) 2027 untuk ditinjau." in body
+    assert "<strong>status</strong>: draf → diajukan" in body
+    assert "<strong>alasan</strong>" not in body
