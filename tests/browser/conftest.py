@@ -135,6 +135,10 @@ def log_in(page, username: str) -> None:  # type: ignore[no-untyped-def]
 
     assert_pages_fit(page)
     needs_code = prepare_second_step(username)
+    # Leave the previous page first: one that follows a job (live-status.js) may reload itself, and a
+    # reload starting while the login page is on its way cancels that (Page.goto: net::ERR_ABORTED).
+    # about:blank is there at once, and no script of the old page runs after it.
+    page.goto("about:blank")
     page.goto(page.base_url + "/masuk/")
     page.get_by_label("Nama pengguna").fill(username)
     page.get_by_label("Kata sandi").fill(PASSWORD)

@@ -35,6 +35,14 @@ PUBLIC_PAGES: list[tuple[str, dict[str, Any]]] = [
     ("accounts:privacy", {}),
 ]
 BLOCKING = {"serious", "critical"}
+# How long a test waits for a page that follows a job (live-status.js) to show a change made in the
+# database: the next beat comes 2-3 s after the previous fetch ended, and each fetch renders the whole
+# page again, which takes seconds on a loaded 2-core machine (CI); 10 s was too short there.
+BEAT_TIMEOUT = 30_000
+# The jobs these tests hold "running" beat once, when they are set up. The pages sweep a job whose beat is
+# older than JOB_STALE_AFTER_SECONDS (180 s) as abandoned (failed), and the page then reloads itself: on a
+# slow machine that happened in the middle of a test. No beat of these goes stale while a test runs.
+NEVER_STALE = 24 * 3600
 
 
 def axe_script() -> str:
@@ -192,7 +200,7 @@ def test_the_states_added_with_the_2026_publication(page, demo) -> None:  # type
     assert walk(page, paths) == {f"{path} @{width}": [] for width in (1366, 390) for path in paths}
 
 
-def test_the_cycle_page_with_its_letters_pdf_progress(page, demo, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_the_cycle_page_with_its_letters_pdf_progress(page, demo, monkeypatch, settings) -> None:  # type: ignore[no-untyped-def]
     """Ayu's published 2026 cycle: the 'Siapkan PDF surat' form, then its job at work (n of m ready,
     the status that refreshes itself), and the national monitoring page with its Quick Win column."""
     from kotacerdas.accounts.models import User
@@ -200,6 +208,7 @@ def test_the_cycle_page_with_its_letters_pdf_progress(page, demo, monkeypatch) -
     from kotacerdas.evaluation.models import LetterJob, Publication
     from tests.browser.conftest import log_in
 
+    settings.JOB_STALE_AFTER_SECONDS = NEVER_STALE  # the letters' job below never beats
     publication = Publication.objects.get()
     cycle_path = reverse("evaluation:cycle", kwargs={"cycle_id": publication.cycle_id})
     national = reverse("monitoring:national")
@@ -223,15 +232,15 @@ def test_the_cycle_page_with_its_letters_pdf_progress(page, demo, monkeypatch) -
     letter.focus()
     page.evaluate("window.kcSamePage = true")
     jobs.update(prepared=4)
-    expect(status).to_contain_text("4 dari 5 siap", timeout=10_000)
+    expect(status).to_contain_text("4 dari 5 siap", timeout=BEAT_TIMEOUT)
     jobs.update(status="done", prepared=5)
-    expect(status).to_contain_text("5 dari 5 surat siap", timeout=10_000)
+    expect(status).to_contain_text("5 dari 5 surat siap", timeout=BEAT_TIMEOUT)
     assert page.evaluate("window.kcSamePage === true")  # never reloaded
     assert letter.evaluate("link => link === document.activeElement")
     assert status.get_attribute("data-refresh") is None  # the job ended: no more fetching
 
 
-def test_the_pages_of_a_job_at_work_refresh_their_status_alone(page, demo) -> None:  # type: ignore[no-untyped-def]
+def test_the_pages_of_a_job_at_work_refresh_their_status_alone(page, demo, settings) -> None:  # type: ignore[no-untyped-def]
     """A books version being generated, a running roadmap run and a running composite-index run (each
     held in the database, a worker's beat just now): no violation at 1366 and 390 px (a page that reloads
     itself is a critical one), and on the books page the progress changes in its polite live region alone,
@@ -247,6 +256,7 @@ def test_the_pages_of_a_job_at_work_refresh_their_status_alone(page, demo) -> No
     from kotacerdas.regions.models import Region
     from tests.browser.conftest import log_in
 
+    settings.JOB_STALE_AFTER_SECONDS = NEVER_STALE  # each job's beat below is its only one
     now = timezone.now()
     budi, ayu = User.objects.get(username="budi"), User.objects.get(username="ayu")
     region = Region.objects.get(code=REGION_A)
@@ -266,9 +276,9 @@ def test_the_pages_of_a_job_at_work_refresh_their_status_alone(page, demo) -> No
     # the session ends while the page is open: the next beat is answered by the login page, which is not
     # the job's end; the page stays as it is instead of reloading into a login form
     page.evaluate("window.kcSamePage = true")
-    with page.expect_response(lambda response: "/masuk/" in response.url, timeout=10_000):
+    with page.expect_response(lambda response: "/masuk/" in response.url, timeout=BEAT_TIMEOUT):
         page.context.clear_cookies()
-    page.wait_for_timeout(500)
+    page.wait_for_timeout(500)  # not a synchronisation: a window in which a reload would show
     assert page.evaluate("window.kcSamePage === true") and page.url.endswith(index_path)
     log_in(page, "budi")
     assert walk(page, budi_paths) == {f"{path} @{width}": [] for width in (1366, 390) for path in budi_paths}
@@ -282,11 +292,12 @@ def test_the_pages_of_a_job_at_work_refresh_their_status_alone(page, demo) -> No
         heartbeat_at=timezone.now(), running_since=timezone.now() - timedelta(seconds=42)
     )
     expect(seconds).to_contain_text(
-        re.compile(r"\b(4[2-9]|5[0-9]|60) dari paling lama 60 detik"), timeout=10_000
+        re.compile(r"\b(4[2-9]|5[0-9]|60) dari paling lama 60 detik"), timeout=BEAT_TIMEOUT
     )
     assert page.evaluate("window.kcSamePage === true")
     RoadmapRun.objects.filter(pk=roadmap.pk).update(state="failed", error="gagal (contoh)")
-    expect(page.locator(".error-summary")).to_contain_text("gagal (contoh)", timeout=10_000)  # loaded once
+    # loaded once
+    expect(page.locator(".error-summary")).to_contain_text("gagal (contoh)", timeout=BEAT_TIMEOUT)
     assert page.evaluate("window.kcSamePage === undefined") and seconds.count() == 0
     assert state.inner_text().strip() == "Gagal"
 
@@ -300,14 +311,14 @@ def test_the_pages_of_a_job_at_work_refresh_their_status_alone(page, demo) -> No
     link.focus()
     page.evaluate("window.kcSamePage = true")
     BookVersion.objects.filter(pk=books.pk).update(status="running", progress=40, heartbeat_at=timezone.now())
-    expect(status).to_contain_text(re.compile(r"berjalan · .*40%"), timeout=10_000)
+    expect(status).to_contain_text(re.compile(r"berjalan · .*40%"), timeout=BEAT_TIMEOUT)
     BookVersion.objects.filter(pk=books.pk).update(progress=74, heartbeat_at=timezone.now())
-    expect(status).to_contain_text("74%", timeout=10_000)
+    expect(status).to_contain_text("74%", timeout=BEAT_TIMEOUT)
     text = facts.inner_text()
     assert "antrean" not in text and text.count("berjalan") == 1 and "40%" not in text  # no stale fact
     assert page.evaluate("window.kcSamePage === true")  # never reloaded
     assert link.evaluate("link => link === document.activeElement")
     BookVersion.objects.filter(pk=books.pk).update(status="done", progress=100)
-    expect(page.get_by_role("heading", name="Berkas")).to_be_visible(timeout=10_000)  # loaded once
+    expect(page.get_by_role("heading", name="Berkas")).to_be_visible(timeout=BEAT_TIMEOUT)  # loaded once
     assert page.evaluate("window.kcSamePage === undefined") and status.get_attribute("data-refresh") is None
     assert status.inner_text() == "selesai"

@@ -132,9 +132,13 @@ def test_one_assessment_from_start_to_verified(page, tmp_path, ayu, budi, sari, 
     page.get_by_role("button", name="Catat keputusan").click()
     expect(page.get_by_text(f"Keputusan untuk {OTHERS[5]} dicatat.")).to_be_visible()
     accept = page.get_by_role("button", name=re.compile(r"^Terima "))
-    while accept.count():
+    # count() does not wait: only the whole queue page is counted (a page still arriving has fewer rows),
+    # and each accept is seen to take one button away
+    page.wait_for_load_state()
+    while left := accept.count():
         accept.first.click()
-        page.get_by_text("dicatat.").first.wait_for()
+        expect(accept).to_have_count(left - 1)
+        page.wait_for_load_state()
     save_screenshot(page, "assessment-queue")
     page.get_by_role("link", name="Kesiapan Smart City 2026").click()
     page.get_by_label("Catatan wawancara").fill("Wawancara dengan Kepala Diskominfo")

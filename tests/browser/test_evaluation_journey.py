@@ -96,9 +96,13 @@ def test_evaluation_journey(page, ayu, budi, tono, demo_cohort, salatiga_monitor
     page.get_by_label("Alasan").fill("Telemedis baru berjalan di dua puskesmas")
     page.get_by_role("button", name="Catat keputusan").click()
     accept = page.get_by_role("button", name=re.compile(r"^Terima "))
-    while accept.count():
+    # count() does not wait: only the whole queue page is counted (a page still arriving has fewer rows),
+    # and each accept is seen to take one button away
+    page.wait_for_load_state()
+    while left := accept.count():
         accept.first.click()
-        page.get_by_text("dicatat.").first.wait_for()
+        expect(accept).to_have_count(left - 1)
+        page.wait_for_load_state()
     page.goto(detail_url)
     page.get_by_role("button", name="Selesaikan tinjauan").click()
     page.get_by_text(re.compile(r"Terverifikasi\. Nilai: ")).wait_for()

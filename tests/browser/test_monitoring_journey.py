@@ -96,7 +96,8 @@ def test_a_year_of_monitoring_from_opening_to_lock(page, ayu, budi, sari, region
     page.goto(period_url)
     page.get_by_role("button", name="Kunci periode").click()
     expect(page.get_by_text("Periode pelaporan dikunci.")).to_be_visible()
-    assert page.get_by_test_id("period-state").inner_text() == "terkunci"
+    # expect, not inner_text(): the rest of the page may still be arriving after the message above
+    expect(page.get_by_test_id("period-state")).to_have_text("terkunci", use_inner_text=True)
     period.refresh_from_db()
     assert period.locked
 

@@ -88,7 +88,8 @@ def test_an_idea_from_sign_up_to_the_approved_kpi(page, budi, sari, region_a, di
     citizen_log_in(page, "citra@example.org")
     page.goto(idea_url)
     page.get_by_role("button", name="Dukung ide ini").click()
-    assert page.get_by_test_id("support-count").inner_text() == "1"
+    # the page before the click showed the count too (0): expect waits for the answer's page
+    expect(page.get_by_test_id("support-count")).to_have_text("1", use_inner_text=True)
 
     # Budi closes the phase; a third citizen is offered no support any more
     page.context.clear_cookies()

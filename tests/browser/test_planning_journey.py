@@ -72,7 +72,8 @@ def test_budi_plans_and_optimises_the_roadmap(page, budi, rina, dinkes_a) -> Non
     expect(page.get_by_text("CR").first).to_be_visible()
     page.get_by_role("link", name="Beri skor inisiatif").click()
     inputs = page.locator("input[name^='s_']")
-    expect(inputs.first).to_be_visible()  # counted only once the scoring page has loaded
+    expect(inputs.first).to_be_visible()
+    page.wait_for_load_state()  # count() does not wait: counted only once the whole scoring page is there
     for index in range(inputs.count()):
         inputs.nth(index).fill("4" if index < 5 else "2")
     page.get_by_role("button", name="Simpan skor").click()
@@ -87,6 +88,7 @@ def test_budi_plans_and_optimises_the_roadmap(page, budi, rina, dinkes_a) -> Non
     expect(page.get_by_role("heading", name="Inisiatif yang ditunda dan tidak dijadwalkan")).to_be_visible()
     expect(page.get_by_text("ditunda ke 2027")).to_be_visible()
     expect(page.get_by_text("Pagu anggaran tahun 2026 sudah habis.").first).to_be_visible()
+    page.wait_for_load_state()  # count() below does not wait for the rest of the page
     deferred_first = "KS-02" if page.get_by_role("cell", name="KS-02 Telemedisin").count() else "KS-01"
 
     # Budi pins the deferred initiative to 2026 and reruns: now the other one waits

@@ -98,8 +98,9 @@ def test_ayu_selects_two_regions_and_records_their_mous(page, ayu, budi, dewi, t
     page.get_by_role("button", name="Pilih hingga kuota").click()
     expect(page.get_by_text("Seleksi ditetapkan: 2 wilayah terpilih.")).to_be_visible()
     sleman = page.locator("#ranking tbody tr", has_text="Kabupaten Sleman")
-    assert "dimasukkan lewat pengecualian" in sleman.inner_text()
-    assert "belum ada peserta dari DIY" in sleman.inner_text()
+    # expect, not inner_text(): the rest of the page may still be arriving after the message above
+    expect(sleman).to_contain_text("dimasukkan lewat pengecualian", use_inner_text=True)
+    expect(sleman).to_contain_text("belum ada peserta dari DIY", use_inner_text=True)
     save_screenshot(page, "programme-selection")
 
     for code in ("33.73", "34.04"):
@@ -174,9 +175,13 @@ def test_rina_approves_one_returns_another_and_budi_resubmits(page, ayu, budi, d
     page.get_by_role("button", name="Tambah butir").click()
     page.get_by_label("Catatan untuk mentor").fill("Sudah dilengkapi")
     page.get_by_role("button", name="Kirim untuk ditinjau").last.click()
-    assert page.get_by_test_id("deliverable-status").inner_text() == "dikirim, menunggu tinjauan"
+    # the page before the click had the status and the history too (one row fewer): expect waits for the
+    # answer's page instead of reading whichever is there
+    expect(page.get_by_test_id("deliverable-status")).to_have_text(
+        "dikirim, menunggu tinjauan", use_inner_text=True
+    )
     history = page.locator("#history tbody tr")
-    assert history.count() == 3
+    expect(history).to_have_count(3)
     steps = [[history.nth(i).locator("td").nth(c).inner_text() for c in (1, 3, 4)] for i in range(3)]
     assert steps == [
         ["Budi", "dikirim, menunggu tinjauan", ""],
