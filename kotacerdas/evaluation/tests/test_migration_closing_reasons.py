@@ -5,8 +5,8 @@ reason a person typed is left as it is both ways."""
 from __future__ import annotations
 
 import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
+
+from tests.migrations import latest, migrate
 
 BEFORE = [("evaluation", "0007_letter_pdf_job"), ("assessment", "0004_closed_state")]
 AFTER = [("evaluation", "0008_closing_reasons_as_facts")]
@@ -14,16 +14,9 @@ GENERATED = "Ditutup karena siklus evaluasi 2027 diterbitkan pada 5 Desember 202
 TYPED = "Ditutup atas permintaan wilayah."
 
 
-def migrate(targets):
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(targets)
-    return executor.loader.project_state(targets).apps
-
-
 @pytest.mark.django_db(transaction=True)
 def test_generated_reasons_become_facts_and_back_and_typed_ones_stay() -> None:
-    latest = MigrationExecutor(connection).loader.graph.leaf_nodes()
+    newest = latest()
     old = migrate(BEFORE)
     region = old.get_model("regions", "Region").objects.get(code="33.73")
     ayu = old.get_model("accounts", "User").objects.create(username="ayu-migrasi")
@@ -91,4 +84,4 @@ def test_generated_reasons_become_facts_and_back_and_typed_ones_stay() -> None:
     assert AuditEntry.objects.get(pk=published[1].pk).after == {"state": "closed", "reason": GENERATED}
     assert Transition.objects.get(pk=typed[0].pk).reason == TYPED
     assert AuditEntry.objects.get(pk=typed[1].pk).after == {"state": "closed", "reason": TYPED}
-    migrate(latest)
+    migrate(newest)

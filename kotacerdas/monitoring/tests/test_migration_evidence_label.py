@@ -7,23 +7,16 @@ from __future__ import annotations
 import datetime
 
 import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
+
+from tests.migrations import latest, migrate
 
 BEFORE = [("monitoring", "0005_milestone_version")]
 AFTER = [("monitoring", "0006_evidence_label_blank")]
 
 
-def migrate(targets):
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(targets)
-    return executor.loader.project_state(targets).apps
-
-
 @pytest.mark.django_db(transaction=True)
 def test_stored_default_labels_become_blank_and_typed_ones_stay() -> None:
-    latest = MigrationExecutor(connection).loader.graph.leaf_nodes()
+    newest = latest()
     old = migrate(BEFORE)
     sari = old.get_model("accounts", "User").objects.create(username="sari-bukti")
     region = old.get_model("regions", "Region").objects.get(code="33.73")
@@ -41,4 +34,4 @@ def test_stored_default_labels_become_blank_and_typed_ones_stay() -> None:
         labels = sorted(back.get_model("monitoring", "Evidence").objects.values_list("label", flat=True))
         assert labels == ["Bukti", "Bukti", "Rekap bulanan"]
     finally:
-        migrate(latest)
+        migrate(newest)

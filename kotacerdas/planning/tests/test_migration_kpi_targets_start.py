@@ -7,18 +7,11 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
+
+from tests.migrations import latest, migrate
 
 BEFORE = [("planning", "0012_roadmaprun_claimed_by"), ("audit", "0003_latest_entry")]
 AFTER = [("planning", "0013_kpi_version_and_targets_start_year"), ("audit", "0003_latest_entry")]
-
-
-def migrate(targets):
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(targets)
-    return executor.loader.project_state(targets).apps
 
 
 def at(day: int) -> datetime:
@@ -27,7 +20,7 @@ def at(day: int) -> datetime:
 
 @pytest.mark.django_db(transaction=True)
 def test_existing_kpis_get_the_start_year_their_targets_were_set_for() -> None:
-    latest = MigrationExecutor(connection).loader.graph.leaf_nodes()
+    newest = latest()
     old = migrate(BEFORE)
     region = old.get_model("regions", "Region").objects.get(code="33.73")
     opd = old.get_model("regions", "Opd").objects.create(
@@ -101,4 +94,4 @@ def test_existing_kpis_get_the_start_year_their_targets_were_set_for() -> None:
         later.pk: 2029,
     }
     assert set(Moved.objects.values_list("version", flat=True)) == {1}
-    migrate(latest)
+    migrate(newest)

@@ -4,22 +4,15 @@ revision 1 (active) and its problems, initiatives and adopted plans are attached
 from __future__ import annotations
 
 import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
+
+from tests.migrations import latest, migrate
 
 BEFORE = [("planning", "0006_merge_0005_adopted_plan_0005_expert_judgements")]
 
 
-def migrate(targets):
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(targets)
-    return executor.loader.project_state(targets).apps
-
-
 @pytest.mark.django_db(transaction=True)
 def test_existing_masterplans_become_revision_1_with_their_records() -> None:
-    latest = MigrationExecutor(connection).loader.graph.leaf_nodes()
+    newest = latest()
     old = migrate(BEFORE)
     Region = old.get_model("regions", "Region")
     Opd = old.get_model("regions", "Opd")
@@ -71,7 +64,7 @@ def test_existing_masterplans_become_revision_1_with_their_records() -> None:
         duration=1,
     )
 
-    new = migrate(latest)
+    new = migrate(newest)
     Masterplan = new.get_model("planning", "Masterplan")
     plan = Masterplan.objects.get(pk=plan.pk)
     assert (plan.revision, plan.is_active, plan.period_start) == (1, True, 2026)

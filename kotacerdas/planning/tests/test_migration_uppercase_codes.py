@@ -5,23 +5,16 @@ masterplan that differ only by case are left as they are and printed."""
 from __future__ import annotations
 
 import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
+
+from tests.migrations import latest, migrate
 
 BEFORE = [("planning", "0013_kpi_version_and_targets_start_year")]
 AFTER = [("planning", "0014_uppercase_initiative_codes")]
 
 
-def migrate(targets):
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(targets)
-    return executor.loader.project_state(targets).apps
-
-
 @pytest.mark.django_db(transaction=True)
 def test_lower_case_codes_are_capitalised_and_case_clashes_are_left_and_printed(capsys) -> None:
-    latest = MigrationExecutor(connection).loader.graph.leaf_nodes()
+    newest = latest()
     old = migrate(BEFORE)
     Region = old.get_model("regions", "Region")
     Initiative = old.get_model("planning", "Initiative")
@@ -117,4 +110,4 @@ def test_lower_case_codes_are_capitalised_and_case_clashes_are_left_and_printed(
     )
     assert f"adopted plan {adopted.pk}: entry 'Liv-01' left as it is, 'LIV-01' differ only by case" in printed
     assert "GOV-02" not in printed
-    migrate(latest)
+    migrate(newest)
