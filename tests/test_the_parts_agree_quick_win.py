@@ -57,26 +57,18 @@ def _in_open_data(visitor: Client, code: str) -> dict[str, Counts]:
     }
 
 
-def test_the_open_data_quick_win_progress_is_the_public_page_and_the_portal_api_of_one_snapshot(
-    world: dict[str, Any],
-) -> None:
-    """Sleman's Quick Win has two 2026 milestones and one 2027 milestone; the approved 2026 report marks
-    "Peluncuran" done, and a 2027 period is open. Dewi publishes the milestones, then adds a fourth
-    milestone: the live count of 2027 becomes 1 of 4, while the page, the API and the open data all
-    show the snapshot's 1 of 2 (2026) and 1 of 3 (2027), with the same content hash."""
-    from kotacerdas.monitoring.access import quick_win_progress
+def _launch_done_of_two(world: dict[str, Any]) -> Any:
+    """Sleman's Quick Win gets a second 2026 milestone, "Uji coba", beside the world's "Peluncuran";
+    Dewi returns the world's 2026 initiative report, the OPD resubmits it with "Peluncuran" done, and
+    Dewi approves it: 2026 counts 1 of 2. Returns the Quick Win."""
     from kotacerdas.monitoring.models import InitiativeReport, Milestone, Period
     from kotacerdas.planning.models import Initiative, QuickWin
-    from kotacerdas.portal.actions import do_publish_portal
     from tests.world import action
 
-    region, dewi = world["region"], world["dewi"]
-    code = region.code
-    add_milestone, review = action("monitoring.do_add_milestone"), action("monitoring.do_review_report")
+    dewi, review = world["dewi"], action("monitoring.do_review_report")
     win = QuickWin.objects.get(pk=world["quickwin_id"])
     launched = Milestone.objects.get(pk=world["milestone_id"], title="Peluncuran")  # the world's, 2026
-    add_milestone(dewi, win, title="Uji coba", year=2026)
-    add_milestone(dewi, win, title="Perluasan ke kapanewon", year=2027)
+    action("monitoring.do_add_milestone")(dewi, win, title="Uji coba", year=2026)
     report = InitiativeReport.objects.get(pk=world["initiative_report_id"])
     review(dewi, report, decision="returned", reason="Tandai tonggak yang selesai")
     report = action("monitoring.do_save_initiative_report")(
@@ -89,6 +81,25 @@ def test_the_open_data_quick_win_progress_is_the_public_page_and_the_portal_api_
         version=InitiativeReport.objects.get(pk=report.pk).version,
     )
     review(dewi, report, decision="approved")
+    return win
+
+
+def test_the_open_data_quick_win_progress_is_the_public_page_and_the_portal_api_of_one_snapshot(
+    world: dict[str, Any],
+) -> None:
+    """Sleman's Quick Win has two 2026 milestones and one 2027 milestone; the approved 2026 report marks
+    "Peluncuran" done, and a 2027 period is open. Dewi publishes the milestones, then adds a fourth
+    milestone: the live count of 2027 becomes 1 of 4, while the page, the API and the open data all
+    show the snapshot's 1 of 2 (2026) and 1 of 3 (2027), with the same content hash."""
+    from kotacerdas.monitoring.access import quick_win_progress
+    from kotacerdas.portal.actions import do_publish_portal
+    from tests.world import action
+
+    region, dewi = world["region"], world["dewi"]
+    code = region.code
+    add_milestone = action("monitoring.do_add_milestone")
+    win = _launch_done_of_two(world)
+    add_milestone(dewi, win, title="Perluasan ke kapanewon", year=2027)
     action("monitoring.do_open_period")(dewi, region, year=2027, closes_on=date(2028, 1, 31))
     snap = do_publish_portal(dewi, region, parts=["initiatives", "milestones"])
     add_milestone(dewi, win, title="Evaluasi layanan", year=2027)  # live, after publishing
@@ -118,28 +129,11 @@ def test_quick_win_milestones_and_counts_are_the_same_on_every_page_and_in_open_
     from fractions import Fraction
 
     from kotacerdas.evaluation.record import quick_win
-    from kotacerdas.monitoring.models import InitiativeReport, Milestone, Period
-    from kotacerdas.planning.models import Initiative, QuickWin
+    from kotacerdas.planning.models import QuickWin
     from kotacerdas.portal.actions import do_publish_portal
-    from tests.world import action
 
     code, dewi_user = world["region"].code, world["dewi"]
-    win = QuickWin.objects.get(pk=world["quickwin_id"])
-    launched = Milestone.objects.get(pk=world["milestone_id"], title="Peluncuran")  # the world's, 2026
-    action("monitoring.do_add_milestone")(dewi_user, win, title="Uji coba", year=2026)
-    report = InitiativeReport.objects.get(pk=world["initiative_report_id"])
-    review = action("monitoring.do_review_report")
-    review(dewi_user, report, decision="returned", reason="Tandai tonggak yang selesai")
-    report = action("monitoring.do_save_initiative_report")(
-        world["contributor"],
-        Period.objects.get(pk=world["period_id"]),
-        Initiative.objects.get(pk=world["initiative_id"]),
-        implementation="running",
-        milestones=[launched],
-        submit=True,
-        version=InitiativeReport.objects.get(pk=report.pk).version,
-    )
-    review(dewi_user, report, decision="approved")
+    _launch_done_of_two(world)
     do_publish_portal(dewi_user, world["region"], parts=["initiatives", "milestones"])
 
     dewi, visitor = Client(), Client()
@@ -186,8 +180,7 @@ def test_after_a_revision_every_page_counts_the_quick_win_milestones_of_the_year
     from openpyxl import load_workbook
 
     from kotacerdas.evaluation.record import quick_win
-    from kotacerdas.monitoring.models import InitiativeReport, Milestone, Period
-    from kotacerdas.planning.models import Initiative, QuickWin
+    from kotacerdas.planning.models import Initiative
     from kotacerdas.portal.actions import do_publish_portal
     from tests.world import action
 
@@ -196,21 +189,7 @@ def test_after_a_revision_every_page_counts_the_quick_win_milestones_of_the_year
     add_milestone, review = action("monitoring.do_add_milestone"), action("monitoring.do_review_report")
     save_report = action("monitoring.do_save_initiative_report")
 
-    first = QuickWin.objects.get(pk=world["quickwin_id"])
-    launched = Milestone.objects.get(pk=world["milestone_id"], title="Peluncuran")  # the world's, 2026
-    add_milestone(dewi_user, first, title="Uji coba", year=2026)
-    report = InitiativeReport.objects.get(pk=world["initiative_report_id"])
-    review(dewi_user, report, decision="returned", reason="Tandai tonggak yang selesai")
-    report = save_report(
-        world["contributor"],
-        Period.objects.get(pk=world["period_id"]),
-        Initiative.objects.get(pk=world["initiative_id"]),
-        implementation="running",
-        milestones=[launched],
-        submit=True,
-        version=InitiativeReport.objects.get(pk=report.pk).version,
-    )
-    review(dewi_user, report, decision="approved")
+    _launch_done_of_two(world)
 
     action("planning.do_start_revision")(dewi_user, region, 2027, 2031)
     copy = Initiative.objects.get(region=region, code="GOV-01")  # the active revision's copy, 2027
