@@ -149,3 +149,21 @@ def test_the_api_costs_the_same_queries_at_two_sizes(ayu, tono) -> None:
     assert queries() == small
     rows = client.get(API).json()["results"]
     assert len(rows) == 12 and sum(row["period"] is None for row in rows) == 8
+
+
+def test_the_schema_names_the_row_and_documents_every_status() -> None:
+    from drf_spectacular.generators import SchemaGenerator
+
+    schema = SchemaGenerator(api_version="v1").get_schema(request=None, public=True)
+    operation = schema["paths"][API]["get"]
+    assert set(operation["responses"]) == {"200", "400", "401", "404"}
+    assert {p["name"] for p in operation["parameters"]} == {"cohort", "province", "size_class", "page"}
+    page = operation["responses"]["200"]["content"]["application/json"]["schema"]["$ref"]
+    assert page == "#/components/schemas/PaginatedNationalCompletenessRowList"
+    row = schema["components"]["schemas"]["NationalCompletenessRow"]["properties"]
+    assert row["progress"] == {
+        "type": "number",
+        "format": "double",
+        "nullable": True,
+        "description": row["progress"]["description"],
+    }
