@@ -3,8 +3,8 @@ so a reader that drifts from the record of the fact fails:
 
 - the demo region's yearly pagu: the adopted plan, Buku II, the portal snapshot, open data and the API;
 - KPI actuals and initiative statuses: the approved reports on the monitoring page, the national view
-  (screen and XLSX), and, once published, the public page, the portal API and the open data, also after
-  a masterplan revision.
+  (screen, XLSX and API), and, once published, the public page, the portal API and the open data, also
+  after a masterplan revision.
 
 The yearly evaluation result is held together in test_the_parts_agree_evaluation.py, the Quick Win
 milestones and progress in test_the_parts_agree_quick_win.py.
@@ -24,7 +24,7 @@ import pytest
 from django.apps import apps
 from django.test import Client
 
-from tests.parts_agree import approve_world_reports, percent, table_row, table_rows, text
+from tests.parts_agree import approve_world_reports, national_rows, percent, table_row, table_rows, text
 
 pytestmark = [
     pytest.mark.django_db,
@@ -203,3 +203,29 @@ def test_after_a_revision_the_region_card_and_the_national_page_count_the_same_r
     do_publish_portal(world["dewi"], world["region"], parts=["initiatives", "kpis"])  # reads the same figures
     public = text(Client().get(f"/publik/r/{code}/").content.decode())
     assert f"Progres keseluruhan (laporan yang disetujui): {overall}" in public
+
+
+def test_the_national_monitoring_api_gives_the_rows_of_the_page_and_the_xlsx(world: dict[str, Any]) -> None:
+    """Sleman reports 2026 (approved), Salatiga opens 2026 and reports nothing: every cell of Ayu's
+    national page, its XLSX and GET /api/v1/monitoring/national is the same, row by row."""
+    from datetime import date
+
+    from rest_framework.authtoken.models import Token
+
+    from tests.world import action
+
+    approve_world_reports(world)
+    action("monitoring.do_open_period")(
+        world["budi"], world["region_a"], year=2026, closes_on=date(2027, 1, 31)
+    )
+    ayu = Client()
+    ayu.force_login(world["ayu"])
+    api = Client(HTTP_AUTHORIZATION=f"Token {Token.objects.create(user=world['ayu']).key}")
+    rows = api.get("/api/v1/monitoring/national").json()["results"]
+    page = ayu.get("/monitoring/nasional/").content.decode()
+    on_page, in_xlsx, in_api = national_rows(page, ayu.get("/monitoring/nasional/xlsx/").content, rows)
+    assert in_api == on_page == in_xlsx
+    assert [row[0] for row in in_api] == [world["region"].code, world["region_a"].code]
+    monitoring = ayu.get(f"/r/{world['region'].code}/monitoring/").content.decode()
+    overall = text(monitoring).split("Progres masterplan: ", 1)[1].split(" ", 1)[0]
+    assert in_api[0][9] == percent(overall) and in_api[0][7] == 2  # both of Sleman's reports approved

@@ -2,11 +2,12 @@
 
 from django.urls import path
 
-from kotacerdas.monitoring import api
-from kotacerdas.web.access_classes import REGION_SCOPED
+from kotacerdas.monitoring import api, national_api
+from kotacerdas.web.access_classes import NATIONAL_ADMIN, REGION_SCOPED
 
 app_name = "monitoring"
 access = {
+    "national": NATIONAL_ADMIN,  # the national monitoring page's rows; anyone else gets 404
     "periods": REGION_SCOPED,
     "outcomes": REGION_SCOPED,
     "milestones": REGION_SCOPED,
@@ -19,6 +20,7 @@ access = {
 M = "regions/<str:code>/monitoring/"
 P = M + "periods/<id:period_id>"
 urlpatterns = [
+    path("monitoring/national", national_api.NationalCompleteness.as_view(), name="national"),
     path(M + "periods", api.PeriodList.as_view(), name="periods"),
     path(M + "outcomes", api.OutcomeList.as_view(), name="outcomes"),
     path(M + "milestones", api.MilestoneList.as_view(), name="milestones"),

@@ -1,6 +1,7 @@
 """Ayu's national view: reporting completeness and progress per region, in a fixed number of queries.
 
-The screen and the XLSX come from the same rows, so they cannot disagree. Progress per region is
+The screen, the XLSX and the API (national_api.py) come from the same rows, so they cannot disagree;
+percentages are written to one decimal rounded half up in all three (``shown``). Progress per region is
 the roll-up of its latest approved initiative reports with the region's weighting, each initiative
 weighed by its pagu in the region's plan of record, as on the region's monitoring page
 (``overview.monitoring_of``): one query over the adopted plans of all regions.
@@ -10,14 +11,17 @@ from __future__ import annotations
 
 import io
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from django.db.models import Count, OuterRef, Q, QuerySet
+from django.http import Http404
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
+from kotacerdas.accounts.access import is_national_admin
 from kotacerdas.core import monitoring as core
 from kotacerdas.core.spreadsheet import append_row
 from kotacerdas.monitoring.access import QuickWinProgress, quick_win_progress_of
@@ -74,13 +78,24 @@ def regions_for(form: Any) -> QuerySet[Region]:
     return regions.order_by("name")
 
 
+def regions_for_user(user: Any, form: Any) -> QuerySet[Region]:
+    """The rows of the national view, its XLSX and its API: the national admin's; 404 for anyone else
+    (nothing says which regions report)."""
+    if not is_national_admin(user):
+        raise Http404
+    return regions_for(form)
+
+
 def without_period(regions: QuerySet[Region]) -> int:
     """How many of these regions have no reporting period yet (one query, at any number of regions)."""
     return regions.exclude(pk__in=Period.objects.values("region_id")).count()
 
 
-def rows_for(regions: QuerySet[Region]) -> list[Row]:
-    ids = list(regions.values_list("pk", flat=True))
+def rows_for(regions: Iterable[Region]) -> list[Row]:
+    """The rows of these regions (a page of them, or all), in their order: the page, the XLSX and the
+    API all read them here."""
+    regions = list(regions)
+    ids = [region.pk for region in regions]
     by_region: dict[int, list[Period]] = defaultdict(list)
     for found in Period.objects.filter(region_id__in=ids):
         by_region[found.region_id].append(found)
@@ -226,11 +241,17 @@ def _figures(row: Row) -> list[Any]:
         row.expected,
         row.reported,
         row.approved,
-        round(float(row.completeness), 1),
-        round(float(row.progress), 1),
+        shown(row.completeness),
+        shown(row.progress),
         row.quick_win.done if row.quick_win else 0,
         row.quick_win.planned if row.quick_win else 0,
     ]
+
+
+def shown(percent: Decimal) -> float:
+    """A percentage as the XLSX and the API give it: one decimal, rounded half up as the page writes it
+    (``formatting.percent``), so 12.25 is 12.3 in all three (``round`` would give 12.2)."""
+    return float(percent.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP))
 
 
 def _adopted_pagu(region_ids: set[int]) -> dict[tuple[int, str], Decimal]:

@@ -2,16 +2,12 @@
 
 from __future__ import annotations
 
-from typing import cast
-
-from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 
 from kotacerdas.accounts.access import national_admin_required
 from kotacerdas.monitoring import national
 from kotacerdas.programme.forms import DashboardFilterForm
 from kotacerdas.programme.models import Cohort
-from kotacerdas.regions.models import Region
 from kotacerdas.web.pages import render_page
 from kotacerdas.web.params import page_of
 from kotacerdas.web.uploads import CONTENT_TYPES
@@ -25,7 +21,7 @@ def _form(request: HttpRequest) -> DashboardFilterForm:
 
 def _rows(request: HttpRequest) -> tuple[DashboardFilterForm, list[national.Row]]:
     form = _form(request)
-    return form, national.rows_for(national.regions_for(form))
+    return form, national.rows_for(national.regions_for_user(request.user, form))
 
 
 @national_admin_required
@@ -34,9 +30,9 @@ def completeness(request: HttpRequest) -> HttpResponse:
     dashboard is): 514 rows through the template cost most of a second, and a list that long is read by
     filtering, not scrolling; the XLSX holds every row. A region without a period is listed, flagged."""
     form = _form(request)
-    regions = national.regions_for(form)
+    regions = national.regions_for_user(request.user, form)
     page = page_of(request, regions)
-    rows = national.rows_for(cast("QuerySet[Region]", page.object_list))  # a slice of the queryset
+    rows = national.rows_for(page.object_list)  # a slice of the queryset
     query = request.GET.copy()
     query.pop("page", None)
     context = {
