@@ -3,8 +3,9 @@
 A deliverable's status is one of ``pending``, ``submitted``, ``returned``, ``approved``.
 A deliverable is *overdue* when its due date has passed and the region still owes work on
 it (``pending`` or ``returned``); a submitted deliverable waits for the mentor, not the region.
-A region's *current stage* is the first stage with a deliverable that is not approved; when every
-deliverable of every stage is approved the region has *completed* the programme.
+A region's *current stage* is its first unfinished stage: the first stage with a deliverable that is not
+approved (the region may already owe a later stage's deliverables); when every deliverable of every stage
+is approved the region has *completed* the programme.
 """
 
 from __future__ import annotations

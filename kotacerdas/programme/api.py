@@ -95,8 +95,12 @@ class ProgressRowSerializer(serializers.Serializer[Any]):
     cohort = serializers.IntegerField()
     cohort_year = serializers.IntegerField()
     has_mou = serializers.BooleanField()
-    current_stage = serializers.IntegerField(allow_null=True)
-    current_label = serializers.CharField()
+    current_stage = serializers.IntegerField(
+        allow_null=True,
+        help_text="The first unfinished stage (1-4): the first with a deliverable not approved yet; the "
+        "region may already owe a later stage's deliverables. Null before the MoU and once all are finished.",
+    )
+    current_label = serializers.CharField(help_text="current_stage as the dashboard shows it: Bimtek III")
     stages = StageCountSerializer(many=True)
     overdue = serializers.IntegerField()
     mentors = serializers.ListField(child=serializers.CharField())

@@ -10,12 +10,20 @@ from typing import Any
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
 from kotacerdas.core import progress
 from kotacerdas.core.spreadsheet import append_row
 from kotacerdas.programme.models import STAGE_NAMES, STAGE_NUMBERS, Candidacy, Deliverable, MentorAssignment
+
+# What ``Row.current`` is, in the words every output uses for it (dashboard, stage board, region card,
+# candidacy page, XLSX): the first stage not finished, i.e. with a deliverable the mentor has not
+# approved. Not "the stage the region works on": while its mentor reviews the last Bimtek III
+# deliverable the region already owes Bimtek IV's, and those are what its coordinator's inbox lists.
+# The templates translate the same words (and _matrix.html explains them under the table).
+STAGE_HEADING = gettext_lazy("First unfinished stage")
 
 
 def today() -> date:
@@ -32,6 +40,7 @@ class Row:
 
     @property
     def current(self) -> int | None:
+        """The first unfinished stage (``STAGE_HEADING``); None before the MoU and once all are finished."""
         if not self.has_mou:
             return None
         return progress.current_stage(self.stages, STAGE_NUMBERS)
@@ -41,7 +50,7 @@ class Row:
         if not self.has_mou:
             return _("waiting for MoU")
         current = self.current
-        return STAGE_NAMES[current] if current else _("completed")
+        return STAGE_NAMES[current] if current else _("none, every stage finished")
 
     @property
     def overdue(self) -> int:
@@ -144,7 +153,7 @@ def dashboard_xlsx(rows: list[Row]) -> bytes:
     sheet = book.active
     assert sheet is not None
     sheet.title = _("Stages")[:31]
-    header = [_("Code"), _("Region"), _("Province"), _("Size class"), _("Cohort"), _("Current stage")]
+    header = [_("Code"), _("Region"), _("Province"), _("Size class"), _("Cohort"), str(STAGE_HEADING)]
     header += [STAGE_NAMES[n] for n in STAGE_NUMBERS] + [_("Overdue"), _("Mentors")]
     append_row(sheet, header)
     for cell in sheet[1]:

@@ -1,8 +1,9 @@
 """Example programme (clearly labelled "contoh"): the 2026 cohort with Kota Salatiga and Kabupaten
 Sleman selected, their MoUs, Rina as Salatiga's mentor and Hadi as Sleman's. Salatiga is in Bimtek IV
-(deliverables approved, one revised, one returned, one waiting for the mentor); Sleman, a stage behind,
-in Bimtek III (its Quick Win candidates waiting for Hadi). Built through the programme's actions;
-running it again changes nothing.
+(deliverables approved, one revised, one returned, one waiting for the mentor); Sleman, a stage behind:
+its first unfinished stage is Bimtek III (its Quick Win candidates waiting for Hadi) while Dewi, its
+coordinator, already owes Bimtek IV. Built through the programme's actions; running it again changes
+nothing.
 
 The Bimtek calendar is counted from the day the demo is loaded (``stages``): Bimtek I–III are behind,
 Bimtek IV ends three weeks ahead. With fixed 2026 dates a demo started later showed every deliverable
@@ -131,7 +132,8 @@ SALATIGA_STAGES: list[tuple[str, str, str | None]] = [
     ("commitment-sheet", "Lembar komitmen (contoh)", "Tanda tangan Kepala Dishub belum ada (contoh)"),
 ]
 # Sleman, a stage behind: Bimtek I–II approved by Hadi, Bimtek III's initiatives approved and its Quick
-# Win candidates waiting for him; Bimtek IV is not due yet. Nothing it owes is past its date.
+# Win candidates waiting for him; Bimtek IV, all Dewi owes, is not due yet. Nothing it owes is past its
+# date. Its first unfinished stage is Bimtek III (the dashboard), its coordinator's inbox Bimtek IV.
 SLEMAN_STAGES: list[tuple[str, str, str | None]] = [
     ("readiness-gap", "Hasil Bimtek I Kabupaten Sleman (contoh)", "approved"),
     ("swot", "Hasil Bimtek I Kabupaten Sleman (contoh)", "approved"),
