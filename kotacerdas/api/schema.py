@@ -22,7 +22,8 @@ COMPONENTS = {
     "schemas": {
         "Error": {
             "type": "object",
-            "description": "Why the request was refused (in Indonesian unless Accept-Language asks else).",
+            # Accept-Language is not followed (IndonesianFirstLocaleMiddleware): only the language cookie
+            "description": "Why the request was refused: in Indonesian, or English with django_language=en.",
             "properties": {"detail": {"type": "string"}},
             "required": ["detail"],
         },
