@@ -29,6 +29,7 @@ SENTENCES: dict[str, Any] = {
     "assessment.assign_assessor": L("assigned an assessor to %(object)s"),
     "assessment.close": L("closed the assessment %(object)s"),
     "assessment.evidence_delete": L("deleted an evidence file of %(object)s"),
+    "assessment.evidence_retention": L("deleted the expired evidence files of %(object)s"),
     "assessment.evidence_upload": L("uploaded an evidence file to %(object)s"),
     "assessment.finish_review": L("finished the review of %(object)s"),
     "assessment.import": L("imported answers into %(object)s"),
@@ -36,10 +37,12 @@ SENTENCES: dict[str, Any] = {
     "assessment.reopen": L("reopened %(object)s"),
     "assessment.review_accept": L("accepted an answer of %(object)s"),
     "assessment.review_adjust": L("adjusted an answer of %(object)s"),
+    "assessment.review_return": L("returned an answer of %(object)s for revision"),
     "assessment.start": L("started the assessment %(object)s"),
     "assessment.start_review": L("started the review of %(object)s"),
     "assessment.submit": L("submitted %(object)s for verification"),
     "books.approve": L("approved the books %(object)s"),
+    "books.approve_exception": L("approved the books %(object)s with an exception"),
     "books.outline": L("changed the outline of the books"),
     "books.publish": L("published the books %(object)s"),
     "books.ratify": L("recorded the Perkada of the books %(object)s"),
@@ -79,6 +82,7 @@ SENTENCES: dict[str, Any] = {
     "institution.add_member": L("added a member to an institution: %(object)s"),
     "institution.remove_member": L("removed a member from an institution: %(object)s"),
     "institution.save": L("saved the institution %(object)s"),
+    "job.abandoned": L("marked the job %(object)s as failed: its worker process stopped"),
     "masterplan.adopt": L("adopted the roadmap as the masterplan's plan"),
     "masterplan.adopt.initiative": L("scheduled the initiative %(object)s in the adopted plan"),
     "masterplan.expert_judgements": L("saved the expert judgements of %(object)s"),
@@ -93,6 +97,7 @@ SENTENCES: dict[str, Any] = {
     "masterplan.initiative.spbe": L("aligned the initiative %(object)s with SPBE"),
     "masterplan.kpi.delete": L("deleted the KPI %(object)s"),
     "masterplan.kpi.save": L("saved the KPI %(object)s"),
+    "masterplan.kpi.shift_targets": L("moved the yearly targets of the KPI %(object)s to the adopted plan"),
     "masterplan.kpi.targets": L("corrected the yearly targets of the KPI %(object)s"),
     "masterplan.pin": L("pinned the start year of %(object)s"),
     "masterplan.problem.delete": L("deleted the problem %(object)s"),
@@ -117,6 +122,7 @@ SENTENCES: dict[str, Any] = {
     "masterplan.weights": L("set the criteria weights of %(object)s"),
     "membership.add": L("gave a role: %(object)s"),
     "membership.remove": L("took back a role: %(object)s"),
+    "monitoring.evidence_retention": L("deleted the expired evidence files of the period %(object)s"),
     "monitoring.initiative_report.approved": L("approved the report %(object)s"),
     "monitoring.initiative_report.returned": L("returned the report %(object)s for revision"),
     "monitoring.initiative_report.save": L("saved the report %(object)s"),
@@ -132,13 +138,20 @@ SENTENCES: dict[str, Any] = {
     "monitoring.outcome.remove": L("removed the outcome value %(object)s"),
     "monitoring.outcome.save": L("saved the outcome value %(object)s"),
     "monitoring.period.closed": L("closed the reporting period %(object)s"),
+    "monitoring.period.due_soon": L("reminded that the reports of the period %(object)s are due soon"),
     "monitoring.period.locked": L("locked the reporting period %(object)s"),
     "monitoring.period.open": L("opened the reporting period %(object)s"),
+    "monitoring.period.overdue": L("sent a notice that the reports of the period %(object)s are overdue"),
     "monitoring.period.reopen": L("reopened the reporting period %(object)s"),
     "monitoring.settings.save": L("changed the monitoring settings"),
     "monitoring.sheet.import": L("imported a reporting sheet into the period %(object)s"),
+    "monitoring.status.remove": L("removed an implementation status from the monitoring settings"),
+    "monitoring.status.save": L("saved an implementation status in the monitoring settings"),
     "mou.pdf": L("uploaded the signed MoU %(object)s"),
     "mou.record": L("recorded the MoU %(object)s"),
+    "notification.digest": L("changed their daily e-mail summary"),
+    "notification.read": L("read a notification"),
+    "notification.read_all": L("marked all their notifications as read"),
     "opd.create": L("added the OPD %(object)s"),
     "opd.delete": L("deleted the OPD %(object)s"),
     "opd.update": L("changed the OPD %(object)s"),
@@ -155,6 +168,9 @@ SENTENCES: dict[str, Any] = {
     "participation.register": L("registered as a citizen"),
     "participation.support": L("supported %(object)s"),
     "participation.verify": L("confirmed their e-mail address"),
+    "person.erase": L("erased the personal data of %(object)s"),
+    "person.erasure_request": L("asked for their personal data to be erased"),
+    "person.export": L("exported the personal data of %(object)s"),
     "portal.event.add": L("added the socialisation event %(object)s"),
     "portal.event.change": L("changed the socialisation event %(object)s"),
     "portal.event.delete": L("deleted the socialisation event %(object)s"),
@@ -170,6 +186,12 @@ SENTENCES: dict[str, Any] = {
     "user.create": L("created the account %(object)s"),
     "user.set_password": L("set a new password for %(object)s"),
     "user.update": L("changed the account %(object)s"),
+}
+# Writes made in Django's admin site, mirrored as "admin.<model>.<verb>" (kotacerdas/audit/signals.py).
+ADMIN_SENTENCES: dict[str, Any] = {
+    "add": L("added %(object)s in the admin site"),
+    "change": L("changed %(object)s in the admin site"),
+    "delete": L("deleted %(object)s in the admin site"),
 }
 
 # object type → (URL name, how to fill it from the entry); regions come from the entry's region.
@@ -272,10 +294,19 @@ def object_name(entry: AuditEntry) -> str:
     return _(head) + sep + tail
 
 
+def template_of(action: str) -> Any | None:
+    """The sentence of an action name, None for a name that has none (it reads "changed …")."""
+    if action.startswith("admin."):
+        return ADMIN_SENTENCES.get(action.rpartition(".")[2])
+    return SENTENCES.get(action)
+
+
 def sentence(entry: AuditEntry) -> Sentence:
-    template = SENTENCES.get(entry.action) or L("changed %(object)s")
+    template = template_of(entry.action) or L("changed %(object)s")
     what = str(template) % {"object": object_name(entry)}
-    return Sentence(entry, f"{entry.actor_name} {what}.", link_of(entry), changes_of(entry))
+    # a task's entry (retention, a job's sweep, a reminder) is stored as done by "system"
+    who = _("The system") if entry.actor_id is None and entry.actor_name == "system" else entry.actor_name
+    return Sentence(entry, f"{who} {what}.", link_of(entry), changes_of(entry))
 
 
 def link_of(entry: AuditEntry) -> str | None:
