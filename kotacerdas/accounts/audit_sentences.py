@@ -143,6 +143,7 @@ SENTENCES: dict[str, Any] = {
     "monitoring.period.open": L("opened the reporting period %(object)s"),
     "monitoring.period.overdue": L("sent a notice that the reports of the period %(object)s are overdue"),
     "monitoring.period.reopen": L("reopened the reporting period %(object)s"),
+    "monitoring.period.unlocked": L("unlocked the reporting period %(object)s"),
     "monitoring.settings.save": L("changed the monitoring settings"),
     "monitoring.sheet.import": L("imported a reporting sheet into the period %(object)s"),
     "monitoring.status.remove": L("removed an implementation status from the monitoring settings"),

@@ -47,6 +47,7 @@ T = {
     "locked the reporting period %(object)s": "mengunci periode pelaporan %(object)s",
     "opened the reporting period %(object)s": "membuka periode pelaporan %(object)s",
     "reopened the reporting period %(object)s": "membuka kembali periode pelaporan %(object)s",
+    "unlocked the reporting period %(object)s": "membuka kunci periode pelaporan %(object)s",
     "changed the monitoring settings": "mengubah pengaturan monitoring",
     "imported a reporting sheet into the period %(object)s": "mengimpor lembar pelaporan ke periode %(object)s",
     "commented: “%(object)s”": "berkomentar: “%(object)s”",

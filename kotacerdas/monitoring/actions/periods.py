@@ -125,7 +125,10 @@ def do_unlock_period(actor: User, period: Period, *, reason: str) -> Period:
         )
     if period.state != core.LOCKED:
         raise ValidationError(_("This reporting period is not locked."))
-    return _move_period(actor, period, [core.LOCKED], core.CLOSED, reason)
+    # its own action name: the state it returns to is "closed", but an unlock is not a closing
+    return _move_period(
+        actor, period, [core.LOCKED], core.CLOSED, reason, action="monitoring.period.unlocked"
+    )
 
 
 def unreported(period: Period) -> dict[str, int]:

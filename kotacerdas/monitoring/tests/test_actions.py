@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.utils import translation
 
+from kotacerdas.accounts.audit_sentences import sentence
 from kotacerdas.accounts.errors import ActionNotAllowed
 from kotacerdas.audit.models import AuditEntry
 from kotacerdas.monitoring.access import get_kpi_for_reporter
@@ -135,8 +136,11 @@ def test_a_locked_period_refuses_every_action_and_unlocking_needs_ayus_reason(wo
         do_unlock_period(budi, world.period, reason="salah input")
     assert "alasan" in refused(lambda: do_unlock_period(ayu, world.period, reason=" "), "reason")
     do_unlock_period(ayu, world.period, reason="Koreksi data BPS")
-    entry = AuditEntry.objects.filter(action="monitoring.period.closed").get()
+    # an unlock is its own entry, and the audit log does not read it as a closing
+    assert not AuditEntry.objects.filter(action="monitoring.period.closed").exists()
+    entry = AuditEntry.objects.filter(action="monitoring.period.unlocked").get()
     assert (entry.actor_name, entry.after["reason"]) == ("Ayu", "Koreksi data BPS")
+    assert sentence(entry).text == f"Ayu membuka kunci periode pelaporan {entry.object_repr}."
 
 
 def test_reminders_go_out_once_before_the_closing_date_and_once_when_overdue(world, sari) -> None:
