@@ -64,7 +64,9 @@ def national_rows(page_html: str, xlsx: bytes, api_rows: list[dict[str, Any]]) -
     from openpyxl import load_workbook
 
     def number(cell: Any) -> Decimal | None:
-        return None if cell is None else Decimal(str(cell)).quantize(Decimal("0.1"))
+        # as written, not rounded here: the XLSX and the API claim the page's one decimal, so 12.26 or
+        # 12.2500001 in either must fail against the page's "12,3%"
+        return None if cell is None else Decimal(str(cell))
 
     def on_page(cells: list[str]) -> tuple[Any, ...]:
         figures = [None if c == "—" else c for c in cells[5:]]
