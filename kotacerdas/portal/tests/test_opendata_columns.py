@@ -71,8 +71,12 @@ def test_every_field_has_an_indonesian_title_and_a_description_in_every_language
     budget = {field["name"]: field for field in _fields(Client(), "anggaran")}
     assert (budget["year"]["title"], budget["pagu"]["title"]) == ("Tahun anggaran", "Pagu")
     assert "Rupiah" in budget["pagu"]["description"] and "Rupiah" in budget["realised"]["description"]
-    descriptor = english.get(reverse("portal:datapackage", kwargs={"table": "progres-quick-win"})).json()
-    assert descriptor["title"] == "Quick Win progress"
+    # the descriptor and the catalogue are the same bytes for every reader: Indonesian, also in English
+    path = reverse("portal:datapackage", kwargs={"table": "progres-quick-win"})
+    assert english.get(path).content == Client().get(path).content
+    assert english.get(path).json()["title"] == "Progres Quick Win"
+    catalogue = reverse("portal:catalogue")
+    assert english.get(catalogue).content == Client().get(catalogue).content
 
 
 @pytest.mark.django_db

@@ -13,10 +13,12 @@ from decimal import Decimal
 from typing import Any
 
 from django import forms
+from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils import translation
 from django.utils.formats import date_format
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
@@ -242,13 +244,17 @@ def _base(request: HttpRequest) -> str:
 
 
 def datapackage(request: HttpRequest, table: str) -> HttpResponse:
-    descriptor = opendata_files.datapackage(_table(table), _base(request))
+    # the descriptor and the catalogue are published files, the same bytes for every reader (harvested by
+    # Satu Data, cached by anyone): in the programme's language, whatever language the reader chose
+    with translation.override(settings.LANGUAGE_CODE):
+        descriptor = opendata_files.datapackage(_table(table), _base(request))
     return HttpResponse(json.dumps(descriptor, ensure_ascii=False, indent=1), content_type="application/json")
 
 
 def catalogue(request: HttpRequest) -> HttpResponse:
     newest = max((s.published_at for s in _current_times()), default=None)
-    body = dcat.catalogue(_base(request), published_time(newest) if newest else None)
+    with translation.override(settings.LANGUAGE_CODE):
+        body = dcat.catalogue(_base(request), published_time(newest) if newest else None)
     return HttpResponse(json.dumps(body, ensure_ascii=False, indent=1), content_type="application/ld+json")
 
 
