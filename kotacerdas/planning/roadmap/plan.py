@@ -63,14 +63,19 @@ def whole_rupiah(values: Mapping[str, Any]) -> dict[str, int]:
 def plan_of_record(region: Region, *, with_changes: bool = True) -> PlanOfRecord | None:
     """The adopted schedule of ``region`` with what changed since, or None when nothing was adopted.
 
-    ``with_changes=False`` leaves ``changes_since_adoption`` empty: a reader of the adopted schedule only
-    (monitoring's pagu) need not load every live initiative with its budget lines and predecessors."""
+    ``with_changes=False`` leaves ``changes_since_adoption`` empty and the unscheduled reasons as stored at
+    adoption: a reader of the adopted schedule only (monitoring's pagu) need not load every live initiative
+    with its budget lines and predecessors, nor the adopted run to word the reasons in its language."""
     adopted = current_adopted_plan(region)
     if adopted is None:
         return None
     items = list(adopted.items.all())
     scheduled = [item for item in items if item.start_year is not None]
-    reasons = unscheduled_reasons(adopted, [item for item in items if item.start_year is None])
+    unscheduled = [item for item in items if item.start_year is None]
+    if with_changes:
+        reasons = unscheduled_reasons(adopted, unscheduled)
+    else:
+        reasons = {item.code: item.reason for item in unscheduled}
     return PlanOfRecord(
         adopted_at=adopted.adopted_at,
         adopted_by=adopted.adopted_by.get_full_name() or adopted.adopted_by.get_username(),
