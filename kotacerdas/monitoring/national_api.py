@@ -22,7 +22,10 @@ from kotacerdas.programme.models import Cohort
 from kotacerdas.regions.models import Region
 from kotacerdas.web.api import PROVINCE_CODE, SIZE_CLASSES, blank_parameters
 
-NO_PERIOD = "null while the region has no reporting period (the page flags it, the XLSX leaves it empty)"
+NO_PERIOD = (
+    "null while the region has no reporting period (the page shows —; the XLSX says so in its period cell "
+    "and leaves the figures empty)"
+)
 
 
 class NationalCompletenessRowSerializer(serializers.Serializer[Any]):
