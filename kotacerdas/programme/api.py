@@ -100,7 +100,11 @@ class ProgressRowSerializer(serializers.Serializer[Any]):
         help_text="The first unfinished stage (1-4): the first with a deliverable not approved yet; the "
         "region may already owe a later stage's deliverables. Null before the MoU and once all are finished.",
     )
-    current_label = serializers.CharField(help_text="current_stage as the dashboard shows it: Bimtek III")
+    current_label = serializers.CharField(
+        help_text="current_stage as the dashboard shows it, in the reader's language: a stage name "
+        '("Bimtek III"), "menunggu Nota Kesepakatan" before the MoU, "tidak ada, semua tahap tuntas" once '
+        "all are finished (until 2026-12-06: selesai). For a program, read current_stage and has_mou."
+    )
     stages = StageCountSerializer(many=True)
     overdue = serializers.IntegerField()
     mentors = serializers.ListField(child=serializers.CharField())
