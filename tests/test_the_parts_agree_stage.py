@@ -105,7 +105,7 @@ def test_the_dashboard_the_card_the_export_and_the_api_name_the_same_stage_as_th
     # unfinished", and the dashboard says so in words under the matrix
     assert max(dewi_owes) > first_unfinished
     meaning = {
-        "id": "Wilayah dapat sudah mengerjakan luaran tahap berikutnya.",
+        "id": "Wilayah mungkin sudah mengerjakan luaran tahap berikutnya.",
         "en": "A region may already be working on the deliverables of a later stage.",
     }
     assert meaning[language] in _text(as_ayu.get("/program/dasbor/").content.decode())

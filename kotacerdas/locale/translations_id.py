@@ -52,7 +52,7 @@ T = {
     "imported a reporting sheet into the period %(object)s": "mengimpor lembar pelaporan ke periode %(object)s",
     "commented: “%(object)s”": "berkomentar: “%(object)s”",
     "created the consultation %(object)s": "membuat konsultasi %(object)s",
-    "decided not to take up %(object)s": "memutuskan tidak mengambil %(object)s",
+    "decided not to take up %(object)s": "memutuskan tidak menindaklanjuti %(object)s",
     "hid %(object)s": "menyembunyikan %(object)s",
     "sent %(object)s to the consultation": "mengirim %(object)s ke konsultasi",
     "linked a citizens' idea to the initiative %(object)s": "menautkan ide warga ke inisiatif %(object)s",
