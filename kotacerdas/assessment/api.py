@@ -22,7 +22,8 @@ class AssessmentResultSerializer(ModelSerializer[Result]):
 
 
 class ClosingSerializer(serializers.Serializer[Any]):
-    """Why, by whom and when a closed assessment was closed, as its pages' banner says."""
+    """Why, by whom and when a closed assessment was closed: the banner's reason and time; ``who`` is the
+    username (as the programme's history API gives it), where the banner shows the full name."""
 
     who = serializers.CharField(source="actor.username")
     when = TimeField(source="created_at")
