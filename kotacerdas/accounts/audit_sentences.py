@@ -136,8 +136,7 @@ def template_of(action: str) -> Any | None:
 def sentence(entry: AuditEntry) -> Sentence:
     template = template_of(entry.action) or L("changed %(object)s")
     what = str(template) % {"object": object_name(entry)}
-    # a task's entry (retention, a job's sweep, a reminder) is stored as done by "system"
-    who = _("The system") if entry.actor_id is None and entry.actor_name == "system" else entry.actor_name
+    who = entry.who
     # a quoted sentence that ends itself ("… juga panjang.”") takes no second full stop
     end = "" if what.endswith((".”", "!”", "?”")) else "."
     return Sentence(entry, f"{who} {what}{end}", link_of(entry), changes_of(entry))

@@ -10,7 +10,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.db import models, transaction
 from django.db.models.fields.files import FieldFile
 
-from kotacerdas.audit.models import AuditEntry
+from kotacerdas.audit.models import SYSTEM, AuditEntry
 
 
 def snapshot(instance: models.Model, fields: list[str] | None = None) -> dict[str, Any]:
@@ -52,7 +52,7 @@ def record(
     actor_id = getattr(actor, "pk", None)
     return AuditEntry.objects.create(
         actor_id=actor_id,
-        actor_name=str(actor) if actor_id else "system",
+        actor_name=str(actor) if actor_id else SYSTEM,
         action=action,
         object_type=target._meta.label_lower,
         object_id=str(target.pk),

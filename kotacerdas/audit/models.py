@@ -10,6 +10,9 @@ from django.utils.translation import gettext_lazy as _
 # every autosave and keep every card of the region from being kept.
 FREQUENT_RECORDS = ("assessment.answer", "monitoring.kpireport", "monitoring.initiativereport")
 
+# The actor name of an entry no person wrote: a task (retention, a job's sweep, a reminder, a migration).
+SYSTEM = "system"
+
 
 class AuditEntry(models.Model):
     """Who changed what, when, with the state before and after."""
@@ -60,6 +63,14 @@ class AuditEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.created_at:%Y-%m-%d %H:%M} {self.actor_name} {self.action} {self.object_repr}"
+
+    @property
+    def who(self) -> str:
+        """The actor as people read it: the name at the time, and "Sistem" for a task's entry (a person
+        whose account was removed keeps their name)."""
+        if self.actor_id is None and self.actor_name == SYSTEM:
+            return str(_("The system"))
+        return self.actor_name
 
     def changed_fields(self) -> list[tuple[str, object, object]]:
         before, after = self.before or {}, self.after or {}

@@ -72,5 +72,5 @@ def moved_by(instance: models.Model, field: str = "status") -> str:
     ).order_by("-id")[:20]
     for entry in recent:
         if isinstance(entry.after, dict) and entry.after.get(field) == state:
-            return entry.actor_name
+            return entry.who
     return ""

@@ -129,7 +129,7 @@ def stale_message(instance: models.Model, expected: int, labels: Mapping[str, An
             "This record was changed by someone else after you opened it. "
             "Reload the page; your changes have not been saved."
         )
-    who = ", ".join(dict.fromkeys(entry.actor_name for entry in since))
+    who = ", ".join(dict.fromkeys(entry.who for entry in since))
     when = date_format(timezone.localtime(since[-1].created_at), "j M Y H:i")
     fields = _changed_labels(instance, since, labels)
     if fields:
