@@ -18,7 +18,6 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.files.storage import default_storage
-from django.db.models.functions import Length
 from django.urls import reverse
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
@@ -29,9 +28,9 @@ from rest_framework.views import APIView
 from kotacerdas.accounts.access import IsNationalAdmin, get_region_for_user
 from kotacerdas.evaluation.access import get_cycle_by_year_for_user, get_published_result
 from kotacerdas.evaluation.api import CycleSerializer, cycle_json
+from kotacerdas.evaluation.cycle_work import cycle_work, kept_pdf, letters_job
 from kotacerdas.evaluation.letter import kept_pdf_name, letter_data
-from kotacerdas.evaluation.models import LetterJob, Publication, PublishJob, ResultsBook
-from kotacerdas.jobs.liveness import sweep
+from kotacerdas.evaluation.models import LetterJob, PublishJob, ResultsBook
 from kotacerdas.jobs.models import JobStatus
 from kotacerdas.web.api import TimeField
 
@@ -92,9 +91,7 @@ def job_json(job: PublishJob | ResultsBook | LetterJob) -> dict[str, Any]:
     }
 
 
-def letters_json(publication: Publication) -> dict[str, Any] | None:
-    sweep(LetterJob, publication=publication)
-    job = LetterJob.objects.filter(publication=publication).first()
+def letters_json(job: LetterJob | None) -> dict[str, Any] | None:
     if job is None:
         return None
     return job_json(job) | {
@@ -104,17 +101,14 @@ def letters_json(publication: Publication) -> dict[str, Any] | None:
     }
 
 
-def book_json(publication: Publication) -> dict[str, Any] | None:
-    sweep(ResultsBook, publication=publication)
-    books = ResultsBook.objects.filter(publication=publication).defer("docx", "pdf")
-    book = books.annotate(pdf_size=Length("pdf")).first()
+def book_json(book: ResultsBook | None) -> dict[str, Any] | None:
     if book is None:
         return None
     done = book.status == ResultsBook.Status.DONE
-    cycle = [publication.cycle_id]
+    cycle = [book.publication.cycle_id]
     return job_json(book) | {
         "docx": reverse("evaluation:book_docx", args=cycle) if done else None,
-        "pdf": reverse("evaluation:book_pdf", args=cycle) if done and book.pdf_size else None,
+        "pdf": reverse("evaluation:book_pdf", args=cycle) if done and kept_pdf(book) else None,
     }
 
 
@@ -128,15 +122,13 @@ class CycleStatus(APIView):
     )
     def get(self, request: Request, version: str, year: int) -> Response:
         cycle = get_cycle_by_year_for_user(request.user, year)
-        sweep(PublishJob, cycle=cycle)
-        job = PublishJob.objects.filter(cycle=cycle).order_by("-created_at", "-pk").first()
-        publication: Publication | None = getattr(cycle, "publication", None)
+        work = cycle_work(cycle)
         data = {
             "cycle": cycle_json(cycle),
-            "published": publication is not None,
-            "publishing": job_json(job) if job else None,
-            "results_book": book_json(publication) if publication else None,
-            "letters": letters_json(publication) if publication else None,
+            "published": work.publication is not None,
+            "publishing": job_json(work.job) if work.job else None,
+            "results_book": book_json(work.book),
+            "letters": letters_json(work.letters),
         }
         return Response(CycleStatusSerializer(data).data)
 
@@ -158,6 +150,6 @@ class RegionLetter(APIView):
             "docx": reverse("evaluation:letter_docx", args=[region.code, year]),
             "pdf": reverse("evaluation:letter_pdf", args=[region.code, year]),
             "pdf_ready": default_storage.exists(kept),
-            "job": letters_json(publication),
+            "job": letters_json(letters_job(publication)),
         }
         return Response(LetterSerializer(data).data)

@@ -20,10 +20,10 @@ from kotacerdas.core.regions import size_scheme_from_dict
 from kotacerdas.core.spreadsheet import csv_text
 from kotacerdas.evaluation import actions
 from kotacerdas.evaluation.access import cycle_page
+from kotacerdas.evaluation.cycle_work import cycle_work
 from kotacerdas.evaluation.forms import CycleForm, ResultsForm
-from kotacerdas.evaluation.models import Cycle, LetterJob, Publication, PublishJob, ResultsBook
+from kotacerdas.evaluation.models import Cycle, Publication
 from kotacerdas.evaluation.results_table import SIGNED, TEXT, columns, table_columns, table_rows
-from kotacerdas.jobs.liveness import sweep
 from kotacerdas.web.object_pages import ObjectPage
 from kotacerdas.web.pages import render_page, save_form
 
@@ -66,21 +66,13 @@ def _cycle(page: ObjectPage[Cycle], results_form: ResultsForm | None = None) -> 
         (p, scheme.classify(p.population), [p.scores.get(part, "") for part in PARTS])
         for p in cycle.participants.select_related("region", "assessment")
     ]
-    publication = Publication.objects.filter(cycle=cycle).first()
-    sweep(PublishJob, cycle=cycle)  # a job whose worker died is failed, not "running" for ever
-    job = PublishJob.objects.filter(cycle=cycle).first()
-    book = letter_job = None
+    work = cycle_work(cycle)  # the same jobs, swept, as the status API reads
+    publication, job_active = work.publication, work.publishing
     table = table_columns(publication) if publication else columns()
-    if publication is not None:
-        sweep(ResultsBook, publication=publication)
-        book = ResultsBook.objects.filter(publication=publication).defer("docx", "pdf").first()
-        sweep(LetterJob, publication=publication)
-        letter_job = LetterJob.objects.filter(publication=publication).first()
-    job_active = job is not None and job.status in (PublishJob.Status.QUEUED, PublishJob.Status.RUNNING)
     context = {
-        "job": job,
-        "book": book,
-        "letter_job": letter_job,
+        "job": work.job,
+        "book": work.book,
+        "letter_job": work.letters,
         "job_active": job_active,
         "cycle": cycle,
         "scheme": cycle.size_scheme,
