@@ -12,6 +12,10 @@ BEFORE = [("evaluation", "0007_letter_pdf_job"), ("assessment", "0004_closed_sta
 AFTER = [("evaluation", "0008_closing_reasons_as_facts")]
 GENERATED = "Ditutup karena siklus evaluasi 2027 diterbitkan pada 5 Desember 2027."
 TYPED = "Ditutup atas permintaan wilayah."
+# stored in English when the Indonesian catalogue lacked the message: the same facts, back in Indonesian
+ENGLISH = "Closed because the evaluation cycle 2027 was published on 5 December 2027."
+# a year whose cycle is gone: the facts keep the year and the day, with no cycle
+ORPHAN = "Ditutup karena siklus evaluasi 2024 diterbitkan pada 2 Desember 2024."
 
 
 @pytest.mark.django_db(transaction=True)
@@ -60,6 +64,8 @@ def test_generated_reasons_become_facts_and_back_and_typed_ones_stay() -> None:
 
     published = closed("Evaluasi smart city 2027 (swanilai)", GENERATED)
     typed = closed("Kesiapan 2027", TYPED)
+    english = closed("Evaluasi smart city 2027 (swanilai, salinan)", ENGLISH)
+    orphan = closed("Evaluasi smart city 2024 (swanilai)", ORPHAN)
 
     new = migrate(AFTER)
     NewTransition = new.get_model("assessment", "Transition")
@@ -77,6 +83,10 @@ def test_generated_reasons_become_facts_and_back_and_typed_ones_stay() -> None:
     )
     step = NewTransition.objects.get(pk=typed[0].pk)
     assert (step.reason, step.reason_facts) == (TYPED, None)
+    assert NewTransition.objects.get(pk=english[0].pk).reason_facts == facts
+    assert NewEntry.objects.get(pk=english[1].pk).after["reason"] == facts
+    orphan_facts = {"code": "cycle_published", "cycle": None, "year": 2024, "published_on": "2024-12-02"}
+    assert NewTransition.objects.get(pk=orphan[0].pk).reason_facts == orphan_facts
     assert NewEntry.objects.get(pk=typed[1].pk).after == {"state": "closed", "reason": TYPED}
 
     migrate(BEFORE)
@@ -84,4 +94,6 @@ def test_generated_reasons_become_facts_and_back_and_typed_ones_stay() -> None:
     assert AuditEntry.objects.get(pk=published[1].pk).after == {"state": "closed", "reason": GENERATED}
     assert Transition.objects.get(pk=typed[0].pk).reason == TYPED
     assert AuditEntry.objects.get(pk=typed[1].pk).after == {"state": "closed", "reason": TYPED}
+    assert Transition.objects.get(pk=english[0].pk).reason == GENERATED
+    assert Transition.objects.get(pk=orphan[0].pk).reason == ORPHAN
     migrate(newest)
