@@ -48,6 +48,7 @@ T = {
     "opened the reporting period %(object)s": "membuka periode pelaporan %(object)s",
     "reopened the reporting period %(object)s": "membuka kembali periode pelaporan %(object)s",
     "unlocked the reporting period %(object)s": "membuka kunci periode pelaporan %(object)s",
+    "Your session has ended: reload the page to see the status.": "Sesi Anda telah berakhir: muat ulang halaman untuk melihat status.",
     "changed the monitoring settings": "mengubah pengaturan monitoring",
     "imported a reporting sheet into the period %(object)s": "mengimpor lembar pelaporan ke periode %(object)s",
     "commented: “%(object)s”": "berkomentar: “%(object)s”",

@@ -8,8 +8,9 @@
 // once. When a fetched region has no data-refresh any more, or is not on the fetched page at all, its job
 // has ended: its content is swapped a last time, or, with data-refresh-end="reload" (the job's end
 // changes the whole page), the page is loaded once. A fetch that was redirected (the session ended)
-// stops the following. Without JavaScript a <noscript> meta refresh reloads the page instead.
+// stops the following, and the status line says the session ended. Without JavaScript a <noscript> meta refresh reloads the page instead.
 (() => {
+  const sessionEnded = document.currentScript?.dataset.sessionEnded;
   let following = [...document.querySelectorAll("[data-refresh][id]")];
   if (following.length === 0) return;
   const seconds = Math.max(1, Math.min(...following.map((region) => Number(region.dataset.refresh) || 3)));
@@ -21,8 +22,13 @@
       )
       .then(([response, html]) => {
         // redirected (the session ended, so the login page answered): the job's state is unknown, not
-        // ended; stop following rather than reload the person's page into a login form
-        if (response.redirected) return;
+        // ended; stop following rather than reload the person's page into a login form, and say so in the
+        // status line (the polite one, so a screen reader hears it), which would otherwise look current
+        if (response.redirected) {
+          const line = following.find((region) => region.hasAttribute("aria-live")) || following[0];
+          if (sessionEnded) line.textContent = sessionEnded;
+          return;
+        }
         const page = new DOMParser().parseFromString(html, "text/html");
         const updates = following.map((region) => {
           const fresh = page.getElementById(region.id);
