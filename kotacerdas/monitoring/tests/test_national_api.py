@@ -14,7 +14,7 @@ from django.urls import reverse
 from rest_framework.authtoken.models import Token
 
 from kotacerdas.monitoring.actions.periods import do_open_period
-from kotacerdas.monitoring.tests.test_national_every_region import _open_period, _select
+from kotacerdas.monitoring.tests.test_national_every_region import _open_period, _select, queries_at_two_sizes
 from kotacerdas.planning.analysis.actions import do_save_profile
 from kotacerdas.programme.tests.conftest import _media  # noqa: F401
 from kotacerdas.regions.models import Region
@@ -131,7 +131,6 @@ def test_pages_of_50_like_every_api_list_and_the_xlsx_keeps_every_row(ayu) -> No
 
 
 def test_the_api_costs_the_same_queries_at_two_sizes(ayu, tono) -> None:
-    regions = list(Region.objects.exclude(kind=Region.Kind.PROVINCE).order_by("code")[:12])
     client = token_client(ayu)
 
     def queries() -> int:
@@ -140,13 +139,8 @@ def test_the_api_costs_the_same_queries_at_two_sizes(ayu, tono) -> None:
         assert response.status_code == 200
         return len(captured)
 
-    _select(ayu, tono, 2026, regions[:3])
-    _open_period(ayu, regions[0])
-    small = queries()
-    _select(ayu, tono, 2027, regions[3:12])
-    for region in regions[3:6]:
-        _open_period(ayu, region)
-    assert queries() == small
+    small, large = queries_at_two_sizes(ayu, tono, queries)
+    assert large == small
     rows = client.get(API).json()["results"]
     assert len(rows) == 12 and sum(row["period"] is None for row in rows) == 8
 
